@@ -1,0 +1,1 @@
+//! The talent index: schema, indexing, filter compilation, ranking, explanations, counts.

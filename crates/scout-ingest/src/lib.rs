@@ -1,0 +1,1 @@
+//! Importers, CV parsing and the synthetic profile generator.

@@ -1,0 +1,19 @@
+//! The documented data types of Scout and its one table of error codes.
+//!
+//! Everything here is plain data with serde derives: no I/O, no async, no
+//! storage or HTTP concerns. Field names and JSON shapes follow the API
+//! documents in `shared/seeds/` exactly; see `talent.rs` for the talent
+//! profile of `POST /v1/search/talents`.
+
+pub mod error_code;
+pub mod filter;
+pub mod organization;
+pub mod talent;
+
+pub use error_code::{ErrorCode, HasErrorCode};
+pub use filter::{FilterType, History};
+pub use organization::{CompanySize, Organization};
+pub use talent::{
+    Certification, CurrentOrganization, Education, Experience, ExperienceOrganization, Language,
+    Talent,
+};

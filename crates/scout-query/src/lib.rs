@@ -1,0 +1,1 @@
+//! Parsers: search requests into typed filters, prompts into intents, Sales Navigator URLs, boolean strings.

@@ -1,0 +1,1 @@
+//! The system of record over sqlx: SQLite and PostgreSQL behind one trait.

@@ -1,0 +1,132 @@
+//! Job titles: normalisation ("Sr. SWE" → "senior software engineer"),
+//! seniority stripping ("Senior Software Engineer" → "software engineer"),
+//! synonyms and alternate titles from the career families, and a gazetteer
+//! of ~74,000 real titles plus the O*NET occupation titles for recognising
+//! titles in free text.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::sync::LazyLock;
+
+use crate::careers::{families, CareerFamily};
+use crate::normalize::fold;
+
+/// Words that say how senior a role is, not what it is.
+pub const SENIORITY_WORDS: &[&str] = &[
+    "junior", "senior", "lead", "principal", "staff", "head", "chief", "associate", "intern", "trainee",
+    "apprentice", "entry", "level", "mid", "graduate", "expert", "i", "ii", "iii", "iv", "v", "group",
+    "strategic", "enterprise", "commis", "master", "executive", "of",
+];
+
+struct Titles {
+    abbreviations: HashMap<String, String>,
+    family_by_title: HashMap<String, usize>,
+    gazetteer: HashSet<String>,
+    onet: Vec<&'static str>,
+}
+
+static TITLES: LazyLock<Titles> = LazyLock::new(|| {
+    let mut abbreviations = HashMap::new();
+    for line in include_str!("../data/abbreviations.tsv").lines().skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() == 3 && c[0] == "title" {
+            abbreviations.insert(c[1].to_owned(), c[2].to_owned());
+        }
+    }
+    let mut family_by_title = HashMap::new();
+    for (i, f) in families().iter().enumerate() {
+        for t in std::iter::once(&f.title).chain(&f.synonyms) {
+            family_by_title.entry(fold(t)).or_insert(i);
+        }
+    }
+    let mut gz = flate2::read::GzDecoder::new(&include_bytes!("../data/titles/gazetteer.txt.gz")[..]);
+    let mut raw = String::new();
+    let gazetteer = match gz.read_to_string(&mut raw) {
+        Ok(_) => raw.lines().map(fold).collect(),
+        Err(_) => HashSet::new(),
+    };
+    let onet = include_str!("../data/titles/onet_occupations.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').nth(1))
+        .collect();
+    Titles { abbreviations, family_by_title, gazetteer, onet }
+});
+
+/// Folds a title and expands abbreviations word by word ("Sr. SWE" →
+/// "senior software engineer").
+pub fn normalize_title(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = Vec::new();
+    for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        match TITLES.abbreviations.get(word) {
+            Some(long) => out.push(long.as_str()),
+            None => out.push(word),
+        }
+    }
+    out.join(" ")
+}
+
+/// The title without its seniority words ("Senior Software Engineer II" →
+/// "software engineer"). A title made only of seniority words is kept whole.
+pub fn core_title(text: &str) -> String {
+    let normalized = normalize_title(text);
+    let core: Vec<&str> = normalized.split(' ').filter(|w| !SENIORITY_WORDS.contains(w)).collect();
+    if core.is_empty() {
+        normalized
+    } else {
+        core.join(" ")
+    }
+}
+
+/// The career family a title belongs to, by its core title.
+pub fn family_of(text: &str) -> Option<&'static CareerFamily> {
+    let core = core_title(text);
+    TITLES.family_by_title.get(&core).map(|&i| &families()[i])
+}
+
+/// Alternate titles for the same job (folded, without the title itself),
+/// the family's core title first.
+pub fn synonyms(text: &str) -> Vec<String> {
+    let core = core_title(text);
+    let Some(f) = family_of(text) else { return Vec::new() };
+    std::iter::once(&f.title)
+        .chain(&f.synonyms)
+        .map(|t| fold(t))
+        .filter(|t| *t != core)
+        .collect()
+}
+
+/// Whether the text is a known job title (gazetteer, O*NET or a career family).
+pub fn is_known_title(text: &str) -> bool {
+    let f = fold(text);
+    TITLES.gazetteer.contains(&f) || TITLES.family_by_title.contains_key(&core_title(text))
+}
+
+/// The O*NET occupation titles.
+pub fn onet_titles() -> &'static [&'static str] {
+    &TITLES.onet
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seniority_and_abbreviations_normalise() {
+        assert_eq!(normalize_title("Sr. SWE"), "senior software engineer");
+        assert_eq!(core_title("Senior Software Engineer II"), "software engineer");
+        assert_eq!(core_title("Lead"), "lead");
+        assert_eq!(family_of("Senior Backend Developer").unwrap().id, "backend_engineer");
+    }
+
+    #[test]
+    fn synonyms_come_from_the_family() {
+        let s = synonyms("Software Engineer");
+        assert!(s.contains(&"software developer".to_owned()));
+        assert!(!s.contains(&"software engineer".to_owned()));
+        assert!(synonyms("Chief Unicorn Wrangler").is_empty());
+        assert!(is_known_title("Registered Nurse"));
+        assert!(onet_titles().len() > 900);
+    }
+}
