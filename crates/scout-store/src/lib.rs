@@ -1,1 +1,110 @@
-//! The system of record over sqlx: SQLite and PostgreSQL behind one trait.
+//! The system of record: profiles, organizations and (later) everything
+//! Scout's users create, kept in SQLite (the embedded default, WAL mode) or
+//! PostgreSQL (when several servers share one database).
+//!
+//! Both back ends share one implementation body (`backend.rs`, instantiated
+//! per database by a macro; sqlx's `QueryBuilder` writes each database's
+//! placeholders) and have their own `migrations/` folder. Every change to a
+//! profile or organization takes the next number of one change sequence; the
+//! counter row is updated inside the writing transaction, which serialises
+//! writers, so a reader never sees number *n + 1* committed before *n*. The
+//! search index follows that sequence and can always be rebuilt from here.
+
+mod backend;
+mod codec;
+mod error;
+mod records;
+pub mod testing;
+
+pub use error::StoreError;
+pub use records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
+
+use scout_model::{Organization, Talent};
+
+/// A handle on the store; cheap to clone.
+#[derive(Clone)]
+pub enum Store {
+    /// The embedded default.
+    Sqlite(backend::SqliteStore),
+    /// A shared PostgreSQL database.
+    Postgres(backend::PgStore),
+}
+
+macro_rules! dispatch {
+    ($self:ident, $s:ident => $e:expr) => {
+        match $self {
+            Store::Sqlite($s) => $e,
+            Store::Postgres($s) => $e,
+        }
+    };
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the store at `url`:
+    /// `sqlite://PATH` or a `postgres://` URL.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Store::Postgres(backend::PgStore::connect(url).await?))
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            Ok(Store::Sqlite(backend::SqliteStore::connect(path).await?))
+        }
+    }
+
+    /// Which back end this is: `sqlite` or `postgres`.
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Upserts profiles by id from `source`. Unchanged profiles keep their
+    /// sequence number; changed and new ones get the next numbers, in order.
+    /// Ids must be unique within one call.
+    pub async fn upsert_profiles(&self, profiles: &[Talent], source: &str) -> Result<UpsertReport, StoreError> {
+        dispatch!(self, s => s.upsert_profiles(profiles, source).await)
+    }
+
+    /// Upserts organizations by id; profiles that name a changed organization
+    /// are re-numbered so the index refreshes them.
+    pub async fn upsert_organizations(&self, orgs: &[Organization], source: &str) -> Result<UpsertReport, StoreError> {
+        dispatch!(self, s => s.upsert_organizations(orgs, source).await)
+    }
+
+    /// Deletes profiles by id, leaving a tombstone in the change sequence.
+    /// Returns how many existed.
+    pub async fn delete_profiles(&self, ids: &[String]) -> Result<u64, StoreError> {
+        dispatch!(self, s => s.delete_profiles(ids).await)
+    }
+
+    /// Up to `limit` changes numbered above `after`, in sequence order.
+    pub async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<Change>, StoreError> {
+        dispatch!(self, s => s.changes_since(after, limit).await)
+    }
+
+    /// The highest sequence number handed out so far.
+    pub async fn last_seq(&self) -> Result<i64, StoreError> {
+        dispatch!(self, s => s.last_seq().await)
+    }
+
+    /// Profiles by id, in the order asked; missing ids are skipped.
+    pub async fn get_profiles(&self, ids: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
+        dispatch!(self, s => s.get_profiles(ids).await)
+    }
+
+    /// Every organization.
+    pub async fn all_organizations(&self) -> Result<Vec<Organization>, StoreError> {
+        dispatch!(self, s => s.all_organizations().await)
+    }
+
+    /// How many profiles are stored.
+    pub async fn count_profiles(&self) -> Result<i64, StoreError> {
+        dispatch!(self, s => s.count_profiles().await)
+    }
+
+    /// Bytes the store occupies on disk (SQLite files, or the PostgreSQL database).
+    pub async fn size_on_disk(&self) -> Result<u64, StoreError> {
+        dispatch!(self, s => s.size_on_disk().await)
+    }
+}

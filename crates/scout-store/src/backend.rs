@@ -1,0 +1,400 @@
+//! The SQL of the store, written once and instantiated for SQLite and for
+//! PostgreSQL by `store_backend!`. Only what truly differs between the two
+//! (connecting, migrations, the name of the binary column type, size on
+//! disk) is passed in; everything else is the same statement text, with
+//! `QueryBuilder` writing each database's placeholders.
+
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+use std::time::Duration;
+
+use scout_model::{Organization, Talent};
+use scout_taxonomy::fold;
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
+
+use crate::codec;
+use crate::error::StoreError;
+use crate::records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
+
+/// Rows per multi-row statement: 7 bound values each stays well under
+/// SQLite's 32,766 and PostgreSQL's 65,535 parameter limits.
+const ROWS_PER_STATEMENT: usize = 1000;
+
+fn now_ms() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
+}
+
+fn encode_all<T: serde::Serialize>(items: &[T], id: impl Fn(&T) -> &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    items
+        .iter()
+        .map(|i| codec::encode(i).map_err(|e| StoreError::Corrupt { id: id(i).to_owned(), reason: e.to_string() }))
+        .collect()
+}
+
+/// The organization keys a profile depends on: its current employer's id and
+/// every employer name it mentions.
+fn org_keys(t: &Talent) -> Vec<String> {
+    let mut keys = Vec::new();
+    if let Some(org) = &t.current_organization {
+        if let Some(id) = org.id.as_deref().filter(|i| !i.is_empty()) {
+            keys.push(format!("id:{id}"));
+        }
+        if let Some(name) = org.name.as_deref() {
+            keys.push(format!("name:{}", fold(name)));
+        }
+    }
+    for e in &t.experiences {
+        if let Some(name) = e.organization_name.as_deref().or(e.organization.as_ref().and_then(|o| o.name.as_deref())) {
+            keys.push(format!("name:{}", fold(name)));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys.retain(|k| k != "name:");
+    keys
+}
+
+fn classify(ids: &[&str], hashes: &[Vec<u8>], existing: &HashMap<String, Vec<u8>>) -> Vec<UpsertOutcome> {
+    ids.iter()
+        .zip(hashes)
+        .map(|(id, h)| match existing.get(*id) {
+            None => UpsertOutcome::Inserted,
+            Some(old) if old == h => UpsertOutcome::Unchanged,
+            Some(_) => UpsertOutcome::Updated,
+        })
+        .collect()
+}
+
+macro_rules! store_backend {
+    ($name:ident, $db:ty, $blob:literal) => {
+        impl $name {
+            async fn existing_hashes(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                table: &str,
+                ids: &[&str],
+            ) -> Result<HashMap<String, Vec<u8>>, StoreError> {
+                let mut existing = HashMap::new();
+                for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new(format!("SELECT id, content_hash FROM {table} WHERE id IN ("));
+                    let mut sep = qb.separated(", ");
+                    for id in chunk {
+                        sep.push_bind(*id);
+                    }
+                    qb.push(")");
+                    for row in qb.build().fetch_all(&mut **tx).await? {
+                        existing.insert(row.try_get("id")?, row.try_get("content_hash")?);
+                    }
+                }
+                Ok(existing)
+            }
+
+            /// Takes `n` numbers from the change sequence; returns the first.
+            async fn allocate_seqs(tx: &mut sqlx::Transaction<'_, $db>, n: i64) -> Result<i64, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("UPDATE change_counter SET value = value + ");
+                qb.push_bind(n).push(" WHERE id = 1 RETURNING value");
+                let end: i64 = qb.build().fetch_one(&mut **tx).await?.try_get(0)?;
+                Ok(end - n + 1)
+            }
+
+            pub(crate) async fn upsert_profiles(&self, profiles: &[Talent], source: &str) -> Result<UpsertReport, StoreError> {
+                if profiles.is_empty() {
+                    return Ok(UpsertReport::default());
+                }
+                let encoded = encode_all(profiles, |t| t.id.as_str())?;
+                let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
+                let hashes: Vec<Vec<u8>> = encoded.iter().map(|(_, h)| h.clone()).collect();
+                let mut tx = self.pool.begin().await?;
+                let existing = Self::existing_hashes(&mut tx, "profiles", &ids).await?;
+                let outcomes = classify(&ids, &hashes, &existing);
+                let changed: Vec<usize> = (0..profiles.len()).filter(|&i| outcomes[i] != UpsertOutcome::Unchanged).collect();
+                if changed.is_empty() {
+                    tx.commit().await?;
+                    return Ok(UpsertReport { outcomes, last_seq: None });
+                }
+                let first = Self::allocate_seqs(&mut tx, changed.len() as i64).await?;
+                let now = now_ms();
+                for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source) ",
+                    );
+                    qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
+                        let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
+                        b.push_bind(ids[i]).push_bind(seq).push_bind(&encoded[i].1).push_bind(&encoded[i].0);
+                        b.push_bind(now).push_bind(now).push_bind(source);
+                    });
+                    qb.push(
+                        " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
+                         doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source",
+                    );
+                    qb.build().execute(&mut *tx).await?;
+                }
+                let updated: Vec<&str> =
+                    changed.iter().filter(|&&i| outcomes[i] == UpsertOutcome::Updated).map(|&i| ids[i]).collect();
+                for chunk in updated.chunks(ROWS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new("DELETE FROM profile_orgs WHERE profile_id IN (");
+                    let mut sep = qb.separated(", ");
+                    for id in chunk {
+                        sep.push_bind(*id);
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                let ids_ref = &ids;
+                let links: Vec<(&str, String)> = changed
+                    .iter()
+                    .flat_map(|&i| org_keys(&profiles[i]).into_iter().map(move |k| (ids_ref[i], k)))
+                    .collect();
+                for chunk in links.chunks(ROWS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO profile_orgs (profile_id, org_key) ");
+                    qb.push_values(chunk, |mut b, (id, key)| {
+                        b.push_bind(*id).push_bind(key.as_str());
+                    });
+                    qb.push(" ON CONFLICT DO NOTHING");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(UpsertReport { outcomes, last_seq: Some(first + changed.len() as i64 - 1) })
+            }
+
+            pub(crate) async fn upsert_organizations(&self, orgs: &[Organization], source: &str) -> Result<UpsertReport, StoreError> {
+                if orgs.is_empty() {
+                    return Ok(UpsertReport::default());
+                }
+                let encoded = encode_all(orgs, |o| o.id.as_str())?;
+                let ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
+                let hashes: Vec<Vec<u8>> = encoded.iter().map(|(_, h)| h.clone()).collect();
+                let mut tx = self.pool.begin().await?;
+                let existing = Self::existing_hashes(&mut tx, "organizations", &ids).await?;
+                let outcomes = classify(&ids, &hashes, &existing);
+                let changed: Vec<usize> = (0..orgs.len()).filter(|&i| outcomes[i] != UpsertOutcome::Unchanged).collect();
+                if changed.is_empty() {
+                    tx.commit().await?;
+                    return Ok(UpsertReport { outcomes, last_seq: None });
+                }
+                let first = Self::allocate_seqs(&mut tx, changed.len() as i64).await?;
+                let now = now_ms();
+                let name_keys: Vec<String> = orgs.iter().map(|o| fold(&o.name)).collect();
+                for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "INSERT INTO organizations (id, name_key, seq, content_hash, doc, first_seen_at, last_changed_at, source) ",
+                    );
+                    qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
+                        let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
+                        b.push_bind(ids[i]).push_bind(name_keys[i].as_str()).push_bind(seq);
+                        b.push_bind(&encoded[i].1).push_bind(&encoded[i].0).push_bind(now).push_bind(now).push_bind(source);
+                    });
+                    qb.push(
+                        " ON CONFLICT (id) DO UPDATE SET name_key = excluded.name_key, seq = excluded.seq, \
+                         content_hash = excluded.content_hash, doc = excluded.doc, \
+                         last_changed_at = excluded.last_changed_at, source = excluded.source",
+                    );
+                    qb.build().execute(&mut *tx).await?;
+                }
+                // Profiles that name a changed organization index its size and
+                // industry, so they take new numbers and the index refreshes them.
+                let keys: Vec<String> = changed
+                    .iter()
+                    .flat_map(|&i| [format!("id:{}", ids[i]), format!("name:{}", name_keys[i])])
+                    .collect();
+                let mut dependents: Vec<String> = Vec::new();
+                for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new("SELECT DISTINCT profile_id FROM profile_orgs WHERE org_key IN (");
+                    let mut sep = qb.separated(", ");
+                    for k in chunk {
+                        sep.push_bind(k.as_str());
+                    }
+                    qb.push(")");
+                    for row in qb.build().fetch_all(&mut *tx).await? {
+                        dependents.push(row.try_get(0)?);
+                    }
+                }
+                dependents.sort();
+                dependents.dedup();
+                let mut last = first + changed.len() as i64 - 1;
+                if !dependents.is_empty() {
+                    let base = Self::allocate_seqs(&mut tx, dependents.len() as i64).await?;
+                    for (k, id) in dependents.iter().enumerate() {
+                        let mut qb = QueryBuilder::<$db>::new("UPDATE profiles SET seq = ");
+                        qb.push_bind(base + k as i64).push(" WHERE id = ").push_bind(id.as_str());
+                        qb.build().execute(&mut *tx).await?;
+                    }
+                    last = base + dependents.len() as i64 - 1;
+                }
+                tx.commit().await?;
+                Ok(UpsertReport { outcomes, last_seq: Some(last) })
+            }
+
+            pub(crate) async fn delete_profiles(&self, ids: &[String]) -> Result<u64, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect::<HashSet<_>>().into_iter().collect();
+                let existing = Self::existing_hashes(&mut tx, "profiles", &id_refs).await?;
+                let mut gone: Vec<&String> = existing.keys().collect();
+                gone.sort();
+                if gone.is_empty() {
+                    tx.commit().await?;
+                    return Ok(0);
+                }
+                let first = Self::allocate_seqs(&mut tx, gone.len() as i64).await?;
+                let now = now_ms();
+                for (k, id) in gone.iter().enumerate() {
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO tombstones (seq, kind, id, deleted_at) VALUES (");
+                    qb.push_bind(first + k as i64).push(", 'profile', ").push_bind(id.as_str()).push(", ").push_bind(now).push(")");
+                    qb.build().execute(&mut *tx).await?;
+                    for table in ["DELETE FROM profiles WHERE id = ", "DELETE FROM profile_orgs WHERE profile_id = "] {
+                        let mut qb = QueryBuilder::<$db>::new(table);
+                        qb.push_bind(id.as_str());
+                        qb.build().execute(&mut *tx).await?;
+                    }
+                }
+                tx.commit().await?;
+                Ok(gone.len() as u64)
+            }
+
+            pub(crate) async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<Change>, StoreError> {
+                // A bounded window of sequence numbers rather than ORDER BY ... LIMIT
+                // over the union, so each page costs the same however far along it is.
+                let last = self.last_seq().await?;
+                let mut out = Vec::new();
+                let mut lo = after;
+                while lo < last && (out.len() as i64) < limit {
+                    let hi = (lo + limit.max(1)).min(last);
+                    let mut qb = QueryBuilder::<$db>::new("SELECT seq, 'p' AS kind, id, doc FROM profiles WHERE seq > ");
+                    qb.push_bind(lo).push(" AND seq <= ").push_bind(hi);
+                    qb.push(" UNION ALL SELECT seq, 'o' AS kind, id, doc FROM organizations WHERE seq > ");
+                    qb.push_bind(lo).push(" AND seq <= ").push_bind(hi);
+                    qb.push(concat!(" UNION ALL SELECT seq, kind, id, CAST(NULL AS ", $blob, ") AS doc FROM tombstones WHERE seq > "));
+                    qb.push_bind(lo).push(" AND seq <= ").push_bind(hi).push(" ORDER BY seq");
+                    for row in qb.build().fetch_all(&self.pool).await? {
+                        let id: String = row.try_get("id")?;
+                        let kind: String = row.try_get("kind")?;
+                        let doc: Option<Vec<u8>> = row.try_get("doc")?;
+                        let doc = match doc {
+                            Some(d) => Some(codec::decode(&d).map_err(|reason| StoreError::Corrupt { id: id.clone(), reason })?),
+                            None => None,
+                        };
+                        let kind = if kind == "o" || kind == "organization" { ChangeKind::Organization } else { ChangeKind::Profile };
+                        out.push(Change { seq: row.try_get("seq")?, kind, id, doc });
+                    }
+                    lo = hi;
+                }
+                Ok(out)
+            }
+
+            pub(crate) async fn last_seq(&self) -> Result<i64, StoreError> {
+                let row = sqlx::query("SELECT value FROM change_counter WHERE id = 1").fetch_one(&self.pool).await?;
+                Ok(row.try_get(0)?)
+            }
+
+            pub(crate) async fn get_profiles(&self, ids: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
+                let mut found: HashMap<String, StoredProfile> = HashMap::with_capacity(ids.len());
+                for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "SELECT id, seq, doc, first_seen_at, last_changed_at, source FROM profiles WHERE id IN (",
+                    );
+                    let mut sep = qb.separated(", ");
+                    for id in chunk {
+                        sep.push_bind(id.as_str());
+                    }
+                    qb.push(")");
+                    for row in qb.build().fetch_all(&self.pool).await? {
+                        let id: String = row.try_get("id")?;
+                        let doc: Vec<u8> = row.try_get("doc")?;
+                        let talent = codec::decode(&doc).map_err(|reason| StoreError::Corrupt { id: id.clone(), reason })?;
+                        found.insert(
+                            id,
+                            StoredProfile {
+                                talent,
+                                seq: row.try_get("seq")?,
+                                first_seen_at: row.try_get("first_seen_at")?,
+                                last_changed_at: row.try_get("last_changed_at")?,
+                                source: row.try_get("source")?,
+                            },
+                        );
+                    }
+                }
+                Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+            }
+
+            pub(crate) async fn all_organizations(&self) -> Result<Vec<Organization>, StoreError> {
+                let rows = sqlx::query("SELECT id, doc FROM organizations ORDER BY id").fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|row| {
+                        let id: String = row.try_get("id")?;
+                        let doc: Vec<u8> = row.try_get("doc")?;
+                        codec::decode(&doc).map_err(|reason| StoreError::Corrupt { id, reason })
+                    })
+                    .collect()
+            }
+
+            pub(crate) async fn count_profiles(&self) -> Result<i64, StoreError> {
+                let row = sqlx::query("SELECT COUNT(*) FROM profiles").fetch_one(&self.pool).await?;
+                Ok(row.try_get(0)?)
+            }
+        }
+    };
+}
+
+/// The SQLite back end: one database file (WAL mode) under the data directory.
+#[derive(Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    path: std::path::PathBuf,
+}
+
+/// The PostgreSQL back end.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+store_backend!(SqliteStore, Sqlite, "BLOB");
+store_backend!(PgStore, Postgres, "BYTEA");
+
+impl SqliteStore {
+    pub(crate) async fn connect(path: &str) -> Result<SqliteStore, StoreError> {
+        let path = std::path::PathBuf::from(path);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(30))
+            .pragma("cache_size", "-65536")
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        Ok(SqliteStore { pool, path })
+    }
+
+    pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {
+        let mut total = 0;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = self.path.clone().into_os_string();
+            p.push(suffix);
+            total += std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0);
+        }
+        Ok(total)
+    }
+}
+
+impl PgStore {
+    pub(crate) async fn connect(url: &str) -> Result<PgStore, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+        Ok(PgStore { pool })
+    }
+
+    pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {
+        let row = sqlx::query("SELECT pg_database_size(current_database())").fetch_one(&self.pool).await?;
+        let size: i64 = row.try_get(0)?;
+        Ok(size.max(0) as u64)
+    }
+}

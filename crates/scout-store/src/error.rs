@@ -1,0 +1,34 @@
+//! Errors of the store, each mapped onto the one error-code table.
+
+use scout_model::{ErrorCode, HasErrorCode};
+
+/// A store failure. Causes are for the log, never for clients.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database refused or failed a statement.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrations could not be applied.
+    #[error("migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A stored document could not be decoded.
+    #[error("corrupt stored document {id}: {reason}")]
+    Corrupt {
+        /// The record's id.
+        id: String,
+        /// What was wrong.
+        reason: String,
+    },
+    /// Filesystem trouble around the database file.
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl HasErrorCode for StoreError {
+    fn error_code(&self) -> ErrorCode {
+        match self {
+            StoreError::Database(sqlx::Error::PoolTimedOut) => ErrorCode::ServiceUnavailable,
+            _ => ErrorCode::InternalError,
+        }
+    }
+}
