@@ -1,1 +1,100 @@
-//! The talent index: schema, indexing, filter compilation, ranking, explanations, counts.
+//! The talent index: a Tantivy index derived from the store.
+//!
+//! - `schema.rs` lays out one field per documented filter type;
+//! - `document.rs` turns a profile (and its employers) into an index entry;
+//! - `geo.rs` and `radius_query.rs` give Tantivy the radius search it lacks:
+//!   coarse grid-cell terms narrow the candidates, an exact great-circle
+//!   check on latitude/longitude fast fields decides;
+//! - `compile.rs` turns typed filters into one Tantivy query whose score
+//!   is Scout's documented ranking;
+//! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
+//! - `writer.rs` applies the store's change feed and commits in batches,
+//!   recording in each commit how far along the feed the index is.
+//!
+//! Only this crate knows Tantivy.
+
+pub mod compile;
+mod document;
+mod error;
+mod geo;
+mod radius_query;
+mod schema;
+mod search;
+mod writer;
+
+pub use document::{OrgDirectory, ProfileFacts};
+pub use error::EngineError;
+pub use search::{Hit, SearchOptions, SearchResults};
+pub use writer::IndexWriterHandle;
+
+use std::path::Path;
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use crate::schema::Fields;
+
+/// An open talent index: searchable from many threads at once.
+pub struct Engine {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl Engine {
+    /// Opens the index in `dir`, creating it if absent. An index written with
+    /// another schema version is refused (rebuild it with `scout reindex`).
+    pub fn open(dir: &Path) -> Result<Engine, EngineError> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema::build();
+        let directory = MmapDirectory::open(dir)?;
+        let index = Index::open_or_create(directory, schema).map_err(|e| match e {
+            tantivy::TantivyError::SchemaError(m) => EngineError::SchemaMismatch(m),
+            other => EngineError::Tantivy(other),
+        })?;
+        schema::register_tokenizers(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Engine { index, reader, fields })
+    }
+
+    /// Opens an in-memory index (tests, benchmarks).
+    pub fn in_memory() -> Engine {
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_ram(schema);
+        schema::register_tokenizers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .unwrap_or_else(|e| panic!("an in-memory index always has a reader: {e}"));
+        Engine { index, reader, fields }
+    }
+
+    /// The writer. Only one may exist per index directory across processes;
+    /// a second gets [`EngineError::Locked`].
+    pub fn writer(&self, memory_budget_bytes: usize) -> Result<IndexWriterHandle, EngineError> {
+        writer::IndexWriterHandle::new(&self.index, self.fields.clone(), memory_budget_bytes)
+    }
+
+    /// How far along the store's change feed the last commit got.
+    pub fn checkpoint(&self) -> Result<i64, EngineError> {
+        writer::read_checkpoint(&self.index)
+    }
+
+    /// Makes committed changes visible to searches.
+    pub fn reload(&self) -> Result<(), EngineError> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Number of indexed talents.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Bytes of index files on disk in `dir`.
+    pub fn size_on_disk(dir: &Path) -> u64 {
+        std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
+            .unwrap_or(0)
+    }
+}

@@ -1,1 +1,7 @@
-//! Parsers: search requests into typed filters, prompts into intents, Sales Navigator URLs, boolean strings.
+//! Parsers that turn what people and clients send into typed values:
+//! search request bodies into [`Filter`]s (see `search_request.rs` for the
+//! grammar), and, later, prompts, Sales Navigator URLs and boolean strings.
+
+pub mod filter;
+
+pub use filter::{Criterion, Degree, Filter, YearRange};

@@ -1,0 +1,388 @@
+//! Typed filters → one Tantivy query whose score is Scout's ranking.
+//!
+//! Each filter becomes a *matcher* with quality tiers (for a title: the
+//! exact phrase 1.0, its core without seniority words 0.85, a synonym 0.7,
+//! all of its words 0.4); a filter scores the best tier it meets. Required
+//! filters are `Must` clauses scoring their tier; optional ones are `Should`
+//! clauses scoring `2 + tier`, so meeting one more optional filter always
+//! outranks better quality on the others; excluded ones are `MustNot`.
+//! Several filters of one single-valued type are ORed, of a set-valued type
+//! ANDed (see `docs/search.md`).
+
+use std::ops::Bound;
+
+use scout_model::{FilterType, History};
+use scout_query::{Criterion, Filter, YearRange};
+use scout_taxonomy::languages::{canonical_language, PROFICIENCY_LEVELS};
+use scout_taxonomy::places::{geocode, GeoKind};
+use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
+use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Score, Term};
+
+use crate::document::Month;
+use crate::radius_query::RadiusQuery;
+use crate::schema::Fields;
+
+/// Score added to a met optional filter, above any tier.
+pub(crate) const OPTIONAL_BONUS: Score = 2.0;
+
+/// How a filter's value was understood, for the explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Interpretation {
+    /// Resolved through the taxonomy (a place, an industry, a language…).
+    Resolved(String),
+    /// Not in the taxonomy: matched literally.
+    Literal,
+}
+
+pub(crate) struct Compiled {
+    pub query: Box<dyn Query>,
+    pub interpretations: Vec<Interpretation>,
+}
+
+/// A way a filter can be met and the quality it is worth; a radius scores
+/// closeness itself.
+enum Tier {
+    Fixed(Box<dyn Query>, Score),
+    Radius { lat: f64, lon: f64, radius_km: f64 },
+}
+
+#[derive(Default)]
+struct Tiers(Vec<Tier>);
+
+impl Tiers {
+    fn push(&mut self, (q, s): (Box<dyn Query>, Score)) {
+        self.0.push(Tier::Fixed(q, s));
+    }
+
+    fn extend(&mut self, t: Option<(Box<dyn Query>, Score)>) {
+        if let Some(t) = t {
+            self.push(t);
+        }
+    }
+}
+
+fn term(field: Field, text: &str) -> Term {
+    Term::from_field_text(field, text)
+}
+
+/// A phrase (or single term) over pre-folded `text` in `field`.
+fn phrase(field: Field, text: &str) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = text.split(' ').filter(|t| !t.is_empty()).map(|t| term(field, t)).collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+/// Every word of pre-folded `text` in `field`, in any order.
+fn all_words(field: Field, text: &str) -> Option<Box<dyn Query>> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = text
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(|t| (Occur::Must, Box::new(TermQuery::new(term(field, t), IndexRecordOption::Basic)) as Box<dyn Query>))
+        .collect();
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    match queries.len() {
+        0 => Box::new(EmptyQuery),
+        1 => queries.into_iter().next().unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect())),
+    }
+}
+
+fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
+    match history {
+        History::Current => vec![current],
+        History::Past => vec![past],
+        History::CurrentOrPast => vec![current, past],
+    }
+}
+
+fn range_i64(field: Field, lo: i64, hi: i64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(field, lo)), Bound::Excluded(Term::from_field_i64(field, hi))))
+}
+
+/// `[lo, hi)` years of a [`crate::document::Span`] indexed as (open, base) as of `now`.
+fn span_in(open_field: Field, base_field: Field, range: YearRange, now: Month) -> Box<dyn Query> {
+    let (lo, hi) = (i64::from(range.lo) * 12, i64::from(range.hi) * 12);
+    let closed = BooleanQuery::new(vec![
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(open_field, 0), IndexRecordOption::Basic)) as Box<dyn Query>),
+        (Occur::Must, range_i64(base_field, lo, hi)),
+    ]);
+    let open = BooleanQuery::new(vec![
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(open_field, 1), IndexRecordOption::Basic)) as Box<dyn Query>),
+        (Occur::Must, range_i64(base_field, lo - now, hi - now)),
+    ]);
+    Box::new(BooleanQuery::new(vec![(Occur::Should, Box::new(closed)), (Occur::Should, Box::new(open))]))
+}
+
+/// The default `history` of each type that has one (documented in docs/search.md).
+pub fn default_history(t: FilterType) -> History {
+    match t {
+        FilterType::JobTitle => History::Current,
+        _ => History::CurrentOrPast,
+    }
+}
+
+struct Matcher {
+    tiers: Tiers,
+    interpretation: Interpretation,
+}
+
+fn text_tiers(fields: &[Field], value: &str, exact: bool) -> Tiers {
+    let folded = fold(value);
+    let mut tiers = Tiers::default();
+    tiers.extend(phrase_on(fields, &folded).map(|q| (q, 1.0)));
+    if !exact {
+        tiers.extend(words_on(fields, &folded).map(|q| (q, 0.5)));
+    }
+    tiers
+}
+
+fn phrase_on(fields: &[Field], text: &str) -> Option<Box<dyn Query>> {
+    let qs: Vec<_> = fields.iter().filter_map(|f| phrase(*f, text)).collect();
+    (!qs.is_empty()).then(|| any_of(qs))
+}
+
+fn words_on(fields: &[Field], text: &str) -> Option<Box<dyn Query>> {
+    let qs: Vec<_> = fields.iter().filter_map(|f| all_words(*f, text)).collect();
+    (!qs.is_empty()).then(|| any_of(qs))
+}
+
+fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<usize>) -> Matcher {
+    let mut interpretation = Interpretation::Literal;
+    let mut tiers = Tiers::default();
+    match &f.criterion {
+        Criterion::JobTitle { title, history } => {
+            let fs = history_fields(*history, fields.title_cur, fields.title_past);
+            let normalized = normalize_title(title);
+            tiers.extend(phrase_on(&fs, &normalized).map(|q| (q, 1.0)));
+            if !f.exact {
+                let core = core_title(title);
+                if core != normalized {
+                    tiers.extend(phrase_on(&fs, &core).map(|q| (q, 0.85)));
+                }
+                let syns = synonyms(title);
+                if !syns.is_empty() {
+                    interpretation = Interpretation::Resolved(format!("synonyms: {}", syns.join(", ")));
+                }
+                let syn_queries: Vec<_> = syns.iter().filter_map(|s| phrase_on(&fs, s)).collect();
+                if !syn_queries.is_empty() {
+                    tiers.push((any_of(syn_queries), 0.7));
+                }
+                tiers.extend(words_on(&fs, &core).map(|q| (q, 0.4)));
+            }
+        }
+        Criterion::Location { place, radius_km } => {
+            if f.exact {
+                tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
+            } else if let Some(m) = geocode(place) {
+                interpretation = Interpretation::Resolved(format!("{} {} ({})", m.kind.as_str(), m.name, m.country_code));
+                match (m.kind, radius_km) {
+                    (GeoKind::City, Some(r)) if *r > 0.0 => {
+                        tiers.0.push(Tier::Radius { lat: m.lat, lon: m.lon, radius_km: *r });
+                    }
+                    (GeoKind::City, _) => {
+                        if let Some(id) = m.city_id {
+                            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.city_id, u64::from(id)), IndexRecordOption::Basic)), 1.0));
+                        }
+                    }
+                    (GeoKind::Region, _) => {
+                        if let Some(k) = &m.region_key {
+                            tiers.push((Box::new(TermQuery::new(term(fields.region, k), IndexRecordOption::Basic)), 1.0));
+                        }
+                    }
+                    (GeoKind::Country, _) => {
+                        tiers.push((Box::new(TermQuery::new(term(fields.country, &m.country_code), IndexRecordOption::Basic)), 1.0));
+                    }
+                }
+            } else {
+                tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
+            }
+        }
+        Criterion::YearsOfExperience(r) => tiers.push((span_in(fields.exp_open, fields.exp_base, *r, now), 1.0)),
+        Criterion::DurationInJob(r) => tiers.push((span_in(fields.job_open, fields.job_base, *r, now), 1.0)),
+        Criterion::Skill(s) => {
+            let forms = if f.exact { vec![fold(s)] } else { skill_forms(s) };
+            if forms.len() > 1 {
+                interpretation = Interpretation::Resolved(format!("aliases: {}", forms[1..].join(", ")));
+            }
+            let cur = TermSetQuery::new(forms.iter().map(|x| term(fields.skill_cur, x)));
+            let listed = TermSetQuery::new(forms.iter().map(|x| term(fields.skill, x)));
+            tiers.push((Box::new(cur), 1.0));
+            tiers.push((Box::new(listed), 0.8));
+            if !f.exact {
+                tiers.extend(all_words(fields.skill_text, &fold(s)).map(|q| (q, 0.5)));
+            }
+        }
+        Criterion::Keyword(k) => tiers = text_tiers(&[fields.keyword], k, f.exact),
+        Criterion::Language(l) => {
+            let lang = canonical_language(l).map(str::to_owned);
+            if let Some(c) = &lang {
+                interpretation = Interpretation::Resolved(c.clone());
+            }
+            let lang = lang.unwrap_or_else(|| fold(l));
+            let t = match level_for_language {
+                Some(level) => format!("{lang}@{level}"),
+                None => lang,
+            };
+            tiers.push((Box::new(TermQuery::new(term(fields.lang, &t), IndexRecordOption::Basic)), 1.0));
+        }
+        Criterion::LanguageProficiency { language, level } => {
+            let idx = PROFICIENCY_LEVELS.iter().position(|l| l == level).unwrap_or(0);
+            let t = match language {
+                Some(l) => format!("{}@{idx}", canonical_language(l).map(str::to_owned).unwrap_or_else(|| fold(l))),
+                None => format!("@{idx}"),
+            };
+            interpretation = Interpretation::Resolved(format!("at least {level}"));
+            tiers.push((Box::new(TermQuery::new(term(fields.lang, &t), IndexRecordOption::Basic)), 1.0));
+        }
+        Criterion::CompanyName { name, history } => {
+            let fs = history_fields(*history, fields.company_cur, fields.company_past);
+            tiers = text_tiers(&fs, name, f.exact);
+        }
+        Criterion::CompanySize { size, history } => {
+            let fs = history_fields(*history, fields.size_cur, fields.size_past);
+            let qs = fs.iter().map(|fl| Box::new(TermQuery::new(term(*fl, size.as_str()), IndexRecordOption::Basic)) as Box<dyn Query>).collect();
+            tiers.push((any_of(qs), 1.0));
+        }
+        Criterion::CompanyIndustry { industry, history } => {
+            let canonical = canonical_industry(industry);
+            if let Some(c) = canonical {
+                interpretation = Interpretation::Resolved(c.to_owned());
+            }
+            let key = fold(canonical.unwrap_or(industry));
+            let fs = history_fields(*history, fields.industry_cur, fields.industry_past);
+            let qs = fs.iter().map(|fl| Box::new(TermQuery::new(term(*fl, &key), IndexRecordOption::Basic)) as Box<dyn Query>).collect();
+            tiers.push((any_of(qs), 1.0));
+        }
+        Criterion::EducationDegree(d) => {
+            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.degree, *d as u64), IndexRecordOption::Basic)), 1.0));
+        }
+        Criterion::EducationSchoolName(s) => tiers = text_tiers(&[fields.school], s, f.exact),
+        Criterion::CertificationName(c) => tiers = text_tiers(&[fields.cert], c, f.exact),
+        Criterion::Freelance => {
+            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.freelance, 1), IndexRecordOption::Basic)), 1.0));
+        }
+        Criterion::GraduationYear(y) => {
+            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.grad_year, u64::from(*y)), IndexRecordOption::Basic)), 1.0));
+        }
+    }
+    if matches!(f.criterion, Criterion::YearsOfExperience(_) | Criterion::DurationInJob(_) | Criterion::CompanySize { .. } | Criterion::EducationDegree(_) | Criterion::Freelance | Criterion::GraduationYear(_)) {
+        interpretation = Interpretation::Resolved(String::new());
+    }
+    Matcher { tiers, interpretation }
+}
+
+/// The matcher as one query scoring `offset + best tier`.
+fn scored(m: Matcher, fields: &Fields, offset: Score) -> Box<dyn Query> {
+    let mut parts: Vec<Box<dyn Query>> = m
+        .tiers
+        .0
+        .into_iter()
+        .map(|t| match t {
+            Tier::Fixed(q, tier) => Box::new(ConstScoreQuery::new(q, offset + tier)) as Box<dyn Query>,
+            Tier::Radius { lat, lon, radius_km } => Box::new(RadiusQuery::new(fields.geo_cell, lat, lon, radius_km, offset)),
+        })
+        .collect();
+    match parts.len() {
+        0 => Box::new(EmptyQuery),
+        1 => parts.pop().unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(DisjunctionMaxQuery::new(parts)),
+    }
+}
+
+fn is_single_valued(c: &Criterion) -> bool {
+    !matches!(
+        c,
+        Criterion::Skill(_) | Criterion::Language(_) | Criterion::LanguageProficiency { .. } | Criterion::CertificationName(_) | Criterion::Keyword(_)
+    )
+}
+
+fn filter_type(c: &Criterion) -> FilterType {
+    match c {
+        Criterion::JobTitle { .. } => FilterType::JobTitle,
+        Criterion::Location { .. } => FilterType::Location,
+        Criterion::YearsOfExperience(_) => FilterType::YearsOfExperience,
+        Criterion::DurationInJob(_) => FilterType::DurationInJob,
+        Criterion::Skill(_) => FilterType::Skill,
+        Criterion::Keyword(_) => FilterType::Keyword,
+        Criterion::Language(_) => FilterType::Language,
+        Criterion::LanguageProficiency { .. } => FilterType::LanguageProficiency,
+        Criterion::CompanyName { .. } => FilterType::CompanyName,
+        Criterion::CompanySize { .. } => FilterType::CompanySize,
+        Criterion::CompanyIndustry { .. } => FilterType::CompanyIndustry,
+        Criterion::EducationDegree(_) => FilterType::EducationDegree,
+        Criterion::EducationSchoolName(_) => FilterType::EducationSchoolName,
+        Criterion::CertificationName(_) => FilterType::CertificationName,
+        Criterion::Freelance => FilterType::Seniority,
+        Criterion::GraduationYear(_) => FilterType::GraduationYear,
+    }
+}
+
+/// A level-only `LANGUAGE_PROFICIENCY` applies to every `LANGUAGE` filter of
+/// the same polarity, so "french" + "native" means French at native level,
+/// on the same language entry.
+fn language_levels(filters: &[Filter]) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut levels = vec![None; filters.len()];
+    let mut absorbed = vec![false; filters.len()];
+    for (i, f) in filters.iter().enumerate() {
+        if let Criterion::LanguageProficiency { language: None, level } = &f.criterion {
+            let idx = PROFICIENCY_LEVELS.iter().position(|l| l == level).unwrap_or(0);
+            let mut used = false;
+            for (j, g) in filters.iter().enumerate() {
+                if matches!(g.criterion, Criterion::Language(_)) && g.excluded == f.excluded && g.required == f.required {
+                    levels[j] = Some(levels[j].map_or(idx, |l: usize| l.max(idx)));
+                    used = true;
+                }
+            }
+            absorbed[i] = used;
+        }
+    }
+    (levels, absorbed)
+}
+
+pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compiled {
+    let (levels, absorbed) = language_levels(filters);
+    let mut interpretations = Vec::with_capacity(filters.len());
+    let mut must_groups: Vec<(FilterType, Vec<Box<dyn Query>>)> = Vec::new();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (i, f) in filters.iter().enumerate() {
+        let m = matcher(f, fields, now, levels[i]);
+        interpretations.push(m.interpretation.clone());
+        if absorbed[i] {
+            continue;
+        }
+        if f.excluded {
+            clauses.push((Occur::MustNot, scored(m, fields, 0.0)));
+        } else if f.required {
+            let t = filter_type(&f.criterion);
+            let q = scored(m, fields, 0.0);
+            match must_groups.iter_mut().find(|(gt, _)| *gt == t && is_single_valued(&f.criterion)) {
+                Some((_, group)) => group.push(q),
+                None => must_groups.push((t, vec![q])),
+            }
+        } else {
+            clauses.push((Occur::Should, scored(m, fields, OPTIONAL_BONUS)));
+        }
+    }
+    let has_must = !must_groups.is_empty();
+    for (_, group) in must_groups {
+        clauses.push((Occur::Must, any_of(group)));
+    }
+    let has_should = clauses.iter().any(|(o, _)| *o == Occur::Should);
+    if !has_must && !has_should {
+        // Only exclusions: everyone but them.
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))));
+    }
+    Compiled { query: Box::new(BooleanQuery::new(clauses)), interpretations }
+}

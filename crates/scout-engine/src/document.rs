@@ -1,0 +1,524 @@
+//! From a profile to an index entry. [`ProfileFacts`] derives, once, the
+//! facts filters test (current and past titles and employers, location,
+//! experience, tenure, highest degree, freelance…); the same facts explain
+//! matches later, so indexing and explaining cannot disagree.
+
+use std::collections::HashMap;
+
+use scout_model::{CompanySize, Organization, Talent};
+use scout_taxonomy::languages::{canonical_language, canonical_proficiency, PROFICIENCY_LEVELS};
+use scout_taxonomy::places::{locate_profile, GeoMatch};
+use scout_taxonomy::{fold, industries::canonical_industry, skills::canonical_skill, titles::normalize_title};
+use tantivy::TantivyDocument;
+
+use crate::geo::cells_of;
+use crate::schema::Fields;
+
+/// What Scout knows about an employer beyond its name.
+#[derive(Debug, Clone, Default)]
+pub struct OrgInfo {
+    /// Headcount band.
+    pub size: Option<CompanySize>,
+    /// Canonical industry.
+    pub industry: Option<&'static str>,
+}
+
+/// Organizations by id and by folded name, for joining employers at index time.
+#[derive(Debug, Clone, Default)]
+pub struct OrgDirectory {
+    by_id: HashMap<String, OrgInfo>,
+    by_name: HashMap<String, OrgInfo>,
+}
+
+impl OrgDirectory {
+    /// Adds or replaces an organization.
+    pub fn upsert(&mut self, org: &Organization) {
+        let info = OrgInfo { size: org.size, industry: org.industry.as_deref().and_then(canonical_industry) };
+        self.by_id.insert(org.id.clone(), info.clone());
+        self.by_name.insert(fold(&org.name), info);
+    }
+
+    /// Number of organizations known.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether no organization is known.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    fn lookup(&self, id: Option<&str>, name: Option<&str>) -> Option<&OrgInfo> {
+        id.and_then(|i| self.by_id.get(i)).or_else(|| name.and_then(|n| self.by_name.get(&fold(n))))
+    }
+}
+
+/// A month count since year 0, the unit of every duration in the index.
+pub type Month = i64;
+
+/// Parses the year and month of an ISO 8601 date ("2021-03-01T00:00:00.000Z",
+/// "2021-03", "2021"); a bare year counts from January.
+pub fn parse_month(date: &str) -> Option<Month> {
+    let year: i64 = date.get(0..4)?.parse().ok()?;
+    let month: i64 = match date.get(5..7) {
+        Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
+        None => 1,
+    };
+    (1900..=2200).contains(&year).then_some(year * 12 + month - 1)
+}
+
+/// The current month.
+pub fn current_month() -> Month {
+    let now = time::OffsetDateTime::now_utc();
+    i64::from(now.year()) * 12 + i64::from(u8::from(now.month())) - 1
+}
+
+/// A duration that may still be running: `closed` months if it has ended,
+/// or `now - open_since + closed` if not. Stored this way the index never
+/// goes stale as time passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// Months accrued in ended periods.
+    pub closed: Month,
+    /// Start of the running period, if one runs.
+    pub open_since: Option<Month>,
+}
+
+impl Span {
+    /// Months as of `now`.
+    pub fn months_at(&self, now: Month) -> Month {
+        self.closed + self.open_since.map_or(0, |s| (now - s).max(0))
+    }
+
+    /// `(open, base)` as indexed: open spans store `closed - open_since`.
+    pub fn encoded(&self) -> (u64, i64) {
+        match self.open_since {
+            Some(s) => (1, self.closed - s),
+            None => (0, self.closed),
+        }
+    }
+}
+
+/// The facts about a profile that filters test.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileFacts {
+    /// Normalised titles of current roles (and `jobTitle`).
+    pub titles_current: Vec<String>,
+    /// Normalised titles of ended roles.
+    pub titles_past: Vec<String>,
+    /// Folded names of current employers.
+    pub companies_current: Vec<String>,
+    /// Folded names of past employers.
+    pub companies_past: Vec<String>,
+    /// Size bands of current employers.
+    pub sizes_current: Vec<CompanySize>,
+    /// Size bands of past employers.
+    pub sizes_past: Vec<CompanySize>,
+    /// Industries of current employers.
+    pub industries_current: Vec<&'static str>,
+    /// Industries of past employers.
+    pub industries_past: Vec<&'static str>,
+    /// Folded skills as written, plus canonical names.
+    pub skills: Vec<String>,
+    /// Folded canonical skills mentioned in a current role.
+    pub skills_current: Vec<String>,
+    /// Languages with a level index (0–4) when known.
+    pub languages: Vec<(String, Option<usize>)>,
+    /// Where the profile is.
+    pub place: Option<GeoMatch>,
+    /// Total professional experience, overlaps merged.
+    pub experience: Span,
+    /// Tenure in the current (or last) role.
+    pub tenure: Span,
+    /// Highest degree level (1 bachelor's, 2 master's, 3 doctorate).
+    pub highest_degree: Option<u8>,
+    /// Graduation years.
+    pub graduation_years: Vec<u16>,
+    /// Whether the person works freelance.
+    pub freelance: bool,
+    /// Profile completeness, 0–100.
+    pub completeness: u64,
+}
+
+const FREELANCE_WORDS: &[&str] = &["freelance", "freelancer", "self employed", "independent", "contractor", "independant", "autoentrepreneur", "auto entrepreneur", "freiberufler"];
+
+fn mentions(haystack: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && haystack.match_indices(needle).any(|(i, _)| {
+            let before = i == 0 || haystack.as_bytes()[i - 1] == b' ';
+            let end = i + needle.len();
+            before && (end == haystack.len() || haystack.as_bytes()[end] == b' ')
+        })
+}
+
+impl ProfileFacts {
+    /// Derives the facts of `talent`, joining employers through `orgs`.
+    pub fn derive(talent: &Talent, orgs: &OrgDirectory) -> ProfileFacts {
+        let mut f = ProfileFacts::default();
+        let push_unique = |v: &mut Vec<String>, s: String| {
+            if !s.is_empty() && !v.contains(&s) {
+                v.push(s);
+            }
+        };
+        if let Some(t) = &talent.job_title {
+            push_unique(&mut f.titles_current, normalize_title(t));
+        }
+        let mut current_text = String::new();
+        for e in &talent.experiences {
+            let current = talent.is_current_role(e);
+            let name = e.organization_name.as_deref().or(e.organization.as_ref().and_then(|o| o.name.as_deref()));
+            let info = if current {
+                let cur = talent.current_organization.as_ref();
+                let same = cur.and_then(|c| c.name.as_deref()).map(fold) == name.map(fold);
+                orgs.lookup(if same { cur.and_then(|c| c.id.as_deref()) } else { None }, name)
+            } else {
+                orgs.lookup(None, name)
+            };
+            let (titles, companies, sizes, industries) = if current {
+                (&mut f.titles_current, &mut f.companies_current, &mut f.sizes_current, &mut f.industries_current)
+            } else {
+                (&mut f.titles_past, &mut f.companies_past, &mut f.sizes_past, &mut f.industries_past)
+            };
+            if let Some(t) = &e.title {
+                push_unique(titles, normalize_title(t));
+            }
+            if let Some(n) = name {
+                push_unique(companies, fold(n));
+            }
+            if let Some(info) = info {
+                sizes.extend(info.size);
+                industries.extend(info.industry);
+            }
+            if current {
+                current_text.push(' ');
+                current_text.push_str(&fold(e.title.as_deref().unwrap_or("")));
+                current_text.push(' ');
+                current_text.push_str(&fold(e.description.as_deref().unwrap_or("")));
+            }
+        }
+        if let Some(org) = &talent.current_organization {
+            if let Some(n) = &org.name {
+                push_unique(&mut f.companies_current, fold(n));
+            }
+            if let Some(info) = orgs.lookup(org.id.as_deref(), org.name.as_deref()) {
+                f.sizes_current.extend(info.size);
+                f.industries_current.extend(info.industry);
+            }
+        }
+        for v in [&mut f.sizes_current, &mut f.sizes_past] {
+            v.sort();
+            v.dedup();
+        }
+        for v in [&mut f.industries_current, &mut f.industries_past] {
+            v.sort();
+            v.dedup();
+        }
+        for s in &talent.skills {
+            let folded = fold(s);
+            let canonical = canonical_skill(s).map(fold);
+            if let Some(c) = &canonical {
+                push_unique(&mut f.skills, c.clone());
+                if mentions(&current_text, &folded) || mentions(&current_text, c) {
+                    push_unique(&mut f.skills_current, c.clone());
+                }
+            } else if mentions(&current_text, &folded) {
+                push_unique(&mut f.skills_current, folded.clone());
+            }
+            push_unique(&mut f.skills, folded);
+        }
+        for l in &talent.languages {
+            let Some(name) = l.name.as_deref() else { continue };
+            let lang = canonical_language(name).map(str::to_owned).unwrap_or_else(|| fold(name));
+            let level = l
+                .proficiency
+                .as_deref()
+                .and_then(canonical_proficiency)
+                .and_then(|p| PROFICIENCY_LEVELS.iter().position(|x| *x == p));
+            f.languages.push((lang, level));
+        }
+        f.place = locate_profile(talent.city.as_deref(), talent.state.as_deref(), talent.country.as_deref());
+        (f.experience, f.tenure) = spans(talent);
+        for e in &talent.educations {
+            for d in &e.degrees {
+                if let Some(level) = scout_taxonomy::education::degree_level(d) {
+                    f.highest_degree = Some(f.highest_degree.map_or(level, |h| h.max(level)));
+                }
+            }
+            if let Some(y) = e.end_date.as_deref().and_then(|d| d.get(0..4)).and_then(|y| y.parse::<u16>().ok()) {
+                if !f.graduation_years.contains(&y) {
+                    f.graduation_years.push(y);
+                }
+            }
+        }
+        let current_titles = f.titles_current.join(" ");
+        let headline = fold(talent.headline.as_deref().unwrap_or(""));
+        let employer = talent.current_organization.as_ref().and_then(|o| o.name.as_deref()).map(fold).unwrap_or_default();
+        f.freelance = FREELANCE_WORDS
+            .iter()
+            .any(|w| mentions(&current_titles, w) || mentions(&headline, w) || mentions(&employer, w));
+        f.completeness = completeness(talent);
+        f
+    }
+}
+
+fn spans(talent: &Talent) -> (Span, Span) {
+    let mut intervals: Vec<(Month, Option<Month>)> = Vec::new();
+    let mut tenure = Span::default();
+    let mut best_current: Option<Month> = None;
+    let mut last_closed: Option<(Month, Month)> = None;
+    for e in &talent.experiences {
+        let Some(start) = e.start_date.as_deref().and_then(parse_month) else { continue };
+        let end = e.end_date.as_deref().and_then(parse_month);
+        let current = talent.is_current_role(e) || end.is_none();
+        if current {
+            intervals.push((start, None));
+            // The longest-running current role is "the job".
+            best_current = Some(best_current.map_or(start, |b| b.min(start)));
+        } else if let Some(end) = end.filter(|&e| e >= start) {
+            intervals.push((start, Some(end)));
+            if last_closed.is_none_or(|(_, le)| end > le) {
+                last_closed = Some((start, end));
+            }
+        }
+    }
+    if let Some(s) = best_current {
+        tenure.open_since = Some(s);
+    } else if let Some((s, e)) = last_closed {
+        tenure.closed = e - s;
+    }
+    intervals.sort_by_key(|i| i.0);
+    let mut exp = Span::default();
+    let mut cur: Option<(Month, Option<Month>)> = None;
+    for (s, e) in intervals {
+        match cur {
+            None => cur = Some((s, e)),
+            Some((cs, None)) => cur = Some((cs, None)),
+            Some((cs, Some(ce))) if s <= ce => cur = Some((cs, e.map(|e| e.max(ce)))),
+            Some((cs, Some(ce))) => {
+                exp.closed += ce - cs;
+                cur = Some((s, e));
+            }
+        }
+    }
+    match cur {
+        Some((cs, Some(ce))) => exp.closed += ce - cs,
+        Some((cs, None)) => exp.open_since = Some(cs),
+        None => {}
+    }
+    (exp, tenure)
+}
+
+fn completeness(t: &Talent) -> u64 {
+    let checks = [
+        t.firstname.is_some() && t.lastname.is_some(),
+        t.job_title.is_some(),
+        t.headline.is_some(),
+        t.summary.as_deref().is_some_and(|s| s.len() > 20),
+        t.city.is_some() || t.country.is_some(),
+        t.photo_url.is_some(),
+        t.linkedin_url.is_some(),
+        !t.experiences.is_empty(),
+        t.experiences.iter().any(|e| e.description.is_some()),
+        !t.educations.is_empty(),
+        t.skills.len() >= 3,
+        !t.languages.is_empty(),
+    ];
+    (checks.iter().filter(|c| **c).count() as u64 * 100) / checks.len() as u64
+}
+
+/// Order-preserving 16-byte prefix of an id as two integers, for ties.
+pub(crate) fn id_keys(id: &str) -> (u64, u64) {
+    let mut buf = [0u8; 16];
+    let bytes = id.as_bytes();
+    let n = bytes.len().min(16);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    let (hi, lo) = buf.split_at(8);
+    (u64::from_be_bytes(hi.try_into().unwrap_or_default()), u64::from_be_bytes(lo.try_into().unwrap_or_default()))
+}
+
+fn push_text(out: &mut String, text: Option<&str>) {
+    if let Some(t) = text {
+        let f = fold(t);
+        if !f.is_empty() {
+            out.push_str(&f);
+            out.push(' ');
+        }
+    }
+}
+
+/// Builds the index entry of a profile.
+pub(crate) fn build_document(fields: &Fields, talent: &Talent, facts: &ProfileFacts) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &talent.id);
+    let (hi, lo) = id_keys(&talent.id);
+    doc.add_u64(fields.id_key_hi, hi);
+    doc.add_u64(fields.id_key_lo, lo);
+    for t in &facts.titles_current {
+        doc.add_text(fields.title_cur, t);
+    }
+    for t in &facts.titles_past {
+        doc.add_text(fields.title_past, t);
+    }
+    for c in &facts.companies_current {
+        doc.add_text(fields.company_cur, c);
+    }
+    for c in &facts.companies_past {
+        doc.add_text(fields.company_past, c);
+    }
+    for s in &facts.sizes_current {
+        doc.add_text(fields.size_cur, s.as_str());
+    }
+    for s in &facts.sizes_past {
+        doc.add_text(fields.size_past, s.as_str());
+    }
+    for i in &facts.industries_current {
+        doc.add_text(fields.industry_cur, fold(i));
+    }
+    for i in &facts.industries_past {
+        doc.add_text(fields.industry_past, fold(i));
+    }
+    for s in &facts.skills {
+        doc.add_text(fields.skill, s);
+    }
+    doc.add_text(fields.skill_text, facts.skills.join(" "));
+    for s in &facts.skills_current {
+        doc.add_text(fields.skill_cur, s);
+    }
+    for (lang, level) in &facts.languages {
+        doc.add_text(fields.lang, lang);
+        if let Some(level) = *level {
+            // "At least this level": one term per level up to the profile's.
+            for l in 0..=level {
+                doc.add_text(fields.lang, format!("{lang}@{l}"));
+                doc.add_text(fields.lang, format!("@{l}"));
+            }
+        }
+    }
+    if let Some(place) = &facts.place {
+        if let Some(id) = place.city_id {
+            doc.add_u64(fields.city_id, u64::from(id));
+        }
+        if let Some(r) = &place.region_key {
+            doc.add_text(fields.region, r);
+        }
+        doc.add_text(fields.country, &place.country_code);
+        if place.city_id.is_some() {
+            doc.add_f64(fields.lat, place.lat);
+            doc.add_f64(fields.lon, place.lon);
+            for c in cells_of(place.lat, place.lon) {
+                doc.add_text(fields.geo_cell, c);
+            }
+        }
+    }
+    let mut place_text = String::new();
+    for p in [&talent.city, &talent.state, &talent.country] {
+        push_text(&mut place_text, p.as_deref());
+    }
+    doc.add_text(fields.place_text, place_text.trim_end());
+    let (open, base) = facts.experience.encoded();
+    doc.add_u64(fields.exp_open, open);
+    doc.add_i64(fields.exp_base, base);
+    let (open, base) = facts.tenure.encoded();
+    doc.add_u64(fields.job_open, open);
+    doc.add_i64(fields.job_base, base);
+    doc.add_u64(fields.degree, u64::from(facts.highest_degree.unwrap_or(0)));
+    for e in &talent.educations {
+        if let Some(s) = &e.school_name {
+            doc.add_text(fields.school, fold(s));
+        }
+    }
+    for y in &facts.graduation_years {
+        doc.add_u64(fields.grad_year, u64::from(*y));
+    }
+    for c in &talent.certifications {
+        if let Some(n) = &c.name {
+            doc.add_text(fields.cert, fold(n));
+        }
+    }
+    doc.add_u64(fields.freelance, u64::from(facts.freelance));
+    doc.add_u64(fields.completeness, facts.completeness);
+
+    let mut all = String::with_capacity(2048);
+    for t in [&talent.firstname, &talent.lastname, &talent.job_title, &talent.headline, &talent.summary, &talent.city, &talent.state, &talent.country] {
+        push_text(&mut all, t.as_deref());
+    }
+    for e in &talent.experiences {
+        push_text(&mut all, e.title.as_deref());
+        push_text(&mut all, e.organization_name.as_deref());
+        push_text(&mut all, e.description.as_deref());
+    }
+    for e in &talent.educations {
+        push_text(&mut all, e.school_name.as_deref());
+        push_text(&mut all, e.summary.as_deref());
+        for d in e.degrees.iter().chain(&e.majors).chain(&e.minors) {
+            push_text(&mut all, Some(d));
+        }
+    }
+    for s in talent.skills.iter().chain(&talent.interests) {
+        push_text(&mut all, Some(s));
+    }
+    for c in &talent.certifications {
+        push_text(&mut all, c.name.as_deref());
+        push_text(&mut all, c.organization_name.as_deref());
+    }
+    doc.add_text(fields.keyword, all.trim_end());
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn talent(json: &str) -> Talent {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn experience_merges_overlaps_and_tracks_open_roles() {
+        let t = talent(
+            r#"{"id":"x","experiences":[
+                {"title":"A","startDate":"2010-01-01","endDate":"2014-01-01"},
+                {"title":"B","startDate":"2012-01-01","endDate":"2016-01-01"},
+                {"title":"C","startDate":"2018-01-01","isCurrent":true}]}"#,
+        );
+        let f = ProfileFacts::derive(&t, &OrgDirectory::default());
+        let jan_2020 = 2020 * 12;
+        assert_eq!(f.experience.months_at(jan_2020), 72 + 24);
+        assert_eq!(f.tenure.months_at(jan_2020), 24);
+        let (open, base) = f.experience.encoded();
+        assert_eq!((open, base + jan_2020), (1, 96));
+    }
+
+    #[test]
+    fn facts_cover_titles_employers_languages_and_freelance() {
+        let t = talent(
+            r#"{"id":"x","jobTitle":"Sr. Software Engineer","city":"Paris","country":"France",
+                "currentOrganization":{"id":"o1","name":"Acme"},
+                "experiences":[{"organizationName":"Acme","title":"Freelance Developer","isCurrent":true,"description":"Built React apps"},
+                               {"organizationName":"Initech","title":"Intern","endDate":"2015-01-01","startDate":"2014-06-01"}],
+                "skills":["ReactJS","Cobol"],
+                "languages":[{"name":"Français","proficiency":"native_or_bilingual"}],
+                "educations":[{"degrees":["MSc"],"endDate":"2014-06-30"}]}"#,
+        );
+        let mut orgs = OrgDirectory::default();
+        orgs.upsert(&Organization { id: "o1".into(), name: "Acme".into(), size: Some(CompanySize::S51To200), industry: Some("Computer Software".into()), ..Default::default() });
+        let f = ProfileFacts::derive(&t, &orgs);
+        assert!(f.titles_current.contains(&"senior software engineer".to_owned()));
+        assert_eq!(f.titles_past, vec!["intern"]);
+        assert_eq!(f.sizes_current, vec![CompanySize::S51To200]);
+        assert_eq!(f.industries_current, vec!["software development"]);
+        assert_eq!(f.skills_current, vec!["react"]);
+        assert_eq!(f.languages, vec![("french".to_owned(), Some(4))]);
+        assert_eq!(f.place.as_ref().unwrap().name, "Paris");
+        assert_eq!((f.highest_degree, f.graduation_years.clone()), (Some(2), vec![2014]));
+        assert!(f.freelance);
+    }
+
+    #[test]
+    fn id_keys_preserve_order() {
+        let ids = ["a", "ab", "b", "tal_000000000001", "tal_000000000002", "z"];
+        for w in ids.windows(2) {
+            assert!(id_keys(w[0]) < id_keys(w[1]), "{} < {}", w[0], w[1]);
+        }
+    }
+}

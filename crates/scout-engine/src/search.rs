@@ -1,0 +1,237 @@
+//! Running a compiled search: exact count of matches, top hits by score with
+//! a small completeness tie-break, equal scores ordered by id, talents
+//! already seen excluded per segment through a bitset of their entries.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::time::Instant;
+
+use scout_query::Filter;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
+
+pub use crate::compile::Interpretation;
+use crate::compile::compile;
+use crate::document::current_month;
+use crate::error::EngineError;
+use crate::schema::Fields;
+use crate::Engine;
+
+/// How to run a search.
+#[derive(Debug, Clone)]
+pub struct SearchOptions {
+    /// How many hits to return.
+    pub limit: usize,
+    /// Talent ids never to return (already seen).
+    pub exclude_ids: HashSet<String>,
+    /// Give up after this instant.
+    pub deadline: Option<Instant>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10, exclude_ids: HashSet::new(), deadline: None }
+    }
+}
+
+/// One ranked talent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Talent id.
+    pub id: String,
+    /// Ranking score (see docs/search.md).
+    pub score: Score,
+}
+
+/// The outcome of a search.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// Exact number of talents meeting every required and excluded filter
+    /// (already-seen talents included).
+    pub total: u64,
+    /// How each filter's value was understood, in request order.
+    pub interpretations: Vec<Interpretation>,
+}
+
+/// Completeness (0–100) adds at most 0.01: it only separates near-ties.
+const COMPLETENESS_WEIGHT: Score = 0.0001;
+
+/// One bit per document of a segment.
+struct DocBits(Vec<u64>);
+
+impl DocBits {
+    fn new(max_doc: DocId) -> DocBits {
+        DocBits(vec![0; (max_doc as usize).div_ceil(64)])
+    }
+
+    fn insert(&mut self, doc: DocId) {
+        if let Some(w) = self.0.get_mut(doc as usize / 64) {
+            *w |= 1 << (doc % 64);
+        }
+    }
+
+    fn contains(&self, doc: DocId) -> bool {
+        self.0.get(doc as usize / 64).is_some_and(|w| w & (1 << (doc % 64)) != 0)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Ranked {
+    score: Score,
+    key: (u64, u64),
+    segment: SegmentOrdinal,
+    doc: DocId,
+}
+
+impl Ranked {
+    /// Better first: higher score, then lower id.
+    fn better(&self, other: &Ranked) -> Ordering {
+        other.score.total_cmp(&self.score).then(self.key.cmp(&other.key))
+    }
+}
+
+struct RankCollector<'a> {
+    limit: usize,
+    exclude: &'a HashSet<String>,
+    fields: &'a Fields,
+    deadline: Option<Instant>,
+}
+
+struct RankSegment {
+    limit: usize,
+    segment: SegmentOrdinal,
+    excluded: Option<DocBits>,
+    completeness: Column<u64>,
+    key_hi: Column<u64>,
+    key_lo: Column<u64>,
+    top: Vec<Ranked>,
+    floor: Option<Ranked>,
+    total: u64,
+    deadline: Option<Instant>,
+    timed_out: bool,
+}
+
+impl Collector for RankCollector<'_> {
+    type Fruit = (Vec<Ranked>, u64, bool);
+    type Child = RankSegment;
+
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<RankSegment> {
+        let excluded = if self.exclude.is_empty() {
+            None
+        } else {
+            let mut bits = DocBits::new(reader.max_doc());
+            let inverted = reader.inverted_index(self.fields.id)?;
+            for id in self.exclude {
+                let t = Term::from_field_text(self.fields.id, id);
+                if let Some(mut postings) = inverted.read_postings(&t, IndexRecordOption::Basic)? {
+                    let mut d = postings.doc();
+                    while d != TERMINATED {
+                        bits.insert(d);
+                        d = postings.advance();
+                    }
+                }
+            }
+            Some(bits)
+        };
+        let ff = reader.fast_fields();
+        Ok(RankSegment {
+            limit: self.limit,
+            segment,
+            excluded,
+            completeness: ff.u64("completeness")?,
+            key_hi: ff.u64("id_key_hi")?,
+            key_lo: ff.u64("id_key_lo")?,
+            top: Vec::with_capacity(self.limit * 2 + 1),
+            floor: None,
+            total: 0,
+            deadline: self.deadline,
+            timed_out: false,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(Vec<Ranked>, u64, bool)>) -> tantivy::Result<(Vec<Ranked>, u64, bool)> {
+        let mut all = Vec::new();
+        let mut total = 0;
+        let mut timed_out = false;
+        for (top, n, t) in fruits {
+            all.extend(top);
+            total += n;
+            timed_out |= t;
+        }
+        all.sort_by(|a, b| a.better(b));
+        all.truncate(self.limit);
+        Ok((all, total, timed_out))
+    }
+}
+
+impl SegmentCollector for RankSegment {
+    type Fruit = (Vec<Ranked>, u64, bool);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.total += 1;
+        if self.timed_out {
+            return;
+        }
+        if self.total % 8192 == 0 && self.deadline.is_some_and(|d| Instant::now() > d) {
+            self.timed_out = true;
+            return;
+        }
+        if self.excluded.as_ref().is_some_and(|b| b.contains(doc)) || self.limit == 0 {
+            return;
+        }
+        let score = score + self.completeness.first(doc).unwrap_or(0) as Score * COMPLETENESS_WEIGHT;
+        if let Some(floor) = &self.floor {
+            if score < floor.score {
+                return;
+            }
+        }
+        let key = (self.key_hi.first(doc).unwrap_or(0), self.key_lo.first(doc).unwrap_or(0));
+        self.top.push(Ranked { score, key, segment: self.segment, doc });
+        if self.top.len() >= self.limit * 2 {
+            self.top.sort_by(|a, b| a.better(b));
+            self.top.truncate(self.limit);
+            self.floor = self.top.last().copied();
+        }
+    }
+
+    fn harvest(mut self) -> (Vec<Ranked>, u64, bool) {
+        self.top.sort_by(|a, b| a.better(b));
+        self.top.truncate(self.limit);
+        (self.top, self.total, self.timed_out)
+    }
+}
+
+impl Engine {
+    /// Ranks the talents meeting `filters`.
+    pub fn search(&self, filters: &[Filter], options: &SearchOptions) -> Result<SearchResults, EngineError> {
+        let searcher = self.reader.searcher();
+        let compiled = compile(filters, &self.fields, current_month());
+        let collector =
+            RankCollector { limit: options.limit, exclude: &options.exclude_ids, fields: &self.fields, deadline: options.deadline };
+        let (top, total, timed_out) = searcher.search(compiled.query.as_ref(), &collector)?;
+        if timed_out {
+            return Err(EngineError::Timeout);
+        }
+        let mut hits = Vec::with_capacity(top.len());
+        let mut id_buf = String::new();
+        for r in top {
+            let reader = searcher.segment_reader(r.segment);
+            let Some(ids) = reader.fast_fields().str("id")? else { continue };
+            let ord = ids.term_ords(r.doc).next();
+            if let Some(ord) = ord {
+                id_buf.clear();
+                ids.ord_to_str(ord, &mut id_buf)?;
+                hits.push(Hit { id: id_buf.clone(), score: r.score });
+            }
+        }
+        Ok(SearchResults { hits, total, interpretations: compiled.interpretations })
+    }
+}

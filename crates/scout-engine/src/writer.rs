@@ -1,0 +1,125 @@
+//! Applying the store's change feed to the index. Changes are buffered by
+//! Tantivy and committed in batches; each commit records, in its payload,
+//! the highest change number it contains, so after a crash the index knows
+//! exactly where to resume (re-applying a change is harmless: an upsert
+//! deletes the id's previous entry first).
+
+use scout_model::{Organization, Talent};
+use tantivy::directory::error::LockError;
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+use crate::document::{build_document, OrgDirectory, ProfileFacts};
+use crate::error::EngineError;
+use crate::schema::Fields;
+
+/// The single writer of an index.
+pub struct IndexWriterHandle {
+    writer: IndexWriter<TantivyDocument>,
+    fields: Fields,
+    orgs: OrgDirectory,
+    applied: i64,
+    uncommitted: u64,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Checkpoint {
+    seq: i64,
+}
+
+pub(crate) fn read_checkpoint(index: &Index) -> Result<i64, EngineError> {
+    match index.load_metas()?.payload {
+        None => Ok(0),
+        Some(p) => serde_json::from_str::<Checkpoint>(&p).map(|c| c.seq).map_err(|e| EngineError::Checkpoint(e.to_string())),
+    }
+}
+
+impl IndexWriterHandle {
+    pub(crate) fn new(index: &Index, fields: Fields, budget: usize) -> Result<IndexWriterHandle, EngineError> {
+        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 4);
+        let budget = budget.max(threads * 16_000_000);
+        let writer = index.writer_with_num_threads(threads, budget).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => EngineError::Locked,
+            other => EngineError::Tantivy(other),
+        })?;
+        let applied = read_checkpoint(index)?;
+        Ok(IndexWriterHandle { writer, fields, orgs: OrgDirectory::default(), applied, uncommitted: 0 })
+    }
+
+    /// The organizations used to join employers.
+    pub fn organizations_mut(&mut self) -> &mut OrgDirectory {
+        &mut self.orgs
+    }
+
+    /// The highest change number applied (committed or not).
+    pub fn applied(&self) -> i64 {
+        self.applied
+    }
+
+    /// Changes applied since the last commit.
+    pub fn uncommitted(&self) -> u64 {
+        self.uncommitted
+    }
+
+    /// Indexes (or re-indexes) a profile as change `seq`.
+    pub fn upsert(&mut self, seq: i64, talent: &Talent) -> Result<(), EngineError> {
+        let facts = ProfileFacts::derive(talent, &self.orgs);
+        let doc = build_document(&self.fields, talent, &facts);
+        self.writer.delete_term(Term::from_field_text(self.fields.id, &talent.id));
+        self.writer.add_document(doc)?;
+        self.mark(seq);
+        Ok(())
+    }
+
+    /// Removes a profile as change `seq`.
+    pub fn delete(&mut self, seq: i64, id: &str) {
+        self.writer.delete_term(Term::from_field_text(self.fields.id, id));
+        self.mark(seq);
+    }
+
+    /// Records an organization change `seq` (the store renumbers the
+    /// profiles that depend on it, so they follow in the feed).
+    pub fn organization(&mut self, seq: i64, org: &Organization) {
+        self.orgs.upsert(org);
+        self.mark(seq);
+    }
+
+    /// Notes that everything up to `seq` has been seen, even if nothing in
+    /// the window needed indexing.
+    pub fn advance_to(&mut self, seq: i64) {
+        self.mark(seq);
+    }
+
+    fn mark(&mut self, seq: i64) {
+        self.applied = self.applied.max(seq);
+        self.uncommitted += 1;
+    }
+
+    /// Makes everything applied durable, with the checkpoint.
+    pub fn commit(&mut self) -> Result<(), EngineError> {
+        let payload = serde_json::to_string(&Checkpoint { seq: self.applied }).map_err(|e| EngineError::Checkpoint(e.to_string()))?;
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.uncommitted = 0;
+        Ok(())
+    }
+
+    /// Deletes every entry (for a rebuild) and resets the checkpoint to 0.
+    pub fn clear(&mut self) -> Result<(), EngineError> {
+        self.writer.delete_all_documents()?;
+        self.applied = 0;
+        self.uncommitted += 1;
+        Ok(())
+    }
+
+    /// Merges segments down after a bulk load and waits for the merges.
+    pub fn optimize(self) -> Result<(), EngineError> {
+        let mut writer = self.writer;
+        let ids = writer.index().searchable_segment_ids()?;
+        if ids.len() > 1 {
+            let _ = writer.merge(&ids).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
