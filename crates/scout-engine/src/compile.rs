@@ -18,8 +18,8 @@ use scout_taxonomy::places::{geocode, GeoKind};
 use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
 use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
-    TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
+    Query, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Score, Term};
@@ -73,10 +73,17 @@ fn term(field: Field, text: &str) -> Term {
 
 /// A phrase (or single term) over pre-folded `text` in `field`.
 fn phrase(field: Field, text: &str) -> Option<Box<dyn Query>> {
-    let terms: Vec<Term> = text.split(' ').filter(|t| !t.is_empty()).map(|t| term(field, t)).collect();
+    let terms: Vec<Term> = text
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(|t| term(field, t))
+        .collect();
     match terms.len() {
         0 => None,
-        1 => Some(Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic))),
+        1 => Some(Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::Basic,
+        ))),
         _ => Some(Box::new(PhraseQuery::new(terms))),
     }
 }
@@ -86,7 +93,13 @@ fn all_words(field: Field, text: &str) -> Option<Box<dyn Query>> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = text
         .split(' ')
         .filter(|t| !t.is_empty())
-        .map(|t| (Occur::Must, Box::new(TermQuery::new(term(field, t), IndexRecordOption::Basic)) as Box<dyn Query>))
+        .map(|t| {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(term(field, t), IndexRecordOption::Basic))
+                    as Box<dyn Query>,
+            )
+        })
         .collect();
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
@@ -94,8 +107,13 @@ fn all_words(field: Field, text: &str) -> Option<Box<dyn Query>> {
 fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     match queries.len() {
         0 => Box::new(EmptyQuery),
-        1 => queries.into_iter().next().unwrap_or_else(|| Box::new(EmptyQuery)),
-        _ => Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect())),
+        1 => queries
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        )),
     }
 }
 
@@ -108,21 +126,39 @@ fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
 }
 
 fn range_i64(field: Field, lo: i64, hi: i64) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(field, lo)), Bound::Excluded(Term::from_field_i64(field, hi))))
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_i64(field, lo)),
+        Bound::Excluded(Term::from_field_i64(field, hi)),
+    ))
 }
 
 /// `[lo, hi)` years of a [`crate::document::Span`] indexed as (open, base) as of `now`.
 fn span_in(open_field: Field, base_field: Field, range: YearRange, now: Month) -> Box<dyn Query> {
     let (lo, hi) = (i64::from(range.lo) * 12, i64::from(range.hi) * 12);
     let closed = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(open_field, 0), IndexRecordOption::Basic)) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_u64(open_field, 0),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
+        ),
         (Occur::Must, range_i64(base_field, lo, hi)),
     ]);
     let open = BooleanQuery::new(vec![
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_u64(open_field, 1), IndexRecordOption::Basic)) as Box<dyn Query>),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_u64(open_field, 1),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>,
+        ),
         (Occur::Must, range_i64(base_field, lo - now, hi - now)),
     ]);
-    Box::new(BooleanQuery::new(vec![(Occur::Should, Box::new(closed)), (Occur::Should, Box::new(open))]))
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, Box::new(closed)),
+        (Occur::Should, Box::new(open)),
+    ]))
 }
 
 /// The default `history` of each type that has one (documented in docs/search.md).
@@ -173,7 +209,8 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 }
                 let syns = synonyms(title);
                 if !syns.is_empty() {
-                    interpretation = Interpretation::Resolved(format!("synonyms: {}", syns.join(", ")));
+                    interpretation =
+                        Interpretation::Resolved(format!("synonyms: {}", syns.join(", ")));
                 }
                 let syn_queries: Vec<_> = syns.iter().filter_map(|s| phrase_on(&fs, s)).collect();
                 if !syn_queries.is_empty() {
@@ -186,35 +223,71 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             if f.exact {
                 tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
             } else if let Some(m) = geocode(place) {
-                interpretation = Interpretation::Resolved(format!("{} {} ({})", m.kind.as_str(), m.name, m.country_code));
+                interpretation = Interpretation::Resolved(format!(
+                    "{} {} ({})",
+                    m.kind.as_str(),
+                    m.name,
+                    m.country_code
+                ));
                 match (m.kind, radius_km) {
                     (GeoKind::City, Some(r)) if *r > 0.0 => {
-                        tiers.0.push(Tier::Radius { lat: m.lat, lon: m.lon, radius_km: *r });
+                        tiers.0.push(Tier::Radius {
+                            lat: m.lat,
+                            lon: m.lon,
+                            radius_km: *r,
+                        });
                     }
                     (GeoKind::City, _) => {
                         if let Some(id) = m.city_id {
-                            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.city_id, u64::from(id)), IndexRecordOption::Basic)), 1.0));
+                            tiers.push((
+                                Box::new(TermQuery::new(
+                                    Term::from_field_u64(fields.city_id, u64::from(id)),
+                                    IndexRecordOption::Basic,
+                                )),
+                                1.0,
+                            ));
                         }
                     }
                     (GeoKind::Region, _) => {
                         if let Some(k) = &m.region_key {
-                            tiers.push((Box::new(TermQuery::new(term(fields.region, k), IndexRecordOption::Basic)), 1.0));
+                            tiers.push((
+                                Box::new(TermQuery::new(
+                                    term(fields.region, k),
+                                    IndexRecordOption::Basic,
+                                )),
+                                1.0,
+                            ));
                         }
                     }
                     (GeoKind::Country, _) => {
-                        tiers.push((Box::new(TermQuery::new(term(fields.country, &m.country_code), IndexRecordOption::Basic)), 1.0));
+                        tiers.push((
+                            Box::new(TermQuery::new(
+                                term(fields.country, &m.country_code),
+                                IndexRecordOption::Basic,
+                            )),
+                            1.0,
+                        ));
                     }
                 }
             } else {
                 tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
             }
         }
-        Criterion::YearsOfExperience(r) => tiers.push((span_in(fields.exp_open, fields.exp_base, *r, now), 1.0)),
-        Criterion::DurationInJob(r) => tiers.push((span_in(fields.job_open, fields.job_base, *r, now), 1.0)),
+        Criterion::YearsOfExperience(r) => {
+            tiers.push((span_in(fields.exp_open, fields.exp_base, *r, now), 1.0))
+        }
+        Criterion::DurationInJob(r) => {
+            tiers.push((span_in(fields.job_open, fields.job_base, *r, now), 1.0))
+        }
         Criterion::Skill(s) => {
-            let forms = if f.exact { vec![fold(s)] } else { skill_forms(s) };
+            let forms = if f.exact {
+                vec![fold(s)]
+            } else {
+                skill_forms(s)
+            };
             if forms.len() > 1 {
-                interpretation = Interpretation::Resolved(format!("aliases: {}", forms[1..].join(", ")));
+                interpretation =
+                    Interpretation::Resolved(format!("aliases: {}", forms[1..].join(", ")));
             }
             let cur = TermSetQuery::new(forms.iter().map(|x| term(fields.skill_cur, x)));
             let listed = TermSetQuery::new(forms.iter().map(|x| term(fields.skill, x)));
@@ -235,16 +308,36 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 Some(level) => format!("{lang}@{level}"),
                 None => lang,
             };
-            tiers.push((Box::new(TermQuery::new(term(fields.lang, &t), IndexRecordOption::Basic)), 1.0));
+            tiers.push((
+                Box::new(TermQuery::new(
+                    term(fields.lang, &t),
+                    IndexRecordOption::Basic,
+                )),
+                1.0,
+            ));
         }
         Criterion::LanguageProficiency { language, level } => {
-            let idx = PROFICIENCY_LEVELS.iter().position(|l| l == level).unwrap_or(0);
+            let idx = PROFICIENCY_LEVELS
+                .iter()
+                .position(|l| l == level)
+                .unwrap_or(0);
             let t = match language {
-                Some(l) => format!("{}@{idx}", canonical_language(l).map(str::to_owned).unwrap_or_else(|| fold(l))),
+                Some(l) => format!(
+                    "{}@{idx}",
+                    canonical_language(l)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| fold(l))
+                ),
                 None => format!("@{idx}"),
             };
             interpretation = Interpretation::Resolved(format!("at least {level}"));
-            tiers.push((Box::new(TermQuery::new(term(fields.lang, &t), IndexRecordOption::Basic)), 1.0));
+            tiers.push((
+                Box::new(TermQuery::new(
+                    term(fields.lang, &t),
+                    IndexRecordOption::Basic,
+                )),
+                1.0,
+            ));
         }
         Criterion::CompanyName { name, history } => {
             let fs = history_fields(*history, fields.company_cur, fields.company_past);
@@ -252,7 +345,15 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
         }
         Criterion::CompanySize { size, history } => {
             let fs = history_fields(*history, fields.size_cur, fields.size_past);
-            let qs = fs.iter().map(|fl| Box::new(TermQuery::new(term(*fl, size.as_str()), IndexRecordOption::Basic)) as Box<dyn Query>).collect();
+            let qs = fs
+                .iter()
+                .map(|fl| {
+                    Box::new(TermQuery::new(
+                        term(*fl, size.as_str()),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>
+                })
+                .collect();
             tiers.push((any_of(qs), 1.0));
         }
         Criterion::CompanyIndustry { industry, history } => {
@@ -262,25 +363,60 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             }
             let key = fold(canonical.unwrap_or(industry));
             let fs = history_fields(*history, fields.industry_cur, fields.industry_past);
-            let qs = fs.iter().map(|fl| Box::new(TermQuery::new(term(*fl, &key), IndexRecordOption::Basic)) as Box<dyn Query>).collect();
+            let qs = fs
+                .iter()
+                .map(|fl| {
+                    Box::new(TermQuery::new(term(*fl, &key), IndexRecordOption::Basic))
+                        as Box<dyn Query>
+                })
+                .collect();
             tiers.push((any_of(qs), 1.0));
         }
         Criterion::EducationDegree(d) => {
-            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.degree, *d as u64), IndexRecordOption::Basic)), 1.0));
+            tiers.push((
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(fields.degree, *d as u64),
+                    IndexRecordOption::Basic,
+                )),
+                1.0,
+            ));
         }
         Criterion::EducationSchoolName(s) => tiers = text_tiers(&[fields.school], s, f.exact),
         Criterion::CertificationName(c) => tiers = text_tiers(&[fields.cert], c, f.exact),
         Criterion::Freelance => {
-            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.freelance, 1), IndexRecordOption::Basic)), 1.0));
+            tiers.push((
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(fields.freelance, 1),
+                    IndexRecordOption::Basic,
+                )),
+                1.0,
+            ));
         }
         Criterion::GraduationYear(y) => {
-            tiers.push((Box::new(TermQuery::new(Term::from_field_u64(fields.grad_year, u64::from(*y)), IndexRecordOption::Basic)), 1.0));
+            tiers.push((
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(fields.grad_year, u64::from(*y)),
+                    IndexRecordOption::Basic,
+                )),
+                1.0,
+            ));
         }
     }
-    if matches!(f.criterion, Criterion::YearsOfExperience(_) | Criterion::DurationInJob(_) | Criterion::CompanySize { .. } | Criterion::EducationDegree(_) | Criterion::Freelance | Criterion::GraduationYear(_)) {
+    if matches!(
+        f.criterion,
+        Criterion::YearsOfExperience(_)
+            | Criterion::DurationInJob(_)
+            | Criterion::CompanySize { .. }
+            | Criterion::EducationDegree(_)
+            | Criterion::Freelance
+            | Criterion::GraduationYear(_)
+    ) {
         interpretation = Interpretation::Resolved(String::new());
     }
-    Matcher { tiers, interpretation }
+    Matcher {
+        tiers,
+        interpretation,
+    }
 }
 
 /// The matcher as one query scoring `offset + best tier`.
@@ -290,8 +426,20 @@ fn scored(m: Matcher, fields: &Fields, offset: Score) -> Box<dyn Query> {
         .0
         .into_iter()
         .map(|t| match t {
-            Tier::Fixed(q, tier) => Box::new(ConstScoreQuery::new(q, offset + tier)) as Box<dyn Query>,
-            Tier::Radius { lat, lon, radius_km } => Box::new(RadiusQuery::new(fields.geo_cell, lat, lon, radius_km, offset)),
+            Tier::Fixed(q, tier) => {
+                Box::new(ConstScoreQuery::new(q, offset + tier)) as Box<dyn Query>
+            }
+            Tier::Radius {
+                lat,
+                lon,
+                radius_km,
+            } => Box::new(RadiusQuery::new(
+                fields.geo_cell,
+                lat,
+                lon,
+                radius_km,
+                offset,
+            )),
         })
         .collect();
     match parts.len() {
@@ -304,7 +452,11 @@ fn scored(m: Matcher, fields: &Fields, offset: Score) -> Box<dyn Query> {
 fn is_single_valued(c: &Criterion) -> bool {
     !matches!(
         c,
-        Criterion::Skill(_) | Criterion::Language(_) | Criterion::LanguageProficiency { .. } | Criterion::CertificationName(_) | Criterion::Keyword(_)
+        Criterion::Skill(_)
+            | Criterion::Language(_)
+            | Criterion::LanguageProficiency { .. }
+            | Criterion::CertificationName(_)
+            | Criterion::Keyword(_)
     )
 }
 
@@ -336,11 +488,21 @@ fn language_levels(filters: &[Filter]) -> (Vec<Option<usize>>, Vec<bool>) {
     let mut levels = vec![None; filters.len()];
     let mut absorbed = vec![false; filters.len()];
     for (i, f) in filters.iter().enumerate() {
-        if let Criterion::LanguageProficiency { language: None, level } = &f.criterion {
-            let idx = PROFICIENCY_LEVELS.iter().position(|l| l == level).unwrap_or(0);
+        if let Criterion::LanguageProficiency {
+            language: None,
+            level,
+        } = &f.criterion
+        {
+            let idx = PROFICIENCY_LEVELS
+                .iter()
+                .position(|l| l == level)
+                .unwrap_or(0);
             let mut used = false;
             for (j, g) in filters.iter().enumerate() {
-                if matches!(g.criterion, Criterion::Language(_)) && g.excluded == f.excluded && g.required == f.required {
+                if matches!(g.criterion, Criterion::Language(_))
+                    && g.excluded == f.excluded
+                    && g.required == f.required
+                {
                     levels[j] = Some(levels[j].map_or(idx, |l: usize| l.max(idx)));
                     used = true;
                 }
@@ -367,7 +529,10 @@ pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compil
         } else if f.required {
             let t = filter_type(&f.criterion);
             let q = scored(m, fields, 0.0);
-            match must_groups.iter_mut().find(|(gt, _)| *gt == t && is_single_valued(&f.criterion)) {
+            match must_groups
+                .iter_mut()
+                .find(|(gt, _)| *gt == t && is_single_valued(&f.criterion))
+            {
                 Some((_, group)) => group.push(q),
                 None => must_groups.push((t, vec![q])),
             }
@@ -382,7 +547,13 @@ pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compil
     let has_should = clauses.iter().any(|(o, _)| *o == Occur::Should);
     if !has_must && !has_should {
         // Only exclusions: everyone but them.
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))));
+        clauses.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
+        ));
     }
-    Compiled { query: Box::new(BooleanQuery::new(clauses)), interpretations }
+    Compiled {
+        query: Box::new(BooleanQuery::new(clauses)),
+        interpretations,
+    }
 }

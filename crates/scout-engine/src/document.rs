@@ -8,7 +8,9 @@ use std::collections::HashMap;
 use scout_model::{CompanySize, Organization, Talent};
 use scout_taxonomy::languages::{canonical_language, canonical_proficiency, PROFICIENCY_LEVELS};
 use scout_taxonomy::places::{locate_profile, GeoMatch};
-use scout_taxonomy::{fold, industries::canonical_industry, skills::canonical_skill, titles::normalize_title};
+use scout_taxonomy::{
+    fold, industries::canonical_industry, skills::canonical_skill, titles::normalize_title,
+};
 use tantivy::TantivyDocument;
 
 use crate::geo::cells_of;
@@ -33,7 +35,10 @@ pub struct OrgDirectory {
 impl OrgDirectory {
     /// Adds or replaces an organization.
     pub fn upsert(&mut self, org: &Organization) {
-        let info = OrgInfo { size: org.size, industry: org.industry.as_deref().and_then(canonical_industry) };
+        let info = OrgInfo {
+            size: org.size,
+            industry: org.industry.as_deref().and_then(canonical_industry),
+        };
         self.by_id.insert(org.id.clone(), info.clone());
         self.by_name.insert(fold(&org.name), info);
     }
@@ -49,7 +54,8 @@ impl OrgDirectory {
     }
 
     fn lookup(&self, id: Option<&str>, name: Option<&str>) -> Option<&OrgInfo> {
-        id.and_then(|i| self.by_id.get(i)).or_else(|| name.and_then(|n| self.by_name.get(&fold(n))))
+        id.and_then(|i| self.by_id.get(i))
+            .or_else(|| name.and_then(|n| self.by_name.get(&fold(n))))
     }
 }
 
@@ -64,7 +70,9 @@ pub fn parse_month(date: &str) -> Option<Month> {
         Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
         None => 1,
     };
-    (1900..=2200).contains(&year).then_some(year * 12 + month - 1)
+    (1900..=2200)
+        .contains(&year)
+        .then_some(year * 12 + month - 1)
 }
 
 /// The current month.
@@ -140,7 +148,17 @@ pub struct ProfileFacts {
     pub completeness: u64,
 }
 
-const FREELANCE_WORDS: &[&str] = &["freelance", "freelancer", "self employed", "independent", "contractor", "independant", "autoentrepreneur", "auto entrepreneur", "freiberufler"];
+const FREELANCE_WORDS: &[&str] = &[
+    "freelance",
+    "freelancer",
+    "self employed",
+    "independent",
+    "contractor",
+    "independant",
+    "autoentrepreneur",
+    "auto entrepreneur",
+    "freiberufler",
+];
 
 fn mentions(haystack: &str, needle: &str) -> bool {
     !needle.is_empty()
@@ -166,18 +184,38 @@ impl ProfileFacts {
         let mut current_text = String::new();
         for e in &talent.experiences {
             let current = talent.is_current_role(e);
-            let name = e.organization_name.as_deref().or(e.organization.as_ref().and_then(|o| o.name.as_deref()));
+            let name = e
+                .organization_name
+                .as_deref()
+                .or(e.organization.as_ref().and_then(|o| o.name.as_deref()));
             let info = if current {
                 let cur = talent.current_organization.as_ref();
                 let same = cur.and_then(|c| c.name.as_deref()).map(fold) == name.map(fold);
-                orgs.lookup(if same { cur.and_then(|c| c.id.as_deref()) } else { None }, name)
+                orgs.lookup(
+                    if same {
+                        cur.and_then(|c| c.id.as_deref())
+                    } else {
+                        None
+                    },
+                    name,
+                )
             } else {
                 orgs.lookup(None, name)
             };
             let (titles, companies, sizes, industries) = if current {
-                (&mut f.titles_current, &mut f.companies_current, &mut f.sizes_current, &mut f.industries_current)
+                (
+                    &mut f.titles_current,
+                    &mut f.companies_current,
+                    &mut f.sizes_current,
+                    &mut f.industries_current,
+                )
             } else {
-                (&mut f.titles_past, &mut f.companies_past, &mut f.sizes_past, &mut f.industries_past)
+                (
+                    &mut f.titles_past,
+                    &mut f.companies_past,
+                    &mut f.sizes_past,
+                    &mut f.industries_past,
+                )
             };
             if let Some(t) = &e.title {
                 push_unique(titles, normalize_title(t));
@@ -227,8 +265,12 @@ impl ProfileFacts {
             push_unique(&mut f.skills, folded);
         }
         for l in &talent.languages {
-            let Some(name) = l.name.as_deref() else { continue };
-            let lang = canonical_language(name).map(str::to_owned).unwrap_or_else(|| fold(name));
+            let Some(name) = l.name.as_deref() else {
+                continue;
+            };
+            let lang = canonical_language(name)
+                .map(str::to_owned)
+                .unwrap_or_else(|| fold(name));
             let level = l
                 .proficiency
                 .as_deref()
@@ -236,7 +278,11 @@ impl ProfileFacts {
                 .and_then(|p| PROFICIENCY_LEVELS.iter().position(|x| *x == p));
             f.languages.push((lang, level));
         }
-        f.place = locate_profile(talent.city.as_deref(), talent.state.as_deref(), talent.country.as_deref());
+        f.place = locate_profile(
+            talent.city.as_deref(),
+            talent.state.as_deref(),
+            talent.country.as_deref(),
+        );
         (f.experience, f.tenure) = spans(talent);
         for e in &talent.educations {
             for d in &e.degrees {
@@ -244,7 +290,12 @@ impl ProfileFacts {
                     f.highest_degree = Some(f.highest_degree.map_or(level, |h| h.max(level)));
                 }
             }
-            if let Some(y) = e.end_date.as_deref().and_then(|d| d.get(0..4)).and_then(|y| y.parse::<u16>().ok()) {
+            if let Some(y) = e
+                .end_date
+                .as_deref()
+                .and_then(|d| d.get(0..4))
+                .and_then(|y| y.parse::<u16>().ok())
+            {
                 if !f.graduation_years.contains(&y) {
                     f.graduation_years.push(y);
                 }
@@ -252,10 +303,15 @@ impl ProfileFacts {
         }
         let current_titles = f.titles_current.join(" ");
         let headline = fold(talent.headline.as_deref().unwrap_or(""));
-        let employer = talent.current_organization.as_ref().and_then(|o| o.name.as_deref()).map(fold).unwrap_or_default();
-        f.freelance = FREELANCE_WORDS
-            .iter()
-            .any(|w| mentions(&current_titles, w) || mentions(&headline, w) || mentions(&employer, w));
+        let employer = talent
+            .current_organization
+            .as_ref()
+            .and_then(|o| o.name.as_deref())
+            .map(fold)
+            .unwrap_or_default();
+        f.freelance = FREELANCE_WORDS.iter().any(|w| {
+            mentions(&current_titles, w) || mentions(&headline, w) || mentions(&employer, w)
+        });
         f.completeness = completeness(talent);
         f
     }
@@ -267,7 +323,9 @@ fn spans(talent: &Talent) -> (Span, Span) {
     let mut best_current: Option<Month> = None;
     let mut last_closed: Option<(Month, Month)> = None;
     for e in &talent.experiences {
-        let Some(start) = e.start_date.as_deref().and_then(parse_month) else { continue };
+        let Some(start) = e.start_date.as_deref().and_then(parse_month) else {
+            continue;
+        };
         let end = e.end_date.as_deref().and_then(parse_month);
         let current = talent.is_current_role(e) || end.is_none();
         if current {
@@ -333,7 +391,10 @@ pub(crate) fn id_keys(id: &str) -> (u64, u64) {
     let n = bytes.len().min(16);
     buf[..n].copy_from_slice(&bytes[..n]);
     let (hi, lo) = buf.split_at(8);
-    (u64::from_be_bytes(hi.try_into().unwrap_or_default()), u64::from_be_bytes(lo.try_into().unwrap_or_default()))
+    (
+        u64::from_be_bytes(hi.try_into().unwrap_or_default()),
+        u64::from_be_bytes(lo.try_into().unwrap_or_default()),
+    )
 }
 
 fn push_text(out: &mut String, text: Option<&str>) {
@@ -347,7 +408,11 @@ fn push_text(out: &mut String, text: Option<&str>) {
 }
 
 /// Builds the index entry of a profile.
-pub(crate) fn build_document(fields: &Fields, talent: &Talent, facts: &ProfileFacts) -> TantivyDocument {
+pub(crate) fn build_document(
+    fields: &Fields,
+    talent: &Talent,
+    facts: &ProfileFacts,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &talent.id);
     let (hi, lo) = id_keys(&talent.id);
@@ -439,7 +504,16 @@ pub(crate) fn build_document(fields: &Fields, talent: &Talent, facts: &ProfileFa
     doc.add_u64(fields.completeness, facts.completeness);
 
     let mut all = String::with_capacity(2048);
-    for t in [&talent.firstname, &talent.lastname, &talent.job_title, &talent.headline, &talent.summary, &talent.city, &talent.state, &talent.country] {
+    for t in [
+        &talent.firstname,
+        &talent.lastname,
+        &talent.job_title,
+        &talent.headline,
+        &talent.summary,
+        &talent.city,
+        &talent.state,
+        &talent.country,
+    ] {
         push_text(&mut all, t.as_deref());
     }
     for e in &talent.experiences {
@@ -501,16 +575,27 @@ mod tests {
                 "educations":[{"degrees":["MSc"],"endDate":"2014-06-30"}]}"#,
         );
         let mut orgs = OrgDirectory::default();
-        orgs.upsert(&Organization { id: "o1".into(), name: "Acme".into(), size: Some(CompanySize::S51To200), industry: Some("Computer Software".into()), ..Default::default() });
+        orgs.upsert(&Organization {
+            id: "o1".into(),
+            name: "Acme".into(),
+            size: Some(CompanySize::S51To200),
+            industry: Some("Computer Software".into()),
+            ..Default::default()
+        });
         let f = ProfileFacts::derive(&t, &orgs);
-        assert!(f.titles_current.contains(&"senior software engineer".to_owned()));
+        assert!(f
+            .titles_current
+            .contains(&"senior software engineer".to_owned()));
         assert_eq!(f.titles_past, vec!["intern"]);
         assert_eq!(f.sizes_current, vec![CompanySize::S51To200]);
         assert_eq!(f.industries_current, vec!["software development"]);
         assert_eq!(f.skills_current, vec!["react"]);
         assert_eq!(f.languages, vec![("french".to_owned(), Some(4))]);
         assert_eq!(f.place.as_ref().unwrap().name, "Paris");
-        assert_eq!((f.highest_degree, f.graduation_years.clone()), (Some(2), vec![2014]));
+        assert_eq!(
+            (f.highest_degree, f.graduation_years.clone()),
+            (Some(2), vec![2014])
+        );
         assert!(f.freelance);
     }
 

@@ -12,7 +12,9 @@ pub enum EngineError {
     #[error("index directory error: {0}")]
     Directory(#[from] tantivy::directory::error::OpenDirectoryError),
     /// Another process holds the index writer.
-    #[error("the index is locked by another process (is `scout serve` running on this data directory?)")]
+    #[error(
+        "the index is locked by another process (is `scout serve` running on this data directory?)"
+    )]
     Locked,
     /// The index on disk has another schema.
     #[error("the index on disk was built by another version of Scout ({0}); run `scout reindex`")]

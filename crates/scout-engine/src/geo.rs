@@ -10,7 +10,11 @@ const MAX_COVER_CELLS: usize = 64;
 
 fn cell(level: usize, lat: f64, lon: f64) -> String {
     let size = LEVELS[level];
-    format!("{level}:{}:{}", (lat / size).floor() as i64, (lon / size).floor() as i64)
+    format!(
+        "{level}:{}:{}",
+        (lat / size).floor() as i64,
+        (lon / size).floor() as i64
+    )
 }
 
 /// The cells holding a point, one per level.
@@ -38,7 +42,13 @@ pub(crate) fn cover(lat: f64, lon: f64, radius_km: f64) -> Vec<String> {
                     // Columns past ±180° wrap around to the other side.
                     let per_turn = (360.0 / size).round() as i64;
                     let half = per_turn / 2;
-                    let wrapped = if c >= half { c - per_turn } else if c < -half { c + per_turn } else { c };
+                    let wrapped = if c >= half {
+                        c - per_turn
+                    } else if c < -half {
+                        c + per_turn
+                    } else {
+                        c
+                    };
                     out.push(format!("{level}:{r}:{wrapped}"));
                 }
             }

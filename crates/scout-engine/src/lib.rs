@@ -53,8 +53,15 @@ impl Engine {
             other => EngineError::Tantivy(other),
         })?;
         schema::register_tokenizers(&index);
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Engine { index, reader, fields })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Engine {
+            index,
+            reader,
+            fields,
+        })
     }
 
     /// Opens an in-memory index (tests, benchmarks).
@@ -67,7 +74,11 @@ impl Engine {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .unwrap_or_else(|e| panic!("an in-memory index always has a reader: {e}"));
-        Engine { index, reader, fields }
+        Engine {
+            index,
+            reader,
+            fields,
+        }
     }
 
     /// The writer. Only one may exist per index directory across processes;
@@ -94,7 +105,12 @@ impl Engine {
     /// Bytes of index files on disk in `dir`.
     pub fn size_on_disk(dir: &Path) -> u64 {
         std::fs::read_dir(dir)
-            .map(|entries| entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.metadata().ok())
+                    .map(|m| m.len())
+                    .sum()
+            })
             .unwrap_or(0)
     }
 }

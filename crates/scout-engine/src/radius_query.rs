@@ -22,16 +22,38 @@ pub(crate) struct RadiusQuery {
 }
 
 impl RadiusQuery {
-    pub(crate) fn new(cell_field: Field, lat: f64, lon: f64, radius_km: f64, base: Score) -> RadiusQuery {
-        let terms = cover(lat, lon, radius_km).into_iter().map(|c| Term::from_field_text(cell_field, &c));
-        RadiusQuery { cells: TermSetQuery::new(terms), lat, lon, radius_km, base }
+    pub(crate) fn new(
+        cell_field: Field,
+        lat: f64,
+        lon: f64,
+        radius_km: f64,
+        base: Score,
+    ) -> RadiusQuery {
+        let terms = cover(lat, lon, radius_km)
+            .into_iter()
+            .map(|c| Term::from_field_text(cell_field, &c));
+        RadiusQuery {
+            cells: TermSetQuery::new(terms),
+            lat,
+            lon,
+            radius_km,
+            base,
+        }
     }
 }
 
 impl Query for RadiusQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let inner = self.cells.weight(EnableScoring::disabled_from_schema(enable_scoring.schema()))?;
-        Ok(Box::new(RadiusWeight { inner, lat: self.lat, lon: self.lon, radius_km: self.radius_km, base: self.base }))
+        let inner = self
+            .cells
+            .weight(EnableScoring::disabled_from_schema(enable_scoring.schema()))?;
+        Ok(Box::new(RadiusWeight {
+            inner,
+            lat: self.lat,
+            lon: self.lon,
+            radius_km: self.radius_km,
+            base: self.base,
+        }))
     }
 }
 
@@ -67,7 +89,9 @@ impl Weight for RadiusWeight {
         if scorer.seek(doc) == doc {
             Ok(Explanation::new("within radius", scorer.score()))
         } else {
-            Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} is outside the radius")))
+            Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is outside the radius"
+            )))
         }
     }
 }
@@ -125,7 +149,11 @@ impl DocSet for RadiusScorer {
 
 impl Scorer for RadiusScorer {
     fn score(&mut self) -> Score {
-        let closeness = if self.radius_km > 0.0 { 1.0 - 0.5 * (self.distance / self.radius_km) } else { 1.0 };
+        let closeness = if self.radius_km > 0.0 {
+            1.0 - 0.5 * (self.distance / self.radius_km)
+        } else {
+            1.0
+        };
         self.boost * (self.base + closeness as Score)
     }
 }

@@ -6,7 +6,8 @@
 //! search results are fetched from it by id.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STRING,
 };
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::Index;
@@ -56,10 +57,15 @@ pub struct Fields {
 pub(crate) fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let phrase_text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let term_text = TextOptions::default()
-        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::Basic));
+    let term_text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::Basic),
+    );
     let indexed_u64 = NumericOptions::default().set_indexed();
     let fast_u64: NumericOptions = FAST.into();
     let indexed_fast_i64: NumericOptions = NumericOptions::default().set_indexed().set_fast();
@@ -102,5 +108,8 @@ pub(crate) fn build() -> (Schema, Fields) {
 }
 
 pub(crate) fn register_tokenizers(index: &Index) {
-    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(WhitespaceTokenizer::default()));
+    index.tokenizers().register(
+        TOKENIZER,
+        TextAnalyzer::from(WhitespaceTokenizer::default()),
+    );
 }

@@ -12,8 +12,8 @@ use tantivy::columnar::Column;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
-pub use crate::compile::Interpretation;
 use crate::compile::compile;
+pub use crate::compile::Interpretation;
 use crate::document::current_month;
 use crate::error::EngineError;
 use crate::schema::Fields;
@@ -32,7 +32,11 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, exclude_ids: HashSet::new(), deadline: None }
+        SearchOptions {
+            limit: 10,
+            exclude_ids: HashSet::new(),
+            deadline: None,
+        }
     }
 }
 
@@ -75,7 +79,9 @@ impl DocBits {
     }
 
     fn contains(&self, doc: DocId) -> bool {
-        self.0.get(doc as usize / 64).is_some_and(|w| w & (1 << (doc % 64)) != 0)
+        self.0
+            .get(doc as usize / 64)
+            .is_some_and(|w| w & (1 << (doc % 64)) != 0)
     }
 }
 
@@ -90,7 +96,10 @@ struct Ranked {
 impl Ranked {
     /// Better first: higher score, then lower id.
     fn better(&self, other: &Ranked) -> Ordering {
-        other.score.total_cmp(&self.score).then(self.key.cmp(&other.key))
+        other
+            .score
+            .total_cmp(&self.score)
+            .then(self.key.cmp(&other.key))
     }
 }
 
@@ -119,7 +128,11 @@ impl Collector for RankCollector<'_> {
     type Fruit = (Vec<Ranked>, u64, bool);
     type Child = RankSegment;
 
-    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<RankSegment> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<RankSegment> {
         let excluded = if self.exclude.is_empty() {
             None
         } else {
@@ -157,7 +170,10 @@ impl Collector for RankCollector<'_> {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<(Vec<Ranked>, u64, bool)>) -> tantivy::Result<(Vec<Ranked>, u64, bool)> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(Vec<Ranked>, u64, bool)>,
+    ) -> tantivy::Result<(Vec<Ranked>, u64, bool)> {
         let mut all = Vec::new();
         let mut total = 0;
         let mut timed_out = false;
@@ -180,21 +196,30 @@ impl SegmentCollector for RankSegment {
         if self.timed_out {
             return;
         }
-        if self.total % 8192 == 0 && self.deadline.is_some_and(|d| Instant::now() > d) {
+        if self.total.is_multiple_of(8192) && self.deadline.is_some_and(|d| Instant::now() > d) {
             self.timed_out = true;
             return;
         }
         if self.excluded.as_ref().is_some_and(|b| b.contains(doc)) || self.limit == 0 {
             return;
         }
-        let score = score + self.completeness.first(doc).unwrap_or(0) as Score * COMPLETENESS_WEIGHT;
+        let score =
+            score + self.completeness.first(doc).unwrap_or(0) as Score * COMPLETENESS_WEIGHT;
         if let Some(floor) = &self.floor {
             if score < floor.score {
                 return;
             }
         }
-        let key = (self.key_hi.first(doc).unwrap_or(0), self.key_lo.first(doc).unwrap_or(0));
-        self.top.push(Ranked { score, key, segment: self.segment, doc });
+        let key = (
+            self.key_hi.first(doc).unwrap_or(0),
+            self.key_lo.first(doc).unwrap_or(0),
+        );
+        self.top.push(Ranked {
+            score,
+            key,
+            segment: self.segment,
+            doc,
+        });
         if self.top.len() >= self.limit * 2 {
             self.top.sort_by(|a, b| a.better(b));
             self.top.truncate(self.limit);
@@ -211,11 +236,19 @@ impl SegmentCollector for RankSegment {
 
 impl Engine {
     /// Ranks the talents meeting `filters`.
-    pub fn search(&self, filters: &[Filter], options: &SearchOptions) -> Result<SearchResults, EngineError> {
+    pub fn search(
+        &self,
+        filters: &[Filter],
+        options: &SearchOptions,
+    ) -> Result<SearchResults, EngineError> {
         let searcher = self.reader.searcher();
         let compiled = compile(filters, &self.fields, current_month());
-        let collector =
-            RankCollector { limit: options.limit, exclude: &options.exclude_ids, fields: &self.fields, deadline: options.deadline };
+        let collector = RankCollector {
+            limit: options.limit,
+            exclude: &options.exclude_ids,
+            fields: &self.fields,
+            deadline: options.deadline,
+        };
         let (top, total, timed_out) = searcher.search(compiled.query.as_ref(), &collector)?;
         if timed_out {
             return Err(EngineError::Timeout);
@@ -224,14 +257,23 @@ impl Engine {
         let mut id_buf = String::new();
         for r in top {
             let reader = searcher.segment_reader(r.segment);
-            let Some(ids) = reader.fast_fields().str("id")? else { continue };
+            let Some(ids) = reader.fast_fields().str("id")? else {
+                continue;
+            };
             let ord = ids.term_ords(r.doc).next();
             if let Some(ord) = ord {
                 id_buf.clear();
                 ids.ord_to_str(ord, &mut id_buf)?;
-                hits.push(Hit { id: id_buf.clone(), score: r.score });
+                hits.push(Hit {
+                    id: id_buf.clone(),
+                    score: r.score,
+                });
             }
         }
-        Ok(SearchResults { hits, total, interpretations: compiled.interpretations })
+        Ok(SearchResults {
+            hits,
+            total,
+            interpretations: compiled.interpretations,
+        })
     }
 }

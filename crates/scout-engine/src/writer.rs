@@ -29,20 +29,42 @@ struct Checkpoint {
 pub(crate) fn read_checkpoint(index: &Index) -> Result<i64, EngineError> {
     match index.load_metas()?.payload {
         None => Ok(0),
-        Some(p) => serde_json::from_str::<Checkpoint>(&p).map(|c| c.seq).map_err(|e| EngineError::Checkpoint(e.to_string())),
+        Some(p) => serde_json::from_str::<Checkpoint>(&p)
+            .map(|c| c.seq)
+            .map_err(|e| EngineError::Checkpoint(e.to_string())),
     }
 }
 
 impl IndexWriterHandle {
-    pub(crate) fn new(index: &Index, fields: Fields, budget: usize) -> Result<IndexWriterHandle, EngineError> {
-        let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 4);
+    pub(crate) fn new(
+        index: &Index,
+        fields: Fields,
+        budget: usize,
+    ) -> Result<IndexWriterHandle, EngineError> {
+        let threads = std::env::var("SCOUT_INDEX_THREADS")
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+                    .clamp(1, 4)
+            });
         let budget = budget.max(threads * 16_000_000);
-        let writer = index.writer_with_num_threads(threads, budget).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => EngineError::Locked,
-            other => EngineError::Tantivy(other),
-        })?;
+        let writer = index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => EngineError::Locked,
+                other => EngineError::Tantivy(other),
+            })?;
         let applied = read_checkpoint(index)?;
-        Ok(IndexWriterHandle { writer, fields, orgs: OrgDirectory::default(), applied, uncommitted: 0 })
+        Ok(IndexWriterHandle {
+            writer,
+            fields,
+            orgs: OrgDirectory::default(),
+            applied,
+            uncommitted: 0,
+        })
     }
 
     /// The organizations used to join employers.
@@ -64,15 +86,62 @@ impl IndexWriterHandle {
     pub fn upsert(&mut self, seq: i64, talent: &Talent) -> Result<(), EngineError> {
         let facts = ProfileFacts::derive(talent, &self.orgs);
         let doc = build_document(&self.fields, talent, &facts);
-        self.writer.delete_term(Term::from_field_text(self.fields.id, &talent.id));
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, &talent.id));
         self.writer.add_document(doc)?;
         self.mark(seq);
         Ok(())
     }
 
+    /// Indexes a run of profiles, building their entries on every core.
+    /// `items` are `(seq, talent)` in change order.
+    pub fn upsert_many(&mut self, items: &[(i64, &Talent)]) -> Result<(), EngineError> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8);
+        let chunk = items.len().div_ceil(threads).max(1);
+        let (writer, fields, orgs) = (&self.writer, &self.fields, &self.orgs);
+        // Deletes first, in order, so an id repeated in `items` keeps its last version.
+        for (_, t) in items {
+            writer.delete_term(Term::from_field_text(fields.id, &t.id));
+        }
+        let results: Vec<Result<(), EngineError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = items
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || -> Result<(), EngineError> {
+                        for (_, t) in part {
+                            let facts = ProfileFacts::derive(t, orgs);
+                            writer.add_document(build_document(fields, t, &facts))?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(EngineError::Checkpoint("indexing thread panicked".into()))
+                    })
+                })
+                .collect()
+        });
+        for r in results {
+            r?;
+        }
+        if let Some((seq, _)) = items.last() {
+            self.applied = self.applied.max(*seq);
+        }
+        self.uncommitted += items.len() as u64;
+        Ok(())
+    }
+
     /// Removes a profile as change `seq`.
     pub fn delete(&mut self, seq: i64, id: &str) {
-        self.writer.delete_term(Term::from_field_text(self.fields.id, id));
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, id));
         self.mark(seq);
     }
 
@@ -96,7 +165,8 @@ impl IndexWriterHandle {
 
     /// Makes everything applied durable, with the checkpoint.
     pub fn commit(&mut self) -> Result<(), EngineError> {
-        let payload = serde_json::to_string(&Checkpoint { seq: self.applied }).map_err(|e| EngineError::Checkpoint(e.to_string()))?;
+        let payload = serde_json::to_string(&Checkpoint { seq: self.applied })
+            .map_err(|e| EngineError::Checkpoint(e.to_string()))?;
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;

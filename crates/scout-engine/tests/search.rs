@@ -24,40 +24,92 @@ fn engine(talents: &[Talent]) -> Engine {
 }
 
 fn ids(engine: &Engine, filters: &[Filter]) -> Vec<String> {
-    engine.search(filters, &SearchOptions { limit: 100, ..Default::default() }).unwrap().hits.into_iter().map(|h| h.id).collect()
+    engine
+        .search(
+            filters,
+            &SearchOptions {
+                limit: 100,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
 }
 
 fn people() -> Vec<Talent> {
     vec![
-        talent("a", serde_json::json!({"jobTitle": "Senior Software Engineer", "city": "Paris", "country": "France",
+        talent(
+            "a",
+            serde_json::json!({"jobTitle": "Senior Software Engineer", "city": "Paris", "country": "France",
             "skills": ["React", "TypeScript"], "summary": "B2B SaaS platforms",
-            "experiences": [{"title": "Senior Software Engineer", "organizationName": "Acme", "isCurrent": true, "startDate": "2015-01-01", "description": "React front ends"}]})),
-        talent("b", serde_json::json!({"jobTitle": "Software Developer", "city": "Versailles", "country": "France",
+            "experiences": [{"title": "Senior Software Engineer", "organizationName": "Acme", "isCurrent": true, "startDate": "2015-01-01", "description": "React front ends"}]}),
+        ),
+        talent(
+            "b",
+            serde_json::json!({"jobTitle": "Software Developer", "city": "Versailles", "country": "France",
             "skills": ["ReactJS"],
-            "experiences": [{"title": "Software Developer", "isCurrent": true, "startDate": "2023-01-01"}]})),
-        talent("c", serde_json::json!({"jobTitle": "Registered Nurse", "city": "Lyon", "country": "France",
+            "experiences": [{"title": "Software Developer", "isCurrent": true, "startDate": "2023-01-01"}]}),
+        ),
+        talent(
+            "c",
+            serde_json::json!({"jobTitle": "Registered Nurse", "city": "Lyon", "country": "France",
             "skills": ["Patient Care"],
             "experiences": [{"title": "Registered Nurse", "isCurrent": true, "startDate": "2010-01-01"},
-                            {"title": "Software Engineer", "endDate": "2009-12-01", "startDate": "2005-01-01"}]})),
-        talent("d", serde_json::json!({"jobTitle": "Software Engineer", "city": "London", "country": "United Kingdom",
-            "skills": ["Java"], "experiences": [{"title": "Software Engineer", "isCurrent": true, "startDate": "2020-01-01"}]})),
+                            {"title": "Software Engineer", "endDate": "2009-12-01", "startDate": "2005-01-01"}]}),
+        ),
+        talent(
+            "d",
+            serde_json::json!({"jobTitle": "Software Engineer", "city": "London", "country": "United Kingdom",
+            "skills": ["Java"], "experiences": [{"title": "Software Engineer", "isCurrent": true, "startDate": "2020-01-01"}]}),
+        ),
     ]
 }
 
 #[test]
 fn title_with_synonyms_location_radius_and_skill() {
     let e = engine(&people());
-    let title = Criterion::JobTitle { title: "Software Engineer".into(), history: History::Current };
+    let title = Criterion::JobTitle {
+        title: "Software Engineer".into(),
+        history: History::Current,
+    };
     let ranked = ids(&e, &[Filter::required(title.clone())]);
     assert_eq!(ranked.len(), 3);
-    assert_eq!(ranked[2], "b", "the title's phrase outranks a synonym: {ranked:?}");
-    let paris = Criterion::Location { place: "Paris".into(), radius_km: Some(30.0) };
-    assert_eq!(ids(&e, &[Filter::required(title.clone()), Filter::required(paris.clone())]), vec!["a", "b"]);
-    let no_radius = Criterion::Location { place: "Paris".into(), radius_km: None };
+    assert_eq!(
+        ranked[2], "b",
+        "the title's phrase outranks a synonym: {ranked:?}"
+    );
+    let paris = Criterion::Location {
+        place: "Paris".into(),
+        radius_km: Some(30.0),
+    };
+    assert_eq!(
+        ids(
+            &e,
+            &[
+                Filter::required(title.clone()),
+                Filter::required(paris.clone())
+            ]
+        ),
+        vec!["a", "b"]
+    );
+    let no_radius = Criterion::Location {
+        place: "Paris".into(),
+        radius_km: None,
+    };
     assert_eq!(ids(&e, &[Filter::required(no_radius)]), vec!["a"]);
     let react = Criterion::Skill("React".into());
-    assert_eq!(ids(&e, &[Filter::required(react.clone())]), vec!["a", "b"], "used in current role ranks first; alias matches");
-    let past = Criterion::JobTitle { title: "Software Engineer".into(), history: History::Past };
+    assert_eq!(
+        ids(&e, &[Filter::required(react.clone())]),
+        vec!["a", "b"],
+        "used in current role ranks first; alias matches"
+    );
+    let past = Criterion::JobTitle {
+        title: "Software Engineer".into(),
+        history: History::Past,
+    };
     assert_eq!(ids(&e, &[Filter::required(past)]), vec!["c"]);
     let mut exact = Filter::required(title);
     exact.exact = true;
@@ -69,9 +121,18 @@ fn title_with_synonyms_location_radius_and_skill() {
 #[test]
 fn optional_raises_rank_and_excluded_removes() {
     let e = engine(&people());
-    let fr = Criterion::Location { place: "France".into(), radius_km: None };
+    let fr = Criterion::Location {
+        place: "France".into(),
+        radius_km: None,
+    };
     let react = Criterion::Skill("React".into());
-    let got = ids(&e, &[Filter::required(fr.clone()), Filter::optional(react.clone())]);
+    let got = ids(
+        &e,
+        &[
+            Filter::required(fr.clone()),
+            Filter::optional(react.clone()),
+        ],
+    );
     assert_eq!(got, vec!["a", "b", "c"]);
     let got = ids(&e, &[Filter::required(fr), Filter::excluded(react)]);
     assert_eq!(got, vec!["c"]);
@@ -84,12 +145,32 @@ fn optional_raises_rank_and_excluded_removes() {
 #[test]
 fn counts_are_exact_and_seen_ids_are_excluded() {
     let e = engine(&people());
-    let fr = Filter::required(Criterion::Location { place: "France".into(), radius_km: None });
-    let first = e.search(std::slice::from_ref(&fr), &SearchOptions { limit: 2, ..Default::default() }).unwrap();
+    let fr = Filter::required(Criterion::Location {
+        place: "France".into(),
+        radius_km: None,
+    });
+    let first = e
+        .search(
+            std::slice::from_ref(&fr),
+            &SearchOptions {
+                limit: 2,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     assert_eq!(first.total, 3);
     assert_eq!(first.hits.len(), 2);
     let seen = first.hits.iter().map(|h| h.id.clone()).collect();
-    let next = e.search(&[fr], &SearchOptions { limit: 2, exclude_ids: seen, ..Default::default() }).unwrap();
+    let next = e
+        .search(
+            &[fr],
+            &SearchOptions {
+                limit: 2,
+                exclude_ids: seen,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     assert_eq!(next.hits.len(), 1);
     assert!(!first.hits.iter().any(|h| h.id == next.hits[0].id));
 }

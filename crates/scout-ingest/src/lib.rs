@@ -1,1 +1,11 @@
-//! Importers, CV parsing and the synthetic profile generator.
+//! Getting profiles into Scout: the synthetic profile generator, the JSONL
+//! importer (plain or gzip, streaming, idempotent, resumable), and the loop
+//! that keeps the search index following the store's change feed.
+
+pub mod generate;
+pub mod import;
+mod rng;
+pub mod sync;
+mod validate;
+
+pub use import::{import_files, ImportOptions, ImportSummary, Progress};

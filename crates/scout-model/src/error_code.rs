@@ -72,7 +72,9 @@ mod tests {
     fn names_are_unique_snake_case() {
         let names: HashSet<_> = ErrorCode::ALL.iter().map(|c| c.name()).collect();
         assert_eq!(names.len(), ErrorCode::ALL.len());
-        assert!(names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
+        assert!(names
+            .iter()
+            .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_')));
         assert_eq!(ErrorCode::TooManySearchTransactions.http_status(), 400);
     }
 }

@@ -242,7 +242,10 @@ mod tests {
 
     #[test]
     fn absent_scalars_serialise_as_null() {
-        let t = Talent { id: "t1".into(), ..Default::default() };
+        let t = Talent {
+            id: "t1".into(),
+            ..Default::default()
+        };
         let v = serde_json::to_value(&t).unwrap();
         assert!(v["firstname"].is_null());
         assert_eq!(v["skills"], serde_json::json!([]));
@@ -261,6 +264,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.current_experiences().count(), 1);
-        assert_eq!(t.past_experiences().next().unwrap().title.as_deref(), Some("B"));
+        assert_eq!(
+            t.past_experiences().next().unwrap().title.as_deref(),
+            Some("B")
+        );
     }
 }

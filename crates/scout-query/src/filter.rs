@@ -20,17 +20,32 @@ pub struct Filter {
 impl Filter {
     /// A required, non-exact filter.
     pub fn required(criterion: Criterion) -> Filter {
-        Filter { criterion, required: true, excluded: false, exact: false }
+        Filter {
+            criterion,
+            required: true,
+            excluded: false,
+            exact: false,
+        }
     }
 
     /// An optional filter that only raises the rank.
     pub fn optional(criterion: Criterion) -> Filter {
-        Filter { criterion, required: false, excluded: false, exact: false }
+        Filter {
+            criterion,
+            required: false,
+            excluded: false,
+            exact: false,
+        }
     }
 
     /// An excluding filter.
     pub fn excluded(criterion: Criterion) -> Filter {
-        Filter { criterion, required: false, excluded: true, exact: false }
+        Filter {
+            criterion,
+            required: false,
+            excluded: true,
+            exact: false,
+        }
     }
 }
 
@@ -45,7 +60,9 @@ pub struct YearRange {
 
 impl YearRange {
     /// The documented ranges of `YEARS_OF_EXPERIENCE` and `DURATION_IN_JOB`.
-    pub const DOCUMENTED: [&'static str; 8] = ["0-1", "1-3", "3-5", "5-10", "10-15", "15-20", "20-30", "30-100"];
+    pub const DOCUMENTED: [&'static str; 8] = [
+        "0-1", "1-3", "3-5", "5-10", "10-15", "15-20", "20-30", "30-100",
+    ];
 
     /// Parses one of the documented ranges.
     pub fn parse(value: &str) -> Option<YearRange> {
@@ -53,7 +70,10 @@ impl YearRange {
             return None;
         }
         let (lo, hi) = value.split_once('-')?;
-        Some(YearRange { lo: lo.parse().ok()?, hi: hi.parse().ok()? })
+        Some(YearRange {
+            lo: lo.parse().ok()?,
+            hi: hi.parse().ok()?,
+        })
     }
 }
 
@@ -154,7 +174,10 @@ mod tests {
     #[test]
     fn ranges_parse_only_documented_values() {
         assert_eq!(YearRange::parse("5-10"), Some(YearRange { lo: 5, hi: 10 }));
-        assert_eq!(YearRange::parse("30-100"), Some(YearRange { lo: 30, hi: 100 }));
+        assert_eq!(
+            YearRange::parse("30-100"),
+            Some(YearRange { lo: 30, hi: 100 })
+        );
         assert_eq!(YearRange::parse("2-4"), None);
         assert_eq!(Degree::parse("masters"), Some(Degree::Masters));
         assert_eq!(Degree::parse("Masters"), None);

@@ -11,7 +11,9 @@ use std::time::Duration;
 use scout_model::{Organization, Talent};
 use scout_taxonomy::fold;
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
 
 use crate::codec;
@@ -26,37 +28,78 @@ fn now_ms() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
 }
 
-fn encode_all<T: serde::Serialize>(items: &[T], id: impl Fn(&T) -> &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
-    items
-        .iter()
-        .map(|i| codec::encode(i).map_err(|e| StoreError::Corrupt { id: id(i).to_owned(), reason: e.to_string() }))
+/// A serialised document and its content hash.
+type Encoded = (Vec<u8>, Vec<u8>);
+
+/// Runs `f` over `items` in contiguous chunks on every core, keeping order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .clamp(1, 8);
+    if items.len() < 64 || threads == 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Serialises and hashes every item; compression waits until we know which changed.
+fn encode_all<T: serde::Serialize + Sync>(
+    items: &[T],
+    id: impl Fn(&T) -> &str,
+) -> Result<Vec<Encoded>, StoreError> {
+    let encoded = par_map(items, |i| codec::serialize(i).map_err(|e| e.to_string()));
+    if encoded.len() != items.len() {
+        return Err(StoreError::Corrupt {
+            id: String::new(),
+            reason: "a serialising thread failed".into(),
+        });
+    }
+    encoded
+        .into_iter()
+        .zip(items)
+        .map(|(r, i)| {
+            r.map_err(|reason| StoreError::Corrupt {
+                id: id(i).to_owned(),
+                reason,
+            })
+        })
         .collect()
 }
 
-/// The organization keys a profile depends on: its current employer's id and
-/// every employer name it mentions.
-fn org_keys(t: &Talent) -> Vec<String> {
-    let mut keys = Vec::new();
-    if let Some(org) = &t.current_organization {
-        if let Some(id) = org.id.as_deref().filter(|i| !i.is_empty()) {
-            keys.push(format!("id:{id}"));
-        }
-        if let Some(name) = org.name.as_deref() {
-            keys.push(format!("name:{}", fold(name)));
-        }
+/// Compresses the serialised documents of the changed items, in place.
+fn compress_changed(encoded: &mut [Encoded], changed: &[usize]) {
+    let compressed = par_map(changed, |&i| codec::compress(&encoded[i].0));
+    for (&i, doc) in changed.iter().zip(compressed) {
+        encoded[i].0 = doc;
     }
-    for e in &t.experiences {
-        if let Some(name) = e.organization_name.as_deref().or(e.organization.as_ref().and_then(|o| o.name.as_deref())) {
-            keys.push(format!("name:{}", fold(name)));
-        }
-    }
-    keys.sort();
-    keys.dedup();
-    keys.retain(|k| k != "name:");
-    keys
 }
 
-fn classify(ids: &[&str], hashes: &[Vec<u8>], existing: &HashMap<String, Vec<u8>>) -> Vec<UpsertOutcome> {
+/// The id of a profile's current employer, the organization its index entry
+/// depends on (past employers are joined by name when the profile is indexed).
+fn current_org_id(t: &Talent) -> Option<&str> {
+    t.current_organization
+        .as_ref()
+        .and_then(|o| o.id.as_deref())
+        .filter(|i| !i.is_empty())
+}
+
+fn classify(
+    ids: &[&str],
+    hashes: &[Vec<u8>],
+    existing: &HashMap<String, Vec<u8>>,
+) -> Vec<UpsertOutcome> {
     ids.iter()
         .zip(hashes)
         .map(|(id, h)| match existing.get(*id) {
@@ -102,7 +145,7 @@ macro_rules! store_backend {
                 if profiles.is_empty() {
                     return Ok(UpsertReport::default());
                 }
-                let encoded = encode_all(profiles, |t| t.id.as_str())?;
+                let mut encoded = encode_all(profiles, |t| t.id.as_str())?;
                 let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
                 let hashes: Vec<Vec<u8>> = encoded.iter().map(|(_, h)| h.clone()).collect();
                 let mut tx = self.pool.begin().await?;
@@ -113,45 +156,23 @@ macro_rules! store_backend {
                     tx.commit().await?;
                     return Ok(UpsertReport { outcomes, last_seq: None });
                 }
+                compress_changed(&mut encoded, &changed);
                 let first = Self::allocate_seqs(&mut tx, changed.len() as i64).await?;
                 let now = now_ms();
                 for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
                     let mut qb = QueryBuilder::<$db>::new(
-                        "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source) ",
+                        "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id) ",
                     );
                     qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
                         let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
                         b.push_bind(ids[i]).push_bind(seq).push_bind(&encoded[i].1).push_bind(&encoded[i].0);
-                        b.push_bind(now).push_bind(now).push_bind(source);
+                        b.push_bind(now).push_bind(now).push_bind(source).push_bind(current_org_id(&profiles[i]));
                     });
                     qb.push(
                         " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
-                         doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source",
+                         doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source, \
+                         current_org_id = excluded.current_org_id",
                     );
-                    qb.build().execute(&mut *tx).await?;
-                }
-                let updated: Vec<&str> =
-                    changed.iter().filter(|&&i| outcomes[i] == UpsertOutcome::Updated).map(|&i| ids[i]).collect();
-                for chunk in updated.chunks(ROWS_PER_STATEMENT) {
-                    let mut qb = QueryBuilder::<$db>::new("DELETE FROM profile_orgs WHERE profile_id IN (");
-                    let mut sep = qb.separated(", ");
-                    for id in chunk {
-                        sep.push_bind(*id);
-                    }
-                    qb.push(")");
-                    qb.build().execute(&mut *tx).await?;
-                }
-                let ids_ref = &ids;
-                let links: Vec<(&str, String)> = changed
-                    .iter()
-                    .flat_map(|&i| org_keys(&profiles[i]).into_iter().map(move |k| (ids_ref[i], k)))
-                    .collect();
-                for chunk in links.chunks(ROWS_PER_STATEMENT) {
-                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO profile_orgs (profile_id, org_key) ");
-                    qb.push_values(chunk, |mut b, (id, key)| {
-                        b.push_bind(*id).push_bind(key.as_str());
-                    });
-                    qb.push(" ON CONFLICT DO NOTHING");
                     qb.build().execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
@@ -162,7 +183,7 @@ macro_rules! store_backend {
                 if orgs.is_empty() {
                     return Ok(UpsertReport::default());
                 }
-                let encoded = encode_all(orgs, |o| o.id.as_str())?;
+                let mut encoded = encode_all(orgs, |o| o.id.as_str())?;
                 let ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
                 let hashes: Vec<Vec<u8>> = encoded.iter().map(|(_, h)| h.clone()).collect();
                 let mut tx = self.pool.begin().await?;
@@ -173,6 +194,7 @@ macro_rules! store_backend {
                     tx.commit().await?;
                     return Ok(UpsertReport { outcomes, last_seq: None });
                 }
+                compress_changed(&mut encoded, &changed);
                 let first = Self::allocate_seqs(&mut tx, changed.len() as i64).await?;
                 let now = now_ms();
                 let name_keys: Vec<String> = orgs.iter().map(|o| fold(&o.name)).collect();
@@ -192,18 +214,15 @@ macro_rules! store_backend {
                     );
                     qb.build().execute(&mut *tx).await?;
                 }
-                // Profiles that name a changed organization index its size and
+                // A changed organization's current employees index its size and
                 // industry, so they take new numbers and the index refreshes them.
-                let keys: Vec<String> = changed
-                    .iter()
-                    .flat_map(|&i| [format!("id:{}", ids[i]), format!("name:{}", name_keys[i])])
-                    .collect();
+                let keys: Vec<&str> = changed.iter().map(|&i| ids[i]).collect();
                 let mut dependents: Vec<String> = Vec::new();
                 for chunk in keys.chunks(ROWS_PER_STATEMENT) {
-                    let mut qb = QueryBuilder::<$db>::new("SELECT DISTINCT profile_id FROM profile_orgs WHERE org_key IN (");
+                    let mut qb = QueryBuilder::<$db>::new("SELECT id FROM profiles WHERE current_org_id IN (");
                     let mut sep = qb.separated(", ");
                     for k in chunk {
-                        sep.push_bind(k.as_str());
+                        sep.push_bind(*k);
                     }
                     qb.push(")");
                     for row in qb.build().fetch_all(&mut *tx).await? {
@@ -242,11 +261,9 @@ macro_rules! store_backend {
                     let mut qb = QueryBuilder::<$db>::new("INSERT INTO tombstones (seq, kind, id, deleted_at) VALUES (");
                     qb.push_bind(first + k as i64).push(", 'profile', ").push_bind(id.as_str()).push(", ").push_bind(now).push(")");
                     qb.build().execute(&mut *tx).await?;
-                    for table in ["DELETE FROM profiles WHERE id = ", "DELETE FROM profile_orgs WHERE profile_id = "] {
-                        let mut qb = QueryBuilder::<$db>::new(table);
-                        qb.push_bind(id.as_str());
-                        qb.build().execute(&mut *tx).await?;
-                    }
+                    let mut qb = QueryBuilder::<$db>::new("DELETE FROM profiles WHERE id = ");
+                    qb.push_bind(id.as_str());
+                    qb.build().execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
                 Ok(gone.len() as u64)
@@ -363,9 +380,15 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(30))
-            .pragma("cache_size", "-65536")
+            .pragma("cache_size", "-131072")
+            .pragma("temp_store", "memory")
+            .pragma("mmap_size", "1073741824")
+            .pragma("wal_autocheckpoint", "20000")
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         Ok(SqliteStore { pool, path })
     }
@@ -393,7 +416,9 @@ impl PgStore {
     }
 
     pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {
-        let row = sqlx::query("SELECT pg_database_size(current_database())").fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT pg_database_size(current_database())")
+            .fetch_one(&self.pool)
+            .await?;
         let size: i64 = row.try_get(0)?;
         Ok(size.max(0) as u64)
     }

@@ -5,14 +5,26 @@ use sha2::{Digest, Sha256};
 
 const FORMAT_LZ4_JSON: u8 = 1;
 
-/// Serialises and compresses a record.
-pub fn encode<T: serde::Serialize>(value: &T) -> Result<(Vec<u8>, Vec<u8>), serde_json::Error> {
+/// Serialises a record and hashes its content.
+pub fn serialize<T: serde::Serialize>(value: &T) -> Result<(Vec<u8>, Vec<u8>), serde_json::Error> {
     let json = serde_json::to_vec(value)?;
     let hash = Sha256::digest(&json)[..16].to_vec();
+    Ok((json, hash))
+}
+
+/// Compresses serialised JSON for storage.
+pub fn compress(json: &[u8]) -> Vec<u8> {
     let mut doc = Vec::with_capacity(json.len() / 2 + 8);
     doc.push(FORMAT_LZ4_JSON);
-    doc.extend_from_slice(&lz4_flex::compress_prepend_size(&json));
-    Ok((doc, hash))
+    doc.extend_from_slice(&lz4_flex::compress_prepend_size(json));
+    doc
+}
+
+/// Serialises and compresses a record: `(stored document, content hash)`.
+#[cfg(test)]
+pub fn encode<T: serde::Serialize>(value: &T) -> Result<(Vec<u8>, Vec<u8>), serde_json::Error> {
+    let (json, hash) = serialize(value)?;
+    Ok((compress(&json), hash))
 }
 
 /// Decodes a stored document.

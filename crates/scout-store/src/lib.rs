@@ -62,13 +62,21 @@ impl Store {
     /// Upserts profiles by id from `source`. Unchanged profiles keep their
     /// sequence number; changed and new ones get the next numbers, in order.
     /// Ids must be unique within one call.
-    pub async fn upsert_profiles(&self, profiles: &[Talent], source: &str) -> Result<UpsertReport, StoreError> {
+    pub async fn upsert_profiles(
+        &self,
+        profiles: &[Talent],
+        source: &str,
+    ) -> Result<UpsertReport, StoreError> {
         dispatch!(self, s => s.upsert_profiles(profiles, source).await)
     }
 
     /// Upserts organizations by id; profiles that name a changed organization
     /// are re-numbered so the index refreshes them.
-    pub async fn upsert_organizations(&self, orgs: &[Organization], source: &str) -> Result<UpsertReport, StoreError> {
+    pub async fn upsert_organizations(
+        &self,
+        orgs: &[Organization],
+        source: &str,
+    ) -> Result<UpsertReport, StoreError> {
         dispatch!(self, s => s.upsert_organizations(orgs, source).await)
     }
 

@@ -33,13 +33,21 @@ fn find_bin_dir() -> Option<PathBuf> {
         .filter(|p| p.join("initdb").is_file())
         .collect();
     versions.sort_by_key(|p| {
-        p.parent().and_then(|v| v.file_name()).and_then(|v| v.to_str()).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0)
+        p.parent()
+            .and_then(|v| v.file_name())
+            .and_then(|v| v.to_str())
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0)
     });
     versions.pop()
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false)
 }
 
 fn run(as_postgres: bool, program: &Path, args: &[&str]) -> Result<(), String> {
@@ -50,7 +58,10 @@ fn run(as_postgres: bool, program: &Path, args: &[&str]) -> Result<(), String> {
     } else {
         Command::new(program)
     };
-    let out = cmd.args(args).output().map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    let out = cmd
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
     if out.status.success() {
         Ok(())
     } else {
@@ -67,7 +78,10 @@ impl PgServer {
     /// Starts a server, or connects to `SCOUT_TEST_PG_URL`.
     pub fn start() -> Result<PgServer, String> {
         if let Ok(url) = std::env::var("SCOUT_TEST_PG_URL") {
-            return Ok(PgServer { base_url: url.trim_end_matches('/').to_owned(), owned: None });
+            return Ok(PgServer {
+                base_url: url.trim_end_matches('/').to_owned(),
+                owned: None,
+            });
         }
         let bin = find_bin_dir()
             .ok_or("PostgreSQL's initdb was not found (install Debian's `postgresql` package or set SCOUT_TEST_PG_URL)")?;
@@ -79,11 +93,29 @@ impl PgServer {
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let as_postgres = is_root();
         if as_postgres {
-            run(false, Path::new("chown"), &["postgres:postgres", &dir.to_string_lossy()])?;
+            run(
+                false,
+                Path::new("chown"),
+                &["postgres:postgres", &dir.to_string_lossy()],
+            )?;
         }
         let data = dir.join("data");
         let data_s = data.to_string_lossy().into_owned();
-        run(as_postgres, &bin.join("initdb"), &["-D", &data_s, "-A", "trust", "-U", "scout", "-E", "UTF8", "--no-sync"])?;
+        run(
+            as_postgres,
+            &bin.join("initdb"),
+            &[
+                "-D",
+                &data_s,
+                "-A",
+                "trust",
+                "-U",
+                "scout",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ],
+        )?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| e.to_string())?
@@ -93,18 +125,34 @@ impl PgServer {
             dir.display()
         );
         let log = dir.join("server.log").to_string_lossy().into_owned();
-        run(as_postgres, &bin.join("pg_ctl"), &["-D", &data_s, "-o", &opts, "-l", &log, "-w", "-t", "60", "start"])?;
-        Ok(PgServer { base_url: format!("postgres://scout@127.0.0.1:{port}"), owned: Some((dir, bin)) })
+        run(
+            as_postgres,
+            &bin.join("pg_ctl"),
+            &[
+                "-D", &data_s, "-o", &opts, "-l", &log, "-w", "-t", "60", "start",
+            ],
+        )?;
+        Ok(PgServer {
+            base_url: format!("postgres://scout@127.0.0.1:{port}"),
+            owned: Some((dir, bin)),
+        })
     }
 
     /// Creates a fresh, empty database and returns its URL.
     pub async fn fresh_database(&self) -> Result<String, String> {
         use sqlx::Connection;
-        let name = format!("scout_test_{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::SeqCst));
+        let name = format!(
+            "scout_test_{}_{}",
+            std::process::id(),
+            NEXT_DB.fetch_add(1, Ordering::SeqCst)
+        );
         let mut conn = sqlx::PgConnection::connect(&format!("{}/postgres", self.base_url))
             .await
             .map_err(|e| format!("cannot connect to the test server: {e}"))?;
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.map_err(|e| e.to_string())?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .map_err(|e| e.to_string())?;
         Ok(format!("{}/{name}", self.base_url))
     }
 }
@@ -113,7 +161,11 @@ impl Drop for PgServer {
     fn drop(&mut self) {
         if let Some((dir, bin)) = self.owned.take() {
             let data = dir.join("data").to_string_lossy().into_owned();
-            let _ = run(is_root(), &bin.join("pg_ctl"), &["-D", &data, "-m", "immediate", "-w", "stop"]);
+            let _ = run(
+                is_root(),
+                &bin.join("pg_ctl"),
+                &["-D", &data, "-m", "immediate", "-w", "stop"],
+            );
             let _ = std::fs::remove_dir_all(&dir);
         }
     }

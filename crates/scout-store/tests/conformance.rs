@@ -11,8 +11,17 @@ fn talent(id: &str, title: &str, org: &str) -> Talent {
         id: id.into(),
         firstname: Some("Ada".into()),
         job_title: Some(title.into()),
-        current_organization: Some(CurrentOrganization { id: Some(format!("org_{org}")), name: Some(org.into()), logo_url: None }),
-        experiences: vec![Experience { organization_name: Some(org.into()), title: Some(title.into()), is_current: true, ..Default::default() }],
+        current_organization: Some(CurrentOrganization {
+            id: Some(format!("org_{org}")),
+            name: Some(org.into()),
+            logo_url: None,
+        }),
+        experiences: vec![Experience {
+            organization_name: Some(org.into()),
+            title: Some(title.into()),
+            is_current: true,
+            ..Default::default()
+        }],
         ..Default::default()
     }
 }
@@ -20,48 +29,112 @@ fn talent(id: &str, title: &str, org: &str) -> Talent {
 async fn upserts_classify_and_number_changes(store: Store) {
     let a = talent("a", "Engineer", "Acme");
     let b = talent("b", "Nurse", "Clinic");
-    let r = store.upsert_profiles(&[a.clone(), b.clone()], "one.jsonl").await.unwrap();
-    assert_eq!(r.outcomes, vec![UpsertOutcome::Inserted, UpsertOutcome::Inserted]);
+    let r = store
+        .upsert_profiles(&[a.clone(), b.clone()], "one.jsonl")
+        .await
+        .unwrap();
+    assert_eq!(
+        r.outcomes,
+        vec![UpsertOutcome::Inserted, UpsertOutcome::Inserted]
+    );
     assert_eq!(r.last_seq, Some(2));
     let mut a2 = a.clone();
     a2.job_title = Some("Senior Engineer".into());
-    let r = store.upsert_profiles(&[a2.clone(), b.clone()], "two.jsonl").await.unwrap();
-    assert_eq!(r.outcomes, vec![UpsertOutcome::Updated, UpsertOutcome::Unchanged]);
+    let r = store
+        .upsert_profiles(&[a2.clone(), b.clone()], "two.jsonl")
+        .await
+        .unwrap();
+    assert_eq!(
+        r.outcomes,
+        vec![UpsertOutcome::Updated, UpsertOutcome::Unchanged]
+    );
     assert_eq!(r.last_seq, Some(3));
     assert_eq!(store.count_profiles().await.unwrap(), 2);
-    let got = store.get_profiles(&["b".into(), "a".into(), "zz".into()]).await.unwrap();
+    let got = store
+        .get_profiles(&["b".into(), "a".into(), "zz".into()])
+        .await
+        .unwrap();
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].talent, b);
     assert_eq!(got[1].talent, a2);
     assert_eq!(got[1].source.as_deref(), Some("two.jsonl"));
     assert!(got[1].first_seen_at <= got[1].last_changed_at);
-    assert_eq!(got[0].source.as_deref(), Some("one.jsonl"), "an unchanged profile keeps its provenance");
+    assert_eq!(
+        got[0].source.as_deref(),
+        Some("one.jsonl"),
+        "an unchanged profile keeps its provenance"
+    );
 }
 
 async fn change_feed_follows_every_change_in_order(store: Store) {
-    store.upsert_profiles(&[talent("a", "Engineer", "Acme"), talent("b", "Nurse", "Clinic")], "f").await.unwrap();
-    store.upsert_profiles(&[talent("a", "Lead Engineer", "Acme")], "f").await.unwrap();
-    assert_eq!(store.delete_profiles(&["b".into(), "missing".into()]).await.unwrap(), 1);
+    store
+        .upsert_profiles(
+            &[
+                talent("a", "Engineer", "Acme"),
+                talent("b", "Nurse", "Clinic"),
+            ],
+            "f",
+        )
+        .await
+        .unwrap();
+    store
+        .upsert_profiles(&[talent("a", "Lead Engineer", "Acme")], "f")
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .delete_profiles(&["b".into(), "missing".into()])
+            .await
+            .unwrap(),
+        1
+    );
     let changes = store.changes_since(0, 100).await.unwrap();
     let seqs: Vec<i64> = changes.iter().map(|c| c.seq).collect();
     assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
     let last = changes.last().unwrap();
     assert_eq!((last.id.as_str(), last.doc.is_none()), ("b", true));
-    assert!(changes.iter().any(|c| c.id == "a" && c.doc.as_ref().unwrap()["jobTitle"] == "Lead Engineer"));
-    assert!(store.changes_since(store.last_seq().await.unwrap(), 100).await.unwrap().is_empty());
+    assert!(changes
+        .iter()
+        .any(|c| c.id == "a" && c.doc.as_ref().unwrap()["jobTitle"] == "Lead Engineer"));
+    assert!(store
+        .changes_since(store.last_seq().await.unwrap(), 100)
+        .await
+        .unwrap()
+        .is_empty());
     let paged = store.changes_since(0, 1).await.unwrap();
     assert_eq!(paged.len(), 1);
 }
 
 async fn organization_changes_renumber_dependent_profiles(store: Store) {
-    store.upsert_profiles(&[talent("a", "Engineer", "Acme"), talent("b", "Nurse", "Clinic")], "f").await.unwrap();
+    store
+        .upsert_profiles(
+            &[
+                talent("a", "Engineer", "Acme"),
+                talent("b", "Nurse", "Clinic"),
+            ],
+            "f",
+        )
+        .await
+        .unwrap();
     let before = store.last_seq().await.unwrap();
-    let acme = Organization { id: "org_Acme".into(), name: "Acme".into(), industry: Some("software development".into()), ..Default::default() };
-    let r = store.upsert_organizations(&[acme.clone()], "orgs").await.unwrap();
+    let acme = Organization {
+        id: "org_Acme".into(),
+        name: "Acme".into(),
+        industry: Some("software development".into()),
+        ..Default::default()
+    };
+    let r = store
+        .upsert_organizations(std::slice::from_ref(&acme), "orgs")
+        .await
+        .unwrap();
     assert_eq!(r.outcomes, vec![UpsertOutcome::Inserted]);
     let changes = store.changes_since(before, 100).await.unwrap();
-    assert!(changes.iter().any(|c| c.kind == ChangeKind::Organization && c.id == "org_Acme"));
-    assert!(changes.iter().any(|c| c.kind == ChangeKind::Profile && c.id == "a"));
+    assert!(changes
+        .iter()
+        .any(|c| c.kind == ChangeKind::Organization && c.id == "org_Acme"));
+    assert!(changes
+        .iter()
+        .any(|c| c.kind == ChangeKind::Profile && c.id == "a"));
     assert!(!changes.iter().any(|c| c.id == "b"));
     assert_eq!(store.all_organizations().await.unwrap(), vec![acme.clone()]);
     let again = store.upsert_organizations(&[acme], "orgs").await.unwrap();
@@ -69,7 +142,9 @@ async fn organization_changes_renumber_dependent_profiles(store: Store) {
 }
 
 async fn large_batches_span_statements(store: Store) {
-    let many: Vec<Talent> = (0..2500).map(|i| talent(&format!("t{i:05}"), "Engineer", "Acme")).collect();
+    let many: Vec<Talent> = (0..2500)
+        .map(|i| talent(&format!("t{i:05}"), "Engineer", "Acme"))
+        .collect();
     let r = store.upsert_profiles(&many, "big").await.unwrap();
     assert_eq!(r.count(UpsertOutcome::Inserted), 2500);
     assert_eq!(store.count_profiles().await.unwrap(), 2500);

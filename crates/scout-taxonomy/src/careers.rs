@@ -59,6 +59,8 @@ mod tests {
     fn bundled_families_parse() {
         let f = super::families();
         assert!(f.len() >= 30);
-        assert!(f.iter().all(|c| !c.skills.is_empty() && !c.industries.is_empty()));
+        assert!(f
+            .iter()
+            .all(|c| !c.skills.is_empty() && !c.industries.is_empty()));
     }
 }

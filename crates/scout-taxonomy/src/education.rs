@@ -8,18 +8,50 @@ pub fn degree_level(text: &str) -> Option<u8> {
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').collect();
     // "B.Sc." folds to "b sc": adjacent pairs joined catch dotted abbreviations.
-    let pairs: Vec<String> = words.windows(2).map(|w| format!("{}{}", w[0], w[1])).collect();
+    let pairs: Vec<String> = words
+        .windows(2)
+        .map(|w| format!("{}{}", w[0], w[1]))
+        .collect();
     let has = |w: &str| words.contains(&w) || pairs.iter().any(|p| p == w);
-    if has("phd") || has("doctorate") || has("doctor") || has("dphil") || has("edd") || f.contains("doctor of") || has("doctorat") {
+    if has("phd")
+        || has("doctorate")
+        || has("doctor")
+        || has("dphil")
+        || has("edd")
+        || f.contains("doctor of")
+        || has("doctorat")
+    {
         return Some(3);
     }
-    if has("master") || has("masters") || has("msc") || has("mba") || has("ma") || has("meng") || has("ms") || has("mres")
-        || has("llm") || has("mphil") || has("mastere") || has("magister") || has("master s")
+    if has("master")
+        || has("masters")
+        || has("msc")
+        || has("mba")
+        || has("ma")
+        || has("meng")
+        || has("ms")
+        || has("mres")
+        || has("llm")
+        || has("mphil")
+        || has("mastere")
+        || has("magister")
+        || has("master s")
     {
         return Some(2);
     }
-    if has("bachelor") || has("bachelors") || has("bsc") || has("ba") || has("beng") || has("bs") || has("bba") || has("llb")
-        || has("licence") || has("licenciatura") || has("btech") || has("bcom") || has("bachelor s")
+    if has("bachelor")
+        || has("bachelors")
+        || has("bsc")
+        || has("ba")
+        || has("beng")
+        || has("bs")
+        || has("bba")
+        || has("llb")
+        || has("licence")
+        || has("licenciatura")
+        || has("btech")
+        || has("bcom")
+        || has("bachelor s")
     {
         return Some(1);
     }

@@ -16,13 +16,25 @@ const RENAMED: &[(&str, &str)] = &[
     ("marketing and advertising", "advertising services"),
     ("management consulting", "business consulting and services"),
     ("oil & energy", "oil, gas, and mining"),
-    ("logistics and supply chain", "transportation, logistics, supply chain and storage"),
+    (
+        "logistics and supply chain",
+        "transportation, logistics, supply chain and storage",
+    ),
     ("pharmaceuticals", "pharmaceutical manufacturing"),
     ("architecture & planning", "architecture and planning"),
-    ("information technology & services", "it services and it consulting"),
+    (
+        "information technology & services",
+        "it services and it consulting",
+    ),
     ("staffing & recruiting", "staffing and recruiting"),
-    ("computer & network security", "computer and network security"),
-    ("venture capital & private equity", "venture capital and private equity principals"),
+    (
+        "computer & network security",
+        "computer and network security",
+    ),
+    (
+        "venture capital & private equity",
+        "venture capital and private equity principals",
+    ),
     ("airlines/aviation", "airlines and aviation"),
     ("luxury goods & jewelry", "retail luxury goods and jewelry"),
     ("biotechnology", "biotechnology research"),
@@ -46,7 +58,11 @@ static INDUSTRIES: LazyLock<Industries> = LazyLock::new(|| {
         }
     }
     let by_folded = all.iter().map(|i| (fold(i), *i)).collect();
-    Industries { documented: documented.unwrap_or(all.len()), all, by_folded }
+    Industries {
+        documented: documented.unwrap_or(all.len()),
+        all,
+        by_folded,
+    }
 });
 
 /// Every industry Scout knows, documented ones first.
@@ -76,10 +92,20 @@ mod tests {
     #[test]
     fn documented_values_are_all_present_and_old_names_map_to_new() {
         assert!(documented_industries().contains(&"oil, gas, and mining"));
-        assert!(documented_industries().contains(&"transportation, logistics, supply chain and storage"));
-        assert_eq!(canonical_industry("Software Development"), Some("software development"));
-        assert_eq!(canonical_industry("computer software"), Some("software development"));
-        assert_eq!(canonical_industry("Hospital & Health Care"), Some("hospitals and health care"));
+        assert!(documented_industries()
+            .contains(&"transportation, logistics, supply chain and storage"));
+        assert_eq!(
+            canonical_industry("Software Development"),
+            Some("software development")
+        );
+        assert_eq!(
+            canonical_industry("computer software"),
+            Some("software development")
+        );
+        assert_eq!(
+            canonical_industry("Hospital & Health Care"),
+            Some("hospitals and health care")
+        );
         assert!(all_industries().len() > 150);
         assert_eq!(canonical_industry("underwater basket weaving"), None);
     }

@@ -8,8 +8,13 @@ use std::sync::LazyLock;
 use crate::normalize::fold;
 
 /// LinkedIn's proficiency levels, weakest first.
-pub const PROFICIENCY_LEVELS: [&str; 5] =
-    ["elementary", "limited_working", "professional_working", "full_professional", "native_or_bilingual"];
+pub const PROFICIENCY_LEVELS: [&str; 5] = [
+    "elementary",
+    "limited_working",
+    "professional_working",
+    "full_professional",
+    "native_or_bilingual",
+];
 
 struct Languages {
     by_alias: HashMap<String, &'static str>,
@@ -21,11 +26,18 @@ static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
     let mut names = Vec::new();
     for line in include_str!("../data/languages.tsv").lines().skip(1) {
         let mut cols = line.split('\t');
-        let (Some(name), Some(code)) = (cols.next(), cols.next()) else { continue };
+        let (Some(name), Some(code)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         names.push(name);
         by_alias.insert(fold(name), name);
         by_alias.entry(code.to_owned()).or_insert(name);
-        for alias in cols.next().unwrap_or("").split('|').filter(|a| !a.is_empty()) {
+        for alias in cols
+            .next()
+            .unwrap_or("")
+            .split('|')
+            .filter(|a| !a.is_empty())
+        {
             by_alias.entry(fold(alias)).or_insert(name);
         }
     }
@@ -47,15 +59,40 @@ pub fn all_languages() -> &'static [&'static str] {
 pub fn canonical_proficiency(text: &str) -> Option<&'static str> {
     let f = fold(text);
     let level = match f.as_str() {
-        "elementary" | "elementary proficiency" | "basic" | "beginner" | "a1" | "a2" | "notions" => 0,
+        "elementary"
+        | "elementary proficiency"
+        | "basic"
+        | "beginner"
+        | "a1"
+        | "a2"
+        | "notions" => 0,
         "limited working" | "limited working proficiency" | "limited" | "intermediate" | "b1" => 1,
-        "professional working" | "professional working proficiency" | "professional" | "working" | "b2"
-        | "conversational" | "good" => 2,
-        "full professional" | "full professional proficiency" | "fluent" | "advanced" | "c1" | "c2"
+        "professional working"
+        | "professional working proficiency"
+        | "professional"
+        | "working"
+        | "b2"
+        | "conversational"
+        | "good" => 2,
+        "full professional"
+        | "full professional proficiency"
+        | "fluent"
+        | "advanced"
+        | "c1"
+        | "c2"
         | "proficient" => 3,
-        "native or bilingual" | "native or bilingual proficiency" | "native" | "bilingual" | "mother tongue"
+        "native or bilingual"
+        | "native or bilingual proficiency"
+        | "native"
+        | "bilingual"
+        | "mother tongue"
         | "first language" => 4,
-        _ => return PROFICIENCY_LEVELS.iter().copied().find(|l| *l == text.trim()),
+        _ => {
+            return PROFICIENCY_LEVELS
+                .iter()
+                .copied()
+                .find(|l| *l == text.trim())
+        }
     };
     Some(PROFICIENCY_LEVELS[level])
 }
@@ -70,7 +107,10 @@ mod tests {
         assert_eq!(canonical_language("Mandarin"), Some("mandarin"));
         assert_eq!(canonical_language("chinese"), Some("mandarin"));
         assert_eq!(canonical_language("klingon"), None);
-        assert_eq!(canonical_proficiency("native_or_bilingual"), Some("native_or_bilingual"));
+        assert_eq!(
+            canonical_proficiency("native_or_bilingual"),
+            Some("native_or_bilingual")
+        );
         assert_eq!(canonical_proficiency("Native"), Some("native_or_bilingual"));
         assert_eq!(canonical_proficiency("fluent"), Some("full_professional"));
         assert_eq!(canonical_proficiency("nope"), None);

@@ -20,15 +20,26 @@ static NAMES: LazyLock<HashMap<&'static str, NameSet>> = LazyLock::new(|| {
         .skip(1)
         .filter_map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
-            let split = |s: &'static str| s.split('|').filter(|n| !n.is_empty()).collect::<Vec<_>>();
-            (c.len() == 4).then(|| (c[0], NameSet { female: split(c[1]), male: split(c[2]), last: split(c[3]) }))
+            let split =
+                |s: &'static str| s.split('|').filter(|n| !n.is_empty()).collect::<Vec<_>>();
+            let set = NameSet {
+                female: split(c[1]),
+                male: split(c[2]),
+                last: split(c[3]),
+            };
+            // A country missing any list falls back to US names as a whole.
+            (c.len() == 4 && !set.female.is_empty() && !set.male.is_empty() && !set.last.is_empty())
+                .then_some((c[0], set))
         })
         .collect()
 });
 
 /// Names fitting a country (ISO alpha-2), falling back to US names.
 pub fn names_for(country_code: &str) -> &'static NameSet {
-    NAMES.get(country_code).or_else(|| NAMES.get("US")).expect("names.tsv ships a US row")
+    NAMES
+        .get(country_code)
+        .or_else(|| NAMES.get("US"))
+        .expect("names.tsv ships a US row")
 }
 
 /// Countries that have their own name lists.

@@ -29,23 +29,30 @@ pub fn fold(text: &str) -> String {
 fn fold_spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for ch in text.chars() {
-        let mapped: &str;
-        let mut buf = [0u8; 4];
-        if ch.is_ascii() {
-            mapped = ch.encode_utf8(&mut buf);
+    let mut push = |c: u8, out: &mut String| {
+        if c.is_ascii_alphanumeric() || c == b'+' || c == b'#' {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c.to_ascii_lowercase() as char);
         } else {
-            mapped = deunicode_char(ch).unwrap_or(" ");
+            pending_space = true;
         }
-        for c in mapped.chars() {
-            if c.is_ascii_alphanumeric() || c == '+' || c == '#' {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c.to_ascii_lowercase());
-            } else {
-                pending_space = true;
+    };
+    // Bytes for the common ASCII case; deunicode only for the rest.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            push(b, &mut out);
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            for c in deunicode_char(ch).unwrap_or(" ").bytes() {
+                push(c, &mut out);
             }
         }
     }
@@ -54,7 +61,11 @@ fn fold_spaced(text: &str) -> String {
 
 /// The folded tokens of `text`.
 pub fn tokens(text: &str) -> Vec<String> {
-    fold(text).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    fold(text)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -71,6 +82,9 @@ mod tests {
         assert_eq!(fold("U.S.A."), "usa");
         assert_eq!(fold("A/B testing"), "ab testing");
         assert_eq!(fold("Vitamin C"), "vitamin c");
-        assert_eq!(tokens("Sr. Software Engineer"), vec!["sr", "software", "engineer"]);
+        assert_eq!(
+            tokens("Sr. Software Engineer"),
+            vec!["sr", "software", "engineer"]
+        );
     }
 }

@@ -101,7 +101,10 @@ struct Places {
 static PLACES: LazyLock<Places> = LazyLock::new(load);
 
 fn tsv(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').collect())
+    data.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').collect())
 }
 
 fn load() -> Places {
@@ -109,7 +112,10 @@ fn load() -> Places {
     let mut country_by_name = HashMap::new();
     for row in tsv(include_str!("../data/places/countries.tsv")) {
         let idx = countries.len() as u16;
-        for alias in [row[0], row[1], row[2]].into_iter().chain(row[5].split('|')) {
+        for alias in [row[0], row[1], row[2]]
+            .into_iter()
+            .chain(row[5].split('|'))
+        {
             if !alias.is_empty() {
                 country_by_name.entry(fold(alias)).or_insert(idx);
             }
@@ -122,14 +128,19 @@ fn load() -> Places {
             population: row[4].parse().unwrap_or(0),
         });
     }
-    let country_idx: HashMap<String, u16> =
-        countries.iter().enumerate().map(|(i, c)| (c.iso2.clone(), i as u16)).collect();
+    let country_idx: HashMap<String, u16> = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.iso2.clone(), i as u16))
+        .collect();
 
     let mut regions = Vec::new();
     let mut region_by_key = HashMap::new();
     let mut region_by_name: HashMap<String, Vec<u32>> = HashMap::new();
     for row in tsv(include_str!("../data/places/regions.tsv")) {
-        let Some(&country) = country_idx.get(row[0]) else { continue };
+        let Some(&country) = country_idx.get(row[0]) else {
+            continue;
+        };
         let key = format!("{}.{}", row[0], row[1]);
         let idx = regions.len() as u32;
         region_by_key.insert(key.clone(), idx);
@@ -138,7 +149,14 @@ fn load() -> Places {
             // "TX", "CA": US state codes are how Americans write their state.
             region_by_name.entry(fold(row[1])).or_default().push(idx);
         }
-        regions.push(Region { key, name: row[2].to_owned(), country, lat: 0.0, lon: 0.0, population: 0 });
+        regions.push(Region {
+            key,
+            name: row[2].to_owned(),
+            country,
+            lat: 0.0,
+            lon: 0.0,
+            population: 0,
+        });
     }
 
     let mut cities = Vec::new();
@@ -146,7 +164,9 @@ fn load() -> Places {
     let mut country_weight = vec![(0.0f64, 0.0f64, 0.0f64); countries.len()];
     let mut region_weight = vec![(0.0f64, 0.0f64, 0.0f64); regions.len()];
     for row in tsv(include_str!("../data/places/cities.tsv")) {
-        let Some(&country) = country_idx.get(row[2]) else { continue };
+        let Some(&country) = country_idx.get(row[2]) else {
+            continue;
+        };
         let city = City {
             id: row[0].parse().unwrap_or(0),
             name: row[1].to_owned(),
@@ -192,7 +212,16 @@ fn load() -> Places {
             abbreviations.insert(row[1].to_owned(), row[2].to_owned());
         }
     }
-    Places { cities, countries, regions, city_by_name, country_by_name, region_by_name, region_by_key, abbreviations }
+    Places {
+        cities,
+        countries,
+        regions,
+        city_by_name,
+        country_by_name,
+        region_by_name,
+        region_by_key,
+        abbreviations,
+    }
 }
 
 impl Places {
@@ -200,7 +229,10 @@ impl Places {
         let c = &self.cities[idx as usize];
         let country = &self.countries[c.country as usize];
         let region_key = format!("{}.{}", country.iso2, c.admin1);
-        let region = self.region_by_key.get(&region_key).map(|&r| self.regions[r as usize].name.clone());
+        let region = self
+            .region_by_key
+            .get(&region_key)
+            .map(|&r| self.regions[r as usize].name.clone());
         GeoMatch {
             kind: GeoKind::City,
             name: c.name.clone(),
@@ -249,7 +281,10 @@ impl Places {
     }
 
     fn expand<'a>(&'a self, folded: &'a str) -> &'a str {
-        self.abbreviations.get(folded).map(String::as_str).unwrap_or(folded)
+        self.abbreviations
+            .get(folded)
+            .map(String::as_str)
+            .unwrap_or(folded)
     }
 
     /// Whether city `idx` lies in the place named by `qualifier` (a country or region).
@@ -283,7 +318,10 @@ impl Places {
             }
             if let Some(rs) = self.region_by_name.get(&head) {
                 if let Some(&country) = self.country_by_name.get(&q) {
-                    if let Some(&r) = rs.iter().find(|&&r| self.regions[r as usize].country == country) {
+                    if let Some(&r) = rs
+                        .iter()
+                        .find(|&&r| self.regions[r as usize].country == country)
+                    {
                         return Some(self.region_match(r));
                     }
                 }
@@ -297,14 +335,24 @@ impl Places {
         }
         // Two-letter US state codes only count with a qualifier or in full ("TX" alone is too terse).
         if let Some(rs) = self.region_by_name.get(&head).filter(|_| head.len() > 2) {
-            let best = rs.iter().copied().max_by_key(|&r| self.regions[r as usize].population)?;
+            let best = rs
+                .iter()
+                .copied()
+                .max_by_key(|&r| self.regions[r as usize].population)?;
             return Some(self.region_match(best));
         }
         None
     }
 
-    fn locate_profile(&self, city: Option<&str>, state: Option<&str>, country: Option<&str>) -> Option<GeoMatch> {
-        let country_idx = country.map(fold).and_then(|c| self.country_by_name.get(self.expand(&c)).copied());
+    fn locate_profile(
+        &self,
+        city: Option<&str>,
+        state: Option<&str>,
+        country: Option<&str>,
+    ) -> Option<GeoMatch> {
+        let country_idx = country
+            .map(fold)
+            .and_then(|c| self.country_by_name.get(self.expand(&c)).copied());
         if let Some(city) = city.map(fold).filter(|c| !c.is_empty()) {
             let city = self.expand(&city).to_owned();
             if let Some(cands) = self.city_by_name.get(&city) {
@@ -315,10 +363,9 @@ impl Places {
                     .filter(|&i| country_idx.is_none_or(|c| self.cities[i as usize].country == c))
                     .find(|&i| state_key.as_deref().is_none_or(|s| self.city_within(i, s)))
                     .or_else(|| {
-                        cands
-                            .iter()
-                            .copied()
-                            .find(|&i| country_idx.is_none_or(|c| self.cities[i as usize].country == c))
+                        cands.iter().copied().find(|&i| {
+                            country_idx.is_none_or(|c| self.cities[i as usize].country == c)
+                        })
                     });
                 if let Some(i) = pick {
                     return Some(self.city_match(i));
@@ -326,8 +373,10 @@ impl Places {
             }
         }
         if let (Some(state), Some(c)) = (state.map(fold), country_idx) {
-            if let Some(r) =
-                self.region_by_name.get(&state).and_then(|rs| rs.iter().find(|&&r| self.regions[r as usize].country == c))
+            if let Some(r) = self
+                .region_by_name
+                .get(&state)
+                .and_then(|rs| rs.iter().find(|&&r| self.regions[r as usize].country == c))
             {
                 return Some(self.region_match(*r));
             }
@@ -343,28 +392,44 @@ pub fn geocode(text: &str) -> Option<GeoMatch> {
 
 /// Locates a profile from its `city`, `state` and `country` fields: the most
 /// precise place they agree on (a city, else the region, else the country).
-pub fn locate_profile(city: Option<&str>, state: Option<&str>, country: Option<&str>) -> Option<GeoMatch> {
+pub fn locate_profile(
+    city: Option<&str>,
+    state: Option<&str>,
+    country: Option<&str>,
+) -> Option<GeoMatch> {
     PLACES.locate_profile(city, state, country)
 }
 
 /// A city by GeoNames id.
 pub fn city_by_id(id: u32) -> Option<GeoMatch> {
-    PLACES.cities.iter().position(|c| c.id == id).map(|i| PLACES.city_match(i as u32))
+    PLACES
+        .cities
+        .iter()
+        .position(|c| c.id == id)
+        .map(|i| PLACES.city_match(i as u32))
 }
 
 /// Cities as `(name, country code, lat, lon, population)`, most populous first;
 /// the generator samples from it.
 pub fn cities() -> impl Iterator<Item = (&'static str, &'static str, f64, f64, u64)> {
     let p: &'static Places = &PLACES;
-    p.cities
-        .iter()
-        .map(move |c| (c.name.as_str(), p.countries[c.country as usize].iso2.as_str(), c.lat, c.lon, c.population))
+    p.cities.iter().map(move |c| {
+        (
+            c.name.as_str(),
+            p.countries[c.country as usize].iso2.as_str(),
+            c.lat,
+            c.lon,
+            c.population,
+        )
+    })
 }
 
 /// The display name of a country by ISO code.
 pub fn country_name(iso2: &str) -> Option<&'static str> {
     let p: &'static Places = &PLACES;
-    p.countries.iter().find(|c| c.iso2 == iso2).map(|c| c.name.as_str())
+    p.country_by_name
+        .get(&iso2.to_ascii_lowercase())
+        .map(|&i| p.countries[i as usize].name.as_str())
 }
 
 #[cfg(test)]
@@ -374,20 +439,33 @@ mod tests {
     #[test]
     fn cities_regions_and_countries_resolve() {
         let paris = geocode("Paris").unwrap();
-        assert_eq!((paris.kind, paris.country_code.as_str()), (GeoKind::City, "FR"));
+        assert_eq!(
+            (paris.kind, paris.country_code.as_str()),
+            (GeoKind::City, "FR")
+        );
         assert!((paris.lat - 48.85).abs() < 0.1);
         assert_eq!(paris.region.as_deref(), Some("Ile-de-France"));
         for us in ["United States", "USA", "US", "u.s.a.", "Estados Unidos"] {
             let m = geocode(us).unwrap_or_else(|| panic!("{us} unresolved"));
-            assert_eq!((m.kind, m.country_code.as_str()), (GeoKind::Country, "US"), "{us}");
+            assert_eq!(
+                (m.kind, m.country_code.as_str()),
+                (GeoKind::Country, "US"),
+                "{us}"
+            );
         }
         assert_eq!(geocode("NYC").unwrap().name, "New York City");
         assert_eq!(geocode("New York").unwrap().kind, GeoKind::City);
         assert_eq!(geocode("California").unwrap().kind, GeoKind::Region);
-        assert_eq!(geocode("Île-de-France").unwrap().region_key.as_deref(), Some("FR.11"));
+        assert_eq!(
+            geocode("Île-de-France").unwrap().region_key.as_deref(),
+            Some("FR.11")
+        );
         assert_eq!(geocode("München").unwrap().name, "Munich");
         let austin = geocode("Austin, TX").unwrap();
-        assert_eq!((austin.name.as_str(), austin.country_code.as_str()), ("Austin", "US"));
+        assert_eq!(
+            (austin.name.as_str(), austin.country_code.as_str()),
+            ("Austin", "US")
+        );
         let paris_tx = geocode("Paris, Texas").unwrap();
         assert_eq!(paris_tx.country_code, "US");
         assert!(geocode("Atlantis-under-the-sea").is_none());

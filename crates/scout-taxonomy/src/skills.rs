@@ -30,7 +30,9 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
     };
     for line in include_str!("../data/skills/aliases.tsv").lines().skip(1) {
         let mut c = line.split('\t');
-        let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else { continue };
+        let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else {
+            continue;
+        };
         add(name, name);
         aliases.split('|').for_each(|a| add(name, a));
     }
@@ -40,11 +42,19 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
             add(s.as_str(), s);
         }
     }
-    for line in include_str!("../data/skills/programming_languages.tsv").lines().skip(1) {
+    for line in include_str!("../data/skills/programming_languages.tsv")
+        .lines()
+        .skip(1)
+    {
         let mut c = line.split('\t');
-        let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else { continue };
+        let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else {
+            continue;
+        };
         add(name, name);
-        aliases.split('|').filter(|a| a.len() > 1).for_each(|a| add(name, a));
+        aliases
+            .split('|')
+            .filter(|a| a.len() > 1)
+            .for_each(|a| add(name, a));
     }
     // Skills listed early in a family are its core; pairs of core skills weigh more.
     let mut cooccurrence: HashMap<&'static str, HashMap<&'static str, f64>> = HashMap::new();
@@ -53,12 +63,20 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
             for (j, b) in f.skills.iter().enumerate() {
                 if i != j {
                     let w = f64::from(f.weight) / ((1 + i) as f64 * (1 + j) as f64).sqrt();
-                    *cooccurrence.entry(a.as_str()).or_default().entry(b.as_str()).or_default() += w;
+                    *cooccurrence
+                        .entry(a.as_str())
+                        .or_default()
+                        .entry(b.as_str())
+                        .or_default() += w;
                 }
             }
         }
     }
-    Skills { canonical, forms, cooccurrence }
+    Skills {
+        canonical,
+        forms,
+        cooccurrence,
+    }
 });
 
 /// The canonical name of a skill ("k8s" → "Kubernetes"); `None` when unknown.
@@ -78,8 +96,14 @@ pub fn skill_forms(text: &str) -> Vec<String> {
 
 /// Skills related to `text`, strongest first, with a co-occurrence weight.
 pub fn related_skills(text: &str) -> Vec<(&'static str, f64)> {
-    let Some(name) = canonical_skill(text) else { return Vec::new() };
-    let mut v: Vec<_> = SKILLS.cooccurrence.get(name).map(|m| m.iter().map(|(k, w)| (*k, *w)).collect()).unwrap_or_default();
+    let Some(name) = canonical_skill(text) else {
+        return Vec::new();
+    };
+    let mut v: Vec<_> = SKILLS
+        .cooccurrence
+        .get(name)
+        .map(|m| m.iter().map(|(k, w)| (*k, *w)).collect())
+        .unwrap_or_default();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     v
 }

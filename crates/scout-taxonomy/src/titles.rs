@@ -13,9 +13,34 @@ use crate::normalize::fold;
 
 /// Words that say how senior a role is, not what it is.
 pub const SENIORITY_WORDS: &[&str] = &[
-    "junior", "senior", "lead", "principal", "staff", "head", "chief", "associate", "intern", "trainee",
-    "apprentice", "entry", "level", "mid", "graduate", "expert", "i", "ii", "iii", "iv", "v", "group",
-    "strategic", "enterprise", "commis", "master", "executive", "of",
+    "junior",
+    "senior",
+    "lead",
+    "principal",
+    "staff",
+    "head",
+    "chief",
+    "associate",
+    "intern",
+    "trainee",
+    "apprentice",
+    "entry",
+    "level",
+    "mid",
+    "graduate",
+    "expert",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "group",
+    "strategic",
+    "enterprise",
+    "commis",
+    "master",
+    "executive",
+    "of",
 ];
 
 struct Titles {
@@ -39,7 +64,8 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
             family_by_title.entry(fold(t)).or_insert(i);
         }
     }
-    let mut gz = flate2::read::GzDecoder::new(&include_bytes!("../data/titles/gazetteer.txt.gz")[..]);
+    let mut gz =
+        flate2::read::GzDecoder::new(&include_bytes!("../data/titles/gazetteer.txt.gz")[..]);
     let mut raw = String::new();
     let gazetteer = match gz.read_to_string(&mut raw) {
         Ok(_) => raw.lines().map(fold).collect(),
@@ -50,7 +76,12 @@ static TITLES: LazyLock<Titles> = LazyLock::new(|| {
         .skip(1)
         .filter_map(|l| l.split('\t').nth(1))
         .collect();
-    Titles { abbreviations, family_by_title, gazetteer, onet }
+    Titles {
+        abbreviations,
+        family_by_title,
+        gazetteer,
+        onet,
+    }
 });
 
 /// Folds a title and expands abbreviations word by word ("Sr. SWE" →
@@ -71,7 +102,10 @@ pub fn normalize_title(text: &str) -> String {
 /// "software engineer"). A title made only of seniority words is kept whole.
 pub fn core_title(text: &str) -> String {
     let normalized = normalize_title(text);
-    let core: Vec<&str> = normalized.split(' ').filter(|w| !SENIORITY_WORDS.contains(w)).collect();
+    let core: Vec<&str> = normalized
+        .split(' ')
+        .filter(|w| !SENIORITY_WORDS.contains(w))
+        .collect();
     if core.is_empty() {
         normalized
     } else {
@@ -89,7 +123,9 @@ pub fn family_of(text: &str) -> Option<&'static CareerFamily> {
 /// the family's core title first.
 pub fn synonyms(text: &str) -> Vec<String> {
     let core = core_title(text);
-    let Some(f) = family_of(text) else { return Vec::new() };
+    let Some(f) = family_of(text) else {
+        return Vec::new();
+    };
     std::iter::once(&f.title)
         .chain(&f.synonyms)
         .map(|t| fold(t))
@@ -115,9 +151,15 @@ mod tests {
     #[test]
     fn seniority_and_abbreviations_normalise() {
         assert_eq!(normalize_title("Sr. SWE"), "senior software engineer");
-        assert_eq!(core_title("Senior Software Engineer II"), "software engineer");
+        assert_eq!(
+            core_title("Senior Software Engineer II"),
+            "software engineer"
+        );
         assert_eq!(core_title("Lead"), "lead");
-        assert_eq!(family_of("Senior Backend Developer").unwrap().id, "backend_engineer");
+        assert_eq!(
+            family_of("Senior Backend Developer").unwrap().id,
+            "backend_engineer"
+        );
     }
 
     #[test]

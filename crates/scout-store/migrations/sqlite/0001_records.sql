@@ -13,18 +13,13 @@ CREATE TABLE profiles (
     doc BLOB NOT NULL,
     first_seen_at BIGINT NOT NULL,
     last_changed_at BIGINT NOT NULL,
-    source TEXT
+    source TEXT,
+    -- The current employer's organization id: a changed organization
+    -- re-numbers its current employees so the index refreshes them.
+    current_org_id TEXT
 );
 CREATE UNIQUE INDEX profiles_by_seq ON profiles (seq);
-
--- Which organizations a profile names (by id, or `name:<folded name>`), so a
--- changed organization re-numbers the profiles whose index entry depends on it.
-CREATE TABLE profile_orgs (
-    profile_id TEXT NOT NULL,
-    org_key TEXT NOT NULL,
-    PRIMARY KEY (profile_id, org_key)
-);
-CREATE INDEX profile_orgs_by_org ON profile_orgs (org_key);
+CREATE INDEX profiles_by_current_org ON profiles (current_org_id);
 
 CREATE TABLE organizations (
     id TEXT PRIMARY KEY NOT NULL,

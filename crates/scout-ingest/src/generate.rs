@@ -1,0 +1,939 @@
+//! The synthetic profile generator: deterministic, realistic people and the
+//! organizations they work for.
+//!
+//! Profile *i* of seed *s* draws from its own random stream, so the output
+//! does not depend on how many threads produce it. A person is built in
+//! this order, each step constrained by the previous ones: a city (weighted
+//! by population) and so a country, names and languages; a career family
+//! (weighted: a few very common occupations, a long tail); years of
+//! experience; education ending before the career starts; a sequence of
+//! roles whose titles climb the family's seniority ladder, at employers of
+//! the family's industries; skills drawn from the family, most typical
+//! first; certifications dated inside the career. Dates are relative to a
+//! fixed reference month, so the same seed always gives the same bytes.
+
+use std::io::Write;
+
+use scout_model::{
+    Certification, CompanySize, CurrentOrganization, Education, Experience, ExperienceOrganization,
+    Language, Organization, Talent,
+};
+use scout_taxonomy::careers::{families, CareerFamily};
+use scout_taxonomy::names::names_for;
+use scout_taxonomy::places::{cities, country_name};
+
+use crate::rng::{mix, Rng, Weighted};
+
+/// The month generated careers are "as of": June 2026.
+const REFERENCE_YEAR: i32 = 2026;
+const REFERENCE_MONTH: i32 = 6;
+
+/// Languages people speak natively, by country.
+const NATIVE_LANGUAGE: &[(&str, &str)] = &[
+    ("US", "English"),
+    ("GB", "English"),
+    ("IE", "English"),
+    ("CA", "English"),
+    ("AU", "English"),
+    ("NZ", "English"),
+    ("IN", "Hindi"),
+    ("FR", "French"),
+    ("BE", "French"),
+    ("CH", "German"),
+    ("DE", "German"),
+    ("AT", "German"),
+    ("ES", "Spanish"),
+    ("MX", "Spanish"),
+    ("AR", "Spanish"),
+    ("CO", "Spanish"),
+    ("CL", "Spanish"),
+    ("PE", "Spanish"),
+    ("IT", "Italian"),
+    ("PT", "Portuguese"),
+    ("BR", "Portuguese"),
+    ("NL", "Dutch"),
+    ("PL", "Polish"),
+    ("SE", "Swedish"),
+    ("NO", "Norwegian"),
+    ("DK", "Danish"),
+    ("FI", "Finnish"),
+    ("CZ", "Czech"),
+    ("RO", "Romanian"),
+    ("TR", "Turkish"),
+    ("GR", "Greek"),
+    ("HU", "Hungarian"),
+    ("UA", "Ukrainian"),
+    ("RU", "Russian"),
+    ("CN", "Mandarin"),
+    ("TW", "Mandarin"),
+    ("JP", "Japanese"),
+    ("KR", "Korean"),
+    ("SA", "Arabic"),
+    ("EG", "Arabic"),
+    ("AE", "Arabic"),
+    ("MA", "Arabic"),
+    ("IL", "Hebrew"),
+    ("ID", "Indonesian"),
+    ("VN", "Vietnamese"),
+    ("TH", "Thai"),
+    ("PK", "Urdu"),
+    ("BD", "Bengali"),
+    ("NG", "English"),
+    ("ZA", "English"),
+    ("KE", "Swahili"),
+    ("PH", "Tagalog"),
+    ("MY", "Malay"),
+    ("SG", "English"),
+];
+
+/// Approximate members of a professional network by country, in millions
+/// (the shape of the data Scout's users hold, not an exact census).
+const MEMBERS_MILLIONS: &[(&str, f64)] = &[
+    ("US", 230.0),
+    ("IN", 130.0),
+    ("BR", 75.0),
+    ("CN", 15.0),
+    ("GB", 40.0),
+    ("FR", 30.0),
+    ("CA", 22.0),
+    ("ID", 25.0),
+    ("MX", 25.0),
+    ("DE", 20.0),
+    ("IT", 18.0),
+    ("ES", 17.0),
+    ("AU", 14.0),
+    ("NL", 10.0),
+    ("TR", 15.0),
+    ("PH", 14.0),
+    ("CO", 12.0),
+    ("AR", 10.0),
+    ("ZA", 11.0),
+    ("PK", 12.0),
+    ("NG", 12.0),
+    ("EG", 8.0),
+    ("SA", 7.0),
+    ("AE", 7.0),
+    ("PL", 6.0),
+    ("BE", 5.0),
+    ("SE", 5.0),
+    ("CH", 4.0),
+    ("PT", 4.0),
+    ("IE", 3.0),
+    ("JP", 3.0),
+    ("SG", 3.0),
+    ("CL", 7.0),
+    ("PE", 7.0),
+    ("MY", 7.0),
+    ("VN", 5.0),
+    ("DK", 3.0),
+    ("NO", 3.0),
+    ("FI", 2.0),
+    ("AT", 2.5),
+    ("IL", 2.5),
+    ("RO", 3.0),
+    ("GR", 2.0),
+    ("CZ", 2.0),
+    ("HU", 1.5),
+    ("UA", 5.0),
+    ("KE", 4.0),
+    ("NZ", 2.0),
+];
+
+const SECOND_LANGUAGES: &[&str] = &[
+    "French",
+    "Spanish",
+    "German",
+    "Italian",
+    "Portuguese",
+    "Mandarin",
+    "Japanese",
+    "Arabic",
+    "Dutch",
+    "Russian",
+];
+
+/// Well-known employers, so searches by familiar names find people.
+const FAMOUS: &[(&str, &str, CompanySize)] = &[
+    ("Google", "software development", CompanySize::S10001Plus),
+    ("Microsoft", "software development", CompanySize::S10001Plus),
+    (
+        "Amazon",
+        "online and mail order retail",
+        CompanySize::S10001Plus,
+    ),
+    (
+        "Meta",
+        "technology, information and media",
+        CompanySize::S10001Plus,
+    ),
+    (
+        "Apple",
+        "computers and electronics manufacturing",
+        CompanySize::S10001Plus,
+    ),
+    (
+        "Salesforce",
+        "software development",
+        CompanySize::S10001Plus,
+    ),
+    ("SAP", "software development", CompanySize::S10001Plus),
+    (
+        "Spotify",
+        "technology, information and media",
+        CompanySize::S5001To10000,
+    ),
+    ("Datadog", "software development", CompanySize::S5001To10000),
+    ("Stripe", "financial services", CompanySize::S5001To10000),
+    (
+        "Accenture",
+        "it services and it consulting",
+        CompanySize::S10001Plus,
+    ),
+    (
+        "Capgemini",
+        "it services and it consulting",
+        CompanySize::S10001Plus,
+    ),
+    (
+        "McKinsey & Company",
+        "business consulting and services",
+        CompanySize::S10001Plus,
+    ),
+    ("Deloitte", "accounting", CompanySize::S10001Plus),
+    ("BNP Paribas", "banking", CompanySize::S10001Plus),
+    ("HSBC", "banking", CompanySize::S10001Plus),
+    (
+        "Goldman Sachs",
+        "investment banking",
+        CompanySize::S10001Plus,
+    ),
+    ("AXA", "insurance", CompanySize::S10001Plus),
+    (
+        "Mayo Clinic",
+        "hospitals and health care",
+        CompanySize::S10001Plus,
+    ),
+    ("Siemens", "manufacturing", CompanySize::S10001Plus),
+    (
+        "L'Oréal",
+        "personal care product manufacturing",
+        CompanySize::S10001Plus,
+    ),
+    ("Airbus", "airlines and aviation", CompanySize::S10001Plus),
+    ("Doctolib", "software development", CompanySize::S1001To5000),
+    (
+        "Mistral AI",
+        "technology, information and media",
+        CompanySize::S201To500,
+    ),
+];
+
+const NAME_STEMS: &[&str] = &[
+    "Acme",
+    "Nimbus",
+    "Vertex",
+    "Bluefin",
+    "Northwind",
+    "Helix",
+    "Quantum",
+    "Lumen",
+    "Cobalt",
+    "Summit",
+    "Orbit",
+    "Juniper",
+    "Atlas",
+    "Beacon",
+    "Cedar",
+    "Delta",
+    "Ember",
+    "Falcon",
+    "Granite",
+    "Harbor",
+    "Iris",
+    "Kestrel",
+    "Lattice",
+    "Meridian",
+    "Nova",
+    "Onyx",
+    "Pioneer",
+    "Quartz",
+    "Redwood",
+    "Sierra",
+    "Tidal",
+    "Umbra",
+    "Vantage",
+    "Willow",
+    "Zephyr",
+    "Aurora",
+    "Borealis",
+    "Crescent",
+    "Dynamo",
+    "Evergreen",
+    "Fjord",
+    "Galileo",
+    "Horizon",
+];
+
+fn suffixes(industry: &str) -> &'static [&'static str] {
+    if industry.contains("health") || industry.contains("medical") || industry.contains("pharma") {
+        &["Health", "Medical Center", "Clinic", "Care", "Pharma"]
+    } else if industry.contains("bank")
+        || industry.contains("financ")
+        || industry.contains("invest")
+        || industry.contains("insurance")
+        || industry.contains("capital")
+    {
+        &["Capital", "Bank", "Partners", "Financial", "Assurance"]
+    } else if industry.contains("education")
+        || industry.contains("e-learning")
+        || industry.contains("training")
+    {
+        &["Academy", "Learning", "School", "Education"]
+    } else if industry.contains("construction")
+        || industry.contains("civil")
+        || industry.contains("engineering")
+    {
+        &["Construction", "Engineering", "Builders", "Infrastructure"]
+    } else if industry.contains("food")
+        || industry.contains("hospitality")
+        || industry.contains("accommodation")
+        || industry.contains("events")
+    {
+        &["Kitchen", "Hospitality", "Hotels", "Catering"]
+    } else if industry.contains("manufactur")
+        || industry.contains("automotive")
+        || industry.contains("utilities")
+        || industry.contains("oil")
+    {
+        &["Industries", "Manufacturing", "Energy", "Works"]
+    } else if industry.contains("legal") || industry.contains("law") {
+        &["Legal", "Law", "& Associates"]
+    } else if industry.contains("staffing") || industry.contains("human resources") {
+        &["Talent", "Staffing", "People"]
+    } else {
+        &[
+            "Labs",
+            "Systems",
+            "Technologies",
+            "Software",
+            "Digital",
+            "Group",
+            "Solutions",
+            "AI",
+        ]
+    }
+}
+
+/// The organizations of one generated data set.
+pub struct OrgPool {
+    orgs: Vec<Organization>,
+    by_industry: std::collections::HashMap<String, Vec<usize>>,
+}
+
+fn size_for(rng: &mut Rng) -> CompanySize {
+    // Many small employers, fewer large ones.
+    let w = Weighted::new([20.0, 22.0, 18.0, 12.0, 8.0, 10.0, 4.0, 6.0]);
+    CompanySize::ALL[w.sample(rng)]
+}
+
+impl OrgPool {
+    /// Builds `n` organizations (plus the famous ones) for `seed`.
+    pub fn new(seed: u64, n: usize) -> OrgPool {
+        let mut industries: Vec<&str> = families()
+            .iter()
+            .flat_map(|f| f.industries.iter().map(String::as_str))
+            .collect();
+        industries.sort_unstable();
+        industries.dedup();
+        let mut orgs: Vec<Organization> = FAMOUS
+            .iter()
+            .enumerate()
+            .map(|(i, (name, industry, size))| Organization {
+                id: format!(
+                    "org_{:012x}",
+                    mix(seed ^ mix(1 << 40 | i as u64)) & 0xffff_ffff_ffff
+                ),
+                name: (*name).to_owned(),
+                logo_url: Some(format!("https://logo.example.com/{}.png", slug(name))),
+                size: Some(*size),
+                industry: Some((*industry).to_owned()),
+                country: None,
+            })
+            .collect();
+        let mut seen: std::collections::HashSet<String> =
+            orgs.iter().map(|o| o.name.clone()).collect();
+        let countries = ["US", "GB", "FR", "DE", "ES", "NL", "IN", "CA", "BR", "IT"];
+        let mut i = 0u64;
+        while orgs.len() < n + FAMOUS.len() && i < (n as u64) * 20 + 100 {
+            let mut rng = Rng::new(seed, 0x0a9_0000_0000 + i);
+            i += 1;
+            let industry = *rng.pick(&industries);
+            let stem = rng.pick(NAME_STEMS);
+            let stem2 = rng.pick(NAME_STEMS);
+            let suffix = rng.pick(suffixes(industry));
+            let name = if rng.chance(0.5) {
+                format!("{stem} {suffix}")
+            } else {
+                format!("{stem}{} {suffix}", stem2.to_lowercase())
+            };
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            let country = *rng.pick(&countries);
+            orgs.push(Organization {
+                id: format!("org_{:012x}", mix(seed ^ mix(i)) & 0xffff_ffff_ffff),
+                logo_url: Some(format!("https://logo.example.com/{}.png", slug(&name))),
+                name,
+                size: Some(size_for(&mut rng)),
+                industry: Some(industry.to_owned()),
+                country: country_name(country).map(str::to_owned),
+            });
+        }
+        let mut by_industry: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (idx, o) in orgs.iter().enumerate() {
+            if let Some(ind) = &o.industry {
+                by_industry.entry(ind.clone()).or_default().push(idx);
+            }
+        }
+        OrgPool { orgs, by_industry }
+    }
+
+    /// Every organization.
+    pub fn organizations(&self) -> &[Organization] {
+        &self.orgs
+    }
+
+    fn employer(&self, rng: &mut Rng, family: &CareerFamily) -> &Organization {
+        let industry = rng.pick(&family.industries);
+        match self.by_industry.get(industry.as_str()) {
+            // Skewed: the first employers of an industry employ the most people.
+            Some(list) if !list.is_empty() => &self.orgs[list[rng.skewed(list.len())]],
+            _ => &self.orgs[rng.below(self.orgs.len())],
+        }
+    }
+}
+
+fn slug(text: &str) -> String {
+    scout_taxonomy::fold(text).replace(' ', "-")
+}
+
+/// Generates profiles for one seed.
+pub struct Generator {
+    seed: u64,
+    pool: OrgPool,
+    cities: Vec<(&'static str, &'static str, u64)>,
+    regions: Vec<Option<String>>,
+    country_names: Vec<Option<&'static str>>,
+    city_weights: Weighted,
+    family_weights: Weighted,
+    degree_weights: Vec<Weighted>,
+}
+
+fn date(year: i32, month: i32) -> String {
+    let (y, m) = (
+        year + (month - 1).div_euclid(12),
+        (month - 1).rem_euclid(12) + 1,
+    );
+    format!("{y:04}-{m:02}-01T00:00:00.000Z")
+}
+
+fn school_for(rng: &mut Rng, city: &str, country: &str, level: u8) -> String {
+    let options: &[&str] = match country {
+        "FR" => &[
+            "Université de {}",
+            "École Polytechnique",
+            "HEC Paris",
+            "Sciences Po",
+            "INSA {}",
+        ],
+        "DE" | "AT" | "CH" => &[
+            "Universität {}",
+            "Technische Universität {}",
+            "Hochschule {}",
+        ],
+        "ES" | "MX" | "AR" | "CO" | "CL" => &["Universidad de {}", "Universidad Politécnica de {}"],
+        "IT" => &["Università di {}", "Politecnico di {}"],
+        "US" => &[
+            "{} State University",
+            "University of {}",
+            "MIT",
+            "Stanford University",
+            "{} Community College",
+        ],
+        "GB" => &[
+            "University of {}",
+            "Imperial College London",
+            "University of Oxford",
+        ],
+        _ => &[
+            "University of {}",
+            "{} Institute of Technology",
+            "{} Business School",
+        ],
+    };
+    // Graduate degrees come more often from the famous schools listed first.
+    let pick = if level >= 2 {
+        rng.skewed(options.len())
+    } else {
+        rng.below(options.len())
+    };
+    options[pick].replace("{}", city)
+}
+
+const MASTERS: &[&str] = &[
+    "Master of Science",
+    "Master of Arts",
+    "Master of Engineering",
+];
+const BACHELORS: &[&str] = &[
+    "Bachelor of Science",
+    "Bachelor of Arts",
+    "Bachelor of Engineering",
+];
+
+fn degree_name(rng: &mut Rng, level: u8, business: bool) -> &'static str {
+    match level {
+        3 => "PhD",
+        2 if business && rng.chance(0.4) => "MBA",
+        2 => MASTERS[rng.below(MASTERS.len())],
+        _ => BACHELORS[rng.below(BACHELORS.len())],
+    }
+}
+
+impl Generator {
+    /// A generator for `seed`, sized for about `count` profiles.
+    pub fn new(seed: u64, count: usize) -> Generator {
+        let pool = OrgPool::new(seed, (count / 25).clamp(150, 50_000));
+        let cities: Vec<(&str, &str, u64)> = cities().map(|(n, c, _, _, p)| (n, c, p)).collect();
+        // Where a professional network's members live: countries weighted by
+        // their share of members, cities within a country by population^0.8.
+        let country_totals: std::collections::HashMap<&str, f64> =
+            cities
+                .iter()
+                .fold(std::collections::HashMap::new(), |mut m, c| {
+                    *m.entry(c.1).or_insert(0.0) += (c.2 as f64).powf(0.8);
+                    m
+                });
+        let city_weights = Weighted::new(cities.iter().map(|c| {
+            let members = MEMBERS_MILLIONS
+                .iter()
+                .find(|(cc, _)| *cc == c.1)
+                .map_or(0.05, |(_, m)| *m);
+            members * (c.2 as f64).powf(0.8) / country_totals.get(c.1).copied().unwrap_or(1.0)
+        }));
+        let family_weights = Weighted::new(families().iter().map(|f| f64::from(f.weight)));
+        let regions = cities
+            .iter()
+            .map(|(name, cc, _)| {
+                scout_taxonomy::places::locate_profile(Some(name), None, country_name(cc))
+                    .and_then(|m| m.region)
+            })
+            .collect();
+        let degree_weights = families()
+            .iter()
+            .map(|f| {
+                Weighted::new(
+                    ["none", "bachelors", "masters", "doctorates"]
+                        .iter()
+                        .map(|k| f.degree_mix.get(*k).copied().unwrap_or(0.0)),
+                )
+            })
+            .collect();
+        let country_names = cities.iter().map(|(_, cc, _)| country_name(cc)).collect();
+        Generator {
+            seed,
+            pool,
+            cities,
+            regions,
+            country_names,
+            city_weights,
+            family_weights,
+            degree_weights,
+        }
+    }
+
+    /// The organizations the generated people work for.
+    pub fn organizations(&self) -> &[Organization] {
+        self.pool.organizations()
+    }
+
+    /// Profile number `i`.
+    pub fn profile(&self, i: u64) -> Talent {
+        let mut rng = Rng::new(self.seed, i);
+        let city_idx = self.city_weights.sample(&mut rng);
+        let (city, country, _) = self.cities[city_idx];
+        let names = names_for(country);
+        let female = rng.chance(0.5);
+        let first = if female {
+            rng.pick(&names.female)
+        } else {
+            rng.pick(&names.male)
+        };
+        let last = rng.pick(&names.last);
+        let fams = families();
+        let family_idx = self.family_weights.sample(&mut rng);
+        let family = &fams[family_idx];
+        // Years of experience: most people early or mid career, a long tail.
+        let years = ((rng.unit().powf(1.6) * 38.0) as i32).min(40);
+        let now = REFERENCE_YEAR * 12 + REFERENCE_MONTH - 1;
+        let career_start = now - years * 12 - rng.below(12) as i32;
+
+        // Education, finishing just before the career starts.
+        let level = self.degree_weights[family_idx].sample(&mut rng) as u8;
+        let mut educations = Vec::new();
+        let business = family
+            .majors
+            .iter()
+            .any(|m| m.contains("Business") || m.contains("Finance"));
+        if level > 0 {
+            let grad = career_start - rng.below(6) as i32;
+            let length = match level {
+                1 => 36,
+                2 => 24,
+                _ => 48,
+            };
+            let mut start = grad - length;
+            if level >= 2 {
+                let bachelor_end = start;
+                educations.push(Education {
+                    school_name: Some(school_for(&mut rng, city, country, 1)),
+                    school_logo: None,
+                    summary: None,
+                    degrees: vec![degree_name(&mut rng, 1, business).to_owned()],
+                    majors: vec![rng.pick(&family.majors).clone()],
+                    minors: vec![],
+                    start_date: Some(date(0, bachelor_end - 36 + 1)),
+                    end_date: Some(date(0, bachelor_end + 1)),
+                    school_domain: None,
+                });
+                start = bachelor_end + 2;
+            }
+            let school = school_for(&mut rng, city, country, level);
+            educations.insert(
+                0,
+                Education {
+                    school_domain: Some(format!("{}.edu", slug(&school).replace('-', ""))),
+                    school_name: Some(school),
+                    school_logo: None,
+                    summary: None,
+                    degrees: vec![degree_name(&mut rng, level, business).to_owned()],
+                    majors: vec![rng.pick(&family.majors).clone()],
+                    minors: vec![],
+                    start_date: Some(date(0, start + 1)),
+                    end_date: Some(date(0, grad + 1)),
+                },
+            );
+        }
+
+        // Roles: climb the ladder; 8% are between jobs; some switched careers.
+        let switched = rng.chance(0.08);
+        let early_family = if switched {
+            &fams[self.family_weights.sample(&mut rng)]
+        } else {
+            family
+        };
+        let freelance = rng.chance(family.freelance_rate);
+        let between_jobs = rng.chance(0.08) && years > 1;
+        let mut experiences = Vec::new();
+        let mut month = career_start;
+        let end_of_career = if between_jobs {
+            now - 1 - rng.below(10) as i32
+        } else {
+            now
+        };
+        let mut skills_used: Vec<&str> = Vec::new();
+        while month < end_of_career {
+            let yrs_in = (month - career_start) / 12;
+            let tenure = (12 + rng.below(54) as i32).max(6);
+            let end = month + tenure;
+            let is_last = end >= end_of_career;
+            let fam = if switched && !is_last && (month - career_start) < years * 6 {
+                early_family
+            } else {
+                family
+            };
+            let rung = match yrs_in {
+                0..=1 => 0,
+                2..=4 => 1,
+                5..=8 => 2,
+                9..=13 => 3,
+                _ => 4,
+            }
+            .min(fam.ladder.len() - 1);
+            let base = if rng.chance(0.25) {
+                rng.pick(&fam.synonyms).as_str()
+            } else {
+                fam.title.as_str()
+            };
+            let managerial = ["Manager", "Director", "Head", "Chief", "Partner"]
+                .iter()
+                .any(|w| base.contains(w));
+            let mut title = match fam.ladder[rung].as_str() {
+                "" => base.to_owned(),
+                "Junior" | "Associate" | "Commis" | "Apprentice" if managerial => base.to_owned(),
+                prefix if prefix.ends_with(" of") => format!("{prefix} {base}"),
+                prefix => format!("{prefix} {base}"),
+            };
+            if yrs_in >= 10 && rng.chance(0.15) {
+                if let Some(m) = &fam.manager {
+                    title = m.clone();
+                }
+            }
+            let current = is_last && !between_jobs;
+            let org = self.pool.employer(&mut rng, fam);
+            let (org_name, org_logo) = if current && freelance {
+                title = format!("Freelance {base}");
+                ("Freelance".to_owned(), None)
+            } else {
+                (org.name.clone(), org.logo_url.clone())
+            };
+            let used: Vec<&str> = (0..3)
+                .map(|_| fam.skills[rng.skewed(fam.skills.len())].as_str())
+                .collect();
+            let description = format!(
+                "{} using {} and {}. Worked with {} teams in {}.",
+                rng.pick(&[
+                    "Delivered projects",
+                    "Led initiatives",
+                    "Owned the roadmap for key work",
+                    "Improved processes",
+                    "Built and maintained systems"
+                ]),
+                used[0],
+                used[1],
+                rng.pick(&["cross-functional", "international", "small", "distributed"]),
+                org.industry.as_deref().unwrap_or("the industry"),
+            );
+            if std::ptr::eq(fam, family) {
+                skills_used.extend(&used);
+            }
+            experiences.push((
+                current,
+                Experience {
+                    organization_name: Some(org_name.clone()),
+                    title: Some(title),
+                    start_date: Some(date(0, month + 1)),
+                    end_date: if current {
+                        None
+                    } else {
+                        Some(date(0, end.min(end_of_career) + 1))
+                    },
+                    description: Some(description),
+                    is_current: current,
+                    organization: Some(ExperienceOrganization {
+                        logo_url: org_logo,
+                        name: Some(org_name),
+                    }),
+                },
+                if current && !freelance {
+                    Some(org)
+                } else {
+                    None
+                },
+            ));
+            month = end
+                + if rng.chance(0.2) {
+                    1 + rng.below(4) as i32
+                } else {
+                    0
+                };
+        }
+        experiences.reverse();
+        let current_org =
+            experiences
+                .first()
+                .and_then(|(_, _, o)| *o)
+                .map(|o| CurrentOrganization {
+                    id: Some(o.id.clone()),
+                    name: Some(o.name.clone()),
+                    logo_url: o.logo_url.clone(),
+                });
+        let job_title = experiences
+            .first()
+            .filter(|(c, _, _)| *c)
+            .and_then(|(_, e, _)| e.title.clone());
+        let experiences: Vec<Experience> = experiences.into_iter().map(|(_, e, _)| e).collect();
+
+        // Skills: the family's typical ones first, what they used, a long tail.
+        let mut skills: Vec<String> = Vec::new();
+        let n_skills = 4 + rng.below(10);
+        for s in skills_used {
+            if skills.len() < n_skills && !skills.iter().any(|x| x == s) {
+                skills.push(s.to_owned());
+            }
+        }
+        for _ in 0..n_skills * 2 {
+            if skills.len() >= n_skills {
+                break;
+            }
+            let s = &family.skills[rng.skewed(family.skills.len())];
+            if !skills.contains(s) {
+                skills.push(s.clone());
+            }
+        }
+        if rng.chance(0.1) {
+            let other = &fams[rng.below(fams.len())];
+            let s = rng.pick(&other.skills);
+            if !skills.contains(s)
+                && other
+                    .industries
+                    .iter()
+                    .any(|i| family.industries.contains(i))
+            {
+                skills.push(s.clone());
+            }
+        }
+
+        let mut languages = Vec::new();
+        let native = NATIVE_LANGUAGE
+            .iter()
+            .find(|(c, _)| *c == country)
+            .map(|(_, l)| *l)
+            .unwrap_or("English");
+        languages.push(Language {
+            name: Some(native.to_owned()),
+            proficiency: Some("native_or_bilingual".to_owned()),
+        });
+        if native != "English" && rng.chance(0.75) {
+            let level = rng.pick(&[
+                "limited_working",
+                "professional_working",
+                "professional_working",
+                "full_professional",
+                "full_professional",
+            ]);
+            languages.push(Language {
+                name: Some("English".to_owned()),
+                proficiency: Some((*level).to_owned()),
+            });
+        }
+        if rng.chance(0.25) {
+            let l = rng.pick(SECOND_LANGUAGES);
+            if !languages.iter().any(|x| x.name.as_deref() == Some(*l)) {
+                let level = rng.pick(&["elementary", "limited_working", "professional_working"]);
+                languages.push(Language {
+                    name: Some((*l).to_owned()),
+                    proficiency: Some((*level).to_owned()),
+                });
+            }
+        }
+
+        let mut certifications = Vec::new();
+        if !family.certifications.is_empty() && years >= 2 && rng.chance(0.3) {
+            let name = rng.pick(&family.certifications).clone();
+            let got = career_start
+                + 12
+                + rng.below((years as usize * 12).saturating_sub(12).max(1)) as i32;
+            certifications.push(Certification {
+                organization_name: None,
+                name: Some(name),
+                start_date: Some(date(0, got + 1)),
+                end_date: if rng.chance(0.5) {
+                    Some(date(0, got + 37))
+                } else {
+                    None
+                },
+            });
+        }
+
+        let id = format!("tal_{:016x}", mix(self.seed.rotate_left(17) ^ mix(i)));
+        let headline = match (&job_title, &current_org) {
+            (Some(t), Some(o)) => Some(format!("{t} at {}", o.name.as_deref().unwrap_or(""))),
+            (Some(t), None) => Some(t.clone()),
+            _ => Some(format!("{} open to opportunities", family.title)),
+        };
+        let top: Vec<&str> = skills.iter().take(3).map(String::as_str).collect();
+        let summary = Some(format!(
+            "{} with {} years of experience{}. Skilled in {}.",
+            family.title,
+            years.max(1),
+            experiences
+                .first()
+                .and_then(|e| e.organization_name.as_deref())
+                .map(|o| format!(", most recently at {o}"))
+                .unwrap_or_default(),
+            top.join(", ")
+        ));
+        Talent {
+            linkedin_url: Some(format!(
+                "https://www.linkedin.com/in/{}-{}-{}",
+                slug(first),
+                slug(last),
+                &id[4..10]
+            )),
+            photo_url: rng
+                .chance(0.7)
+                .then(|| format!("https://photos.example.com/{}.jpg", &id[4..])),
+            id,
+            firstname: Some((*first).to_owned()),
+            lastname: Some((*last).to_owned()),
+            gender: Some(if female { "female" } else { "male" }.to_owned()),
+            city: Some(city.to_owned()),
+            country: self.country_names[city_idx].map(str::to_owned),
+            job_title,
+            summary,
+            state: self.regions[city_idx].clone(),
+            headline,
+            current_organization: current_org,
+            experiences,
+            educations,
+            skills,
+            interests: vec![],
+            languages,
+            certifications,
+        }
+    }
+
+    /// Writes profiles `0..count` as JSONL, generating chunks on every core
+    /// and writing them in order.
+    pub fn write_profiles(&self, count: u64, out: &mut impl Write) -> std::io::Result<()> {
+        const CHUNK: u64 = 4096;
+        let workers = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 8) as u64;
+        let chunks = count.div_ceil(CHUNK);
+        let mut next = 0;
+        while next < chunks {
+            let round: Vec<u64> = (next..(next + workers).min(chunks)).collect();
+            next += round.len() as u64;
+            let buffers: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = round
+                    .iter()
+                    .map(|&c| {
+                        scope.spawn(move || -> std::io::Result<Vec<u8>> {
+                            let mut buf = Vec::with_capacity(CHUNK as usize * 3072);
+                            for i in c * CHUNK..((c + 1) * CHUNK).min(count) {
+                                serde_json::to_writer(&mut buf, &self.profile(i))?;
+                                buf.push(b'\n');
+                            }
+                            Ok(buf)
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(std::io::Error::other("generator thread panicked"))
+                        })
+                    })
+                    .collect()
+            });
+            for b in buffers {
+                out.write_all(&b?)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the organizations as JSONL.
+    pub fn write_organizations(&self, out: &mut impl Write) -> std::io::Result<()> {
+        for o in self.organizations() {
+            serde_json::to_writer(&mut *out, o)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}

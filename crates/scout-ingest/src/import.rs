@@ -1,0 +1,511 @@
+//! Importing JSONL files of profiles or organizations, plain or gzip.
+//!
+//! A reader thread per file streams lines (never more than a few batches in
+//! memory), parses and validates them; the caller's task upserts each batch
+//! into the store, then hands the changed records to the index writer. One
+//! bad line is written to the rejects file with its line number and reason
+//! and never stops the rest. Re-importing is idempotent (upsert by id,
+//! unchanged content is not rewritten), and an import killed at any moment
+//! is completed by running it again: the store commits whole batches, and
+//! the index resumes from its own checkpoint.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use scout_engine::IndexWriterHandle;
+use scout_model::{Organization, Talent};
+use scout_store::{Store, StoreError, UpsertOutcome};
+
+use crate::sync::{self, SyncError};
+use crate::validate;
+
+/// What the records of a file are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// Talent profiles in the documented schema.
+    Profiles,
+    /// Organizations.
+    Organizations,
+}
+
+/// How to import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Records per store transaction.
+    pub batch_size: usize,
+    /// Longest line accepted, in bytes.
+    pub max_line_bytes: usize,
+    /// Where rejects files go.
+    pub rejects_dir: PathBuf,
+    /// Force the record kind instead of detecting it from the first record.
+    pub kind: Option<RecordKind>,
+}
+
+impl ImportOptions {
+    /// Defaults: batches of 5,000, lines up to 1 MiB.
+    pub fn new(rejects_dir: PathBuf) -> ImportOptions {
+        ImportOptions {
+            batch_size: 5_000,
+            max_line_bytes: 1 << 20,
+            rejects_dir,
+            kind: None,
+        }
+    }
+}
+
+/// Told about progress as the import goes.
+pub trait Progress: Send + Sync {
+    /// A file starts; `total_bytes` is its size on disk.
+    fn start_file(&self, _name: &str, _total_bytes: u64) {}
+    /// `bytes` more of the file were read.
+    fn advance(&self, _bytes: u64, _records: u64) {}
+}
+
+/// No progress reporting.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ImportSummary {
+    /// Files read.
+    pub files: usize,
+    /// Non-empty lines read.
+    pub read: u64,
+    /// New records.
+    pub inserted: u64,
+    /// Records whose content changed.
+    pub updated: u64,
+    /// Records already stored as they are.
+    pub unchanged: u64,
+    /// Lines refused (see the rejects file).
+    pub rejected: u64,
+    /// Rejects files written, one per input file with rejects.
+    pub rejects_files: Vec<PathBuf>,
+    /// Whether the index was updated here (false when a running server holds it).
+    pub indexed: bool,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+/// A failure that stops an import (bad lines never do).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// An input file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The rejects file could not be written.
+    #[error("cannot write rejects file {path}: {source}")]
+    Rejects {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+}
+
+enum Record {
+    Profile(Box<Talent>),
+    Organization(Organization),
+}
+
+struct Reject {
+    line: u64,
+    reason: String,
+    excerpt: String,
+}
+
+enum Batch {
+    Records(Vec<Record>, Vec<Reject>),
+    Failed(std::io::Error),
+}
+
+/// Counts bytes as they are read, for the progress bar.
+struct Counting<R> {
+    inner: R,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn excerpt(line: &[u8]) -> String {
+    let s = String::from_utf8_lossy(&line[..line.len().min(120)]).into_owned();
+    if line.len() > 120 {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
+fn parse_line(line: &[u8], kind: &mut Option<RecordKind>) -> Result<Record, String> {
+    let text = std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+    let detected = match kind {
+        Some(k) => *k,
+        None => {
+            // The first well-formed record decides what the file holds.
+            let value: serde_json::Value = serde_json::from_str(text).map_err(|e| describe(&e))?;
+            let k = if value.get("name").is_some()
+                && value.get("firstname").is_none()
+                && value.get("experiences").is_none()
+            {
+                RecordKind::Organizations
+            } else {
+                RecordKind::Profiles
+            };
+            *kind = Some(k);
+            k
+        }
+    };
+    match detected {
+        RecordKind::Profiles => {
+            let t: Talent = serde_json::from_str(text).map_err(|e| describe(&e))?;
+            validate::talent(&t)?;
+            Ok(Record::Profile(Box::new(t)))
+        }
+        RecordKind::Organizations => {
+            let o: Organization = serde_json::from_str(text).map_err(|e| describe(&e))?;
+            validate::organization(&o)?;
+            Ok(Record::Organization(o))
+        }
+    }
+}
+
+/// A parse error in words a person can act on.
+fn describe(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("malformed JSON: {msg}")
+        }
+        _ if msg.starts_with("missing field `id`") => {
+            "missing id: every record needs a non-empty string `id`".into()
+        }
+        _ if msg.starts_with("invalid type: map")
+            || msg.starts_with("invalid type: sequence") && msg.contains("expected struct") =>
+        {
+            "each line must be a JSON object".into()
+        }
+        _ => format!("wrong shape: {msg}"),
+    }
+}
+
+fn record_id(r: &Record) -> &str {
+    match r {
+        Record::Profile(t) => &t.id,
+        Record::Organization(o) => &o.id,
+    }
+}
+
+/// Reads a file on its own thread, sending batches; duplicate ids within a
+/// batch start a new batch so that the later line is an update of the earlier.
+fn spawn_reader(
+    path: PathBuf,
+    options: ImportOptions,
+    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    tx: tokio::sync::mpsc::Sender<Batch>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let run = || -> std::io::Result<()> {
+            let file = File::open(&path)?;
+            let mut peek = BufReader::new(Counting {
+                inner: file,
+                count: bytes,
+            });
+            let gz = peek.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+            let mut reader: Box<dyn BufRead> = if gz {
+                Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(peek)))
+            } else {
+                Box::new(peek)
+            };
+            let mut kind = options.kind;
+            let mut records = Vec::with_capacity(options.batch_size);
+            let mut rejects = Vec::new();
+            let mut ids: HashSet<String> = HashSet::new();
+            let mut line = Vec::with_capacity(4096);
+            let mut line_no = 0u64;
+            loop {
+                line.clear();
+                let n = (&mut reader)
+                    .take(options.max_line_bytes as u64 + 1)
+                    .read_until(b'\n', &mut line)?;
+                if n == 0 {
+                    break;
+                }
+                line_no += 1;
+                if line.len() > options.max_line_bytes && line.last() != Some(&b'\n') {
+                    // Skip the rest of an oversize line without holding it.
+                    let mut rest = Vec::new();
+                    loop {
+                        rest.clear();
+                        let m = (&mut reader).take(1 << 20).read_until(b'\n', &mut rest)?;
+                        if m == 0 || rest.last() == Some(&b'\n') {
+                            break;
+                        }
+                    }
+                    rejects.push(Reject {
+                        line: line_no,
+                        reason: format!("line longer than {} bytes", options.max_line_bytes),
+                        excerpt: excerpt(&line),
+                    });
+                    continue;
+                }
+                let trimmed = line.trim_ascii();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                match parse_line(trimmed, &mut kind) {
+                    Ok(r) => {
+                        if !ids.insert(record_id(&r).to_owned()) {
+                            let full = std::mem::take(&mut records);
+                            if tx
+                                .blocking_send(Batch::Records(full, std::mem::take(&mut rejects)))
+                                .is_err()
+                            {
+                                return Ok(());
+                            }
+                            ids.clear();
+                            ids.insert(record_id(&r).to_owned());
+                        }
+                        records.push(r);
+                    }
+                    Err(reason) => rejects.push(Reject {
+                        line: line_no,
+                        reason,
+                        excerpt: excerpt(trimmed),
+                    }),
+                }
+                if records.len() >= options.batch_size {
+                    let full =
+                        std::mem::replace(&mut records, Vec::with_capacity(options.batch_size));
+                    ids.clear();
+                    if tx
+                        .blocking_send(Batch::Records(full, std::mem::take(&mut rejects)))
+                        .is_err()
+                    {
+                        return Ok(());
+                    }
+                }
+            }
+            if !records.is_empty() || !rejects.is_empty() {
+                let _ = tx.blocking_send(Batch::Records(records, rejects));
+            }
+            Ok(())
+        };
+        if let Err(e) = run() {
+            let _ = tx.blocking_send(Batch::Failed(e));
+        }
+    })
+}
+
+struct RejectsFile {
+    path: PathBuf,
+    file: Option<std::io::BufWriter<File>>,
+}
+
+impl RejectsFile {
+    fn write(&mut self, source: &Path, r: &Reject) -> Result<(), ImportError> {
+        let err = |e| ImportError::Rejects {
+            path: self.path.clone(),
+            source: e,
+        };
+        if self.file.is_none() {
+            if let Some(dir) = self.path.parent() {
+                std::fs::create_dir_all(dir).map_err(err)?;
+            }
+            self.file = Some(std::io::BufWriter::new(
+                File::create(&self.path).map_err(err)?,
+            ));
+        }
+        let line = serde_json::json!({"file": source.display().to_string(), "line": r.line, "reason": r.reason, "excerpt": r.excerpt});
+        if let Some(f) = self.file.as_mut() {
+            writeln!(f, "{line}").map_err(|e| ImportError::Rejects {
+                path: self.path.clone(),
+                source: e,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<Option<PathBuf>, ImportError> {
+        match self.file.take() {
+            Some(mut f) => {
+                f.flush().map_err(|e| ImportError::Rejects {
+                    path: self.path.clone(),
+                    source: e,
+                })?;
+                Ok(Some(self.path))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+/// Imports `paths` into `store`, and into the index through `writer` when
+/// given (pass `None` when a running server holds the index: it follows the
+/// store and indexes the records itself).
+pub async fn import_files(
+    paths: &[PathBuf],
+    store: &Store,
+    mut writer: Option<&mut IndexWriterHandle>,
+    options: &ImportOptions,
+    progress: &dyn Progress,
+) -> Result<ImportSummary, ImportError> {
+    let started = Instant::now();
+    let mut summary = ImportSummary {
+        indexed: writer.is_some(),
+        ..Default::default()
+    };
+    if let Some(w) = writer.as_deref_mut() {
+        sync::load_organizations(store, w).await?;
+        sync::catch_up(store, w, &|_, _| {}).await?;
+    }
+    let mut last_commit = Instant::now();
+    for path in paths {
+        let total = std::fs::metadata(path)
+            .map_err(|e| ImportError::Read {
+                path: path.clone(),
+                source: e,
+            })?
+            .len();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        progress.start_file(&name, total);
+        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let mut rejects = RejectsFile {
+            path: options
+                .rejects_dir
+                .join(format!("{name}.{stamp}.rejects.jsonl")),
+            file: None,
+        };
+        let bytes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let (tx, mut rx) = tokio::sync::mpsc::channel(4);
+        let reader = spawn_reader(path.clone(), options.clone(), bytes.clone(), tx);
+        let source = path.display().to_string();
+        let mut read_bytes = 0;
+        while let Some(batch) = rx.recv().await {
+            let (records, bad) = match batch {
+                Batch::Records(r, b) => (r, b),
+                Batch::Failed(e) => {
+                    return Err(ImportError::Read {
+                        path: path.clone(),
+                        source: e,
+                    })
+                }
+            };
+            summary.read += (records.len() + bad.len()) as u64;
+            summary.rejected += bad.len() as u64;
+            for r in &bad {
+                rejects.write(path, r)?;
+            }
+            let (profiles, orgs): (Vec<Record>, Vec<Record>) = records
+                .into_iter()
+                .partition(|r| matches!(r, Record::Profile(_)));
+            let profiles: Vec<Talent> = profiles
+                .into_iter()
+                .filter_map(|r| {
+                    if let Record::Profile(t) = r {
+                        Some(*t)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let orgs: Vec<Organization> = orgs
+                .into_iter()
+                .filter_map(|r| {
+                    if let Record::Organization(o) = r {
+                        Some(o)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let n = (profiles.len() + orgs.len()) as u64;
+            if !orgs.is_empty() {
+                let report = store.upsert_organizations(&orgs, &source).await?;
+                count(&mut summary, &report.outcomes);
+                if let Some(w) = writer.as_deref_mut() {
+                    sync::catch_up(store, w, &|_, _| {}).await?;
+                }
+            }
+            if !profiles.is_empty() {
+                let report = store.upsert_profiles(&profiles, &source).await?;
+                count(&mut summary, &report.outcomes);
+                if let (Some(w), Some(last)) = (writer.as_deref_mut(), report.last_seq) {
+                    let changed = report
+                        .outcomes
+                        .iter()
+                        .filter(|o| **o != UpsertOutcome::Unchanged)
+                        .count() as i64;
+                    if last - changed == w.applied() {
+                        // The usual case: no one else wrote in between, index what we hold.
+                        let items: Vec<(i64, &Talent)> = profiles
+                            .iter()
+                            .zip(&report.outcomes)
+                            .filter(|(_, o)| **o != UpsertOutcome::Unchanged)
+                            .enumerate()
+                            .map(|(k, (t, _))| (last - changed + 1 + k as i64, t))
+                            .collect();
+                        w.upsert_many(&items).map_err(SyncError::from)?;
+                    } else {
+                        sync::catch_up(store, w, &|_, _| {}).await?;
+                    }
+                }
+            }
+            if let Some(w) = writer.as_deref_mut() {
+                if last_commit.elapsed() > Duration::from_secs(5) {
+                    w.commit().map_err(SyncError::from)?;
+                    last_commit = Instant::now();
+                }
+            }
+            let now_bytes = bytes.load(std::sync::atomic::Ordering::Relaxed);
+            progress.advance(now_bytes.saturating_sub(read_bytes), n);
+            read_bytes = now_bytes;
+        }
+        let _ = reader.join();
+        summary.files += 1;
+        if let Some(p) = rejects.finish()? {
+            summary.rejects_files.push(p);
+        }
+    }
+    if let Some(w) = writer {
+        sync::catch_up(store, w, &|_, _| {}).await?;
+        w.commit().map_err(SyncError::from)?;
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn count(summary: &mut ImportSummary, outcomes: &[UpsertOutcome]) {
+    for o in outcomes {
+        match o {
+            UpsertOutcome::Inserted => summary.inserted += 1,
+            UpsertOutcome::Updated => summary.updated += 1,
+            UpsertOutcome::Unchanged => summary.unchanged += 1,
+        }
+    }
+}

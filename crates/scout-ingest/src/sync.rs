@@ -1,0 +1,164 @@
+//! Keeping the index in step with the store. The index's checkpoint is the
+//! last change number it committed; catching up applies every change after
+//! it, in order. Re-applying a change is harmless, so a crash between a
+//! store commit and an index commit only means some work is redone.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use scout_engine::{Engine, EngineError, IndexWriterHandle};
+use scout_model::{Organization, Talent};
+use scout_store::{Change, ChangeKind, Store, StoreError};
+
+/// A failure while following the store.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    /// A stored record no longer parses as its type.
+    #[error("stored record {id} cannot be indexed: {reason}")]
+    Decode {
+        /// The record's id.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Changes read per round trip.
+const PAGE: i64 = 5_000;
+/// Changes applied before an intermediate commit.
+const COMMIT_EVERY: u64 = 200_000;
+
+/// Loads every organization into the writer's directory (before indexing profiles).
+pub async fn load_organizations(
+    store: &Store,
+    writer: &mut IndexWriterHandle,
+) -> Result<(), SyncError> {
+    for org in store.all_organizations().await? {
+        writer.organizations_mut().upsert(&org);
+    }
+    Ok(())
+}
+
+/// Applies a page of changes in order.
+pub fn apply(writer: &mut IndexWriterHandle, changes: Vec<Change>) -> Result<(), SyncError> {
+    for c in changes {
+        match (c.kind, c.doc) {
+            (ChangeKind::Profile, Some(doc)) => {
+                let talent: Talent =
+                    serde_json::from_value(doc).map_err(|e| SyncError::Decode {
+                        id: c.id.clone(),
+                        reason: e.to_string(),
+                    })?;
+                writer.upsert(c.seq, &talent)?;
+            }
+            (ChangeKind::Profile, None) => writer.delete(c.seq, &c.id),
+            (ChangeKind::Organization, Some(doc)) => {
+                let org: Organization =
+                    serde_json::from_value(doc).map_err(|e| SyncError::Decode {
+                        id: c.id.clone(),
+                        reason: e.to_string(),
+                    })?;
+                writer.organization(c.seq, &org);
+            }
+            (ChangeKind::Organization, None) => writer.advance_to(c.seq),
+        }
+    }
+    Ok(())
+}
+
+/// Applies every change after the writer's position; commits at the end (and
+/// along the way for long catch-ups). Returns how many changes were applied.
+pub async fn catch_up(
+    store: &Store,
+    writer: &mut IndexWriterHandle,
+    progress: &dyn Fn(i64, i64),
+) -> Result<u64, SyncError> {
+    let target = store.last_seq().await?;
+    let mut applied = 0;
+    while writer.applied() < target {
+        let from = writer.applied();
+        let changes = store.changes_since(from, PAGE).await?;
+        let page_end = changes.last().map(|c| c.seq);
+        applied += changes.len() as u64;
+        apply(writer, changes)?;
+        // A window with no surviving change (all superseded) still moves us on.
+        writer.advance_to(page_end.unwrap_or(target).max((from + PAGE).min(target)));
+        if writer.uncommitted() >= COMMIT_EVERY {
+            writer.commit()?;
+        }
+        progress(writer.applied(), target);
+    }
+    if writer.uncommitted() > 0 {
+        writer.commit()?;
+    }
+    Ok(applied)
+}
+
+/// A background thread that keeps an index following the store: a server's
+/// index stays fresh however the store is written (CLI imports, other servers).
+pub struct Follower {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Follower {
+    /// Starts following: every `interval`, catch up and make changes searchable.
+    pub fn spawn(
+        store: Store,
+        engine: Arc<Engine>,
+        mut writer: IndexWriterHandle,
+        interval: Duration,
+    ) -> std::io::Result<Follower> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let thread = std::thread::Builder::new()
+            .name("index-follower".into())
+            .spawn(move || {
+                runtime.block_on(async {
+                    if let Err(e) = load_organizations(&store, &mut writer).await {
+                        tracing::error!(error = %e, "cannot load organizations for indexing");
+                    }
+                    while !flag.load(Ordering::Relaxed) {
+                        match catch_up(&store, &mut writer, &|_, _| {}).await {
+                            Ok(0) => {}
+                            Ok(n) => {
+                                if let Err(e) = engine.reload() {
+                                    tracing::error!(error = %e, "index reload failed");
+                                }
+                                tracing::info!(
+                                    changes = n,
+                                    checkpoint = writer.applied(),
+                                    "index caught up"
+                                );
+                            }
+                            Err(e) => tracing::error!(error = %e, "index follow failed; retrying"),
+                        }
+                        tokio::time::sleep(interval).await;
+                    }
+                });
+            })?;
+        Ok(Follower {
+            stop,
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for Follower {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Command-line arguments. Each flag's doc comment is its `--help`.
+//! Precedence: defaults < `SCOUT_*` environment variables < flags.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Scout: a self-hosted talent sourcing engine.
+#[derive(Parser, Debug)]
+#[command(name = "scout", version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// Data directory: the SQLite store, the index, rejects files.
+    #[arg(long, global = true, env = "SCOUT_DATA", default_value = "scout-data")]
+    pub data: PathBuf,
+    /// Store URL: `sqlite://PATH` or `postgres://…` (default: SQLite in the data directory).
+    #[arg(long, global = true, env = "SCOUT_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build a demo: generate and import 50,000 profiles (once), then serve on 127.0.0.1:7700.
+    Demo(DemoArgs),
+    /// Start the HTTP server.
+    Serve(ServeArgs),
+    /// Generate synthetic profiles (and their organizations) as JSONL.
+    Generate(GenerateArgs),
+    /// Import JSONL files (profiles or organizations, plain or gzip).
+    Import(ImportArgs),
+    /// Rebuild the search index from the store.
+    Reindex,
+    /// Search talents from the command line.
+    Search(SearchArgs),
+    /// Measure import and search speed.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SCOUT_ADDR", default_value = "127.0.0.1:7700")]
+    pub addr: SocketAddr,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SCOUT_ADDR", default_value = "127.0.0.1:7700")]
+    pub addr: SocketAddr,
+    /// Profiles to generate for the demo.
+    #[arg(long, default_value_t = 50_000)]
+    pub count: u64,
+    /// Prepare the data and exit without serving.
+    #[arg(long)]
+    pub no_serve: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Number of profiles.
+    #[arg(long, default_value_t = 1000)]
+    pub count: u64,
+    /// Random seed: the same seed always gives the same profiles.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Output file for profiles (`-` for standard output; `.gz` compresses).
+    #[arg(long, default_value = "-")]
+    pub out: PathBuf,
+    /// Output file for organizations (default: next to --out, `*.organizations.jsonl`).
+    #[arg(long)]
+    pub orgs_out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// JSONL files (profiles or organizations; gzip is detected).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Records per transaction.
+    #[arg(long, default_value_t = 5000)]
+    pub batch_size: usize,
+    /// Treat the files as organizations (otherwise detected from the first record).
+    #[arg(long)]
+    pub organizations: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// Job title (synonyms and seniority variants match).
+    #[arg(long)]
+    pub title: Vec<String>,
+    /// City, region or country.
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Kilometres around --location (a city).
+    #[arg(long)]
+    pub radius: Option<f64>,
+    /// Skill (repeatable; all must match).
+    #[arg(long)]
+    pub skill: Vec<String>,
+    /// Free text anywhere in the profile (repeatable).
+    #[arg(long)]
+    pub keyword: Vec<String>,
+    /// Current or past employer.
+    #[arg(long)]
+    pub company: Vec<String>,
+    /// Make --skill and --keyword optional: they raise the rank instead of filtering.
+    #[arg(long)]
+    pub prefer: bool,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Generate N profiles and import them into a fresh data directory.
+    Import {
+        /// Profiles to generate and import.
+        #[arg(long, default_value_t = 1_000_000)]
+        count: u64,
+        /// Keep the data directory (under --data) instead of a temporary one.
+        #[arg(long)]
+        keep: bool,
+    },
+}

@@ -1,0 +1,401 @@
+//! What each subcommand does.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use scout_engine::{Engine, EngineError, IndexWriterHandle, SearchOptions};
+use scout_ingest::generate::Generator;
+use scout_ingest::import::RecordKind;
+use scout_ingest::sync::{self, Follower};
+use scout_ingest::{import_files, ImportOptions};
+use scout_model::History;
+use scout_query::{Criterion, Filter};
+use scout_store::Store;
+use serde_json::json;
+
+use crate::cli::{Cli, Command, DemoArgs, GenerateArgs, ImportArgs, SearchArgs};
+use crate::config::{Paths, WRITER_BUDGET};
+use crate::output::{self, Bar};
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let paths = Paths::new(&cli.global);
+    let as_json = cli.global.json;
+    match cli.command {
+        Command::Generate(args) => generate(&args, as_json),
+        Command::Import(args) => import(&paths, &args, as_json).await,
+        Command::Reindex => reindex(&paths, as_json).await,
+        Command::Search(args) => search(&paths, &args, as_json).await,
+        Command::Serve(args) => serve(&paths, args.addr, None).await,
+        Command::Demo(args) => demo(&paths, &args, as_json).await,
+        Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
+    }
+}
+
+fn create(path: &Path) -> anyhow::Result<Box<dyn Write>> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let buffered = std::io::BufWriter::with_capacity(1 << 20, file);
+    if path.extension().is_some_and(|e| e == "gz") {
+        Ok(Box::new(flate2::write::GzEncoder::new(
+            buffered,
+            flate2::Compression::fast(),
+        )))
+    } else {
+        Ok(Box::new(buffered))
+    }
+}
+
+/// `profiles.jsonl` → `profiles.organizations.jsonl` (keeping a `.gz`).
+pub fn organizations_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, gz) = match name.strip_suffix(".gz") {
+        Some(s) => (s.to_owned(), ".gz"),
+        None => (name.clone(), ""),
+    };
+    let stem = stem.strip_suffix(".jsonl").unwrap_or(&stem).to_owned();
+    out.with_file_name(format!("{stem}.organizations.jsonl{gz}"))
+}
+
+pub struct Generated {
+    pub profiles: u64,
+    pub organizations: usize,
+    pub seconds: f64,
+}
+
+pub fn write_generated(
+    count: u64,
+    seed: u64,
+    out: &Path,
+    orgs_out: Option<&Path>,
+) -> anyhow::Result<Generated> {
+    let started = Instant::now();
+    let generator = Generator::new(seed, count as usize);
+    let mut w: Box<dyn Write> = if out == Path::new("-") {
+        Box::new(std::io::stdout().lock())
+    } else {
+        create(out)?
+    };
+    generator.write_profiles(count, &mut w)?;
+    w.flush()?;
+    drop(w);
+    let orgs_path = orgs_out
+        .map(Path::to_path_buf)
+        .or_else(|| (out != Path::new("-")).then(|| organizations_path(out)));
+    if let Some(p) = &orgs_path {
+        let mut o = create(p)?;
+        generator.write_organizations(&mut o)?;
+        o.flush()?;
+    }
+    Ok(Generated {
+        profiles: count,
+        organizations: generator.organizations().len(),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn generate(args: &GenerateArgs, as_json: bool) -> anyhow::Result<()> {
+    let g = write_generated(args.count, args.seed, &args.out, args.orgs_out.as_deref())?;
+    let rate = g.profiles as f64 / g.seconds.max(1e-9);
+    if as_json {
+        output::json(
+            &json!({"profiles": g.profiles, "organizations": g.organizations, "seconds": g.seconds, "profilesPerSecond": rate}),
+        )?;
+    } else {
+        eprintln!(
+            "generated {} profiles and {} organizations in {:.2}s ({:.0} profiles/s)",
+            g.profiles, g.organizations, g.seconds, rate
+        );
+    }
+    Ok(())
+}
+
+/// The index writer, or `None` when a running server holds it (it will
+/// follow the store and index what we write).
+fn try_writer(engine: &Engine) -> anyhow::Result<Option<IndexWriterHandle>> {
+    match engine.writer(WRITER_BUDGET) {
+        Ok(w) => Ok(Some(w)),
+        Err(EngineError::Locked) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn import_paths(
+    paths: &Paths,
+    files: &[PathBuf],
+    kind: Option<RecordKind>,
+    batch: usize,
+    quiet: bool,
+) -> anyhow::Result<scout_ingest::ImportSummary> {
+    let store = paths.open_store().await?;
+    let engine = paths.open_engine()?;
+    let mut writer = try_writer(&engine)?;
+    if writer.is_none() && !quiet {
+        eprintln!(
+            "note: the index is held by a running server; it will index these records itself"
+        );
+    }
+    let mut options = ImportOptions::new(paths.rejects_dir.clone());
+    options.batch_size = batch.max(1);
+    options.kind = kind;
+    let bar = Bar::new();
+    let summary = import_files(files, &store, writer.as_mut(), &options, &bar).await?;
+    bar.finish();
+    Ok(summary)
+}
+
+async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Result<()> {
+    for f in &args.files {
+        if !f.is_file() {
+            bail!("{} is not a readable file", f.display());
+        }
+    }
+    let kind = args.organizations.then_some(RecordKind::Organizations);
+    let s = import_paths(paths, &args.files, kind, args.batch_size, as_json).await?;
+    if as_json {
+        output::json(&s)?;
+    } else {
+        println!(
+            "{} lines from {} file(s) in {:.1}s ({:.0}/s): {} inserted, {} updated, {} unchanged, {} rejected",
+            s.read,
+            s.files,
+            s.seconds,
+            s.read as f64 / s.seconds.max(1e-9),
+            s.inserted,
+            s.updated,
+            s.unchanged,
+            s.rejected
+        );
+        for r in &s.rejects_files {
+            println!("rejected lines and reasons: {}", r.display());
+        }
+    }
+    Ok(())
+}
+
+async fn reindex(paths: &Paths, as_json: bool) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let store = paths.open_store().await?;
+    let engine = match paths.open_engine() {
+        Ok(e) => e,
+        Err(_) => {
+            // An index from another schema version: start from an empty directory.
+            std::fs::remove_dir_all(&paths.index_dir).ok();
+            paths.open_engine()?
+        }
+    };
+    let mut writer = engine
+        .writer(WRITER_BUDGET)
+        .context("cannot rebuild while a server holds the index; stop it first")?;
+    writer.clear()?;
+    writer.commit()?;
+    sync::load_organizations(&store, &mut writer).await?;
+    let total = store.last_seq().await?;
+    let bar = indicatif::ProgressBar::new(total.max(0) as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} reindex [{bar:30}] {pos}/{len} changes ({per_sec}, {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let applied = sync::catch_up(&store, &mut writer, &|done, _| {
+        bar.set_position(done.max(0) as u64)
+    })
+    .await?;
+    bar.finish_and_clear();
+    writer.optimize()?;
+    engine.reload()?;
+    let docs = engine.num_docs();
+    if as_json {
+        output::json(
+            &json!({"changes": applied, "indexedTalents": docs, "seconds": started.elapsed().as_secs_f64()}),
+        )?;
+    } else {
+        println!(
+            "rebuilt the index: {docs} talents from {applied} changes in {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+fn search_filters(args: &SearchArgs) -> Vec<Filter> {
+    let mut filters = Vec::new();
+    let pick = |c: Criterion, optional: bool| {
+        if optional {
+            Filter::optional(c)
+        } else {
+            Filter::required(c)
+        }
+    };
+    for t in &args.title {
+        filters.push(Filter::required(Criterion::JobTitle {
+            title: t.clone(),
+            history: History::Current,
+        }));
+    }
+    if let Some(l) = &args.location {
+        filters.push(Filter::required(Criterion::Location {
+            place: l.clone(),
+            radius_km: args.radius,
+        }));
+    }
+    for s in &args.skill {
+        filters.push(pick(Criterion::Skill(s.clone()), args.prefer));
+    }
+    for k in &args.keyword {
+        filters.push(pick(Criterion::Keyword(k.clone()), args.prefer));
+    }
+    for c in &args.company {
+        filters.push(Filter::required(Criterion::CompanyName {
+            name: c.clone(),
+            history: History::CurrentOrPast,
+        }));
+    }
+    filters
+}
+
+async fn search(paths: &Paths, args: &SearchArgs, as_json: bool) -> anyhow::Result<()> {
+    let filters = search_filters(args);
+    if filters.is_empty() {
+        bail!("give at least one of --title, --location, --skill, --keyword, --company");
+    }
+    let store = paths.open_store().await?;
+    let engine = paths.open_engine()?;
+    let started = Instant::now();
+    let results = engine.search(
+        &filters,
+        &SearchOptions {
+            limit: args.limit,
+            ..Default::default()
+        },
+    )?;
+    let took = started.elapsed();
+    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let profiles = store.get_profiles(&ids).await?;
+    if as_json {
+        let rows: Vec<_> = results
+            .hits
+            .iter()
+            .zip(&profiles)
+            .map(|(h, p)| json!({"score": h.score, "talent": p.talent}))
+            .collect();
+        output::json(
+            &json!({"total": results.total, "results": rows, "tookMs": took.as_secs_f64() * 1000.0}),
+        )?;
+        return Ok(());
+    }
+    println!(
+        "{} matching talents ({:.1} ms)",
+        results.total,
+        took.as_secs_f64() * 1000.0
+    );
+    for (i, (h, p)) in results.hits.iter().zip(&profiles).enumerate() {
+        let t = &p.talent;
+        let name = format!(
+            "{} {}",
+            t.firstname.as_deref().unwrap_or(""),
+            t.lastname.as_deref().unwrap_or("")
+        );
+        let org = t
+            .current_organization
+            .as_ref()
+            .and_then(|o| o.name.as_deref())
+            .map(|o| format!(" @ {o}"))
+            .unwrap_or_default();
+        println!(
+            "{:>3}. {:<28} {}{} — {}, {}  [score {:.2}]",
+            i + 1,
+            name.trim(),
+            t.job_title.as_deref().unwrap_or("-"),
+            org,
+            t.city.as_deref().unwrap_or("-"),
+            t.country.as_deref().unwrap_or("-"),
+            h.score
+        );
+        let skills: Vec<&str> = t.skills.iter().take(6).map(String::as_str).collect();
+        println!("     {}  skills: {}", t.id, skills.join(", "));
+    }
+    Ok(())
+}
+
+pub async fn serve(
+    paths: &Paths,
+    addr: std::net::SocketAddr,
+    banner: Option<String>,
+) -> anyhow::Result<()> {
+    let store = paths.open_store().await?;
+    let engine = Arc::new(paths.open_engine()?);
+    let writer = engine
+        .writer(WRITER_BUDGET)
+        .context("another Scout server already serves this data directory")?;
+    let follower = Follower::spawn(
+        store.clone(),
+        engine.clone(),
+        writer,
+        Duration::from_millis(500),
+    )?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let local = listener.local_addr()?;
+    println!("Scout is listening on http://{local}");
+    if let Some(b) = banner {
+        println!("{b}");
+    }
+    let state = scout_server::AppState::new(store, engine);
+    scout_server::serve(listener, state, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    drop(follower);
+    Ok(())
+}
+
+async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<()> {
+    let store: Store = paths.open_store().await?;
+    let have = store.count_profiles().await?;
+    drop(store);
+    if (have as u64) < args.count {
+        let dir = paths.data.join("demo");
+        let file = dir.join("profiles.jsonl.gz");
+        eprintln!("generating {} demo profiles…", args.count);
+        write_generated(args.count, 42, &file, None)?;
+        eprintln!("importing them…");
+        let s = import_paths(
+            paths,
+            &[organizations_path(&file), file],
+            None,
+            5000,
+            as_json,
+        )
+        .await?;
+        eprintln!(
+            "imported {} records in {:.1}s",
+            s.inserted + s.updated + s.unchanged,
+            s.seconds
+        );
+    } else {
+        eprintln!(
+            "reusing {have} profiles already in {}",
+            paths.data.display()
+        );
+    }
+    if args.no_serve {
+        return Ok(());
+    }
+    serve(
+        paths,
+        args.addr,
+        Some("Try: scout search --title \"software engineer\" --location Paris --radius 30".into()),
+    )
+    .await
+}

@@ -1,0 +1,49 @@
+//! Where things live under the data directory, and opening them.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use scout_engine::Engine;
+use scout_store::Store;
+
+use crate::cli::Global;
+
+/// Resolved locations.
+pub struct Paths {
+    pub data: PathBuf,
+    pub store_url: String,
+    pub index_dir: PathBuf,
+    pub rejects_dir: PathBuf,
+}
+
+impl Paths {
+    pub fn new(global: &Global) -> Paths {
+        let data = global.data.clone();
+        let store_url = global
+            .database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", data.join("scout.db").display()));
+        Paths {
+            index_dir: data.join("index"),
+            rejects_dir: data.join("rejects"),
+            store_url,
+            data,
+        }
+    }
+
+    pub async fn open_store(&self) -> anyhow::Result<Store> {
+        std::fs::create_dir_all(&self.data)
+            .with_context(|| format!("cannot create data directory {}", self.data.display()))?;
+        Store::open(&self.store_url)
+            .await
+            .with_context(|| format!("cannot open the store at {}", self.store_url))
+    }
+
+    pub fn open_engine(&self) -> anyhow::Result<Engine> {
+        Engine::open(&self.index_dir)
+            .with_context(|| format!("cannot open the index at {}", self.index_dir.display()))
+    }
+}
+
+/// Memory the index writer may use before flushing a segment.
+pub const WRITER_BUDGET: usize = 256 * 1024 * 1024;
