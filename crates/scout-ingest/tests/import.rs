@@ -1,0 +1,160 @@
+//! The importer against a real store and index: bad inputs, duplicates,
+//! idempotent re-imports, gzip, organizations.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use scout_engine::Engine;
+use scout_ingest::import::{ImportOptions, Silent};
+use scout_ingest::import_files;
+use scout_store::Store;
+
+struct Env {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    store: Store,
+    engine: Engine,
+}
+
+async fn env() -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let store = Store::open(&root.join("scout.db").to_string_lossy())
+        .await
+        .unwrap();
+    let engine = Engine::open(&root.join("index")).unwrap();
+    Env {
+        _dir: dir,
+        root,
+        store,
+        engine,
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::File::create(path)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
+}
+
+async fn run(env: &Env, files: &[PathBuf], max_line: usize) -> scout_ingest::ImportSummary {
+    let mut writer = env.engine.writer(50_000_000).unwrap();
+    let mut options = ImportOptions::new(env.root.join("rejects"));
+    options.max_line_bytes = max_line;
+    let s = import_files(files, &env.store, Some(&mut writer), &options, &Silent)
+        .await
+        .unwrap();
+    drop(writer);
+    env.engine.reload().unwrap();
+    s
+}
+
+#[tokio::test]
+async fn every_bad_line_is_rejected_with_its_line_and_reason_and_the_rest_imported() {
+    let env = env().await;
+    let path = env.root.join("mixed.jsonl");
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"{\"id\":\"ok1\",\"firstname\":\"Ada\",\"jobTitle\":\"Engineer\"}\n"); // 1 ok
+    bytes.extend_from_slice(b"{\"id\":\"bad\",\"firstname\":\n"); // 2 malformed
+    bytes.extend_from_slice(b"{\"id\":\"t2\",\"skills\":\"not a list\"}\n"); // 3 wrong type
+    bytes.extend_from_slice(b"{\"firstname\":\"NoId\"}\n"); // 4 missing id
+    bytes.extend_from_slice(b"{\"id\":\"t4\",\"firstName\":\"Typo\"}\n"); // 5 unknown field
+    bytes.extend_from_slice(
+        format!("{{\"id\":\"big\",\"summary\":\"{}\"}}\n", "x".repeat(500)).as_bytes(),
+    ); // 6 oversize
+    bytes.extend_from_slice(b"{\"id\":\"utf\",\"firstname\":\"\xff\xfe\"}\n"); // 7 invalid UTF-8
+    bytes.extend_from_slice(b"\n"); // 8 blank: skipped
+    bytes.extend_from_slice(b"[1,2,3]\n"); // 9 not an object
+    bytes.extend_from_slice(b"{\"id\":\"dup\",\"jobTitle\":\"First\"}\n"); // 10 ok
+    bytes.extend_from_slice(b"{\"id\":\"dup\",\"jobTitle\":\"Second\"}\n"); // 11 duplicate: an update
+    bytes.extend_from_slice(
+        b"{\"id\":\"dates\",\"experiences\":[{\"startDate\":\"March 2020\"}]}\n",
+    ); // 12 bad date
+    bytes.extend_from_slice(b"{\"id\":\"\"}\n"); // 13 empty id
+    bytes.extend_from_slice(b"{\"id\":\"ok2\"}"); // 14 ok, no trailing newline
+    write(&path, &bytes);
+
+    let s = run(&env, std::slice::from_ref(&path), 300).await;
+    assert_eq!((s.inserted, s.updated, s.unchanged), (3, 1, 0), "{s:?}");
+    assert_eq!(s.rejected, 9, "{s:?}");
+    assert_eq!(env.store.count_profiles().await.unwrap(), 3);
+    assert_eq!(env.engine.num_docs(), 3);
+    let dup = env.store.get_profiles(&["dup".into()]).await.unwrap();
+    assert_eq!(
+        dup[0].talent.job_title.as_deref(),
+        Some("Second"),
+        "the later line wins"
+    );
+
+    let rejects = std::fs::read_to_string(&s.rejects_files[0]).unwrap();
+    let rows: Vec<serde_json::Value> = rejects
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let reason = |line: u64| {
+        rows.iter()
+            .find(|r| r["line"] == line)
+            .map(|r| r["reason"].as_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert!(reason(2).starts_with("malformed JSON"), "{}", reason(2));
+    assert!(reason(3).contains("invalid type"), "{}", reason(3));
+    assert!(reason(4).starts_with("missing id"), "{}", reason(4));
+    assert!(
+        reason(5).contains("unknown field `firstName`"),
+        "{}",
+        reason(5)
+    );
+    assert!(reason(6).contains("longer than 300 bytes"), "{}", reason(6));
+    assert!(reason(7).contains("invalid UTF-8"), "{}", reason(7));
+    assert!(
+        reason(9).contains("JSON object") || reason(9).contains("invalid type"),
+        "{}",
+        reason(9)
+    );
+    assert!(reason(12).contains("ISO 8601"), "{}", reason(12));
+    assert!(reason(13).contains("missing id"), "{}", reason(13));
+    assert_eq!(rows.len(), 9);
+}
+
+#[tokio::test]
+async fn reimport_is_idempotent_and_updates_only_what_changed() {
+    let env = env().await;
+    let path = env.root.join("p.jsonl");
+    let profiles: String = (0..50).map(|i| format!("{{\"id\":\"p{i}\",\"jobTitle\":\"Nurse\",\"city\":\"Lyon\",\"country\":\"France\"}}\n")).collect();
+    write(&path, profiles.as_bytes());
+    let first = run(&env, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!(first.inserted, 50);
+    let again = run(&env, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 50));
+    let changed = profiles.replace(
+        "\"p7\",\"jobTitle\":\"Nurse\"",
+        "\"p7\",\"jobTitle\":\"Doctor\"",
+    );
+    write(&path, changed.as_bytes());
+    let third = run(&env, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!((third.inserted, third.updated, third.unchanged), (0, 1, 49));
+    assert_eq!(env.store.count_profiles().await.unwrap(), 50);
+    assert_eq!(
+        env.engine.num_docs(),
+        50,
+        "an update replaces the index entry, never duplicates it"
+    );
+}
+
+#[tokio::test]
+async fn gzip_files_and_organization_files_are_recognised() {
+    let env = env().await;
+    let orgs = env.root.join("orgs.jsonl");
+    write(&orgs, b"{\"id\":\"o1\",\"name\":\"Acme\",\"size\":\"51-200\",\"industry\":\"software development\"}\n{\"id\":\"o2\",\"name\":\"Bad\",\"size\":\"huge\"}\n");
+    let gz = env.root.join("p.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(b"{\"id\":\"g1\",\"currentOrganization\":{\"id\":\"o1\",\"name\":\"Acme\"}}\n")
+        .unwrap();
+    write(&gz, &enc.finish().unwrap());
+    let s = run(&env, &[orgs, gz], 1 << 20).await;
+    assert_eq!((s.inserted, s.rejected), (2, 1), "{s:?}");
+    assert_eq!(env.store.all_organizations().await.unwrap().len(), 1);
+    assert_eq!(env.store.count_profiles().await.unwrap(), 1);
+}

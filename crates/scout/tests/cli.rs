@@ -1,0 +1,177 @@
+//! The `scout` binary end to end: generate, import killed with SIGKILL and
+//! resumed, search, and the health endpoint of `scout serve`.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use scout_engine::Engine;
+use scout_store::Store;
+
+fn scout(data: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_scout"));
+    c.arg("--data").arg(data).env("SCOUT_LOG", "warn");
+    c
+}
+
+fn ok(mut c: Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_killed_at_any_moment_is_completed_by_running_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("p.jsonl");
+    const N: u64 = 20_000;
+    let mut g = scout(&data);
+    g.args([
+        "generate",
+        "--count",
+        &N.to_string(),
+        "--seed",
+        "3",
+        "--out",
+    ])
+    .arg(&input);
+    ok(g);
+
+    // Kill the import part-way, several times at different moments.
+    for delay_ms in [300u64, 900] {
+        let mut child = scout(&data)
+            .args(["import", "--batch-size", "500"])
+            .arg(&input)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+    }
+
+    let mut resume = scout(&data);
+    resume.args(["--json", "import"]).arg(&input);
+    let summary: serde_json::Value = serde_json::from_str(&ok(resume)).unwrap();
+    assert_eq!(summary["rejected"], 0);
+    let done = summary["inserted"].as_u64().unwrap()
+        + summary["unchanged"].as_u64().unwrap()
+        + summary["updated"].as_u64().unwrap();
+    assert_eq!(done, N, "{summary}");
+    assert_eq!(summary["updated"], 0, "nothing half-written: {summary}");
+
+    let store = Store::open(&data.join("scout.db").to_string_lossy())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.count_profiles().await.unwrap() as u64,
+        N,
+        "nothing lost or duplicated in the store"
+    );
+    let engine = Engine::open(&data.join("index")).unwrap();
+    assert_eq!(
+        engine.num_docs(),
+        N,
+        "nothing lost or duplicated in the index"
+    );
+    assert_eq!(
+        engine.checkpoint().unwrap(),
+        store.last_seq().await.unwrap()
+    );
+}
+
+#[test]
+fn search_prints_ranked_results_for_title_location_radius_and_skill() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("p.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a","firstname":"Marie","lastname":"Dupont","jobTitle":"Senior Software Engineer","city":"Paris","country":"France","skills":["React"]}"#,
+            "\n",
+            r#"{"id":"b","firstname":"Jean","lastname":"Martin","jobTitle":"Software Developer","city":"Versailles","country":"France","skills":["Vue.js"]}"#,
+            "\n",
+            r#"{"id":"c","firstname":"Ana","lastname":"Lopez","jobTitle":"Software Engineer","city":"Madrid","country":"Spain","skills":["React"]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let mut i = scout(&data);
+    i.arg("import").arg(&input);
+    ok(i);
+    let mut s = scout(&data);
+    s.args([
+        "--json",
+        "search",
+        "--title",
+        "software engineer",
+        "--location",
+        "Paris",
+        "--radius",
+        "30",
+        "--skill",
+        "React",
+    ]);
+    let out: serde_json::Value = serde_json::from_str(&ok(s)).unwrap();
+    assert_eq!(out["total"], 1);
+    assert_eq!(out["results"][0]["talent"]["id"], "a");
+    let mut text = scout(&data);
+    text.args([
+        "search",
+        "--title",
+        "software engineer",
+        "--location",
+        "Paris",
+        "--radius",
+        "30",
+    ]);
+    let printed = ok(text);
+    assert!(printed.contains("2 matching talents"), "{printed}");
+    assert!(
+        printed.contains("Marie Dupont") && printed.contains("Jean Martin"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn serve_answers_health_on_the_given_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = scout(&dir.path().join("data"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let body = loop {
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::{Read, Write};
+            s.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let mut buf = String::new();
+            s.read_to_string(&mut buf).unwrap();
+            break buf;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(body.starts_with("HTTP/1.1 200"), "{body}");
+    assert!(body.contains("\"status\":\"ok\""), "{body}");
+}
