@@ -161,14 +161,6 @@ fn span_in(open_field: Field, base_field: Field, range: YearRange, now: Month) -
     ]))
 }
 
-/// The default `history` of each type that has one (documented in docs/search.md).
-pub fn default_history(t: FilterType) -> History {
-    match t {
-        FilterType::JobTitle => History::Current,
-        _ => History::CurrentOrPast,
-    }
-}
-
 struct Matcher {
     tiers: Tiers,
     interpretation: Interpretation,
@@ -511,6 +503,16 @@ fn language_levels(filters: &[Filter]) -> (Vec<Option<usize>>, Vec<bool>) {
         }
     }
     (levels, absorbed)
+}
+
+/// Each filter alone, scored by its tier (for explaining hits).
+pub(crate) fn compile_each(filters: &[Filter], fields: &Fields, now: Month) -> Vec<Box<dyn Query>> {
+    let (levels, _) = language_levels(filters);
+    filters
+        .iter()
+        .enumerate()
+        .map(|(i, f)| scored(matcher(f, fields, now, levels[i]), fields, 0.0))
+        .collect()
 }
 
 pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compiled {

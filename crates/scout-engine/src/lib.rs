@@ -16,6 +16,7 @@
 pub mod compile;
 mod document;
 mod error;
+pub mod explain;
 mod geo;
 mod radius_query;
 mod schema;
@@ -24,6 +25,7 @@ mod writer;
 
 pub use document::{OrgDirectory, ProfileFacts};
 pub use error::EngineError;
+pub use explain::{evidence, Evidence};
 pub use search::{Hit, SearchOptions, SearchResults};
 pub use writer::IndexWriterHandle;
 

@@ -12,8 +12,8 @@ use tantivy::columnar::Column;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
-use crate::compile::compile;
 pub use crate::compile::Interpretation;
+use crate::compile::{compile, compile_each};
 use crate::document::current_month;
 use crate::error::EngineError;
 use crate::schema::Fields;
@@ -47,6 +47,8 @@ pub struct Hit {
     pub id: String,
     /// Ranking score (see docs/search.md).
     pub score: Score,
+    /// Per filter, in request order: the tier it met (0–1), or `None`.
+    pub filter_scores: Vec<Option<Score>>,
 }
 
 /// The outcome of a search.
@@ -242,7 +244,8 @@ impl Engine {
         options: &SearchOptions,
     ) -> Result<SearchResults, EngineError> {
         let searcher = self.reader.searcher();
-        let compiled = compile(filters, &self.fields, current_month());
+        let now = current_month();
+        let compiled = compile(filters, &self.fields, now);
         let collector = RankCollector {
             limit: options.limit,
             exclude: &options.exclude_ids,
@@ -255,6 +258,16 @@ impl Engine {
         }
         let mut hits = Vec::with_capacity(top.len());
         let mut id_buf = String::new();
+        let singles: Vec<Box<dyn tantivy::query::Weight>> =
+            compile_each(filters, &self.fields, now)
+                .iter()
+                .map(|q| {
+                    q.weight(tantivy::query::EnableScoring::enabled_from_searcher(
+                        &searcher,
+                    ))
+                })
+                .collect::<Result<_, _>>()?;
+        let mut placed: Vec<(SegmentOrdinal, DocId)> = Vec::with_capacity(top.len());
         for r in top {
             let reader = searcher.segment_reader(r.segment);
             let Some(ids) = reader.fast_fields().str("id")? else {
@@ -267,7 +280,34 @@ impl Engine {
                 hits.push(Hit {
                     id: id_buf.clone(),
                     score: r.score,
+                    filter_scores: Vec::new(),
                 });
+                placed.push((r.segment, r.doc));
+            }
+        }
+        // Per filter and segment, walk the hits in doc order with one scorer:
+        // whether each hit meets the filter, and at which tier.
+        for weight in &singles {
+            let mut order: Vec<usize> = (0..hits.len()).collect();
+            order.sort_by_key(|&i| placed[i]);
+            let mut current: Option<(SegmentOrdinal, Box<dyn tantivy::query::Scorer>)> = None;
+            let mut scores = vec![None; hits.len()];
+            for i in order {
+                let (seg, doc) = placed[i];
+                if current.as_ref().is_none_or(|(s, _)| *s != seg) {
+                    current = Some((seg, weight.scorer(searcher.segment_reader(seg), 1.0)?));
+                }
+                if let Some((_, scorer)) = current.as_mut() {
+                    if scorer.doc() < doc {
+                        scorer.seek(doc);
+                    }
+                    if scorer.doc() == doc {
+                        scores[i] = Some(scorer.score());
+                    }
+                }
+            }
+            for (hit, s) in hits.iter_mut().zip(scores) {
+                hit.filter_scores.push(s);
             }
         }
         Ok(SearchResults {

@@ -3,5 +3,7 @@
 //! grammar), and, later, prompts, Sales Navigator URLs and boolean strings.
 
 pub mod filter;
+pub mod search_request;
 
 pub use filter::{Criterion, Degree, Filter, YearRange};
+pub use search_request::{parse_search_request, Issue, RequestError, SearchRequest};

@@ -1,18 +1,55 @@
 //! Scout's HTTP API (axum). `router(state)` builds the whole application
 //! without a socket, so tests can drive it directly; `serve` binds and runs
 //! it. One module per API family; errors are rendered into each family's
-//! documented envelope in `error.rs`.
+//! documented envelope in `error.rs`; every request gets a tracking code
+//! that appears in error bodies and in the log line of the request.
 
+pub mod auth;
+pub mod error;
 mod health;
+mod json;
+mod limits;
+mod openapi;
 mod state;
+mod talents;
 
-pub use state::AppState;
+pub use state::{AppState, Settings};
 
+use axum::extract::Request;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::Router;
+
+use crate::error::{new_tracking_code, TRACKING_CODE};
+
+/// Gives each request a tracking code and logs one line per request.
+async fn track(request: Request, next: Next) -> Response {
+    let code = new_tracking_code();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = std::time::Instant::now();
+    let response = TRACKING_CODE.scope(code.clone(), next.run(request)).await;
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::error!(%method, %path, status, ms, tracking_code = %code, "request");
+    } else if status >= 400 {
+        tracing::warn!(%method, %path, status, ms, tracking_code = %code, "request");
+    } else {
+        tracing::info!(%method, %path, status, ms, tracking_code = %code, "request");
+    }
+    response
+}
 
 /// The application: every route of every API family.
 pub fn router(state: AppState) -> Router {
-    Router::new().merge(health::routes()).with_state(state)
+    Router::new()
+        .merge(health::routes())
+        .merge(talents::routes())
+        .merge(openapi::routes())
+        .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(track))
+        .with_state(state)
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` resolves.

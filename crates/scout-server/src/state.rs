@@ -1,9 +1,27 @@
-//! What every handler can reach: the store, the engine and the settings.
+//! What every handler can reach: the store, the engine, limits and settings.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use scout_engine::Engine;
 use scout_store::Store;
+
+use crate::limits::RateLimiter;
+
+/// Server settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// How long a search may run before `search_engine_timeout`.
+    pub search_timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            search_timeout: Duration::from_secs(5),
+        }
+    }
+}
 
 /// Shared application state; cheap to clone.
 #[derive(Clone)]
@@ -12,11 +30,25 @@ pub struct AppState {
     pub store: Store,
     /// The talent index.
     pub engine: Arc<Engine>,
+    /// Per-key request counters.
+    pub limiter: Arc<RateLimiter>,
+    /// Settings.
+    pub settings: Arc<Settings>,
 }
 
 impl AppState {
-    /// Bundles the parts.
+    /// Bundles the parts with default settings.
     pub fn new(store: Store, engine: Arc<Engine>) -> AppState {
-        AppState { store, engine }
+        AppState::with_settings(store, engine, Settings::default())
+    }
+
+    /// Bundles the parts.
+    pub fn with_settings(store: Store, engine: Arc<Engine>, settings: Settings) -> AppState {
+        AppState {
+            store,
+            engine,
+            limiter: Arc::new(RateLimiter::default()),
+            settings: Arc::new(settings),
+        }
     }
 }

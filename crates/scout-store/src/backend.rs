@@ -16,6 +16,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
 
+use crate::access::{generate_id, generate_key, key_hash, ApiKey, NewKey};
 use crate::codec;
 use crate::error::StoreError;
 use crate::records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
@@ -341,6 +342,133 @@ macro_rules! store_backend {
                         let id: String = row.try_get("id")?;
                         let doc: Vec<u8> = row.try_get("doc")?;
                         codec::decode(&doc).map_err(|reason| StoreError::Corrupt { id, reason })
+                    })
+                    .collect()
+            }
+
+            pub(crate) async fn create_key(&self, new: &NewKey) -> Result<(String, ApiKey), StoreError> {
+                let now = now_ms();
+                let key = generate_key()?;
+                let mut tx = self.pool.begin().await?;
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
+                qb.push_bind(generate_id("ws")?).push(", ").push_bind(new.workspace.as_str()).push(", ").push_bind(now);
+                qb.push(") ON CONFLICT (name) DO NOTHING");
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM workspaces WHERE name = ");
+                qb.push_bind(new.workspace.as_str());
+                let workspace_id: String = qb.build().fetch_one(&mut *tx).await?.try_get(0)?;
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO users (id, workspace_id, name, is_admin, created_at) VALUES (");
+                qb.push_bind(generate_id("usr")?).push(", ").push_bind(workspace_id.as_str()).push(", ");
+                qb.push_bind(new.user.as_str()).push(", ").push_bind(new.is_admin).push(", ").push_bind(now);
+                qb.push(") ON CONFLICT (workspace_id, name) DO NOTHING");
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM users WHERE workspace_id = ");
+                qb.push_bind(workspace_id.as_str()).push(" AND name = ").push_bind(new.user.as_str());
+                let user_id: String = qb.build().fetch_one(&mut *tx).await?.try_get(0)?;
+                let id = generate_id("key")?;
+                let prefix: String = key.chars().take(10).collect();
+                let mut qb = QueryBuilder::<$db>::new(
+                    "INSERT INTO api_keys (id, workspace_id, user_id, key_hash, prefix, scopes, per_minute, per_day, created_at) ",
+                );
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(id.as_str()).push_bind(workspace_id.as_str()).push_bind(user_id.as_str());
+                    b.push_bind(key_hash(&key)).push_bind(prefix.as_str()).push_bind(new.scopes.join(" "));
+                    b.push_bind(new.per_minute).push_bind(new.per_day).push_bind(now);
+                });
+                qb.build().execute(&mut *tx).await?;
+                tx.commit().await?;
+                let record = self.keys_where(Some(("k.id", &id))).await?.into_iter().next().ok_or_else(|| StoreError::Corrupt {
+                    id: id.clone(),
+                    reason: "key vanished after creation".into(),
+                })?;
+                Ok((key, record))
+            }
+
+            /// Keys matching `column = value`, or all keys.
+            async fn keys_where(&self, filter: Option<(&str, &str)>) -> Result<Vec<ApiKey>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT k.id, k.workspace_id, w.name AS workspace, k.user_id, u.name AS user_name, u.is_admin, k.prefix, \
+                     k.scopes, k.per_minute, k.per_day, k.created_at, k.revoked_at \
+                     FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id JOIN users u ON u.id = k.user_id",
+                );
+                if let Some((column, value)) = filter {
+                    qb.push(" WHERE ").push(column).push(" = ").push_bind(value);
+                }
+                qb.push(" ORDER BY k.created_at, k.id");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let scopes: String = r.try_get("scopes")?;
+                        Ok(ApiKey {
+                            id: r.try_get("id")?,
+                            workspace_id: r.try_get("workspace_id")?,
+                            workspace: r.try_get("workspace")?,
+                            user_id: r.try_get("user_id")?,
+                            user: r.try_get("user_name")?,
+                            is_admin: r.try_get("is_admin")?,
+                            prefix: r.try_get("prefix")?,
+                            scopes: scopes.split_whitespace().map(str::to_owned).collect(),
+                            per_minute: r.try_get("per_minute")?,
+                            per_day: r.try_get("per_day")?,
+                            created_at: r.try_get("created_at")?,
+                            revoked_at: r.try_get("revoked_at")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            pub(crate) async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT k.id FROM api_keys k WHERE k.key_hash = ",
+                );
+                qb.push_bind(key_hash(key));
+                let Some(row) = qb.build().fetch_optional(&self.pool).await? else { return Ok(None) };
+                let id: String = row.try_get(0)?;
+                Ok(self.keys_where(Some(("k.id", &id))).await?.into_iter().next())
+            }
+
+            pub(crate) async fn list_keys(&self, workspace: Option<&str>) -> Result<Vec<ApiKey>, StoreError> {
+                match workspace {
+                    Some(w) => self.keys_where(Some(("w.name", w))).await,
+                    None => self.keys_where(None).await,
+                }
+            }
+
+            pub(crate) async fn revoke_key(&self, id_or_prefix: &str) -> Result<u64, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("UPDATE api_keys SET revoked_at = ");
+                qb.push_bind(now_ms()).push(" WHERE revoked_at IS NULL AND (id = ").push_bind(id_or_prefix);
+                qb.push(" OR prefix = ").push_bind(id_or_prefix).push(")");
+                Ok(qb.build().execute(&self.pool).await?.rows_affected())
+            }
+
+            pub(crate) async fn save_transaction(&self, id: &str, workspace_id: &str, talent_ids: &[String]) -> Result<(), StoreError> {
+                let ids = serde_json::to_string(talent_ids).map_err(|e| StoreError::Corrupt { id: id.to_owned(), reason: e.to_string() })?;
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO search_transactions (id, workspace_id, created_at, talent_ids) ");
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(id).push_bind(workspace_id).push_bind(now_ms()).push_bind(ids.as_str());
+                });
+                qb.build().execute(&self.pool).await?;
+                Ok(())
+            }
+
+            pub(crate) async fn load_transactions(&self, workspace_id: &str, ids: &[String]) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT id, talent_ids FROM search_transactions WHERE workspace_id = ");
+                qb.push_bind(workspace_id).push(" AND id IN (");
+                let mut sep = qb.separated(", ");
+                for id in ids {
+                    sep.push_bind(id.as_str());
+                }
+                qb.push(")");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let id: String = r.try_get("id")?;
+                        let raw: String = r.try_get("talent_ids")?;
+                        let talents = serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() })?;
+                        Ok((id, talents))
                     })
                     .collect()
             }

@@ -10,12 +10,14 @@
 //! writers, so a reader never sees number *n + 1* committed before *n*. The
 //! search index follows that sequence and can always be rebuilt from here.
 
+pub mod access;
 mod backend;
 mod codec;
 mod error;
 mod records;
 pub mod testing;
 
+pub use access::{ApiKey, NewKey};
 pub use error::StoreError;
 pub use records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
 
@@ -109,6 +111,46 @@ impl Store {
     /// How many profiles are stored.
     pub async fn count_profiles(&self) -> Result<i64, StoreError> {
         dispatch!(self, s => s.count_profiles().await)
+    }
+
+    /// Creates an API key (and its workspace and user if absent); returns
+    /// the key, which is shown this once, and its record.
+    pub async fn create_key(&self, new: &NewKey) -> Result<(String, ApiKey), StoreError> {
+        dispatch!(self, s => s.create_key(new).await)
+    }
+
+    /// The record of a presented key, if it exists (revoked or not).
+    pub async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
+        dispatch!(self, s => s.find_key(key).await)
+    }
+
+    /// Keys, of one workspace or all.
+    pub async fn list_keys(&self, workspace: Option<&str>) -> Result<Vec<ApiKey>, StoreError> {
+        dispatch!(self, s => s.list_keys(workspace).await)
+    }
+
+    /// Revokes a key by id or prefix; returns how many were revoked.
+    pub async fn revoke_key(&self, id_or_prefix: &str) -> Result<u64, StoreError> {
+        dispatch!(self, s => s.revoke_key(id_or_prefix).await)
+    }
+
+    /// Records the talents a search transaction returned.
+    pub async fn save_transaction(
+        &self,
+        id: &str,
+        workspace_id: &str,
+        talent_ids: &[String],
+    ) -> Result<(), StoreError> {
+        dispatch!(self, s => s.save_transaction(id, workspace_id, talent_ids).await)
+    }
+
+    /// The transactions of a workspace among `ids`, with their talents.
+    pub async fn load_transactions(
+        &self,
+        workspace_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        dispatch!(self, s => s.load_transactions(workspace_id, ids).await)
     }
 
     /// Bytes the store occupies on disk (SQLite files, or the PostgreSQL database).

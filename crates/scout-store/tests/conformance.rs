@@ -162,6 +162,66 @@ async fn large_batches_span_statements(store: Store) {
     assert!(store.size_on_disk().await.unwrap() > 0);
 }
 
+async fn keys_are_hashed_scoped_and_revocable(store: Store) {
+    let new = scout_store::NewKey {
+        workspace: "acme".into(),
+        user: "ada".into(),
+        is_admin: false,
+        scopes: vec!["talents:search".into()],
+        per_minute: 10,
+        per_day: 100,
+    };
+    let (key, record) = store.create_key(&new).await.unwrap();
+    assert!(key.starts_with("sk_") && key.len() > 20);
+    assert!(record.allows("talents:search") && !record.allows("sourcing:read"));
+    let (key2, record2) = store.create_key(&new).await.unwrap();
+    assert_ne!(key, key2);
+    assert_eq!(
+        record.workspace_id, record2.workspace_id,
+        "the workspace is reused"
+    );
+    assert_eq!(record.user_id, record2.user_id, "the user is reused");
+    assert_eq!(store.find_key(&key).await.unwrap().unwrap().id, record.id);
+    assert!(store.find_key("sk_nope").await.unwrap().is_none());
+    assert_eq!(store.list_keys(Some("acme")).await.unwrap().len(), 2);
+    assert_eq!(store.list_keys(None).await.unwrap().len(), 2);
+    assert_eq!(store.revoke_key(&record.prefix).await.unwrap(), 1);
+    assert!(store
+        .find_key(&key)
+        .await
+        .unwrap()
+        .unwrap()
+        .revoked_at
+        .is_some());
+    assert!(store
+        .find_key(&key2)
+        .await
+        .unwrap()
+        .unwrap()
+        .revoked_at
+        .is_none());
+    assert_eq!(store.revoke_key(&record2.id).await.unwrap(), 1);
+}
+
+async fn search_transactions_round_trip_per_workspace(store: Store) {
+    store
+        .save_transaction("st_1", "ws_a", &["t1".into(), "t2".into()])
+        .await
+        .unwrap();
+    store
+        .save_transaction("st_2", "ws_b", &["t3".into()])
+        .await
+        .unwrap();
+    let got = store
+        .load_transactions("ws_a", &["st_1".into(), "st_2".into(), "st_x".into()])
+        .await
+        .unwrap();
+    assert_eq!(
+        got,
+        vec![("st_1".to_owned(), vec!["t1".to_owned(), "t2".to_owned()])]
+    );
+}
+
 macro_rules! suite {
     ($($case:ident),*) => {
         #[tokio::test]
@@ -191,5 +251,7 @@ suite!(
     upserts_classify_and_number_changes,
     change_feed_follows_every_change_in_order,
     organization_changes_renumber_dependent_profiles,
-    large_batches_span_statements
+    large_batches_span_statements,
+    keys_are_hashed_scoped_and_revocable,
+    search_transactions_round_trip_per_workspace
 );

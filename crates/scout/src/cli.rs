@@ -44,6 +44,9 @@ pub enum Command {
     Reindex,
     /// Search talents from the command line.
     Search(SearchArgs),
+    /// Manage API keys.
+    #[command(subcommand)]
+    Keys(KeysCommand),
     /// Measure import and search speed.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -136,5 +139,41 @@ pub enum BenchCommand {
         /// Keep the data directory (under --data) instead of a temporary one.
         #[arg(long)]
         keep: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeysCommand {
+    /// Create a key (and its workspace and user if they do not exist); the key is printed once.
+    Create {
+        /// Workspace name.
+        #[arg(long)]
+        workspace: String,
+        /// User name.
+        #[arg(long)]
+        user: String,
+        /// Scopes, comma-separated (see docs/access.md); `admin` grants all.
+        #[arg(long, value_delimiter = ',', default_value = "talents:search")]
+        scopes: Vec<String>,
+        /// Make the user an administrator (when the user is created).
+        #[arg(long)]
+        admin: bool,
+        /// Requests per minute.
+        #[arg(long, default_value_t = scout_store::access::DEFAULT_PER_MINUTE)]
+        per_minute: i64,
+        /// Requests per day.
+        #[arg(long, default_value_t = scout_store::access::DEFAULT_PER_DAY)]
+        per_day: i64,
+    },
+    /// List keys (never the keys themselves).
+    List {
+        /// Only this workspace.
+        #[arg(long)]
+        workspace: Option<String>,
+    },
+    /// Revoke a key by id or prefix.
+    Revoke {
+        /// Key id (`key_…`) or printed prefix (`sk_…`).
+        id: String,
     },
 }

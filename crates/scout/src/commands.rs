@@ -16,7 +16,7 @@ use scout_query::{Criterion, Filter};
 use scout_store::Store;
 use serde_json::json;
 
-use crate::cli::{Cli, Command, DemoArgs, GenerateArgs, ImportArgs, SearchArgs};
+use crate::cli::{Cli, Command, DemoArgs, GenerateArgs, ImportArgs, KeysCommand, SearchArgs};
 use crate::config::{Paths, WRITER_BUDGET};
 use crate::output::{self, Bar};
 
@@ -31,6 +31,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(&paths, args.addr, None).await,
         Command::Demo(args) => demo(&paths, &args, as_json).await,
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
+        Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
     }
 }
 
@@ -392,10 +393,127 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
     if args.no_serve {
         return Ok(());
     }
-    serve(
-        paths,
-        args.addr,
-        Some("Try: scout search --title \"software engineer\" --location Paris --radius 30".into()),
-    )
-    .await
+    let key = demo_key(paths).await?;
+    let banner = format!(
+        "Demo API key: {key}\n\nTry:\n  curl -s http://{addr}/v1/search/talents -H 'x-api-key: {key}' -H 'content-type: application/json' -d '{body}'\n  scout search --title \"software engineer\" --location London --radius 50",
+        addr = args.addr,
+        body = r#"{"filters":[{"filterType":"JOB_TITLE","value":"Software Engineer","isRequired":true},{"filterType":"LOCATION","value":"London","radius":50,"isRequired":true}]}"#,
+    );
+    serve(paths, args.addr, Some(banner)).await
+}
+
+async fn keys(paths: &Paths, cmd: KeysCommand, as_json: bool) -> anyhow::Result<()> {
+    let store = paths.open_store().await?;
+    match cmd {
+        KeysCommand::Create {
+            workspace,
+            user,
+            scopes,
+            admin,
+            per_minute,
+            per_day,
+        } => {
+            for s in &scopes {
+                if !scout_store::access::SCOPES.contains(&s.as_str()) {
+                    bail!(
+                        "unknown scope `{s}`; known scopes: {}",
+                        scout_store::access::SCOPES.join(", ")
+                    );
+                }
+            }
+            if per_minute < 1 || per_day < 1 {
+                bail!("--per-minute and --per-day must be at least 1");
+            }
+            let new = scout_store::NewKey {
+                workspace,
+                user,
+                is_admin: admin,
+                scopes,
+                per_minute,
+                per_day,
+            };
+            let (key, record) = store.create_key(&new).await?;
+            if as_json {
+                output::json(
+                    &json!({"key": key, "id": record.id, "workspace": record.workspace, "user": record.user, "scopes": record.scopes}),
+                )?;
+            } else {
+                println!("{key}");
+                eprintln!(
+                    "key {} for {} in workspace {} (scopes: {}); it is shown only now",
+                    record.id,
+                    record.user,
+                    record.workspace,
+                    record.scopes.join(", ")
+                );
+            }
+        }
+        KeysCommand::List { workspace } => {
+            let keys = store.list_keys(workspace.as_deref()).await?;
+            if as_json {
+                output::json(&keys)?;
+            } else {
+                for k in keys {
+                    let state = if k.revoked_at.is_some() {
+                        "revoked"
+                    } else {
+                        "active"
+                    };
+                    println!(
+                        "{}  {}…  {}/{}  {}  [{}]  {}/min {}/day",
+                        k.id,
+                        k.prefix,
+                        k.workspace,
+                        k.user,
+                        state,
+                        k.scopes.join(","),
+                        k.per_minute,
+                        k.per_day
+                    );
+                }
+            }
+        }
+        KeysCommand::Revoke { id } => {
+            let n = store.revoke_key(&id).await?;
+            if n == 0 {
+                bail!("no active key with id or prefix `{id}`");
+            }
+            if as_json {
+                output::json(&json!({"revoked": n}))?;
+            } else {
+                println!("revoked {n} key(s)");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A demo key with every scope, created once and kept in the data directory.
+async fn demo_key(paths: &Paths) -> anyhow::Result<String> {
+    let file = paths.data.join("demo").join("api-key.txt");
+    if let Ok(k) = std::fs::read_to_string(&file) {
+        let store = paths.open_store().await?;
+        if store
+            .find_key(k.trim())
+            .await?
+            .is_some_and(|r| r.revoked_at.is_none())
+        {
+            return Ok(k.trim().to_owned());
+        }
+    }
+    let store = paths.open_store().await?;
+    let new = scout_store::NewKey {
+        workspace: "demo".into(),
+        user: "demo".into(),
+        is_admin: true,
+        scopes: vec!["admin".into()],
+        per_minute: 600,
+        per_day: 100_000,
+    };
+    let (key, _) = store.create_key(&new).await?;
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&file, &key)?;
+    Ok(key)
 }

@@ -1,0 +1,91 @@
+//! Who is calling: the API key from `x-api-key` or `Authorization: Bearer`,
+//! checked against the store, its scope, and its rate limits. Handlers name
+//! the scope they need in their signature (`Caller<TalentsSearch>`), so none
+//! can run without it.
+
+use std::marker::PhantomData;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use scout_model::ErrorCode;
+use scout_store::ApiKey;
+
+use crate::error::ApiError;
+use crate::limits::LimitHeaders;
+use crate::AppState;
+
+/// A scope an endpoint requires.
+pub trait Scope: Send + Sync + 'static {
+    /// Its name, as granted to keys.
+    const NAME: &'static str;
+}
+
+macro_rules! scopes {
+    ($($ty:ident => $name:literal),* $(,)?) => {$(
+        #[doc = concat!("The `", $name, "` scope.")]
+        pub struct $ty;
+        impl Scope for $ty {
+            const NAME: &'static str = $name;
+        }
+    )*};
+}
+
+scopes!(TalentsSearch => "talents:search");
+
+/// An authenticated caller holding scope `S`.
+pub struct Caller<S: Scope> {
+    /// The key's record.
+    pub key: ApiKey,
+    /// Rate-limit headers to return.
+    pub limit_headers: LimitHeaders,
+    _scope: PhantomData<S>,
+}
+
+/// The key presented on a request, if any.
+pub fn presented_key(parts: &Parts) -> Option<String> {
+    if let Some(v) = parts.headers.get("x-api-key").and_then(|v| v.to_str().ok()) {
+        let v = v.trim();
+        if !v.is_empty() {
+            return Some(v.to_owned());
+        }
+    }
+    let auth = parts
+        .headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = auth.trim().split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty())
+        .then(|| token.trim().to_owned())
+}
+
+impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let presented = presented_key(parts)
+            .ok_or_else(|| ApiError::new(ErrorCode::MissingApiKey, "Missing API key"))?;
+        let key = state
+            .store
+            .find_key(&presented)
+            .await
+            .map_err(|e| ApiError::from_domain(e, "An error occurred while checking the API key"))?
+            .filter(|k| k.revoked_at.is_none())
+            .ok_or_else(|| ApiError::new(ErrorCode::InvalidApiKey, "Invalid API key"))?;
+        if !key.allows(S::NAME) {
+            return Err(ApiError::new(
+                ErrorCode::InsufficientScope,
+                format!("This API key lacks the `{}` scope", S::NAME),
+            ));
+        }
+        let limit_headers = state.limiter.check(&key)?;
+        Ok(Caller {
+            key,
+            limit_headers,
+            _scope: PhantomData,
+        })
+    }
+}

@@ -1,0 +1,58 @@
+//! Our own JSON body extractor, so a malformed or oversized body is answered
+//! in the documented envelope rather than axum's plain text.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use scout_query::search_request::PathItem;
+use scout_query::Issue;
+use serde_json::Value;
+
+use crate::error::ApiError;
+
+/// Largest request body accepted, in bytes.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// A JSON body, parsed as a value; its schema is checked by the handler's parser.
+pub struct JsonBody(pub Value);
+
+fn body_issue(code: &'static str, message: String) -> Issue {
+    Issue {
+        code,
+        path: Vec::<PathItem>::new(),
+        message,
+        options: None,
+        expected: None,
+        received: None,
+        keys: None,
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            let too_big = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+            ApiError::validation(vec![if too_big {
+                body_issue(
+                    "too_big",
+                    format!("Request body must be at most {MAX_BODY_BYTES} bytes"),
+                )
+            } else {
+                body_issue("invalid_body", format!("Cannot read the request body: {e}"))
+            }])
+        })?;
+        if bytes.is_empty() {
+            return Err(ApiError::validation(vec![body_issue(
+                "invalid_type",
+                "Required: a JSON request body".into(),
+            )]));
+        }
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+            ApiError::validation(vec![body_issue(
+                "invalid_json",
+                format!("Malformed JSON: {e}"),
+            )])
+        })
+    }
+}

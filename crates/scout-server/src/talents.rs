@@ -1,0 +1,172 @@
+//! `POST /v1/search/talents`: ranked, explained, paged by transactions.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use scout_engine::{evidence, OrgDirectory, SearchOptions};
+use scout_model::ErrorCode;
+use scout_query::search_request::PathItem;
+use scout_query::search_request::{filter_to_json, MAX_RELATED_TRANSACTIONS};
+use scout_query::{parse_search_request, Issue, RequestError};
+use serde_json::{json, Value};
+
+use crate::auth::{Caller, TalentsSearch};
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::AppState;
+
+/// Talents per response, as documented.
+pub const PAGE_SIZE: usize = 10;
+const INTERNAL: &str = "An error occurred during search talents";
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new().route("/v1/search/talents", post(search_talents))
+}
+
+fn too_many() -> ApiError {
+    ApiError::new(
+        ErrorCode::TooManySearchTransactions,
+        format!("Too many relatedSearchTransactionIds provided (max {MAX_RELATED_TRANSACTIONS}). Please refine your search filters to get more relevant results instead of paginating further."),
+    )
+}
+
+async fn search_talents(
+    State(state): State<AppState>,
+    caller: Caller<TalentsSearch>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let request = parse_search_request(&body).map_err(|e| match e {
+        RequestError::TooManyTransactions => too_many(),
+        RequestError::Invalid(issues) => ApiError::validation(issues),
+    })?;
+    let workspace = caller.key.workspace_id.clone();
+    let mut exclude = HashSet::new();
+    if !request.related_transactions.is_empty() {
+        let found = state
+            .store
+            .load_transactions(&workspace, &request.related_transactions)
+            .await
+            .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+        let known: HashSet<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+        let unknown: Vec<Issue> = request
+            .related_transactions
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !known.contains(id.as_str()))
+            .map(|(i, id)| Issue {
+                code: "invalid_string",
+                path: vec![
+                    PathItem::Key("relatedSearchTransactionIds".into()),
+                    PathItem::Index(i),
+                ],
+                message: format!("Unknown search transaction `{id}`"),
+                options: None,
+                expected: None,
+                received: None,
+                keys: None,
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(ApiError::validation(unknown));
+        }
+        exclude.extend(found.into_iter().flat_map(|(_, ids)| ids));
+    }
+
+    let engine = state.engine.clone();
+    let filters = request.filters.clone();
+    let deadline = Instant::now() + state.settings.search_timeout;
+    let options = SearchOptions {
+        limit: PAGE_SIZE,
+        exclude_ids: exclude,
+        deadline: Some(deadline),
+    };
+    let task = tokio::task::spawn_blocking(move || engine.search(&filters, &options));
+    let results = match tokio::time::timeout(state.settings.search_timeout, task).await {
+        Err(_) => {
+            return Err(ApiError::new(
+                ErrorCode::SearchEngineTimeout,
+                "The search request timed out. Please try again.",
+            ))
+        }
+        Ok(Err(join)) => return Err(ApiError::internal(&join, INTERNAL)),
+        Ok(Ok(Err(e))) => return Err(ApiError::from_domain(e, INTERNAL)),
+        Ok(Ok(Ok(r))) => r,
+    };
+
+    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let profiles = state
+        .store
+        .get_profiles(&ids)
+        .await
+        .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+    let orgs = OrgDirectory::default();
+    let mut talents = Vec::with_capacity(profiles.len());
+    for (hit, stored) in results.hits.iter().zip(&profiles) {
+        let filters: Vec<Value> = request
+            .filters
+            .iter()
+            .zip(&hit.filter_scores)
+            .zip(&results.interpretations)
+            .map(|((f, score), interp)| {
+                let mut v = filter_to_json(f);
+                v["matched"] = json!(score.is_some());
+                v["quality"] = json!(score.map(|s| (f64::from(s) * 100.0).round() / 100.0));
+                if score.is_some() && !f.excluded {
+                    v["evidence"] = serde_json::to_value(evidence(&stored.talent, f, &orgs))
+                        .unwrap_or(Value::Null);
+                }
+                match interp {
+                    scout_engine::compile::Interpretation::Resolved(s) if !s.is_empty() => {
+                        v["interpretation"] = json!(s)
+                    }
+                    scout_engine::compile::Interpretation::Literal => {
+                        v["interpretation"] =
+                            json!("not in Scout's reference data: matched literally")
+                    }
+                    _ => {}
+                }
+                v
+            })
+            .collect();
+        let met_optional = request
+            .filters
+            .iter()
+            .zip(&hit.filter_scores)
+            .filter(|(f, s)| !f.required && !f.excluded && s.is_some())
+            .count();
+        let optional = request
+            .filters
+            .iter()
+            .filter(|f| !f.required && !f.excluded)
+            .count();
+        let mut talent =
+            serde_json::to_value(&stored.talent).map_err(|e| ApiError::internal(&e, INTERNAL))?;
+        talent["match"] = json!({
+            "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
+            "optionalFiltersMet": met_optional,
+            "optionalFilters": optional,
+            "filters": filters,
+            "profileLastChangedAt": stored.last_changed_at,
+        });
+        talents.push(talent);
+    }
+    let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
+    state
+        .store
+        .save_transaction(&transaction, &workspace, &ids)
+        .await
+        .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+    let mut response = Json(json!({
+        "success": true,
+        "data": {"talents": talents, "estimationCount": results.total, "searchTransactionId": transaction}
+    }))
+    .into_response();
+    for (k, v) in caller.limit_headers {
+        response.headers_mut().insert(k, v);
+    }
+    Ok(response)
+}

@@ -1,0 +1,5 @@
+//! The HTTP API end to end: a real server on a random port, spoken to over
+//! HTTP. One binary, one module per API family.
+
+mod helpers;
+mod talents;
