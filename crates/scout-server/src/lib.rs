@@ -36,7 +36,7 @@ async fn track(request: Request, next: Next) -> Response {
     } else if status >= 400 {
         tracing::warn!(%method, %path, status, ms, tracking_code = %code, "request");
     } else {
-        tracing::info!(%method, %path, status, ms, tracking_code = %code, "request");
+        tracing::debug!(%method, %path, status, ms, tracking_code = %code, "request");
     }
     response
 }

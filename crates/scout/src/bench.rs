@@ -21,6 +21,7 @@ pub fn peak_rss_bytes() -> Option<u64> {
 pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Result<()> {
     match cmd {
         BenchCommand::Import { count, keep } => import(paths, count, keep, as_json).await,
+        BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
     }
 }
 
@@ -90,6 +91,260 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
         );
         if let Some(rss) = peak_rss_bytes() {
             println!("peak RSS: {:.0} MiB", rss as f64 / 1048576.0);
+        }
+    }
+    Ok(())
+}
+
+/// The committed benchmark requests.
+const REQUESTS: &str = include_str!("../bench/search_requests.json");
+
+fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
+    if sorted_ms.is_empty() {
+        return 0.0;
+    }
+    let idx = ((sorted_ms.len() as f64 - 1.0) * p).round() as usize;
+    sorted_ms[idx.min(sorted_ms.len() - 1)]
+}
+
+fn summary(mut ms: Vec<f64>) -> serde_json::Value {
+    ms.sort_by(f64::total_cmp);
+    json!({"n": ms.len(), "p50": percentile(&ms, 0.5), "p95": percentile(&ms, 0.95), "p99": percentile(&ms, 0.99), "max": ms.last().copied().unwrap_or(0.0)})
+}
+
+/// A data directory holding `profiles` generated profiles, built once.
+async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
+    let root = paths.data.join(format!("bench-{profiles}"));
+    let data = Paths {
+        data: root.join("data"),
+        store_url: format!("sqlite://{}", root.join("data").join("scout.db").display()),
+        index_dir: root.join("data").join("index"),
+        rejects_dir: root.join("data").join("rejects"),
+    };
+    let have = data.open_store().await?.count_profiles().await? as u64;
+    if have < profiles {
+        eprintln!(
+            "building the benchmark data set: {profiles} profiles in {}",
+            root.display()
+        );
+        let input = root.join("profiles.jsonl.gz");
+        write_generated(profiles, 42, &input, None)?;
+        import_paths(
+            &data,
+            &[organizations_path(&input), input.clone()],
+            None,
+            5000,
+            false,
+        )
+        .await?;
+        std::fs::remove_file(&input).ok();
+        std::fs::remove_file(organizations_path(&input)).ok();
+    }
+    Ok(data)
+}
+
+async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
+    let data = bench_data(paths, profiles).await?;
+    let store = data.open_store().await?;
+    let engine = std::sync::Arc::new(data.open_engine()?);
+    {
+        // Make sure the index has everything and is merged before measuring.
+        let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
+        scout_ingest::sync::load_organizations(&store, &mut w).await?;
+        scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
+        engine.reload()?;
+    }
+    let file: serde_json::Value = serde_json::from_str(REQUESTS)?;
+    let bodies: Vec<serde_json::Value> = file["requests"].as_array().cloned().unwrap_or_default();
+    let requests: Vec<scout_query::SearchRequest> = bodies
+        .iter()
+        .map(|b| {
+            scout_query::parse_search_request(b)
+                .map_err(|e| anyhow::anyhow!("bad benchmark request: {e:?}"))
+        })
+        .collect::<anyhow::Result<_>>()?;
+
+    // In process: engine search + fetching the 10 profiles from the store.
+    let mut in_process = Vec::new();
+    let mut totals = Vec::new();
+    for round in 0..=rounds {
+        for r in &requests {
+            let t = Instant::now();
+            let res = engine.search(&r.filters, &scout_engine::SearchOptions::default())?;
+            let ids: Vec<String> = res.hits.iter().map(|h| h.id.clone()).collect();
+            store.get_profiles(&ids).await?;
+            if round > 0 {
+                in_process.push(t.elapsed().as_secs_f64() * 1000.0);
+            } else {
+                totals.push(res.total);
+            }
+        }
+    }
+
+    // Over HTTP, through the real server.
+    let new = scout_store::NewKey {
+        workspace: "bench".into(),
+        user: "bench".into(),
+        is_admin: false,
+        scopes: vec!["talents:search".into()],
+        per_minute: i64::MAX / 2,
+        per_day: i64::MAX / 2,
+    };
+    let (key, _) = store.create_key(&new).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let state = scout_server::AppState::new(store.clone(), engine.clone());
+    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let client = reqwest::Client::new();
+    let url = format!("http://{addr}/v1/search/talents");
+    let mut http = Vec::new();
+    for round in 0..=rounds {
+        for b in &bodies {
+            let t = Instant::now();
+            let res = client
+                .post(&url)
+                .header("x-api-key", &key)
+                .json(b)
+                .send()
+                .await?;
+            anyhow::ensure!(
+                res.status().is_success(),
+                "benchmark request failed: {}",
+                res.status()
+            );
+            res.bytes().await?;
+            if round > 0 {
+                http.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+    }
+
+    // Throughput at concurrency 4.
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for worker in 0..4usize {
+        let (client, url, key, bodies) = (client.clone(), url.clone(), key.clone(), bodies.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut done = 0u64;
+            for i in 0..bodies.len() * 2 {
+                let b = &bodies[(i + worker * 7) % bodies.len()];
+                if let Ok(r) = client
+                    .post(&url)
+                    .header("x-api-key", &key)
+                    .json(b)
+                    .send()
+                    .await
+                {
+                    if r.bytes().await.is_ok() {
+                        done += 1;
+                    }
+                }
+            }
+            done
+        }));
+    }
+    let mut done = 0;
+    for t in tasks {
+        done += t.await.unwrap_or(0);
+    }
+    let throughput = done as f64 / started.elapsed().as_secs_f64();
+
+    // Cost of excluding 100 transactions: page 101 of a broad query against page 1.
+    let broad = json!({"filters": [{"filterType": "LOCATION", "value": "United States", "isRequired": true}]});
+    let mut first_page = Vec::new();
+    let mut transactions: Vec<String> = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        let body: serde_json::Value = client
+            .post(&url)
+            .header("x-api-key", &key)
+            .json(
+                &json!({"filters": broad["filters"], "relatedSearchTransactionIds": transactions}),
+            )
+            .send()
+            .await?
+            .json()
+            .await?;
+        if transactions.is_empty() {
+            first_page.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        if let Some(id) = body["data"]["searchTransactionId"].as_str() {
+            transactions.push(id.to_owned());
+        }
+    }
+    let mut page_101 = Vec::new();
+    for _ in 0..rounds.max(3) {
+        let t = Instant::now();
+        client
+            .post(&url)
+            .header("x-api-key", &key)
+            .json(&broad)
+            .send()
+            .await?
+            .bytes()
+            .await?;
+        first_page.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        client
+            .post(&url)
+            .header("x-api-key", &key)
+            .json(
+                &json!({"filters": broad["filters"], "relatedSearchTransactionIds": transactions}),
+            )
+            .send()
+            .await?
+            .bytes()
+            .await?;
+        page_101.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    server.abort();
+    let (p1, p101) = (summary(first_page), summary(page_101));
+    let ratio = p101["p50"].as_f64().unwrap_or(0.0) / p1["p50"].as_f64().unwrap_or(1.0).max(1e-9);
+    totals.sort_unstable();
+    let report = json!({
+        "profiles": store.count_profiles().await?,
+        "requests": bodies.len(),
+        "medianMatches": totals.get(totals.len() / 2),
+        "inProcessMs": summary(in_process),
+        "httpMs": summary(http),
+        "httpThroughputConcurrency4": throughput,
+        "firstPageMs": p1,
+        "pageExcluding100TransactionsMs": p101,
+        "exclusionCostRatio": ratio,
+        "peakRssBytes": peak_rss_bytes(),
+    });
+    if as_json {
+        output::json(&report)?;
+    } else {
+        let line = |name: &str, v: &serde_json::Value| {
+            println!(
+                "{name:<34} p50 {:>7.2} ms  p95 {:>7.2} ms  p99 {:>7.2} ms  (n={})",
+                v["p50"].as_f64().unwrap_or(0.0),
+                v["p95"].as_f64().unwrap_or(0.0),
+                v["p99"].as_f64().unwrap_or(0.0),
+                v["n"]
+            );
+        };
+        println!(
+            "{} profiles, {} requests, median {} matches",
+            report["profiles"],
+            bodies.len(),
+            report["medianMatches"]
+        );
+        line("in process (search + fetch)", &report["inProcessMs"]);
+        line("over HTTP", &report["httpMs"]);
+        println!(
+            "{:<34} {throughput:.0} searches/s",
+            "HTTP throughput, concurrency 4"
+        );
+        line("first page", &report["firstPageMs"]);
+        line(
+            "page excluding 100 transactions",
+            &report["pageExcluding100TransactionsMs"],
+        );
+        println!("{:<34} {ratio:.2}x", "exclusion cost");
+        if let Some(rss) = peak_rss_bytes() {
+            println!("{:<34} {:.0} MiB", "peak RSS", rss as f64 / 1048576.0);
         }
     }
     Ok(())

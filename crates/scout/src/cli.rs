@@ -131,6 +131,15 @@ pub struct SearchArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum BenchCommand {
+    /// Search latency (in process and over HTTP), throughput at concurrency 4, cost of exclusions.
+    Search {
+        /// Profiles in the benchmark data set (generated and imported once, then reused).
+        #[arg(long, default_value_t = 1_000_000)]
+        profiles: u64,
+        /// Times each request is run per path.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// Generate N profiles and import them into a fresh data directory.
     Import {
         /// Profiles to generate and import.
