@@ -192,21 +192,27 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
     match &f.criterion {
         Criterion::JobTitle { title, history } => {
             let fs = history_fields(*history, fields.title_cur, fields.title_past);
+            let keys = history_fields(*history, fields.title_key_cur, fields.title_key_past);
             let normalized = normalize_title(title);
-            tiers.extend(phrase_on(&fs, &normalized).map(|q| (q, 1.0)));
-            if !f.exact {
+            let key_query = |values: &[String]| -> Box<dyn Query> {
+                Box::new(TermSetQuery::new(
+                    keys.iter()
+                        .flat_map(|k| values.iter().map(move |v| term(*k, v))),
+                ))
+            };
+            if f.exact {
+                tiers.extend(phrase_on(&fs, &normalized).map(|q| (q, 1.0)));
+            } else {
                 let core = core_title(title);
-                if core != normalized {
-                    tiers.extend(phrase_on(&fs, &core).map(|q| (q, 0.85)));
-                }
+                tiers.push((key_query(&[format!("={normalized}")]), 1.0));
+                tiers.push((key_query(&[format!("~{core}")]), 0.9));
+                tiers.extend(phrase_on(&fs, &normalized).map(|q| (q, 0.8)));
                 let syns = synonyms(title);
                 if !syns.is_empty() {
                     interpretation =
                         Interpretation::Resolved(format!("synonyms: {}", syns.join(", ")));
-                }
-                let syn_queries: Vec<_> = syns.iter().filter_map(|s| phrase_on(&fs, s)).collect();
-                if !syn_queries.is_empty() {
-                    tiers.push((any_of(syn_queries), 0.7));
+                    let syn_keys: Vec<String> = syns.iter().map(|s| format!("~{s}")).collect();
+                    tiers.push((key_query(&syn_keys), 0.7));
                 }
                 tiers.extend(words_on(&fs, &core).map(|q| (q, 0.4)));
             }

@@ -418,11 +418,25 @@ pub(crate) fn build_document(
     let (hi, lo) = id_keys(&talent.id);
     doc.add_u64(fields.id_key_hi, hi);
     doc.add_u64(fields.id_key_lo, lo);
-    for t in &facts.titles_current {
-        doc.add_text(fields.title_cur, t);
-    }
-    for t in &facts.titles_past {
-        doc.add_text(fields.title_past, t);
+    // Titles as text (phrases, words) and as whole keys: `=` + the normalised
+    // title, `~` + its core without seniority words, so most title matches are
+    // single term lookups rather than phrase checks.
+    for (titles, text_field, key_field) in [
+        (
+            &facts.titles_current,
+            fields.title_cur,
+            fields.title_key_cur,
+        ),
+        (&facts.titles_past, fields.title_past, fields.title_key_past),
+    ] {
+        for t in titles {
+            doc.add_text(text_field, t);
+            doc.add_text(key_field, format!("={t}"));
+            doc.add_text(
+                key_field,
+                format!("~{}", scout_taxonomy::titles::core_of_normalized(t)),
+            );
+        }
     }
     for c in &facts.companies_current {
         doc.add_text(fields.company_cur, c);

@@ -98,6 +98,19 @@ pub fn normalize_title(text: &str) -> String {
     out.join(" ")
 }
 
+/// [`core_title`] of a title already normalised by [`normalize_title`].
+pub fn core_of_normalized(normalized: &str) -> String {
+    let core: Vec<&str> = normalized
+        .split(' ')
+        .filter(|w| !SENIORITY_WORDS.contains(w))
+        .collect();
+    if core.is_empty() {
+        normalized.to_owned()
+    } else {
+        core.join(" ")
+    }
+}
+
 /// The title without its seniority words ("Senior Software Engineer II" →
 /// "software engineer"). A title made only of seniority words is kept whole.
 pub fn core_title(text: &str) -> String {

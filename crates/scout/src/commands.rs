@@ -150,6 +150,12 @@ pub async fn import_paths(
     let bar = Bar::new();
     let summary = import_files(files, &store, writer.as_mut(), &options, &bar).await?;
     bar.finish();
+    if let Some(w) = writer {
+        // After a bulk load, merge segments so searches touch few of them.
+        if summary.inserted + summary.updated >= 50_000 {
+            w.optimize()?;
+        }
+    }
     Ok(summary)
 }
 
