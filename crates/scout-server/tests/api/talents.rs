@@ -260,3 +260,17 @@ async fn openapi_describes_the_endpoint() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["paths"]["/v1/search/talents"]["post"]["responses"]["429"].is_object());
 }
+
+#[tokio::test]
+async fn a_search_past_its_deadline_answers_search_engine_timeout() {
+    let settings = scout_server::Settings {
+        search_timeout: std::time::Duration::ZERO,
+    };
+    let app = spawn_app_with(settings, crate::helpers::fixture_talents(), 100).await;
+    let res = app.search(example_request()).await;
+    assert_eq!(res.status(), 504);
+    assert_eq!(
+        redact_tracking(res.json().await.unwrap()),
+        json!({"success": false, "error": {"code": "search_engine_timeout", "message": "The search request timed out. Please try again.", "debugTrackingCode": "V1StGXR8_Z5jdHi6B-myT"}})
+    );
+}
