@@ -41,6 +41,10 @@ pub struct Engine {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// Talent ids by document, per segment (see `search::segment_ids`).
+    id_cache: parking_lot::Mutex<
+        std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<Vec<Box<str>>>>,
+    >,
 }
 
 impl Engine {
@@ -63,6 +67,7 @@ impl Engine {
             index,
             reader,
             fields,
+            id_cache: Default::default(),
         })
     }
 
@@ -80,6 +85,7 @@ impl Engine {
             index,
             reader,
             fields,
+            id_cache: Default::default(),
         }
     }
 
@@ -94,9 +100,19 @@ impl Engine {
         writer::read_checkpoint(&self.index)
     }
 
-    /// Makes committed changes visible to searches.
+    /// Makes committed changes visible to searches (and forgets the id
+    /// tables of segments that merged away).
     pub fn reload(&self) -> Result<(), EngineError> {
-        Ok(self.reader.reload()?)
+        self.reader.reload()?;
+        let live: std::collections::HashSet<tantivy::index::SegmentId> = self
+            .reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        self.id_cache.lock().retain(|id, _| live.contains(id));
+        Ok(())
     }
 
     /// Number of indexed talents.

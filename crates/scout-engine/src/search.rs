@@ -236,7 +236,41 @@ impl SegmentCollector for RankSegment {
     }
 }
 
+/// Every talent id of a segment, by document number: built once per
+/// segment by streaming the id column's dictionary, so turning hits into ids
+/// never decompresses dictionary blocks on the search path.
+pub(crate) fn segment_ids(reader: &SegmentReader) -> tantivy::Result<Vec<Box<str>>> {
+    let Some(col) = reader.fast_fields().str("id")? else {
+        return Ok(Vec::new());
+    };
+    let mut by_ord: Vec<Box<str>> = Vec::with_capacity(col.num_terms());
+    let mut stream = col.dictionary().stream()?;
+    while stream.advance() {
+        by_ord.push(String::from_utf8_lossy(stream.key()).into());
+    }
+    Ok((0..reader.max_doc())
+        .map(|doc| {
+            col.term_ords(doc)
+                .next()
+                .and_then(|o| by_ord.get(o as usize))
+                .cloned()
+                .unwrap_or_else(|| "".into())
+        })
+        .collect())
+}
+
 impl Engine {
+    /// The id table of a segment, from the cache or built now.
+    fn ids_of(&self, reader: &SegmentReader) -> Result<std::sync::Arc<Vec<Box<str>>>, EngineError> {
+        let key = reader.segment_id();
+        if let Some(hit) = self.id_cache.lock().get(&key) {
+            return Ok(hit.clone());
+        }
+        let built = std::sync::Arc::new(segment_ids(reader)?);
+        self.id_cache.lock().insert(key, built.clone());
+        Ok(built)
+    }
+
     /// Ranks the talents meeting `filters`.
     pub fn search(
         &self,
@@ -257,7 +291,6 @@ impl Engine {
             return Err(EngineError::Timeout);
         }
         let mut hits = Vec::with_capacity(top.len());
-        let mut id_buf = String::new();
         let singles: Vec<Box<dyn tantivy::query::Weight>> =
             compile_each(filters, &self.fields, now)
                 .iter()
@@ -269,16 +302,10 @@ impl Engine {
                 .collect::<Result<_, _>>()?;
         let mut placed: Vec<(SegmentOrdinal, DocId)> = Vec::with_capacity(top.len());
         for r in top {
-            let reader = searcher.segment_reader(r.segment);
-            let Some(ids) = reader.fast_fields().str("id")? else {
-                continue;
-            };
-            let ord = ids.term_ords(r.doc).next();
-            if let Some(ord) = ord {
-                id_buf.clear();
-                ids.ord_to_str(ord, &mut id_buf)?;
+            let ids = self.ids_of(searcher.segment_reader(r.segment))?;
+            if let Some(id) = ids.get(r.doc as usize).filter(|i| !i.is_empty()) {
                 hits.push(Hit {
-                    id: id_buf.clone(),
+                    id: id.to_string(),
                     score: r.score,
                     filter_scores: Vec::new(),
                 });

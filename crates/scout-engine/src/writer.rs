@@ -182,10 +182,16 @@ impl IndexWriterHandle {
         Ok(())
     }
 
-    /// Merges segments down after a bulk load and waits for the merges.
+    /// Merges segments down to one after a bulk load. Background merges are
+    /// let finish first (merging segments they are consuming would fail),
+    /// then everything left is merged with background merging switched off.
     pub fn optimize(self) -> Result<(), EngineError> {
-        let mut writer = self.writer;
-        let ids = writer.index().searchable_segment_ids()?;
+        let index = self.writer.index().clone();
+        self.writer.wait_merging_threads()?;
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 64_000_000)?;
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        let ids = index.searchable_segment_ids()?;
         if ids.len() > 1 {
             let _ = writer.merge(&ids).wait()?;
         }

@@ -174,3 +174,23 @@ fn counts_are_exact_and_seen_ids_are_excluded() {
     assert_eq!(next.hits.len(), 1);
     assert!(!first.hits.iter().any(|h| h.id == next.hits[0].id));
 }
+
+#[test]
+fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = Engine::open(dir.path()).unwrap();
+    let mut w = e.writer(20_000_000).unwrap();
+    for (i, t) in people().iter().enumerate() {
+        w.upsert(i as i64 + 1, t).unwrap();
+        w.commit().unwrap();
+    }
+    w.optimize().unwrap();
+    e.reload().unwrap();
+    assert_eq!(e.num_docs(), 4);
+    assert_eq!(e.checkpoint().unwrap(), 4);
+    let mut again = e.writer(20_000_000).unwrap();
+    again.delete(5, "a");
+    again.commit().unwrap();
+    e.reload().unwrap();
+    assert_eq!(e.num_docs(), 3);
+}

@@ -510,7 +510,7 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(30))
             .pragma("cache_size", "-131072")
             .pragma("temp_store", "memory")
-            .pragma("mmap_size", "1073741824")
+            .pragma("mmap_size", "268435456")
             .pragma("wal_autocheckpoint", "20000")
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
