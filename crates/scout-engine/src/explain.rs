@@ -95,6 +95,16 @@ fn first_hit<'a>(
     None
 }
 
+/// Whether a role belongs to the roles `history` names.
+fn in_history(t: &Talent, role: &scout_model::Experience, history: History) -> bool {
+    let current = t.is_current_role(role);
+    match history {
+        History::Current => current,
+        History::Past => !current,
+        History::CurrentOrPast => true,
+    }
+}
+
 fn titles(t: &Talent, history: History) -> Vec<(String, &str)> {
     let mut v = Vec::new();
     if history != History::Past {
@@ -103,12 +113,7 @@ fn titles(t: &Talent, history: History) -> Vec<(String, &str)> {
         }
     }
     for (i, e) in t.experiences.iter().enumerate() {
-        let current = t.is_current_role(e);
-        let wanted = match history {
-            History::Current => current,
-            History::Past => !current,
-            History::CurrentOrPast => true,
-        };
+        let wanted = in_history(t, e, history);
         if let (true, Some(title)) = (wanted, &e.title) {
             v.push((format!("experiences[{i}].title"), title.as_str()));
         }
@@ -128,12 +133,7 @@ fn companies(t: &Talent, history: History) -> Vec<(String, &str)> {
         }
     }
     for (i, e) in t.experiences.iter().enumerate() {
-        let current = t.is_current_role(e);
-        let wanted = match history {
-            History::Current => current,
-            History::Past => !current,
-            History::CurrentOrPast => true,
-        };
+        let wanted = in_history(t, e, history);
         if let (true, Some(n)) = (wanted, &e.organization_name) {
             v.push((format!("experiences[{i}].organizationName"), n.as_str()));
         }

@@ -163,6 +163,23 @@ fn invalid_enum(path: Vec<PathItem>, got: &str, options: &[&str]) -> Issue {
     }
 }
 
+/// An `invalid_union_discriminator` issue listing every valid type.
+fn bad_discriminator(at: &[PathItem], message: String) -> Issue {
+    Issue {
+        options: Some(
+            FilterType::ALL
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
+        ),
+        ..issue(
+            "invalid_union_discriminator",
+            path(at, "filterType"),
+            message,
+        )
+    }
+}
+
 const FILTER_KEYS: &[&str] = &[
     "filterType",
     "value",
@@ -235,55 +252,28 @@ fn parse_filter(v: &Value, at: &[PathItem], issues: &mut Vec<Issue>) -> Option<F
         Some(Value::String(s)) => match FilterType::parse(s) {
             Some(t) => Some(t),
             None => {
-                issues.push(Issue {
-                    options: Some(
-                        FilterType::ALL
-                            .iter()
-                            .map(|t| t.as_str().to_owned())
-                            .collect(),
-                    ),
-                    ..issue(
-                        "invalid_union_discriminator",
-                        path(at, "filterType"),
-                        "Invalid discriminator value",
-                    )
-                });
+                issues.push(bad_discriminator(
+                    at,
+                    "Invalid discriminator value".to_owned(),
+                ));
                 None
             }
         },
         Some(other) => {
-            issues.push(Issue {
-                options: Some(
-                    FilterType::ALL
-                        .iter()
-                        .map(|t| t.as_str().to_owned())
-                        .collect(),
+            issues.push(bad_discriminator(
+                at,
+                format!(
+                    "Invalid discriminator value: expected a string, received {}",
+                    type_name(other)
                 ),
-                ..issue(
-                    "invalid_union_discriminator",
-                    path(at, "filterType"),
-                    format!(
-                        "Invalid discriminator value: expected a string, received {}",
-                        type_name(other)
-                    ),
-                )
-            });
+            ));
             None
         }
         None => {
-            issues.push(Issue {
-                options: Some(
-                    FilterType::ALL
-                        .iter()
-                        .map(|t| t.as_str().to_owned())
-                        .collect(),
-                ),
-                ..issue(
-                    "invalid_union_discriminator",
-                    path(at, "filterType"),
-                    "Required: filterType is missing",
-                )
-            });
+            issues.push(bad_discriminator(
+                at,
+                "Required: filterType is missing".to_owned(),
+            ));
             None
         }
     };
