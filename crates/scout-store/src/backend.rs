@@ -98,11 +98,11 @@ fn current_org_id(t: &Talent) -> Option<&str> {
 
 fn classify(
     ids: &[&str],
-    hashes: &[Vec<u8>],
+    encoded: &[Encoded],
     existing: &HashMap<String, Vec<u8>>,
 ) -> Vec<UpsertOutcome> {
     ids.iter()
-        .zip(hashes)
+        .zip(encoded.iter().map(|(_, hash)| hash))
         .map(|(id, h)| match existing.get(*id) {
             None => UpsertOutcome::Inserted,
             Some(old) if old == h => UpsertOutcome::Unchanged,
@@ -142,23 +142,37 @@ macro_rules! store_backend {
                 Ok(end - n + 1)
             }
 
+            /// Classifies a batch against what is stored; when anything
+            /// changed, compresses the changed documents and takes their
+            /// numbers: `(outcomes, changed indices, first number)`.
+            async fn plan_upsert(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                table: &str,
+                ids: &[&str],
+                encoded: &mut [Encoded],
+            ) -> Result<Option<(Vec<UpsertOutcome>, Vec<usize>, i64)>, StoreError> {
+                let existing = Self::existing_hashes(tx, table, ids).await?;
+                let outcomes = classify(ids, encoded, &existing);
+                let changed: Vec<usize> = (0..ids.len()).filter(|&i| outcomes[i] != UpsertOutcome::Unchanged).collect();
+                if changed.is_empty() {
+                    return Ok(None);
+                }
+                compress_changed(encoded, &changed);
+                let first = Self::allocate_seqs(tx, changed.len() as i64).await?;
+                Ok(Some((outcomes, changed, first)))
+            }
+
             pub(crate) async fn upsert_profiles(&self, profiles: &[Talent], source: &str) -> Result<UpsertReport, StoreError> {
                 if profiles.is_empty() {
                     return Ok(UpsertReport::default());
                 }
                 let mut encoded = encode_all(profiles, |t| t.id.as_str())?;
                 let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
-                let hashes: Vec<Vec<u8>> = encoded.iter().map(|(_, h)| h.clone()).collect();
                 let mut tx = self.pool.begin().await?;
-                let existing = Self::existing_hashes(&mut tx, "profiles", &ids).await?;
-                let outcomes = classify(&ids, &hashes, &existing);
-                let changed: Vec<usize> = (0..profiles.len()).filter(|&i| outcomes[i] != UpsertOutcome::Unchanged).collect();
-                if changed.is_empty() {
+                let Some((outcomes, changed, first)) = Self::plan_upsert(&mut tx, "profiles", &ids, &mut encoded).await? else {
                     tx.commit().await?;
-                    return Ok(UpsertReport { outcomes, last_seq: None });
-                }
-                compress_changed(&mut encoded, &changed);
-                let first = Self::allocate_seqs(&mut tx, changed.len() as i64).await?;
+                    return Ok(UpsertReport { outcomes: vec![UpsertOutcome::Unchanged; ids.len()], last_seq: None });
+                };
                 let now = now_ms();
                 for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
                     let mut qb = QueryBuilder::<$db>::new(
@@ -186,17 +200,11 @@ macro_rules! store_backend {
                 }
                 let mut encoded = encode_all(orgs, |o| o.id.as_str())?;
                 let ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
-                let hashes: Vec<Vec<u8>> = encoded.iter().map(|(_, h)| h.clone()).collect();
                 let mut tx = self.pool.begin().await?;
-                let existing = Self::existing_hashes(&mut tx, "organizations", &ids).await?;
-                let outcomes = classify(&ids, &hashes, &existing);
-                let changed: Vec<usize> = (0..orgs.len()).filter(|&i| outcomes[i] != UpsertOutcome::Unchanged).collect();
-                if changed.is_empty() {
+                let Some((outcomes, changed, first)) = Self::plan_upsert(&mut tx, "organizations", &ids, &mut encoded).await? else {
                     tx.commit().await?;
-                    return Ok(UpsertReport { outcomes, last_seq: None });
-                }
-                compress_changed(&mut encoded, &changed);
-                let first = Self::allocate_seqs(&mut tx, changed.len() as i64).await?;
+                    return Ok(UpsertReport { outcomes: vec![UpsertOutcome::Unchanged; ids.len()], last_seq: None });
+                };
                 let now = now_ms();
                 let name_keys: Vec<String> = orgs.iter().map(|o| fold(&o.name)).collect();
                 for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
