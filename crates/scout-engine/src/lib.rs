@@ -41,6 +41,9 @@ pub struct Engine {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// Organizations joined at index time, shared with the writer; matches
+    /// are explained with the same data they were indexed with.
+    orgs: std::sync::Arc<parking_lot::RwLock<OrgDirectory>>,
     /// Talent ids by document, per segment (see `search::segment_ids`).
     id_cache: parking_lot::Mutex<
         std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<Vec<Box<str>>>>,
@@ -68,6 +71,7 @@ impl Engine {
             reader,
             fields,
             id_cache: Default::default(),
+            orgs: Default::default(),
         })
     }
 
@@ -86,13 +90,19 @@ impl Engine {
             reader,
             fields,
             id_cache: Default::default(),
+            orgs: Default::default(),
         }
     }
 
     /// The writer. Only one may exist per index directory across processes;
     /// a second gets [`EngineError::Locked`].
     pub fn writer(&self, memory_budget_bytes: usize) -> Result<IndexWriterHandle, EngineError> {
-        writer::IndexWriterHandle::new(&self.index, self.fields.clone(), memory_budget_bytes)
+        writer::IndexWriterHandle::new(
+            &self.index,
+            self.fields.clone(),
+            self.orgs.clone(),
+            memory_budget_bytes,
+        )
     }
 
     /// How far along the store's change feed the last commit got.
@@ -113,6 +123,20 @@ impl Engine {
             .collect();
         self.id_cache.lock().retain(|id, _| live.contains(id));
         Ok(())
+    }
+
+    /// Why `talent` matched each of `filters` (see [`explain::evidence`]),
+    /// with the organizations the index joined.
+    pub fn explain(
+        &self,
+        talent: &scout_model::Talent,
+        filters: &[scout_query::Filter],
+    ) -> Vec<Evidence> {
+        let orgs = self.orgs.read();
+        filters
+            .iter()
+            .map(|f| explain::evidence(talent, f, &orgs))
+            .collect()
     }
 
     /// Number of indexed talents.

@@ -8,6 +8,10 @@ use scout_model::{Organization, Talent};
 use tantivy::directory::error::LockError;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
+use std::sync::Arc;
+
+use parking_lot::{RwLock, RwLockWriteGuard};
+
 use crate::document::{build_document, OrgDirectory, ProfileFacts};
 use crate::error::EngineError;
 use crate::schema::Fields;
@@ -16,7 +20,7 @@ use crate::schema::Fields;
 pub struct IndexWriterHandle {
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
-    orgs: OrgDirectory,
+    orgs: Arc<RwLock<OrgDirectory>>,
     applied: i64,
     uncommitted: u64,
 }
@@ -39,6 +43,7 @@ impl IndexWriterHandle {
     pub(crate) fn new(
         index: &Index,
         fields: Fields,
+        orgs: Arc<RwLock<OrgDirectory>>,
         budget: usize,
     ) -> Result<IndexWriterHandle, EngineError> {
         let threads = std::env::var("SCOUT_INDEX_THREADS")
@@ -61,15 +66,16 @@ impl IndexWriterHandle {
         Ok(IndexWriterHandle {
             writer,
             fields,
-            orgs: OrgDirectory::default(),
+            orgs,
             applied,
             uncommitted: 0,
         })
     }
 
-    /// The organizations used to join employers.
-    pub fn organizations_mut(&mut self) -> &mut OrgDirectory {
-        &mut self.orgs
+    /// The organizations used to join employers (shared with the engine,
+    /// which explains matches with them).
+    pub fn organizations_mut(&mut self) -> RwLockWriteGuard<'_, OrgDirectory> {
+        self.orgs.write()
     }
 
     /// The highest change number applied (committed or not).
@@ -84,7 +90,7 @@ impl IndexWriterHandle {
 
     /// Indexes (or re-indexes) a profile as change `seq`.
     pub fn upsert(&mut self, seq: i64, talent: &Talent) -> Result<(), EngineError> {
-        let facts = ProfileFacts::derive(talent, &self.orgs);
+        let facts = ProfileFacts::derive(talent, &self.orgs.read());
         let doc = build_document(&self.fields, talent, &facts);
         self.writer
             .delete_term(Term::from_field_text(self.fields.id, &talent.id));
@@ -101,7 +107,8 @@ impl IndexWriterHandle {
             .unwrap_or(1)
             .clamp(1, 8);
         let chunk = items.len().div_ceil(threads).max(1);
-        let (writer, fields, orgs) = (&self.writer, &self.fields, &self.orgs);
+        let orgs_guard = self.orgs.read();
+        let (writer, fields, orgs) = (&self.writer, &self.fields, &*orgs_guard);
         // Deletes first, in order, so an id repeated in `items` keeps its last version.
         for (_, t) in items {
             writer.delete_term(Term::from_field_text(fields.id, &t.id));
@@ -148,7 +155,7 @@ impl IndexWriterHandle {
     /// Records an organization change `seq` (the store renumbers the
     /// profiles that depend on it, so they follow in the feed).
     pub fn organization(&mut self, seq: i64, org: &Organization) {
-        self.orgs.upsert(org);
+        self.orgs.write().upsert(org);
         self.mark(seq);
     }
 

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use scout_engine::{evidence, OrgDirectory, SearchOptions};
+use scout_engine::SearchOptions;
 use scout_model::ErrorCode;
 use scout_query::search_request::PathItem;
 use scout_query::search_request::{filter_to_json, MAX_RELATED_TRANSACTIONS};
@@ -103,21 +103,21 @@ async fn search_talents(
         .get_profiles(&ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
-    let orgs = OrgDirectory::default();
     let mut talents = Vec::with_capacity(profiles.len());
     for (hit, stored) in results.hits.iter().zip(&profiles) {
+        let evidence = state.engine.explain(&stored.talent, &request.filters);
         let filters: Vec<Value> = request
             .filters
             .iter()
             .zip(&hit.filter_scores)
             .zip(&results.interpretations)
-            .map(|((f, score), interp)| {
+            .zip(evidence)
+            .map(|(((f, score), interp), evidence)| {
                 let mut v = filter_to_json(f);
                 v["matched"] = json!(score.is_some());
                 v["quality"] = json!(score.map(|s| (f64::from(s) * 100.0).round() / 100.0));
                 if score.is_some() && !f.excluded {
-                    v["evidence"] = serde_json::to_value(evidence(&stored.talent, f, &orgs))
-                        .unwrap_or(Value::Null);
+                    v["evidence"] = serde_json::to_value(evidence).unwrap_or(Value::Null);
                 }
                 match interp {
                     scout_engine::compile::Interpretation::Resolved(s) if !s.is_empty() => {
