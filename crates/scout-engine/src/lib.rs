@@ -8,6 +8,7 @@
 //! - `compile.rs` turns typed filters into one Tantivy query whose score
 //!   is Scout's documented ranking;
 //! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
+//! - `fit.rs` scores how well profiles fit a job's requirements;
 //! - `writer.rs` applies the store's change feed and commits in batches,
 //!   recording in each commit how far along the feed the index is.
 //!
@@ -17,15 +18,17 @@ pub mod compile;
 mod document;
 mod error;
 pub mod explain;
+pub mod fit;
 mod geo;
 mod radius_query;
 mod schema;
 mod search;
 mod writer;
 
-pub use document::{OrgDirectory, ProfileFacts};
+pub use document::{current_month, OrgDirectory, ProfileFacts};
 pub use error::EngineError;
 pub use explain::{evidence, Evidence};
+pub use fit::{FitSubject, JobSpec};
 pub use search::{Hit, SearchOptions, SearchResults};
 pub use writer::IndexWriterHandle;
 

@@ -1,7 +1,10 @@
 //! Getting profiles into Scout: the synthetic profile generator, the JSONL
 //! importer (plain or gzip, streaming, idempotent, resumable), and the loop
-//! that keeps the search index following the store's change feed.
+//! that keeps the search index following the store's change feed, and the
+//! candidates of sourcing pipelines (snapshots of profiles, fit scores, and
+//! their refresh when profiles or requirements change).
 
+pub mod candidates;
 pub mod generate;
 pub mod import;
 mod rng;

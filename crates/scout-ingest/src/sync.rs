@@ -102,7 +102,9 @@ pub async fn catch_up(
 }
 
 /// A background thread that keeps an index following the store: a server's
-/// index stays fresh however the store is written (CLI imports, other servers).
+/// index stays fresh however the store is written (CLI imports, other servers),
+/// and pipeline candidates are re-snapshotted and re-scored when the
+/// profiles they show change.
 pub struct Follower {
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -128,7 +130,24 @@ impl Follower {
                     if let Err(e) = load_organizations(&store, &mut writer).await {
                         tracing::error!(error = %e, "cannot load organizations for indexing");
                     }
+                    // Candidates are refreshed at start and whenever the store moved on.
+                    let mut refreshed_at: Option<i64> = None;
                     while !flag.load(Ordering::Relaxed) {
+                        match store.last_seq().await {
+                            Ok(seq) if refreshed_at != Some(seq) => {
+                                match crate::candidates::refresh_stale(&store, &engine).await {
+                                    Ok(n) => {
+                                        refreshed_at = Some(seq);
+                                        if n > 0 {
+                                            tracing::info!(candidates = n, "candidate snapshots and fits refreshed");
+                                        }
+                                    }
+                                    Err(e) => tracing::error!(error = %e, "candidate refresh failed; retrying"),
+                                }
+                            }
+                            Ok(_) => {}
+                            Err(e) => tracing::error!(error = %e, "cannot read the change sequence"),
+                        }
                         match catch_up(&store, &mut writer, &|_, _| {}).await {
                             Ok(0) => {}
                             Ok(n) => {

@@ -8,11 +8,13 @@
 pub mod error_code;
 pub mod filter;
 pub mod organization;
+pub mod pipeline;
 pub mod talent;
 
 pub use error_code::{ErrorCode, HasErrorCode};
 pub use filter::{FilterType, History};
 pub use organization::{CompanySize, Organization};
+pub use pipeline::{CandidateType, Decision, FitAssessment, Stage};
 pub use talent::{
     Certification, CurrentOrganization, Education, Experience, ExperienceOrganization, Language,
     Talent,

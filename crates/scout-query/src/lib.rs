@@ -6,4 +6,6 @@ pub mod filter;
 pub mod search_request;
 
 pub use filter::{Criterion, Degree, Filter, YearRange};
-pub use search_request::{parse_search_request, Issue, RequestError, SearchRequest};
+pub use search_request::{
+    parse_filter_list, parse_search_request, Issue, PathItem, RequestError, SearchRequest,
+};

@@ -120,6 +120,13 @@ impl From<usize> for PathItem {
     }
 }
 
+impl Issue {
+    /// An issue with a code, a path and a message.
+    pub fn new(code: &'static str, path: Vec<PathItem>, message: impl Into<String>) -> Issue {
+        issue(code, path, message)
+    }
+}
+
 fn issue(code: &'static str, path: Vec<PathItem>, message: impl Into<String>) -> Issue {
     Issue {
         code,
@@ -460,6 +467,37 @@ fn parse_filter(v: &Value, at: &[PathItem], issues: &mut Vec<Issue>) -> Option<F
         excluded,
         exact,
     })
+}
+
+/// Parses a list of filter objects found at `path` of some other body (a
+/// job's requirements): up to [`MAX_FILTERS`], possibly none, each exactly as
+/// in a search request.
+pub fn parse_filter_list(value: &Value, path: Vec<PathItem>) -> Result<Vec<Filter>, Vec<Issue>> {
+    let mut issues = Vec::new();
+    let mut filters = Vec::new();
+    match value {
+        Value::Null => {}
+        Value::Array(items) if items.len() > MAX_FILTERS => issues.push(issue(
+            "too_big",
+            path,
+            format!("Array must contain at most {MAX_FILTERS} element(s)"),
+        )),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let mut p = path.clone();
+                p.push(i.into());
+                if let Some(f) = parse_filter(item, &p, &mut issues) {
+                    filters.push(f);
+                }
+            }
+        }
+        other => issues.push(invalid_type(path, "array", other)),
+    }
+    if issues.is_empty() {
+        Ok(filters)
+    } else {
+        Err(issues)
+    }
 }
 
 /// Parses a request body.

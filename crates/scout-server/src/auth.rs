@@ -30,7 +30,11 @@ macro_rules! scopes {
     )*};
 }
 
-scopes!(TalentsSearch => "talents:search");
+scopes!(
+    TalentsSearch => "talents:search",
+    SourcingRead => "sourcing:read",
+    SourcingWrite => "sourcing:write",
+);
 
 /// An authenticated caller holding scope `S`.
 pub struct Caller<S: Scope> {

@@ -1,7 +1,9 @@
 //! Errors as the documents show them. Every failure is an [`ApiError`]
 //! carrying a code from the one table; this module renders it in the
-//! envelope of the API family that raised it, with the request's
-//! `debugTrackingCode` (also written to the log line for that request).
+//! envelope of the API family that raised it: Kalent's `{success: false,
+//! error: {code, message, debugTrackingCode, …}}` by default, Hirempire's
+//! `{success: false, error: "…"}` for its endpoints ([`ApiError::flat`]).
+//! The tracking code is also written to the log line of the request.
 
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -40,6 +42,8 @@ pub struct ApiError {
     pub details: Option<Value>,
     /// Extra headers (Retry-After, RateLimit-*).
     pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// Rendered as the Hirempire family's `{success: false, error: "…"}`.
+    pub flat: bool,
 }
 
 impl ApiError {
@@ -51,7 +55,27 @@ impl ApiError {
             issues: None,
             details: None,
             headers: Vec::new(),
+            flat: false,
         }
+    }
+
+    /// The same error in the Hirempire family's flat envelope, whose
+    /// documented messages differ for authentication and lookups.
+    pub fn flat(mut self) -> ApiError {
+        self.flat = true;
+        match self.code {
+            ErrorCode::MissingApiKey | ErrorCode::InvalidApiKey => {
+                self.message = "Invalid token".into()
+            }
+            ErrorCode::InternalError => self.message = "Internal server error".into(),
+            _ => {}
+        }
+        self
+    }
+
+    /// `404 not_found` with a message naming what was not found.
+    pub fn not_found(what: &str) -> ApiError {
+        ApiError::new(ErrorCode::NotFound, format!("{what} not found"))
     }
 
     /// `400 validation_error` with its issues.
@@ -96,6 +120,17 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        if self.flat {
+            let mut response = (
+                self.status(),
+                Json(json!({"success": false, "error": self.message})),
+            )
+                .into_response();
+            for (k, v) in self.headers {
+                response.headers_mut().insert(k, v);
+            }
+            return response;
+        }
         let mut error = json!({"code": self.code.name(), "message": self.message, "debugTrackingCode": tracking_code()});
         if let Some(issues) = &self.issues {
             error["issues"] = serde_json::to_value(issues).unwrap_or(Value::Null);

@@ -7,11 +7,16 @@
 pub mod auth;
 pub mod error;
 mod health;
+mod job_candidates;
 mod json;
 mod limits;
 mod openapi;
+mod pipeline;
+mod sourcings;
 mod state;
 mod talents;
+mod validate;
+mod views;
 
 pub use state::{AppState, Settings};
 
@@ -46,6 +51,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::routes())
         .merge(talents::routes())
+        .merge(sourcings::routes())
+        .merge(pipeline::routes())
+        .merge(job_candidates::routes())
         .merge(openapi::routes())
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
         .layer(middleware::from_fn(track))

@@ -34,6 +34,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Settings.
     pub settings: Arc<Settings>,
+    /// Held while candidates are re-scored, so runs never overlap.
+    pub rescoring: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AppState {
@@ -49,6 +51,7 @@ impl AppState {
             engine,
             limiter: Arc::new(RateLimiter::default()),
             settings: Arc::new(settings),
+            rescoring: Arc::default(),
         }
     }
 }

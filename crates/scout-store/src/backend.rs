@@ -25,7 +25,7 @@ use crate::records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertRep
 /// SQLite's 32,766 and PostgreSQL's 65,535 parameter limits.
 const ROWS_PER_STATEMENT: usize = 1000;
 
-fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000
 }
 
@@ -492,14 +492,14 @@ macro_rules! store_backend {
 /// The SQLite back end: one database file (WAL mode) under the data directory.
 #[derive(Clone)]
 pub struct SqliteStore {
-    pool: SqlitePool,
+    pub(crate) pool: SqlitePool,
     path: std::path::PathBuf,
 }
 
 /// The PostgreSQL back end.
 #[derive(Clone)]
 pub struct PgStore {
-    pool: PgPool,
+    pub(crate) pool: PgPool,
 }
 
 store_backend!(SqliteStore, Sqlite, "BLOB");

@@ -1,6 +1,8 @@
 //! The system of record: profiles, organizations and (later) everything
 //! Scout's users create, kept in SQLite (the embedded default, WAL mode) or
-//! PostgreSQL (when several servers share one database).
+//! PostgreSQL (when several servers share one database): profiles and
+//! organizations (`backend.rs`), access control (`access.rs`), sourcing
+//! projects and their candidate pipelines (`pipeline.rs`, `pipeline_sql.rs`).
 //!
 //! Both back ends share one implementation body (`backend.rs`, instantiated
 //! per database by a macro; sqlx's `QueryBuilder` writes each database's
@@ -14,11 +16,18 @@ pub mod access;
 mod backend;
 mod codec;
 mod error;
+pub mod pipeline;
+mod pipeline_sql;
 mod records;
 pub mod testing;
 
 pub use access::{ApiKey, NewKey};
 pub use error::StoreError;
+pub use pipeline::{
+    Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
+    CandidateQuery, CandidateRefresh, CandidateSort, NewCandidate, NewSourcing, Salary, Sourcing,
+    SourcingChanges,
+};
 pub use records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
 
 use scout_model::{Organization, Talent};
@@ -156,5 +165,105 @@ impl Store {
     /// Bytes the store occupies on disk (SQLite files, or the PostgreSQL database).
     pub async fn size_on_disk(&self) -> Result<u64, StoreError> {
         dispatch!(self, s => s.size_on_disk().await)
+    }
+
+    /// Creates a sourcing project in a workspace.
+    pub async fn create_sourcing(&self, workspace_id: &str, new: &NewSourcing) -> Result<Sourcing, StoreError> {
+        dispatch!(self, s => s.create_sourcing(workspace_id, new).await)
+    }
+
+    /// A sourcing of the workspace (`None` for another workspace's, too).
+    pub async fn get_sourcing(&self, workspace_id: &str, id: &str) -> Result<Option<Sourcing>, StoreError> {
+        dispatch!(self, s => s.get_sourcing(workspace_id, id).await)
+    }
+
+    /// A sourcing by id whatever its workspace (background work only; requests
+    /// always go through [`Store::get_sourcing`]).
+    pub async fn sourcing_by_id(&self, id: &str) -> Result<Option<Sourcing>, StoreError> {
+        dispatch!(self, s => s.sourcing_by_id(id).await)
+    }
+
+    /// A page of the workspace's sourcings, newest first, and how many there are.
+    pub async fn list_sourcings(
+        &self,
+        workspace_id: &str,
+        archive: ArchiveFilter,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<Sourcing>, i64), StoreError> {
+        dispatch!(self, s => s.list_sourcings(workspace_id, archive, offset, limit).await)
+    }
+
+    /// Changes a sourcing; `None` when it is not the workspace's.
+    pub async fn update_sourcing(
+        &self,
+        workspace_id: &str,
+        id: &str,
+        changes: &SourcingChanges,
+    ) -> Result<Option<Sourcing>, StoreError> {
+        dispatch!(self, s => s.update_sourcing(workspace_id, id, changes).await)
+    }
+
+    /// Deletes a sourcing with its candidates and their history.
+    pub async fn delete_sourcing(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.delete_sourcing(workspace_id, id).await)
+    }
+
+    /// Adds candidates to a sourcing; a talent (or an email) already in the
+    /// pipeline is not added twice. One outcome per input, in order.
+    pub async fn add_candidates(
+        &self,
+        sourcing_id: &str,
+        actor: Option<&str>,
+        new: &[NewCandidate],
+    ) -> Result<Vec<Added>, StoreError> {
+        dispatch!(self, s => s.add_candidates(sourcing_id, actor, new).await)
+    }
+
+    /// A filtered, sorted page of a sourcing's candidates and the filtered total.
+    pub async fn list_candidates(&self, query: &CandidateQuery) -> Result<(Vec<Candidate>, i64), StoreError> {
+        dispatch!(self, s => s.list_candidates(query).await)
+    }
+
+    /// Every candidate of a sourcing, oldest first.
+    pub async fn all_candidates(&self, sourcing_id: &str) -> Result<Vec<Candidate>, StoreError> {
+        dispatch!(self, s => s.all_candidates(sourcing_id).await)
+    }
+
+    /// One candidate of a sourcing.
+    pub async fn get_candidate(&self, sourcing_id: &str, id: &str) -> Result<Option<Candidate>, StoreError> {
+        dispatch!(self, s => s.get_candidate(sourcing_id, id).await)
+    }
+
+    /// Applies changes to a candidate, recording each in its history.
+    pub async fn change_candidate(
+        &self,
+        sourcing_id: &str,
+        id: &str,
+        actor: Option<&str>,
+        changes: &[CandidateChange],
+    ) -> Result<Option<Candidate>, StoreError> {
+        dispatch!(self, s => s.change_candidate(sourcing_id, id, actor, changes).await)
+    }
+
+    /// Removes a candidate (and its history) from a sourcing.
+    pub async fn delete_candidate(&self, sourcing_id: &str, id: &str) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.delete_candidate(sourcing_id, id).await)
+    }
+
+    /// A candidate's history, latest first.
+    pub async fn candidate_history(&self, candidate_id: &str) -> Result<Vec<CandidateEvent>, StoreError> {
+        dispatch!(self, s => s.candidate_history(candidate_id).await)
+    }
+
+    /// Candidates whose fit or snapshot is out of date: never scored, scored
+    /// against older requirements, or taken from an older profile.
+    pub async fn stale_candidates(&self, limit: i64) -> Result<Vec<Candidate>, StoreError> {
+        dispatch!(self, s => s.stale_candidates(limit).await)
+    }
+
+    /// Writes recomputed snapshots and fits.
+    pub async fn refresh_candidates(&self, updates: &[CandidateRefresh]) -> Result<(), StoreError> {
+        dispatch!(self, s => s.refresh_candidates(updates).await)
     }
 }

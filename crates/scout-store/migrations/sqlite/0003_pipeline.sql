@@ -1,0 +1,81 @@
+-- Sourcing projects (= jobs), their candidates and each candidate's history.
+-- Candidates carry a snapshot of who they are (from the talent profile, or
+-- as entered for applicants and uploads) in folded key columns, so lists can
+-- filter, search and sort a pipeline without touching profiles; the
+-- snapshot and the fit assessment are refreshed when the profile or the
+-- job's requirements change (profile_seq, fit_version).
+CREATE TABLE sourcings (
+    id TEXT PRIMARY KEY NOT NULL,
+    workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+    title TEXT NOT NULL,
+    description TEXT,
+    location TEXT,
+    salary_min REAL,
+    salary_max REAL,
+    salary_currency TEXT,
+    requirements TEXT NOT NULL,
+    requirements_version BIGINT NOT NULL,
+    archived_at BIGINT,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE INDEX sourcings_by_workspace ON sourcings (workspace_id, created_at);
+
+CREATE TABLE candidates (
+    id TEXT PRIMARY KEY NOT NULL,
+    sourcing_id TEXT NOT NULL REFERENCES sourcings (id) ON DELETE CASCADE,
+    talent_id TEXT,
+    kind TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    stage_order BIGINT NOT NULL,
+    user_rating BIGINT,
+    contacts BIGINT NOT NULL,
+    firstname TEXT,
+    lastname TEXT,
+    name_key TEXT,
+    email TEXT,
+    email_key TEXT,
+    phone TEXT,
+    linkedin_url TEXT,
+    cv_url TEXT,
+    photo_url TEXT,
+    source TEXT,
+    nationality TEXT,
+    city TEXT,
+    city_key TEXT,
+    job_title TEXT,
+    job_title_key TEXT,
+    company_name TEXT,
+    company_key TEXT,
+    experience_years REAL,
+    stated_years REAL,
+    salary_expectation REAL,
+    search_text TEXT NOT NULL,
+    profile_seq BIGINT,
+    fit_score BIGINT,
+    fit_match BIGINT,
+    fit_decision TEXT,
+    fit_summary TEXT,
+    fit_version BIGINT,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    last_activity_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX candidates_one_per_talent ON candidates (sourcing_id, talent_id);
+CREATE INDEX candidates_by_sourcing ON candidates (sourcing_id, stage_order, created_at);
+CREATE INDEX candidates_by_talent ON candidates (talent_id);
+CREATE INDEX candidates_by_email ON candidates (sourcing_id, email_key);
+
+CREATE TABLE candidate_events (
+    id INTEGER PRIMARY KEY,
+    candidate_id TEXT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+    at BIGINT NOT NULL,
+    actor TEXT,
+    kind TEXT NOT NULL,
+    from_value TEXT,
+    to_value TEXT,
+    detail TEXT
+);
+CREATE INDEX candidate_events_by_candidate ON candidate_events (candidate_id, at);

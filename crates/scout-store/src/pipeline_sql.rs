@@ -1,0 +1,567 @@
+//! The SQL of sourcings and candidate pipelines, written once and
+//! instantiated for SQLite and PostgreSQL (like `backend.rs`).
+
+use scout_model::{CandidateType, Decision, FitAssessment, Stage};
+use scout_taxonomy::fold;
+use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
+
+use crate::access::generate_id;
+use crate::backend::{now_ms, PgStore, SqliteStore};
+use crate::error::StoreError;
+use crate::pipeline::{
+    Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
+    CandidateQuery, CandidateRefresh, NewCandidate, NewSourcing, Salary, Sourcing, SourcingChanges,
+};
+
+const SOURCING_COLUMNS: &str = "s.id, s.workspace_id, s.title, s.description, s.location, s.salary_min, \
+     s.salary_max, s.salary_currency, s.requirements, s.requirements_version, s.archived_at, s.created_by, \
+     s.created_at, s.updated_at, (SELECT COUNT(*) FROM candidates c WHERE c.sourcing_id = s.id) AS candidate_count";
+
+const CANDIDATE_COLUMNS: &str = "id, sourcing_id, talent_id, kind, stage, user_rating, contacts, firstname, \
+     lastname, email, phone, linkedin_url, cv_url, photo_url, source, nationality, city, job_title, company_name, \
+     experience_years, stated_years, salary_expectation, profile_seq, fit_score, fit_match, fit_decision, \
+     fit_summary, fit_version, created_by, created_at, updated_at, last_activity_at";
+
+/// Rows per multi-row insert (each row binds about 30 values).
+const CANDIDATES_PER_STATEMENT: usize = 500;
+
+fn corrupt(id: &str, reason: impl Into<String>) -> StoreError {
+    StoreError::Corrupt {
+        id: id.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+/// A folded key for filtering and sorting; `None` when empty.
+fn key(text: Option<&str>) -> Option<String> {
+    text.map(fold).filter(|k| !k.is_empty())
+}
+
+/// `LIKE` pattern of a folded word, escaping the wildcards.
+fn contains_pattern(word: &str) -> String {
+    let escaped = word
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+macro_rules! pipeline_backend {
+    ($name:ident, $db:ty) => {
+        impl $name {
+            fn sourcing_from_row(r: &<$db as sqlx::Database>::Row) -> Result<Sourcing, StoreError> {
+                let id: String = r.try_get("id")?;
+                let raw: String = r.try_get("requirements")?;
+                let requirements = serde_json::from_str(&raw).map_err(|e| corrupt(&id, e.to_string()))?;
+                let (min, max, currency): (Option<f64>, Option<f64>, Option<String>) =
+                    (r.try_get("salary_min")?, r.try_get("salary_max")?, r.try_get("salary_currency")?);
+                let salary = (min.is_some() || max.is_some() || currency.is_some()).then_some(Salary { min, max, currency });
+                Ok(Sourcing {
+                    id,
+                    workspace_id: r.try_get("workspace_id")?,
+                    title: r.try_get("title")?,
+                    description: r.try_get("description")?,
+                    location: r.try_get("location")?,
+                    salary,
+                    requirements,
+                    requirements_version: r.try_get("requirements_version")?,
+                    archived_at: r.try_get("archived_at")?,
+                    created_by: r.try_get("created_by")?,
+                    created_at: r.try_get("created_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                    candidate_count: r.try_get("candidate_count")?,
+                })
+            }
+
+            fn candidate_from_row(r: &<$db as sqlx::Database>::Row) -> Result<Candidate, StoreError> {
+                let id: String = r.try_get("id")?;
+                let kind: String = r.try_get("kind")?;
+                let stage: String = r.try_get("stage")?;
+                let fit_score: Option<i64> = r.try_get("fit_score")?;
+                let fit = match fit_score {
+                    None => None,
+                    Some(score) => {
+                        let decision: Option<String> = r.try_get("fit_decision")?;
+                        let decision = decision.as_deref().and_then(Decision::parse).ok_or_else(|| corrupt(&id, "bad fit decision"))?;
+                        let m: Option<i64> = r.try_get("fit_match")?;
+                        let summary: Option<String> = r.try_get("fit_summary")?;
+                        let version: Option<i64> = r.try_get("fit_version")?;
+                        Some((
+                            FitAssessment {
+                                score: score.clamp(0, 100) as u8,
+                                match_percentage: m.unwrap_or(0).clamp(0, 100) as u8,
+                                decision,
+                                summary: summary.unwrap_or_default(),
+                            },
+                            version.unwrap_or(0),
+                        ))
+                    }
+                };
+                Ok(Candidate {
+                    kind: CandidateType::parse(&kind).ok_or_else(|| corrupt(&id, format!("bad kind {kind}")))?,
+                    stage: Stage::from_handle(&stage).ok_or_else(|| corrupt(&id, format!("bad stage {stage}")))?,
+                    sourcing_id: r.try_get("sourcing_id")?,
+                    talent_id: r.try_get("talent_id")?,
+                    user_rating: r.try_get("user_rating")?,
+                    contacts: r.try_get("contacts")?,
+                    profile: CandidateProfile {
+                        firstname: r.try_get("firstname")?,
+                        lastname: r.try_get("lastname")?,
+                        email: r.try_get("email")?,
+                        phone: r.try_get("phone")?,
+                        linkedin_url: r.try_get("linkedin_url")?,
+                        cv_url: r.try_get("cv_url")?,
+                        photo_url: r.try_get("photo_url")?,
+                        nationality: r.try_get("nationality")?,
+                        city: r.try_get("city")?,
+                        job_title: r.try_get("job_title")?,
+                        company_name: r.try_get("company_name")?,
+                        experience_years: r.try_get("experience_years")?,
+                        extra_text: String::new(),
+                    },
+                    source: r.try_get("source")?,
+                    salary_expectation: r.try_get("salary_expectation")?,
+                    stated_years: r.try_get("stated_years")?,
+                    profile_seq: r.try_get("profile_seq")?,
+                    fit,
+                    created_by: r.try_get("created_by")?,
+                    created_at: r.try_get("created_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                    last_activity_at: r.try_get("last_activity_at")?,
+                    id,
+                })
+            }
+
+            pub(crate) async fn create_sourcing(&self, workspace_id: &str, new: &NewSourcing) -> Result<Sourcing, StoreError> {
+                let id = generate_id("src")?;
+                let now = now_ms();
+                let requirements = new.requirements.to_string();
+                let salary = new.salary.clone().unwrap_or(Salary { min: None, max: None, currency: None });
+                let mut qb = QueryBuilder::<$db>::new(
+                    "INSERT INTO sourcings (id, workspace_id, title, description, location, salary_min, salary_max, \
+                     salary_currency, requirements, requirements_version, created_by, created_at, updated_at) ",
+                );
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(id.as_str()).push_bind(workspace_id).push_bind(new.title.as_str());
+                    b.push_bind(new.description.as_deref()).push_bind(new.location.as_deref());
+                    b.push_bind(salary.min).push_bind(salary.max).push_bind(salary.currency.as_deref());
+                    b.push_bind(requirements.as_str()).push_bind(1_i64).push_bind(new.created_by.as_deref());
+                    b.push_bind(now).push_bind(now);
+                });
+                qb.build().execute(&self.pool).await?;
+                self.get_sourcing(workspace_id, &id).await?.ok_or_else(|| corrupt(&id, "sourcing vanished after creation"))
+            }
+
+            pub(crate) async fn get_sourcing(&self, workspace_id: &str, id: &str) -> Result<Option<Sourcing>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {SOURCING_COLUMNS} FROM sourcings s WHERE s.id = "));
+                qb.push_bind(id).push(" AND s.workspace_id = ").push_bind(workspace_id);
+                match qb.build().fetch_optional(&self.pool).await? {
+                    Some(row) => Ok(Some(Self::sourcing_from_row(&row)?)),
+                    None => Ok(None),
+                }
+            }
+
+            pub(crate) async fn sourcing_by_id(&self, id: &str) -> Result<Option<Sourcing>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {SOURCING_COLUMNS} FROM sourcings s WHERE s.id = "));
+                qb.push_bind(id);
+                match qb.build().fetch_optional(&self.pool).await? {
+                    Some(row) => Ok(Some(Self::sourcing_from_row(&row)?)),
+                    None => Ok(None),
+                }
+            }
+
+            pub(crate) async fn list_sourcings(
+                &self,
+                workspace_id: &str,
+                archive: ArchiveFilter,
+                offset: i64,
+                limit: i64,
+            ) -> Result<(Vec<Sourcing>, i64), StoreError> {
+                let condition = match archive {
+                    ArchiveFilter::Active => " AND s.archived_at IS NULL",
+                    ArchiveFilter::Archived => " AND s.archived_at IS NOT NULL",
+                    ArchiveFilter::All => "",
+                };
+                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM sourcings s WHERE s.workspace_id = ");
+                qb.push_bind(workspace_id).push(condition);
+                let total: i64 = qb.build().fetch_one(&self.pool).await?.try_get(0)?;
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {SOURCING_COLUMNS} FROM sourcings s WHERE s.workspace_id = "));
+                qb.push_bind(workspace_id).push(condition);
+                qb.push(" ORDER BY s.created_at DESC, s.id DESC LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let list = rows.iter().map(Self::sourcing_from_row).collect::<Result<Vec<_>, _>>()?;
+                Ok((list, total))
+            }
+
+            pub(crate) async fn update_sourcing(
+                &self,
+                workspace_id: &str,
+                id: &str,
+                changes: &SourcingChanges,
+            ) -> Result<Option<Sourcing>, StoreError> {
+                let now = now_ms();
+                let mut qb = QueryBuilder::<$db>::new("UPDATE sourcings SET updated_at = ");
+                qb.push_bind(now);
+                if let Some(t) = &changes.title {
+                    qb.push(", title = ").push_bind(t.as_str());
+                }
+                if let Some(d) = &changes.description {
+                    qb.push(", description = ").push_bind(d.as_deref());
+                }
+                if let Some(l) = &changes.location {
+                    qb.push(", location = ").push_bind(l.as_deref());
+                }
+                if let Some(s) = &changes.salary {
+                    let s = s.clone().unwrap_or(Salary { min: None, max: None, currency: None });
+                    qb.push(", salary_min = ").push_bind(s.min);
+                    qb.push(", salary_max = ").push_bind(s.max);
+                    qb.push(", salary_currency = ").push_bind(s.currency);
+                }
+                if let Some(r) = &changes.requirements {
+                    qb.push(", requirements = ").push_bind(r.to_string());
+                }
+                if changes.requirements.is_some() || changes.location.is_some() {
+                    qb.push(", requirements_version = requirements_version + 1");
+                }
+                match changes.archived {
+                    Some(true) => {
+                        qb.push(", archived_at = COALESCE(archived_at, ").push_bind(now).push(")");
+                    }
+                    Some(false) => {
+                        qb.push(", archived_at = NULL");
+                    }
+                    None => {}
+                }
+                qb.push(" WHERE id = ").push_bind(id).push(" AND workspace_id = ").push_bind(workspace_id);
+                if qb.build().execute(&self.pool).await?.rows_affected() == 0 {
+                    return Ok(None);
+                }
+                self.get_sourcing(workspace_id, id).await
+            }
+
+            pub(crate) async fn delete_sourcing(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM sourcings WHERE id = ");
+                qb.push_bind(id).push(" AND workspace_id = ").push_bind(workspace_id);
+                if qb.build().fetch_optional(&mut *tx).await?.is_none() {
+                    return Ok(false);
+                }
+                // Explicit rather than relying on cascades, which SQLite only
+                // honours with foreign keys switched on.
+                let mut qb = QueryBuilder::<$db>::new(
+                    "DELETE FROM candidate_events WHERE candidate_id IN (SELECT id FROM candidates WHERE sourcing_id = ",
+                );
+                qb.push_bind(id).push(")");
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidates WHERE sourcing_id = ");
+                qb.push_bind(id);
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM sourcings WHERE id = ");
+                qb.push_bind(id);
+                qb.build().execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            pub(crate) async fn add_candidates(
+                &self,
+                sourcing_id: &str,
+                actor: Option<&str>,
+                new: &[NewCandidate],
+            ) -> Result<Vec<Added>, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                // Who is already there, by talent and by email.
+                let mut by_talent = std::collections::HashMap::new();
+                let mut by_email = std::collections::HashMap::new();
+                let mut qb = QueryBuilder::<$db>::new("SELECT id, talent_id, email_key FROM candidates WHERE sourcing_id = ");
+                qb.push_bind(sourcing_id);
+                for row in qb.build().fetch_all(&mut *tx).await? {
+                    let id: String = row.try_get("id")?;
+                    if let Some(t) = row.try_get::<Option<String>, _>("talent_id")? {
+                        by_talent.insert(t, id.clone());
+                    }
+                    if let Some(e) = row.try_get::<Option<String>, _>("email_key")? {
+                        by_email.insert(e, id);
+                    }
+                }
+                let now = now_ms();
+                let mut out = Vec::with_capacity(new.len());
+                let mut fresh: Vec<(String, &NewCandidate)> = Vec::new();
+                for c in new {
+                    let email_key = key(c.profile.email.as_deref());
+                    let existing = c
+                        .talent_id
+                        .as_ref()
+                        .and_then(|t| by_talent.get(t))
+                        .or_else(|| email_key.as_ref().and_then(|e| by_email.get(e)));
+                    if let Some(id) = existing {
+                        out.push(Added { id: id.clone(), created: false });
+                        continue;
+                    }
+                    let id = generate_id("cand")?;
+                    if let Some(t) = &c.talent_id {
+                        by_talent.insert(t.clone(), id.clone());
+                    }
+                    if let Some(e) = email_key {
+                        by_email.insert(e, id.clone());
+                    }
+                    out.push(Added { id: id.clone(), created: true });
+                    fresh.push((id, c));
+                }
+                for chunk in fresh.chunks(CANDIDATES_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new(
+                        "INSERT INTO candidates (id, sourcing_id, talent_id, kind, stage, stage_order, user_rating, contacts, \
+                         firstname, lastname, name_key, email, email_key, phone, linkedin_url, cv_url, photo_url, source, \
+                         nationality, city, city_key, job_title, job_title_key, company_name, company_key, experience_years, \
+                         stated_years, salary_expectation, search_text, profile_seq, fit_score, fit_match, fit_decision, \
+                         fit_summary, fit_version, created_by, created_at, updated_at, last_activity_at) ",
+                    );
+                    qb.push_values(chunk, |mut b, (id, c)| {
+                        let p = &c.profile;
+                        b.push_bind(id.as_str()).push_bind(sourcing_id).push_bind(c.talent_id.as_deref());
+                        b.push_bind(c.kind.as_str()).push_bind(c.stage.handle()).push_bind(c.stage.order());
+                        b.push_bind(None::<i64>).push_bind(0_i64);
+                        b.push_bind(p.firstname.clone()).push_bind(p.lastname.clone()).push_bind(key(p.full_name().as_deref()));
+                        b.push_bind(p.email.clone()).push_bind(key(p.email.as_deref())).push_bind(p.phone.clone());
+                        b.push_bind(p.linkedin_url.clone()).push_bind(p.cv_url.clone()).push_bind(p.photo_url.clone());
+                        b.push_bind(c.source.clone()).push_bind(p.nationality.clone());
+                        b.push_bind(p.city.clone()).push_bind(key(p.city.as_deref()));
+                        b.push_bind(p.job_title.clone()).push_bind(key(p.job_title.as_deref()));
+                        b.push_bind(p.company_name.clone()).push_bind(key(p.company_name.as_deref()));
+                        b.push_bind(p.experience_years).push_bind(c.stated_years).push_bind(c.salary_expectation);
+                        b.push_bind(p.search_text(c.source.as_deref())).push_bind(c.profile_seq);
+                        let (score, m, decision, summary, version) = match &c.fit {
+                            Some((f, v)) => (Some(i64::from(f.score)), Some(i64::from(f.match_percentage)), Some(f.decision.as_str()), Some(f.summary.clone()), Some(*v)),
+                            None => (None, None, None, None, None),
+                        };
+                        b.push_bind(score).push_bind(m).push_bind(decision).push_bind(summary).push_bind(version);
+                        b.push_bind(actor.map(str::to_owned)).push_bind(now).push_bind(now).push_bind(now);
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO candidate_events (candidate_id, at, actor, kind, from_value, to_value, detail) ");
+                    qb.push_values(chunk, |mut b, (id, c)| {
+                        b.push_bind(id.as_str()).push_bind(now).push_bind(actor.map(str::to_owned)).push_bind("created");
+                        b.push_bind(None::<String>).push_bind(c.stage.handle()).push_bind(c.source.clone());
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                }
+                let mut qb = QueryBuilder::<$db>::new("UPDATE sourcings SET updated_at = ");
+                qb.push_bind(now).push(" WHERE id = ").push_bind(sourcing_id);
+                qb.build().execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
+
+            fn push_candidate_conditions<'a>(qb: &mut QueryBuilder<'a, $db>, q: &'a CandidateQuery) {
+                qb.push(" WHERE sourcing_id = ").push_bind(q.sourcing_id.as_str());
+                if q.stages.is_empty() {
+                    qb.push(" AND stage <> ").push_bind(Stage::NotRetained.handle());
+                } else {
+                    qb.push(" AND stage IN (");
+                    let mut sep = qb.separated(", ");
+                    for s in &q.stages {
+                        sep.push_bind(s.handle());
+                    }
+                    qb.push(")");
+                }
+                for (column, values) in [("city_key", &q.locations), ("job_title_key", &q.job_titles), ("company_key", &q.companies)] {
+                    let keys: Vec<String> = values.iter().filter_map(|v| key(Some(v))).collect();
+                    if keys.is_empty() {
+                        continue;
+                    }
+                    // Whole words: `paris` matches "Paris" and "Paris 15e", not "Parisot".
+                    qb.push(" AND (");
+                    for (i, k) in keys.into_iter().enumerate() {
+                        if i > 0 {
+                            qb.push(" OR ");
+                        }
+                        qb.push(format!("(' ' || {column} || ' ') LIKE ")).push_bind(contains_pattern(&format!(" {k} "))).push(" ESCAPE '\\'");
+                    }
+                    qb.push(")");
+                }
+                if let Some(text) = &q.text {
+                    for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
+                        qb.push(" AND search_text LIKE ").push_bind(contains_pattern(word)).push(" ESCAPE '\\'");
+                    }
+                }
+            }
+
+            pub(crate) async fn list_candidates(&self, q: &CandidateQuery) -> Result<(Vec<Candidate>, i64), StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM candidates");
+                Self::push_candidate_conditions(&mut qb, q);
+                let total: i64 = qb.build().fetch_one(&self.pool).await?.try_get(0)?;
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {CANDIDATE_COLUMNS} FROM candidates"));
+                Self::push_candidate_conditions(&mut qb, q);
+                let column = q.sort.column();
+                let order = if q.descending { "DESC" } else { "ASC" };
+                // Missing values last in either order; ties broken by id so pages never overlap.
+                qb.push(format!(" ORDER BY ({column} IS NULL), {column} {order}, id {order} LIMIT "));
+                qb.push_bind(q.limit).push(" OFFSET ").push_bind(q.offset);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let list = rows.iter().map(Self::candidate_from_row).collect::<Result<Vec<_>, _>>()?;
+                Ok((list, total))
+            }
+
+            pub(crate) async fn all_candidates(&self, sourcing_id: &str) -> Result<Vec<Candidate>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE sourcing_id = "));
+                qb.push_bind(sourcing_id).push(" ORDER BY created_at, id");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter().map(Self::candidate_from_row).collect()
+            }
+
+            pub(crate) async fn get_candidate(&self, sourcing_id: &str, id: &str) -> Result<Option<Candidate>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = "));
+                qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id);
+                match qb.build().fetch_optional(&self.pool).await? {
+                    Some(row) => Ok(Some(Self::candidate_from_row(&row)?)),
+                    None => Ok(None),
+                }
+            }
+
+            pub(crate) async fn change_candidate(
+                &self,
+                sourcing_id: &str,
+                id: &str,
+                actor: Option<&str>,
+                changes: &[CandidateChange],
+            ) -> Result<Option<Candidate>, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT stage, user_rating FROM candidates WHERE id = ");
+                qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id);
+                let Some(row) = qb.build().fetch_optional(&mut *tx).await? else {
+                    return Ok(None);
+                };
+                let mut stage: String = row.try_get("stage")?;
+                let mut rating: Option<i64> = row.try_get("user_rating")?;
+                let now = now_ms();
+                for change in changes {
+                    let (kind, from, to, detail) = match change {
+                        CandidateChange::Stage(s) => {
+                            if stage == s.handle() {
+                                continue;
+                            }
+                            let mut qb = QueryBuilder::<$db>::new("UPDATE candidates SET stage = ");
+                            qb.push_bind(s.handle()).push(", stage_order = ").push_bind(s.order());
+                            qb.push(" WHERE id = ").push_bind(id);
+                            qb.build().execute(&mut *tx).await?;
+                            let from = std::mem::replace(&mut stage, s.handle().to_owned());
+                            ("status", Some(from), Some(s.handle().to_owned()), None)
+                        }
+                        CandidateChange::Rating(r) => {
+                            if rating == *r {
+                                continue;
+                            }
+                            let mut qb = QueryBuilder::<$db>::new("UPDATE candidates SET user_rating = ");
+                            qb.push_bind(*r).push(" WHERE id = ").push_bind(id);
+                            qb.build().execute(&mut *tx).await?;
+                            let from = std::mem::replace(&mut rating, *r);
+                            ("rating", from.map(|v| v.to_string()), r.map(|v| v.to_string()), None)
+                        }
+                        CandidateChange::Contact { channel, value, note } => {
+                            let mut qb = QueryBuilder::<$db>::new("UPDATE candidates SET contacts = contacts + 1 WHERE id = ");
+                            qb.push_bind(id);
+                            qb.build().execute(&mut *tx).await?;
+                            let detail = match (value, note) {
+                                (Some(v), Some(n)) => Some(format!("{v}: {n}")),
+                                (Some(v), None) => Some(v.clone()),
+                                (None, n) => n.clone(),
+                            };
+                            ("contact", None, Some(channel.clone()), detail)
+                        }
+                        CandidateChange::Note(text) => ("note", None, None, Some(text.clone())),
+                    };
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO candidate_events (candidate_id, at, actor, kind, from_value, to_value, detail) ");
+                    qb.push_values([()], |mut b, _| {
+                        b.push_bind(id).push_bind(now).push_bind(actor.map(str::to_owned)).push_bind(kind);
+                        b.push_bind(from.clone()).push_bind(to.clone()).push_bind(detail.clone());
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                    let mut qb = QueryBuilder::<$db>::new("UPDATE candidates SET updated_at = ");
+                    qb.push_bind(now).push(", last_activity_at = ").push_bind(now).push(" WHERE id = ").push_bind(id);
+                    qb.build().execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                self.get_candidate(sourcing_id, id).await
+            }
+
+            pub(crate) async fn delete_candidate(&self, sourcing_id: &str, id: &str) -> Result<bool, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_events WHERE candidate_id IN (SELECT id FROM candidates WHERE id = ");
+                qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id).push(")");
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidates WHERE id = ");
+                qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id);
+                let gone = qb.build().execute(&mut *tx).await?.rows_affected() > 0;
+                tx.commit().await?;
+                Ok(gone)
+            }
+
+            pub(crate) async fn candidate_history(&self, id: &str) -> Result<Vec<CandidateEvent>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT id, candidate_id, at, actor, kind, from_value, to_value, detail FROM candidate_events WHERE candidate_id = ",
+                );
+                qb.push_bind(id).push(" ORDER BY at DESC, id DESC");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(CandidateEvent {
+                            id: r.try_get("id")?,
+                            candidate_id: r.try_get("candidate_id")?,
+                            at: r.try_get("at")?,
+                            actor: r.try_get("actor")?,
+                            kind: r.try_get("kind")?,
+                            from: r.try_get("from_value")?,
+                            to: r.try_get("to_value")?,
+                            detail: r.try_get("detail")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            pub(crate) async fn stale_candidates(&self, limit: i64) -> Result<Vec<Candidate>, StoreError> {
+                let columns: String = CANDIDATE_COLUMNS.split(", ").map(|c| format!("c.{c}")).collect::<Vec<_>>().join(", ");
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "SELECT {columns} FROM candidates c JOIN sourcings s ON s.id = c.sourcing_id \
+                     LEFT JOIN profiles p ON p.id = c.talent_id \
+                     WHERE c.fit_version IS NULL OR c.fit_version < s.requirements_version \
+                     OR (p.seq IS NOT NULL AND (c.profile_seq IS NULL OR p.seq > c.profile_seq)) \
+                     ORDER BY c.id LIMIT "
+                ));
+                qb.push_bind(limit);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter().map(Self::candidate_from_row).collect()
+            }
+
+            pub(crate) async fn refresh_candidates(
+                &self,
+                updates: &[CandidateRefresh],
+            ) -> Result<(), StoreError> {
+                let mut tx = self.pool.begin().await?;
+                for CandidateRefresh { id, profile, source, fit, version } in updates {
+                    let mut qb = QueryBuilder::<$db>::new("UPDATE candidates SET fit_score = ");
+                    qb.push_bind(i64::from(fit.score)).push(", fit_match = ").push_bind(i64::from(fit.match_percentage));
+                    qb.push(", fit_decision = ").push_bind(fit.decision.as_str()).push(", fit_summary = ").push_bind(fit.summary.as_str());
+                    qb.push(", fit_version = ").push_bind(*version);
+                    if let Some((p, seq)) = profile {
+                        qb.push(", profile_seq = ").push_bind(*seq);
+                        qb.push(", firstname = ").push_bind(p.firstname.clone()).push(", lastname = ").push_bind(p.lastname.clone());
+                        qb.push(", name_key = ").push_bind(key(p.full_name().as_deref()));
+                        qb.push(", linkedin_url = ").push_bind(p.linkedin_url.clone()).push(", photo_url = ").push_bind(p.photo_url.clone());
+                        qb.push(", city = ").push_bind(p.city.clone()).push(", city_key = ").push_bind(key(p.city.as_deref()));
+                        qb.push(", job_title = ").push_bind(p.job_title.clone()).push(", job_title_key = ").push_bind(key(p.job_title.as_deref()));
+                        qb.push(", company_name = ").push_bind(p.company_name.clone()).push(", company_key = ").push_bind(key(p.company_name.as_deref()));
+                        qb.push(", experience_years = ").push_bind(p.experience_years);
+                        qb.push(", search_text = ").push_bind(p.search_text(source.as_deref()));
+                    }
+                    qb.push(" WHERE id = ").push_bind(id.as_str());
+                    qb.build().execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    };
+}
+
+pipeline_backend!(SqliteStore, Sqlite);
+pipeline_backend!(PgStore, Postgres);
