@@ -65,9 +65,18 @@ pub fn seniority_level(title: &str) -> Option<u8> {
     let folded = fold(title);
     let words: Vec<&str> = folded.split(' ').collect();
     let has = |w: &str| words.contains(&w);
-    let level = if ["chief", "ceo", "cto", "cfo", "coo", "cmo", "cio", "president"]
-        .iter()
-        .any(|w| has(w))
+    let level = if [
+        "chief",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cmo",
+        "cio",
+        "president",
+    ]
+    .iter()
+    .any(|w| has(w))
         && !has("vice")
     {
         7
@@ -172,17 +181,21 @@ fn assess_one(
     } else {
         subject.stated_years
     };
-    let current_title = subject
-        .talent
-        .job_title
-        .clone()
-        .or_else(|| subject.talent.current_experiences().find_map(|e| e.title.clone()));
+    let current_title = subject.talent.job_title.clone().or_else(|| {
+        subject
+            .talent
+            .current_experiences()
+            .find_map(|e| e.title.clone())
+    });
     let job_level = spec.requirements.iter().find_map(|f| match &f.criterion {
         Criterion::JobTitle { title, .. } if !f.excluded => seniority_level(title),
         _ => None,
     });
     let mut fits: Vec<f64> = Vec::new();
-    if let (Some(want), Some(have)) = (job_level, current_title.as_deref().and_then(seniority_level)) {
+    if let (Some(want), Some(have)) = (
+        job_level,
+        current_title.as_deref().and_then(seniority_level),
+    ) {
         fits.push((1.0 - (f64::from(want) - f64::from(have)).abs() / 3.0).max(0.0));
     }
     let range = spec.requirements.iter().find_map(|f| match &f.criterion {
@@ -264,7 +277,10 @@ fn assess_one(
     if counted == 0 {
         summary.push_str("The job has no requirements to compare against.");
     } else {
-        summary.push_str(&format!("Meets {} of {counted} requirements", met_labels.len()));
+        summary.push_str(&format!(
+            "Meets {} of {counted} requirements",
+            met_labels.len()
+        ));
         if !met_labels.is_empty() {
             summary.push_str(&format!(" ({})", list(&met_labels, 4)));
         }
@@ -378,7 +394,10 @@ impl Engine {
                 let mut scorer = weight.scorer(segment, 1.0)?;
                 let mut doc = scorer.doc();
                 while doc != TERMINATED {
-                    if let Some(i) = ids.get(doc as usize).and_then(|id| id.parse::<usize>().ok()) {
+                    if let Some(i) = ids
+                        .get(doc as usize)
+                        .and_then(|id| id.parse::<usize>().ok())
+                    {
                         if let Some(row) = met.get_mut(i) {
                             row[k] = true;
                         }
@@ -445,9 +464,15 @@ mod tests {
         // 3 + 3 + 1 of 8 weights.
         assert_eq!(fit.match_percentage, 88);
         assert_eq!(fit.decision, Decision::Shortlist, "{fit:?}");
-        assert!(fit.summary.contains("currently Senior Software Engineer at Acme in Paris"));
+        assert!(fit
+            .summary
+            .contains("currently Senior Software Engineer at Acme in Paris"));
         assert!(fit.summary.contains("Meets 3 of 4 requirements"));
-        assert!(fit.summary.contains("missing kubernetes"), "{}", fit.summary);
+        assert!(
+            fit.summary.contains("missing kubernetes"),
+            "{}",
+            fit.summary
+        );
     }
 
     #[test]
@@ -464,7 +489,9 @@ mod tests {
         };
         let fit = engine.assess_fit(&spec, &[subject]).unwrap().remove(0);
         assert_eq!((fit.match_percentage, fit.decision), (0, Decision::Reject));
-        assert!(fit.summary.starts_with("4 years of experience; currently Nurse in Lyon."));
+        assert!(fit
+            .summary
+            .starts_with("4 years of experience; currently Nurse in Lyon."));
         let spec = JobSpec {
             requirements: vec![Filter::excluded(Criterion::Skill("care".into()))],
             location: None,
@@ -488,8 +515,14 @@ mod tests {
             .assess_fit(
                 &spec,
                 &[
-                    FitSubject { talent: &near, stated_years: None },
-                    FitSubject { talent: &far, stated_years: None },
+                    FitSubject {
+                        talent: &near,
+                        stated_years: None,
+                    },
+                    FitSubject {
+                        talent: &far,
+                        stated_years: None,
+                    },
                 ],
             )
             .unwrap();

@@ -16,9 +16,7 @@ const REFRESH_BATCH: i64 = 2_000;
 /// What a candidate shows of a talent profile.
 pub fn snapshot(talent: &Talent) -> CandidateProfile {
     let facts = ProfileFacts::derive(talent, &Default::default());
-    let months = facts
-        .experience
-        .months_at(scout_engine::current_month());
+    let months = facts.experience.months_at(scout_engine::current_month());
     let current = talent.current_experiences().next();
     let mut extra = String::new();
     for s in talent.headline.iter().chain(&talent.skills) {
@@ -55,11 +53,14 @@ pub fn profile_of_entered(p: &CandidateProfile) -> Talent {
         lastname: p.lastname.clone(),
         city: p.city.clone(),
         job_title: p.job_title.clone(),
-        current_organization: p.company_name.as_ref().map(|c| scout_model::CurrentOrganization {
-            id: None,
-            name: Some(c.clone()),
-            logo_url: None,
-        }),
+        current_organization: p
+            .company_name
+            .as_ref()
+            .map(|c| scout_model::CurrentOrganization {
+                id: None,
+                name: Some(c.clone()),
+                logo_url: None,
+            }),
         ..Default::default()
     }
 }
@@ -120,7 +121,10 @@ async fn refresh_batch(
 ) -> Result<Vec<CandidateRefresh>, SyncError> {
     let mut by_sourcing: std::collections::BTreeMap<&str, Vec<&Candidate>> = Default::default();
     for c in stale {
-        by_sourcing.entry(c.sourcing_id.as_str()).or_default().push(c);
+        by_sourcing
+            .entry(c.sourcing_id.as_str())
+            .or_default()
+            .push(c);
     }
     let mut updates = Vec::with_capacity(stale.len());
     for (sourcing_id, candidates) in by_sourcing {
@@ -175,4 +179,3 @@ async fn refresh_batch(
     }
     Ok(updates)
 }
-

@@ -128,7 +128,9 @@ async fn list(
     for value in q.all("statusHandle", 50) {
         match Stage::from_handle(&value) {
             Some(s) => stages.push(s),
-            None => q.issues.push(enum_issue(key("statusHandle"), &handles, &value)),
+            None => q
+                .issues
+                .push(enum_issue(key("statusHandle"), &handles, &value)),
         }
     }
     let locations = q.all("location", 200);
@@ -212,7 +214,7 @@ fn read_entry(value: &Value, path: Vec<PathItem>, issues: &mut Vec<Issue>) -> Op
     let mut r = match ObjectReader::new(value, path.clone()) {
         Ok(r) => r,
         Err(i) => {
-            issues.push(i);
+            issues.push(*i);
             return None;
         }
     };
@@ -226,7 +228,8 @@ fn read_entry(value: &Value, path: Vec<PathItem>, issues: &mut Vec<Issue>) -> Op
     if email.as_ref().is_some_and(|e| !e.contains('@')) {
         let mut p = path.clone();
         p.push(PathItem::Key("email".into()));
-        r.issues.push(Issue::new("invalid_string", p, "Invalid email"));
+        r.issues
+            .push(Issue::new("invalid_string", p, "Invalid email"));
     }
     let profile = CandidateProfile {
         email,
@@ -273,7 +276,12 @@ fn read_entry(value: &Value, path: Vec<PathItem>, issues: &mut Vec<Issue>) -> Op
     })
 }
 
-fn string_list(value: &Value, path: Vec<PathItem>, max: usize, issues: &mut Vec<Issue>) -> Vec<String> {
+fn string_list(
+    value: &Value,
+    path: Vec<PathItem>,
+    max: usize,
+    issues: &mut Vec<Issue>,
+) -> Vec<String> {
     match value {
         Value::Array(items) if items.len() > max => {
             issues.push(Issue::new(
@@ -309,7 +317,7 @@ async fn add(
     Path(sourcing_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![i]))?;
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let mut issues = Vec::new();
     let talent_ids = r
         .raw("talentIds")
@@ -331,11 +339,19 @@ async fn add(
             .iter()
             .enumerate()
             .filter_map(|(i, v)| {
-                read_entry(v, vec![PathItem::Key("candidates".into()), PathItem::Index(i)], &mut issues)
+                read_entry(
+                    v,
+                    vec![PathItem::Key("candidates".into()), PathItem::Index(i)],
+                    &mut issues,
+                )
             })
             .collect(),
         Some(_) => {
-            issues.push(Issue::new("invalid_type", key("candidates"), "Expected array"));
+            issues.push(Issue::new(
+                "invalid_type",
+                key("candidates"),
+                "Expected array",
+            ));
             Vec::new()
         }
     };
@@ -396,11 +412,18 @@ async fn add(
         .collect();
     check(unknown)?;
 
-    let entered: Vec<Talent> = entries.iter().map(|e| profile_of_entered(&e.profile)).collect();
+    let entered: Vec<Talent> = entries
+        .iter()
+        .map(|e| profile_of_entered(&e.profile))
+        .collect();
     let subjects: Vec<(Talent, Option<f64>)> = profiles
         .iter()
         .map(|p| (p.talent.clone(), None))
-        .chain(entered.into_iter().zip(entries.iter().map(|e| e.stated_years)))
+        .chain(
+            entered
+                .into_iter()
+                .zip(entries.iter().map(|e| e.stated_years)),
+        )
         .collect();
     let engine = state.engine.clone();
     let for_scoring = sourcing.clone();
@@ -420,7 +443,14 @@ async fn add(
             kind: CandidateType::Prospect,
             stage: stage.unwrap_or(Stage::ToBeContacted),
             profile: snapshot(&p.talent),
-            source: Some(if transaction.is_some() { "Scout search" } else { "Scout talent index" }.to_owned()),
+            source: Some(
+                if transaction.is_some() {
+                    "Scout search"
+                } else {
+                    "Scout talent index"
+                }
+                .to_owned(),
+            ),
             salary_expectation: None,
             stated_years: None,
             profile_seq: Some(p.seq),
@@ -515,7 +545,7 @@ async fn change(
     Path((sourcing_id, candidate_id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![i]))?;
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let handle = r.string("statusHandle", false, 50);
     let job_status = r.string("status", false, 50);
     let rating = r.integer("userRating", 1, 5);
@@ -533,7 +563,9 @@ async fn change(
         },
         (None, Some(s)) => match Stage::from_job_status(&s) {
             Some(st) => changes.push(CandidateChange::Stage(st)),
-            None => r.issues.push(enum_issue(key("status"), &Stage::JOB_STATUSES, &s)),
+            None => r
+                .issues
+                .push(enum_issue(key("status"), &Stage::JOB_STATUSES, &s)),
         },
         (None, None) => {}
     }
@@ -566,7 +598,7 @@ async fn contact(
     Path((sourcing_id, candidate_id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![i]))?;
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let channel = r.one_of("channel", &["email", "phone", "linkedin"]);
     if channel.is_none() && body.get("channel").is_none() {
         r.issues.push(Issue {
@@ -600,7 +632,7 @@ async fn note(
     Path((sourcing_id, candidate_id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![i]))?;
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let text = r.string("text", true, MAX_NOTE_CHARS);
     check(r.finish())?;
     let data = apply_changes(

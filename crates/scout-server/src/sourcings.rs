@@ -51,7 +51,7 @@ fn salary(reader: &mut ObjectReader<'_>) -> Option<Option<Salary>> {
     let mut inner = match ObjectReader::new(raw, vec![PathItem::Key("salary".into())]) {
         Ok(r) => r,
         Err(issue) => {
-            reader.issues.push(issue);
+            reader.issues.push(*issue);
             return None;
         }
     };
@@ -93,7 +93,7 @@ async fn create(
     caller: Caller<SourcingWrite>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![i]))?;
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let title = r.string("title", true, MAX_TITLE_CHARS);
     let description = r
         .nullable_string("description", MAX_DESCRIPTION_CHARS)
@@ -185,7 +185,7 @@ async fn update(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![i]))?;
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let changes = SourcingChanges {
         title: r.string("title", false, MAX_TITLE_CHARS),
         description: r.nullable_string("description", MAX_DESCRIPTION_CHARS),

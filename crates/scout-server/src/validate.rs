@@ -58,7 +58,7 @@ pub(crate) struct ObjectReader<'a> {
 
 impl<'a> ObjectReader<'a> {
     /// Starts reading `value`, which must be an object.
-    pub fn new(value: &'a Value, path: Vec<PathItem>) -> Result<ObjectReader<'a>, Issue> {
+    pub fn new(value: &'a Value, path: Vec<PathItem>) -> Result<ObjectReader<'a>, Box<Issue>> {
         match value {
             Value::Object(obj) => Ok(ObjectReader {
                 obj,
@@ -66,7 +66,7 @@ impl<'a> ObjectReader<'a> {
                 known: Vec::new(),
                 issues: Vec::new(),
             }),
-            other => Err(invalid_type(path, "object", received(other))),
+            other => Err(Box::new(invalid_type(path, "object", received(other)))),
         }
     }
 
@@ -173,7 +173,11 @@ impl<'a> ObjectReader<'a> {
                 self.issues.push(Issue {
                     expected: Some("integer"),
                     received: Some("float"),
-                    ..Issue::new("invalid_type", self.at(key), "Expected integer, received float")
+                    ..Issue::new(
+                        "invalid_type",
+                        self.at(key),
+                        "Expected integer, received float",
+                    )
                 });
                 None
             }
@@ -315,7 +319,11 @@ impl QueryString {
                 self.issues.push(Issue {
                     expected: Some("integer"),
                     received: Some(got),
-                    ..Issue::new("invalid_type", path, format!("Expected integer, received {got}"))
+                    ..Issue::new(
+                        "invalid_type",
+                        path,
+                        format!("Expected integer, received {got}"),
+                    )
                 });
                 default
             }
@@ -345,8 +353,11 @@ impl QueryString {
         match options.iter().find(|o| **o == raw) {
             Some(o) => Some(o),
             None => {
-                self.issues
-                    .push(enum_issue(vec![PathItem::Key(key.to_owned())], options, &raw));
+                self.issues.push(enum_issue(
+                    vec![PathItem::Key(key.to_owned())],
+                    options,
+                    &raw,
+                ));
                 None
             }
         }

@@ -5,8 +5,8 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
 use scout_store::{Candidate, CandidateEvent, Sourcing};
+use serde_json::{json, Value};
 
 use crate::limits::LimitHeaders;
 

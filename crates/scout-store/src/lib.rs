@@ -168,12 +168,20 @@ impl Store {
     }
 
     /// Creates a sourcing project in a workspace.
-    pub async fn create_sourcing(&self, workspace_id: &str, new: &NewSourcing) -> Result<Sourcing, StoreError> {
+    pub async fn create_sourcing(
+        &self,
+        workspace_id: &str,
+        new: &NewSourcing,
+    ) -> Result<Sourcing, StoreError> {
         dispatch!(self, s => s.create_sourcing(workspace_id, new).await)
     }
 
     /// A sourcing of the workspace (`None` for another workspace's, too).
-    pub async fn get_sourcing(&self, workspace_id: &str, id: &str) -> Result<Option<Sourcing>, StoreError> {
+    pub async fn get_sourcing(
+        &self,
+        workspace_id: &str,
+        id: &str,
+    ) -> Result<Option<Sourcing>, StoreError> {
         dispatch!(self, s => s.get_sourcing(workspace_id, id).await)
     }
 
@@ -221,7 +229,10 @@ impl Store {
     }
 
     /// A filtered, sorted page of a sourcing's candidates and the filtered total.
-    pub async fn list_candidates(&self, query: &CandidateQuery) -> Result<(Vec<Candidate>, i64), StoreError> {
+    pub async fn list_candidates(
+        &self,
+        query: &CandidateQuery,
+    ) -> Result<(Vec<Candidate>, i64), StoreError> {
         dispatch!(self, s => s.list_candidates(query).await)
     }
 
@@ -231,7 +242,11 @@ impl Store {
     }
 
     /// One candidate of a sourcing.
-    pub async fn get_candidate(&self, sourcing_id: &str, id: &str) -> Result<Option<Candidate>, StoreError> {
+    pub async fn get_candidate(
+        &self,
+        sourcing_id: &str,
+        id: &str,
+    ) -> Result<Option<Candidate>, StoreError> {
         dispatch!(self, s => s.get_candidate(sourcing_id, id).await)
     }
 
@@ -252,7 +267,10 @@ impl Store {
     }
 
     /// A candidate's history, latest first.
-    pub async fn candidate_history(&self, candidate_id: &str) -> Result<Vec<CandidateEvent>, StoreError> {
+    pub async fn candidate_history(
+        &self,
+        candidate_id: &str,
+    ) -> Result<Vec<CandidateEvent>, StoreError> {
         dispatch!(self, s => s.candidate_history(candidate_id).await)
     }
 

@@ -2,8 +2,13 @@
 //! The PostgreSQL run starts its own throwaway server and fails (never skips)
 //! when it cannot.
 
+use scout_model::{CandidateType, Decision, FitAssessment, Stage};
 use scout_model::{CurrentOrganization, Experience, Organization, Talent};
 use scout_store::testing::PgServer;
+use scout_store::{
+    ArchiveFilter, CandidateChange, CandidateProfile, CandidateQuery, CandidateRefresh,
+    CandidateSort, NewCandidate, NewKey, NewSourcing, SourcingChanges,
+};
 use scout_store::{ChangeKind, Store, UpsertOutcome};
 
 fn talent(id: &str, title: &str, org: &str) -> Talent {
@@ -222,6 +227,343 @@ async fn search_transactions_round_trip_per_workspace(store: Store) {
     );
 }
 
+async fn workspace(store: &Store, name: &str) -> String {
+    let new = NewKey {
+        workspace: name.into(),
+        user: "ada".into(),
+        is_admin: false,
+        scopes: vec!["sourcing:read".into()],
+        per_minute: 10,
+        per_day: 10,
+    };
+    store.create_key(&new).await.unwrap().1.workspace_id
+}
+
+fn applicant(first: &str, city: &str, title: &str, company: &str) -> NewCandidate {
+    NewCandidate {
+        talent_id: None,
+        kind: CandidateType::Applicant,
+        stage: Stage::Applied,
+        profile: CandidateProfile {
+            firstname: Some(first.into()),
+            lastname: Some("Test".into()),
+            email: Some(format!("{}@example.com", first.to_lowercase())),
+            city: Some(city.into()),
+            job_title: Some(title.into()),
+            company_name: Some(company.into()),
+            ..Default::default()
+        },
+        source: Some("Referral".into()),
+        salary_expectation: Some(50_000.0),
+        stated_years: Some(3.0),
+        profile_seq: None,
+        fit: None,
+    }
+}
+
+fn fit(score: u8) -> FitAssessment {
+    FitAssessment {
+        score,
+        match_percentage: score,
+        decision: Decision::Consider,
+        summary: "s".into(),
+    }
+}
+
+async fn sourcings_belong_to_one_workspace(store: Store) {
+    let acme = workspace(&store, "acme").await;
+    let globex = workspace(&store, "globex").await;
+    let new = NewSourcing {
+        title: "Engineer".into(),
+        requirements: serde_json::json!([{"filterType": "SKILL", "value": "Rust"}]),
+        ..Default::default()
+    };
+    let s = store.create_sourcing(&acme, &new).await.unwrap();
+    assert_eq!(s.requirements_version, 1);
+    assert!(store.get_sourcing(&globex, &s.id).await.unwrap().is_none());
+    assert!(store
+        .update_sourcing(&globex, &s.id, &SourcingChanges::default())
+        .await
+        .unwrap()
+        .is_none());
+    assert!(!store.delete_sourcing(&globex, &s.id).await.unwrap());
+    let changed = store
+        .update_sourcing(
+            &acme,
+            &s.id,
+            &SourcingChanges {
+                requirements: Some(serde_json::json!([])),
+                archived: Some(true),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(changed.requirements_version, 2);
+    assert!(changed.archived_at.is_some());
+    assert_eq!(
+        store
+            .list_sourcings(&acme, ArchiveFilter::Active, 0, 10)
+            .await
+            .unwrap()
+            .1,
+        0
+    );
+    assert_eq!(
+        store
+            .list_sourcings(&acme, ArchiveFilter::Archived, 0, 10)
+            .await
+            .unwrap()
+            .1,
+        1
+    );
+    assert_eq!(
+        store
+            .list_sourcings(&globex, ArchiveFilter::All, 0, 10)
+            .await
+            .unwrap()
+            .1,
+        0
+    );
+}
+
+async fn pipelines_filter_sort_page_and_remember(store: Store) {
+    let ws = workspace(&store, "acme").await;
+    store
+        .upsert_profiles(&[talent("t1", "Engineer", "Acme")], "f")
+        .await
+        .unwrap();
+    let s = store
+        .create_sourcing(
+            &ws,
+            &NewSourcing {
+                title: "Engineer".into(),
+                requirements: serde_json::json!([]),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut from_index = applicant("Ada", "Paris", "Engineer", "Acme");
+    from_index.talent_id = Some("t1".into());
+    from_index.kind = CandidateType::Prospect;
+    from_index.stage = Stage::ToBeContacted;
+    from_index.profile.email = None;
+    from_index.profile_seq = Some(1);
+    from_index.fit = Some((fit(80), 1));
+    let batch = vec![
+        from_index.clone(),
+        applicant("Bob", "Lyon", "Nurse", "Clinic"),
+        applicant("Cy", "Paris 15e", "Senior Engineer", "Beta"),
+        applicant("Bob", "Lyon", "Nurse", "Clinic"),
+    ];
+    let added = store
+        .add_candidates(&s.id, Some("ada"), &batch)
+        .await
+        .unwrap();
+    assert_eq!(
+        added.iter().filter(|a| a.created).count(),
+        3,
+        "the same email twice is one candidate"
+    );
+    assert_eq!(added[1].id, added[3].id);
+    let again = store
+        .add_candidates(&s.id, None, &[from_index])
+        .await
+        .unwrap();
+    assert!(!again[0].created, "the same talent twice is one candidate");
+
+    let base = CandidateQuery {
+        sourcing_id: s.id.clone(),
+        stages: vec![],
+        text: None,
+        locations: vec![],
+        job_titles: vec![],
+        companies: vec![],
+        sort: CandidateSort::Name,
+        descending: false,
+        offset: 0,
+        limit: 50,
+    };
+    let names = |list: &[scout_store::Candidate]| -> Vec<String> {
+        list.iter()
+            .map(|c| c.profile.firstname.clone().unwrap_or_default())
+            .collect()
+    };
+    let (all, total) = store.list_candidates(&base).await.unwrap();
+    assert_eq!(
+        (names(&all), total),
+        (vec!["Ada".to_owned(), "Bob".into(), "Cy".into()], 3)
+    );
+    assert_eq!(all[0].fit.as_ref().unwrap().0.score, 80);
+    let q = CandidateQuery {
+        locations: vec!["paris".into()],
+        ..base.clone()
+    };
+    assert_eq!(
+        names(&store.list_candidates(&q).await.unwrap().0),
+        vec!["Ada", "Cy"]
+    );
+    let q = CandidateQuery {
+        job_titles: vec!["engineer".into()],
+        companies: vec!["beta".into(), "acme".into()],
+        ..base.clone()
+    };
+    assert_eq!(
+        names(&store.list_candidates(&q).await.unwrap().0),
+        vec!["Ada", "Cy"]
+    );
+    let q = CandidateQuery {
+        text: Some("clinic lyon".into()),
+        ..base.clone()
+    };
+    assert_eq!(
+        names(&store.list_candidates(&q).await.unwrap().0),
+        vec!["Bob"]
+    );
+    let q = CandidateQuery {
+        text: Some("100%_".into()),
+        ..base.clone()
+    };
+    assert!(
+        store.list_candidates(&q).await.unwrap().0.is_empty(),
+        "wildcards are literal"
+    );
+    let q = CandidateQuery {
+        sort: CandidateSort::City,
+        descending: true,
+        limit: 2,
+        offset: 1,
+        ..base.clone()
+    };
+    let (page, total) = store.list_candidates(&q).await.unwrap();
+    assert_eq!(
+        (names(&page), total),
+        (vec!["Ada".to_owned(), "Bob".into()], 3),
+        "paris 15e, [paris, lyon]"
+    );
+
+    let bob = &added[1].id;
+    let changed = store
+        .change_candidate(
+            &s.id,
+            bob,
+            Some("ada"),
+            &[
+                CandidateChange::Stage(Stage::NotRetained),
+                CandidateChange::Rating(Some(2)),
+                CandidateChange::Contact {
+                    channel: "email".into(),
+                    value: None,
+                    note: Some("sent".into()),
+                },
+                CandidateChange::Note("no".into()),
+            ],
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (changed.stage, changed.user_rating, changed.contacts),
+        (Stage::NotRetained, Some(2), 1)
+    );
+    assert!(store
+        .change_candidate("src_other", bob, None, &[])
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        names(&store.list_candidates(&base).await.unwrap().0),
+        vec!["Ada", "Cy"],
+        "not retained is hidden by default"
+    );
+    let q = CandidateQuery {
+        stages: vec![Stage::NotRetained],
+        ..base.clone()
+    };
+    assert_eq!(
+        names(&store.list_candidates(&q).await.unwrap().0),
+        vec!["Bob"]
+    );
+    let history = store.candidate_history(bob).await.unwrap();
+    let kinds: Vec<&str> = history.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        vec!["note", "contact", "rating", "status", "created"]
+    );
+    assert_eq!(
+        (history[3].from.as_deref(), history[3].to.as_deref()),
+        (Some("APPLIED"), Some("NOT_RETAINED"))
+    );
+
+    // Never scored, or scored from an older profile: stale.
+    let stale = store.stale_candidates(100).await.unwrap();
+    assert_eq!(stale.len(), 2, "the two applicants were never scored");
+    let refresh: Vec<CandidateRefresh> = stale
+        .iter()
+        .map(|c| CandidateRefresh {
+            id: c.id.clone(),
+            profile: None,
+            source: c.source.clone(),
+            fit: fit(10),
+            version: 1,
+        })
+        .collect();
+    store.refresh_candidates(&refresh).await.unwrap();
+    assert!(store.stale_candidates(100).await.unwrap().is_empty());
+    store
+        .upsert_profiles(&[talent("t1", "Staff Engineer", "Acme")], "f")
+        .await
+        .unwrap();
+    let stale = store.stale_candidates(100).await.unwrap();
+    assert_eq!(stale.len(), 1);
+    let snapshot = CandidateProfile {
+        firstname: Some("Ada".into()),
+        job_title: Some("Staff Engineer".into()),
+        ..Default::default()
+    };
+    store
+        .refresh_candidates(&[CandidateRefresh {
+            id: stale[0].id.clone(),
+            profile: Some((snapshot, 2)),
+            source: None,
+            fit: fit(90),
+            version: 1,
+        }])
+        .await
+        .unwrap();
+    let q = CandidateQuery {
+        job_titles: vec!["staff engineer".into()],
+        ..base.clone()
+    };
+    assert_eq!(
+        names(&store.list_candidates(&q).await.unwrap().0),
+        vec!["Ada"],
+        "the snapshot follows the profile"
+    );
+    store
+        .update_sourcing(
+            &ws,
+            &s.id,
+            &SourcingChanges {
+                location: Some(Some("Paris".into())),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.stale_candidates(100).await.unwrap().len(),
+        3,
+        "new requirements make every fit stale"
+    );
+
+    assert!(store.delete_sourcing(&ws, &s.id).await.unwrap());
+    assert!(store.candidate_history(bob).await.unwrap().is_empty());
+    assert!(store.all_candidates(&s.id).await.unwrap().is_empty());
+}
+
 macro_rules! suite {
     ($($case:ident),*) => {
         #[tokio::test]
@@ -253,5 +595,7 @@ suite!(
     organization_changes_renumber_dependent_profiles,
     large_batches_span_statements,
     keys_are_hashed_scoped_and_revocable,
-    search_transactions_round_trip_per_workspace
+    search_transactions_round_trip_per_workspace,
+    sourcings_belong_to_one_workspace,
+    pipelines_filter_sort_page_and_remember
 );

@@ -59,7 +59,11 @@ pub async fn spawn_app_with(settings: Settings, talents: Vec<Talent>, per_minute
         workspace: "acme".into(),
         user: "ada".into(),
         is_admin: false,
-        scopes: vec!["talents:search".into()],
+        scopes: vec![
+            "talents:search".into(),
+            "sourcing:read".into(),
+            "sourcing:write".into(),
+        ],
         per_minute,
         per_day: 10_000,
     };
@@ -82,6 +86,30 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// A request with the default key.
+    pub fn call(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, format!("{}{}", self.address, path))
+            .header("x-api-key", &self.key)
+    }
+
+    /// `GET path` with the default key: status and JSON body.
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        let res = self.call(reqwest::Method::GET, path).send().await.unwrap();
+        (res.status().as_u16(), res.json().await.unwrap())
+    }
+
+    /// `method path` with a JSON body and the default key: status and JSON body.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let res = self.call(method, path).json(&body).send().await.unwrap();
+        (res.status().as_u16(), res.json().await.unwrap())
+    }
+
     pub async fn search(&self, body: serde_json::Value) -> reqwest::Response {
         self.client
             .post(format!("{}/v1/search/talents", self.address))
@@ -93,8 +121,12 @@ impl TestApp {
     }
 
     pub async fn key_with(&self, scopes: &[&str], per_minute: i64) -> String {
+        self.key_in("acme", scopes, per_minute).await
+    }
+
+    pub async fn key_in(&self, workspace: &str, scopes: &[&str], per_minute: i64) -> String {
         let new = NewKey {
-            workspace: "acme".into(),
+            workspace: workspace.into(),
             user: "bob".into(),
             is_admin: false,
             scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),

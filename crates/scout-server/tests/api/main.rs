@@ -2,4 +2,6 @@
 //! HTTP. One binary, one module per API family.
 
 mod helpers;
+mod job_candidates;
+mod sourcings;
 mod talents;
