@@ -142,6 +142,15 @@ impl Engine {
             .collect()
     }
 
+    /// Teaches the engine organizations without a writer (fit scoring from
+    /// the command line while a server holds the writer).
+    pub fn remember_organizations(&self, orgs: &[scout_model::Organization]) {
+        let mut directory = self.orgs.write();
+        for org in orgs {
+            directory.upsert(org);
+        }
+    }
+
     /// Number of indexed talents.
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()

@@ -354,6 +354,21 @@ macro_rules! store_backend {
                     .collect()
             }
 
+            pub(crate) async fn workspace_id(&self, name: &str, create: bool) -> Result<Option<String>, StoreError> {
+                if create {
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
+                    qb.push_bind(generate_id("ws")?).push(", ").push_bind(name).push(", ").push_bind(now_ms());
+                    qb.push(") ON CONFLICT (name) DO NOTHING");
+                    qb.build().execute(&self.pool).await?;
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM workspaces WHERE name = ");
+                qb.push_bind(name);
+                match qb.build().fetch_optional(&self.pool).await? {
+                    Some(row) => Ok(Some(row.try_get(0)?)),
+                    None => Ok(None),
+                }
+            }
+
             pub(crate) async fn create_key(&self, new: &NewKey) -> Result<(String, ApiKey), StoreError> {
                 let now = now_ms();
                 let key = generate_key()?;

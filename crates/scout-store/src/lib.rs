@@ -128,6 +128,15 @@ impl Store {
         dispatch!(self, s => s.create_key(new).await)
     }
 
+    /// The id of the workspace named `name`; with `create`, made if absent.
+    pub async fn workspace_id(
+        &self,
+        name: &str,
+        create: bool,
+    ) -> Result<Option<String>, StoreError> {
+        dispatch!(self, s => s.workspace_id(name, create).await)
+    }
+
     /// The record of a presented key, if it exists (revoked or not).
     pub async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
         dispatch!(self, s => s.find_key(key).await)

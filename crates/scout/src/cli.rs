@@ -47,6 +47,9 @@ pub enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// Sourcing projects (jobs) and their candidate pipelines.
+    #[command(subcommand)]
+    Sourcing(SourcingCommand),
     /// Measure import and search speed.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -184,5 +187,73 @@ pub enum KeysCommand {
     Revoke {
         /// Key id (`key_…`) or printed prefix (`sk_…`).
         id: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SourcingCommand {
+    /// Create a sourcing project; prints its id.
+    Create {
+        /// Workspace name (created if absent).
+        #[arg(long)]
+        workspace: String,
+        /// Job title of the project.
+        #[arg(long)]
+        title: String,
+        /// Description.
+        #[arg(long)]
+        description: Option<String>,
+        /// Where the job is.
+        #[arg(long)]
+        location: Option<String>,
+        /// Requirements: a JSON array of search filter objects, or @FILE.
+        #[arg(long)]
+        requirements: Option<String>,
+    },
+    /// List a workspace's sourcing projects.
+    List {
+        /// Workspace name.
+        #[arg(long)]
+        workspace: String,
+        /// Include archived projects.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Add talents (by id) to a project; already present ones are left as they are.
+    Add {
+        /// Workspace name.
+        #[arg(long)]
+        workspace: String,
+        /// The project.
+        sourcing_id: String,
+        /// Talent ids.
+        #[arg(required = true)]
+        talent_ids: Vec<String>,
+        /// Starting status handle (default TO_BE_CONTACTED).
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// Move a candidate to a status (a statusHandle or a job status).
+    Status {
+        /// Workspace name.
+        #[arg(long)]
+        workspace: String,
+        /// The project.
+        sourcing_id: String,
+        /// The candidate id (`cand_…`) or the talent id.
+        candidate: String,
+        /// The new status, e.g. CONTACTED or interview.
+        status: String,
+        /// Who made the change (recorded in the history).
+        #[arg(long, default_value = "cli")]
+        user: String,
+    },
+    /// List a project's candidates (all statuses), best fit first.
+    Candidates {
+        /// Workspace name.
+        #[arg(long)]
+        workspace: String,
+        /// The project.
+        sourcing_id: String,
     },
 }

@@ -175,3 +175,87 @@ fn serve_answers_health_on_the_given_address() {
     assert!(body.starts_with("HTTP/1.1 200"), "{body}");
     assert!(body.contains("\"status\":\"ok\""), "{body}");
 }
+
+#[test]
+fn sourcing_commands_create_add_score_and_move_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("p.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a","firstname":"Marie","lastname":"Dupont","jobTitle":"Senior Software Engineer","city":"Paris","country":"France","skills":["React"]}"#,
+            "\n",
+            r#"{"id":"b","firstname":"Tom","lastname":"Baker","jobTitle":"Registered Nurse","city":"London","country":"United Kingdom"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let mut i = scout(&data);
+    i.arg("import").arg(&input);
+    ok(i);
+    let mut c = scout(&data);
+    c.args([
+        "sourcing",
+        "create",
+        "--workspace",
+        "acme",
+        "--title",
+        "Software Engineer",
+        "--requirements",
+        r#"[{"filterType":"JOB_TITLE","value":"Software Engineer","isRequired":true}]"#,
+    ]);
+    let id = ok(c).trim().to_owned();
+    assert!(id.starts_with("src_"), "{id}");
+    let mut bad = scout(&data);
+    bad.args(["sourcing", "create", "--workspace", "acme", "--title", "x"])
+        .args(["--requirements", r#"[{"filterType":"NOPE","value":"x"}]"#]);
+    assert!(!bad.output().unwrap().status.success());
+
+    let mut a = scout(&data);
+    a.args([
+        "--json",
+        "sourcing",
+        "add",
+        "--workspace",
+        "acme",
+        &id,
+        "a",
+        "b",
+    ]);
+    let added: serde_json::Value = serde_json::from_str(&ok(a)).unwrap();
+    assert_eq!(added["added"], 2);
+    let mut s = scout(&data);
+    s.args([
+        "--json",
+        "sourcing",
+        "status",
+        "--workspace",
+        "acme",
+        &id,
+        "b",
+    ])
+    .args(["NOT_RETAINED"]);
+    let moved: serde_json::Value = serde_json::from_str(&ok(s)).unwrap();
+    assert_eq!(moved["statusHandle"], "NOT_RETAINED");
+
+    let mut l = scout(&data);
+    l.args([
+        "--json",
+        "sourcing",
+        "candidates",
+        "--workspace",
+        "acme",
+        &id,
+    ]);
+    let rows: serde_json::Value = serde_json::from_str(&ok(l)).unwrap();
+    assert_eq!(rows[0]["talentId"], "a", "best fit first");
+    assert_eq!(rows[0]["fit"]["decision"], "Shortlist");
+    assert_eq!(rows[1]["statusHandle"], "NOT_RETAINED");
+    assert_eq!(rows[1]["fit"]["decision"], "Reject");
+
+    let mut p = scout(&data);
+    p.args(["--json", "sourcing", "list", "--workspace", "acme"]);
+    let list: serde_json::Value = serde_json::from_str(&ok(p)).unwrap();
+    assert_eq!(list[0]["candidates"], 2);
+}
