@@ -152,7 +152,14 @@ async fn list(
     let sort_field = q.one_of("sortField", &CandidateSort::NAMES);
     let sort_order = q.one_of("sortOrder", &["asc", "desc"]);
     check(q.finish())?;
-    let sourcing = sourcing_of(&state, &caller.key.workspace_id, &sourcing_id).await?;
+    let owned = state
+        .store
+        .owns_sourcing(&caller.key.workspace_id, &sourcing_id)
+        .await
+        .map_err(internal)?;
+    if !owned {
+        return Err(ApiError::not_found("Sourcing"));
+    }
     let sort = sort_field
         .and_then(CandidateSort::parse)
         .unwrap_or(CandidateSort::CreatedAt);
@@ -162,7 +169,7 @@ async fn list(
         None => sort_field.is_none(),
     };
     let query = CandidateQuery {
-        sourcing_id: sourcing.id,
+        sourcing_id,
         stages,
         text,
         locations,

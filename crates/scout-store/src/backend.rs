@@ -111,6 +111,32 @@ fn classify(
         .collect()
 }
 
+const KEY_SELECT: &str = "SELECT k.id, k.workspace_id, w.name AS workspace, k.user_id, u.name AS user_name, u.is_admin, \
+     k.prefix, k.scopes, k.per_minute, k.per_day, k.created_at, k.revoked_at \
+     FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id JOIN users u ON u.id = k.user_id";
+
+/// An [`ApiKey`] from a row of `KEY_SELECT` (a macro: the row type differs per database).
+macro_rules! key_from_row {
+    ($r:expr) => {{
+        let r = &$r;
+        let scopes: String = r.try_get("scopes")?;
+        ApiKey {
+            id: r.try_get("id")?,
+            workspace_id: r.try_get("workspace_id")?,
+            workspace: r.try_get("workspace")?,
+            user_id: r.try_get("user_id")?,
+            user: r.try_get("user_name")?,
+            is_admin: r.try_get("is_admin")?,
+            prefix: r.try_get("prefix")?,
+            scopes: scopes.split_whitespace().map(str::to_owned).collect(),
+            per_minute: r.try_get("per_minute")?,
+            per_day: r.try_get("per_day")?,
+            created_at: r.try_get("created_at")?,
+            revoked_at: r.try_get("revoked_at")?,
+        }
+    }};
+}
+
 macro_rules! store_backend {
     ($name:ident, $db:ty, $blob:literal) => {
         impl $name {
@@ -409,45 +435,24 @@ macro_rules! store_backend {
 
             /// Keys matching `column = value`, or all keys.
             async fn keys_where(&self, filter: Option<(&str, &str)>) -> Result<Vec<ApiKey>, StoreError> {
-                let mut qb = QueryBuilder::<$db>::new(
-                    "SELECT k.id, k.workspace_id, w.name AS workspace, k.user_id, u.name AS user_name, u.is_admin, k.prefix, \
-                     k.scopes, k.per_minute, k.per_day, k.created_at, k.revoked_at \
-                     FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id JOIN users u ON u.id = k.user_id",
-                );
+                let mut qb = QueryBuilder::<$db>::new(KEY_SELECT);
                 if let Some((column, value)) = filter {
                     qb.push(" WHERE ").push(column).push(" = ").push_bind(value);
                 }
                 qb.push(" ORDER BY k.created_at, k.id");
                 let rows = qb.build().fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        let scopes: String = r.try_get("scopes")?;
-                        Ok(ApiKey {
-                            id: r.try_get("id")?,
-                            workspace_id: r.try_get("workspace_id")?,
-                            workspace: r.try_get("workspace")?,
-                            user_id: r.try_get("user_id")?,
-                            user: r.try_get("user_name")?,
-                            is_admin: r.try_get("is_admin")?,
-                            prefix: r.try_get("prefix")?,
-                            scopes: scopes.split_whitespace().map(str::to_owned).collect(),
-                            per_minute: r.try_get("per_minute")?,
-                            per_day: r.try_get("per_day")?,
-                            created_at: r.try_get("created_at")?,
-                            revoked_at: r.try_get("revoked_at")?,
-                        })
-                    })
-                    .collect()
+                rows.iter().map(|r| Ok(key_from_row!(r))).collect()
             }
 
             pub(crate) async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
-                let mut qb = QueryBuilder::<$db>::new(
-                    "SELECT k.id FROM api_keys k WHERE k.key_hash = ",
-                );
-                qb.push_bind(key_hash(key));
-                let Some(row) = qb.build().fetch_optional(&self.pool).await? else { return Ok(None) };
-                let id: String = row.try_get(0)?;
-                Ok(self.keys_where(Some(("k.id", &id))).await?.into_iter().next())
+                // One round trip per request: the key and its owners by hash.
+                let hash = key_hash(key);
+                let mut qb = QueryBuilder::<$db>::new(KEY_SELECT);
+                qb.push(" WHERE k.key_hash = ").push_bind(hash.as_slice());
+                match qb.build().fetch_optional(&self.pool).await? {
+                    Some(r) => Ok(Some(key_from_row!(r))),
+                    None => Ok(None),
+                }
             }
 
             pub(crate) async fn list_keys(&self, workspace: Option<&str>) -> Result<Vec<ApiKey>, StoreError> {

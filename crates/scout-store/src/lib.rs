@@ -194,6 +194,11 @@ impl Store {
         dispatch!(self, s => s.get_sourcing(workspace_id, id).await)
     }
 
+    /// Whether the workspace has this sourcing (cheaper than fetching it).
+    pub async fn owns_sourcing(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.owns_sourcing(workspace_id, id).await)
+    }
+
     /// A sourcing by id whatever its workspace (background work only; requests
     /// always go through [`Store::get_sourcing`]).
     pub async fn sourcing_by_id(&self, id: &str) -> Result<Option<Sourcing>, StoreError> {
@@ -287,6 +292,12 @@ impl Store {
     /// against older requirements, or taken from an older profile.
     pub async fn stale_candidates(&self, limit: i64) -> Result<Vec<Candidate>, StoreError> {
         dispatch!(self, s => s.stale_candidates(limit).await)
+    }
+
+    /// Brings the query planner's statistics up to date (PostgreSQL; with
+    /// `vacuum`, a `VACUUM (ANALYZE)` as autovacuum would run). A no-op on SQLite.
+    pub async fn refresh_statistics(&self, vacuum: bool) -> Result<(), StoreError> {
+        dispatch!(self, s => s.refresh_statistics(vacuum).await)
     }
 
     /// Writes recomputed snapshots and fits.

@@ -136,11 +136,34 @@ impl CandidateProfile {
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 
-    /// The folded text free-text search looks in.
-    pub(crate) fn search_text(&self, source: Option<&str>) -> String {
-        let mut out = String::new();
-        for s in [
-            self.full_name().as_deref(),
+    /// The words lists are filtered and searched by: `*:` + every word of
+    /// the candidate (names, contact details, city, title, company, source,
+    /// headline, skills), and `c:`, `t:`, `o:` + the words of the city, the
+    /// job title and the company.
+    pub(crate) fn terms(&self, source: Option<&str>) -> Vec<String> {
+        let mut terms = std::collections::BTreeSet::new();
+        let mut add = |prefix: &str, text: Option<&str>, cap: usize| {
+            let folded = text.map(fold).unwrap_or_default();
+            for word in folded
+                .split(' ')
+                .filter(|w| !w.is_empty() && w.len() <= MAX_TERM_BYTES)
+            {
+                if terms.len() >= cap {
+                    return;
+                }
+                terms.insert(format!("{prefix}{word}"));
+            }
+        };
+        for (prefix, text) in [
+            ("c:", self.city.as_deref()),
+            ("t:", self.job_title.as_deref()),
+            ("o:", self.company_name.as_deref()),
+        ] {
+            add(prefix, text, usize::MAX);
+        }
+        let name = self.full_name();
+        for text in [
+            name.as_deref(),
             self.email.as_deref(),
             self.phone.as_deref(),
             self.nationality.as_deref(),
@@ -149,20 +172,17 @@ impl CandidateProfile {
             self.company_name.as_deref(),
             source,
             Some(self.extra_text.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let f = fold(s);
-            if !f.is_empty() {
-                out.push(' ');
-                out.push_str(&f);
-            }
+        ] {
+            add("*:", text, MAX_TERMS);
         }
-        out.push(' ');
-        out
+        terms.into_iter().collect()
     }
 }
+
+/// Most words kept per candidate (the identifying fields come first).
+pub const MAX_TERMS: usize = 300;
+/// Longest word kept.
+pub const MAX_TERM_BYTES: usize = 100;
 
 /// A candidate to add.
 #[derive(Debug, Clone)]
@@ -286,6 +306,18 @@ impl CandidateSort {
             "history" => CandidateSort::History,
             _ => return None,
         })
+    }
+
+    /// Whether the sort column can be empty (empty values sort last either way).
+    pub(crate) fn nullable(self) -> bool {
+        matches!(
+            self,
+            CandidateSort::Name
+                | CandidateSort::CompanyName
+                | CandidateSort::City
+                | CandidateSort::JobTitle
+                | CandidateSort::UserRating
+        )
     }
 
     pub(crate) fn column(self) -> &'static str {

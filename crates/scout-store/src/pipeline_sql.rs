@@ -24,6 +24,10 @@ const CANDIDATE_COLUMNS: &str = "id, sourcing_id, talent_id, kind, stage, user_r
 
 /// Rows per multi-row insert (each row binds about 30 values).
 const CANDIDATES_PER_STATEMENT: usize = 500;
+/// A change this large refreshes the planner's statistics.
+const BULK_ROWS: usize = 1_000;
+/// Rows per multi-row insert of search terms (three values each).
+const TERMS_PER_STATEMENT: usize = 3_000;
 
 fn corrupt(id: &str, reason: impl Into<String>) -> StoreError {
     StoreError::Corrupt {
@@ -35,15 +39,6 @@ fn corrupt(id: &str, reason: impl Into<String>) -> StoreError {
 /// A folded key for filtering and sorting; `None` when empty.
 fn key(text: Option<&str>) -> Option<String> {
     text.map(fold).filter(|k| !k.is_empty())
-}
-
-/// `LIKE` pattern of a folded word, escaping the wildcards.
-fn contains_pattern(word: &str) -> String {
-    let escaped = word
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 macro_rules! pipeline_backend {
@@ -161,6 +156,12 @@ macro_rules! pipeline_backend {
                 }
             }
 
+            pub(crate) async fn owns_sourcing(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM sourcings WHERE id = ");
+                qb.push_bind(id).push(" AND workspace_id = ").push_bind(workspace_id);
+                Ok(qb.build().fetch_optional(&self.pool).await?.is_some())
+            }
+
             pub(crate) async fn sourcing_by_id(&self, id: &str) -> Result<Option<Sourcing>, StoreError> {
                 let mut qb = QueryBuilder::<$db>::new(format!("SELECT {SOURCING_COLUMNS} FROM sourcings s WHERE s.id = "));
                 qb.push_bind(id);
@@ -253,6 +254,9 @@ macro_rules! pipeline_backend {
                 );
                 qb.push_bind(id).push(")");
                 qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_terms WHERE sourcing_id = ");
+                qb.push_bind(id);
+                qb.build().execute(&mut *tx).await?;
                 let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidates WHERE sourcing_id = ");
                 qb.push_bind(id);
                 qb.build().execute(&mut *tx).await?;
@@ -261,6 +265,17 @@ macro_rules! pipeline_backend {
                 qb.build().execute(&mut *tx).await?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn insert_terms(tx: &mut sqlx::Transaction<'_, $db>, sourcing_id: &str, terms: &[(&str, String)]) -> Result<(), StoreError> {
+                for chunk in terms.chunks(TERMS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO candidate_terms (sourcing_id, term, candidate_id) ");
+                    qb.push_values(chunk, |mut b, (id, term)| {
+                        b.push_bind(sourcing_id).push_bind(term.as_str()).push_bind(*id);
+                    });
+                    qb.build().execute(&mut **tx).await?;
+                }
+                Ok(())
             }
 
             pub(crate) async fn add_candidates(
@@ -313,7 +328,7 @@ macro_rules! pipeline_backend {
                         "INSERT INTO candidates (id, sourcing_id, talent_id, kind, stage, stage_order, user_rating, contacts, \
                          firstname, lastname, name_key, email, email_key, phone, linkedin_url, cv_url, photo_url, source, \
                          nationality, city, city_key, job_title, job_title_key, company_name, company_key, experience_years, \
-                         stated_years, salary_expectation, search_text, profile_seq, fit_score, fit_match, fit_decision, \
+                         stated_years, salary_expectation, profile_seq, fit_score, fit_match, fit_decision, \
                          fit_summary, fit_version, created_by, created_at, updated_at, last_activity_at) ",
                     );
                     qb.push_values(chunk, |mut b, (id, c)| {
@@ -329,7 +344,7 @@ macro_rules! pipeline_backend {
                         b.push_bind(p.job_title.clone()).push_bind(key(p.job_title.as_deref()));
                         b.push_bind(p.company_name.clone()).push_bind(key(p.company_name.as_deref()));
                         b.push_bind(p.experience_years).push_bind(c.stated_years).push_bind(c.salary_expectation);
-                        b.push_bind(p.search_text(c.source.as_deref())).push_bind(c.profile_seq);
+                        b.push_bind(c.profile_seq);
                         let (score, m, decision, summary, version) = match &c.fit {
                             Some((f, v)) => (Some(i64::from(f.score)), Some(i64::from(f.match_percentage)), Some(f.decision.as_str()), Some(f.summary.clone()), Some(*v)),
                             None => (None, None, None, None, None),
@@ -338,6 +353,11 @@ macro_rules! pipeline_backend {
                         b.push_bind(actor.map(str::to_owned)).push_bind(now).push_bind(now).push_bind(now);
                     });
                     qb.build().execute(&mut *tx).await?;
+                    let terms: Vec<(&str, String)> = chunk
+                        .iter()
+                        .flat_map(|(id, c)| c.profile.terms(c.source.as_deref()).into_iter().map(move |t| (id.as_str(), t)))
+                        .collect();
+                    Self::insert_terms(&mut tx, sourcing_id, &terms).await?;
                     let mut qb = QueryBuilder::<$db>::new("INSERT INTO candidate_events (candidate_id, at, actor, kind, from_value, to_value, detail) ");
                     qb.push_values(chunk, |mut b, (id, c)| {
                         b.push_bind(id.as_str()).push_bind(now).push_bind(actor.map(str::to_owned)).push_bind("created");
@@ -349,57 +369,117 @@ macro_rules! pipeline_backend {
                 qb.push_bind(now).push(" WHERE id = ").push_bind(sourcing_id);
                 qb.build().execute(&mut *tx).await?;
                 tx.commit().await?;
+                if fresh.len() >= BULK_ROWS {
+                    self.refresh_statistics(false).await?;
+                }
                 Ok(out)
             }
 
             fn push_candidate_conditions<'a>(qb: &mut QueryBuilder<'a, $db>, q: &'a CandidateQuery) {
                 qb.push(" WHERE sourcing_id = ").push_bind(q.sourcing_id.as_str());
+                // By pipeline position, which every index carries.
                 if q.stages.is_empty() {
-                    qb.push(" AND stage <> ").push_bind(Stage::NotRetained.handle());
+                    qb.push(" AND stage_order <> ").push_bind(Stage::NotRetained.order());
                 } else {
-                    qb.push(" AND stage IN (");
+                    qb.push(" AND stage_order IN (");
                     let mut sep = qb.separated(", ");
                     for s in &q.stages {
-                        sep.push_bind(s.handle());
+                        sep.push_bind(s.order());
                     }
                     qb.push(")");
                 }
-                for (column, values) in [("city_key", &q.locations), ("job_title_key", &q.job_titles), ("company_key", &q.companies)] {
-                    let keys: Vec<String> = values.iter().filter_map(|v| key(Some(v))).collect();
-                    if keys.is_empty() {
+                // Each value of a field filter: all its words in that field; any value will do.
+                for (prefix, values) in [("c:", &q.locations), ("t:", &q.job_titles), ("o:", &q.companies)] {
+                    let wanted: Vec<Vec<String>> = values
+                        .iter()
+                        .map(|v| fold(v).split(' ').filter(|w| !w.is_empty()).map(|w| format!("{prefix}{w}")).collect::<Vec<_>>())
+                        .filter(|words| !words.is_empty())
+                        .collect();
+                    if wanted.is_empty() {
                         continue;
                     }
-                    // Whole words: `paris` matches "Paris" and "Paris 15e", not "Parisot".
                     qb.push(" AND (");
-                    for (i, k) in keys.into_iter().enumerate() {
+                    for (i, words) in wanted.into_iter().enumerate() {
                         if i > 0 {
                             qb.push(" OR ");
                         }
-                        qb.push(format!("(' ' || {column} || ' ') LIKE ")).push_bind(contains_pattern(&format!(" {k} "))).push(" ESCAPE '\\'");
+                        let n = words.len() as i64;
+                        qb.push("id IN (SELECT candidate_id FROM candidate_terms WHERE sourcing_id = ").push_bind(q.sourcing_id.as_str());
+                        qb.push(" AND term IN (");
+                        let mut sep = qb.separated(", ");
+                        for w in words {
+                            sep.push_bind(w);
+                        }
+                        qb.push(") GROUP BY candidate_id HAVING COUNT(*) = ").push_bind(n).push(")");
                     }
                     qb.push(")");
                 }
+                // Free text: every word, as the start of a word of the candidate.
                 if let Some(text) = &q.text {
                     for word in fold(text).split(' ').filter(|w| !w.is_empty()) {
-                        qb.push(" AND search_text LIKE ").push_bind(contains_pattern(word)).push(" ESCAPE '\\'");
+                        qb.push(" AND id IN (SELECT candidate_id FROM candidate_terms WHERE sourcing_id = ").push_bind(q.sourcing_id.as_str());
+                        qb.push(" AND term >= ").push_bind(format!("*:{word}"));
+                        qb.push(" AND term < ").push_bind(format!("*:{word}\u{10FFFF}")).push(")");
                     }
                 }
             }
 
-            pub(crate) async fn list_candidates(&self, q: &CandidateQuery) -> Result<(Vec<Candidate>, i64), StoreError> {
-                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM candidates");
+            /// How many candidates match, and how many of them have a value in `column`.
+            async fn count_candidates(&self, q: &CandidateQuery, column: &str) -> Result<(i64, i64), StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT COUNT(*), COUNT({column}) FROM candidates"));
                 Self::push_candidate_conditions(&mut qb, q);
-                let total: i64 = qb.build().fetch_one(&self.pool).await?.try_get(0)?;
-                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {CANDIDATE_COLUMNS} FROM candidates"));
+                let row = qb.build().fetch_one(&self.pool).await?;
+                Ok((row.try_get(0)?, row.try_get(1)?))
+            }
+
+            /// Ids of one sorted slice: `extra` narrows the rows, `order` sorts them.
+            async fn candidate_ids(&self, q: &CandidateQuery, extra: &str, order: &str, offset: i64, limit: i64) -> Result<Vec<String>, StoreError> {
+                if limit <= 0 {
+                    return Ok(Vec::new());
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM candidates");
                 Self::push_candidate_conditions(&mut qb, q);
-                let column = q.sort.column();
-                let order = if q.descending { "DESC" } else { "ASC" };
-                // Missing values last in either order; ties broken by id so pages never overlap.
-                qb.push(format!(" ORDER BY ({column} IS NULL), {column} {order}, id {order} LIMIT "));
-                qb.push_bind(q.limit).push(" OFFSET ").push_bind(q.offset);
+                qb.push(extra).push(" ORDER BY ").push(order).push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
                 let rows = qb.build().fetch_all(&self.pool).await?;
-                let list = rows.iter().map(Self::candidate_from_row).collect::<Result<Vec<_>, _>>()?;
-                Ok((list, total))
+                rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+            }
+
+            pub(crate) async fn list_candidates(&self, q: &CandidateQuery) -> Result<(Vec<Candidate>, i64), StoreError> {
+                let column = q.sort.column();
+                let (total, filled) = self.count_candidates(q, column).await?;
+                let dir = if q.descending { "DESC" } else { "ASC" };
+                // Ids first, walking the sort field's index and stopping after
+                // the page; whole rows only for the page. Ties are broken by id
+                // so pages never overlap. Empty values come last in either
+                // order: the page is cut from the filled rows, then the empty ones.
+                let ids = if q.sort.nullable() {
+                    let filled_clause = format!(" AND {column} IS NOT NULL");
+                    let mut ids = Vec::new();
+                    if q.offset < filled {
+                        ids = self.candidate_ids(q, &filled_clause, &format!("{column} {dir}, id {dir}"), q.offset, q.limit).await?;
+                    }
+                    let rest = q.limit - ids.len() as i64;
+                    let skip = (q.offset - filled).max(0);
+                    ids.extend(self.candidate_ids(q, &format!(" AND {column} IS NULL"), &format!("id {dir}"), skip, rest).await?);
+                    ids
+                } else {
+                    self.candidate_ids(q, "", &format!("{column} {dir}, id {dir}"), q.offset, q.limit).await?
+                };
+                if ids.is_empty() {
+                    return Ok((Vec::new(), total));
+                }
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ("));
+                let mut sep = qb.separated(", ");
+                for id in &ids {
+                    sep.push_bind(id.as_str());
+                }
+                qb.push(")");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let mut by_id: std::collections::HashMap<String, Candidate> = rows
+                    .iter()
+                    .map(|r| Self::candidate_from_row(r).map(|c| (c.id.clone(), c)))
+                    .collect::<Result<_, _>>()?;
+                Ok((ids.iter().filter_map(|id| by_id.remove(id)).collect(), total))
             }
 
             pub(crate) async fn all_candidates(&self, sourcing_id: &str) -> Result<Vec<Candidate>, StoreError> {
@@ -489,6 +569,9 @@ macro_rules! pipeline_backend {
                 let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_events WHERE candidate_id IN (SELECT id FROM candidates WHERE id = ");
                 qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id).push(")");
                 qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_terms WHERE sourcing_id = ");
+                qb.push_bind(sourcing_id).push(" AND candidate_id = ").push_bind(id);
+                qb.build().execute(&mut *tx).await?;
                 let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidates WHERE id = ");
                 qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id);
                 let gone = qb.build().execute(&mut *tx).await?.rows_affected() > 0;
@@ -551,10 +634,20 @@ macro_rules! pipeline_backend {
                         qb.push(", job_title = ").push_bind(p.job_title.clone()).push(", job_title_key = ").push_bind(key(p.job_title.as_deref()));
                         qb.push(", company_name = ").push_bind(p.company_name.clone()).push(", company_key = ").push_bind(key(p.company_name.as_deref()));
                         qb.push(", experience_years = ").push_bind(p.experience_years);
-                        qb.push(", search_text = ").push_bind(p.search_text(source.as_deref()));
                     }
                     qb.push(" WHERE id = ").push_bind(id.as_str());
                     qb.build().execute(&mut *tx).await?;
+                    if let Some((p, _)) = profile {
+                        let mut qb = QueryBuilder::<$db>::new("SELECT sourcing_id FROM candidates WHERE id = ");
+                        qb.push_bind(id.as_str());
+                        let Some(row) = qb.build().fetch_optional(&mut *tx).await? else { continue };
+                        let sourcing_id: String = row.try_get(0)?;
+                        let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_terms WHERE candidate_id = ");
+                        qb.push_bind(id.as_str());
+                        qb.build().execute(&mut *tx).await?;
+                        let terms: Vec<(&str, String)> = p.terms(source.as_deref()).into_iter().map(|t| (id.as_str(), t)).collect();
+                        Self::insert_terms(&mut tx, &sourcing_id, &terms).await?;
+                    }
                 }
                 tx.commit().await?;
                 Ok(())
@@ -565,3 +658,25 @@ macro_rules! pipeline_backend {
 
 pipeline_backend!(SqliteStore, Sqlite);
 pipeline_backend!(PgStore, Postgres);
+
+impl SqliteStore {
+    /// SQLite plans these queries well without statistics.
+    pub(crate) async fn refresh_statistics(&self, _vacuum: bool) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
+impl PgStore {
+    /// Fresh statistics after a bulk change, so the planner sees the new
+    /// sizes before autovacuum gets to it; with `vacuum`, also the
+    /// visibility map that lets counts read indexes alone.
+    pub(crate) async fn refresh_statistics(&self, vacuum: bool) -> Result<(), StoreError> {
+        let statement = if vacuum {
+            "VACUUM (ANALYZE) candidates, candidate_terms"
+        } else {
+            "ANALYZE candidates, candidate_terms"
+        };
+        sqlx::query(statement).execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -22,6 +22,11 @@ pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Res
     match cmd {
         BenchCommand::Import { count, keep } => import(paths, count, keep, as_json).await,
         BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
+        BenchCommand::Sourcing {
+            candidates,
+            rounds,
+            postgres_url,
+        } => crate::bench_sourcing::run(candidates, rounds, postgres_url, as_json).await,
     }
 }
 
@@ -107,7 +112,7 @@ fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
     sorted_ms[idx.min(sorted_ms.len() - 1)]
 }
 
-fn summary(mut ms: Vec<f64>) -> serde_json::Value {
+pub fn summary(mut ms: Vec<f64>) -> serde_json::Value {
     ms.sort_by(f64::total_cmp);
     json!({"n": ms.len(), "p50": percentile(&ms, 0.5), "p95": percentile(&ms, 0.95), "p99": percentile(&ms, 0.99), "max": ms.last().copied().unwrap_or(0.0)})
 }

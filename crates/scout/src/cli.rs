@@ -143,6 +143,18 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Candidate lists of one sourcing with N candidates, on SQLite and PostgreSQL.
+    Sourcing {
+        /// Candidates in the sourcing.
+        #[arg(long, default_value_t = 10_000)]
+        candidates: u64,
+        /// Repetitions of each listing.
+        #[arg(long, default_value_t = 20)]
+        rounds: usize,
+        /// PostgreSQL database to use (default: a throwaway server when PostgreSQL is installed).
+        #[arg(long, env = "SCOUT_BENCH_POSTGRES_URL")]
+        postgres_url: Option<String>,
+    },
     /// Generate N profiles and import them into a fresh data directory.
     Import {
         /// Profiles to generate and import.

@@ -51,7 +51,6 @@ CREATE TABLE candidates (
     experience_years DOUBLE PRECISION,
     stated_years DOUBLE PRECISION,
     salary_expectation DOUBLE PRECISION,
-    search_text TEXT NOT NULL,
     profile_seq BIGINT,
     fit_score BIGINT,
     fit_match BIGINT,
@@ -64,9 +63,30 @@ CREATE TABLE candidates (
     last_activity_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX candidates_one_per_talent ON candidates (sourcing_id, talent_id);
-CREATE INDEX candidates_by_sourcing ON candidates (sourcing_id, stage_order, created_at);
+-- One index per sort field, carrying the stage so a page is read from the
+-- index alone and a sorted page stops after the rows it returns.
+CREATE INDEX candidates_sort_name ON candidates (sourcing_id, name_key, id, stage_order);
+CREATE INDEX candidates_sort_company ON candidates (sourcing_id, company_key, id, stage_order);
+CREATE INDEX candidates_sort_stage ON candidates (sourcing_id, stage_order, id);
+CREATE INDEX candidates_sort_city ON candidates (sourcing_id, city_key, id, stage_order);
+CREATE INDEX candidates_sort_title ON candidates (sourcing_id, job_title_key, id, stage_order);
+CREATE INDEX candidates_sort_rating ON candidates (sourcing_id, user_rating, id, stage_order);
+CREATE INDEX candidates_sort_contacts ON candidates (sourcing_id, contacts, id, stage_order);
+CREATE INDEX candidates_sort_created ON candidates (sourcing_id, created_at, id, stage_order);
+CREATE INDEX candidates_sort_activity ON candidates (sourcing_id, last_activity_at, id, stage_order);
 CREATE INDEX candidates_by_talent ON candidates (talent_id);
 CREATE INDEX candidates_by_email ON candidates (sourcing_id, email_key);
+
+-- The words of each candidate, for free-text search (`*:` + word, matched
+-- by prefix) and the city, title and company filters (`c:`, `t:`, `o:` +
+-- word, matched whole): an index lookup instead of scanning text.
+CREATE TABLE candidate_terms (
+    sourcing_id TEXT NOT NULL,
+    term TEXT COLLATE "C" NOT NULL,
+    candidate_id TEXT NOT NULL,
+    PRIMARY KEY (sourcing_id, term, candidate_id)
+);
+CREATE INDEX candidate_terms_by_candidate ON candidate_terms (candidate_id);
 
 CREATE TABLE candidate_events (
     id BIGSERIAL PRIMARY KEY,
