@@ -15,10 +15,109 @@ fn error_response(description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}})
 }
 
+fn ok(description: &str) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SuccessEnvelope"}}}})
+}
+
+fn query(name: &str, description: &str, schema: Value) -> Value {
+    json!({"name": name, "in": "query", "description": description, "schema": schema})
+}
+
+fn path_param(name: &str) -> Value {
+    json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}})
+}
+
+fn body(description: &str) -> Value {
+    json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "description": description}}}})
+}
+
+/// Sourcing projects (jobs) and their pipelines; see docs/sourcing.md.
+fn sourcing_paths() -> Value {
+    let common = |extra: Value| {
+        let mut r = json!({
+            "400": error_response("validation_error (with issues)"),
+            "401": error_response("missing_api_key or invalid_api_key"),
+            "403": error_response("insufficient_scope"),
+            "404": error_response("not_found (also for another workspace's sourcing)"),
+            "429": error_response("rate_limit_exceeded"),
+            "500": error_response("internal_error")
+        });
+        if let (Some(r), Value::Object(e)) = (r.as_object_mut(), extra) {
+            r.extend(e);
+        }
+        r
+    };
+    let stages: Vec<&str> = scout_model::Stage::ALL.iter().map(|s| s.handle()).collect();
+    let sid = path_param("sourcingId");
+    let cid = path_param("candidateId");
+    json!({
+        "/v1/sourcings": {
+            "get": {"summary": "List sourcings", "parameters": [
+                query("pageIndex", "Zero-based page index", json!({"type": "integer", "minimum": 0, "default": 0})),
+                query("pageSize", "Page size (max 50)", json!({"type": "integer", "minimum": 1, "maximum": 50, "default": 25})),
+                query("status", "active (default), archived or all", json!({"type": "string", "enum": ["active", "archived", "all"]}))
+            ], "responses": common(json!({"200": ok("{sourcings, pagination}")}))},
+            "post": {"summary": "Create a sourcing (a job)", "requestBody": body("{title, description?, location?, salary?: {min?, max?, currency?}, requirements?: [Filter]}"),
+                     "responses": common(json!({"201": ok("{sourcing}")}))}
+        },
+        "/v1/sourcings/{sourcingId}": {
+            "parameters": [sid],
+            "get": {"summary": "Get a sourcing", "responses": common(json!({"200": ok("{sourcing}")}))},
+            "patch": {"summary": "Update, archive or restore a sourcing", "requestBody": body("Any of title, description, location, salary, requirements, archived"),
+                      "responses": common(json!({"200": ok("{sourcing}")}))},
+            "delete": {"summary": "Delete a sourcing with its candidates", "responses": common(json!({"200": ok("{id, deleted}")}))}
+        },
+        "/v1/sourcings/{sourcingId}/candidates": {
+            "parameters": [sid],
+            "get": {"summary": "List candidates", "description": "Same pagination, filters and ordering as the candidates table. Requires `sourcing:read`.", "parameters": [
+                query("pageIndex", "Zero-based page index", json!({"type": "integer", "minimum": 0, "default": 0})),
+                query("pageSize", "Page size (max 50)", json!({"type": "integer", "minimum": 1, "maximum": 50, "default": 25})),
+                query("search", "Free-text search on candidate/talent fields (aliases q, query)", json!({"type": "string", "maxLength": 200})),
+                query("statusHandle", "Repeatable; omitted = all but NOT_RETAINED", json!({"type": "array", "items": {"type": "string", "enum": stages}})),
+                query("location", "Repeatable city filter", json!({"type": "array", "items": {"type": "string"}})),
+                query("jobTitle", "Repeatable job title filter", json!({"type": "array", "items": {"type": "string"}})),
+                query("currentCompany", "Repeatable current company filter", json!({"type": "array", "items": {"type": "string"}})),
+                query("sortField", "Sort key", json!({"type": "string", "enum": scout_store::CandidateSort::NAMES})),
+                query("sortOrder", "asc or desc", json!({"type": "string", "enum": ["asc", "desc"]}))
+            ], "responses": common(json!({"200": ok("{candidates: [{candidate, talent}], pagination: {pageIndex, pageSize, total, hasNextPage}}")}))},
+            "post": {"summary": "Add talents, a search transaction's results, or applicants", "requestBody": body("{talentIds?, searchTransactionId?, candidates?, statusHandle?}"),
+                     "responses": common(json!({"200": ok("{added, existing, candidates}"), "201": ok("{added, existing, candidates}")}))}
+        },
+        "/v1/sourcings/{sourcingId}/candidates/{candidateId}": {
+            "parameters": [sid, cid],
+            "get": {"summary": "Get a candidate", "responses": common(json!({"200": ok("{candidate, talent, profile}")}))},
+            "patch": {"summary": "Change status and/or rating", "requestBody": body("{statusHandle? | status?, userRating?}"), "responses": common(json!({"200": ok("{candidate}")}))},
+            "delete": {"summary": "Remove a candidate", "responses": common(json!({"200": ok("{id, deleted}")}))}
+        },
+        "/v1/sourcings/{sourcingId}/candidates/{candidateId}/contacts": {
+            "parameters": [sid, cid],
+            "post": {"summary": "Log a contact attempt", "requestBody": body("{channel: email|phone|linkedin, value?, note?}"), "responses": common(json!({"201": ok("{candidate}")}))}
+        },
+        "/v1/sourcings/{sourcingId}/candidates/{candidateId}/notes": {
+            "parameters": [sid, cid],
+            "post": {"summary": "Add a note", "requestBody": body("{text}"), "responses": common(json!({"201": ok("{candidate}")}))}
+        },
+        "/v1/sourcings/{sourcingId}/candidates/{candidateId}/history": {
+            "parameters": [sid, cid],
+            "get": {"summary": "A candidate's history, latest first", "responses": common(json!({"200": ok("{events}")}))}
+        },
+        "/v1/job-candidates": {
+            "get": {"summary": "Get a job's candidates", "description": "Hirempire shape; errors are {success: false, error: \"…\"}.",
+                "parameters": [json!({"name": "job_id", "in": "query", "required": true, "schema": {"type": "string"}})],
+                "responses": {
+                    "200": {"description": "{success, total_candidates, candidates}"},
+                    "400": {"description": "{success: false, error: \"Query parameter 'job_id' is required.\"}"},
+                    "401": {"description": "{success: false, error: \"Invalid token\"}"},
+                    "404": {"description": "{success: false, error: \"Job not found\"}"}
+                }}
+        }
+    })
+}
+
 /// The whole document.
 pub fn document() -> Value {
     let filter_types: Vec<&str> = FilterType::ALL.iter().map(|t| t.as_str()).collect();
-    json!({
+    let mut doc = json!({
         "openapi": "3.1.0",
         "info": {"title": "Scout API", "version": env!("CARGO_PKG_VERSION"),
                  "description": "Self-hosted talent sourcing: search, sourcing pipelines, prompt search, leads."},
@@ -70,6 +169,7 @@ pub fn document() -> Value {
                 }},
                 "Talent": {"type": "object", "description": "The documented talent profile, plus `match`: per filter whether it matched, its quality tier, evidence (field, text, offsets, distanceKm, value) and the score.",
                     "properties": {"id": {"type": "string"}, "match": {"type": "object"}}, "additionalProperties": true},
+                "SuccessEnvelope": {"type": "object", "properties": {"success": {"const": true}, "data": {"type": "object"}}},
                 "ErrorEnvelope": {"type": "object", "properties": {
                     "success": {"const": false},
                     "error": {"type": "object", "required": ["code", "message", "debugTrackingCode"], "properties": {
@@ -80,5 +180,9 @@ pub fn document() -> Value {
                 }}
             }
         }
-    })
+    });
+    if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), sourcing_paths()) {
+        paths.extend(more);
+    }
+    doc
 }

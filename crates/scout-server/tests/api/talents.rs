@@ -259,6 +259,26 @@ async fn openapi_describes_the_endpoint() {
         .unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["paths"]["/v1/search/talents"]["post"]["responses"]["429"].is_object());
+    let list = &doc["paths"]["/v1/sourcings/{sourcingId}/candidates"]["get"];
+    let params: Vec<&str> = list["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for documented in [
+        "pageIndex",
+        "pageSize",
+        "statusHandle",
+        "location",
+        "jobTitle",
+        "currentCompany",
+        "sortField",
+        "sortOrder",
+    ] {
+        assert!(params.contains(&documented), "{documented}");
+    }
+    assert!(doc["paths"]["/v1/job-candidates"]["get"]["responses"]["404"].is_object());
 }
 
 #[tokio::test]
