@@ -18,14 +18,15 @@ use scout_taxonomy::places::{geocode, GeoKind};
 use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
 use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
-    Query, RangeQuery, TermQuery, TermSetQuery,
+    BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Score, Term};
 
 use crate::document::Month;
 use crate::radius_query::RadiusQuery;
+use crate::rank_query::{Clause, RankQuery};
 use crate::schema::Fields;
 
 /// Score added to a met optional filter, above any tier.
@@ -48,8 +49,15 @@ pub(crate) struct Compiled {
 /// A way a filter can be met and the quality it is worth; a radius scores
 /// closeness itself.
 enum Tier {
-    Fixed(Box<dyn Query>, Score),
-    Radius { lat: f64, lon: f64, radius_km: f64 },
+    /// A query worth a fixed score; `covered` when a later tier of the same
+    /// filter matches every document this one does (a phrase, then its words),
+    /// so only the later one needs to propose candidates.
+    Fixed(Box<dyn Query>, Score, bool),
+    Radius {
+        lat: f64,
+        lon: f64,
+        radius_km: f64,
+    },
 }
 
 #[derive(Default)]
@@ -57,12 +65,26 @@ struct Tiers(Vec<Tier>);
 
 impl Tiers {
     fn push(&mut self, (q, s): (Box<dyn Query>, Score)) {
-        self.0.push(Tier::Fixed(q, s));
+        self.0.push(Tier::Fixed(q, s, false));
+    }
+
+    /// Ways worth `score` that a later tier covers.
+    fn covered(&mut self, queries: Vec<Box<dyn Query>>, score: Score) {
+        for q in queries {
+            self.0.push(Tier::Fixed(q, score, true));
+        }
     }
 
     fn extend(&mut self, t: Option<(Box<dyn Query>, Score)>) {
         if let Some(t) = t {
             self.push(t);
+        }
+    }
+
+    /// Several ways worth the same.
+    fn each(&mut self, queries: Vec<Box<dyn Query>>, score: Score) {
+        for q in queries {
+            self.push((q, score));
         }
     }
 }
@@ -104,19 +126,6 @@ fn all_words(field: Field, text: &str) -> Option<Box<dyn Query>> {
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
 
-fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    match queries.len() {
-        0 => Box::new(EmptyQuery),
-        1 => queries
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Box::new(EmptyQuery)),
-        _ => Box::new(BooleanQuery::new(
-            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
-        )),
-    }
-}
-
 fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
     match history {
         History::Current => vec![current],
@@ -133,7 +142,12 @@ fn range_i64(field: Field, lo: i64, hi: i64) -> Box<dyn Query> {
 }
 
 /// `[lo, hi)` years of a [`crate::document::Span`] indexed as (open, base) as of `now`.
-fn span_in(open_field: Field, base_field: Field, range: YearRange, now: Month) -> Box<dyn Query> {
+fn span_in(
+    open_field: Field,
+    base_field: Field,
+    range: YearRange,
+    now: Month,
+) -> Vec<Box<dyn Query>> {
     let (lo, hi) = (i64::from(range.lo) * 12, i64::from(range.hi) * 12);
     let closed = BooleanQuery::new(vec![
         (
@@ -155,10 +169,7 @@ fn span_in(open_field: Field, base_field: Field, range: YearRange, now: Month) -
         ),
         (Occur::Must, range_i64(base_field, lo - now, hi - now)),
     ]);
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, Box::new(closed)),
-        (Occur::Should, Box::new(open)),
-    ]))
+    vec![Box::new(closed), Box::new(open)]
 }
 
 struct Matcher {
@@ -169,21 +180,23 @@ struct Matcher {
 fn text_tiers(fields: &[Field], value: &str, exact: bool) -> Tiers {
     let folded = fold(value);
     let mut tiers = Tiers::default();
-    tiers.extend(phrase_on(fields, &folded).map(|q| (q, 1.0)));
-    if !exact {
-        tiers.extend(words_on(fields, &folded).map(|q| (q, 0.5)));
+    if exact {
+        tiers.each(phrase_on(fields, &folded), 1.0);
+    } else {
+        tiers.covered(phrase_on(fields, &folded), 1.0);
+        tiers.each(words_on(fields, &folded), 0.5);
     }
     tiers
 }
 
-fn phrase_on(fields: &[Field], text: &str) -> Option<Box<dyn Query>> {
-    let qs: Vec<_> = fields.iter().filter_map(|f| phrase(*f, text)).collect();
-    (!qs.is_empty()).then(|| any_of(qs))
+/// The phrase in each field: one tier per field, so no union is needed.
+fn phrase_on(fields: &[Field], text: &str) -> Vec<Box<dyn Query>> {
+    fields.iter().filter_map(|f| phrase(*f, text)).collect()
 }
 
-fn words_on(fields: &[Field], text: &str) -> Option<Box<dyn Query>> {
-    let qs: Vec<_> = fields.iter().filter_map(|f| all_words(*f, text)).collect();
-    (!qs.is_empty()).then(|| any_of(qs))
+/// All the words in each field, one tier per field.
+fn words_on(fields: &[Field], text: &str) -> Vec<Box<dyn Query>> {
+    fields.iter().filter_map(|f| all_words(*f, text)).collect()
 }
 
 fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<usize>) -> Matcher {
@@ -194,27 +207,36 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             let fs = history_fields(*history, fields.title_cur, fields.title_past);
             let keys = history_fields(*history, fields.title_key_cur, fields.title_key_past);
             let normalized = normalize_title(title);
-            let key_query = |values: &[String]| -> Box<dyn Query> {
-                Box::new(TermSetQuery::new(
-                    keys.iter()
-                        .flat_map(|k| values.iter().map(move |v| term(*k, v))),
-                ))
+            // One term query per key: each seeks on its own postings, with
+            // no automaton to build and no bitset to fill per search.
+            let key_query = |values: &[String]| -> Vec<Box<dyn Query>> {
+                keys.iter()
+                    .flat_map(|k| values.iter().map(move |v| term(*k, v)))
+                    .map(|t| {
+                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>
+                    })
+                    .collect()
             };
             if f.exact {
-                tiers.extend(phrase_on(&fs, &normalized).map(|q| (q, 1.0)));
+                tiers.each(phrase_on(&fs, &normalized), 1.0);
             } else {
                 let core = core_title(title);
-                tiers.push((key_query(&[format!("={normalized}")]), 1.0));
-                tiers.push((key_query(&[format!("~{core}")]), 0.9));
-                tiers.extend(phrase_on(&fs, &normalized).map(|q| (q, 0.8)));
+                tiers.each(key_query(&[format!("={normalized}")]), 1.0);
+                tiers.each(key_query(&[format!("~{core}")]), 0.9);
+                if core.trim().is_empty() {
+                    tiers.each(phrase_on(&fs, &normalized), 0.8);
+                } else {
+                    // The core's words are among the phrase's: the words tier covers it.
+                    tiers.covered(phrase_on(&fs, &normalized), 0.8);
+                }
                 let syns = synonyms(title);
                 if !syns.is_empty() {
                     interpretation =
                         Interpretation::Resolved(format!("synonyms: {}", syns.join(", ")));
                     let syn_keys: Vec<String> = syns.iter().map(|s| format!("~{s}")).collect();
-                    tiers.push((key_query(&syn_keys), 0.7));
+                    tiers.each(key_query(&syn_keys), 0.7);
                 }
-                tiers.extend(words_on(&fs, &core).map(|q| (q, 0.4)));
+                tiers.each(words_on(&fs, &core), 0.4);
             }
         }
         Criterion::Location { place, radius_km } => {
@@ -272,10 +294,10 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             }
         }
         Criterion::YearsOfExperience(r) => {
-            tiers.push((span_in(fields.exp_open, fields.exp_base, *r, now), 1.0))
+            tiers.each(span_in(fields.exp_open, fields.exp_base, *r, now), 1.0)
         }
         Criterion::DurationInJob(r) => {
-            tiers.push((span_in(fields.job_open, fields.job_base, *r, now), 1.0))
+            tiers.each(span_in(fields.job_open, fields.job_base, *r, now), 1.0)
         }
         Criterion::Skill(s) => {
             let forms = if f.exact {
@@ -287,10 +309,17 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 interpretation =
                     Interpretation::Resolved(format!("aliases: {}", forms[1..].join(", ")));
             }
-            let cur = TermSetQuery::new(forms.iter().map(|x| term(fields.skill_cur, x)));
-            let listed = TermSetQuery::new(forms.iter().map(|x| term(fields.skill, x)));
-            tiers.push((Box::new(cur), 1.0));
-            tiers.push((Box::new(listed), 0.8));
+            let terms = |field: Field| -> Vec<Box<dyn Query>> {
+                forms
+                    .iter()
+                    .map(|x| {
+                        Box::new(TermQuery::new(term(field, x), IndexRecordOption::Basic))
+                            as Box<dyn Query>
+                    })
+                    .collect()
+            };
+            tiers.each(terms(fields.skill_cur), 1.0);
+            tiers.each(terms(fields.skill), 0.8);
             if !f.exact {
                 tiers.extend(all_words(fields.skill_text, &fold(s)).map(|q| (q, 0.5)));
             }
@@ -352,7 +381,7 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                     )) as Box<dyn Query>
                 })
                 .collect();
-            tiers.push((any_of(qs), 1.0));
+            tiers.each(qs, 1.0);
         }
         Criterion::CompanyIndustry { industry, history } => {
             let canonical = canonical_industry(industry);
@@ -368,7 +397,7 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                         as Box<dyn Query>
                 })
                 .collect();
-            tiers.push((any_of(qs), 1.0));
+            tiers.each(qs, 1.0);
         }
         Criterion::EducationDegree(d) => {
             tiers.push((
@@ -417,28 +446,46 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
     }
 }
 
-/// The matcher as one query scoring `offset + best tier`.
-fn scored(m: Matcher, fields: &Fields, offset: Score) -> Box<dyn Query> {
-    let mut parts: Vec<Box<dyn Query>> = m
+/// The matcher's tiers, each a query scoring `offset + tier`.
+/// Best first (a filter is worth its best tier, so checking can stop at
+/// the first that matches), each with whether it proposes candidates.
+fn scored_tiers(m: Matcher, fields: &Fields, offset: Score) -> Vec<(Box<dyn Query>, bool)> {
+    let mut tiers: Vec<(Score, Box<dyn Query>, bool)> = m
         .tiers
         .0
         .into_iter()
         .map(|t| match t {
-            Tier::Fixed(q, tier) => {
-                Box::new(ConstScoreQuery::new(q, offset + tier)) as Box<dyn Query>
-            }
+            Tier::Fixed(q, tier, covered) => (
+                offset + tier,
+                Box::new(ConstScoreQuery::new(q, offset + tier)) as Box<dyn Query>,
+                !covered,
+            ),
             Tier::Radius {
                 lat,
                 lon,
                 radius_km,
-            } => Box::new(RadiusQuery::new(
-                fields.geo_cell,
-                lat,
-                lon,
-                radius_km,
-                offset,
-            )),
+            } => (
+                offset + 1.0,
+                Box::new(RadiusQuery::new(
+                    fields.geo_cell,
+                    lat,
+                    lon,
+                    radius_km,
+                    offset,
+                )) as Box<dyn Query>,
+                true,
+            ),
         })
+        .collect();
+    tiers.sort_by(|a, b| b.0.total_cmp(&a.0));
+    tiers.into_iter().map(|(_, q, g)| (q, g)).collect()
+}
+
+/// The matcher as one query scoring `offset + best tier`.
+fn scored(m: Matcher, fields: &Fields, offset: Score) -> Box<dyn Query> {
+    let mut parts: Vec<Box<dyn Query>> = scored_tiers(m, fields, offset)
+        .into_iter()
+        .map(|(q, _)| q)
         .collect();
     match parts.len() {
         0 => Box::new(EmptyQuery),
@@ -524,8 +571,8 @@ pub(crate) fn compile_each(filters: &[Filter], fields: &Fields, now: Month) -> V
 pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compiled {
     let (levels, absorbed) = language_levels(filters);
     let mut interpretations = Vec::with_capacity(filters.len());
-    let mut must_groups: Vec<(FilterType, Vec<Box<dyn Query>>)> = Vec::new();
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut groups: Vec<(FilterType, Vec<Clause>)> = Vec::new();
+    let mut query = RankQuery::default();
     for (i, f) in filters.iter().enumerate() {
         let m = matcher(f, fields, now, levels[i]);
         interpretations.push(m.interpretation.clone());
@@ -533,35 +580,28 @@ pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compil
             continue;
         }
         if f.excluded {
-            clauses.push((Occur::MustNot, scored(m, fields, 0.0)));
+            query
+                .excluded
+                .push(Clause::new(scored_tiers(m, fields, 0.0)));
         } else if f.required {
             let t = filter_type(&f.criterion);
-            let q = scored(m, fields, 0.0);
-            match must_groups
+            let clause = Clause::new(scored_tiers(m, fields, 0.0));
+            match groups
                 .iter_mut()
                 .find(|(gt, _)| *gt == t && is_single_valued(&f.criterion))
             {
-                Some((_, group)) => group.push(q),
-                None => must_groups.push((t, vec![q])),
+                Some((_, group)) => group.push(clause),
+                None => groups.push((t, vec![clause])),
             }
         } else {
-            clauses.push((Occur::Should, scored(m, fields, OPTIONAL_BONUS)));
+            query
+                .optional
+                .push(Clause::new(scored_tiers(m, fields, OPTIONAL_BONUS)));
         }
     }
-    let has_must = !must_groups.is_empty();
-    for (_, group) in must_groups {
-        clauses.push((Occur::Must, any_of(group)));
-    }
-    let has_should = clauses.iter().any(|(o, _)| *o == Occur::Should);
-    if !has_must && !has_should {
-        // Only exclusions: everyone but them.
-        clauses.push((
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)),
-        ));
-    }
+    query.required = groups.into_iter().map(|(_, g)| g).collect();
     Compiled {
-        query: Box::new(BooleanQuery::new(clauses)),
+        query: Box::new(query),
         interpretations,
     }
 }

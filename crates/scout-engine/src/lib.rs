@@ -6,7 +6,8 @@
 //!   coarse grid-cell terms narrow the candidates, an exact great-circle
 //!   check on latitude/longitude fast fields decides;
 //! - `compile.rs` turns typed filters into one Tantivy query whose score
-//!   is Scout's documented ranking;
+//!   is Scout's documented ranking, run by `rank_query.rs`'s scorer
+//!   (candidates from the cheapest required filter, the rest by seeking);
 //! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
 //! - `fit.rs` scores how well profiles fit a job's requirements;
 //! - `writer.rs` applies the store's change feed and commits in batches,
@@ -21,6 +22,7 @@ pub mod explain;
 pub mod fit;
 mod geo;
 mod radius_query;
+mod rank_query;
 mod schema;
 mod search;
 mod writer;

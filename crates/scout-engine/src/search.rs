@@ -277,6 +277,9 @@ impl Engine {
         filters: &[Filter],
         options: &SearchOptions,
     ) -> Result<SearchResults, EngineError> {
+        if options.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(EngineError::Timeout);
+        }
         let searcher = self.reader.searcher();
         let now = current_month();
         let compiled = compile(filters, &self.fields, now);

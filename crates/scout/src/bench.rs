@@ -159,7 +159,15 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
         engine.reload()?;
     }
-    let file: serde_json::Value = serde_json::from_str(REQUESTS)?;
+    // SCOUT_BENCH_REQUESTS points at another requests file (for profiling one query).
+    let custom = std::env::var("SCOUT_BENCH_REQUESTS").ok();
+    let text = match &custom {
+        Some(path) => {
+            std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?
+        }
+        None => REQUESTS.to_owned(),
+    };
+    let file: serde_json::Value = serde_json::from_str(&text)?;
     let bodies: Vec<serde_json::Value> = file["requests"].as_array().cloned().unwrap_or_default();
     let requests: Vec<scout_query::SearchRequest> = bodies
         .iter()
@@ -172,19 +180,29 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
     // In process: engine search + fetching the 10 profiles from the store.
     let mut in_process = Vec::new();
     let mut totals = Vec::new();
+    let mut per_request = vec![0.0f64; requests.len()];
     for round in 0..=rounds {
-        for r in &requests {
+        for (i, r) in requests.iter().enumerate() {
             let t = Instant::now();
             let res = engine.search(&r.filters, &scout_engine::SearchOptions::default())?;
             let ids: Vec<String> = res.hits.iter().map(|h| h.id.clone()).collect();
             store.get_profiles(&ids).await?;
             if round > 0 {
-                in_process.push(t.elapsed().as_secs_f64() * 1000.0);
+                let ms = t.elapsed().as_secs_f64() * 1000.0;
+                in_process.push(ms);
+                per_request[i] = per_request[i].max(ms);
             } else {
                 totals.push(res.total);
             }
         }
     }
+    let mut slowest: Vec<usize> = (0..requests.len()).collect();
+    slowest.sort_by(|&a, &b| per_request[b].total_cmp(&per_request[a]));
+    let slowest: Vec<serde_json::Value> = slowest
+        .iter()
+        .take(10)
+        .map(|&i| json!({"ms": per_request[i], "matches": totals.get(i), "request": bodies[i]}))
+        .collect();
 
     // Over HTTP, through the real server.
     let new = scout_store::NewKey {
@@ -316,6 +334,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         "firstPageMs": p1,
         "pageExcluding100TransactionsMs": p101,
         "exclusionCostRatio": ratio,
+        "slowestInProcess": slowest,
         "peakRssBytes": peak_rss_bytes(),
     });
     if as_json {
