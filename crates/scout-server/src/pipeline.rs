@@ -152,14 +152,6 @@ async fn list(
     let sort_field = q.one_of("sortField", &CandidateSort::NAMES);
     let sort_order = q.one_of("sortOrder", &["asc", "desc"]);
     check(q.finish())?;
-    let owned = state
-        .store
-        .owns_sourcing(&caller.key.workspace_id, &sourcing_id)
-        .await
-        .map_err(internal)?;
-    if !owned {
-        return Err(ApiError::not_found("Sourcing"));
-    }
     let sort = sort_field
         .and_then(CandidateSort::parse)
         .unwrap_or(CandidateSort::CreatedAt);
@@ -182,9 +174,10 @@ async fn list(
     };
     let (items, total) = state
         .store
-        .list_candidates(&query)
+        .list_owned_candidates(&caller.key.workspace_id, &query)
         .await
-        .map_err(internal)?;
+        .map_err(internal)?
+        .ok_or_else(|| ApiError::not_found("Sourcing"))?;
     Ok(ok(
         StatusCode::OK,
         caller.limit_headers,

@@ -247,7 +247,18 @@ impl Store {
         &self,
         query: &CandidateQuery,
     ) -> Result<(Vec<Candidate>, i64), StoreError> {
-        dispatch!(self, s => s.list_candidates(query).await)
+        let listed = dispatch!(self, s => s.list_candidates(query, None).await)?;
+        Ok(listed.unwrap_or_default())
+    }
+
+    /// [`Store::list_candidates`] for a caller of `workspace_id`: `None` when
+    /// the sourcing is not the workspace's (checked in the same round trip).
+    pub async fn list_owned_candidates(
+        &self,
+        workspace_id: &str,
+        query: &CandidateQuery,
+    ) -> Result<Option<(Vec<Candidate>, i64)>, StoreError> {
+        dispatch!(self, s => s.list_candidates(query, Some(workspace_id)).await)
     }
 
     /// Every candidate of a sourcing, oldest first.

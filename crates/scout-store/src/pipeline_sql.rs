@@ -424,12 +424,25 @@ macro_rules! pipeline_backend {
                 }
             }
 
-            /// How many candidates match, and how many of them have a value in `column`.
-            async fn count_candidates(&self, q: &CandidateQuery, column: &str) -> Result<(i64, i64), StoreError> {
-                let mut qb = QueryBuilder::<$db>::new(format!("SELECT COUNT(*), COUNT({column}) FROM candidates"));
+            /// How many candidates match, how many of them have a value in
+            /// `column`, and (when asked) whether the workspace owns the
+            /// sourcing — one round trip for all three.
+            async fn count_candidates(&self, q: &CandidateQuery, column: &str, owner: Option<&str>) -> Result<(i64, i64, bool), StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT COUNT(*), COUNT({column}), "));
+                match owner {
+                    Some(w) => {
+                        qb.push("(SELECT COUNT(*) FROM sourcings WHERE id = ").push_bind(q.sourcing_id.as_str());
+                        qb.push(" AND workspace_id = ").push_bind(w).push(")");
+                    }
+                    None => {
+                        qb.push("1");
+                    }
+                }
+                qb.push(" FROM candidates");
                 Self::push_candidate_conditions(&mut qb, q);
                 let row = qb.build().fetch_one(&self.pool).await?;
-                Ok((row.try_get(0)?, row.try_get(1)?))
+                let owned: i64 = row.try_get::<i64, _>(2).or_else(|_| row.try_get::<i32, _>(2).map(i64::from))?;
+                Ok((row.try_get(0)?, row.try_get(1)?, owned > 0))
             }
 
             /// Ids of one sorted slice: `extra` narrows the rows, `order` sorts them.
@@ -444,9 +457,12 @@ macro_rules! pipeline_backend {
                 rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
             }
 
-            pub(crate) async fn list_candidates(&self, q: &CandidateQuery) -> Result<(Vec<Candidate>, i64), StoreError> {
+            pub(crate) async fn list_candidates(&self, q: &CandidateQuery, owner: Option<&str>) -> Result<Option<(Vec<Candidate>, i64)>, StoreError> {
                 let column = q.sort.column();
-                let (total, filled) = self.count_candidates(q, column).await?;
+                let (total, filled, owned) = self.count_candidates(q, column, owner).await?;
+                if !owned {
+                    return Ok(None);
+                }
                 let dir = if q.descending { "DESC" } else { "ASC" };
                 // Ids first, walking the sort field's index and stopping after
                 // the page; whole rows only for the page. Ties are broken by id
@@ -466,7 +482,7 @@ macro_rules! pipeline_backend {
                     self.candidate_ids(q, "", &format!("{column} {dir}, id {dir}"), q.offset, q.limit).await?
                 };
                 if ids.is_empty() {
-                    return Ok((Vec::new(), total));
+                    return Ok(Some((Vec::new(), total)));
                 }
                 let mut qb = QueryBuilder::<$db>::new(format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id IN ("));
                 let mut sep = qb.separated(", ");
@@ -479,7 +495,7 @@ macro_rules! pipeline_backend {
                     .iter()
                     .map(|r| Self::candidate_from_row(r).map(|c| (c.id.clone(), c)))
                     .collect::<Result<_, _>>()?;
-                Ok((ids.iter().filter_map(|id| by_id.remove(id)).collect(), total))
+                Ok(Some((ids.iter().filter_map(|id| by_id.remove(id)).collect(), total)))
             }
 
             pub(crate) async fn all_candidates(&self, sourcing_id: &str) -> Result<Vec<Candidate>, StoreError> {

@@ -170,3 +170,25 @@ impl Drop for PgServer {
         }
     }
 }
+
+/// Damages a candidate's stored row so that reading it fails (an unknown
+/// stage), for tests of how failures are reported. Tests only.
+pub async fn corrupt_candidate(
+    store: &crate::Store,
+    candidate_id: &str,
+) -> Result<(), crate::StoreError> {
+    let statement = "UPDATE candidates SET stage = 'NO_SUCH_STAGE' WHERE id = ";
+    match store {
+        crate::Store::Sqlite(s) => {
+            let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(statement);
+            qb.push_bind(candidate_id);
+            qb.build().execute(&s.pool).await?;
+        }
+        crate::Store::Postgres(s) => {
+            let mut qb = sqlx::QueryBuilder::<sqlx::Postgres>::new(statement);
+            qb.push_bind(candidate_id);
+            qb.build().execute(&s.pool).await?;
+        }
+    }
+    Ok(())
+}

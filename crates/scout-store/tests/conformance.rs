@@ -392,6 +392,17 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
             .collect()
     };
     let (all, total) = store.list_candidates(&base).await.unwrap();
+    let owned = store
+        .list_owned_candidates(&ws, &base)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(owned.1, total);
+    assert!(store
+        .list_owned_candidates("ws_other", &base)
+        .await
+        .unwrap()
+        .is_none());
     assert_eq!(
         (names(&all), total),
         (vec!["Ada".to_owned(), "Bob".into(), "Cy".into()], 3)

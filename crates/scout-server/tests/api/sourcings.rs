@@ -726,3 +726,28 @@ async fn fits_are_scored_on_adding_and_rescored_when_requirements_change() {
     assert!(rescored, "{}", fit_of("t04").await);
     assert_eq!(fit_of("t01").await["decision"], "Reject");
 }
+
+#[tokio::test]
+async fn a_failure_inside_is_internal_error_in_each_family_s_envelope() {
+    let app = spawn_app().await;
+    let id = new_sourcing(&app, json!({"title": "Engineer"})).await;
+    let added = add_talents(&app, &id, &["t01"]).await;
+    let candidate = added["data"]["candidates"][0]["id"].as_str().unwrap();
+    scout_store::testing::corrupt_candidate(&app.store, candidate)
+        .await
+        .unwrap();
+    let (status, body) = app.get(&format!("/v1/sourcings/{id}/candidates")).await;
+    assert_eq!(status, 500);
+    let body = redact_tracking(body);
+    assert_eq!(body["error"]["code"], "internal_error");
+    assert!(
+        !body.to_string().contains("NO_SUCH_STAGE"),
+        "causes stay in the log: {body}"
+    );
+    let (status, body) = app.get(&format!("/v1/job-candidates?job_id={id}")).await;
+    assert_eq!(status, 500);
+    assert_eq!(
+        body,
+        json!({"success": false, "error": "Internal server error"})
+    );
+}
