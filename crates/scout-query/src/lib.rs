@@ -3,6 +3,7 @@
 //! grammar), and, later, prompts, Sales Navigator URLs and boolean strings.
 
 pub mod filter;
+pub mod prompt;
 pub mod search_request;
 
 pub use filter::{Criterion, Degree, Filter, YearRange};

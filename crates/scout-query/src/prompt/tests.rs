@@ -1,0 +1,124 @@
+//! Unit tests of the prompt reader: the documented example and each rule.
+
+use super::*;
+use crate::filter::Criterion;
+
+fn read(prompt: &str) -> Intent {
+    read_prompt(prompt).unwrap()
+}
+
+#[test]
+fn the_documented_example_reads_as_a_recruiter_means_it() {
+    let i = read("senior backend engineer with Node.js and PostgreSQL in New York, 5+ years, remote OK, French speaking, ex-Google");
+    let labels: Vec<String> = i
+        .filters
+        .iter()
+        .map(|r| evaluation::label(&r.filter))
+        .collect();
+    assert_eq!(
+        &labels[..4],
+        [
+            "+JOB_TITLE=senior backend engineer",
+            "+SKILL=Node.js",
+            "+SKILL=PostgreSQL",
+            "~LOCATION=New York"
+        ]
+    );
+    assert!(labels.contains(&"+LANGUAGE=french".to_owned()));
+    assert!(labels.contains(&"+COMPANY_NAME=Google/PAST".to_owned()));
+    assert!(labels.contains(&"+YEARS_OF_EXPERIENCE=5-10".to_owned()));
+    assert!(i.remote.is_some());
+    let title = &i.filters[0];
+    assert_eq!((title.start, title.end), (0, 23));
+    assert_eq!(title.text, "senior backend engineer");
+    let ex = i.explanations_json();
+    assert_eq!(ex[0]["span"], serde_json::json!({"start": 0, "end": 23}));
+}
+
+#[test]
+fn markers_set_the_mode_of_their_clause_only() {
+    let labels = |p: &str| -> Vec<String> {
+        read(p)
+            .filters
+            .iter()
+            .map(|r| evaluation::label(&r.filter))
+            .collect()
+    };
+    assert_eq!(
+        labels("data scientist, not in London"),
+        ["+JOB_TITLE=data scientist", "-LOCATION=London"]
+    );
+    assert_eq!(
+        labels("nurse, Spanish is a plus"),
+        ["+JOB_TITLE=nurse", "~LANGUAGE=spanish"]
+    );
+    assert_eq!(
+        labels("nurse with Python a plus"),
+        ["+JOB_TITLE=nurse", "~SKILL=Python"]
+    );
+    assert_eq!(
+        labels("Entwickler ohne Agenturen"),
+        [
+            "+JOB_TITLE=developer",
+            "-COMPANY_INDUSTRY=staffing and recruiting"
+        ]
+    );
+}
+
+#[test]
+fn spans_count_characters_not_bytes() {
+    let i = read("infirmière à Lyon");
+    let ex = i.explanations_json();
+    let place = ex.iter().find(|e| e["filterType"] == "LOCATION").unwrap();
+    assert_eq!(place["span"], serde_json::json!({"start": 11, "end": 17}));
+}
+
+#[test]
+fn empty_and_long_prompts_are_refused() {
+    assert_eq!(read_prompt("  "), Err(PromptError::Empty));
+    assert_eq!(
+        read_prompt(&"a".repeat(MAX_PROMPT_CHARS + 1)),
+        Err(PromptError::TooLong)
+    );
+    assert!(read("x").filters.is_empty());
+    assert!(matches!(
+        read("xy").filters[0].filter.criterion,
+        Criterion::Keyword(_)
+    ));
+}
+
+fn report(name: &str, text: &str) -> evaluation::Evaluation {
+    let eval = evaluation::evaluate(&evaluation::cases(text));
+    let all = eval.overall();
+    eprintln!(
+        "{name}: {} prompts, {} exact, precision {:.3}, recall {:.3}",
+        eval.prompts,
+        eval.exact,
+        all.precision(),
+        all.recall()
+    );
+    for (t, s) in &eval.per_type {
+        eprintln!(
+            "  {t:<22} P {:.2} R {:.2} ({} / {} / {})",
+            s.precision(),
+            s.recall(),
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives
+        );
+    }
+    for (p, missed, extra) in &eval.differences {
+        eprintln!("  {p}\n     missed {missed:?}\n     extra  {extra:?}");
+    }
+    eval
+}
+
+#[test]
+fn the_labelled_sets_are_read_well() {
+    let dev = report("development", evaluation::LABELLED);
+    assert!(dev.prompts >= 150);
+    assert!(dev.overall().precision() >= 0.95 && dev.overall().recall() >= 0.95);
+    let held = report("held-out", evaluation::HELD_OUT);
+    assert!(held.prompts >= 30);
+    assert!(held.overall().precision() >= 0.75 && held.overall().recall() >= 0.75);
+}

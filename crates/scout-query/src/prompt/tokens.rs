@@ -1,0 +1,122 @@
+//! Splits a prompt into word tokens with byte offsets and clause numbers.
+//!
+//! A word is a run of letters, digits, `+` and `#`; `.`, `-`, `'` and `’`
+//! join two word characters ("Node.js", "ex-Google", "master's"), and a
+//! leading `.` starts a word before a letter (".NET"). Clauses end at `,`,
+//! `;`, `(`, `)`, `!`, `?`, a newline, a sentence-ending `.` and the word
+//! "but" (and its French, Spanish and German forms), so a marker such as
+//! "not" or "ideally" never reaches past the phrase it belongs to.
+
+use scout_taxonomy::fold;
+
+/// One word of a prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The word as typed.
+    pub text: String,
+    /// Lowercase form.
+    pub lower: String,
+    /// Folded form (ASCII, no punctuation), as the taxonomies key words.
+    pub folded: String,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Which clause the word is in.
+    pub clause: usize,
+}
+
+impl Token {
+    /// Starts with an uppercase letter (a name, an acronym, a proper noun).
+    pub fn capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '+' || c == '#'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | '\'' | '’' | '&')
+}
+
+const CLAUSE_WORDS: &[&str] = &["but", "mais", "pero", "aber", "however"];
+
+/// The words of `prompt`, in order.
+pub fn tokenize(prompt: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = prompt.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut clause = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let next_is_word = chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n));
+        let starts_dot_word = c == '.'
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphabetic())
+            && (i == 0 || !is_word_char(chars[i - 1].1));
+        if is_word_char(c) || starts_dot_word {
+            let start = pos;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let joins =
+                    is_joiner(cj) && chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+                if is_word_char(cj) || joins {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(prompt.len(), |&(p, _)| p);
+            let text = &prompt[start..end];
+            let lower = text.to_lowercase();
+            if CLAUSE_WORDS.contains(&lower.as_str()) {
+                clause += 1;
+            } else {
+                tokens.push(Token {
+                    folded: fold(text),
+                    lower,
+                    text: text.to_owned(),
+                    start,
+                    end,
+                    clause,
+                });
+            }
+            i = j;
+            continue;
+        }
+        let ends_sentence = c == '.' && !next_is_word;
+        if matches!(c, ',' | ';' | '(' | ')' | '!' | '?' | '\n' | '|') || ends_sentence {
+            clause += 1;
+        }
+        i += 1;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_inner_punctuation_and_offsets() {
+        let t = tokenize("Node.js, ex-Google (C++/.NET) master's. but 5+ years");
+        let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "Node.js",
+                "ex-Google",
+                "C++",
+                ".NET",
+                "master's",
+                "5+",
+                "years"
+            ]
+        );
+        assert_eq!(&"Node.js, ex"[t[0].start..t[0].end], "Node.js");
+        let clauses: Vec<usize> = t.iter().map(|t| t.clause).collect();
+        assert_eq!(clauses, [0, 1, 2, 2, 3, 5, 5]);
+    }
+}
