@@ -4,6 +4,7 @@
 
 pub mod filter;
 pub mod prompt;
+pub mod sales_navigator;
 pub mod search_request;
 
 pub use filter::{Criterion, Degree, Filter, YearRange};

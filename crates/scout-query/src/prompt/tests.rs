@@ -122,3 +122,16 @@ fn the_labelled_sets_are_read_well() {
     assert!(held.prompts >= 30);
     assert!(held.overall().precision() >= 0.75 && held.overall().recall() >= 0.75);
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_prompt_reads_without_panicking_and_spans_hold(s in "\\PC{0,200}") {
+        if let Ok(intent) = read_prompt(&s) {
+            for f in &intent.filters {
+                proptest::prop_assert!(f.start <= f.end && f.end <= s.len());
+                proptest::prop_assert_eq!(&s[f.start..f.end], f.text.as_str());
+            }
+            proptest::prop_assert!(intent.filters.len() <= crate::search_request::MAX_FILTERS);
+        }
+    }
+}
