@@ -19,6 +19,8 @@ mod error;
 pub mod pipeline;
 mod pipeline_sql;
 mod records;
+pub mod searches;
+mod searches_sql;
 pub mod testing;
 
 pub use access::{ApiKey, NewKey};
@@ -29,6 +31,7 @@ pub use pipeline::{
     SourcingChanges,
 };
 pub use records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
+pub use searches::{CandidatePool, CandidateSearch, NewPool, MAX_POOL_MEMBERS};
 
 use scout_model::{Organization, Talent};
 
@@ -314,5 +317,79 @@ impl Store {
     /// Writes recomputed snapshots and fits.
     pub async fn refresh_candidates(&self, updates: &[CandidateRefresh]) -> Result<(), StoreError> {
         dispatch!(self, s => s.refresh_candidates(updates).await)
+    }
+
+    /// Saves a prompt search (insert or replace by id).
+    pub async fn save_search(&self, search: &CandidateSearch) -> Result<(), StoreError> {
+        dispatch!(self, s => s.save_search(search).await)
+    }
+
+    /// A workspace's search by id.
+    pub async fn get_search(
+        &self,
+        workspace_id: &str,
+        id: &str,
+    ) -> Result<Option<CandidateSearch>, StoreError> {
+        dispatch!(self, s => s.get_search(workspace_id, id).await)
+    }
+
+    /// A user's searches, latest first, and how many there are.
+    pub async fn list_searches(
+        &self,
+        workspace_id: &str,
+        user_id: &str,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<CandidateSearch>, i64), StoreError> {
+        dispatch!(self, s => s.list_searches(workspace_id, user_id, offset, limit).await)
+    }
+
+    /// Creates a saved list with its members.
+    pub async fn create_pool(&self, new: &NewPool) -> Result<CandidatePool, StoreError> {
+        dispatch!(self, s => s.create_pool(new).await)
+    }
+
+    /// A workspace's list by id.
+    pub async fn get_pool(
+        &self,
+        workspace_id: &str,
+        id: &str,
+    ) -> Result<Option<CandidatePool>, StoreError> {
+        dispatch!(self, s => s.get_pool(workspace_id, id).await)
+    }
+
+    /// A user's lists in a workspace, latest first.
+    pub async fn list_pools(
+        &self,
+        workspace_id: &str,
+        user_id: &str,
+    ) -> Result<Vec<CandidatePool>, StoreError> {
+        dispatch!(self, s => s.list_pools(workspace_id, user_id).await)
+    }
+
+    /// A page of a list's members, in order.
+    pub async fn pool_members(
+        &self,
+        pool_id: &str,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        dispatch!(self, s => s.pool_members(pool_id, offset, limit).await)
+    }
+
+    /// Renames a list and/or replaces its members; `None` when not found.
+    pub async fn update_pool(
+        &self,
+        workspace_id: &str,
+        id: &str,
+        name: Option<&str>,
+        members: Option<&[String]>,
+    ) -> Result<Option<CandidatePool>, StoreError> {
+        dispatch!(self, s => s.update_pool(workspace_id, id, name, members).await)
+    }
+
+    /// Deletes a list; whether it existed.
+    pub async fn delete_pool(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.delete_pool(workspace_id, id).await)
     }
 }

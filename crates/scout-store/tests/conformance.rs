@@ -575,6 +575,99 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
     assert!(store.all_candidates(&s.id).await.unwrap().is_empty());
 }
 
+async fn searches_and_lists_belong_to_one_workspace(store: Store) {
+    use scout_store::{CandidateSearch, NewPool};
+    let search = CandidateSearch {
+        id: "cs_1".into(),
+        workspace_id: "w1".into(),
+        user_id: "u1".into(),
+        source: "prompt".into(),
+        prompt: "nurse in Lyon".into(),
+        filters: serde_json::json!([{"filterType": "JOB_TITLE", "value": "nurse"}]),
+        interpretation: serde_json::json!({"explanations": []}),
+        total: 3,
+        result_ids: vec!["t1".into(), "t2".into()],
+        expansions: serde_json::json!([]),
+        revisions: serde_json::json!([]),
+        created_at: 1,
+        updated_at: 1,
+    };
+    store.save_search(&search).await.unwrap();
+    assert_eq!(
+        store.get_search("w1", "cs_1").await.unwrap(),
+        Some(search.clone())
+    );
+    assert_eq!(store.get_search("w2", "cs_1").await.unwrap(), None);
+    let mut later = search.clone();
+    later.prompt = "nurse near Lyon".into();
+    later.result_ids.push("t3".into());
+    later.updated_at = 5;
+    store.save_search(&later).await.unwrap();
+    let mut second = search.clone();
+    second.id = "cs_2".into();
+    second.updated_at = 3;
+    store.save_search(&second).await.unwrap();
+    let (page, total) = store.list_searches("w1", "u1", 0, 10).await.unwrap();
+    assert_eq!(total, 2);
+    assert_eq!(
+        page.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        ["cs_1", "cs_2"]
+    );
+    assert_eq!(page[0].prompt, "nurse near Lyon");
+    assert_eq!(store.list_searches("w1", "u2", 0, 10).await.unwrap().1, 0);
+
+    let ids: Vec<String> = (0..2500)
+        .map(|i| format!("t{i}"))
+        .chain(["t0".to_owned()])
+        .collect();
+    let pool = store
+        .create_pool(&NewPool {
+            workspace_id: "w1".into(),
+            user_id: "u1".into(),
+            name: "Lyon nurses".into(),
+            search_id: Some("cs_1".into()),
+            talent_ids: ids,
+        })
+        .await
+        .unwrap();
+    assert_eq!(pool.member_count, 2500, "duplicates are kept once");
+    assert_eq!(
+        store.pool_members(&pool.id, 2498, 10).await.unwrap(),
+        ["t2498", "t2499"]
+    );
+    assert_eq!(store.get_pool("w2", &pool.id).await.unwrap(), None);
+    assert_eq!(store.list_pools("w1", "u1").await.unwrap().len(), 1);
+    let renamed = store
+        .update_pool(
+            "w1",
+            &pool.id,
+            Some("Nurses"),
+            Some(&["b".to_owned(), "a".to_owned()]),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((renamed.name.as_str(), renamed.member_count), ("Nurses", 2));
+    assert_eq!(
+        store.pool_members(&pool.id, 0, 10).await.unwrap(),
+        ["b", "a"]
+    );
+    assert_eq!(
+        store
+            .update_pool("w2", &pool.id, Some("x"), None)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(!store.delete_pool("w2", &pool.id).await.unwrap());
+    assert!(store.delete_pool("w1", &pool.id).await.unwrap());
+    assert!(store
+        .pool_members(&pool.id, 0, 10)
+        .await
+        .unwrap()
+        .is_empty());
+}
+
 macro_rules! suite {
     ($($case:ident),*) => {
         #[tokio::test]
@@ -608,5 +701,6 @@ suite!(
     keys_are_hashed_scoped_and_revocable,
     search_transactions_round_trip_per_workspace,
     sourcings_belong_to_one_workspace,
-    pipelines_filter_sort_page_and_remember
+    pipelines_filter_sort_page_and_remember,
+    searches_and_lists_belong_to_one_workspace
 );
