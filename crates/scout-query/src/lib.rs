@@ -4,6 +4,7 @@
 
 pub mod filter;
 pub mod prompt;
+pub mod relax;
 pub mod sales_navigator;
 pub mod search_request;
 

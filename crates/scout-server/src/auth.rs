@@ -34,6 +34,10 @@ scopes!(
     TalentsSearch => "talents:search",
     SourcingRead => "sourcing:read",
     SourcingWrite => "sourcing:write",
+    SearchesRead => "searches:read",
+    SearchesWrite => "searches:write",
+    PoolsRead => "pools:read",
+    PoolsWrite => "pools:write",
 );
 
 /// An authenticated caller holding scope `S`.

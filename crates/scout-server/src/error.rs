@@ -47,6 +47,24 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// The documented `{success: false, error: {…}}` body, with the request's tracking code.
+    pub fn body(&self, tracking: &str) -> Value {
+        let mut error = json!({"code": self.code.name(), "message": self.message, "debugTrackingCode": tracking});
+        if let Some(issues) = &self.issues {
+            error["issues"] = serde_json::to_value(issues).unwrap_or(Value::Null);
+        }
+        if let Some(details) = &self.details {
+            error["details"] = details.clone();
+        }
+        json!({"success": false, "error": error})
+    }
+
+    /// The same error with `details` (shown under `error.details`).
+    pub fn with_details(mut self, details: Value) -> ApiError {
+        self.details = Some(details);
+        self
+    }
+
     /// An error with the code's documented message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
         ApiError {
@@ -131,18 +149,8 @@ impl IntoResponse for ApiError {
             }
             return response;
         }
-        let mut error = json!({"code": self.code.name(), "message": self.message, "debugTrackingCode": tracking_code()});
-        if let Some(issues) = &self.issues {
-            error["issues"] = serde_json::to_value(issues).unwrap_or(Value::Null);
-        }
-        if let Some(details) = &self.details {
-            error["details"] = details.clone();
-        }
-        let mut response = (
-            self.status(),
-            Json(json!({"success": false, "error": error})),
-        )
-            .into_response();
+        let body = self.body(&tracking_code());
+        let mut response = (self.status(), Json(body)).into_response();
         for (k, v) in self.headers {
             response.headers_mut().insert(k, v);
         }

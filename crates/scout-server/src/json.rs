@@ -56,3 +56,32 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
         })
     }
 }
+
+/// A JSON body that may be left out: an empty body reads as `{}`.
+pub struct OptionalJsonBody(pub Value);
+
+impl<S: Send + Sync> FromRequest<S> for OptionalJsonBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let empty = req
+            .headers()
+            .get(axum::http::header::CONTENT_LENGTH)
+            .is_some_and(|v| v == "0");
+        if empty {
+            return Ok(OptionalJsonBody(Value::Object(Default::default())));
+        }
+        match JsonBody::from_request(req, state).await {
+            Ok(JsonBody(v)) => Ok(OptionalJsonBody(v)),
+            Err(e)
+                if e.issues.as_ref().is_some_and(|i| {
+                    i.iter()
+                        .any(|i| i.code == "invalid_type" && i.path.is_empty())
+                }) =>
+            {
+                Ok(OptionalJsonBody(Value::Object(Default::default())))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -12,6 +12,9 @@ mod json;
 mod limits;
 mod openapi;
 mod pipeline;
+mod pools;
+mod search_helpers;
+mod searches;
 mod sourcings;
 mod state;
 mod talents;
@@ -54,6 +57,9 @@ pub fn router(state: AppState) -> Router {
         .merge(sourcings::routes())
         .merge(pipeline::routes())
         .merge(job_candidates::routes())
+        .merge(searches::routes())
+        .merge(search_helpers::routes())
+        .merge(pools::routes())
         .merge(openapi::routes())
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
         .layer(middleware::from_fn(track))

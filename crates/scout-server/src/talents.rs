@@ -7,11 +7,13 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use scout_engine::SearchOptions;
+use scout_engine::compile::Interpretation;
+use scout_engine::{Hit, SearchOptions, SearchResults};
 use scout_model::ErrorCode;
 use scout_query::search_request::PathItem;
 use scout_query::search_request::{filter_to_json, MAX_RELATED_TRANSACTIONS};
-use scout_query::{parse_search_request, Issue, RequestError};
+use scout_query::{parse_search_request, Filter, Issue, RequestError};
+use scout_store::StoredProfile;
 use serde_json::{json, Value};
 
 use crate::auth::{Caller, TalentsSearch};
@@ -76,27 +78,7 @@ async fn search_talents(
         exclude.extend(found.into_iter().flat_map(|(_, ids)| ids));
     }
 
-    let engine = state.engine.clone();
-    let filters = request.filters.clone();
-    let deadline = Instant::now() + state.settings.search_timeout;
-    let options = SearchOptions {
-        limit: PAGE_SIZE,
-        exclude_ids: exclude,
-        deadline: Some(deadline),
-    };
-    let task = tokio::task::spawn_blocking(move || engine.search(&filters, &options));
-    let results = match tokio::time::timeout(state.settings.search_timeout, task).await {
-        Err(_) => {
-            return Err(ApiError::new(
-                ErrorCode::SearchEngineTimeout,
-                "The search request timed out. Please try again.",
-            ))
-        }
-        Ok(Err(join)) => return Err(ApiError::internal(&join, INTERNAL)),
-        Ok(Ok(Err(e))) => return Err(ApiError::from_domain(e, INTERNAL)),
-        Ok(Ok(Ok(r))) => r,
-    };
-
+    let results = run_search(&state, &request.filters, exclude, PAGE_SIZE, INTERNAL).await?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let profiles = state
         .store
@@ -105,54 +87,14 @@ async fn search_talents(
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
     let mut talents = Vec::with_capacity(profiles.len());
     for (hit, stored) in results.hits.iter().zip(&profiles) {
-        let evidence = state.engine.explain(&stored.talent, &request.filters);
-        let filters: Vec<Value> = request
-            .filters
-            .iter()
-            .zip(&hit.filter_scores)
-            .zip(&results.interpretations)
-            .zip(evidence)
-            .map(|(((f, score), interp), evidence)| {
-                let mut v = filter_to_json(f);
-                v["matched"] = json!(score.is_some());
-                v["quality"] = json!(score.map(|s| (f64::from(s) * 100.0).round() / 100.0));
-                if score.is_some() && !f.excluded {
-                    v["evidence"] = serde_json::to_value(evidence).unwrap_or(Value::Null);
-                }
-                match interp {
-                    scout_engine::compile::Interpretation::Resolved(s) if !s.is_empty() => {
-                        v["interpretation"] = json!(s)
-                    }
-                    scout_engine::compile::Interpretation::Literal => {
-                        v["interpretation"] =
-                            json!("not in Scout's reference data: matched literally")
-                    }
-                    _ => {}
-                }
-                v
-            })
-            .collect();
-        let met_optional = request
-            .filters
-            .iter()
-            .zip(&hit.filter_scores)
-            .filter(|(f, s)| !f.required && !f.excluded && s.is_some())
-            .count();
-        let optional = request
-            .filters
-            .iter()
-            .filter(|f| !f.required && !f.excluded)
-            .count();
-        let mut talent =
-            serde_json::to_value(&stored.talent).map_err(|e| ApiError::internal(&e, INTERNAL))?;
-        talent["match"] = json!({
-            "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
-            "optionalFiltersMet": met_optional,
-            "optionalFilters": optional,
-            "filters": filters,
-            "profileLastChangedAt": stored.last_changed_at,
-        });
-        talents.push(talent);
+        talents.push(talent_with_match(
+            &state,
+            &request.filters,
+            &results,
+            hit,
+            stored,
+            INTERNAL,
+        )?);
     }
     let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
     state
@@ -169,4 +111,83 @@ async fn search_talents(
         response.headers_mut().insert(k, v);
     }
     Ok(response)
+}
+
+/// Runs a search off the async threads, within the configured timeout.
+pub(crate) async fn run_search(
+    state: &AppState,
+    filters: &[Filter],
+    exclude: HashSet<String>,
+    limit: usize,
+    internal: &str,
+) -> Result<SearchResults, ApiError> {
+    let engine = state.engine.clone();
+    let filters = filters.to_vec();
+    let deadline = Instant::now() + state.settings.search_timeout;
+    let options = SearchOptions {
+        limit,
+        exclude_ids: exclude,
+        deadline: Some(deadline),
+    };
+    let task = tokio::task::spawn_blocking(move || engine.search(&filters, &options));
+    match tokio::time::timeout(state.settings.search_timeout, task).await {
+        Err(_) => Err(ApiError::new(
+            ErrorCode::SearchEngineTimeout,
+            "The search request timed out. Please try again.",
+        )),
+        Ok(Err(join)) => Err(ApiError::internal(&join, internal)),
+        Ok(Ok(Err(e))) => Err(ApiError::from_domain(e, internal)),
+        Ok(Ok(Ok(r))) => Ok(r),
+    }
+}
+
+/// A talent as returned by a search: the documented profile plus `match`,
+/// which says per filter whether and how well it matched, with evidence.
+pub(crate) fn talent_with_match(
+    state: &AppState,
+    filters: &[Filter],
+    results: &SearchResults,
+    hit: &Hit,
+    stored: &StoredProfile,
+    internal: &str,
+) -> Result<Value, ApiError> {
+    let evidence = state.engine.explain(&stored.talent, filters);
+    let per_filter: Vec<Value> = filters
+        .iter()
+        .zip(&hit.filter_scores)
+        .zip(&results.interpretations)
+        .zip(evidence)
+        .map(|(((f, score), interp), evidence)| {
+            let mut v = filter_to_json(f);
+            v["matched"] = json!(score.is_some());
+            v["quality"] = json!(score.map(|s| (f64::from(s) * 100.0).round() / 100.0));
+            if score.is_some() && !f.excluded {
+                v["evidence"] = serde_json::to_value(evidence).unwrap_or(Value::Null);
+            }
+            match interp {
+                Interpretation::Resolved(s) if !s.is_empty() => v["interpretation"] = json!(s),
+                Interpretation::Literal => {
+                    v["interpretation"] = json!("not in Scout's reference data: matched literally")
+                }
+                _ => {}
+            }
+            v
+        })
+        .collect();
+    let optional: Vec<bool> = filters.iter().map(|f| !f.required && !f.excluded).collect();
+    let met_optional = optional
+        .iter()
+        .zip(&hit.filter_scores)
+        .filter(|(o, s)| **o && s.is_some())
+        .count();
+    let mut talent =
+        serde_json::to_value(&stored.talent).map_err(|e| ApiError::internal(&e, internal))?;
+    talent["match"] = json!({
+        "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
+        "optionalFiltersMet": met_optional,
+        "optionalFilters": optional.iter().filter(|o| **o).count(),
+        "filters": per_filter,
+        "profileLastChangedAt": stored.last_changed_at,
+    });
+    Ok(talent)
 }

@@ -146,6 +146,33 @@ pub fn synonyms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Titles of other career families, closest first, scored by the Jaccard
+/// overlap of the two families' skills (a real, explainable measure: two
+/// jobs that need the same skills are related), plus the family's manager
+/// title. Empty when the title belongs to no family.
+pub fn related_titles(text: &str) -> Vec<(String, f64)> {
+    let Some(own) = family_of(text) else {
+        return Vec::new();
+    };
+    let mine: HashSet<&str> = own.skills.iter().map(String::as_str).collect();
+    let mut out: Vec<(String, f64)> = families()
+        .iter()
+        .filter(|f| f.id != own.id)
+        .filter_map(|f| {
+            let theirs: HashSet<&str> = f.skills.iter().map(String::as_str).collect();
+            let shared = mine.intersection(&theirs).count();
+            let union = mine.union(&theirs).count();
+            (shared > 0 && union > 0).then(|| (fold(&f.title), shared as f64 / union as f64))
+        })
+        .collect();
+    if let Some(m) = &own.manager {
+        out.push((fold(m), 0.5));
+    }
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
 /// Whether the text is a known job title (gazetteer, O*NET or a career family).
 pub fn is_known_title(text: &str) -> bool {
     let f = fold(text);
@@ -183,5 +210,9 @@ mod tests {
         assert!(synonyms("Chief Unicorn Wrangler").is_empty());
         assert!(is_known_title("Registered Nurse"));
         assert!(onet_titles().len() > 900);
+        let related = related_titles("backend engineer");
+        assert!(!related.is_empty());
+        assert!(related.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert!(related_titles("Chief Unicorn Wrangler").is_empty());
     }
 }

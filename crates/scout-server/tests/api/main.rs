@@ -3,5 +3,7 @@
 
 mod helpers;
 mod job_candidates;
+mod pools;
+mod searches;
 mod sourcings;
 mod talents;

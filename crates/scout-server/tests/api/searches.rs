@@ -1,0 +1,374 @@
+//! The prompt search hub over HTTP: classification, the event stream read
+//! by a real client, history, results, re-prompting, expansion, Sales
+//! Navigator URLs and the helpers.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::spawn_app;
+
+/// The events of a finished stream: (name, data).
+fn events(text: &str) -> Vec<(String, Value)> {
+    text.split("\n\n")
+        .filter_map(|block| {
+            let mut name = None;
+            let mut data = String::new();
+            for line in block.lines() {
+                if let Some(n) = line.strip_prefix("event:") {
+                    name = Some(n.trim().to_owned());
+                } else if let Some(d) = line.strip_prefix("data:") {
+                    data.push_str(d.trim_start());
+                }
+            }
+            Some((name?, serde_json::from_str(&data).ok()?))
+        })
+        .collect()
+}
+
+async fn stream(app: &crate::helpers::TestApp, path: &str, body: Value) -> Vec<(String, Value)> {
+    let res = app
+        .client
+        .post(format!("{}{}", app.address, path))
+        .bearer_auth(&app.key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    events(&res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn classify_reads_the_documented_example_with_spans() {
+    let app = spawn_app().await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/classify-intent",
+            json!({"prompt": "senior backend engineer with Node.js in New York"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let data = &body["data"];
+    assert_eq!(data["filters"][0]["filterType"], "JOB_TITLE");
+    assert_eq!(data["filters"][0]["value"], "senior backend engineer");
+    assert_eq!(data["filters"][0]["isRequired"], true);
+    assert_eq!(
+        data["explanations"][0]["span"],
+        json!({"start": 0, "end": 23})
+    );
+    assert!(data["explanations"][0]["confidence"].as_f64().unwrap() > 0.5);
+    let types: Vec<&str> = data["filters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["filterType"].as_str().unwrap())
+        .collect();
+    assert!(
+        types.contains(&"SKILL") && types.contains(&"LOCATION"),
+        "{types:?}"
+    );
+    // the filters are a valid search body as they are
+    let res = app.search(json!({"filters": data["filters"]})).await;
+    assert_eq!(res.status(), 200);
+
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/classify-intent",
+            json!({"prompt": ""}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("validation_error"))
+    );
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/classify-intent",
+            json!({"prompt": "x".repeat(2001)}),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["issues"][0]["path"], json!(["prompt"]));
+    let (status, _) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/classify-intent",
+            json!({"prompt": "nurse", "extra": 1}),
+        )
+        .await;
+    assert_eq!(status, 400, "unknown keys are refused");
+}
+
+#[tokio::test]
+async fn a_prompt_search_streams_then_lives_on_as_a_record() {
+    let app = spawn_app().await;
+    let evs = stream(
+        &app,
+        "/v1/searches/candidates/search",
+        json!({"prompt": "software engineer in Paris, ideally Python", "limit": 5}),
+    )
+    .await;
+    let names: Vec<&str> = evs.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.first(), Some(&"interpretation"));
+    assert_eq!(names.last(), Some(&"done"));
+    let candidates: Vec<&Value> = evs
+        .iter()
+        .filter(|(n, _)| n == "candidate")
+        .map(|(_, d)| d)
+        .collect();
+    assert_eq!(candidates.len(), 5);
+    assert_eq!(candidates[0]["rank"], 1);
+    assert!(candidates[0]["talent"]["match"]["filters"].is_array());
+    let ids: Vec<&str> = candidates
+        .iter()
+        .map(|c| c["talent"]["id"].as_str().unwrap())
+        .collect();
+    let done = &evs.last().unwrap().1;
+    let search_id = done["searchId"].as_str().unwrap().to_owned();
+    assert!(done["total"].as_u64().unwrap() >= 5);
+    assert_eq!(evs[0].1["searchId"], search_id.as_str());
+    assert!(evs.iter().any(|(n, _)| n == "progress"));
+
+    let (status, body) = app.get("/v1/searches/candidates/history").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["searches"][0]["id"], search_id.as_str());
+    assert_eq!(body["data"]["pagination"]["totalCount"], 1);
+
+    let (status, body) = app
+        .get(&format!(
+            "/v1/searches/candidates/{search_id}?pageSize=2&page=1"
+        ))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let page: Vec<&str> = body["data"]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["talent"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(page, ids[2..4]);
+    assert_eq!(body["data"]["results"][0]["rank"], 3);
+
+    // expansion returns only talents not returned before, and says what it relaxed
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/v1/searches/candidates/{search_id}/expand"),
+            json!({"limit": 50}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let step = &body["data"]["step"];
+    assert!(
+        step["kind"].is_string() && step["description"].is_string(),
+        "{body}"
+    );
+    let more: Vec<&str> = body["data"]["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["talent"]["id"].as_str().unwrap())
+        .collect();
+    assert!(!more.is_empty());
+    assert!(
+        more.iter().all(|id| !ids.contains(id)),
+        "expansion repeated a talent"
+    );
+    // expanding with nothing left ends with exhausted: true
+    let mut exhausted = false;
+    for _ in 0..8 {
+        let (_, body) = app
+            .send(
+                Method::POST,
+                &format!("/v1/searches/candidates/{search_id}/expand"),
+                json!({}),
+            )
+            .await;
+        if body["data"]["exhausted"] == true {
+            exhausted = true;
+            break;
+        }
+    }
+    assert!(exhausted);
+
+    // a new prompt re-reads, re-runs and keeps the old one
+    let (status, body) = app
+        .send(
+            Method::PATCH,
+            &format!("/v1/searches/candidates/{search_id}"),
+            json!({"prompt": "registered nurse in London"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["data"]["prompt"], "registered nurse in London");
+    assert_eq!(
+        body["data"]["revisions"][0]["prompt"],
+        "software engineer in Paris, ideally Python"
+    );
+    assert_eq!(body["data"]["results"][0]["talent"]["id"], "t04");
+    assert_eq!(body["data"]["expansions"], json!([]));
+
+    let (status, body) = app.get("/v1/searches/candidates/cs_nope").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("not_found"))
+    );
+    let other = app.key_in("globex", &["searches:read"], 100).await;
+    let res = app
+        .client
+        .get(format!(
+            "{}/v1/searches/candidates/{search_id}",
+            app.address
+        ))
+        .bearer_auth(other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404, "another workspace's search is not found");
+}
+
+#[tokio::test]
+async fn a_prompt_with_nothing_to_search_is_refused_before_streaming() {
+    let app = spawn_app().await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/search",
+            json!({"prompt": "please find me some"}),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["code"], "validation_error");
+    let (status, _) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/search",
+            json!({"prompt": "nurse", "limit": 101}),
+        )
+        .await;
+    assert_eq!(status, 400);
+    let limited = app.key_with(&["talents:search"], 100).await;
+    let res = app
+        .client
+        .post(format!("{}/v1/searches/candidates/search", app.address))
+        .bearer_auth(limited)
+        .json(&json!({"prompt": "nurse"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn a_client_that_leaves_does_not_break_the_server() {
+    let app = spawn_app().await;
+    let mut res = app
+        .client
+        .post(format!("{}/v1/searches/candidates/search", app.address))
+        .bearer_auth(&app.key)
+        .json(&json!({"prompt": "software engineer in Paris", "limit": 100}))
+        .send()
+        .await
+        .unwrap();
+    let first = res.chunk().await.unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("event: interpretation"));
+    drop(res);
+    // the server carries on serving
+    let (status, _) = app.get("/v1/searches/candidates/history").await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
+async fn sales_navigator_urls_start_searches_or_say_why_not() {
+    let app = spawn_app().await;
+    let url = "https://www.linkedin.com/sales/search/people?query=(filters:List((type:CURRENT_TITLE,values:List((id:9,text:Software%2520Engineer,selectionType:INCLUDED))),(type:REGION,values:List((id:1,text:Paris,selectionType:INCLUDED))),(type:RELATIONSHIP,values:List((id:F,text:1st,selectionType:INCLUDED)))))";
+    let evs = stream(
+        &app,
+        "/v1/searches/candidates/start-with-sales-navigator-url",
+        json!({"url": url}),
+    )
+    .await;
+    let first = &evs[0].1;
+    assert_eq!(first["source"], "sales_navigator");
+    assert_eq!(first["filters"][0]["value"], "Software Engineer");
+    assert_eq!(first["ignoredFilters"][0]["type"], "RELATIONSHIP");
+    assert!(evs.iter().any(|(n, _)| n == "candidate"));
+
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/start-with-sales-navigator-url",
+            json!({"url": "https://www.linkedin.com/sales/search/people?savedSearchId=123"}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (422, Some("unprocessable_entity"))
+    );
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/start-with-sales-navigator-url",
+            json!({"url": "https://www.linkedin.com/sales/search/people?query=(filters:List((type:TITLE"}),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(
+        body["error"]["issues"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("malformed"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn helpers_rank_titles_and_skills() {
+    let app = spawn_app().await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/job-title-synonyms",
+            json!({"title": "software engineer"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let synonyms = body["data"]["synonyms"].as_array().unwrap();
+    assert!(synonyms.iter().any(|s| s["title"] == "software developer"));
+    assert!(synonyms
+        .windows(2)
+        .all(|w| w[0]["profiles"].as_u64() >= w[1]["profiles"].as_u64()));
+    assert!(!body["data"]["related"].as_array().unwrap().is_empty());
+
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/skills-suggestions",
+            json!({"skills": ["React"]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let s = body["data"]["suggestions"].as_array().unwrap();
+    assert!(!s.is_empty());
+    assert!(s.iter().all(|x| x["skill"] != "React"));
+    assert!(
+        s.iter()
+            .any(|x| x["skill"] == "TypeScript" && x["profileShare"].as_f64().unwrap() > 0.0),
+        "{s:?}"
+    );
+    let (status, _) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/skills-suggestions",
+            json!({"skills": []}),
+        )
+        .await;
+    assert_eq!(status, 400);
+}
