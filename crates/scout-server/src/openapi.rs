@@ -31,6 +31,53 @@ fn body(description: &str) -> Value {
     json!({"required": true, "content": {"application/json": {"schema": {"type": "object", "description": description}}}})
 }
 
+/// The prompt search hub and saved lists; see docs/prompt-search.md.
+fn prompt_search_paths() -> Value {
+    let errors = |extra: Value| {
+        let mut r = json!({
+            "400": error_response("validation_error (with issues)"),
+            "401": error_response("missing_api_key or invalid_api_key"),
+            "403": error_response("insufficient_scope"),
+            "404": error_response("not_found (also for another workspace's search or list)"),
+            "429": error_response("rate_limit_exceeded"),
+            "500": error_response("internal_error")
+        });
+        if let (Some(r), Value::Object(e)) = (r.as_object_mut(), extra) {
+            r.extend(e);
+        }
+        r
+    };
+    let stream = json!({"description": "text/event-stream: interpretation, progress, candidate…, done (or error)", "content": {"text/event-stream": {"schema": {"type": "string"}}}});
+    let page = json!([
+        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}},
+        {"name": "pageSize", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}}
+    ]);
+    let id = path_param("candidateSearchId");
+    let list = path_param("listId");
+    json!({
+        "/v1/searches/candidates/classify-intent": {"post": {"summary": "Read a prompt into filters, with spans and confidences", "requestBody": body("{prompt}"), "responses": errors(json!({"200": ok("{filters, explanations, notes, remote, parser}")}))}},
+        "/v1/searches/candidates/search": {"post": {"summary": "Prompt search, streamed", "requestBody": body("{prompt, limit?}"), "responses": errors(json!({"200": stream}))}},
+        "/v1/searches/candidates/start-with-sales-navigator-url": {"post": {"summary": "Search from a Sales Navigator people-search URL, streamed", "requestBody": body("{url, limit?}"),
+            "responses": errors(json!({"200": stream, "422": error_response("unprocessable_entity: only a savedSearchId, or nothing mappable")}))}},
+        "/v1/searches/candidates/history": {"get": {"summary": "The caller's searches, latest first", "parameters": page, "responses": errors(json!({"200": ok("{searches, pagination}")}))}},
+        "/v1/searches/candidates/{candidateSearchId}": {
+            "get": {"summary": "A search with a page of its results", "parameters": [id, page[0], page[1]], "responses": errors(json!({"200": ok("{search…, results, pagination}")}))},
+            "patch": {"summary": "Re-prompt: re-read, re-run, keep the revision", "parameters": [id], "requestBody": body("{prompt, limit?}"), "responses": errors(json!({"200": ok("{search…, results}")}))}
+        },
+        "/v1/searches/candidates/{candidateSearchId}/expand": {"post": {"summary": "Relax one step and return only new candidates", "parameters": [id], "responses": errors(json!({"200": ok("{step, exhausted, filters, total, returned, candidates}")}))}},
+        "/v1/searches/candidates/job-title-synonyms": {"post": {"summary": "Alternate and related job titles", "requestBody": body("{title}"), "responses": errors(json!({"200": ok("{synonyms, related, family}")}))}},
+        "/v1/searches/candidates/skills-suggestions": {"post": {"summary": "Skills that go with the ones given", "requestBody": body("{skills: [string]}"), "responses": errors(json!({"200": ok("{suggestions}")}))}},
+        "/v1/pools/candidates": {"post": {"summary": "Create a candidate list", "requestBody": body("{name, candidateSearchId?, talentIds?}"), "responses": errors(json!({"201": ok("{list}")}))}},
+        "/v1/pools/candidates/user/{userId}": {"get": {"summary": "A user's lists (`me` for the caller)", "parameters": [path_param("userId")], "responses": errors(json!({"200": ok("{lists}")}))}},
+        "/v1/pools/candidates/{listId}": {
+            "get": {"summary": "A list with a page of its members", "parameters": [list, page[0], page[1]], "responses": errors(json!({"200": ok("{list…, candidates, pagination}")}))},
+            "put": {"summary": "Rename and/or replace members", "parameters": [list], "requestBody": body("{name?, talentIds?}"), "responses": errors(json!({"200": ok("{list}")}))},
+            "delete": {"summary": "Delete a list", "parameters": [list], "responses": errors(json!({"200": ok("{id, deleted}")}))}
+        },
+        "/v1/pools/candidates/{listId}/export": {"get": {"summary": "A list as CSV", "parameters": [list], "responses": errors(json!({"200": {"description": "text/csv", "content": {"text/csv": {"schema": {"type": "string"}}}}}))}}
+    })
+}
+
 /// Sourcing projects (jobs) and their pipelines; see docs/sourcing.md.
 fn sourcing_paths() -> Value {
     let common = |extra: Value| {
@@ -181,8 +228,10 @@ pub fn document() -> Value {
             }
         }
     });
-    if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), sourcing_paths()) {
-        paths.extend(more);
+    for more in [sourcing_paths(), prompt_search_paths()] {
+        if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), more) {
+            paths.extend(more);
+        }
     }
     doc
 }

@@ -22,6 +22,9 @@ pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Res
     match cmd {
         BenchCommand::Import { count, keep } => import(paths, count, keep, as_json).await,
         BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
+        BenchCommand::Prompts { profiles, rounds } => {
+            crate::bench_prompts::run(paths, profiles, rounds, as_json).await
+        }
         BenchCommand::Sourcing {
             candidates,
             rounds,
@@ -118,7 +121,7 @@ pub fn summary(mut ms: Vec<f64>) -> serde_json::Value {
 }
 
 /// A data directory holding `profiles` generated profiles, built once.
-async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
+pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
     let root = paths.data.join(format!("bench-{profiles}"));
     let data = Paths {
         data: root.join("data"),

@@ -155,6 +155,16 @@ pub enum BenchCommand {
         #[arg(long, env = "SCOUT_BENCH_POSTGRES_URL")]
         postgres_url: Option<String>,
     },
+    /// Prompt reader: precision and recall per filter type on the labelled prompts; with
+    /// --profiles, time to the first streamed candidate of a prompt search over HTTP.
+    Prompts {
+        /// Profiles for the streamed-search measurement (0 skips it).
+        #[arg(long, default_value_t = 0)]
+        profiles: u64,
+        /// Times each prompt is run.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
     /// Generate N profiles and import them into a fresh data directory.
     Import {
         /// Profiles to generate and import.

@@ -1,6 +1,7 @@
 //! The `scout` binary: one command for everything (see `scout --help`).
 
 mod bench;
+mod bench_prompts;
 mod bench_sourcing;
 mod cli;
 mod commands;

@@ -258,6 +258,8 @@ async fn openapi_describes_the_endpoint() {
         .await
         .unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
+    assert!(doc["paths"]["/v1/searches/candidates/search"]["post"].is_object());
+    assert!(doc["paths"]["/v1/pools/candidates/{listId}"]["put"].is_object());
     assert!(doc["paths"]["/v1/search/talents"]["post"]["responses"]["429"].is_object());
     let list = &doc["paths"]["/v1/sourcings/{sourcingId}/candidates"]["get"];
     let params: Vec<&str> = list["parameters"]

@@ -1,0 +1,187 @@
+//! `scout bench prompts`: how well the prompt reader reads the labelled
+//! prompts (precision and recall per filter type, development and held-out
+//! sets), how long reading takes, and — with `--profiles N` — how soon a
+//! streamed prompt search sends its first candidate over HTTP.
+
+use std::time::Instant;
+
+use anyhow::Context;
+use scout_query::prompt::evaluation::{cases, evaluate, Evaluation, HELD_OUT, LABELLED};
+use serde_json::{json, Value};
+
+use crate::bench::{bench_data, summary};
+use crate::config::Paths;
+use crate::output;
+
+fn report(eval: &Evaluation) -> Value {
+    let all = eval.overall();
+    let per_type: serde_json::Map<String, Value> = eval
+        .per_type
+        .iter()
+        .map(|(t, s)| {
+            (
+                t.clone(),
+                json!({"precision": s.precision(), "recall": s.recall(), "truePositives": s.true_positives, "falsePositives": s.false_positives, "falseNegatives": s.false_negatives}),
+            )
+        })
+        .collect();
+    json!({
+        "prompts": eval.prompts,
+        "readExactly": eval.exact,
+        "precision": all.precision(),
+        "recall": all.recall(),
+        "perType": per_type,
+    })
+}
+
+fn print_table(name: &str, eval: &Evaluation) {
+    let all = eval.overall();
+    println!(
+        "{name}: {} prompts, {} read exactly as labelled; precision {:.3}, recall {:.3}",
+        eval.prompts,
+        eval.exact,
+        all.precision(),
+        all.recall()
+    );
+    println!(
+        "  {:<22} {:>9} {:>7} {:>5} {:>5} {:>5}",
+        "type", "precision", "recall", "TP", "FP", "FN"
+    );
+    for (t, s) in &eval.per_type {
+        println!(
+            "  {t:<22} {:>9.3} {:>7.3} {:>5} {:>5} {:>5}",
+            s.precision(),
+            s.recall(),
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives
+        );
+    }
+}
+
+/// Milliseconds to the first `candidate` event and to the end, per prompt.
+async fn stream_latency(
+    paths: &Paths,
+    profiles: u64,
+    prompts: &[String],
+    rounds: usize,
+) -> anyhow::Result<(Vec<f64>, Vec<f64>)> {
+    let data = bench_data(paths, profiles).await?;
+    let store = data.open_store().await?;
+    let engine = std::sync::Arc::new(data.open_engine()?);
+    {
+        let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
+        scout_ingest::sync::load_organizations(&store, &mut w).await?;
+        scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
+        engine.reload()?;
+    }
+    let new = scout_store::NewKey {
+        workspace: "bench".into(),
+        user: "bench".into(),
+        is_admin: false,
+        scopes: vec!["searches:write".into()],
+        per_minute: i64::MAX / 2,
+        per_day: i64::MAX / 2,
+    };
+    let (key, _) = store.create_key(&new).await?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let state = scout_server::AppState::new(store.clone(), engine.clone());
+    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let client = reqwest::Client::new();
+    let url = format!("http://{addr}/v1/searches/candidates/search");
+    let (mut first, mut whole) = (Vec::new(), Vec::new());
+    for round in 0..=rounds {
+        for p in prompts {
+            let t = Instant::now();
+            let mut res = client
+                .post(&url)
+                .bearer_auth(&key)
+                .json(&json!({"prompt": p, "limit": 25}))
+                .send()
+                .await?;
+            anyhow::ensure!(
+                res.status().is_success(),
+                "prompt search failed: {}",
+                res.status()
+            );
+            let mut seen = String::new();
+            let mut first_ms = None;
+            while let Some(chunk) = res.chunk().await? {
+                seen.push_str(&String::from_utf8_lossy(&chunk));
+                if first_ms.is_none()
+                    && (seen.contains("event: candidate") || seen.contains("event: done"))
+                {
+                    first_ms = Some(t.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            if round > 0 {
+                first.push(first_ms.unwrap_or(f64::NAN));
+                whole.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+    }
+    server.abort();
+    Ok((first, whole))
+}
+
+pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
+    let dev = evaluate(&cases(LABELLED));
+    let held = evaluate(&cases(HELD_OUT));
+    let prompts: Vec<String> = cases(LABELLED)
+        .into_iter()
+        .chain(cases(HELD_OUT))
+        .map(|c| c.prompt)
+        .collect();
+    let mut reading = Vec::new();
+    for _ in 0..rounds.max(1) {
+        for p in &prompts {
+            let t = Instant::now();
+            let _ = scout_query::prompt::read_prompt(p);
+            reading.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let latency = if profiles > 0 {
+        let sample: Vec<String> = prompts.iter().step_by(4).cloned().collect();
+        Some(
+            stream_latency(paths, profiles, &sample, rounds)
+                .await
+                .context("streamed search benchmark")?,
+        )
+    } else {
+        None
+    };
+    let result = json!({
+        "development": report(&dev),
+        "heldOut": report(&held),
+        "readingMs": summary(reading.clone()),
+        "stream": latency.as_ref().map(|(first, whole)| json!({
+            "profiles": profiles,
+            "firstCandidateMs": summary(first.clone()),
+            "completeMs": summary(whole.clone()),
+        })),
+    });
+    if as_json {
+        return output::json(&result);
+    }
+    print_table("development set", &dev);
+    print_table("held-out set", &held);
+    let r = &result["readingMs"];
+    println!(
+        "reading a prompt: p50 {:.3} ms, p99 {:.3} ms",
+        r["p50"].as_f64().unwrap_or(0.0),
+        r["p99"].as_f64().unwrap_or(0.0)
+    );
+    if let Some(s) = result["stream"].as_object() {
+        let f = &s["firstCandidateMs"];
+        let w = &s["completeMs"];
+        println!(
+            "streamed prompt search on {profiles} profiles (25 results): first candidate p50 {:.1} ms, p99 {:.1} ms; complete p50 {:.1} ms, p99 {:.1} ms",
+            f["p50"].as_f64().unwrap_or(0.0),
+            f["p99"].as_f64().unwrap_or(0.0),
+            w["p50"].as_f64().unwrap_or(0.0),
+            w["p99"].as_f64().unwrap_or(0.0)
+        );
+    }
+    Ok(())
+}
