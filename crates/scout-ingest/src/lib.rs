@@ -5,6 +5,7 @@
 //! their refresh when profiles or requirements change).
 
 pub mod candidates;
+pub mod cv;
 pub mod generate;
 pub mod import;
 mod rng;

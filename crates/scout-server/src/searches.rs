@@ -298,9 +298,25 @@ impl StreamJob {
             created_at: now,
             updated_at: now,
         };
-        if let Err(e) = self.state.store.save_search(&record).await {
+        // Saving the record and fetching the first candidates overlap: the
+        // first candidate event waits for neither more than it must.
+        let first_ids: Vec<String> = results
+            .hits
+            .iter()
+            .take(FIRST_BATCH)
+            .map(|h| h.id.clone())
+            .collect();
+        let (saved, first_profiles) = tokio::join!(
+            self.state.store.save_search(&record),
+            self.state.store.get_profiles(&first_ids)
+        );
+        if let Err(e) = saved {
             return self.fail(internal(e)).await;
         }
+        let mut prefetched = match first_profiles {
+            Ok(p) => Some(p),
+            Err(e) => return self.fail(internal(e)).await,
+        };
         let progress = json!({"searchId": self.id, "total": results.total, "returning": results.hits.len(), "ranked": 0});
         if !self.send("progress", progress).await {
             return;
@@ -311,10 +327,15 @@ impl StreamJob {
             let take = if sent == 0 { FIRST_BATCH } else { BATCH }.min(rest.len());
             let (batch, tail) = rest.split_at(take);
             rest = tail;
-            let ids: Vec<String> = batch.iter().map(|h| h.id.clone()).collect();
-            let profiles = match self.state.store.get_profiles(&ids).await {
-                Ok(p) => p,
-                Err(e) => return self.fail(internal(e)).await,
+            let profiles = match prefetched.take() {
+                Some(p) => p,
+                None => {
+                    let ids: Vec<String> = batch.iter().map(|h| h.id.clone()).collect();
+                    match self.state.store.get_profiles(&ids).await {
+                        Ok(p) => p,
+                        Err(e) => return self.fail(internal(e)).await,
+                    }
+                }
             };
             for (hit, stored) in batch.iter().zip(&profiles) {
                 let talent = match talent_with_match(

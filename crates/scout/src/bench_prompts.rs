@@ -65,7 +65,7 @@ async fn stream_latency(
     profiles: u64,
     prompts: &[String],
     rounds: usize,
-) -> anyhow::Result<(Vec<f64>, Vec<f64>)> {
+) -> anyhow::Result<(Vec<f64>, Vec<f64>, Vec<(f64, String)>)> {
     let data = bench_data(paths, profiles).await?;
     let store = data.open_store().await?;
     let engine = std::sync::Arc::new(data.open_engine()?);
@@ -91,6 +91,7 @@ async fn stream_latency(
     let client = reqwest::Client::new();
     let url = format!("http://{addr}/v1/searches/candidates/search");
     let (mut first, mut whole) = (Vec::new(), Vec::new());
+    let mut slowest: Vec<(f64, String)> = Vec::new();
     for round in 0..=rounds {
         for p in prompts {
             let t = Instant::now();
@@ -116,13 +117,16 @@ async fn stream_latency(
                 }
             }
             if round > 0 {
+                slowest.push((first_ms.unwrap_or(f64::NAN), p.clone()));
                 first.push(first_ms.unwrap_or(f64::NAN));
                 whole.push(t.elapsed().as_secs_f64() * 1000.0);
             }
         }
     }
     server.abort();
-    Ok((first, whole))
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    slowest.truncate(5);
+    Ok((first, whole, slowest))
 }
 
 pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
@@ -155,8 +159,9 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
         "development": report(&dev),
         "heldOut": report(&held),
         "readingMs": summary(reading.clone()),
-        "stream": latency.as_ref().map(|(first, whole)| json!({
+        "stream": latency.as_ref().map(|(first, whole, slowest)| json!({
             "profiles": profiles,
+            "slowestFirstCandidate": slowest.iter().map(|(ms, p)| json!({"ms": ms, "prompt": p})).collect::<Vec<_>>(),
             "firstCandidateMs": summary(first.clone()),
             "completeMs": summary(whole.clone()),
         })),
@@ -182,6 +187,13 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
             w["p50"].as_f64().unwrap_or(0.0),
             w["p99"].as_f64().unwrap_or(0.0)
         );
+        for s in s["slowestFirstCandidate"].as_array().into_iter().flatten() {
+            println!(
+                "  slow: {:.1} ms  {}",
+                s["ms"].as_f64().unwrap_or(0.0),
+                s["prompt"].as_str().unwrap_or("")
+            );
+        }
     }
     Ok(())
 }

@@ -1,0 +1,160 @@
+//! The CV test set (`tests/cvs/`): real PDF, DOCX and text files made from
+//! generated profiles in three layouts, plus broken files. Run
+//! `SCOUT_WRITE_CVS=1 cargo test -p scout-ingest --test cvs` to remake it.
+
+use std::path::{Path, PathBuf};
+
+use scout_ingest::cv::accuracy::{expected_of, measure, Expected};
+use scout_ingest::cv::render::{docx, pdf, text, CvPerson, Layout};
+use scout_ingest::cv::{parse_cv, CvError};
+use scout_ingest::generate::Generator;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cvs")
+}
+
+/// The set: 12 people × (PDF classic, PDF sidebar, PDF plain, DOCX classic, DOCX plain, text) cycled.
+fn make_set() -> Vec<(String, Vec<u8>, Expected)> {
+    let generator = Generator::new(7, 100);
+    let mut out = Vec::new();
+    let formats = [
+        ("pdf", Layout::Classic),
+        ("pdf", Layout::Sidebar),
+        ("pdf", Layout::Plain),
+        ("docx", Layout::Classic),
+        ("docx", Layout::Plain),
+        ("txt", Layout::Classic),
+    ];
+    for n in 0..36u64 {
+        let person = CvPerson::from_talent(generator.profile(n * 13 + 1), n);
+        let (ext, layout) = formats[(n as usize) % formats.len()];
+        let file = format!("cv{n:02}-{}.{ext}", layout.name());
+        let bytes = match ext {
+            "pdf" => pdf(&person, layout).unwrap(),
+            "docx" => docx(&person, layout).unwrap(),
+            _ => text(&person, layout).into_bytes(),
+        };
+        let expected = expected_of(&file, &person);
+        out.push((file, bytes, expected));
+    }
+    out
+}
+
+#[test]
+fn the_committed_set_is_read_accurately() {
+    if std::env::var("SCOUT_WRITE_CVS").is_ok() {
+        let set = make_set();
+        std::fs::create_dir_all(dir()).unwrap();
+        for (file, bytes, _) in &set {
+            std::fs::write(dir().join(file), bytes).unwrap();
+        }
+        write_broken();
+        let manifest: Vec<&Expected> = set.iter().map(|(_, _, e)| e).collect();
+        std::fs::write(
+            dir().join("manifest.json"),
+            serde_json::to_string_pretty(&manifest).unwrap(),
+        )
+        .unwrap();
+    }
+    let manifest: Vec<Expected> =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("manifest.json")).unwrap())
+            .unwrap();
+    assert!(manifest.len() >= 30);
+    let cases: Vec<(Expected, Option<_>)> = manifest
+        .into_iter()
+        .map(|e| {
+            let bytes = std::fs::read(dir().join(&e.file)).unwrap();
+            let parsed = parse_cv(&bytes).map(|r| r.parsed);
+            if let Err(err) = &parsed {
+                eprintln!("{}: {err}", e.file);
+            }
+            (e, parsed.ok())
+        })
+        .collect();
+    let scores = measure(&cases);
+    for (field, s) in &scores {
+        eprintln!(
+            "{field:<12} precision {:.3} recall {:.3} ({}/{}/{})",
+            s.precision(),
+            s.recall(),
+            s.correct,
+            s.extracted,
+            s.expected
+        );
+    }
+    for (e, got) in cases.iter().take(3) {
+        eprintln!("{e:?}\n{got:?}\n");
+    }
+    for (field, s) in &scores {
+        assert!(s.recall() >= 0.8 && s.precision() >= 0.8, "{field}: {s:?}");
+    }
+}
+
+/// An encrypted PDF, an image-only "scan", a truncated DOCX and an empty file.
+fn write_broken() {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let person = CvPerson::from_talent(Generator::new(7, 10).profile(3), 3);
+    let mut doc = Document::load_mem(&pdf(&person, Layout::Classic).unwrap()).unwrap();
+    doc.trailer.set(
+        "Encrypt",
+        dictionary! {"Filter" => "Standard", "V" => 1, "R" => 2, "Length" => 40, "P" => -44,
+        "O" => Object::string_literal(vec![7u8; 32]), "U" => Object::string_literal(vec![9u8; 32])},
+    );
+    let mut encrypted = Vec::new();
+    doc.save_to(&mut encrypted).unwrap();
+    std::fs::write(dir().join("broken-encrypted.pdf"), encrypted).unwrap();
+
+    let mut scan = Document::with_version("1.5");
+    let pages = scan.new_object_id();
+    let content = scan.add_object(Stream::new(
+        dictionary! {},
+        b"0.9 g 40 40 515 760 re f".to_vec(),
+    ));
+    let page =
+        scan.add_object(dictionary! {"Type" => "Page", "Parent" => pages, "Contents" => content});
+    scan.objects.insert(pages, Object::Dictionary(dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()]}));
+    let catalog = scan.add_object(dictionary! {"Type" => "Catalog", "Pages" => pages});
+    scan.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    scan.save_to(&mut bytes).unwrap();
+    std::fs::write(dir().join("broken-scan.pdf"), bytes).unwrap();
+
+    let full = docx(&person, Layout::Classic).unwrap();
+    std::fs::write(dir().join("broken-archive.docx"), &full[..full.len() / 2]).unwrap();
+    std::fs::write(dir().join("broken-empty.txt"), b"").unwrap();
+}
+
+#[test]
+fn broken_files_fail_with_a_reason() {
+    assert_eq!(parse_cv(b"").unwrap_err(), CvError::Empty);
+    assert!(matches!(
+        parse_cv(b"PK\x03\x04garbage").unwrap_err(),
+        CvError::Corrupt(_)
+    ));
+    assert!(matches!(
+        parse_cv(&[0xff, 0xd8, 0xff, 0xe0, 0, 0]).unwrap_err(),
+        CvError::Unsupported(_)
+    ));
+    assert!(matches!(
+        parse_cv(b"%PDF-1.4\n%%EOF").unwrap_err(),
+        CvError::Corrupt(_)
+    ));
+    for (file, want) in [
+        ("broken-encrypted.pdf", "encrypted_pdf"),
+        ("broken-scan.pdf", "no_text_layer"),
+        ("broken-archive.docx", "corrupt_file"),
+        ("broken-empty.txt", "empty_file"),
+    ] {
+        let bytes = std::fs::read(dir().join(file)).unwrap();
+        assert_eq!(parse_cv(&bytes).unwrap_err().code(), want, "{file}");
+    }
+}
+
+#[test]
+#[ignore = "prints the text of one CV"]
+fn print_text() {
+    let file = std::env::var("CV").unwrap();
+    let bytes = std::fs::read(dir().join(file)).unwrap();
+    let (_, t) = scout_ingest::cv::extract::text_of(&bytes).unwrap();
+    println!("{t}");
+}
