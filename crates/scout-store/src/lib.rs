@@ -16,6 +16,8 @@ pub mod access;
 mod backend;
 mod codec;
 mod error;
+pub mod leads;
+mod leads_sql;
 pub mod pipeline;
 mod pipeline_sql;
 mod records;
@@ -25,6 +27,7 @@ pub mod testing;
 
 pub use access::{ApiKey, NewKey};
 pub use error::StoreError;
+pub use leads::{Lead, LeadEvent, LeadOrganization, LeadOutcome, LeadQuery, LeadRole, NewLead};
 pub use pipeline::{
     Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
     CandidateQuery, CandidateRefresh, CandidateSort, NewCandidate, NewSourcing, Salary, Sourcing,
@@ -391,5 +394,67 @@ impl Store {
     /// Deletes a list; whether it existed.
     pub async fn delete_pool(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
         dispatch!(self, s => s.delete_pool(workspace_id, id).await)
+    }
+
+    /// Takes in a CV as a lead (idempotent by content hash): its id and
+    /// whether it is new.
+    pub async fn intake_lead(&self, new: &NewLead) -> Result<(String, bool), StoreError> {
+        dispatch!(self, s => s.intake_lead(new).await)
+    }
+
+    /// A page of leads and the filtered total.
+    pub async fn list_leads(&self, query: &LeadQuery) -> Result<(Vec<Lead>, i64), StoreError> {
+        dispatch!(self, s => s.list_leads(query).await)
+    }
+
+    /// A lead, if visible (`visible_to` `None` for an admin).
+    pub async fn get_lead(
+        &self,
+        visible_to: Option<&str>,
+        id: &str,
+    ) -> Result<Option<Lead>, StoreError> {
+        dispatch!(self, s => s.get_lead(visible_to, id).await)
+    }
+
+    /// The original file of a lead: its kind and bytes.
+    pub async fn lead_file(&self, hash: &str) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        dispatch!(self, s => s.lead_file(hash).await)
+    }
+
+    /// Links a lead to a role with its resume fit (updating the score when linked).
+    pub async fn link_lead_role(
+        &self,
+        lead_id: &str,
+        role_id: &str,
+        workspace_id: &str,
+        resume_fit: i64,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, s => s.link_lead_role(lead_id, role_id, workspace_id, resume_fit).await)
+    }
+
+    /// Records a screening result: the overall fit of a lead for a role.
+    pub async fn record_screening(
+        &self,
+        lead_id: &str,
+        role_id: &str,
+        overall: i64,
+        screening: &serde_json::Value,
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.record_screening(lead_id, role_id, overall, screening).await)
+    }
+
+    /// Marks a lead converted into a candidate of a role.
+    pub async fn mark_lead_converted(
+        &self,
+        lead_id: &str,
+        role_id: &str,
+        candidate_id: &str,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, s => s.mark_lead_converted(lead_id, role_id, candidate_id).await)
+    }
+
+    /// A lead's history, oldest first.
+    pub async fn lead_history(&self, lead_id: &str) -> Result<Vec<LeadEvent>, StoreError> {
+        dispatch!(self, s => s.lead_history(lead_id).await)
     }
 }

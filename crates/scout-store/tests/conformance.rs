@@ -668,6 +668,197 @@ async fn searches_and_lists_belong_to_one_workspace(store: Store) {
         .is_empty());
 }
 
+async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Store) {
+    use scout_store::{LeadOutcome, LeadQuery, NewLead};
+    let parsed = |name: &str, email: &str| LeadOutcome::Parsed {
+        full_name: Some(name.into()),
+        email: Some(email.into()),
+        phone: Some("+33612345678".into()),
+        summary: None,
+        skills: vec!["Python".into()],
+        parsed: serde_json::json!({"fullName": name}),
+    };
+    let new = |ws: &str, hash: &str, outcome: LeadOutcome, role: Option<(String, i64)>| NewLead {
+        workspace_id: ws.into(),
+        actor: "u1".into(),
+        file_name: format!("{hash}.pdf"),
+        file_hash: hash.into(),
+        file_kind: "pdf".into(),
+        content: hash.as_bytes().to_vec(),
+        outcome,
+        role,
+    };
+    let (a, created) = store
+        .intake_lead(&new(
+            "w1",
+            "h1",
+            parsed("Sam Lee", "Sam@Example.com"),
+            Some(("role1".into(), 71)),
+        ))
+        .await
+        .unwrap();
+    assert!(created);
+    let (again, created) = store
+        .intake_lead(&new("w2", "h1", parsed("Sam Lee", "sam@example.com"), None))
+        .await
+        .unwrap();
+    assert_eq!(
+        (again.as_str(), created),
+        (a.as_str(), false),
+        "same content, same lead"
+    );
+    let (b, _) = store
+        .intake_lead(&new(
+            "w1",
+            "h2",
+            parsed("Samuel Lee", "sam@example.com"),
+            None,
+        ))
+        .await
+        .unwrap();
+    let (c, _) = store
+        .intake_lead(&new(
+            "w3",
+            "h3",
+            LeadOutcome::Failed {
+                code: "encrypted_pdf".into(),
+                reason: "encrypted".into(),
+            },
+            Some(("role9".into(), -1)),
+        ))
+        .await
+        .unwrap();
+
+    let lead = store.get_lead(Some("w2"), &a).await.unwrap().unwrap();
+    assert_eq!(lead.email.as_deref(), Some("sam@example.com"));
+    assert_eq!(lead.organizations.len(), 2);
+    assert_eq!(
+        (
+            lead.roles[0].resume_fit_score,
+            lead.roles[0].overall_fit_score
+        ),
+        (71, -1)
+    );
+    assert_eq!(
+        store
+            .get_lead(Some("w1"), &b)
+            .await
+            .unwrap()
+            .unwrap()
+            .duplicate_of
+            .as_deref(),
+        Some(a.as_str())
+    );
+    assert_eq!(
+        store.get_lead(Some("w3"), &a).await.unwrap(),
+        None,
+        "not linked to w3"
+    );
+    let failed = store.get_lead(None, &c).await.unwrap().unwrap();
+    assert_eq!(
+        (failed.status.as_str(), failed.failure_code.as_deref()),
+        ("failed", Some("encrypted_pdf"))
+    );
+    assert!(
+        failed.roles.is_empty(),
+        "a failed CV is not put forward for a role"
+    );
+
+    let page = |q: LeadQuery| {
+        let store = store.clone();
+        async move { store.list_leads(&q).await.unwrap() }
+    };
+    assert_eq!(
+        page(LeadQuery {
+            visible_to: None,
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .1,
+        3
+    );
+    assert_eq!(
+        page(LeadQuery {
+            visible_to: Some("w1".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .1,
+        2
+    );
+    assert_eq!(
+        page(LeadQuery {
+            visible_to: Some("w1".into()),
+            role_id: Some("role1".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .0[0]
+            .id,
+        a
+    );
+    assert_eq!(
+        page(LeadQuery {
+            status: Some("failed".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .0[0]
+            .id,
+        c
+    );
+    let (first, total) = page(LeadQuery {
+        limit: 1,
+        offset: 1,
+        ..Default::default()
+    })
+    .await;
+    assert_eq!((first.len(), total), (1, 3));
+
+    assert!(store
+        .record_screening(&a, "role1", 64, &serde_json::json!({"notes": "ok"}))
+        .await
+        .unwrap());
+    assert!(!store
+        .record_screening(&a, "nope", 64, &serde_json::json!({}))
+        .await
+        .unwrap());
+    store
+        .mark_lead_converted(&a, "role1", "cand_1")
+        .await
+        .unwrap();
+    let lead = store.get_lead(None, &a).await.unwrap().unwrap();
+    assert_eq!(
+        (lead.status.as_str(), lead.candidate_id.as_deref()),
+        ("converted", Some("cand_1"))
+    );
+    assert_eq!(
+        (
+            lead.roles[0].overall_fit_score,
+            lead.roles[0].status.as_str()
+        ),
+        (64, "Converted")
+    );
+    let kinds: Vec<String> = store
+        .lead_history(&a)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    for k in ["uploaded", "parsed", "linked", "screened", "converted"] {
+        assert!(kinds.iter().any(|x| x == k), "{k} in {kinds:?}");
+    }
+    assert_eq!(
+        store.lead_file("h1").await.unwrap(),
+        Some(("pdf".to_owned(), b"h1".to_vec()))
+    );
+}
+
 macro_rules! suite {
     ($($case:ident),*) => {
         #[tokio::test]
@@ -702,5 +893,6 @@ suite!(
     search_transactions_round_trip_per_workspace,
     sourcings_belong_to_one_workspace,
     pipelines_filter_sort_page_and_remember,
-    searches_and_lists_belong_to_one_workspace
+    searches_and_lists_belong_to_one_workspace,
+    leads_are_taken_in_once_linked_and_visible_per_organization
 );

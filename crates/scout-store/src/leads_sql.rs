@@ -1,0 +1,298 @@
+//! The SQL of leads, for SQLite and PostgreSQL.
+
+use std::collections::HashMap;
+
+use scout_taxonomy::fold;
+use serde_json::{json, Value};
+use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
+
+use crate::access::generate_id;
+use crate::backend::{now_ms, PgStore, SqliteStore};
+use crate::error::StoreError;
+use crate::leads::{Lead, LeadEvent, LeadOrganization, LeadOutcome, LeadQuery, LeadRole, NewLead};
+
+const LEAD_COLUMNS: &str = "l.id, l.file_hash, l.file_name, l.status, l.failure_code, l.failure_reason, \
+     l.full_name, l.email, l.contact_email, l.phone, l.summary, l.skills, l.parsed, l.duplicate_of, \
+     l.candidate_id, l.created_at, l.updated_at";
+
+fn corrupt(id: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt {
+        id: id.to_owned(),
+        reason: e.to_string(),
+    }
+}
+
+macro_rules! leads_backend {
+    ($name:ident, $db:ty) => {
+        impl $name {
+            fn lead_from_row(r: &<$db as sqlx::Database>::Row) -> Result<Lead, StoreError> {
+                let id: String = r.try_get("id")?;
+                let skills: String = r.try_get("skills")?;
+                let parsed: String = r.try_get("parsed")?;
+                Ok(Lead {
+                    skills: serde_json::from_str(&skills).map_err(|e| corrupt(&id, e))?,
+                    parsed: serde_json::from_str(&parsed).map_err(|e| corrupt(&id, e))?,
+                    file_hash: r.try_get("file_hash")?,
+                    file_name: r.try_get("file_name")?,
+                    status: r.try_get("status")?,
+                    failure_code: r.try_get("failure_code")?,
+                    failure_reason: r.try_get("failure_reason")?,
+                    full_name: r.try_get("full_name")?,
+                    email: r.try_get("email")?,
+                    contact_email: r.try_get("contact_email")?,
+                    phone: r.try_get("phone")?,
+                    summary: r.try_get("summary")?,
+                    duplicate_of: r.try_get("duplicate_of")?,
+                    candidate_id: r.try_get("candidate_id")?,
+                    created_at: r.try_get("created_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                    organizations: Vec::new(),
+                    roles: Vec::new(),
+                    id,
+                })
+            }
+
+            async fn add_event<'c>(tx: &mut sqlx::Transaction<'c, $db>, lead_id: &str, kind: &str, detail: &Value) -> Result<(), StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_events (lead_id, at, kind, detail) ");
+                let detail = detail.to_string();
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(lead_id).push_bind(now_ms()).push_bind(kind).push_bind(&detail);
+                });
+                qb.build().execute(&mut **tx).await?;
+                Ok(())
+            }
+
+            async fn link_organization<'c>(tx: &mut sqlx::Transaction<'c, $db>, lead_id: &str, workspace_id: &str) -> Result<bool, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_organizations (lead_id, workspace_id, status, created_at) ");
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(lead_id).push_bind(workspace_id).push_bind("Pool").push_bind(now_ms());
+                });
+                qb.push(" ON CONFLICT (lead_id, workspace_id) DO NOTHING");
+                Ok(qb.build().execute(&mut **tx).await?.rows_affected() > 0)
+            }
+
+            async fn upsert_role<'c>(tx: &mut sqlx::Transaction<'c, $db>, lead_id: &str, role_id: &str, workspace_id: &str, resume_fit: i64) -> Result<(), StoreError> {
+                let now = now_ms();
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_roles (lead_id, role_id, workspace_id, status, resume_fit_score, overall_fit_score, created_at, updated_at) ");
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(lead_id).push_bind(role_id).push_bind(workspace_id).push_bind("Assigned")
+                        .push_bind(resume_fit).push_bind(-1i64).push_bind(now).push_bind(now);
+                });
+                qb.push(" ON CONFLICT (lead_id, role_id) DO UPDATE SET resume_fit_score = excluded.resume_fit_score, updated_at = excluded.updated_at");
+                qb.build().execute(&mut **tx).await?;
+                Self::add_event(tx, lead_id, "role", &json!({"roleId": role_id, "resumeFitScore": resume_fit})).await
+            }
+
+            /// Takes in a CV: the same content again links the existing lead.
+            pub(crate) async fn intake_lead(&self, new: &NewLead) -> Result<(String, bool), StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_files (hash, kind, size, content, created_at) ");
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(&new.file_hash).push_bind(&new.file_kind).push_bind(new.content.len() as i64)
+                        .push_bind(&new.content).push_bind(now_ms());
+                });
+                qb.push(" ON CONFLICT (hash) DO NOTHING");
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM leads WHERE file_hash = ");
+                qb.push_bind(&new.file_hash);
+                let existing: Option<String> = qb.build().fetch_optional(&mut *tx).await?.map(|r| r.try_get("id")).transpose()?;
+                if let Some(id) = existing {
+                    if Self::link_organization(&mut tx, &id, &new.workspace_id).await? {
+                        Self::add_event(&mut tx, &id, "linked", &json!({"organizationId": new.workspace_id, "by": new.actor})).await?;
+                    }
+                    if let Some((role, fit)) = &new.role {
+                        Self::upsert_role(&mut tx, &id, role, &new.workspace_id, *fit).await?;
+                    }
+                    tx.commit().await?;
+                    return Ok((id, false));
+                }
+                let id = generate_id("pc")?;
+                let now = now_ms();
+                let (status, code, reason, name, email, phone, summary, skills, parsed) = match &new.outcome {
+                    LeadOutcome::Parsed { full_name, email, phone, summary, skills, parsed } => (
+                        "parsed", None, None, full_name.clone(), email.clone(), phone.clone(), summary.clone(), skills.clone(), parsed.clone(),
+                    ),
+                    LeadOutcome::Failed { code, reason } => (
+                        "failed", Some(code.clone()), Some(reason.clone()), None, None, None, None, Vec::new(), json!({}),
+                    ),
+                };
+                let name_key = name.as_deref().map(fold).filter(|k| !k.is_empty());
+                let email_key = email.as_deref().map(str::to_lowercase);
+                // the same person from another CV: same email, or same name and phone
+                let mut duplicate_of: Option<String> = None;
+                if email_key.is_some() || name_key.is_some() {
+                    let mut qb = QueryBuilder::<$db>::new("SELECT id FROM leads WHERE ");
+                    match (&email_key, &name_key, &phone) {
+                        (Some(e), Some(n), Some(p)) => { qb.push("email = ").push_bind(e).push(" OR (name_key = ").push_bind(n).push(" AND phone = ").push_bind(p).push(")"); }
+                        (Some(e), _, _) => { qb.push("email = ").push_bind(e); }
+                        (None, Some(n), Some(p)) => { qb.push("name_key = ").push_bind(n).push(" AND phone = ").push_bind(p); }
+                        _ => { qb.push("1 = 0"); }
+                    }
+                    qb.push(" ORDER BY created_at, id LIMIT 1");
+                    duplicate_of = qb.build().fetch_optional(&mut *tx).await?.map(|r| r.try_get("id")).transpose()?;
+                }
+                let skills_text = serde_json::to_string(&skills).map_err(|e| corrupt(&id, e))?;
+                let parsed_text = parsed.to_string();
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO leads (id, file_hash, file_name, status, failure_code, failure_reason, \
+                    full_name, email, contact_email, phone, summary, skills, parsed, name_key, duplicate_of, candidate_id, created_at, updated_at) ");
+                qb.push_values([()], |mut b, _| {
+                    b.push_bind(&id).push_bind(&new.file_hash).push_bind(&new.file_name).push_bind(status)
+                        .push_bind(&code).push_bind(&reason).push_bind(&name).push_bind(&email_key)
+                        .push_bind(None::<String>).push_bind(&phone).push_bind(&summary).push_bind(&skills_text)
+                        .push_bind(&parsed_text).push_bind(&name_key).push_bind(&duplicate_of).push_bind(None::<String>)
+                        .push_bind(now).push_bind(now);
+                });
+                qb.build().execute(&mut *tx).await?;
+                Self::add_event(&mut tx, &id, "uploaded", &json!({"fileName": new.file_name, "by": new.actor, "organizationId": new.workspace_id})).await?;
+                let detail = match (&code, &reason) {
+                    (Some(c), Some(r)) => json!({"code": c, "reason": r}),
+                    _ => json!({"duplicateOf": duplicate_of}),
+                };
+                Self::add_event(&mut tx, &id, status, &detail).await?;
+                Self::link_organization(&mut tx, &id, &new.workspace_id).await?;
+                if let (Some((role, fit)), "parsed") = (&new.role, status) {
+                    Self::upsert_role(&mut tx, &id, role, &new.workspace_id, *fit).await?;
+                }
+                tx.commit().await?;
+                Ok((id, true))
+            }
+
+            async fn attach_links(&self, leads: &mut [Lead]) -> Result<(), StoreError> {
+                if leads.is_empty() {
+                    return Ok(());
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT lead_id, workspace_id, status FROM lead_organizations WHERE lead_id IN (");
+                let mut sep = qb.separated(", ");
+                for l in leads.iter() {
+                    sep.push_bind(l.id.as_str());
+                }
+                qb.push(") ORDER BY created_at, workspace_id");
+                let mut orgs: HashMap<String, Vec<LeadOrganization>> = HashMap::new();
+                for r in qb.build().fetch_all(&self.pool).await? {
+                    orgs.entry(r.try_get("lead_id")?).or_default().push(LeadOrganization { workspace_id: r.try_get("workspace_id")?, status: r.try_get("status")? });
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT lead_id, role_id, workspace_id, status, resume_fit_score, overall_fit_score, screening, candidate_id FROM lead_roles WHERE lead_id IN (");
+                let mut sep = qb.separated(", ");
+                for l in leads.iter() {
+                    sep.push_bind(l.id.as_str());
+                }
+                qb.push(") ORDER BY created_at, role_id");
+                let mut roles: HashMap<String, Vec<LeadRole>> = HashMap::new();
+                for r in qb.build().fetch_all(&self.pool).await? {
+                    let lead: String = r.try_get("lead_id")?;
+                    let screening: Option<String> = r.try_get("screening")?;
+                    let screening = screening.map(|s| serde_json::from_str(&s)).transpose().map_err(|e| corrupt(&lead, e))?;
+                    roles.entry(lead).or_default().push(LeadRole {
+                        role_id: r.try_get("role_id")?,
+                        workspace_id: r.try_get("workspace_id")?,
+                        status: r.try_get("status")?,
+                        resume_fit_score: r.try_get("resume_fit_score")?,
+                        overall_fit_score: r.try_get("overall_fit_score")?,
+                        screening,
+                        candidate_id: r.try_get("candidate_id")?,
+                    });
+                }
+                for l in leads.iter_mut() {
+                    l.organizations = orgs.remove(&l.id).unwrap_or_default();
+                    l.roles = roles.remove(&l.id).unwrap_or_default();
+                }
+                Ok(())
+            }
+
+            fn push_lead_filters(qb: &mut QueryBuilder<'_, $db>, q: &LeadQuery) {
+                qb.push(" WHERE 1 = 1");
+                if let Some(ws) = &q.visible_to {
+                    qb.push(" AND EXISTS (SELECT 1 FROM lead_organizations o WHERE o.lead_id = l.id AND o.workspace_id = ").push_bind(ws.clone()).push(")");
+                }
+                if let Some(role) = &q.role_id {
+                    qb.push(" AND EXISTS (SELECT 1 FROM lead_roles r WHERE r.lead_id = l.id AND r.role_id = ").push_bind(role.clone()).push(")");
+                }
+                if let Some(status) = &q.status {
+                    qb.push(" AND l.status = ").push_bind(status.clone());
+                }
+            }
+
+            pub(crate) async fn list_leads(&self, q: &LeadQuery) -> Result<(Vec<Lead>, i64), StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) AS n FROM leads l");
+                Self::push_lead_filters(&mut qb, q);
+                let total: i64 = qb.build().fetch_one(&self.pool).await?.try_get("n")?;
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {LEAD_COLUMNS} FROM leads l"));
+                Self::push_lead_filters(&mut qb, q);
+                qb.push(" ORDER BY l.created_at DESC, l.id DESC LIMIT ").push_bind(q.limit).push(" OFFSET ").push_bind(q.offset);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let mut leads = rows.iter().map(Self::lead_from_row).collect::<Result<Vec<_>, _>>()?;
+                self.attach_links(&mut leads).await?;
+                Ok((leads, total))
+            }
+
+            pub(crate) async fn get_lead(&self, visible_to: Option<&str>, id: &str) -> Result<Option<Lead>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!("SELECT {LEAD_COLUMNS} FROM leads l"));
+                Self::push_lead_filters(&mut qb, &LeadQuery { visible_to: visible_to.map(str::to_owned), ..LeadQuery::default() });
+                qb.push(" AND l.id = ").push_bind(id);
+                let Some(row) = qb.build().fetch_optional(&self.pool).await? else {
+                    return Ok(None);
+                };
+                let mut leads = vec![Self::lead_from_row(&row)?];
+                self.attach_links(&mut leads).await?;
+                Ok(leads.pop())
+            }
+
+            pub(crate) async fn lead_file(&self, hash: &str) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT kind, content FROM lead_files WHERE hash = ");
+                qb.push_bind(hash);
+                let row = qb.build().fetch_optional(&self.pool).await?;
+                row.map(|r| Ok((r.try_get("kind")?, r.try_get("content")?))).transpose()
+            }
+
+            pub(crate) async fn link_lead_role(&self, lead_id: &str, role_id: &str, workspace_id: &str, resume_fit: i64) -> Result<(), StoreError> {
+                let mut tx = self.pool.begin().await?;
+                Self::upsert_role(&mut tx, lead_id, role_id, workspace_id, resume_fit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            pub(crate) async fn record_screening(&self, lead_id: &str, role_id: &str, overall: i64, screening: &Value) -> Result<bool, StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let mut qb = QueryBuilder::<$db>::new("UPDATE lead_roles SET status = 'Screened', overall_fit_score = ");
+                let text = screening.to_string();
+                qb.push_bind(overall).push(", screening = ").push_bind(&text).push(", updated_at = ").push_bind(now_ms())
+                    .push(" WHERE lead_id = ").push_bind(lead_id).push(" AND role_id = ").push_bind(role_id);
+                let found = qb.build().execute(&mut *tx).await?.rows_affected() > 0;
+                if found {
+                    Self::add_event(&mut tx, lead_id, "screened", &json!({"roleId": role_id, "overallFitScore": overall})).await?;
+                }
+                tx.commit().await?;
+                Ok(found)
+            }
+
+            pub(crate) async fn mark_lead_converted(&self, lead_id: &str, role_id: &str, candidate_id: &str) -> Result<(), StoreError> {
+                let mut tx = self.pool.begin().await?;
+                let now = now_ms();
+                let mut qb = QueryBuilder::<$db>::new("UPDATE lead_roles SET status = 'Converted', candidate_id = ");
+                qb.push_bind(candidate_id).push(", updated_at = ").push_bind(now).push(" WHERE lead_id = ").push_bind(lead_id).push(" AND role_id = ").push_bind(role_id);
+                qb.build().execute(&mut *tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("UPDATE leads SET status = 'converted', candidate_id = ");
+                qb.push_bind(candidate_id).push(", updated_at = ").push_bind(now).push(" WHERE id = ").push_bind(lead_id);
+                qb.build().execute(&mut *tx).await?;
+                Self::add_event(&mut tx, lead_id, "converted", &json!({"roleId": role_id, "candidateId": candidate_id})).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            pub(crate) async fn lead_history(&self, lead_id: &str) -> Result<Vec<LeadEvent>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT at, kind, detail FROM lead_events WHERE lead_id = ");
+                qb.push_bind(lead_id).push(" ORDER BY at, kind");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let detail: String = r.try_get("detail")?;
+                        Ok(LeadEvent { at: r.try_get("at")?, kind: r.try_get("kind")?, detail: serde_json::from_str(&detail).map_err(|e| corrupt(lead_id, e))? })
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+leads_backend!(SqliteStore, Sqlite);
+leads_backend!(PgStore, Postgres);
