@@ -8,6 +8,7 @@ pub mod candidates;
 pub mod cv;
 pub mod generate;
 pub mod import;
+pub mod leads;
 mod rng;
 pub mod sync;
 mod validate;

@@ -9,6 +9,7 @@ pub mod error;
 mod health;
 mod job_candidates;
 mod json;
+mod leads;
 mod limits;
 mod openapi;
 mod pipeline;
@@ -60,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(searches::routes())
         .merge(search_helpers::routes())
         .merge(pools::routes())
+        .merge(leads::routes())
         .merge(openapi::routes())
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
         .layer(middleware::from_fn(track))

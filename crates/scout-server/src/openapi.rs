@@ -78,6 +78,48 @@ fn prompt_search_paths() -> Value {
     })
 }
 
+/// Leads read from CVs; see docs/leads.md.
+fn leads_paths() -> Value {
+    let errors = |extra: Value| {
+        let mut r = json!({
+            "400": error_response("validation_error (with issues)"),
+            "401": error_response("missing_api_key or invalid_api_key"),
+            "403": error_response("insufficient_scope"),
+            "404": error_response("not_found (also for a lead of another organization)"),
+            "429": error_response("rate_limit_exceeded"),
+            "500": error_response("internal_error")
+        });
+        if let (Some(r), Value::Object(e)) = (r.as_object_mut(), extra) {
+            r.extend(e);
+        }
+        r
+    };
+    let lead = path_param("leadId");
+    let multipart = json!({"required": true, "content": {"multipart/form-data": {"schema": {"type": "object",
+        "properties": {"files": {"type": "array", "maxItems": crate::leads::MAX_FILES, "items": {"type": "string", "format": "binary"}}, "roleId": {"type": "string"}},
+        "required": ["files"]}}}});
+    let listing = json!({"description": "{data: [lead], pagination: {page, pageSize, totalCount, totalPages}} (no success key, as documented)",
+        "content": {"application/json": {"schema": {"type": "object", "required": ["data", "pagination"]}}}});
+    json!({
+        "/api/v1/sourcing": {"get": {"summary": "List leads (potential candidates)", "description": "Admins see every lead; others the leads linked to their organization. Requires `sourcing:read`.", "parameters": [
+            query("page", "0-indexed page", json!({"type": "integer", "minimum": 0, "default": 0})),
+            query("pageSize", "Rows per page", json!({"type": "integer", "minimum": 1, "maximum": crate::leads::MAX_PAGE_SIZE, "default": crate::leads::DEFAULT_PAGE_SIZE})),
+            query("roleId", "Only leads linked to this role", json!({"type": "string"})),
+            query("status", "Only this status (uploaded, parsed, failed, converted)", json!({"type": "string"}))
+        ], "responses": errors(json!({"200": listing}))}},
+        "/api/v1/sourcing/cvs": {"post": {"summary": "Upload CVs (PDF, DOCX, text by content; at most 20 files of 10 MiB)", "requestBody": multipart,
+            "responses": errors(json!({"201": ok("{results: [{fileName, leadId, created, status, failureReason}], leads, parsed, failed}"), "413": error_response("payload_too_large: the request body is over 60 MiB")}))}},
+        "/api/v1/sourcing/{leadId}": {"get": {"summary": "A lead with its parsed CV and history", "parameters": [lead], "responses": errors(json!({"200": ok("{lead…, parsedCv, history}")}))}},
+        "/api/v1/sourcing/{leadId}/cv": {"get": {"summary": "The original CV file", "parameters": [lead], "responses": errors(json!({"200": {"description": "The file as uploaded", "content": {"application/pdf": {}, "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}, "text/plain": {}}}}))}},
+        "/api/v1/sourcing/{leadId}/roles": {"post": {"summary": "Link to a role and compute the resume fit", "parameters": [lead], "requestBody": body("{roleId}"),
+            "responses": errors(json!({"200": ok("{lead}"), "409": error_response("conflict: the CV could not be read")}))}},
+        "/api/v1/sourcing/{leadId}/roles/{roleId}/screening": {"put": {"summary": "Record a screening result (the overall fit)", "parameters": [lead, path_param("roleId")], "requestBody": body("{overallFitScore: 0–100, notes?}"),
+            "responses": errors(json!({"200": ok("{lead}")}))}},
+        "/api/v1/sourcing/{leadId}/convert": {"post": {"summary": "Make the lead a candidate of a job (and optionally a talent)", "parameters": [lead], "requestBody": body("{roleId, addToIndex?}"),
+            "responses": errors(json!({"201": ok("{lead} with candidateId"), "200": ok("{lead}: already converted for that role"), "409": error_response("conflict: the CV could not be read")}))}}
+    })
+}
+
 /// Sourcing projects (jobs) and their pipelines; see docs/sourcing.md.
 fn sourcing_paths() -> Value {
     let common = |extra: Value| {
@@ -228,7 +270,7 @@ pub fn document() -> Value {
             }
         }
     });
-    for more in [sourcing_paths(), prompt_search_paths()] {
+    for more in [sourcing_paths(), prompt_search_paths(), leads_paths()] {
         if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), more) {
             paths.extend(more);
         }

@@ -50,9 +50,39 @@ pub enum Command {
     /// Sourcing projects (jobs) and their candidate pipelines.
     #[command(subcommand)]
     Sourcing(SourcingCommand),
+    /// Leads read from CVs (PDF, DOCX, text).
+    #[command(subcommand)]
+    Leads(LeadsCommand),
     /// Measure import and search speed.
     #[command(subcommand)]
     Bench(BenchCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LeadsCommand {
+    /// Read every CV of a directory (PDF, DOCX, text; by content) into leads.
+    Import {
+        /// Directory of CVs (not recursive).
+        dir: std::path::PathBuf,
+        /// Organization (workspace) the leads belong to (created when missing).
+        #[arg(long, default_value = "default")]
+        workspace: String,
+        /// Role (sourcing id of that workspace) to score the CVs against.
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// List the leads of a workspace.
+    List {
+        /// Organization (workspace).
+        #[arg(long, default_value = "default")]
+        workspace: String,
+        /// Only this status (`parsed`, `failed`, `converted`).
+        #[arg(long)]
+        status: Option<String>,
+        /// How many.
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +194,12 @@ pub enum BenchCommand {
         /// Times each prompt is run.
         #[arg(long, default_value_t = 3)]
         rounds: usize,
+    },
+    /// CV parsing: field-level extraction accuracy and speed on CVs made from N generated profiles.
+    Cvs {
+        /// People (each CV in one of six format/layout pairs).
+        #[arg(long, default_value_t = 120)]
+        people: u64,
     },
     /// Generate N profiles and import them into a fresh data directory.
     Import {

@@ -33,6 +33,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
         Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
         Command::Sourcing(cmd) => crate::sourcing::run(&paths, cmd, as_json).await,
+        Command::Leads(cmd) => crate::leads::run(&paths, cmd, as_json).await,
     }
 }
 

@@ -6,6 +6,7 @@ mod bench_sourcing;
 mod cli;
 mod commands;
 mod config;
+mod leads;
 mod output;
 mod sourcing;
 
@@ -19,7 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("SCOUT_LOG")
-        .unwrap_or_else(|_| "info,tantivy=warn,sqlx=warn".into());
+        .unwrap_or_else(|_| "info,tantivy=warn,sqlx=warn,lopdf=error".into());
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

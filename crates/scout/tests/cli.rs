@@ -259,3 +259,70 @@ fn sourcing_commands_create_add_score_and_move_candidates() {
     let list: serde_json::Value = serde_json::from_str(&ok(p)).unwrap();
     assert_eq!(list[0]["candidates"], 2);
 }
+
+#[test]
+fn leads_import_reads_a_directory_of_cvs_and_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let cvs = dir.path().join("cvs");
+    std::fs::create_dir(&cvs).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scout-ingest/tests/cvs");
+    for f in [
+        "cv00-classic.pdf",
+        "cv03-classic.docx",
+        "broken-encrypted.pdf",
+        "broken-empty.txt",
+    ] {
+        std::fs::copy(fixtures.join(f), cvs.join(f)).unwrap();
+    }
+    let mut import = scout(&data);
+    import
+        .args(["--json", "leads", "import", "--workspace", "acme"])
+        .arg(&cvs);
+    let report: serde_json::Value = serde_json::from_str(&ok(import)).unwrap();
+    assert_eq!(
+        (report["parsed"].as_u64(), report["failed"].as_u64()),
+        (Some(2), Some(2)),
+        "{report}"
+    );
+    let locked = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "broken-encrypted.pdf")
+        .unwrap();
+    assert_eq!(locked["status"], "failed");
+    assert!(
+        locked["reason"].as_str().unwrap().contains("encrypted"),
+        "{locked}"
+    );
+
+    // a second run finds the same files and creates nothing new
+    let mut again = scout(&data);
+    again
+        .args(["--json", "leads", "import", "--workspace", "acme"])
+        .arg(&cvs);
+    let report: serde_json::Value = serde_json::from_str(&ok(again)).unwrap();
+    assert!(
+        report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["created"] == false),
+        "{report}"
+    );
+
+    let mut list = scout(&data);
+    list.args([
+        "--json",
+        "leads",
+        "list",
+        "--workspace",
+        "acme",
+        "--status",
+        "parsed",
+    ]);
+    let listed: serde_json::Value = serde_json::from_str(&ok(list)).unwrap();
+    assert_eq!(listed["totalCount"], 2, "{listed}");
+    assert_eq!(listed["leads"][0]["status"], "parsed");
+}

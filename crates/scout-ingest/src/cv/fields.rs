@@ -4,6 +4,7 @@
 
 use scout_taxonomy::education::degree_level;
 use scout_taxonomy::languages::{canonical_language, canonical_proficiency};
+use scout_taxonomy::places::locate_profile;
 use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::{fold, geocode, GeoKind};
 
@@ -162,21 +163,34 @@ fn looks_like_name(line: &str) -> bool {
         && geocode(line).is_none()
 }
 
-/// `City, Country` (or a city alone) that the place data knows.
+/// `City, Country`, `City, Region` (or a city alone) that the place data
+/// knows. A named country picks the city of that name in that country
+/// ("London, Canada" is London, Ontario).
 fn location_in(line: &str) -> Option<(String, String)> {
-    if line.chars().any(|c| c.is_ascii_digit() || c == '@') || line.split_whitespace().count() > 6 {
+    // a street address or a phone has digits; "Paris 10e Arrondissement" a few
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    if digits > 2 || line.contains('@') || line.split_whitespace().count() > 6 {
         return None;
     }
-    let first = line.split(',').next()?.trim();
-    let g = geocode(first)?;
+    let mut parts = line.split(',').map(str::trim);
+    let first = parts.next()?;
+    let g = match parts.next() {
+        Some(second) => {
+            let named = geocode(second)?;
+            if named.kind == GeoKind::Country {
+                locate_profile(Some(first), None, Some(second))?
+            } else {
+                let city = geocode(first)?;
+                if city.country_code != named.country_code {
+                    return None;
+                }
+                city
+            }
+        }
+        None => geocode(first)?,
+    };
     if g.kind != GeoKind::City {
         return None;
-    }
-    if let Some(country) = line.split(',').nth(1) {
-        let c = geocode(country.trim())?;
-        if c.country_code != g.country_code {
-            return None;
-        }
     }
     Some((line.trim().to_owned(), g.country_code))
 }
@@ -398,7 +412,20 @@ pub fn read(text: &str) -> ParsedCv {
             },
         };
         // an education entry outside an education section: a school line then a year
-        if !matches!(kind, Some(Kind::Education)) && has_school_word(line) {
+        // "Engineer — Some School" then "Feb 2025 – Present" is a job at a school;
+        // "MSc — Some School" then "2000 – 2004" is still a degree
+        let next_is_tenure = lines.get(i + 1).is_some_and(|n| {
+            role_line(line).is_some_and(|(title, _)| degree_level(&title).is_none())
+                && date_range(n).is_some()
+        });
+        // "Master of Science, MIT" names no school word but leads with a degree
+        let degree_led = line
+            .split_once(',')
+            .is_some_and(|(d, _)| degree_level(d.trim()).is_some());
+        if !matches!(kind, Some(Kind::Education))
+            && (has_school_word(line) || degree_led)
+            && !next_is_tenure
+        {
             let next = lines.get(i + 1).copied();
             if next.is_some_and(|n| {
                 n.split(|c: char| !c.is_ascii_digit()).any(is_year)
@@ -486,6 +513,12 @@ const SCHOOL_WORDS: &[&str] = &[
     "universite",
     "universidad",
     "universitat",
+    "universita",
+    "universiteit",
+    "universidade",
+    "politecnico",
+    "escuela",
+    "scuola",
     "college",
     "institute",
     "school",
@@ -535,4 +568,46 @@ fn education_line(line: &str, next: Option<&str>) -> Option<CvEducation> {
         degree: degree.map(|d| (*d).to_owned()),
         end_year,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_named_country_picks_that_countrys_city() {
+        let (place, cc) = location_in("London, Canada").unwrap();
+        assert_eq!((place.as_str(), cc.as_str()), ("London, Canada", "CA"));
+        assert_eq!(location_in("London").unwrap().1, "GB");
+        assert!(location_in("12 Baker Street, London").is_none());
+    }
+
+    #[test]
+    fn a_job_at_a_school_stays_a_job_and_degree_led_lines_are_schools() {
+        let cv = read(
+            "Erika Davis\nFull Stack Engineer\n\
+             Principal Engineer — Atlasevergreen School\nFeb 2025 – Present\n\
+             Master of Science, MIT\n2004\n\
+             PhD, Università di Voghera\n2010\n",
+        );
+        let schools: Vec<&str> = cv.education.iter().map(|e| e.school.as_str()).collect();
+        assert_eq!(schools, ["MIT", "Università di Voghera"]);
+        assert_eq!(cv.experiences.len(), 1);
+        assert_eq!(cv.experiences[0].company, "Atlasevergreen School");
+        assert_eq!(cv.education[0].degree.as_deref(), Some("Master of Science"));
+        assert_eq!(cv.education[0].end_year, Some(2004));
+    }
+
+    #[test]
+    fn date_ranges_in_several_languages() {
+        assert_eq!(
+            date_range("Mar 2019 – Present"),
+            Some(("2019-03-01".into(), None))
+        );
+        assert_eq!(
+            date_range("janv. 2018 - déc. 2020"),
+            Some(("2018-01-01".into(), Some("2020-12-01".into())))
+        );
+        assert_eq!(date_range("2004"), None);
+    }
 }

@@ -304,12 +304,27 @@ pub fn text(p: &CvPerson, layout: Layout) -> String {
 
 fn win_ansi(s: &str) -> Vec<u8> {
     s.chars()
-        .map(|c| match c {
-            '—' => 0x97,
-            '–' => 0x96,
-            '’' => 0x92,
-            c if (c as u32) < 0x100 => c as u32 as u8,
-            _ => b'?',
+        .flat_map(|c| match c {
+            '—' => vec![0x97],
+            '–' => vec![0x96],
+            '’' => vec![0x92],
+            c if (c as u32) < 0x100 => vec![c as u32 as u8],
+            // Helvetica in WinAnsi has no glyph for "ā" or "ł": write the
+            // base letter, as a word processor substituting a font would
+            c => {
+                let base = scout_taxonomy::fold(&c.to_string());
+                let base = if c.is_uppercase() {
+                    base.to_uppercase()
+                } else {
+                    base
+                };
+                let ascii: Vec<u8> = base.bytes().filter(u8::is_ascii_graphic).collect();
+                if ascii.is_empty() {
+                    vec![b'?']
+                } else {
+                    ascii
+                }
+            }
         })
         .collect()
 }

@@ -129,10 +129,24 @@ impl TestApp {
     }
 
     pub async fn key_in(&self, workspace: &str, scopes: &[&str], per_minute: i64) -> String {
+        self.key_as(workspace, false, scopes, per_minute).await
+    }
+
+    pub async fn key_as(
+        &self,
+        workspace: &str,
+        is_admin: bool,
+        scopes: &[&str],
+        per_minute: i64,
+    ) -> String {
         let new = NewKey {
             workspace: workspace.into(),
-            user: "bob".into(),
-            is_admin: false,
+            user: if is_admin {
+                "root".into()
+            } else {
+                "bob".into()
+            },
+            is_admin,
             scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
             per_minute,
             per_day: 10_000,

@@ -3,6 +3,7 @@
 
 mod helpers;
 mod job_candidates;
+mod leads;
 mod pools;
 mod searches;
 mod sourcings;

@@ -260,6 +260,11 @@ async fn openapi_describes_the_endpoint() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["paths"]["/v1/searches/candidates/search"]["post"].is_object());
     assert!(doc["paths"]["/v1/pools/candidates/{listId}"]["put"].is_object());
+    assert!(doc["paths"]["/api/v1/sourcing/cvs"]["post"]["responses"]["413"].is_object());
+    assert_eq!(
+        doc["paths"]["/api/v1/sourcing"]["get"]["parameters"][1]["schema"]["maximum"],
+        100
+    );
     assert!(doc["paths"]["/v1/search/talents"]["post"]["responses"]["429"].is_object());
     let list = &doc["paths"]["/v1/sourcings/{sourcingId}/candidates"]["get"];
     let params: Vec<&str> = list["parameters"]

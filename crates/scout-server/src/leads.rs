@@ -1,0 +1,582 @@
+//! Leads (`/api/v1/sourcing`): people read from CVs before they become
+//! candidates. Listing exactly as the document shows it; CV upload
+//! (multipart), the original file, linking to roles with a resume fit,
+//! screening results (the overall fit), and conversion into a candidate of
+//! a job. Admins see every lead; everyone else the leads linked to their
+//! organization (workspace). See `docs/leads.md`.
+
+use std::collections::{HashMap, HashSet};
+
+use axum::extract::{DefaultBodyLimit, Multipart, Path, RawQuery, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use scout_ingest::cv::{self, CvError, FileKind, MAX_CV_BYTES};
+use scout_model::{CandidateType, ErrorCode};
+use scout_query::{Issue, PathItem};
+use scout_store::{Lead, LeadQuery, NewCandidate, Sourcing};
+use serde_json::{json, Value};
+
+use crate::auth::{Caller, SourcingRead, SourcingWrite};
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::validate::{check, ObjectReader, QueryString};
+use crate::views::{iso, ok};
+use crate::AppState;
+
+/// Default page of leads, as documented.
+pub const DEFAULT_PAGE_SIZE: i64 = 20;
+/// Largest page of leads, as documented.
+pub const MAX_PAGE_SIZE: i64 = 100;
+/// Most files in one upload.
+pub const MAX_FILES: usize = 20;
+/// Largest upload body: every file at its cap, plus the form's overhead.
+pub const MAX_UPLOAD_BYTES: usize = 60 * 1024 * 1024;
+const INTERNAL: &str = "An error occurred while handling the lead";
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/sourcing", get(list))
+        .route(
+            "/api/v1/sourcing/cvs",
+            post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
+        )
+        .route("/api/v1/sourcing/{lead_id}", get(show))
+        .route("/api/v1/sourcing/{lead_id}/cv", get(cv_file))
+        .route("/api/v1/sourcing/{lead_id}/roles", post(link_role))
+        .route(
+            "/api/v1/sourcing/{lead_id}/roles/{role_id}/screening",
+            put(screening),
+        )
+        .route("/api/v1/sourcing/{lead_id}/convert", post(convert))
+}
+
+fn internal(e: scout_store::StoreError) -> ApiError {
+    ApiError::from_domain(e, INTERNAL)
+}
+
+fn lead_not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound, "Lead not found")
+}
+
+/// Admins see every lead; others the leads of their organization.
+fn visibility<S: crate::auth::Scope>(caller: &Caller<S>) -> Option<String> {
+    (!caller.key.is_admin).then(|| caller.key.workspace_id.clone())
+}
+
+/// The role (a sourcing of the caller's workspace), or `None`.
+async fn role_of(
+    state: &AppState,
+    workspace: &str,
+    role_id: &str,
+) -> Result<Option<Sourcing>, ApiError> {
+    state
+        .store
+        .get_sourcing(workspace, role_id)
+        .await
+        .map_err(internal)
+}
+
+fn view(l: &Lead, role_names: &HashMap<String, String>) -> Value {
+    json!({
+        "id": l.id,
+        "fullName": l.full_name,
+        "email": l.email,
+        "contactEmail": l.contact_email,
+        "phone": l.phone,
+        "status": l.status,
+        "skills": l.skills,
+        "summary": l.summary,
+        "candidateId": l.candidate_id,
+        "organizations": l.organizations.iter().map(|o| json!({"organizationId": o.workspace_id, "status": o.status})).collect::<Vec<_>>(),
+        "roles": l.roles.iter().map(|r| json!({
+            "roleId": r.role_id,
+            "roleName": role_names.get(&r.role_id),
+            "organizationId": r.workspace_id,
+            "status": r.status,
+            "resumeFitScore": r.resume_fit_score,
+            "overallFitScore": r.overall_fit_score,
+        })).collect::<Vec<_>>(),
+        "fileName": l.file_name,
+        "cvUrl": format!("/api/v1/sourcing/{}/cv", l.id),
+        "failureReason": l.failure_reason,
+        "failureCode": l.failure_code,
+        "duplicateOf": l.duplicate_of,
+        "createdAt": iso(l.created_at),
+        "updatedAt": iso(l.updated_at),
+    })
+}
+
+async fn role_names(state: &AppState, leads: &[Lead]) -> Result<HashMap<String, String>, ApiError> {
+    let ids: HashSet<&str> = leads
+        .iter()
+        .flat_map(|l| l.roles.iter().map(|r| r.role_id.as_str()))
+        .collect();
+    let mut names = HashMap::new();
+    for id in ids {
+        if let Some(s) = state.store.sourcing_by_id(id).await.map_err(internal)? {
+            names.insert(id.to_owned(), s.title);
+        }
+    }
+    Ok(names)
+}
+
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller<SourcingRead>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let mut q = QueryString::parse(raw.as_deref());
+    let page = q.integer("page", 0, 0, 1_000_000);
+    let page_size = q.integer("pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    let role_id = q.one("roleId");
+    let status = q.one("status");
+    check(q.finish())?;
+    let (leads, total) = state
+        .store
+        .list_leads(&LeadQuery {
+            visible_to: visibility(&caller),
+            role_id,
+            status,
+            offset: page * page_size,
+            limit: page_size,
+        })
+        .await
+        .map_err(internal)?;
+    let names = role_names(&state, &leads).await?;
+    let body = json!({
+        "data": leads.iter().map(|l| view(l, &names)).collect::<Vec<_>>(),
+        "pagination": {"page": page, "pageSize": page_size, "totalCount": total, "totalPages": (total + page_size - 1) / page_size},
+    });
+    let mut response = Json(body).into_response();
+    for (k, v) in caller.limit_headers {
+        response.headers_mut().insert(k, v);
+    }
+    Ok(response)
+}
+
+/// One uploaded file, checked before anything is stored.
+struct Upload {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+fn upload_issue(i: Option<usize>, message: impl Into<String>, code: &'static str) -> Issue {
+    let mut path = vec![PathItem::Key("files".into())];
+    if let Some(i) = i {
+        path.push(PathItem::Index(i));
+    }
+    Issue::new(code, path, message)
+}
+
+/// Reads the form: files (`files` or `file`, repeatable) and `roleId`.
+async fn read_form(mut form: Multipart) -> Result<(Vec<Upload>, Option<String>), ApiError> {
+    let mut files = Vec::new();
+    let mut role = None;
+    let bad_form = |e: axum::extract::multipart::MultipartError| {
+        let too_big = e.status() == StatusCode::PAYLOAD_TOO_LARGE;
+        if too_big {
+            ApiError::new(
+                ErrorCode::PayloadTooLarge,
+                format!("An upload is at most {MAX_UPLOAD_BYTES} bytes"),
+            )
+        } else {
+            ApiError::validation(vec![upload_issue(
+                None,
+                format!("Malformed multipart form: {e}"),
+                "invalid_body",
+            )])
+        }
+    };
+    while let Some(field) = form.next_field().await.map_err(bad_form)? {
+        let name = field.name().unwrap_or("").to_owned();
+        match name.as_str() {
+            "files" | "files[]" | "file" => {
+                let file_name = field
+                    .file_name()
+                    .unwrap_or("upload")
+                    .chars()
+                    .take(200)
+                    .collect();
+                let bytes = field.bytes().await.map_err(bad_form)?;
+                files.push(Upload {
+                    name: file_name,
+                    bytes: bytes.to_vec(),
+                });
+                if files.len() > MAX_FILES {
+                    return Err(ApiError::validation(vec![upload_issue(
+                        None,
+                        format!("At most {MAX_FILES} files per upload"),
+                        "too_big",
+                    )]));
+                }
+            }
+            "roleId" => {
+                let text = field.text().await.map_err(bad_form)?;
+                let text = text.trim().to_owned();
+                if !text.is_empty() {
+                    role = Some(text);
+                }
+            }
+            other => {
+                return Err(ApiError::validation(vec![Issue::new(
+                    "unrecognized_keys",
+                    vec![PathItem::Key(other.to_owned())],
+                    format!(
+                    "Unknown form field `{other}`: send files as `files` and the role as `roleId`"
+                ),
+                )]))
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err(ApiError::validation(vec![upload_issue(
+            None,
+            "Attach one or more CVs (PDF, DOCX or text) as `files`",
+            "invalid_type",
+        )]));
+    }
+    Ok((files, role))
+}
+
+fn resume_fit(state: &AppState, role: &Sourcing, talent: &scout_model::Talent) -> i64 {
+    scout_ingest::leads::resume_fit(&state.engine, role, talent)
+}
+
+async fn upload(
+    State(state): State<AppState>,
+    caller: Caller<SourcingWrite>,
+    form: Multipart,
+) -> Result<Response, ApiError> {
+    let (files, role_id) = read_form(form).await?;
+    let ws = caller.key.workspace_id.clone();
+    // every limit is checked before anything is stored
+    let mut issues = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        if f.bytes.len() > MAX_CV_BYTES {
+            issues.push(upload_issue(
+                Some(i),
+                format!("`{}` is larger than {MAX_CV_BYTES} bytes", f.name),
+                "too_big",
+            ));
+        } else if let Err(CvError::Unsupported(why)) = cv::kind_of(&f.bytes) {
+            issues.push(upload_issue(
+                Some(i),
+                format!("`{}`: {why}; accepted: PDF, DOCX, plain text", f.name),
+                "invalid_type",
+            ));
+        }
+    }
+    let role = match &role_id {
+        Some(id) => match role_of(&state, &ws, id).await? {
+            Some(r) => Some(r),
+            None => {
+                issues.push(Issue::new(
+                    "invalid_string",
+                    vec![PathItem::Key("roleId".into())],
+                    format!("Unknown role `{id}`"),
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    check(issues)?;
+    let mut results = Vec::with_capacity(files.len());
+    let mut ids = Vec::with_capacity(files.len());
+    for f in files {
+        let intake = scout_ingest::leads::intake_file(
+            &state.store,
+            &state.engine,
+            &ws,
+            &caller.key.user_id,
+            &f.name,
+            f.bytes,
+            role.as_ref(),
+        )
+        .await
+        .map_err(internal)?;
+        results.push(json!({"fileName": f.name, "leadId": intake.lead_id, "created": intake.created, "status": intake.status, "failureReason": intake.failure}));
+        ids.push(intake.lead_id);
+    }
+    let mut leads = Vec::with_capacity(ids.len());
+    for id in &ids {
+        if let Some(l) = state.store.get_lead(None, id).await.map_err(internal)? {
+            leads.push(l);
+        }
+    }
+    let names = role_names(&state, &leads).await?;
+    let data = json!({
+        "results": results,
+        "leads": leads.iter().map(|l| view(l, &names)).collect::<Vec<_>>(),
+        "parsed": leads.iter().filter(|l| l.status == "parsed").count(),
+        "failed": leads.iter().filter(|l| l.status == "failed").count(),
+    });
+    Ok(ok(StatusCode::CREATED, caller.limit_headers, data))
+}
+
+async fn visible_lead<S: crate::auth::Scope>(
+    state: &AppState,
+    caller: &Caller<S>,
+    id: &str,
+) -> Result<Lead, ApiError> {
+    state
+        .store
+        .get_lead(visibility(caller).as_deref(), id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(lead_not_found)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    caller: Caller<SourcingRead>,
+    Path(lead_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let names = role_names(&state, std::slice::from_ref(&lead)).await?;
+    let history = state.store.lead_history(&lead.id).await.map_err(internal)?;
+    let mut data = view(&lead, &names);
+    data["parsedCv"] = lead.parsed.clone();
+    data["history"] = json!(history
+        .iter()
+        .map(|e| json!({"at": iso(e.at), "kind": e.kind, "detail": e.detail}))
+        .collect::<Vec<_>>());
+    Ok(ok(StatusCode::OK, caller.limit_headers, data))
+}
+
+async fn cv_file(
+    State(state): State<AppState>,
+    caller: Caller<SourcingRead>,
+    Path(lead_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let (kind, bytes) = state
+        .store
+        .lead_file(&lead.file_hash)
+        .await
+        .map_err(internal)?
+        .ok_or_else(|| {
+            ApiError::internal(&format!("the file of {} is missing", lead.id), INTERNAL)
+        })?;
+    let content_type = match kind.as_str() {
+        "pdf" => FileKind::Pdf.content_type(),
+        "docx" => FileKind::Docx.content_type(),
+        "text" => FileKind::Text.content_type(),
+        _ => "application/octet-stream",
+    };
+    let safe: String = lead
+        .file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut response = (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{safe}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response();
+    for (k, v) in caller.limit_headers {
+        response.headers_mut().insert(k, v);
+    }
+    Ok(response)
+}
+
+/// The role named in a JSON body, which must be a job of the caller's workspace.
+async fn body_role(
+    state: &AppState,
+    ws: &str,
+    body: &Value,
+) -> Result<(Sourcing, Value), ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let role_id = r.string("roleId", true, 100);
+    let add = r.boolean("addToIndex");
+    check(r.finish())?;
+    let role_id = role_id.unwrap_or_default();
+    let role = role_of(state, ws, &role_id).await?.ok_or_else(|| {
+        ApiError::validation(vec![Issue::new(
+            "invalid_string",
+            vec![PathItem::Key("roleId".into())],
+            format!("Unknown role `{role_id}`"),
+        )])
+    })?;
+    Ok((role, json!({"addToIndex": add})))
+}
+
+fn not_parsed(lead: &Lead) -> ApiError {
+    ApiError::new(
+        ErrorCode::Conflict,
+        format!(
+            "Lead {} could not be read ({}): it cannot be scored or converted",
+            lead.id,
+            lead.failure_reason.as_deref().unwrap_or("failed")
+        ),
+    )
+}
+
+async fn link_role(
+    State(state): State<AppState>,
+    caller: Caller<SourcingWrite>,
+    Path(lead_id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let (role, _) = body_role(&state, &caller.key.workspace_id, &body).await?;
+    if lead.status == "failed" {
+        return Err(not_parsed(&lead));
+    }
+    let parsed: cv::ParsedCv = serde_json::from_value(lead.parsed.clone()).unwrap_or_default();
+    let fit = resume_fit(&state, &role, &cv::talent_of(&lead.id, &parsed));
+    state
+        .store
+        .link_lead_role(&lead.id, &role.id, &caller.key.workspace_id, fit)
+        .await
+        .map_err(internal)?;
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let names = role_names(&state, std::slice::from_ref(&lead)).await?;
+    Ok(ok(
+        StatusCode::OK,
+        caller.limit_headers,
+        view(&lead, &names),
+    ))
+}
+
+async fn screening(
+    State(state): State<AppState>,
+    caller: Caller<SourcingWrite>,
+    Path((lead_id, role_id)): Path<(String, String)>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let score = r.integer("overallFitScore", 0, 100);
+    let notes = r.nullable_string("notes", 5000).flatten();
+    let mut issues = r.finish();
+    if !matches!(score, Some(Some(_))) && issues.is_empty() {
+        issues.push(Issue::new(
+            "invalid_type",
+            vec![PathItem::Key("overallFitScore".into())],
+            "Required: an integer from 0 to 100",
+        ));
+    }
+    check(issues)?;
+    let score = score.flatten().unwrap_or(0);
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let linked = lead
+        .roles
+        .iter()
+        .any(|r| r.role_id == role_id && r.workspace_id == caller.key.workspace_id);
+    if !linked {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            "This lead is not linked to that role",
+        ));
+    }
+    let screening = json!({"overallFitScore": score, "notes": notes, "by": caller.key.user_id});
+    state
+        .store
+        .record_screening(&lead.id, &role_id, score, &screening)
+        .await
+        .map_err(internal)?;
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let names = role_names(&state, std::slice::from_ref(&lead)).await?;
+    Ok(ok(
+        StatusCode::OK,
+        caller.limit_headers,
+        view(&lead, &names),
+    ))
+}
+
+async fn convert(
+    State(state): State<AppState>,
+    caller: Caller<SourcingWrite>,
+    Path(lead_id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let (role, options) = body_role(&state, &caller.key.workspace_id, &body).await?;
+    if lead.status == "failed" {
+        return Err(not_parsed(&lead));
+    }
+    if let Some(existing) = lead
+        .roles
+        .iter()
+        .find(|r| r.role_id == role.id)
+        .and_then(|r| r.candidate_id.clone())
+    {
+        let names = role_names(&state, std::slice::from_ref(&lead)).await?;
+        let mut data = view(&lead, &names);
+        data["candidateId"] = json!(existing);
+        return Ok(ok(StatusCode::OK, caller.limit_headers, data));
+    }
+    let parsed: cv::ParsedCv = serde_json::from_value(lead.parsed.clone()).unwrap_or_default();
+    let talent = cv::talent_of(&lead.id, &parsed);
+    let mut talent_id = None;
+    if options["addToIndex"] == true {
+        state
+            .store
+            .upsert_profiles(std::slice::from_ref(&talent), "cv")
+            .await
+            .map_err(internal)?;
+        talent_id = Some(talent.id.clone());
+    }
+    let assessment = scout_ingest::candidates::assess(&state.engine, &role, &[(&talent, None)])
+        .ok()
+        .and_then(|mut a| a.pop());
+    let mut profile = scout_ingest::candidates::snapshot(&talent);
+    profile.email = lead.email.clone();
+    profile.phone = lead.phone.clone();
+    profile.cv_url = Some(format!("/api/v1/sourcing/{}/cv", lead.id));
+    let new = NewCandidate {
+        talent_id,
+        kind: CandidateType::Upload,
+        stage: CandidateType::Upload.initial_stage(),
+        profile,
+        source: Some("cv".into()),
+        salary_expectation: None,
+        stated_years: None,
+        profile_seq: None,
+        fit: assessment.map(|a| (a, role.requirements_version)),
+    };
+    let added = state
+        .store
+        .add_candidates(&role.id, Some(&caller.key.user_id), &[new])
+        .await
+        .map_err(internal)?;
+    let candidate_id = added
+        .first()
+        .map(|a| a.id.clone())
+        .ok_or_else(|| ApiError::internal(&"no candidate was added", INTERNAL))?;
+    if !lead.roles.iter().any(|r| r.role_id == role.id) {
+        let fit = resume_fit(&state, &role, &talent);
+        state
+            .store
+            .link_lead_role(&lead.id, &role.id, &caller.key.workspace_id, fit)
+            .await
+            .map_err(internal)?;
+    }
+    state
+        .store
+        .mark_lead_converted(&lead.id, &role.id, &candidate_id)
+        .await
+        .map_err(internal)?;
+    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let names = role_names(&state, std::slice::from_ref(&lead)).await?;
+    Ok(ok(
+        StatusCode::CREATED,
+        caller.limit_headers,
+        view(&lead, &names),
+    ))
+}
