@@ -9,8 +9,6 @@
 //! Several filters of one single-valued type are ORed, of a set-valued type
 //! ANDed (see `docs/search.md`).
 
-use std::ops::Bound;
-
 use scout_model::{FilterType, History};
 use scout_query::{Criterion, Filter, YearRange};
 use scout_taxonomy::languages::{canonical_language, PROFICIENCY_LEVELS};
@@ -19,15 +17,16 @@ use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
 use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Score, Term};
 
 use crate::document::Month;
 use crate::radius_query::RadiusQuery;
-use crate::rank_query::{Clause, RankQuery};
+use crate::rank::{self, Clause, RankQuery};
 use crate::schema::Fields;
+use crate::span_query::SpanQuery;
 
 /// Score added to a met optional filter, above any tier.
 pub(crate) const OPTIONAL_BONUS: Score = 2.0;
@@ -42,7 +41,7 @@ pub enum Interpretation {
 }
 
 pub(crate) struct Compiled {
-    pub query: Box<dyn Query>,
+    pub query: RankQuery,
     pub interpretations: Vec<Interpretation>,
 }
 
@@ -134,42 +133,11 @@ fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
     }
 }
 
-fn range_i64(field: Field, lo: i64, hi: i64) -> Box<dyn Query> {
-    Box::new(RangeQuery::new(
-        Bound::Included(Term::from_field_i64(field, lo)),
-        Bound::Excluded(Term::from_field_i64(field, hi)),
-    ))
-}
-
-/// `[lo, hi)` years of a [`crate::document::Span`] indexed as (open, base) as of `now`.
-fn span_in(
-    open_field: Field,
-    base_field: Field,
-    range: YearRange,
-    now: Month,
-) -> Vec<Box<dyn Query>> {
+/// `[lo, hi)` years of a [`crate::document::Span`] as of `now`, read from
+/// its encoded fast field (see `span_query.rs`).
+fn span_in(base_field: Field, range: YearRange, now: Month) -> Box<dyn Query> {
     let (lo, hi) = (i64::from(range.lo) * 12, i64::from(range.hi) * 12);
-    let closed = BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_u64(open_field, 0),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>,
-        ),
-        (Occur::Must, range_i64(base_field, lo, hi)),
-    ]);
-    let open = BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_u64(open_field, 1),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>,
-        ),
-        (Occur::Must, range_i64(base_field, lo - now, hi - now)),
-    ]);
-    vec![Box::new(closed), Box::new(open)]
+    Box::new(SpanQuery::new(base_field, lo, hi, now))
 }
 
 struct Matcher {
@@ -293,12 +261,8 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
             }
         }
-        Criterion::YearsOfExperience(r) => {
-            tiers.each(span_in(fields.exp_open, fields.exp_base, *r, now), 1.0)
-        }
-        Criterion::DurationInJob(r) => {
-            tiers.each(span_in(fields.job_open, fields.job_base, *r, now), 1.0)
-        }
+        Criterion::YearsOfExperience(r) => tiers.push((span_in(fields.exp_base, *r, now), 1.0)),
+        Criterion::DurationInJob(r) => tiers.push((span_in(fields.job_base, *r, now), 1.0)),
         Criterion::Skill(s) => {
             let forms = if f.exact {
                 vec![fold(s)]
@@ -449,43 +413,45 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
 /// The matcher's tiers, each a query scoring `offset + tier`.
 /// Best first (a filter is worth its best tier, so checking can stop at
 /// the first that matches), each with whether it proposes candidates.
-fn scored_tiers(m: Matcher, fields: &Fields, offset: Score) -> Vec<(Box<dyn Query>, bool)> {
-    let mut tiers: Vec<(Score, Box<dyn Query>, bool)> = m
+fn scored_tiers(m: Matcher, fields: &Fields, offset: Score) -> Vec<rank::Tier> {
+    let mut tiers: Vec<rank::Tier> = m
         .tiers
         .0
         .into_iter()
         .map(|t| match t {
-            Tier::Fixed(q, tier, covered) => (
-                offset + tier,
-                Box::new(ConstScoreQuery::new(q, offset + tier)) as Box<dyn Query>,
+            Tier::Fixed(q, tier, covered) => rank::Tier::new(
+                Box::new(ConstScoreQuery::new(q, offset + tier)),
                 !covered,
+                offset + tier,
+                true,
             ),
             Tier::Radius {
                 lat,
                 lon,
                 radius_km,
-            } => (
-                offset + 1.0,
+            } => rank::Tier::new(
                 Box::new(RadiusQuery::new(
                     fields.geo_cell,
                     lat,
                     lon,
                     radius_km,
                     offset,
-                )) as Box<dyn Query>,
+                )),
                 true,
+                offset + 1.0,
+                false,
             ),
         })
         .collect();
-    tiers.sort_by(|a, b| b.0.total_cmp(&a.0));
-    tiers.into_iter().map(|(_, q, g)| (q, g)).collect()
+    tiers.sort_by(|a, b| b.max().total_cmp(&a.max()));
+    tiers
 }
 
 /// The matcher as one query scoring `offset + best tier`.
 fn scored(m: Matcher, fields: &Fields, offset: Score) -> Box<dyn Query> {
     let mut parts: Vec<Box<dyn Query>> = scored_tiers(m, fields, offset)
         .into_iter()
-        .map(|(q, _)| q)
+        .map(rank::Tier::into_query)
         .collect();
     match parts.len() {
         0 => Box::new(EmptyQuery),
@@ -601,7 +567,7 @@ pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compil
     }
     query.required = groups.into_iter().map(|(_, g)| g).collect();
     Compiled {
-        query: Box::new(query),
+        query,
         interpretations,
     }
 }

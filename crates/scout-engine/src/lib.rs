@@ -5,9 +5,11 @@
 //! - `geo.rs` and `radius_query.rs` give Tantivy the radius search it lacks:
 //!   coarse grid-cell terms narrow the candidates, an exact great-circle
 //!   check on latitude/longitude fast fields decides;
-//! - `compile.rs` turns typed filters into one Tantivy query whose score
-//!   is Scout's documented ranking, run by `rank_query.rs`'s scorer
-//!   (candidates from the cheapest required filter, the rest by seeking);
+//! - `span_query.rs` tests years of experience and time in the job on one
+//!   fast field per span, as of the current month;
+//! - `compile.rs` turns typed filters into clauses of quality tiers whose
+//!   sum is Scout's documented ranking; `rank.rs` runs them per segment
+//!   (matches as bitsets, read or probed by cost; top hits with pruning);
 //! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
 //! - `fit.rs` scores how well profiles fit a job's requirements;
 //! - `writer.rs` applies the store's change feed and commits in batches,
@@ -22,9 +24,11 @@ pub mod explain;
 pub mod fit;
 mod geo;
 mod radius_query;
-mod rank_query;
+mod rank;
 mod schema;
 mod search;
+mod segment_table;
+mod span_query;
 mod writer;
 
 pub use document::{current_month, OrgDirectory, ProfileFacts};
@@ -49,9 +53,12 @@ pub struct Engine {
     /// Organizations joined at index time, shared with the writer; matches
     /// are explained with the same data they were indexed with.
     orgs: std::sync::Arc<parking_lot::RwLock<OrgDirectory>>,
-    /// Talent ids by document, per segment (see `search::segment_ids`).
-    id_cache: parking_lot::Mutex<
-        std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<Vec<Box<str>>>>,
+    /// Ids and tie-breaks by document, per segment (see `segment_table.rs`).
+    table_cache: parking_lot::Mutex<
+        std::collections::HashMap<
+            tantivy::index::SegmentId,
+            std::sync::Arc<segment_table::SegmentTable>,
+        >,
     >,
 }
 
@@ -75,7 +82,7 @@ impl Engine {
             index,
             reader,
             fields,
-            id_cache: Default::default(),
+            table_cache: Default::default(),
             orgs: Default::default(),
         })
     }
@@ -94,7 +101,7 @@ impl Engine {
             index,
             reader,
             fields,
-            id_cache: Default::default(),
+            table_cache: Default::default(),
             orgs: Default::default(),
         }
     }
@@ -126,7 +133,7 @@ impl Engine {
             .iter()
             .map(|r| r.segment_id())
             .collect();
-        self.id_cache.lock().retain(|id, _| live.contains(id));
+        self.table_cache.lock().retain(|id, _| live.contains(id));
         Ok(())
     }
 
