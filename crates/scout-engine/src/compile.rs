@@ -26,7 +26,7 @@ use crate::document::Month;
 use crate::radius_query::RadiusQuery;
 use crate::rank::{self, Clause, RankQuery};
 use crate::schema::Fields;
-use crate::span_query::SpanQuery;
+use crate::span_query::{SpanKind, SpanQuery, SpanTest};
 
 /// Score added to a met optional filter, above any tier.
 pub(crate) const OPTIONAL_BONUS: Score = 2.0;
@@ -57,6 +57,9 @@ enum Tier {
         lon: f64,
         radius_km: f64,
     },
+    /// A span in a range, worth 1: the search tests it on the segment's
+    /// table, the explanation through the query.
+    Span(Box<dyn Query>, SpanTest),
 }
 
 #[derive(Default)]
@@ -135,9 +138,14 @@ fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
 
 /// `[lo, hi)` years of a [`crate::document::Span`] as of `now`, read from
 /// its encoded fast field (see `span_query.rs`).
-fn span_in(base_field: Field, range: YearRange, now: Month) -> Box<dyn Query> {
+fn span_in(kind: SpanKind, fields: &Fields, range: YearRange, now: Month) -> Tier {
     let (lo, hi) = (i64::from(range.lo) * 12, i64::from(range.hi) * 12);
-    Box::new(SpanQuery::new(base_field, lo, hi, now))
+    let test = SpanTest::new(kind, lo, hi, now);
+    let field = match kind {
+        SpanKind::Experience => fields.exp_base,
+        SpanKind::Tenure => fields.job_base,
+    };
+    Tier::Span(Box::new(SpanQuery::new(field, test)), test)
 }
 
 struct Matcher {
@@ -261,8 +269,10 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
             }
         }
-        Criterion::YearsOfExperience(r) => tiers.push((span_in(fields.exp_base, *r, now), 1.0)),
-        Criterion::DurationInJob(r) => tiers.push((span_in(fields.job_base, *r, now), 1.0)),
+        Criterion::YearsOfExperience(r) => {
+            tiers.0.push(span_in(SpanKind::Experience, fields, *r, now))
+        }
+        Criterion::DurationInJob(r) => tiers.0.push(span_in(SpanKind::Tenure, fields, *r, now)),
         Criterion::Skill(s) => {
             let forms = if f.exact {
                 vec![fold(s)]
@@ -441,6 +451,13 @@ fn scored_tiers(m: Matcher, fields: &Fields, offset: Score) -> Vec<rank::Tier> {
                 offset + 1.0,
                 false,
             ),
+            Tier::Span(q, test) => rank::Tier::new(
+                Box::new(ConstScoreQuery::new(q, offset + 1.0)),
+                true,
+                offset + 1.0,
+                true,
+            )
+            .with_span(test),
         })
         .collect();
     tiers.sort_by(|a, b| b.max().total_cmp(&a.max()));

@@ -38,6 +38,7 @@ use tantivy::{
 
 use crate::schema::Fields;
 use crate::segment_table::SegmentTable;
+use crate::span_query::SpanTest;
 
 /// Completeness (0–100) adds at most 0.01: it only separates near-ties.
 pub(crate) const COMPLETENESS_WEIGHT: Score = 0.0001;
@@ -62,6 +63,8 @@ pub(crate) struct Tier {
     max: Score,
     /// Scores exactly `max` on every document (not a radius).
     constant: bool,
+    /// Tested on the segment's table rather than through the query.
+    span: Option<SpanTest>,
 }
 
 impl Tier {
@@ -71,7 +74,14 @@ impl Tier {
             proposes,
             max,
             constant,
+            span: None,
         }
+    }
+
+    /// The same tier, tested on the segment table's span values.
+    pub(crate) fn with_span(mut self, test: SpanTest) -> Tier {
+        self.span = Some(test);
+        self
     }
 
     pub(crate) fn max(&self) -> Score {
@@ -283,18 +293,34 @@ struct TierState<'w> {
     proposes: bool,
     max: Score,
     constant: bool,
+    span: Option<(SpanTest, Arc<SegmentTable>)>,
     bits: Option<DocBits>,
     probe: Option<Box<dyn Scorer>>,
 }
 
 impl TierState<'_> {
     fn cost(&self, reader: &SegmentReader) -> tantivy::Result<u64> {
+        if self.span.is_some() {
+            // reading tests every document; probing one is an array read
+            return Ok(u64::from(reader.max_doc()));
+        }
         Ok(u64::from(self.weight.scorer(reader, 1.0)?.size_hint()))
     }
 
     fn read(&mut self, reader: &SegmentReader) -> tantivy::Result<&DocBits> {
         if self.bits.is_none() {
-            self.bits = Some(read_all(self.weight.scorer(reader, 1.0)?, reader.max_doc()));
+            self.bits = Some(match &self.span {
+                Some((test, table)) => {
+                    let mut bits = DocBits::new(reader.max_doc());
+                    for doc in 0..table.len() as DocId {
+                        if table.span_holds(test, doc) {
+                            bits.insert(doc);
+                        }
+                    }
+                    bits
+                }
+                None => read_all(self.weight.scorer(reader, 1.0)?, reader.max_doc()),
+            });
         }
         Ok(self.bits.get_or_insert_with(|| DocBits::new(0)))
     }
@@ -302,6 +328,9 @@ impl TierState<'_> {
     /// Whether the tier has `doc`, and its score there. Documents must be
     /// asked in increasing order.
     fn at(&mut self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Option<Score>> {
+        if let Some((test, table)) = &self.span {
+            return Ok(table.span_holds(test, doc).then_some(self.max));
+        }
         if let Some(bits) = &self.bits {
             if !bits.contains(doc) {
                 return Ok(None);
@@ -338,15 +367,16 @@ struct ClauseState<'w> {
 }
 
 impl<'w> ClauseState<'w> {
-    fn new(weights: &'w [(Box<dyn Weight>, bool, Score, bool)], max: Score) -> ClauseState<'w> {
+    fn new(weights: &'w [TierWeight], max: Score, table: &Arc<SegmentTable>) -> ClauseState<'w> {
         ClauseState {
             tiers: weights
                 .iter()
-                .map(|(w, proposes, max, constant)| TierState {
-                    weight: w.as_ref(),
-                    proposes: *proposes,
-                    max: *max,
-                    constant: *constant,
+                .map(|t| TierState {
+                    weight: t.weight.as_ref(),
+                    proposes: t.proposes,
+                    max: t.max,
+                    constant: t.constant,
+                    span: t.span.map(|s| (s, table.clone())),
                     bits: None,
                     probe: None,
                 })
@@ -434,12 +464,29 @@ impl<'w> ClauseState<'w> {
     }
 }
 
-type ClauseWeights = Vec<(Box<dyn Weight>, bool, Score, bool)>;
+/// A tier's weight for the whole search, with what its segment states need.
+struct TierWeight {
+    weight: Box<dyn Weight>,
+    proposes: bool,
+    max: Score,
+    constant: bool,
+    span: Option<SpanTest>,
+}
+
+type ClauseWeights = Vec<TierWeight>;
 
 fn clause_weights(c: &Clause, scoring: EnableScoring<'_>) -> tantivy::Result<ClauseWeights> {
     c.tiers
         .iter()
-        .map(|t| Ok((t.query.weight(scoring)?, t.proposes, t.max, t.constant)))
+        .map(|t| {
+            Ok(TierWeight {
+                weight: t.query.weight(scoring)?,
+                proposes: t.proposes,
+                max: t.max,
+                constant: t.constant,
+                span: t.span,
+            })
+        })
         .collect()
 }
 
@@ -526,19 +573,24 @@ impl SegmentRun<'_> {
         let max_doc = reader.max_doc();
         let mut groups: Vec<Vec<ClauseState>> = required
             .iter()
-            .map(|g| g.iter().map(|(w, m)| ClauseState::new(w, *m)).collect())
+            .map(|g| {
+                g.iter()
+                    .map(|(w, m)| ClauseState::new(w, *m, &self.table))
+                    .collect()
+            })
             .collect();
         let mut optional: Vec<ClauseState> = optional
             .iter()
-            .map(|(w, m)| ClauseState::new(w, *m))
+            .map(|(w, m)| ClauseState::new(w, *m, &self.table))
             .collect();
         let mut excluded: Vec<ClauseState> = excluded
             .iter()
-            .map(|(w, m)| ClauseState::new(w, *m))
+            .map(|(w, m)| ClauseState::new(w, *m, &self.table))
             .collect();
 
         // the candidates: the cheapest required group, else any optional
         // clause, else every document
+        let started = Instant::now();
         let mut costs = Vec::with_capacity(groups.len());
         for g in &groups {
             let mut c = 0;
@@ -648,6 +700,7 @@ impl SegmentRun<'_> {
             return Ok(Some(total));
         }
 
+        let matched_at = started.elapsed();
         // ranking: clauses with bits first, then the probed ones
         let n = candidates.len();
         let mut scoring: Vec<ClauseState> = groups.into_iter().flatten().collect();
@@ -669,6 +722,7 @@ impl SegmentRun<'_> {
             reach[i] = reach[i + 1] + scoring[i].max;
         }
         let table = &self.table;
+        let mut pushed = 0u64;
         for (seen, doc) in candidates.docs().enumerate() {
             if seen % 4096 == 4095 && self.late() {
                 return Ok(None);
@@ -710,6 +764,7 @@ impl SegmentRun<'_> {
                     _ => {}
                 }
             }
+            pushed += 1;
             top.push(Ranked {
                 score,
                 segment: self.ordinal,
@@ -717,6 +772,15 @@ impl SegmentRun<'_> {
                 table: table.clone(),
             });
         }
+        tracing::debug!(
+            segment = self.ordinal,
+            matches = total,
+            candidates = n,
+            pushed,
+            matching_us = matched_at.as_micros() as u64,
+            ranking_us = (started.elapsed() - matched_at).as_micros() as u64,
+            "segment searched"
+        );
         Ok(Some(total))
     }
 }

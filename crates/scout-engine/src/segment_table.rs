@@ -8,6 +8,8 @@ use std::cmp::Ordering;
 
 use tantivy::{DocId, SegmentReader};
 
+use crate::span_query::{SpanKind, SpanTest};
+
 /// What the search needs of each document of one segment.
 #[derive(Debug, Default)]
 pub(crate) struct SegmentTable {
@@ -17,6 +19,10 @@ pub(crate) struct SegmentTable {
     /// one array needs no trip to each id's heap allocation.
     prefixes: Vec<u128>,
     completeness: Vec<u8>,
+    /// Encoded years of experience and time in job (`span_query.rs`);
+    /// `i32::MIN` when absent.
+    experience: Vec<i32>,
+    tenure: Vec<i32>,
 }
 
 impl SegmentTable {
@@ -26,12 +32,25 @@ impl SegmentTable {
         let completeness = (0..reader.max_doc())
             .map(|doc| completeness_column.first(doc).unwrap_or(0).min(100) as u8)
             .collect();
+        let span = |name: &str| -> tantivy::Result<Vec<i32>> {
+            let column = reader.fast_fields().i64(name)?;
+            Ok((0..reader.max_doc())
+                .map(|doc| {
+                    column
+                        .first(doc)
+                        .and_then(|v| i32::try_from(v).ok())
+                        .unwrap_or(i32::MIN)
+                })
+                .collect())
+        };
         let ids = segment_ids(reader)?;
         let prefixes = ids.iter().map(|id| prefix(id)).collect();
         Ok(SegmentTable {
             ids,
             prefixes,
             completeness,
+            experience: span("exp_base")?,
+            tenure: span("job_base")?,
         })
     }
 
@@ -46,6 +65,22 @@ impl SegmentTable {
         let b = other.prefixes.get(other_doc as usize).copied().unwrap_or(0);
         a.cmp(&b)
             .then_with(|| self.id(doc).cmp(other.id(other_doc)))
+    }
+
+    /// Whether `doc`'s span passes `test`.
+    pub(crate) fn span_holds(&self, test: &SpanTest, doc: DocId) -> bool {
+        let values = match test.kind {
+            SpanKind::Experience => &self.experience,
+            SpanKind::Tenure => &self.tenure,
+        };
+        values
+            .get(doc as usize)
+            .is_some_and(|&v| v != i32::MIN && test.holds(i64::from(v)))
+    }
+
+    /// Documents in the segment.
+    pub(crate) fn len(&self) -> usize {
+        self.completeness.len()
     }
 
     /// The completeness (0–100) of `doc`.

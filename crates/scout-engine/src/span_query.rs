@@ -15,18 +15,50 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED};
 
 use crate::document::Month;
 
-/// Profiles whose span, as of `now`, lasts `[lo, hi)` months.
-#[derive(Clone, Debug)]
-pub(crate) struct SpanQuery {
-    field: Field,
+/// Which span of a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SpanKind {
+    /// Years of experience (`exp_base`).
+    Experience,
+    /// Time in the current (or last) job (`job_base`).
+    Tenure,
+}
+
+/// "The span lasts `[lo, hi)` months as of `now`", on its encoded value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SpanTest {
+    pub kind: SpanKind,
     lo: Month,
     hi: Month,
     now: Month,
 }
 
+impl SpanTest {
+    pub(crate) fn new(kind: SpanKind, lo: Month, hi: Month, now: Month) -> SpanTest {
+        SpanTest { kind, lo, hi, now }
+    }
+
+    /// Whether an encoded span value passes.
+    pub(crate) fn holds(&self, encoded: i64) -> bool {
+        let months = if encoded >= 0 {
+            encoded
+        } else {
+            encoded + self.now
+        };
+        self.lo <= months && months < self.hi
+    }
+}
+
+/// Profiles whose span passes a [`SpanTest`].
+#[derive(Clone, Debug)]
+pub(crate) struct SpanQuery {
+    field: Field,
+    test: SpanTest,
+}
+
 impl SpanQuery {
-    pub(crate) fn new(field: Field, lo: Month, hi: Month, now: Month) -> SpanQuery {
-        SpanQuery { field, lo, hi, now }
+    pub(crate) fn new(field: Field, test: SpanTest) -> SpanQuery {
+        SpanQuery { field, test }
     }
 }
 
@@ -42,9 +74,7 @@ impl Weight for SpanQuery {
         let column = reader.fast_fields().i64(&name)?;
         let mut scorer = SpanScorer {
             column,
-            lo: self.lo,
-            hi: self.hi,
-            now: self.now,
+            test: self.test,
             doc: 0,
             max_doc: reader.max_doc(),
             boost,
@@ -67,9 +97,7 @@ impl Weight for SpanQuery {
 
 struct SpanScorer {
     column: Column<i64>,
-    lo: Month,
-    hi: Month,
-    now: Month,
+    test: SpanTest,
     doc: DocId,
     max_doc: DocId,
     boost: Score,
@@ -77,10 +105,7 @@ struct SpanScorer {
 
 impl SpanScorer {
     fn holds(&self, doc: DocId) -> bool {
-        self.column.first(doc).is_some_and(|v| {
-            let months = if v >= 0 { v } else { v + self.now };
-            self.lo <= months && months < self.hi
-        })
+        self.column.first(doc).is_some_and(|v| self.test.holds(v))
     }
 
     fn next_from(&self, mut doc: DocId) -> DocId {
