@@ -14,16 +14,20 @@
 //!
 //! **Ranking.** A document's score is the sum, over required and optional
 //! clauses, of the best tier it meets (optional clauses carry a bonus above
-//! any tier), plus a completeness tie-break below 0.01. Clauses are scored
-//! cheapest first (tiers already in bitsets, then probed ones); before each
-//! clause, the best the document could still reach (what it has plus every
-//! remaining clause at its maximum) is compared with the current `limit`-th
-//! best score, and the document is dropped as soon as it cannot enter the
-//! top. Covered tiers (phrases, the costly ones) are only checked when they
-//! would raise the score enough to matter. Once nothing left can beat the
-//! current top, the walk stops. Equal scores order by talent id, so the
-//! outcome is exactly that of scoring every match.
+//! any tier), plus a completeness tie-break below 0.01. Small tiers are read
+//! as sorted lists, large ones as bits. For every clause whose tiers are all
+//! read (or are span tests on the segment table), each candidate's bound is
+//! computed up front, tier by tier; candidates are then bucketed into bands
+//! of that bound and scored band by band, highest first (the MaxScore idea
+//! applied to tiers). A band whose best bound, plus the most the probed
+//! clauses could add, is below the current `limit`-th best score ends the
+//! walk; inside a band, a document is dropped as soon as what it has plus
+//! what remains cannot enter the top. Covered tiers (phrases, the costly
+//! ones) are only checked when they would raise the score enough to matter.
+//! Equal scores order by talent id, so the outcome is exactly that of
+//! scoring every match (a test compares the two).
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -119,16 +123,58 @@ pub(crate) struct RankQuery {
 }
 
 /// One bit per document of a segment.
-#[derive(Clone)]
 pub(crate) struct DocBits(Vec<u64>);
+
+thread_local! {
+    /// Word buffers of dropped bitsets, reused by the next ones on this
+    /// thread: a search makes dozens of them, and fresh large allocations
+    /// cost page faults that clearing a warm buffer does not.
+    static SPARE_WORDS: RefCell<Vec<Vec<u64>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Spare buffers kept per thread.
+const SPARE_LIMIT: usize = 32;
+
+fn words_filled(len: usize, value: u64) -> Vec<u64> {
+    match SPARE_WORDS.with(|s| s.borrow_mut().pop()) {
+        Some(mut v) => {
+            v.clear();
+            v.resize(len, value);
+            v
+        }
+        None => vec![value; len],
+    }
+}
+
+impl Drop for DocBits {
+    fn drop(&mut self) {
+        let words = std::mem::take(&mut self.0);
+        if words.capacity() > 0 {
+            SPARE_WORDS.with(|s| {
+                let mut spare = s.borrow_mut();
+                if spare.len() < SPARE_LIMIT {
+                    spare.push(words);
+                }
+            });
+        }
+    }
+}
+
+impl Clone for DocBits {
+    fn clone(&self) -> DocBits {
+        let mut words = words_filled(0, 0);
+        words.extend_from_slice(&self.0);
+        DocBits(words)
+    }
+}
 
 impl DocBits {
     pub(crate) fn new(max_doc: DocId) -> DocBits {
-        DocBits(vec![0; (max_doc as usize).div_ceil(64)])
+        DocBits(words_filled((max_doc as usize).div_ceil(64), 0))
     }
 
     fn full(max_doc: DocId) -> DocBits {
-        let mut bits = DocBits(vec![u64::MAX; (max_doc as usize).div_ceil(64)]);
+        let mut bits = DocBits(words_filled((max_doc as usize).div_ceil(64), u64::MAX));
         let tail = max_doc as usize % 64;
         if tail != 0 {
             if let Some(last) = bits.0.last_mut() {
@@ -178,32 +224,105 @@ impl DocBits {
         self.0.iter().map(|w| u64::from(w.count_ones())).sum()
     }
 
+    /// For each 64-document word, how many documents are set before it:
+    /// with it, a document's rank among the set ones is two reads.
+    fn word_ranks_into(&self, ranks: &mut Vec<u32>) {
+        ranks.clear();
+        let mut before = 0u32;
+        ranks.extend(self.0.iter().map(|w| {
+            let r = before;
+            before += w.count_ones();
+            r
+        }));
+    }
+
+    /// The rank of `doc` (which must be set) among the set documents.
+    fn rank_of(&self, ranks: &[u32], doc: DocId) -> usize {
+        let w = doc as usize / 64;
+        let below = self.0[w] & ((1u64 << (doc % 64)) - 1);
+        (ranks[w] + below.count_ones()) as usize
+    }
+
     /// The set documents in increasing order.
-    fn docs(&self) -> impl Iterator<Item = DocId> + '_ {
-        self.0.iter().enumerate().flat_map(|(i, &w)| {
-            let mut w = w;
-            std::iter::from_fn(move || {
-                (w != 0).then(|| {
-                    let bit = w.trailing_zeros();
-                    w &= w - 1;
-                    (i as u32) * 64 + bit
-                })
-            })
-        })
+    fn docs(&self) -> SetDocs<'_> {
+        SetDocs {
+            words: &self.0,
+            next: 0,
+            base: 0,
+            current: 0,
+        }
     }
 }
 
-/// Every document of a scorer, read front to back.
-fn read_all(mut scorer: Box<dyn Scorer>, max_doc: DocId) -> DocBits {
-    let mut bits = DocBits::new(max_doc);
+/// The set documents of a [`DocBits`], in increasing order: a plain state
+/// machine (a `flat_map` of closures optimises far worse in hot loops).
+pub(crate) struct SetDocs<'a> {
+    words: &'a [u64],
+    next: usize,
+    base: DocId,
+    current: u64,
+}
+
+impl Iterator for SetDocs<'_> {
+    type Item = DocId;
+
+    #[inline]
+    fn next(&mut self) -> Option<DocId> {
+        while self.current == 0 {
+            let w = *self.words.get(self.next)?;
+            self.base = (self.next as DocId) * 64;
+            self.next += 1;
+            self.current = w;
+        }
+        let bit = self.current.trailing_zeros();
+        self.current &= self.current - 1;
+        Some(self.base + bit)
+    }
+}
+
+/// A tier's documents once read: a sorted list when they are few (most
+/// synonym and alternate-title tiers), one bit per document otherwise. A
+/// list costs its length to walk, bits cost the segment's size.
+enum TierDocs {
+    List(Vec<DocId>),
+    Bits(DocBits),
+}
+
+impl TierDocs {
+    fn or_into(&self, target: &mut DocBits) {
+        match self {
+            TierDocs::List(docs) => {
+                for &d in docs {
+                    target.insert(d);
+                }
+            }
+            TierDocs::Bits(bits) => target.or(bits),
+        }
+    }
+}
+
+/// Every document of a scorer, read front to back; `expected` is its size
+/// hint, which picks the representation.
+fn read_all(mut scorer: Box<dyn Scorer>, max_doc: DocId, expected: u64) -> TierDocs {
     let mut buffer = [0; COLLECT_BLOCK_BUFFER_LEN];
+    if expected.saturating_mul(32) < u64::from(max_doc) {
+        let mut docs = Vec::with_capacity(expected as usize);
+        loop {
+            let n = scorer.fill_buffer(&mut buffer);
+            docs.extend_from_slice(&buffer[..n]);
+            if n < COLLECT_BLOCK_BUFFER_LEN {
+                return TierDocs::List(docs);
+            }
+        }
+    }
+    let mut bits = DocBits::new(max_doc);
     loop {
         let n = scorer.fill_buffer(&mut buffer);
         for &doc in &buffer[..n] {
             bits.insert(doc);
         }
         if n < COLLECT_BLOCK_BUFFER_LEN {
-            return bits;
+            return TierDocs::Bits(bits);
         }
     }
 }
@@ -294,22 +413,29 @@ struct TierState<'w> {
     max: Score,
     constant: bool,
     span: Option<(SpanTest, Arc<SegmentTable>)>,
-    bits: Option<DocBits>,
+    docs: Option<TierDocs>,
     probe: Option<Box<dyn Scorer>>,
+    /// The last document the probe was asked about.
+    last_asked: DocId,
+    /// Where in a read list the last answer was, and for which document.
+    list_at: usize,
+    list_asked: DocId,
 }
 
 impl TierState<'_> {
     fn cost(&self, reader: &SegmentReader) -> tantivy::Result<u64> {
         if self.span.is_some() {
-            // reading tests every document; probing one is an array read
-            return Ok(u64::from(reader.max_doc()));
+            // reading tests every document, and probing one is a single
+            // array read: priced so that probing wins unless nearly every
+            // document is a candidate
+            return Ok(u64::from(reader.max_doc()) * READ_OVER_PROBE);
         }
         Ok(u64::from(self.weight.scorer(reader, 1.0)?.size_hint()))
     }
 
-    fn read(&mut self, reader: &SegmentReader) -> tantivy::Result<&DocBits> {
-        if self.bits.is_none() {
-            self.bits = Some(match &self.span {
+    fn read(&mut self, reader: &SegmentReader) -> tantivy::Result<&TierDocs> {
+        if self.docs.is_none() {
+            self.docs = Some(match &self.span {
                 Some((test, table)) => {
                     let mut bits = DocBits::new(reader.max_doc());
                     for doc in 0..table.len() as DocId {
@@ -317,12 +443,16 @@ impl TierState<'_> {
                             bits.insert(doc);
                         }
                     }
-                    bits
+                    TierDocs::Bits(bits)
                 }
-                None => read_all(self.weight.scorer(reader, 1.0)?, reader.max_doc()),
+                None => {
+                    let scorer = self.weight.scorer(reader, 1.0)?;
+                    let expected = u64::from(scorer.size_hint());
+                    read_all(scorer, reader.max_doc(), expected)
+                }
             });
         }
-        Ok(self.bits.get_or_insert_with(|| DocBits::new(0)))
+        Ok(self.docs.get_or_insert_with(|| TierDocs::List(Vec::new())))
     }
 
     /// Whether the tier has `doc`, and its score there. Documents must be
@@ -331,8 +461,29 @@ impl TierState<'_> {
         if let Some((test, table)) = &self.span {
             return Ok(table.span_holds(test, doc).then_some(self.max));
         }
-        if let Some(bits) = &self.bits {
-            if !bits.contains(doc) {
+        if let Some(docs) = &self.docs {
+            let has = match docs {
+                TierDocs::Bits(bits) => bits.contains(doc),
+                TierDocs::List(list) => {
+                    // asked in increasing order within a band: gallop on
+                    // from the last answer instead of searching the list
+                    if doc < self.list_asked {
+                        self.list_at = 0;
+                    }
+                    self.list_asked = doc;
+                    let rest = &list[self.list_at.min(list.len())..];
+                    let mut hi = 1;
+                    while hi < rest.len() && rest[hi] < doc {
+                        hi *= 2;
+                    }
+                    let lo = hi / 2;
+                    let end = (hi + 1).min(rest.len());
+                    let at = lo.min(end) + rest[lo.min(end)..end].partition_point(|&d| d < doc);
+                    self.list_at += at;
+                    list.get(self.list_at) == Some(&doc)
+                }
+            };
+            if !has {
                 return Ok(None);
             }
             if self.constant {
@@ -345,6 +496,12 @@ impl TierState<'_> {
         let Some(scorer) = self.probe.as_mut() else {
             return Ok(None);
         };
+        if doc < self.last_asked {
+            // ranking visits documents by bound, one bucket after another,
+            // so a later bucket goes back: start over with a fresh scorer
+            *scorer = self.weight.scorer(reader, 1.0)?;
+        }
+        self.last_asked = doc;
         let mut d = scorer.doc();
         if d < doc {
             d = scorer.seek(doc);
@@ -358,6 +515,9 @@ impl TierState<'_> {
     /// A fresh scorer for a new pass in document order.
     fn restart(&mut self) {
         self.probe = None;
+        self.last_asked = 0;
+        self.list_at = 0;
+        self.list_asked = 0;
     }
 }
 
@@ -377,8 +537,11 @@ impl<'w> ClauseState<'w> {
                     max: t.max,
                     constant: t.constant,
                     span: t.span.map(|s| (s, table.clone())),
-                    bits: None,
+                    docs: None,
                     probe: None,
+                    last_asked: 0,
+                    list_at: 0,
+                    list_asked: 0,
                 })
                 .collect(),
             max,
@@ -397,17 +560,18 @@ impl<'w> ClauseState<'w> {
     fn read(&mut self, reader: &SegmentReader) -> tantivy::Result<DocBits> {
         let mut all = DocBits::new(reader.max_doc());
         for t in self.tiers.iter_mut().filter(|t| t.proposes) {
-            all.or(t.read(reader)?);
+            t.read(reader)?.or_into(&mut all);
         }
         Ok(all)
     }
 
-    /// Reads every proposing tier no bigger than `budget` postings.
+    /// Reads every proposing tier no bigger than `budget` postings (span
+    /// tiers are tested on the table directly and never need reading).
     fn read_small(&mut self, reader: &SegmentReader, budget: u64) -> tantivy::Result<()> {
         for t in self
             .tiers
             .iter_mut()
-            .filter(|t| t.proposes && t.bits.is_none())
+            .filter(|t| t.proposes && t.docs.is_none() && t.span.is_none())
         {
             if t.cost(reader)? <= budget {
                 t.read(reader)?;
@@ -416,8 +580,59 @@ impl<'w> ClauseState<'w> {
         Ok(())
     }
 
-    fn all_read(&self) -> bool {
-        self.tiers.iter().all(|t| !t.proposes || t.bits.is_some())
+    /// Whether every proposing tier can be tested without a seek (read into
+    /// bits, or a span on the table): then the clause's bound is known for
+    /// each candidate up front.
+    fn boundable(&self) -> bool {
+        self.tiers
+            .iter()
+            .all(|t| !t.proposes || t.docs.is_some() || t.span.is_some())
+    }
+
+    /// Adds, for each candidate, the most this clause can give it: the best
+    /// of the tiers up to the first proposing tier that has it (a covered
+    /// tier before that one may still hold). `bound` is indexed by rank
+    /// among the candidates.
+    fn add_bounds(&self, candidates: &DocBits, ranks: &[u32], bound: &mut [Score]) {
+        let mut rest = candidates.clone();
+        let mut best: Score = 0.0;
+        for t in &self.tiers {
+            best = best.max(t.max);
+            if !t.proposes {
+                continue;
+            }
+            if let Some(TierDocs::Bits(bits)) = &t.docs {
+                for (w, (r, b)) in rest.0.iter_mut().zip(&bits.0).enumerate() {
+                    let mut hit = *r & b;
+                    *r &= !hit;
+                    while hit != 0 {
+                        let doc = (w as u32) * 64 + hit.trailing_zeros();
+                        hit &= hit - 1;
+                        bound[candidates.rank_of(ranks, doc)] += best;
+                    }
+                }
+            } else if let Some(TierDocs::List(docs)) = &t.docs {
+                for &doc in docs {
+                    if rest.contains(doc) {
+                        rest.remove(doc);
+                        bound[candidates.rank_of(ranks, doc)] += best;
+                    }
+                }
+            } else if let Some((test, table)) = &t.span {
+                for (w, r) in rest.0.iter_mut().enumerate() {
+                    let mut left = *r;
+                    while left != 0 {
+                        let bit = left.trailing_zeros();
+                        left &= left - 1;
+                        let doc = (w as u32) * 64 + bit;
+                        if table.span_holds(test, doc) {
+                            *r &= !(1u64 << bit);
+                            bound[candidates.rank_of(ranks, doc)] += best;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Whether a proposing tier has `doc` (increasing order).
@@ -545,6 +760,86 @@ pub(crate) fn run(
         total,
         timed_out: false,
     })
+}
+
+/// Per-thread buffers of the ranking pass, kept between searches: fresh
+/// large allocations cost page faults that reusing warm ones does not.
+#[derive(Default)]
+struct Scratch {
+    /// Each candidate's bound, by rank among the candidates.
+    bound: Vec<Score>,
+    /// `(doc, rank)` of each band's candidates (see [`Buckets`]).
+    bands: Vec<Vec<(DocId, u32)>>,
+    /// Candidates before each 64-document word.
+    ranks: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+impl Scratch {
+    fn take() -> Scratch {
+        SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()))
+    }
+
+    fn give_back(scratch: Scratch) {
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    }
+}
+
+/// Candidates grouped by their bound, so that the best are scored first
+/// and whole groups below the current top are skipped: a bucket sort into
+/// equal-width bands of the bounds' range, each band keeping document order
+/// (probes then only go back between bands).
+struct Buckets {
+    /// The highest bound in each band.
+    highest: [Score; BANDS],
+}
+
+const BANDS: usize = 64;
+
+impl Buckets {
+    /// Adds each candidate's completeness tie-break to its bound, then
+    /// sorts the candidates into `scratch.bands`.
+    fn new(candidates: &DocBits, scratch: &mut Scratch, table: &SegmentTable) -> Buckets {
+        let (mut lo, mut hi) = (Score::INFINITY, Score::NEG_INFINITY);
+        for (b, doc) in scratch.bound.iter_mut().zip(candidates.docs()) {
+            *b += Score::from(table.completeness(doc)) * COMPLETENESS_WEIGHT;
+            lo = lo.min(*b);
+            hi = hi.max(*b);
+        }
+        let scale = if hi > lo {
+            (BANDS as Score - 1.0) / (hi - lo)
+        } else {
+            0.0
+        };
+        let band = |b: Score| (((b - lo) * scale) as usize).min(BANDS - 1);
+        let mut highest = [Score::NEG_INFINITY; BANDS];
+        scratch.bands.resize_with(BANDS, Vec::new);
+        for members in &mut scratch.bands {
+            members.clear();
+        }
+        for (rank, (doc, &b)) in candidates.docs().zip(&scratch.bound).enumerate() {
+            let k = band(b);
+            highest[k] = highest[k].max(b);
+            scratch.bands[k].push((doc, rank as u32));
+        }
+        Buckets { highest }
+    }
+
+    /// The non-empty bands, highest first, with their highest bound.
+    fn best_first<'o>(
+        &'o self,
+        bands: &'o [Vec<(DocId, u32)>],
+    ) -> impl Iterator<Item = (Score, &'o [(DocId, u32)])> + 'o {
+        bands
+            .iter()
+            .zip(self.highest)
+            .rev()
+            .filter(|(members, _)| !members.is_empty())
+            .map(|(members, highest)| (highest, members.as_slice()))
+    }
 }
 
 struct SegmentRun<'a> {
@@ -701,7 +996,8 @@ impl SegmentRun<'_> {
         }
 
         let matched_at = started.elapsed();
-        // ranking: clauses with bits first, then the probed ones
+        // ranking: clauses whose bound is known per candidate first, then
+        // the probed ones
         let n = candidates.len();
         let mut scoring: Vec<ClauseState> = groups.into_iter().flatten().collect();
         scoring.append(&mut optional);
@@ -712,71 +1008,95 @@ impl SegmentRun<'_> {
             }
         }
         scoring.sort_by(|a, b| {
-            b.all_read()
-                .cmp(&a.all_read())
+            b.boundable()
+                .cmp(&a.boundable())
                 .then(b.max.total_cmp(&a.max))
         });
+        let bounded = scoring.iter().take_while(|c| c.boundable()).count();
         // the most the clauses from i on can still add
         let mut reach = vec![0.0; scoring.len() + 1];
         for i in (0..scoring.len()).rev() {
             reach[i] = reach[i + 1] + scoring[i].max;
         }
+        let probed_reach = reach[bounded];
+        let mut scratch = Scratch::take();
+        candidates.word_ranks_into(&mut scratch.ranks);
+        scratch.bound.clear();
+        scratch.bound.resize(n as usize, 0.0);
+        for clause in &scoring[..bounded] {
+            clause.add_bounds(&candidates, &scratch.ranks, &mut scratch.bound);
+        }
+        let buckets = Buckets::new(&candidates, &mut scratch, &self.table);
         let table = &self.table;
         let mut pushed = 0u64;
-        for (seen, doc) in candidates.docs().enumerate() {
-            if seen % 4096 == 4095 && self.late() {
-                return Ok(None);
-            }
-            let bar = top.bar();
-            if reach[0] + COMPLETENESS_MAX < bar {
+        let mut seen = 0usize;
+        let bound = &scratch.bound;
+        'buckets: for (bucket_max, docs) in buckets.best_first(&scratch.bands) {
+            if bucket_max + probed_reach < top.bar() {
+                // every later bucket is lower still
                 break;
             }
-            // the tie-break bounds the rest tighter
-            let bonus = Score::from(table.completeness(doc)) * COMPLETENESS_WEIGHT;
-            let mut score = 0.0;
-            let mut dropped = false;
-            for (i, clause) in scoring.iter_mut().enumerate() {
-                if score + reach[i] + bonus < bar {
-                    dropped = true;
-                    break;
+            for &(doc, rank) in docs {
+                seen += 1;
+                if seen.is_multiple_of(4096) && self.late() {
+                    return Ok(None);
                 }
-                let need = bar - score - reach[i + 1] - bonus;
-                match clause.score(reader, doc, need)? {
-                    Some(s) => score += s,
-                    None => {
+                let bar = top.bar();
+                if bound[rank as usize] + probed_reach < bar {
+                    continue;
+                }
+                // the tie-break bounds the rest tighter
+                let bonus = Score::from(table.completeness(doc)) * COMPLETENESS_WEIGHT;
+                let mut score = 0.0;
+                let mut dropped = false;
+                for (i, clause) in scoring.iter_mut().enumerate() {
+                    if score + reach[i] + bonus < bar {
                         dropped = true;
                         break;
                     }
-                }
-            }
-            if dropped {
-                continue;
-            }
-            let score = score + bonus;
-            if let Some(floor) = &top.floor {
-                match score.total_cmp(&floor.score) {
-                    Ordering::Less => continue,
-                    Ordering::Equal
-                        if table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater =>
-                    {
-                        continue
+                    let need = bar - score - reach[i + 1] - bonus;
+                    match clause.score(reader, doc, need)? {
+                        Some(s) => score += s,
+                        None => {
+                            dropped = true;
+                            break;
+                        }
                     }
-                    _ => {}
+                }
+                if dropped {
+                    continue;
+                }
+                let score = score + bonus;
+                if let Some(floor) = &top.floor {
+                    match score.total_cmp(&floor.score) {
+                        Ordering::Less => continue,
+                        Ordering::Equal
+                            if table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater =>
+                        {
+                            continue
+                        }
+                        _ => {}
+                    }
+                }
+                pushed += 1;
+                top.push(Ranked {
+                    score,
+                    segment: self.ordinal,
+                    doc,
+                    table: table.clone(),
+                });
+                if reach[0] + COMPLETENESS_MAX < top.bar() {
+                    break 'buckets;
                 }
             }
-            pushed += 1;
-            top.push(Ranked {
-                score,
-                segment: self.ordinal,
-                doc,
-                table: table.clone(),
-            });
         }
+        Scratch::give_back(scratch);
         tracing::debug!(
             segment = self.ordinal,
             matches = total,
             candidates = n,
             pushed,
+            visited = seen,
             matching_us = matched_at.as_micros() as u64,
             ranking_us = (started.elapsed() - matched_at).as_micros() as u64,
             "segment searched"
@@ -807,5 +1127,19 @@ mod tests {
         b.and_not(&other);
         assert_eq!(b.docs().collect::<Vec<_>>(), [0, 65]);
         assert_eq!(DocBits::full(130).len(), 130);
+    }
+
+    #[test]
+    fn ranks_count_the_set_documents_before_each() {
+        let mut b = DocBits::new(300);
+        let docs = [1, 5, 63, 64, 70, 128, 299];
+        for d in docs {
+            b.insert(d);
+        }
+        let mut ranks = Vec::new();
+        b.word_ranks_into(&mut ranks);
+        for (i, d) in docs.iter().enumerate() {
+            assert_eq!(b.rank_of(&ranks, *d), i);
+        }
     }
 }

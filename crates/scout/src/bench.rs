@@ -73,6 +73,8 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
         "profiles": count,
         "generationPerSecond": gen_rate,
         "importSeconds": seconds,
+        "storeAndIndexSeconds": summary.seconds,
+        "mergeSeconds": seconds - summary.seconds,
         "importPerSecond": count as f64 / seconds.max(1e-9),
         "rejected": summary.rejected,
         "inputBytesPerProfile": per(input_bytes),
@@ -91,6 +93,11 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
         println!(
             "import (store + index, end to end): {:.0} profiles/s, {seconds:.1}s for {count}",
             count as f64 / seconds
+        );
+        println!(
+            "  of which reading, storing and indexing {:.1}s, merging the index into one segment {:.1}s",
+            summary.seconds,
+            seconds - summary.seconds
         );
         println!(
             "on disk per profile: store {:.0} B + index {:.0} B = {:.2} KiB",
