@@ -128,6 +128,66 @@ fn all_words(field: Field, text: &str) -> Option<Box<dyn Query>> {
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
 
+/// A title phrase, field by field: two words are one pair term (see
+/// `document::title_pair_terms`), longer phrases a phrase query.
+fn title_phrase(texts: &[Field], pairs: &[Field], normalized: &str) -> Vec<Box<dyn Query>> {
+    let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+    texts
+        .iter()
+        .zip(pairs)
+        .filter_map(|(text, pair)| match words.as_slice() {
+            [a, b] => Some(Box::new(TermQuery::new(
+                term(*pair, &format!("+{a} {b}")),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>),
+            _ => phrase(*text, normalized),
+        })
+        .collect()
+}
+
+/// Every word of a title, in any order, within one title: one word is a
+/// term, two are one pair term, more are the pairs of consecutive words
+/// (in alphabetical order) all present.
+fn title_words(texts: &[Field], pairs: &[Field], core: &str) -> Vec<Box<dyn Query>> {
+    let mut words: Vec<&str> = core
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(crate::document::PAIRED_WORDS)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    texts
+        .iter()
+        .zip(pairs)
+        .filter_map(|(text, pair)| match words.as_slice() {
+            [] => None,
+            [one] => Some(
+                Box::new(TermQuery::new(term(*text, one), IndexRecordOption::Basic))
+                    as Box<dyn Query>,
+            ),
+            _ => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
+                    .windows(2)
+                    .map(|w| {
+                        (
+                            Occur::Must,
+                            Box::new(TermQuery::new(
+                                term(*pair, &format!("&{} {}", w[0], w[1])),
+                                IndexRecordOption::Basic,
+                            )) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                Some(if clauses.len() == 1 {
+                    clauses.remove(0).1
+                } else {
+                    Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>
+                })
+            }
+        })
+        .collect()
+}
+
 fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
     match history {
         History::Current => vec![current],
@@ -182,6 +242,7 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
         Criterion::JobTitle { title, history } => {
             let fs = history_fields(*history, fields.title_cur, fields.title_past);
             let keys = history_fields(*history, fields.title_key_cur, fields.title_key_past);
+            let pairs = history_fields(*history, fields.title_pair_cur, fields.title_pair_past);
             let normalized = normalize_title(title);
             // One term query per key: each seeks on its own postings, with
             // no automaton to build and no bitset to fill per search.
@@ -194,16 +255,16 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                     .collect()
             };
             if f.exact {
-                tiers.each(phrase_on(&fs, &normalized), 1.0);
+                tiers.each(title_phrase(&fs, &pairs, &normalized), 1.0);
             } else {
                 let core = core_title(title);
                 tiers.each(key_query(&[format!("={normalized}")]), 1.0);
                 tiers.each(key_query(&[format!("~{core}")]), 0.9);
                 if core.trim().is_empty() {
-                    tiers.each(phrase_on(&fs, &normalized), 0.8);
+                    tiers.each(title_phrase(&fs, &pairs, &normalized), 0.8);
                 } else {
                     // The core's words are among the phrase's: the words tier covers it.
-                    tiers.covered(phrase_on(&fs, &normalized), 0.8);
+                    tiers.covered(title_phrase(&fs, &pairs, &normalized), 0.8);
                 }
                 let syns = synonyms(title);
                 if !syns.is_empty() {
@@ -212,7 +273,7 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                     let syn_keys: Vec<String> = syns.iter().map(|s| format!("~{s}")).collect();
                     tiers.each(key_query(&syn_keys), 0.7);
                 }
-                tiers.each(words_on(&fs, &core), 0.4);
+                tiers.each(title_words(&fs, &pairs, &core), 0.4);
             }
         }
         Criterion::Location { place, radius_km } => {

@@ -408,6 +408,37 @@ fn push_text(out: &mut String, text: Option<&str>) {
 }
 
 /// Builds the index entry of a profile.
+/// Words of a title beyond which no pairs are indexed.
+pub(crate) const PAIRED_WORDS: usize = 10;
+
+/// The word pairs of a normalised title, so that the commonest title
+/// matches are single term lookups rather than intersections of long
+/// posting lists: `+a b` for two adjacent words (a two-word phrase) and
+/// `&a b` for any two of its words in alphabetical order (both present in
+/// the same title).
+pub(crate) fn title_pair_terms(title: &str) -> Vec<String> {
+    let words: Vec<&str> = title
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(PAIRED_WORDS)
+        .collect();
+    let mut terms: Vec<String> = words
+        .windows(2)
+        .map(|w| format!("+{} {}", w[0], w[1]))
+        .collect();
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            if a != b {
+                let (x, y) = if a < b { (a, b) } else { (b, a) };
+                terms.push(format!("&{x} {y}"));
+            }
+        }
+    }
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
 pub(crate) fn build_document(
     fields: &Fields,
     talent: &Talent,
@@ -421,13 +452,19 @@ pub(crate) fn build_document(
     // Titles as text (phrases, words) and as whole keys: `=` + the normalised
     // title, `~` + its core without seniority words, so most title matches are
     // single term lookups rather than phrase checks.
-    for (titles, text_field, key_field) in [
+    for (titles, text_field, key_field, pair_field) in [
         (
             &facts.titles_current,
             fields.title_cur,
             fields.title_key_cur,
+            fields.title_pair_cur,
         ),
-        (&facts.titles_past, fields.title_past, fields.title_key_past),
+        (
+            &facts.titles_past,
+            fields.title_past,
+            fields.title_key_past,
+            fields.title_pair_past,
+        ),
     ] {
         for t in titles {
             doc.add_text(text_field, t);
@@ -436,6 +473,9 @@ pub(crate) fn build_document(
                 key_field,
                 format!("~{}", scout_taxonomy::titles::core_of_normalized(t)),
             );
+            for pair in title_pair_terms(t) {
+                doc.add_text(pair_field, pair);
+            }
         }
     }
     for c in &facts.companies_current {
@@ -555,6 +595,24 @@ pub(crate) fn build_document(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn title_pairs_are_adjacent_and_unordered() {
+        let terms = super::title_pair_terms("senior data engineer");
+        for t in [
+            "+senior data",
+            "+data engineer",
+            "&data senior",
+            "&engineer senior",
+            "&data engineer",
+        ] {
+            assert!(terms.contains(&t.to_owned()), "{t} missing from {terms:?}");
+        }
+        assert_eq!(terms.len(), 5);
+        assert!(super::title_pair_terms("nurse").is_empty());
+        // a repeated word pairs with the others once, never with itself
+        assert_eq!(super::title_pair_terms("a b a").len(), 3);
+    }
+
     use super::*;
 
     fn talent(json: &str) -> Talent {

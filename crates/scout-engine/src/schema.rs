@@ -26,6 +26,9 @@ pub struct Fields {
     pub title_past: Field,
     pub title_key_cur: Field,
     pub title_key_past: Field,
+    /// Word pairs of each title (see `document::title_pair_terms`).
+    pub title_pair_cur: Field,
+    pub title_pair_past: Field,
     pub company_cur: Field,
     pub company_past: Field,
     pub size_cur: Field,
@@ -79,6 +82,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         title_past: b.add_text_field("title_past", phrase_text.clone()),
         title_key_cur: b.add_text_field("title_key_cur", STRING),
         title_key_past: b.add_text_field("title_key_past", STRING),
+        title_pair_cur: b.add_text_field("title_pair_cur", STRING),
+        title_pair_past: b.add_text_field("title_pair_past", STRING),
         company_cur: b.add_text_field("company_cur", phrase_text.clone()),
         company_past: b.add_text_field("company_past", phrase_text.clone()),
         size_cur: b.add_text_field("size_cur", STRING),

@@ -40,8 +40,23 @@ impl Paths {
     }
 
     pub fn open_engine(&self) -> anyhow::Result<Engine> {
-        Engine::open(&self.index_dir)
-            .with_context(|| format!("cannot open the index at {}", self.index_dir.display()))
+        match Engine::open(&self.index_dir) {
+            Err(scout_engine::EngineError::SchemaMismatch(why)) => {
+                // The index is derived from the store: one written by another
+                // version is set aside and rebuilt by catching up from change 0.
+                tracing::warn!(
+                    index = %self.index_dir.display(),
+                    reason = %why,
+                    "the index was written by another version of Scout; rebuilding it from the store"
+                );
+                std::fs::remove_dir_all(&self.index_dir).with_context(|| {
+                    format!("cannot remove the old index at {}", self.index_dir.display())
+                })?;
+                Engine::open(&self.index_dir)
+            }
+            other => other,
+        }
+        .with_context(|| format!("cannot open the index at {}", self.index_dir.display()))
     }
 }
 
