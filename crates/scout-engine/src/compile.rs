@@ -216,7 +216,8 @@ struct Matcher {
 fn text_tiers(fields: &[Field], value: &str, exact: bool) -> Tiers {
     let folded = fold(value);
     let mut tiers = Tiers::default();
-    if exact {
+    if exact || !folded.contains(' ') {
+        // one word is its own phrase: a words tier would be the same set
         tiers.each(phrase_on(fields, &folded), 1.0);
     } else {
         tiers.covered(phrase_on(fields, &folded), 1.0);
@@ -260,7 +261,9 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 let core = core_title(title);
                 tiers.each(key_query(&[format!("={normalized}")]), 1.0);
                 tiers.each(key_query(&[format!("~{core}")]), 0.9);
-                if core.trim().is_empty() {
+                // one word is its own phrase, and its words tier the same set
+                let single_word = !normalized.contains(' ') && core == normalized;
+                if core.trim().is_empty() || single_word {
                     tiers.each(title_phrase(&fs, &pairs, &normalized), 0.8);
                 } else {
                     // The core's words are among the phrase's: the words tier covers it.
@@ -273,7 +276,9 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                     let syn_keys: Vec<String> = syns.iter().map(|s| format!("~{s}")).collect();
                     tiers.each(key_query(&syn_keys), 0.7);
                 }
-                tiers.each(title_words(&fs, &pairs, &core), 0.4);
+                if !single_word {
+                    tiers.each(title_words(&fs, &pairs, &core), 0.4);
+                }
             }
         }
         Criterion::Location { place, radius_km } => {
