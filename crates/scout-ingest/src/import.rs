@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use scout_engine::IndexWriterHandle;
 use scout_model::{Organization, Talent};
-use scout_store::{Store, StoreError, UpsertOutcome};
+use scout_store::{Store, StoreError, UpsertOutcome, UpsertReport};
 
 use crate::sync::{self, SyncError};
 use crate::validate;
@@ -406,6 +406,8 @@ pub async fn import_files(
         let reader = spawn_reader(path.clone(), options.clone(), bytes.clone(), tx);
         let source = path.display().to_string();
         let mut read_bytes = 0;
+        // a batch stored but not yet indexed
+        let mut stored: Option<(Vec<Talent>, UpsertReport)> = None;
         while let Some(batch) = rx.recv().await {
             let (records, bad) = match batch {
                 Batch::Records(r, b) => (r, b),
@@ -446,6 +448,11 @@ pub async fn import_files(
                 .collect();
             let n = (profiles.len() + orgs.len()) as u64;
             if !orgs.is_empty() {
+                // organizations renumber their employees: index what is
+                // stored first, so the change feed stays in order
+                if let (Some(w), Some((done, report))) = (writer.as_deref_mut(), stored.take()) {
+                    index_stored(store, w, &done, &report).await?;
+                }
                 let report = store.upsert_organizations(&orgs, &source).await?;
                 count(&mut summary, &report.outcomes);
                 if let Some(w) = writer.as_deref_mut() {
@@ -453,28 +460,23 @@ pub async fn import_files(
                 }
             }
             if !profiles.is_empty() {
-                let report = store.upsert_profiles(&profiles, &source).await?;
-                count(&mut summary, &report.outcomes);
-                if let (Some(w), Some(last)) = (writer.as_deref_mut(), report.last_seq) {
-                    let changed = report
-                        .outcomes
-                        .iter()
-                        .filter(|o| **o != UpsertOutcome::Unchanged)
-                        .count() as i64;
-                    if last - changed == w.applied() {
-                        // The usual case: no one else wrote in between, index what we hold.
-                        let items: Vec<(i64, &Talent)> = profiles
-                            .iter()
-                            .zip(&report.outcomes)
-                            .filter(|(_, o)| **o != UpsertOutcome::Unchanged)
-                            .enumerate()
-                            .map(|(k, (t, _))| (last - changed + 1 + k as i64, t))
-                            .collect();
-                        w.upsert_many(&items).map_err(SyncError::from)?;
-                    } else {
-                        sync::catch_up(store, w, &|_, _| {}).await?;
-                    }
+                // Store this batch while the previous one is indexed: stores
+                // stay strictly in order (a later line updates an earlier
+                // one), and indexing a batch needs only its own numbers.
+                let task_store = store.clone();
+                let task_source = source.clone();
+                let storing = tokio::spawn(async move {
+                    let report = task_store.upsert_profiles(&profiles, &task_source).await?;
+                    Ok::<_, StoreError>((profiles, report))
+                });
+                if let (Some(w), Some((done, report))) = (writer.as_deref_mut(), stored.take()) {
+                    index_stored(store, w, &done, &report).await?;
                 }
+                let (done, report) = storing.await.map_err(|e| {
+                    StoreError::Io(std::io::Error::other(format!("storing task failed: {e}")))
+                })??;
+                count(&mut summary, &report.outcomes);
+                stored = Some((done, report));
             }
             if let Some(w) = writer.as_deref_mut() {
                 if last_commit.elapsed() > Duration::from_secs(5) {
@@ -485,6 +487,9 @@ pub async fn import_files(
             let now_bytes = bytes.load(std::sync::atomic::Ordering::Relaxed);
             progress.advance(now_bytes.saturating_sub(read_bytes), n);
             read_bytes = now_bytes;
+        }
+        if let (Some(w), Some((done, report))) = (writer.as_deref_mut(), stored.take()) {
+            index_stored(store, w, &done, &report).await?;
         }
         let _ = reader.join();
         summary.files += 1;
@@ -498,6 +503,37 @@ pub async fn import_files(
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Indexes a stored batch: directly when no one else wrote in between (its
+/// changes are the next ones the index expects), else by catching up.
+async fn index_stored(
+    store: &Store,
+    w: &mut IndexWriterHandle,
+    profiles: &[Talent],
+    report: &UpsertReport,
+) -> Result<(), ImportError> {
+    let Some(last) = report.last_seq else {
+        return Ok(());
+    };
+    let changed = report
+        .outcomes
+        .iter()
+        .filter(|o| **o != UpsertOutcome::Unchanged)
+        .count() as i64;
+    if last - changed == w.applied() {
+        let items: Vec<(i64, &Talent)> = profiles
+            .iter()
+            .zip(&report.outcomes)
+            .filter(|(_, o)| **o != UpsertOutcome::Unchanged)
+            .enumerate()
+            .map(|(k, (t, _))| (last - changed + 1 + k as i64, t))
+            .collect();
+        w.upsert_many(&items).map_err(SyncError::from)?;
+    } else {
+        sync::catch_up(store, w, &|_, _| {}).await?;
+    }
+    Ok(())
 }
 
 fn count(summary: &mut ImportSummary, outcomes: &[UpsertOutcome]) {
