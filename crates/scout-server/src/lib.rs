@@ -14,6 +14,7 @@ mod limits;
 mod openapi;
 mod pipeline;
 mod pools;
+pub mod prompt_reader;
 mod search_helpers;
 mod searches;
 mod sourcings;
@@ -22,6 +23,7 @@ mod talents;
 mod validate;
 mod views;
 
+pub use prompt_reader::{ModelSettings, PromptReader};
 pub use state::{AppState, Settings};
 
 use axum::extract::Request;

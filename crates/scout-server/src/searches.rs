@@ -14,7 +14,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use scout_model::ErrorCode;
-use scout_query::prompt::{read_prompt, Intent, PromptError, MAX_PROMPT_CHARS, PARSER_NAME};
+use scout_query::prompt::{Intent, PromptError, MAX_PROMPT_CHARS};
+
+use crate::prompt_reader::PromptReader;
 use scout_query::relax::{next_relaxation, Weighed};
 use scout_query::sales_navigator::{parse_sales_navigator_url, ImportError, MAX_URL_CHARS};
 use scout_query::search_request::filter_to_json;
@@ -83,13 +85,13 @@ struct Reading {
     interpretation: Value,
 }
 
-fn reading_of(intent: &Intent) -> Reading {
+fn reading_of(intent: &Intent, parser: &str) -> Reading {
     Reading {
         source: "prompt",
         filters: intent.plain_filters(),
         confidences: intent.filters.iter().map(|r| r.confidence).collect(),
         interpretation: json!({
-            "parser": PARSER_NAME,
+            "parser": parser,
             "explanations": intent.explanations_json(),
             "notes": intent.notes_json(),
             "remote": intent.remote.is_some(),
@@ -97,8 +99,21 @@ fn reading_of(intent: &Intent) -> Reading {
     }
 }
 
+/// What a prompt body asked: the prompt, how it was read (and by what),
+/// and the number of results wanted.
+struct PromptAsk {
+    prompt: String,
+    intent: Intent,
+    parser: String,
+    limit: i64,
+}
+
 /// `{prompt, limit?}` → the prompt read, and the number of results wanted.
-fn prompt_body(body: &Value, with_limit: bool) -> Result<(String, Intent, i64), ApiError> {
+async fn prompt_body(
+    reader: &PromptReader,
+    body: &Value,
+    with_limit: bool,
+) -> Result<PromptAsk, ApiError> {
     let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let prompt = r.string("prompt", true, MAX_PROMPT_CHARS);
     let limit = if with_limit {
@@ -108,7 +123,7 @@ fn prompt_body(body: &Value, with_limit: bool) -> Result<(String, Intent, i64), 
     };
     check(r.finish())?;
     let prompt = prompt.unwrap_or_default();
-    let intent = read_prompt(&prompt).map_err(|e| {
+    let (intent, parser) = reader.read(&prompt).await.map_err(|e| {
         let message = match e {
             PromptError::Empty => "The prompt is empty".to_owned(),
             PromptError::TooLong => e.to_string(),
@@ -119,7 +134,12 @@ fn prompt_body(body: &Value, with_limit: bool) -> Result<(String, Intent, i64), 
             message,
         )])
     })?;
-    Ok((prompt, intent, limit.unwrap_or(DEFAULT_RESULTS)))
+    Ok(PromptAsk {
+        prompt,
+        intent,
+        parser,
+        limit: limit.unwrap_or(DEFAULT_RESULTS),
+    })
 }
 
 fn nothing_to_search() -> ApiError {
@@ -131,14 +151,15 @@ fn nothing_to_search() -> ApiError {
 }
 
 async fn classify(
+    State(state): State<AppState>,
     caller: Caller<SearchesRead>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let (prompt, intent, _) = prompt_body(&body, false)?;
-    let reading = reading_of(&intent);
+    let ask = prompt_body(&state.prompt_reader, &body, false).await?;
+    let reading = reading_of(&ask.intent, &ask.parser);
     let mut data = reading.interpretation;
-    data["prompt"] = json!(prompt);
-    data["filters"] = json!(intent.filters_json());
+    data["prompt"] = json!(ask.prompt);
+    data["filters"] = json!(ask.intent.filters_json());
     Ok(ok(StatusCode::OK, caller.limit_headers, data))
 }
 
@@ -147,11 +168,12 @@ async fn search(
     caller: Caller<SearchesWrite>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let (prompt, intent, limit) = prompt_body(&body, true)?;
-    if intent.filters.is_empty() {
+    let ask = prompt_body(&state.prompt_reader, &body, true).await?;
+    if ask.intent.filters.is_empty() {
         return Err(nothing_to_search());
     }
-    Ok(stream(state, caller, prompt, reading_of(&intent), limit))
+    let reading = reading_of(&ask.intent, &ask.parser);
+    Ok(stream(state, caller, ask.prompt, reading, ask.limit))
 }
 
 async fn start_with_sales_navigator(
@@ -508,7 +530,12 @@ async fn reprompt(
     Path(search_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let (prompt, intent, limit) = prompt_body(&body, true)?;
+    let PromptAsk {
+        prompt,
+        intent,
+        parser,
+        limit,
+    } = prompt_body(&state.prompt_reader, &body, true).await?;
     if intent.filters.is_empty() {
         return Err(nothing_to_search());
     }
@@ -518,7 +545,7 @@ async fn reprompt(
         .await
         .map_err(internal)?
         .ok_or_else(not_found)?;
-    let reading = reading_of(&intent);
+    let reading = reading_of(&intent, &parser);
     let fresh = CandidateSearch {
         result_ids: Vec::new(),
         ..search.clone()

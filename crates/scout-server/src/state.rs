@@ -13,12 +13,15 @@ use crate::limits::RateLimiter;
 pub struct Settings {
     /// How long a search may run before `search_engine_timeout`.
     pub search_timeout: Duration,
+    /// A chat model refining prompt readings (none: the rules alone).
+    pub prompt_model: Option<crate::prompt_reader::ModelSettings>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             search_timeout: Duration::from_secs(5),
+            prompt_model: None,
         }
     }
 }
@@ -36,6 +39,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Held while candidates are re-scored, so runs never overlap.
     pub rescoring: Arc<tokio::sync::Mutex<()>>,
+    /// Reads prompts into filters.
+    pub prompt_reader: crate::prompt_reader::PromptReader,
 }
 
 impl AppState {
@@ -50,6 +55,7 @@ impl AppState {
             store,
             engine,
             limiter: Arc::new(RateLimiter::default()),
+            prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
             rescoring: Arc::default(),
         }

@@ -90,6 +90,26 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "SCOUT_ADDR", default_value = "127.0.0.1:7700")]
     pub addr: SocketAddr,
+    #[command(flatten)]
+    pub prompt_model: PromptModelArgs,
+}
+
+/// An optional OpenAI-compatible chat model that refines prompt readings
+/// (the deterministic rules stay the default and the fallback).
+#[derive(Args, Debug, Clone, Default)]
+pub struct PromptModelArgs {
+    /// Base URL of an OpenAI-compatible API over plain HTTP, e.g. http://localhost:11434/v1
+    #[arg(long, env = "SCOUT_PROMPT_MODEL_URL", requires = "prompt_model")]
+    pub prompt_model_url: Option<String>,
+    /// The model's name.
+    #[arg(long, env = "SCOUT_PROMPT_MODEL", requires = "prompt_model_url")]
+    pub prompt_model: Option<String>,
+    /// API key sent as a Bearer token, if the endpoint needs one.
+    #[arg(long, env = "SCOUT_PROMPT_MODEL_KEY", hide_env_values = true)]
+    pub prompt_model_key: Option<String>,
+    /// Longest wait for the model, in milliseconds, before the rules' reading is used.
+    #[arg(long, env = "SCOUT_PROMPT_MODEL_TIMEOUT_MS", default_value_t = 3000)]
+    pub prompt_model_timeout_ms: u64,
 }
 
 #[derive(Args, Debug)]
@@ -103,6 +123,8 @@ pub struct DemoArgs {
     /// Prepare the data and exit without serving.
     #[arg(long)]
     pub no_serve: bool,
+    #[command(flatten)]
+    pub prompt_model: PromptModelArgs,
 }
 
 #[derive(Args, Debug)]

@@ -16,7 +16,9 @@ use scout_query::{Criterion, Filter};
 use scout_store::Store;
 use serde_json::json;
 
-use crate::cli::{Cli, Command, DemoArgs, GenerateArgs, ImportArgs, KeysCommand, SearchArgs};
+use crate::cli::{
+    Cli, Command, DemoArgs, GenerateArgs, ImportArgs, KeysCommand, PromptModelArgs, SearchArgs,
+};
 use crate::config::{Paths, WRITER_BUDGET};
 use crate::output::{self, Bar};
 
@@ -28,7 +30,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => import(&paths, &args, as_json).await,
         Command::Reindex => reindex(&paths, as_json).await,
         Command::Search(args) => search(&paths, &args, as_json).await,
-        Command::Serve(args) => serve(&paths, args.addr, None).await,
+        Command::Serve(args) => serve(&paths, args.addr, &args.prompt_model, None).await,
         Command::Demo(args) => demo(&paths, &args, as_json).await,
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
         Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
@@ -336,11 +338,35 @@ async fn search(paths: &Paths, args: &SearchArgs, as_json: bool) -> anyhow::Resu
     Ok(())
 }
 
+/// The prompt model's settings from the command line, checked.
+fn prompt_model(args: &PromptModelArgs) -> anyhow::Result<Option<scout_server::ModelSettings>> {
+    let (Some(url), Some(model)) = (&args.prompt_model_url, &args.prompt_model) else {
+        return Ok(None);
+    };
+    if !url.starts_with("http://") {
+        bail!(
+            "--prompt-model-url must be an http:// URL (Scout bundles no TLS client; \
+             run the model locally, e.g. Ollama, vLLM or llama.cpp, or behind a local proxy): {url}"
+        );
+    }
+    Ok(Some(scout_server::ModelSettings {
+        url: url.clone(),
+        model: model.clone(),
+        api_key: args.prompt_model_key.clone(),
+        timeout: Duration::from_millis(args.prompt_model_timeout_ms.max(1)),
+    }))
+}
+
 pub async fn serve(
     paths: &Paths,
     addr: std::net::SocketAddr,
+    model: &PromptModelArgs,
     banner: Option<String>,
 ) -> anyhow::Result<()> {
+    let settings = scout_server::Settings {
+        prompt_model: prompt_model(model)?,
+        ..Default::default()
+    };
     let store = paths.open_store().await?;
     let engine = Arc::new(paths.open_engine()?);
     let writer = engine
@@ -360,7 +386,10 @@ pub async fn serve(
     if let Some(b) = banner {
         println!("{b}");
     }
-    let state = scout_server::AppState::new(store, engine);
+    if let Some(m) = &settings.prompt_model {
+        println!("prompts are refined by the model {} at {}", m.model, m.url);
+    }
+    let state = scout_server::AppState::with_settings(store, engine, settings);
     scout_server::serve(listener, state, async {
         let _ = tokio::signal::ctrl_c().await;
     })
@@ -407,7 +436,7 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
         addr = args.addr,
         body = r#"{"filters":[{"filterType":"JOB_TITLE","value":"Software Engineer","isRequired":true},{"filterType":"LOCATION","value":"London","radius":50,"isRequired":true}]}"#,
     );
-    serve(paths, args.addr, Some(banner)).await
+    serve(paths, args.addr, &args.prompt_model, Some(banner)).await
 }
 
 async fn keys(paths: &Paths, cmd: KeysCommand, as_json: bool) -> anyhow::Result<()> {

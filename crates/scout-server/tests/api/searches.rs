@@ -372,3 +372,123 @@ async fn helpers_rank_titles_and_skills() {
         .await;
     assert_eq!(status, 400);
 }
+
+/// A stand-in for an OpenAI-compatible chat endpoint: answers every
+/// completion with the rules' filters (sent in the user message) plus one
+/// skill, and records what it was asked.
+async fn fake_model(asked: std::sync::Arc<parking_lot::Mutex<Vec<Value>>>) -> String {
+    use axum::routing::post;
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        post(move |axum::Json(body): axum::Json<Value>| {
+            let asked = asked.clone();
+            async move {
+                asked.lock().push(body.clone());
+                let user: Value = serde_json::from_str(
+                    body["messages"][1]["content"].as_str().unwrap_or("{}"),
+                )
+                .unwrap_or(Value::Null);
+                let mut filters = user["rulesReading"]["filters"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                filters.push(json!({"filterType": "SKILL", "value": "Patient Care", "isRequired": false, "isExcluded": false, "isExactMatch": false}));
+                let content = json!({ "filters": filters }).to_string();
+                axum::Json(json!({"choices": [{"message": {"role": "assistant", "content": content}}]}))
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v1", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+fn model_settings(url: String) -> scout_server::Settings {
+    scout_server::Settings {
+        prompt_model: Some(scout_server::ModelSettings {
+            url,
+            model: "test-model".into(),
+            api_key: Some("secret".into()),
+            timeout: std::time::Duration::from_secs(2),
+        }),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_configured_model_refines_the_rules_reading() {
+    let asked = std::sync::Arc::new(parking_lot::Mutex::new(Vec::new()));
+    let url = fake_model(asked.clone()).await;
+    let app = crate::helpers::spawn_app_with(
+        model_settings(url),
+        crate::helpers::fixture_talents(),
+        1000,
+    )
+    .await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/classify-intent",
+            json!({"prompt": "nurse in Paris"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let data = &body["data"];
+    assert_eq!(data["parser"], "scout-rules-v1+model:test-model");
+    let filters = data["filters"].as_array().unwrap();
+    assert_eq!(
+        filters[0]["filterType"], "JOB_TITLE",
+        "the rules' reading is kept"
+    );
+    assert!(
+        filters
+            .iter()
+            .any(|f| f["filterType"] == "SKILL" && f["value"] == "Patient Care"),
+        "the model's addition is there: {filters:?}"
+    );
+    let skill = data["explanations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["filterType"] == "SKILL")
+        .unwrap();
+    assert_eq!(skill["confidence"], 0.6);
+    assert_eq!(skill["reason"], "read by the model");
+    let asked = asked.lock();
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0]["model"], "test-model");
+    assert!(asked[0]["messages"][1]["content"]
+        .as_str()
+        .unwrap()
+        .contains("nurse in Paris"));
+}
+
+#[tokio::test]
+async fn an_unreachable_model_falls_back_to_the_rules_and_says_so() {
+    // a port nothing listens on
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v1", closed.local_addr().unwrap());
+    drop(closed);
+    let app = crate::helpers::spawn_app_with(
+        model_settings(url),
+        crate::helpers::fixture_talents(),
+        1000,
+    )
+    .await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/classify-intent",
+            json!({"prompt": "nurse in Paris"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let data = &body["data"];
+    assert_eq!(data["parser"], "scout-rules-v1");
+    assert_eq!(data["filters"][0]["filterType"], "JOB_TITLE");
+    assert!(data["notes"].as_array().unwrap().iter().any(|n| n["reason"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("the model could not refine")));
+}

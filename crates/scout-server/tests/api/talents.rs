@@ -292,6 +292,7 @@ async fn openapi_describes_the_endpoint() {
 async fn a_search_past_its_deadline_answers_search_engine_timeout() {
     let settings = scout_server::Settings {
         search_timeout: std::time::Duration::ZERO,
+        ..Default::default()
     };
     let app = spawn_app_with(settings, crate::helpers::fixture_talents(), 100).await;
     let res = app.search(example_request()).await;
