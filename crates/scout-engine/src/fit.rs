@@ -390,7 +390,7 @@ impl Engine {
         for (k, q) in queries.iter().enumerate() {
             let weight = q.weight(EnableScoring::disabled_from_searcher(&searcher))?;
             for segment in searcher.segment_readers() {
-                let ids = crate::segment_table::segment_ids(segment)?;
+                let (ids, _) = crate::segment_table::segment_ids(segment)?;
                 let mut scorer = weight.scorer(segment, 1.0)?;
                 let mut doc = scorer.doc();
                 while doc != TERMINATED {

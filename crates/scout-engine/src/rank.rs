@@ -1019,6 +1019,7 @@ impl SegmentRun<'_> {
             reach[i] = reach[i + 1] + scoring[i].max;
         }
         let probed_reach = reach[bounded];
+        let read_at = started.elapsed();
         let mut scratch = Scratch::take();
         candidates.word_ranks_into(&mut scratch.ranks);
         scratch.bound.clear();
@@ -1027,6 +1028,7 @@ impl SegmentRun<'_> {
             clause.add_bounds(&candidates, &scratch.ranks, &mut scratch.bound);
         }
         let buckets = Buckets::new(&candidates, &mut scratch, &self.table);
+        let bounded_at = started.elapsed();
         let table = &self.table;
         let mut pushed = 0u64;
         let mut seen = 0usize;
@@ -1099,6 +1101,9 @@ impl SegmentRun<'_> {
             visited = seen,
             matching_us = matched_at.as_micros() as u64,
             ranking_us = (started.elapsed() - matched_at).as_micros() as u64,
+            reading_us = (read_at - matched_at).as_micros() as u64,
+            bounding_us = (bounded_at - read_at).as_micros() as u64,
+            scoring_us = (started.elapsed() - bounded_at).as_micros() as u64,
             "segment searched"
         );
         Ok(Some(total))

@@ -210,6 +210,14 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
             }
         }
     }
+    // SCOUT_BENCH_IN_PROCESS_ONLY stops here (for profiling the engine alone).
+    if std::env::var_os("SCOUT_BENCH_IN_PROCESS_ONLY").is_some() {
+        println!(
+            "{}",
+            json!({"inProcessMs": summary(in_process), "engineOnlyMs": summary(engine_only)})
+        );
+        return Ok(());
+    }
     let mut slowest: Vec<usize> = (0..requests.len()).collect();
     slowest.sort_by(|&a, &b| per_request[b].total_cmp(&per_request[a]));
     let slowest: Vec<serde_json::Value> = slowest
