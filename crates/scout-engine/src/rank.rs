@@ -1044,8 +1044,23 @@ impl SegmentRun<'_> {
                     return Ok(None);
                 }
                 let bar = top.bar();
-                if bound[rank as usize] + probed_reach < bar {
+                let best = bound[rank as usize];
+                if best + probed_reach < bar {
                     continue;
+                }
+                // With every clause bounded, score and bound are the same
+                // sums in the same order, so the score cannot round above
+                // the bound: one that can at most tie the floor and sorts
+                // after it by id cannot enter, and need not be scored.
+                if bounded == scoring.len() {
+                    if let Some(floor) = &top.floor {
+                        if best < floor.score
+                            || (best == floor.score
+                                && table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater)
+                        {
+                            continue;
+                        }
+                    }
                 }
                 // the tie-break bounds the rest tighter
                 let bonus = Score::from(table.completeness(doc)) * COMPLETENESS_WEIGHT;
