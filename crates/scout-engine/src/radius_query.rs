@@ -1,7 +1,9 @@
 //! "Within R km of a point": the grid-cell terms of the circle's cover find
-//! candidates through the inverted index; each candidate's latitude and
-//! longitude (fast fields) then pass an exact great-circle test. The score
-//! rewards closeness: `base + 1` at the centre down to `base + 0.5` at the edge.
+//! candidates through the inverted index. Profiles in cells wholly inside
+//! the circle match as they are; those in cells its edge crosses pass an
+//! exact great-circle test on their latitude and longitude (fast fields).
+//! The score rewards closeness: `base + 1` at the centre down to
+//! `base + 0.5` at the edge, the distance read only for scored documents.
 
 use scout_taxonomy::haversine_km;
 use tantivy::columnar::Column;
@@ -14,7 +16,8 @@ use crate::geo::cover;
 /// Profiles within `radius_km` of a point.
 #[derive(Clone, Debug)]
 pub(crate) struct RadiusQuery {
-    cells: TermSetQuery,
+    inside: TermSetQuery,
+    edge: TermSetQuery,
     lat: f64,
     lon: f64,
     radius_km: f64,
@@ -29,11 +32,15 @@ impl RadiusQuery {
         radius_km: f64,
         base: Score,
     ) -> RadiusQuery {
-        let terms = cover(lat, lon, radius_km)
-            .into_iter()
-            .map(|c| Term::from_field_text(cell_field, &c));
+        let cells = cover(lat, lon, radius_km);
+        let terms = |names: Vec<String>| {
+            names
+                .into_iter()
+                .map(|c| Term::from_field_text(cell_field, &c))
+        };
         RadiusQuery {
-            cells: TermSetQuery::new(terms),
+            inside: TermSetQuery::new(terms(cells.inside)),
+            edge: TermSetQuery::new(terms(cells.edge)),
             lat,
             lon,
             radius_km,
@@ -44,11 +51,10 @@ impl RadiusQuery {
 
 impl Query for RadiusQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let inner = self
-            .cells
-            .weight(EnableScoring::disabled_from_schema(enable_scoring.schema()))?;
+        let unscored = EnableScoring::disabled_from_schema(enable_scoring.schema());
         Ok(Box::new(RadiusWeight {
-            inner,
+            inside: self.inside.weight(unscored)?,
+            edge: self.edge.weight(unscored)?,
             lat: self.lat,
             lon: self.lon,
             radius_km: self.radius_km,
@@ -58,7 +64,8 @@ impl Query for RadiusQuery {
 }
 
 struct RadiusWeight {
-    inner: Box<dyn Weight>,
+    inside: Box<dyn Weight>,
+    edge: Box<dyn Weight>,
     lat: f64,
     lon: f64,
     radius_km: f64,
@@ -67,20 +74,20 @@ struct RadiusWeight {
 
 impl Weight for RadiusWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let inner = self.inner.scorer(reader, 1.0)?;
-        let lat = reader.fast_fields().f64("lat")?;
-        let lon = reader.fast_fields().f64("lon")?;
         let mut scorer = RadiusScorer {
-            inner,
-            lat,
-            lon,
+            inside: self.inside.scorer(reader, 1.0)?,
+            edge: self.edge.scorer(reader, 1.0)?,
+            lat: reader.fast_fields().f64("lat")?,
+            lon: reader.fast_fields().f64("lon")?,
             center: (self.lat, self.lon),
             radius_km: self.radius_km,
             base: self.base,
             boost,
-            distance: 0.0,
+            doc: 0,
+            edge_distance: 0.0,
         };
-        scorer.settle();
+        scorer.settle_edge();
+        scorer.pick();
         Ok(Box::new(scorer))
     }
 
@@ -96,61 +103,96 @@ impl Weight for RadiusWeight {
     }
 }
 
+/// The union, in document order, of the inside cells' documents and the
+/// edge cells' documents that pass the distance test.
 struct RadiusScorer {
-    inner: Box<dyn Scorer>,
+    inside: Box<dyn Scorer>,
+    edge: Box<dyn Scorer>,
     lat: Column<f64>,
     lon: Column<f64>,
     center: (f64, f64),
     radius_km: f64,
     base: Score,
     boost: Score,
-    distance: f64,
+    /// The current document: the lower of the two scorers' documents.
+    doc: DocId,
+    /// The distance of `edge`'s current document, measured to test it.
+    edge_distance: f64,
 }
 
 impl RadiusScorer {
-    /// Moves forward to the first candidate really inside the circle.
-    fn settle(&mut self) -> DocId {
+    fn distance(&self, doc: DocId) -> Option<f64> {
+        let (la, lo) = (self.lat.first(doc)?, self.lon.first(doc)?);
+        Some(haversine_km(self.center.0, self.center.1, la, lo))
+    }
+
+    /// Moves the edge scorer to its first document really inside the circle.
+    fn settle_edge(&mut self) {
         loop {
-            let doc = self.inner.doc();
+            let doc = self.edge.doc();
             if doc == TERMINATED {
-                return doc;
+                return;
             }
-            if let (Some(la), Some(lo)) = (self.lat.first(doc), self.lon.first(doc)) {
-                let d = haversine_km(self.center.0, self.center.1, la, lo);
-                if d <= self.radius_km {
-                    self.distance = d;
-                    return doc;
-                }
+            if let Some(d) = self.distance(doc).filter(|d| *d <= self.radius_km) {
+                self.edge_distance = d;
+                return;
             }
-            self.inner.advance();
+            self.edge.advance();
         }
+    }
+
+    fn pick(&mut self) -> DocId {
+        self.doc = self.inside.doc().min(self.edge.doc());
+        self.doc
     }
 }
 
 impl DocSet for RadiusScorer {
     fn advance(&mut self) -> DocId {
-        self.inner.advance();
-        self.settle()
+        if self.doc == TERMINATED {
+            return TERMINATED;
+        }
+        if self.inside.doc() == self.doc {
+            self.inside.advance();
+        }
+        if self.edge.doc() == self.doc {
+            self.edge.advance();
+            self.settle_edge();
+        }
+        self.pick()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        self.inner.seek(target);
-        self.settle()
+        if self.inside.doc() < target {
+            self.inside.seek(target);
+        }
+        if self.edge.doc() < target {
+            self.edge.seek(target);
+            self.settle_edge();
+        }
+        self.pick()
     }
 
     fn doc(&self) -> DocId {
-        self.inner.doc()
+        self.doc
     }
 
     fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
+        self.inside
+            .size_hint()
+            .saturating_add(self.edge.size_hint())
     }
 }
 
 impl Scorer for RadiusScorer {
     fn score(&mut self) -> Score {
+        let distance = if self.doc == self.edge.doc() {
+            self.edge_distance
+        } else {
+            self.distance(self.doc).unwrap_or(0.0).min(self.radius_km)
+        };
         let closeness = if self.radius_km > 0.0 {
-            1.0 - 0.5 * (self.distance / self.radius_km)
+            1.0 - 0.5 * (distance / self.radius_km)
         } else {
             1.0
         };
