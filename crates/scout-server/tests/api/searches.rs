@@ -416,23 +416,27 @@ fn model_settings(url: String) -> scout_server::Settings {
     }
 }
 
-#[tokio::test]
-async fn a_configured_model_refines_the_rules_reading() {
-    let asked = std::sync::Arc::new(parking_lot::Mutex::new(Vec::new()));
-    let url = fake_model(asked.clone()).await;
+/// Reads `prompt` on a server configured with the model at `url`.
+async fn classify_with_model(url: String, prompt: &str) -> (u16, Value) {
     let app = crate::helpers::spawn_app_with(
         model_settings(url),
         crate::helpers::fixture_talents(),
         1000,
     )
     .await;
-    let (status, body) = app
-        .send(
-            Method::POST,
-            "/v1/searches/candidates/classify-intent",
-            json!({"prompt": "nurse in Paris"}),
-        )
-        .await;
+    app.send(
+        Method::POST,
+        "/v1/searches/candidates/classify-intent",
+        json!({ "prompt": prompt }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_configured_model_refines_the_rules_reading() {
+    let asked = std::sync::Arc::new(parking_lot::Mutex::new(Vec::new()));
+    let url = fake_model(asked.clone()).await;
+    let (status, body) = classify_with_model(url, "nurse in Paris").await;
     assert_eq!(status, 200, "{body}");
     let data = &body["data"];
     assert_eq!(data["parser"], "scout-rules-v1+model:test-model");
@@ -470,19 +474,7 @@ async fn an_unreachable_model_falls_back_to_the_rules_and_says_so() {
     let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/v1", closed.local_addr().unwrap());
     drop(closed);
-    let app = crate::helpers::spawn_app_with(
-        model_settings(url),
-        crate::helpers::fixture_talents(),
-        1000,
-    )
-    .await;
-    let (status, body) = app
-        .send(
-            Method::POST,
-            "/v1/searches/candidates/classify-intent",
-            json!({"prompt": "nurse in Paris"}),
-        )
-        .await;
+    let (status, body) = classify_with_model(url, "nurse in Paris").await;
     assert_eq!(status, 200, "{body}");
     let data = &body["data"];
     assert_eq!(data["parser"], "scout-rules-v1");
