@@ -7,8 +7,8 @@
 
 use scout_taxonomy::haversine_km;
 use tantivy::columnar::Column;
-use tantivy::query::{EnableScoring, Explanation, Query, Scorer, TermSetQuery, Weight};
-use tantivy::schema::Field;
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 use crate::geo::cover;
@@ -16,8 +16,9 @@ use crate::geo::cover;
 /// Profiles within `radius_km` of a point.
 #[derive(Clone, Debug)]
 pub(crate) struct RadiusQuery {
-    inside: TermSetQuery,
-    edge: TermSetQuery,
+    cell_field: Field,
+    inside: Vec<Term>,
+    edge: Vec<Term>,
     lat: f64,
     lon: f64,
     radius_km: f64,
@@ -35,12 +36,14 @@ impl RadiusQuery {
         let cells = cover(lat, lon, radius_km);
         let terms = |names: Vec<String>| {
             names
-                .into_iter()
-                .map(|c| Term::from_field_text(cell_field, &c))
+                .iter()
+                .map(|c| Term::from_field_text(cell_field, c))
+                .collect()
         };
         RadiusQuery {
-            inside: TermSetQuery::new(terms(cells.inside)),
-            edge: TermSetQuery::new(terms(cells.edge)),
+            cell_field,
+            inside: terms(cells.inside),
+            edge: terms(cells.edge),
             lat,
             lon,
             radius_km,
@@ -50,11 +53,11 @@ impl RadiusQuery {
 }
 
 impl Query for RadiusQuery {
-    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let unscored = EnableScoring::disabled_from_schema(enable_scoring.schema());
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(RadiusWeight {
-            inside: self.inside.weight(unscored)?,
-            edge: self.edge.weight(unscored)?,
+            cell_field: self.cell_field,
+            inside: self.inside.clone(),
+            edge: self.edge.clone(),
             lat: self.lat,
             lon: self.lon,
             radius_km: self.radius_km,
@@ -64,8 +67,9 @@ impl Query for RadiusQuery {
 }
 
 struct RadiusWeight {
-    inside: Box<dyn Weight>,
-    edge: Box<dyn Weight>,
+    cell_field: Field,
+    inside: Vec<Term>,
+    edge: Vec<Term>,
     lat: f64,
     lon: f64,
     radius_km: f64,
@@ -75,8 +79,8 @@ struct RadiusWeight {
 impl Weight for RadiusWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let mut scorer = RadiusScorer {
-            inside: self.inside.scorer(reader, 1.0)?,
-            edge: self.edge.scorer(reader, 1.0)?,
+            inside: CellDocs::read(reader, self.cell_field, &self.inside)?,
+            edge: CellDocs::read(reader, self.cell_field, &self.edge)?,
             lat: reader.fast_fields().f64("lat")?,
             lon: reader.fast_fields().f64("lon")?,
             center: (self.lat, self.lon),
@@ -106,8 +110,8 @@ impl Weight for RadiusWeight {
 /// The union, in document order, of the inside cells' documents and the
 /// edge cells' documents that pass the distance test.
 struct RadiusScorer {
-    inside: Box<dyn Scorer>,
-    edge: Box<dyn Scorer>,
+    inside: CellDocs,
+    edge: CellDocs,
     lat: Column<f64>,
     lon: Column<f64>,
     center: (f64, f64),
@@ -178,9 +182,7 @@ impl DocSet for RadiusScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        self.inside
-            .size_hint()
-            .saturating_add(self.edge.size_hint())
+        self.inside.len.saturating_add(self.edge.len)
     }
 }
 
@@ -197,5 +199,81 @@ impl Scorer for RadiusScorer {
             1.0
         };
         self.boost * (self.base + closeness as Score)
+    }
+}
+
+/// The documents of a set of cell terms, as a bitset walked in order.
+/// (Tantivy's `TermSetQuery` builds an FST of the terms for every weight;
+/// a cover's few hundred sorted terms are looked up directly instead.)
+struct CellDocs {
+    words: Vec<u64>,
+    doc: DocId,
+    len: u32,
+}
+
+impl CellDocs {
+    fn read(reader: &SegmentReader, field: Field, terms: &[Term]) -> tantivy::Result<CellDocs> {
+        let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+        let mut len = 0u32;
+        if !terms.is_empty() {
+            let inverted = reader.inverted_index(field)?;
+            for term in terms {
+                let Some(info) = inverted.get_term_info(term)? else {
+                    continue;
+                };
+                let mut block =
+                    inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+                while !block.docs().is_empty() {
+                    for &doc in block.docs() {
+                        if let Some(w) = words.get_mut(doc as usize / 64) {
+                            let bit = 1u64 << (doc % 64);
+                            len += u32::from(*w & bit == 0);
+                            *w |= bit;
+                        }
+                    }
+                    block.advance();
+                }
+            }
+        }
+        let mut docs = CellDocs { words, doc: 0, len };
+        docs.doc = docs.first_from(0);
+        Ok(docs)
+    }
+
+    /// The first document at or after `from`.
+    fn first_from(&self, from: DocId) -> DocId {
+        let mut w = from as usize / 64;
+        let Some(&first) = self.words.get(w) else {
+            return TERMINATED;
+        };
+        let mut word = first & (u64::MAX << (from % 64));
+        loop {
+            if word != 0 {
+                return (w * 64) as DocId + word.trailing_zeros();
+            }
+            w += 1;
+            match self.words.get(w) {
+                Some(&next) => word = next,
+                None => return TERMINATED,
+            }
+        }
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn advance(&mut self) -> DocId {
+        if self.doc != TERMINATED {
+            self.doc = self.first_from(self.doc + 1);
+        }
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc < target {
+            self.doc = self.first_from(target);
+        }
+        self.doc
     }
 }
