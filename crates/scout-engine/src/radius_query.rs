@@ -12,6 +12,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
 use crate::geo::cover;
+use crate::rank::DocBits;
 
 /// Profiles within `radius_km` of a point.
 #[derive(Clone, Debug)]
@@ -206,14 +207,14 @@ impl Scorer for RadiusScorer {
 /// (Tantivy's `TermSetQuery` builds an FST of the terms for every weight;
 /// a cover's few hundred sorted terms are looked up directly instead.)
 struct CellDocs {
-    words: Vec<u64>,
+    bits: DocBits,
     doc: DocId,
     len: u32,
 }
 
 impl CellDocs {
     fn read(reader: &SegmentReader, field: Field, terms: &[Term]) -> tantivy::Result<CellDocs> {
-        let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+        let mut bits = DocBits::new(reader.max_doc());
         let mut len = 0u32;
         if !terms.is_empty() {
             let inverted = reader.inverted_index(field)?;
@@ -225,38 +226,15 @@ impl CellDocs {
                     inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
                 while !block.docs().is_empty() {
                     for &doc in block.docs() {
-                        if let Some(w) = words.get_mut(doc as usize / 64) {
-                            let bit = 1u64 << (doc % 64);
-                            len += u32::from(*w & bit == 0);
-                            *w |= bit;
-                        }
+                        len += u32::from(!bits.contains(doc));
+                        bits.insert(doc);
                     }
                     block.advance();
                 }
             }
         }
-        let mut docs = CellDocs { words, doc: 0, len };
-        docs.doc = docs.first_from(0);
-        Ok(docs)
-    }
-
-    /// The first document at or after `from`.
-    fn first_from(&self, from: DocId) -> DocId {
-        let mut w = from as usize / 64;
-        let Some(&first) = self.words.get(w) else {
-            return TERMINATED;
-        };
-        let mut word = first & (u64::MAX << (from % 64));
-        loop {
-            if word != 0 {
-                return (w * 64) as DocId + word.trailing_zeros();
-            }
-            w += 1;
-            match self.words.get(w) {
-                Some(&next) => word = next,
-                None => return TERMINATED,
-            }
-        }
+        let doc = bits.first_from(0);
+        Ok(CellDocs { bits, doc, len })
     }
 
     fn doc(&self) -> DocId {
@@ -265,14 +243,14 @@ impl CellDocs {
 
     fn advance(&mut self) -> DocId {
         if self.doc != TERMINATED {
-            self.doc = self.first_from(self.doc + 1);
+            self.doc = self.bits.first_from(self.doc + 1);
         }
         self.doc
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
         if self.doc < target {
-            self.doc = self.first_from(target);
+            self.doc = self.bits.first_from(target);
         }
         self.doc
     }

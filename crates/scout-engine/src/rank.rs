@@ -190,6 +190,25 @@ impl DocBits {
         }
     }
 
+    /// The first set document at or after `from` (`TERMINATED` if none).
+    pub(crate) fn first_from(&self, from: DocId) -> DocId {
+        let mut w = from as usize / 64;
+        let Some(&first) = self.0.get(w) else {
+            return TERMINATED;
+        };
+        let mut word = first & (u64::MAX << (from % 64));
+        loop {
+            if word != 0 {
+                return (w * 64) as DocId + word.trailing_zeros();
+            }
+            w += 1;
+            match self.0.get(w) {
+                Some(&next) => word = next,
+                None => return TERMINATED,
+            }
+        }
+    }
+
     fn remove(&mut self, doc: DocId) {
         if let Some(w) = self.0.get_mut(doc as usize / 64) {
             *w &= !(1 << (doc % 64));
@@ -1147,6 +1166,20 @@ mod tests {
         b.and_not(&other);
         assert_eq!(b.docs().collect::<Vec<_>>(), [0, 65]);
         assert_eq!(DocBits::full(130).len(), 130);
+    }
+
+    #[test]
+    fn first_from_finds_the_next_set_document_across_words() {
+        let mut b = DocBits::new(300);
+        for d in [5, 64, 200] {
+            b.insert(d);
+        }
+        assert_eq!(b.first_from(0), 5);
+        assert_eq!(b.first_from(5), 5);
+        assert_eq!(b.first_from(6), 64);
+        assert_eq!(b.first_from(65), 200);
+        assert_eq!(b.first_from(201), TERMINATED);
+        assert_eq!(b.first_from(10_000), TERMINATED);
     }
 
     #[test]

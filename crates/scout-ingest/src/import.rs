@@ -450,9 +450,7 @@ pub async fn import_files(
             if !orgs.is_empty() {
                 // organizations renumber their employees: index what is
                 // stored first, so the change feed stays in order
-                if let (Some(w), Some((done, report))) = (writer.as_deref_mut(), stored.take()) {
-                    index_stored(store, w, &done, &report).await?;
-                }
+                index_stored(store, writer.as_deref_mut(), stored.take()).await?;
                 let report = store.upsert_organizations(&orgs, &source).await?;
                 count(&mut summary, &report.outcomes);
                 if let Some(w) = writer.as_deref_mut() {
@@ -469,9 +467,7 @@ pub async fn import_files(
                     let report = task_store.upsert_profiles(&profiles, &task_source).await?;
                     Ok::<_, StoreError>((profiles, report))
                 });
-                if let (Some(w), Some((done, report))) = (writer.as_deref_mut(), stored.take()) {
-                    index_stored(store, w, &done, &report).await?;
-                }
+                index_stored(store, writer.as_deref_mut(), stored.take()).await?;
                 let (done, report) = storing.await.map_err(|e| {
                     StoreError::Io(std::io::Error::other(format!("storing task failed: {e}")))
                 })??;
@@ -488,9 +484,7 @@ pub async fn import_files(
             progress.advance(now_bytes.saturating_sub(read_bytes), n);
             read_bytes = now_bytes;
         }
-        if let (Some(w), Some((done, report))) = (writer.as_deref_mut(), stored.take()) {
-            index_stored(store, w, &done, &report).await?;
-        }
+        index_stored(store, writer.as_deref_mut(), stored.take()).await?;
         let _ = reader.join();
         summary.files += 1;
         if let Some(p) = rejects.finish()? {
@@ -505,14 +499,17 @@ pub async fn import_files(
     Ok(summary)
 }
 
-/// Indexes a stored batch: directly when no one else wrote in between (its
-/// changes are the next ones the index expects), else by catching up.
+/// Indexes a stored batch, if there is one and an index writer: directly
+/// when no one else wrote in between (its changes are the next ones the
+/// index expects), else by catching up.
 async fn index_stored(
     store: &Store,
-    w: &mut IndexWriterHandle,
-    profiles: &[Talent],
-    report: &UpsertReport,
+    writer: Option<&mut IndexWriterHandle>,
+    stored: Option<(Vec<Talent>, UpsertReport)>,
 ) -> Result<(), ImportError> {
+    let (Some(w), Some((profiles, report))) = (writer, stored) else {
+        return Ok(());
+    };
     let Some(last) = report.last_seq else {
         return Ok(());
     };
