@@ -9,7 +9,8 @@
 //!   fast field per span, as of the current month;
 //! - `compile.rs` turns typed filters into clauses of quality tiers whose
 //!   sum is Scout's documented ranking; `rank.rs` runs them per segment
-//!   (matches as bitsets, read or probed by cost; top hits with pruning);
+//!   (matches as bitsets, `doc_bits.rs`, read or probed by cost; top hits
+//!   with pruning);
 //! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
 //! - `fit.rs` scores how well profiles fit a job's requirements;
 //! - `writer.rs` applies the store's change feed and commits in batches,
@@ -18,6 +19,7 @@
 //! Only this crate knows Tantivy.
 
 pub mod compile;
+mod doc_bits;
 mod document;
 mod error;
 pub mod explain;

@@ -11,8 +11,8 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
+use crate::doc_bits::DocBits;
 use crate::geo::cover;
-use crate::rank::DocBits;
 
 /// Profiles within `radius_km` of a point.
 #[derive(Clone, Debug)]

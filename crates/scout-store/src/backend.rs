@@ -111,31 +111,36 @@ fn classify(
         .collect()
 }
 
-const KEY_SELECT: &str = "SELECT k.id, k.workspace_id, w.name AS workspace, k.user_id, u.name AS user_name, u.is_admin, \
+pub(crate) const KEY_SELECT: &str = "SELECT k.id, k.workspace_id, w.name AS workspace, k.user_id, u.name AS user_name, u.is_admin, \
      k.prefix, k.scopes, k.per_minute, k.per_day, k.created_at, k.revoked_at \
      FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id JOIN users u ON u.id = k.user_id";
 
-/// An [`ApiKey`] from a row of `KEY_SELECT` (a macro: the row type differs per database).
+/// An [`ApiKey`] from a row of `KEY_SELECT` (a macro: the row type differs per
+/// database and driver; `$get` names the row's fallible getter).
 macro_rules! key_from_row {
-    ($r:expr) => {{
+    ($r:expr) => {
+        key_from_row!($r, try_get)
+    };
+    ($r:expr, $get:ident) => {{
         let r = &$r;
-        let scopes: String = r.try_get("scopes")?;
+        let scopes: String = r.$get("scopes")?;
         ApiKey {
-            id: r.try_get("id")?,
-            workspace_id: r.try_get("workspace_id")?,
-            workspace: r.try_get("workspace")?,
-            user_id: r.try_get("user_id")?,
-            user: r.try_get("user_name")?,
-            is_admin: r.try_get("is_admin")?,
-            prefix: r.try_get("prefix")?,
+            id: r.$get("id")?,
+            workspace_id: r.$get("workspace_id")?,
+            workspace: r.$get("workspace")?,
+            user_id: r.$get("user_id")?,
+            user: r.$get("user_name")?,
+            is_admin: r.$get("is_admin")?,
+            prefix: r.$get("prefix")?,
             scopes: scopes.split_whitespace().map(str::to_owned).collect(),
-            per_minute: r.try_get("per_minute")?,
-            per_day: r.try_get("per_day")?,
-            created_at: r.try_get("created_at")?,
-            revoked_at: r.try_get("revoked_at")?,
+            per_minute: r.$get("per_minute")?,
+            per_day: r.$get("per_day")?,
+            created_at: r.$get("created_at")?,
+            revoked_at: r.$get("revoked_at")?,
         }
     }};
 }
+pub(crate) use key_from_row;
 
 macro_rules! store_backend {
     ($name:ident, $db:ty, $blob:literal) => {
@@ -339,36 +344,6 @@ macro_rules! store_backend {
                 Ok(row.try_get(0)?)
             }
 
-            pub(crate) async fn get_profiles(&self, ids: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
-                let mut found: HashMap<String, StoredProfile> = HashMap::with_capacity(ids.len());
-                for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-                    let mut qb = QueryBuilder::<$db>::new(
-                        "SELECT id, seq, doc, first_seen_at, last_changed_at, source FROM profiles WHERE id IN (",
-                    );
-                    let mut sep = qb.separated(", ");
-                    for id in chunk {
-                        sep.push_bind(id.as_str());
-                    }
-                    qb.push(")");
-                    for row in qb.build().fetch_all(&self.pool).await? {
-                        let id: String = row.try_get("id")?;
-                        let doc: Vec<u8> = row.try_get("doc")?;
-                        let talent = codec::decode(&doc).map_err(|reason| StoreError::Corrupt { id: id.clone(), reason })?;
-                        found.insert(
-                            id,
-                            StoredProfile {
-                                talent,
-                                seq: row.try_get("seq")?,
-                                first_seen_at: row.try_get("first_seen_at")?,
-                                last_changed_at: row.try_get("last_changed_at")?,
-                                source: row.try_get("source")?,
-                            },
-                        );
-                    }
-                }
-                Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
-            }
-
             pub(crate) async fn all_organizations(&self) -> Result<Vec<Organization>, StoreError> {
                 let rows = sqlx::query("SELECT id, doc FROM organizations ORDER BY id").fetch_all(&self.pool).await?;
                 rows.iter()
@@ -444,17 +419,6 @@ macro_rules! store_backend {
                 rows.iter().map(|r| Ok(key_from_row!(r))).collect()
             }
 
-            pub(crate) async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
-                // One round trip per request: the key and its owners by hash.
-                let hash = key_hash(key);
-                let mut qb = QueryBuilder::<$db>::new(KEY_SELECT);
-                qb.push(" WHERE k.key_hash = ").push_bind(hash.as_slice());
-                match qb.build().fetch_optional(&self.pool).await? {
-                    Some(r) => Ok(Some(key_from_row!(r))),
-                    None => Ok(None),
-                }
-            }
-
             pub(crate) async fn list_keys(&self, workspace: Option<&str>) -> Result<Vec<ApiKey>, StoreError> {
                 match workspace {
                     Some(w) => self.keys_where(Some(("w.name", w))).await,
@@ -514,6 +478,8 @@ macro_rules! store_backend {
 pub struct SqliteStore {
     pub(crate) pool: SqlitePool,
     path: std::path::PathBuf,
+    /// Hot point reads without sqlx's thread hand-offs (`sqlite_reads.rs`).
+    pub(crate) direct: std::sync::Arc<crate::sqlite_reads::DirectReads>,
 }
 
 /// The PostgreSQL back end.
@@ -546,7 +512,8 @@ impl SqliteStore {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(SqliteStore { pool, path })
+        let direct = std::sync::Arc::new(crate::sqlite_reads::DirectReads::new(&path));
+        Ok(SqliteStore { pool, path, direct })
     }
 
     pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {
@@ -561,6 +528,56 @@ impl SqliteStore {
 }
 
 impl PgStore {
+    /// The stored profiles of `ids` that exist, in the order of `ids` (the
+    /// SQLite back end reads them directly: `sqlite_reads.rs`).
+    pub(crate) async fn get_profiles(
+        &self,
+        ids: &[String],
+    ) -> Result<Vec<StoredProfile>, StoreError> {
+        let mut found: HashMap<String, StoredProfile> = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+            let mut qb = QueryBuilder::<Postgres>::new(
+                "SELECT id, seq, doc, first_seen_at, last_changed_at, source FROM profiles WHERE id IN (",
+            );
+            let mut sep = qb.separated(", ");
+            for id in chunk {
+                sep.push_bind(id.as_str());
+            }
+            qb.push(")");
+            for row in qb.build().fetch_all(&self.pool).await? {
+                let id: String = row.try_get("id")?;
+                let doc: Vec<u8> = row.try_get("doc")?;
+                let talent = codec::decode(&doc).map_err(|reason| StoreError::Corrupt {
+                    id: id.clone(),
+                    reason,
+                })?;
+                found.insert(
+                    id,
+                    StoredProfile {
+                        talent,
+                        seq: row.try_get("seq")?,
+                        first_seen_at: row.try_get("first_seen_at")?,
+                        last_changed_at: row.try_get("last_changed_at")?,
+                        source: row.try_get("source")?,
+                    },
+                );
+            }
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// The record of a presented key (SQLite: `sqlite_reads.rs`).
+    pub(crate) async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
+        // One round trip per request: the key and its owners by hash.
+        let hash = key_hash(key);
+        let mut qb = QueryBuilder::<Postgres>::new(KEY_SELECT);
+        qb.push(" WHERE k.key_hash = ").push_bind(hash.as_slice());
+        match qb.build().fetch_optional(&self.pool).await? {
+            Some(r) => Ok(Some(key_from_row!(r))),
+            None => Ok(None),
+        }
+    }
+
     pub(crate) async fn connect(url: &str) -> Result<PgStore, StoreError> {
         let pool = PgPoolOptions::new()
             .max_connections(8)

@@ -8,6 +8,9 @@ pub enum StoreError {
     /// The database refused or failed a statement.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// A direct SQLite read (see `sqlite_reads.rs`) failed.
+    #[error("database error: {0}")]
+    DirectRead(#[from] rusqlite::Error),
     /// Migrations could not be applied.
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),

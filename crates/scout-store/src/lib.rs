@@ -11,6 +11,12 @@
 //! counter row is updated inside the writing transaction, which serialises
 //! writers, so a reader never sees number *n + 1* committed before *n*. The
 //! search index follows that sequence and can always be rebuilt from here.
+//!
+//! Two reads every search request makes — its API key, and the profiles of
+//! the page — run on SQLite's own read-only connections on the caller's
+//! thread (`sqlite_reads.rs`, rusqlite over the same linked SQLite) instead
+//! of through sqlx's per-connection worker thread, whose two hand-offs cost
+//! more than the reads. PostgreSQL serves them through sqlx like the rest.
 
 pub mod access;
 mod backend;
@@ -23,6 +29,7 @@ mod pipeline_sql;
 mod records;
 pub mod searches;
 mod searches_sql;
+mod sqlite_reads;
 pub mod testing;
 
 pub use access::{ApiKey, NewKey};
@@ -115,7 +122,11 @@ impl Store {
 
     /// Profiles by id, in the order asked; missing ids are skipped.
     pub async fn get_profiles(&self, ids: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
-        dispatch!(self, s => s.get_profiles(ids).await)
+        match self {
+            // a few primary-key reads: on this thread (see `sqlite_reads.rs`)
+            Store::Sqlite(s) => s.direct.profiles(ids),
+            Store::Postgres(s) => s.get_profiles(ids).await,
+        }
     }
 
     /// Every organization.
@@ -145,7 +156,11 @@ impl Store {
 
     /// The record of a presented key, if it exists (revoked or not).
     pub async fn find_key(&self, key: &str) -> Result<Option<ApiKey>, StoreError> {
-        dispatch!(self, s => s.find_key(key).await)
+        match self {
+            // every request asks: on this thread (see `sqlite_reads.rs`)
+            Store::Sqlite(s) => s.direct.find_key(key),
+            Store::Postgres(s) => s.find_key(key).await,
+        }
     }
 
     /// Keys, of one workspace or all.

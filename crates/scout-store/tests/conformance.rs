@@ -43,6 +43,10 @@ async fn upserts_classify_and_number_changes(store: Store) {
         vec![UpsertOutcome::Inserted, UpsertOutcome::Inserted]
     );
     assert_eq!(r.last_seq, Some(2));
+    // read once before the update, so that a reused read connection must
+    // see the later write
+    let before = store.get_profiles(&["a".into()]).await.unwrap();
+    assert_eq!(before[0].talent, a);
     let mut a2 = a.clone();
     a2.job_title = Some("Senior Engineer".into());
     let r = store

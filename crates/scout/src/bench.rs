@@ -191,6 +191,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
     // In process: engine search + fetching the 10 profiles from the store.
     let mut in_process = Vec::new();
     let mut engine_only = Vec::new();
+    let mut fetching = Vec::new();
     let mut totals = Vec::new();
     let mut per_request = vec![0.0f64; requests.len()];
     for round in 0..=rounds {
@@ -199,9 +200,11 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
             let res = engine.search(&r.filters, &scout_engine::SearchOptions::default())?;
             let searched = t.elapsed().as_secs_f64() * 1000.0;
             let ids: Vec<String> = res.hits.iter().map(|h| h.id.clone()).collect();
+            let fetch_started = Instant::now();
             store.get_profiles(&ids).await?;
             if round > 0 {
                 engine_only.push(searched);
+                fetching.push(fetch_started.elapsed().as_secs_f64() * 1000.0);
                 let ms = t.elapsed().as_secs_f64() * 1000.0;
                 in_process.push(ms);
                 per_request[i] = per_request[i].max(ms);
@@ -214,7 +217,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
     if std::env::var_os("SCOUT_BENCH_IN_PROCESS_ONLY").is_some() {
         println!(
             "{}",
-            json!({"inProcessMs": summary(in_process), "engineOnlyMs": summary(engine_only)})
+            json!({"inProcessMs": summary(in_process), "engineOnlyMs": summary(engine_only), "fetchMs": summary(fetching)})
         );
         return Ok(());
     }
@@ -352,6 +355,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         "medianMatches": totals.get(totals.len() / 2),
         "inProcessMs": summary(in_process),
         "engineOnlyMs": summary(engine_only),
+        "fetchMs": summary(fetching),
         "httpMs": summary(http),
         "httpThroughputConcurrency4": throughput,
         "firstPageMs": p1,
@@ -380,6 +384,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         );
         line("in process (search + fetch)", &report["inProcessMs"]);
         line("  of which the engine's search", &report["engineOnlyMs"]);
+        line("  of which fetching 10 profiles", &report["fetchMs"]);
         line("over HTTP", &report["httpMs"]);
         println!(
             "{:<34} {throughput:.0} searches/s",
