@@ -11,9 +11,7 @@ use tantivy::{DocId, TERMINATED};
 pub(crate) struct DocBits(pub(crate) Vec<u64>);
 
 thread_local! {
-    /// Word buffers of dropped bitsets, reused by the next ones on this
-    /// thread: a search makes dozens of them, and fresh large allocations
-    /// cost page faults that clearing a warm buffer does not.
+    /// Word buffers of dropped bitsets, reused by the next ones on this thread.
     static SPARE_WORDS: RefCell<Vec<Vec<u64>>> = const { RefCell::new(Vec::new()) };
 }
 

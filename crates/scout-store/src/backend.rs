@@ -142,6 +142,33 @@ macro_rules! key_from_row {
 }
 pub(crate) use key_from_row;
 
+/// The columns a [`StoredProfile`] is read from; a `WHERE` follows.
+pub(crate) const PROFILE_SELECT: &str =
+    "SELECT id, seq, doc, first_seen_at, last_changed_at, source FROM profiles";
+
+/// `(id, StoredProfile)` from a row of `PROFILE_SELECT` (a macro like
+/// `key_from_row`: `$get` names the row's fallible getter).
+macro_rules! profile_from_row {
+    ($r:expr, $get:ident) => {{
+        let r = &$r;
+        let id: String = r.$get("id")?;
+        let doc: Vec<u8> = r.$get("doc")?;
+        let talent = codec::decode(&doc).map_err(|reason| StoreError::Corrupt {
+            id: id.clone(),
+            reason,
+        })?;
+        let profile = StoredProfile {
+            talent,
+            seq: r.$get("seq")?,
+            first_seen_at: r.$get("first_seen_at")?,
+            last_changed_at: r.$get("last_changed_at")?,
+            source: r.$get("source")?,
+        };
+        (id, profile)
+    }};
+}
+pub(crate) use profile_from_row;
+
 macro_rules! store_backend {
     ($name:ident, $db:ty, $blob:literal) => {
         impl $name {
@@ -536,31 +563,16 @@ impl PgStore {
     ) -> Result<Vec<StoredProfile>, StoreError> {
         let mut found: HashMap<String, StoredProfile> = HashMap::with_capacity(ids.len());
         for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-            let mut qb = QueryBuilder::<Postgres>::new(
-                "SELECT id, seq, doc, first_seen_at, last_changed_at, source FROM profiles WHERE id IN (",
-            );
+            let mut qb = QueryBuilder::<Postgres>::new(PROFILE_SELECT);
+            qb.push(" WHERE id IN (");
             let mut sep = qb.separated(", ");
             for id in chunk {
                 sep.push_bind(id.as_str());
             }
             qb.push(")");
             for row in qb.build().fetch_all(&self.pool).await? {
-                let id: String = row.try_get("id")?;
-                let doc: Vec<u8> = row.try_get("doc")?;
-                let talent = codec::decode(&doc).map_err(|reason| StoreError::Corrupt {
-                    id: id.clone(),
-                    reason,
-                })?;
-                found.insert(
-                    id,
-                    StoredProfile {
-                        talent,
-                        seq: row.try_get("seq")?,
-                        first_seen_at: row.try_get("first_seen_at")?,
-                        last_changed_at: row.try_get("last_changed_at")?,
-                        source: row.try_get("source")?,
-                    },
-                );
+                let (id, profile) = profile_from_row!(row, try_get);
+                found.insert(id, profile);
             }
         }
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())

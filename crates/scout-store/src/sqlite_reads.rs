@@ -17,7 +17,7 @@ use std::sync::Mutex;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::access::{key_hash, ApiKey};
-use crate::backend::{key_from_row, KEY_SELECT};
+use crate::backend::{key_from_row, profile_from_row, KEY_SELECT, PROFILE_SELECT};
 use crate::codec;
 use crate::error::StoreError;
 use crate::records::StoredProfile;
@@ -97,30 +97,11 @@ impl DirectReads {
             let mut found: HashMap<String, StoredProfile> = HashMap::with_capacity(ids.len());
             for chunk in ids.chunks(IDS_PER_STATEMENT) {
                 let placeholders = vec!["?"; chunk.len()].join(", ");
-                let sql = format!(
-                    "SELECT id, seq, doc, first_seen_at, last_changed_at, source \
-                     FROM profiles WHERE id IN ({placeholders})"
-                );
+                let sql = format!("{PROFILE_SELECT} WHERE id IN ({placeholders})");
                 let mut statement = conn.prepare_cached(&sql)?;
                 let mut rows = statement.query(rusqlite::params_from_iter(chunk.iter()))?;
                 while let Some(row) = rows.next()? {
-                    let id: String = row.get(0)?;
-                    let corrupt = |reason: String| StoreError::Corrupt {
-                        id: id.clone(),
-                        reason,
-                    };
-                    let doc = row
-                        .get_ref(2)?
-                        .as_blob()
-                        .map_err(|e| corrupt(e.to_string()))?;
-                    let talent = codec::decode(doc).map_err(corrupt)?;
-                    let profile = StoredProfile {
-                        talent,
-                        seq: row.get(1)?,
-                        first_seen_at: row.get(3)?,
-                        last_changed_at: row.get(4)?,
-                        source: row.get(5)?,
-                    };
+                    let (id, profile) = profile_from_row!(row, get);
                     found.insert(id, profile);
                 }
             }
