@@ -1,25 +1,32 @@
 //! One bit per document of a segment: the candidate sets, tier reads and
-//! radius cells of a search. Buffers are pooled per thread because a search
-//! makes dozens of these (125 KiB each on a 1M-document segment), and a
-//! fresh large allocation costs page faults that clearing a warm one does not.
+//! radius cells of a search. Word buffers are pooled process-wide because a
+//! search makes dozens of these (125 KiB each on a 1M-document segment), and
+//! a fresh large allocation costs page faults that clearing a warm one does
+//! not. The pool is shared rather than per thread: the server runs searches
+//! on whichever blocking thread is free, and a per-thread pool went cold
+//! on every new one.
 
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 use tantivy::{DocId, TERMINATED};
 
 /// One bit per document of a segment (word `w` holds documents `64w..64w+64`).
 pub(crate) struct DocBits(pub(crate) Vec<u64>);
 
-thread_local! {
-    /// Word buffers of dropped bitsets, reused by the next ones on this thread.
-    static SPARE_WORDS: RefCell<Vec<Vec<u64>>> = const { RefCell::new(Vec::new()) };
+/// Word buffers of dropped bitsets, reused by the next ones.
+static SPARE_WORDS: Mutex<Vec<Vec<u64>>> = Mutex::new(Vec::new());
+
+/// Spare buffers kept (8 MiB at 1M documents a segment).
+const SPARE_LIMIT: usize = 64;
+
+fn spare_words() -> std::sync::MutexGuard<'static, Vec<Vec<u64>>> {
+    // a panic elsewhere while holding the lock leaves a valid list of buffers
+    SPARE_WORDS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Spare buffers kept per thread.
-const SPARE_LIMIT: usize = 32;
-
 fn words_filled(len: usize, value: u64) -> Vec<u64> {
-    match SPARE_WORDS.with(|s| s.borrow_mut().pop()) {
+    let spare = spare_words().pop();
+    match spare {
         Some(mut v) => {
             v.clear();
             v.resize(len, value);
@@ -33,12 +40,10 @@ impl Drop for DocBits {
     fn drop(&mut self) {
         let words = std::mem::take(&mut self.0);
         if words.capacity() > 0 {
-            SPARE_WORDS.with(|s| {
-                let mut spare = s.borrow_mut();
-                if spare.len() < SPARE_LIMIT {
-                    spare.push(words);
-                }
-            });
+            let mut spare = spare_words();
+            if spare.len() < SPARE_LIMIT {
+                spare.push(words);
+            }
         }
     }
 }

@@ -10,7 +10,8 @@
 //! - `compile.rs` turns typed filters into clauses of quality tiers whose
 //!   sum is Scout's documented ranking; `rank.rs` runs them per segment
 //!   (matches as bitsets, `doc_bits.rs`, read or probed by cost; top hits
-//!   with pruning);
+//!   with pruning; the documents of popular tiers are kept between
+//!   searches, `tier_cache.rs`);
 //! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
 //! - `fit.rs` scores how well profiles fit a job's requirements;
 //! - `writer.rs` applies the store's change feed and commits in batches,
@@ -31,6 +32,7 @@ mod schema;
 mod search;
 mod segment_table;
 mod span_query;
+mod tier_cache;
 mod writer;
 
 pub use document::{current_month, OrgDirectory, ProfileFacts};
@@ -38,6 +40,7 @@ pub use error::EngineError;
 pub use explain::{evidence, Evidence};
 pub use fit::{FitSubject, JobSpec};
 pub use search::{Hit, SearchOptions, SearchResults};
+pub use tier_cache::{TierCacheStats, DEFAULT_TIER_CACHE_BYTES};
 pub use writer::IndexWriterHandle;
 
 use std::path::Path;
@@ -62,6 +65,8 @@ pub struct Engine {
             std::sync::Arc<segment_table::SegmentTable>,
         >,
     >,
+    /// Popular tiers' documents per segment (see `tier_cache.rs`).
+    tier_cache: tier_cache::TierCache,
 }
 
 impl Engine {
@@ -85,6 +90,7 @@ impl Engine {
             reader,
             fields,
             table_cache: Default::default(),
+            tier_cache: tier_cache::TierCache::new(DEFAULT_TIER_CACHE_BYTES),
             orgs: Default::default(),
         })
     }
@@ -104,6 +110,7 @@ impl Engine {
             reader,
             fields,
             table_cache: Default::default(),
+            tier_cache: tier_cache::TierCache::new(DEFAULT_TIER_CACHE_BYTES),
             orgs: Default::default(),
         }
     }
@@ -136,7 +143,19 @@ impl Engine {
             .map(|r| r.segment_id())
             .collect();
         self.table_cache.lock().retain(|id, _| live.contains(id));
+        self.tier_cache.retain_segments(&live);
         Ok(())
+    }
+
+    /// Sets the byte budget of the tier cache (0 turns it off), dropping
+    /// what it held.
+    pub fn set_tier_cache_budget(&mut self, bytes: usize) {
+        self.tier_cache = tier_cache::TierCache::new(bytes);
+    }
+
+    /// How the tier cache is doing.
+    pub fn tier_cache_stats(&self) -> TierCacheStats {
+        self.tier_cache.stats()
     }
 
     /// Why `talent` matched each of `filters` (see [`explain::evidence`]),

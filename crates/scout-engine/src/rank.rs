@@ -27,10 +27,9 @@
 //! Equal scores order by talent id, so the outcome is exactly that of
 //! scoring every match (a test compares the two).
 
-use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use tantivy::query::{EnableScoring, Query, Scorer, Weight};
@@ -44,6 +43,7 @@ use crate::doc_bits::DocBits;
 use crate::schema::Fields;
 use crate::segment_table::SegmentTable;
 use crate::span_query::SpanTest;
+use crate::tier_cache::{TierCache, TierDocs};
 
 /// Completeness (0–100) adds at most 0.01: it only separates near-ties.
 pub(crate) const COMPLETENESS_WEIGHT: Score = 0.0001;
@@ -121,27 +121,6 @@ pub(crate) struct RankQuery {
     pub required: Vec<Vec<Clause>>,
     pub optional: Vec<Clause>,
     pub excluded: Vec<Clause>,
-}
-
-/// A tier's documents once read: a sorted list when they are few (most
-/// synonym and alternate-title tiers), one bit per document otherwise. A
-/// list costs its length to walk, bits cost the segment's size.
-enum TierDocs {
-    List(Vec<DocId>),
-    Bits(DocBits),
-}
-
-impl TierDocs {
-    fn or_into(&self, target: &mut DocBits) {
-        match self {
-            TierDocs::List(docs) => {
-                for &d in docs {
-                    target.insert(d);
-                }
-            }
-            TierDocs::Bits(bits) => target.or(bits),
-        }
-    }
 }
 
 /// Every document of a scorer, read front to back; `expected` is its size
@@ -244,6 +223,8 @@ pub(crate) struct Collected {
 /// How to run it.
 pub(crate) struct RunOptions<'a> {
     pub limit: usize,
+    /// Popular tiers' documents, kept between searches.
+    pub cache: Option<&'a TierCache>,
     pub exclude_ids: &'a HashSet<String>,
     pub deadline: Option<Instant>,
 }
@@ -256,7 +237,10 @@ struct TierState<'w> {
     max: Score,
     constant: bool,
     span: Option<(SpanTest, Arc<SegmentTable>)>,
-    docs: Option<TierDocs>,
+    /// Names the tier in the cache.
+    key: &'w str,
+    cache: Option<&'w TierCache>,
+    docs: Option<Arc<TierDocs>>,
     probe: Option<Box<dyn Scorer>>,
     /// The last document the probe was asked about.
     last_asked: DocId,
@@ -278,24 +262,40 @@ impl TierState<'_> {
 
     fn read(&mut self, reader: &SegmentReader) -> tantivy::Result<&TierDocs> {
         if self.docs.is_none() {
-            self.docs = Some(match &self.span {
-                Some((test, table)) => {
-                    let mut bits = DocBits::new(reader.max_doc());
-                    for doc in 0..table.len() as DocId {
-                        if table.span_holds(test, doc) {
-                            bits.insert(doc);
+            let cache = self.cache.filter(|c| c.enabled());
+            let segment = reader.segment_id();
+            if let Some(hit) = cache.and_then(|c| c.get(segment, self.key)) {
+                self.docs = Some(hit);
+            } else {
+                let (docs, len, whole_segment) = match &self.span {
+                    Some((test, table)) => {
+                        let mut bits = DocBits::new(reader.max_doc());
+                        for doc in 0..table.len() as DocId {
+                            if table.span_holds(test, doc) {
+                                bits.insert(doc);
+                            }
                         }
+                        (TierDocs::Bits(bits), u64::from(reader.max_doc()), true)
                     }
-                    TierDocs::Bits(bits)
-                }
-                None => {
-                    let scorer = self.weight.scorer(reader, 1.0)?;
-                    let expected = u64::from(scorer.size_hint());
-                    read_all(scorer, reader.max_doc(), expected)
-                }
-            });
+                    None => {
+                        let scorer = self.weight.scorer(reader, 1.0)?;
+                        let expected = u64::from(scorer.size_hint());
+                        (
+                            read_all(scorer, reader.max_doc(), expected),
+                            expected,
+                            false,
+                        )
+                    }
+                };
+                self.docs = Some(match cache {
+                    Some(c) => c.offer(segment, self.key, docs, len, whole_segment),
+                    None => Arc::new(docs),
+                });
+            }
         }
-        Ok(self.docs.get_or_insert_with(|| TierDocs::List(Vec::new())))
+        Ok(self
+            .docs
+            .get_or_insert_with(|| Arc::new(TierDocs::List(Vec::new()))))
     }
 
     /// Whether the tier has `doc`, and its score there. Documents must be
@@ -305,7 +305,7 @@ impl TierState<'_> {
             return Ok(table.span_holds(test, doc).then_some(self.max));
         }
         if let Some(docs) = &self.docs {
-            let has = match docs {
+            let has = match &**docs {
                 TierDocs::Bits(bits) => bits.contains(doc),
                 TierDocs::List(list) => {
                     // asked in increasing order within a band: gallop on
@@ -370,7 +370,12 @@ struct ClauseState<'w> {
 }
 
 impl<'w> ClauseState<'w> {
-    fn new(weights: &'w [TierWeight], max: Score, table: &Arc<SegmentTable>) -> ClauseState<'w> {
+    fn new(
+        weights: &'w [TierWeight],
+        max: Score,
+        table: &Arc<SegmentTable>,
+        cache: Option<&'w TierCache>,
+    ) -> ClauseState<'w> {
         ClauseState {
             tiers: weights
                 .iter()
@@ -380,6 +385,8 @@ impl<'w> ClauseState<'w> {
                     max: t.max,
                     constant: t.constant,
                     span: t.span.map(|s| (s, table.clone())),
+                    key: &t.key,
+                    cache,
                     docs: None,
                     probe: None,
                     last_asked: 0,
@@ -444,7 +451,7 @@ impl<'w> ClauseState<'w> {
             if !t.proposes {
                 continue;
             }
-            if let Some(TierDocs::Bits(bits)) = &t.docs {
+            if let Some(TierDocs::Bits(bits)) = t.docs.as_deref() {
                 for (w, (r, b)) in rest.0.iter_mut().zip(&bits.0).enumerate() {
                     let mut hit = *r & b;
                     *r &= !hit;
@@ -454,7 +461,7 @@ impl<'w> ClauseState<'w> {
                         bound[candidates.rank_of(ranks, doc)] += best;
                     }
                 }
-            } else if let Some(TierDocs::List(docs)) = &t.docs {
+            } else if let Some(TierDocs::List(docs)) = t.docs.as_deref() {
                 for &doc in docs {
                     if rest.contains(doc) {
                         rest.remove(doc);
@@ -529,20 +536,32 @@ struct TierWeight {
     max: Score,
     constant: bool,
     span: Option<SpanTest>,
+    /// The tier's name in the cache (empty when there is none).
+    key: String,
 }
 
 type ClauseWeights = Vec<TierWeight>;
 
-fn clause_weights(c: &Clause, scoring: EnableScoring<'_>) -> tantivy::Result<ClauseWeights> {
+fn clause_weights(
+    c: &Clause,
+    scoring: EnableScoring<'_>,
+    keyed: bool,
+) -> tantivy::Result<ClauseWeights> {
     c.tiers
         .iter()
         .map(|t| {
+            let key = match (&t.span, keyed) {
+                (_, false) => String::new(),
+                (Some(span), true) => format!("{span:?}"),
+                (None, true) => format!("{:?}", t.query),
+            };
             Ok(TierWeight {
                 weight: t.query.weight(scoring)?,
                 proposes: t.proposes,
                 max: t.max,
                 constant: t.constant,
                 span: t.span,
+                key,
             })
         })
         .collect()
@@ -557,24 +576,25 @@ pub(crate) fn run(
     tables: &dyn Fn(&SegmentReader) -> tantivy::Result<Arc<SegmentTable>>,
 ) -> tantivy::Result<Collected> {
     let scoring = EnableScoring::disabled_from_searcher(searcher);
+    let keyed = options.cache.is_some_and(TierCache::enabled);
     let required: Vec<Vec<(ClauseWeights, Score)>> = query
         .required
         .iter()
         .map(|g| {
             g.iter()
-                .map(|c| Ok((clause_weights(c, scoring)?, c.max())))
+                .map(|c| Ok((clause_weights(c, scoring, keyed)?, c.max())))
                 .collect::<tantivy::Result<_>>()
         })
         .collect::<tantivy::Result<_>>()?;
     let optional: Vec<(ClauseWeights, Score)> = query
         .optional
         .iter()
-        .map(|c| Ok((clause_weights(c, scoring)?, c.max())))
+        .map(|c| Ok((clause_weights(c, scoring, keyed)?, c.max())))
         .collect::<tantivy::Result<_>>()?;
     let excluded: Vec<(ClauseWeights, Score)> = query
         .excluded
         .iter()
-        .map(|c| Ok((clause_weights(c, scoring)?, c.max())))
+        .map(|c| Ok((clause_weights(c, scoring, keyed)?, c.max())))
         .collect::<tantivy::Result<_>>()?;
     let mut top = Top::new(options.limit);
     let mut total = 0;
@@ -605,8 +625,9 @@ pub(crate) fn run(
     })
 }
 
-/// Per-thread buffers of the ranking pass, kept between searches: fresh
-/// large allocations cost page faults that reusing warm ones does not.
+/// Buffers of the ranking pass, kept between searches: fresh large
+/// allocations cost page faults that reusing warm ones does not. Pooled
+/// process-wide, as `DocBits` words are, so any search thread finds them warm.
 #[derive(Default)]
 struct Scratch {
     /// Each candidate's bound, by rank among the candidates.
@@ -617,17 +638,25 @@ struct Scratch {
     ranks: Vec<u32>,
 }
 
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-}
+static SPARE_SCRATCH: Mutex<Vec<Scratch>> = Mutex::new(Vec::new());
+
+/// Scratches kept: about one per search running at once.
+const SCRATCH_LIMIT: usize = 8;
 
 impl Scratch {
     fn take() -> Scratch {
-        SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()))
+        let spare = SPARE_SCRATCH
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop();
+        spare.unwrap_or_default()
     }
 
     fn give_back(scratch: Scratch) {
-        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+        let mut spare = SPARE_SCRATCH.lock().unwrap_or_else(|e| e.into_inner());
+        if spare.len() < SCRATCH_LIMIT {
+            spare.push(scratch);
+        }
     }
 }
 
@@ -713,17 +742,17 @@ impl SegmentRun<'_> {
             .iter()
             .map(|g| {
                 g.iter()
-                    .map(|(w, m)| ClauseState::new(w, *m, &self.table))
+                    .map(|(w, m)| ClauseState::new(w, *m, &self.table, self.options.cache))
                     .collect()
             })
             .collect();
         let mut optional: Vec<ClauseState> = optional
             .iter()
-            .map(|(w, m)| ClauseState::new(w, *m, &self.table))
+            .map(|(w, m)| ClauseState::new(w, *m, &self.table, self.options.cache))
             .collect();
         let mut excluded: Vec<ClauseState> = excluded
             .iter()
-            .map(|(w, m)| ClauseState::new(w, *m, &self.table))
+            .map(|(w, m)| ClauseState::new(w, *m, &self.table, self.options.cache))
             .collect();
 
         // the candidates: the cheapest required group, else any optional

@@ -26,6 +26,9 @@ pub struct SearchOptions {
     pub exclude_ids: HashSet<String>,
     /// Give up after this instant.
     pub deadline: Option<Instant>,
+    /// Use (and feed) the cache of popular tiers' documents; off only to
+    /// measure what a search costs without it.
+    pub use_tier_cache: bool,
 }
 
 impl Default for SearchOptions {
@@ -34,6 +37,7 @@ impl Default for SearchOptions {
             limit: 10,
             exclude_ids: HashSet::new(),
             deadline: None,
+            use_tier_cache: true,
         }
     }
 }
@@ -87,6 +91,7 @@ impl Engine {
         let compiled = compile(filters, &self.fields, now);
         let run = RunOptions {
             limit: options.limit,
+            cache: options.use_tier_cache.then_some(&self.tier_cache),
             exclude_ids: &options.exclude_ids,
             deadline: options.deadline,
         };

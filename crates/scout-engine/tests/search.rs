@@ -194,3 +194,82 @@ fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
     e.reload().unwrap();
     assert_eq!(e.num_docs(), 3);
 }
+
+/// Enough talents that their broad tiers are worth caching (2,048+).
+fn crowd(n: usize) -> Vec<Talent> {
+    (0..n)
+        .map(|i| {
+            let (title, country) = match i % 3 {
+                0 => ("Software Engineer", "France"),
+                1 => ("Software Engineer", "Germany"),
+                _ => ("Registered Nurse", "France"),
+            };
+            let skills: Vec<&str> = if i % 2 == 0 { vec!["Rust"] } else { vec![] };
+            talent(
+                &format!("t{i:05}"),
+                serde_json::json!({"jobTitle": title, "country": country, "skills": skills,
+                "experiences": [{"title": title, "isCurrent": true, "startDate": "2018-01-01"}]}),
+            )
+        })
+        .collect()
+}
+
+fn both_ways(engine: &Engine, filters: &[Filter]) -> (Vec<(String, f32)>, u64) {
+    let run = |use_tier_cache| {
+        let r = engine
+            .search(
+                filters,
+                &SearchOptions {
+                    limit: 50,
+                    use_tier_cache,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let hits: Vec<(String, f32)> = r.hits.into_iter().map(|h| (h.id, h.score)).collect();
+        (hits, r.total)
+    };
+    let uncached = run(false);
+    let cached = run(true);
+    assert_eq!(cached, uncached, "the filter cache changed a result");
+    cached
+}
+
+#[test]
+fn the_filter_cache_never_changes_results_nor_hides_later_changes() {
+    let people = crowd(9000);
+    let e = engine(&people);
+    let filters = [
+        Filter::required(Criterion::JobTitle {
+            title: "Software Engineer".into(),
+            history: History::CurrentOrPast,
+        }),
+        Filter::optional(Criterion::Skill("Rust".into())),
+        Filter::excluded(Criterion::Location {
+            place: "Germany".into(),
+            radius_km: None,
+        }),
+    ];
+    let (first, total) = both_ways(&e, &filters);
+    assert_eq!(total, 3000);
+    for _ in 0..3 {
+        assert_eq!(both_ways(&e, &filters), (first.clone(), total));
+    }
+    let stats = e.tier_cache_stats();
+    assert!(stats.hits > 0 && stats.entries > 0, "{stats:?}");
+
+    // The best hit stops being an engineer: its old document is deleted in
+    // a segment whose tiers are cached, and must not come back.
+    let best = first[0].0.clone();
+    let index: usize = best[1..].parse().unwrap();
+    let mut w = e.writer(50_000_000).unwrap();
+    let mut changed = people[index].clone();
+    changed.job_title = Some("Registered Nurse".into());
+    changed.experiences[0].title = Some("Registered Nurse".into());
+    w.upsert(people.len() as i64 + 1, &changed).unwrap();
+    w.commit().unwrap();
+    e.reload().unwrap();
+    let (after, total_after) = both_ways(&e, &filters);
+    assert_eq!(total_after, total - 1);
+    assert!(after.iter().all(|(id, _)| *id != best));
+}

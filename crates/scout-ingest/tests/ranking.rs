@@ -1,7 +1,8 @@
 //! The engine's pruned ranking against exhaustive scoring, on generated
 //! profiles and the committed benchmark requests: the best 10 must be the
 //! first 10 of every match scored, counts must agree, and paging with the
-//! already-seen ids must return every match exactly once, best first.
+//! already-seen ids must return every match exactly once, best first; the
+//! filter cache must change none of it.
 
 use std::collections::HashSet;
 
@@ -51,6 +52,18 @@ fn pruned_top_hits_equal_exhaustive_scoring() {
             .unwrap();
         let top = engine.search(&filters, &SearchOptions::default()).unwrap();
         assert_eq!(top.total, all.total, "{filters:?}");
+        // the same with the filter cache off (the searches above fed it)
+        let uncached = engine
+            .search(
+                &filters,
+                &SearchOptions {
+                    use_tier_cache: false,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(uncached.hits, top.hits, "{filters:?}");
+        assert_eq!(uncached.total, top.total, "{filters:?}");
         assert_eq!(all.hits.len() as u64, all.total, "{filters:?}");
         let want: Vec<(&str, f32)> = all
             .hits
@@ -85,7 +98,7 @@ fn paging_with_seen_ids_returns_every_match_once_best_first() {
                     &SearchOptions {
                         limit: 10,
                         exclude_ids: seen.clone(),
-                        deadline: None,
+                        ..Default::default()
                     },
                 )
                 .unwrap();

@@ -128,6 +128,7 @@ pub(crate) async fn run_search(
         limit,
         exclude_ids: exclude,
         deadline: Some(deadline),
+        ..Default::default()
     };
     let task = tokio::task::spawn_blocking(move || engine.search(&filters, &options));
     match tokio::time::timeout(state.settings.search_timeout, task).await {

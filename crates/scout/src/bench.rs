@@ -53,6 +53,7 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
         store_url: format!("sqlite://{}", root.join("data").join("scout.db").display()),
         index_dir: root.join("data").join("index"),
         rejects_dir: root.join("data").join("rejects"),
+        filter_cache_bytes: paths.filter_cache_bytes,
     };
     let started = Instant::now();
     let summary = import_paths(
@@ -136,6 +137,7 @@ pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<P
         store_url: format!("sqlite://{}", root.join("data").join("scout.db").display()),
         index_dir: root.join("data").join("index"),
         rejects_dir: root.join("data").join("rejects"),
+        filter_cache_bytes: paths.filter_cache_bytes,
     };
     let have = data.open_store().await?.count_profiles().await? as u64;
     if have < profiles {
@@ -194,7 +196,11 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
     let mut fetching = Vec::new();
     let mut totals = Vec::new();
     let mut per_request = vec![0.0f64; requests.len()];
-    for round in 0..=rounds {
+    // SCOUT_BENCH_THROUGHPUT_ONLY runs only the concurrency-4 run (for
+    // profiling the HTTP path).
+    let throughput_only = std::env::var_os("SCOUT_BENCH_THROUGHPUT_ONLY").is_some();
+    let in_process_rounds = if throughput_only { 0 } else { rounds };
+    for round in 0..=in_process_rounds {
         for (i, r) in requests.iter().enumerate() {
             let t = Instant::now();
             let res = engine.search(&r.filters, &scout_engine::SearchOptions::default())?;
@@ -213,11 +219,32 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
             }
         }
     }
+    // The engine again with the filter cache off: what a search costs the
+    // first times its filters are seen.
+    let mut uncached = Vec::new();
+    let no_cache = scout_engine::SearchOptions {
+        use_tier_cache: false,
+        ..Default::default()
+    };
+    for _ in 0..in_process_rounds {
+        for r in &requests {
+            let t = Instant::now();
+            engine.search(&r.filters, &no_cache)?;
+            uncached.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let cache = engine.tier_cache_stats();
+    let cache_report = json!({
+        "hits": cache.hits,
+        "misses": cache.misses,
+        "entries": cache.entries,
+        "bytes": cache.bytes,
+    });
     // SCOUT_BENCH_IN_PROCESS_ONLY stops here (for profiling the engine alone).
     if std::env::var_os("SCOUT_BENCH_IN_PROCESS_ONLY").is_some() {
         println!(
             "{}",
-            json!({"inProcessMs": summary(in_process), "engineOnlyMs": summary(engine_only), "fetchMs": summary(fetching)})
+            json!({"inProcessMs": summary(in_process), "engineOnlyMs": summary(engine_only), "engineUncachedMs": summary(uncached), "fetchMs": summary(fetching)})
         );
         return Ok(());
     }
@@ -246,7 +273,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
     let client = reqwest::Client::new();
     let url = format!("http://{addr}/v1/search/talents");
     let mut http = Vec::new();
-    for round in 0..=rounds {
+    for round in 0..=in_process_rounds {
         for b in &bodies {
             let t = Instant::now();
             let res = client
@@ -270,11 +297,14 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
     // Throughput at concurrency 4.
     let started = Instant::now();
     let mut tasks = Vec::new();
+    // long enough (several seconds) that starting threads and warming
+    // buffers do not weigh on the figure
+    let per_worker = bodies.len() * 2 * rounds.max(1);
     for worker in 0..4usize {
         let (client, url, key, bodies) = (client.clone(), url.clone(), key.clone(), bodies.clone());
         tasks.push(tokio::spawn(async move {
             let mut done = 0u64;
-            for i in 0..bodies.len() * 2 {
+            for i in 0..per_worker {
                 let b = &bodies[(i + worker * 7) % bodies.len()];
                 if let Ok(r) = client
                     .post(&url)
@@ -296,6 +326,11 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         done += t.await.unwrap_or(0);
     }
     let throughput = done as f64 / started.elapsed().as_secs_f64();
+    if throughput_only {
+        server.abort();
+        println!("{}", json!({ "httpThroughputConcurrency4": throughput }));
+        return Ok(());
+    }
 
     // Cost of excluding 100 transactions: page 101 of a broad query against page 1.
     let broad = json!({"filters": [{"filterType": "LOCATION", "value": "United States", "isRequired": true}]});
@@ -356,6 +391,8 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         "inProcessMs": summary(in_process),
         "engineOnlyMs": summary(engine_only),
         "fetchMs": summary(fetching),
+        "engineWithoutFilterCacheMs": summary(uncached),
+        "filterCache": cache_report,
         "httpMs": summary(http),
         "httpThroughputConcurrency4": throughput,
         "firstPageMs": p1,
@@ -385,6 +422,18 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         line("in process (search + fetch)", &report["inProcessMs"]);
         line("  of which the engine's search", &report["engineOnlyMs"]);
         line("  of which fetching 10 profiles", &report["fetchMs"]);
+        line(
+            "engine, filter cache off",
+            &report["engineWithoutFilterCacheMs"],
+        );
+        println!(
+            "{:<34} {} hits, {} misses, {} tiers, {:.1} MiB",
+            "filter cache (in-process runs)",
+            cache.hits,
+            cache.misses,
+            cache.entries,
+            cache.bytes as f64 / 1048576.0
+        );
         line("over HTTP", &report["httpMs"]);
         println!(
             "{:<34} {throughput:.0} searches/s",

@@ -28,6 +28,15 @@ pub struct Global {
     /// Print machine-readable JSON instead of text.
     #[arg(long, global = true)]
     pub json: bool,
+    /// MiB of memory for the matches of popular filters, kept between
+    /// searches (0 turns the cache off).
+    #[arg(
+        long,
+        global = true,
+        env = "SCOUT_FILTER_CACHE_MB",
+        default_value_t = 64
+    )]
+    pub filter_cache_mb: usize,
 }
 
 #[derive(Subcommand, Debug)]

@@ -14,6 +14,8 @@ pub struct Paths {
     pub store_url: String,
     pub index_dir: PathBuf,
     pub rejects_dir: PathBuf,
+    /// Budget of the engine's filter (tier) cache.
+    pub filter_cache_bytes: usize,
 }
 
 impl Paths {
@@ -26,6 +28,7 @@ impl Paths {
         Paths {
             index_dir: data.join("index"),
             rejects_dir: data.join("rejects"),
+            filter_cache_bytes: global.filter_cache_mb.saturating_mul(1024 * 1024),
             store_url,
             data,
         }
@@ -56,6 +59,10 @@ impl Paths {
             }
             other => other,
         }
+        .map(|mut engine| {
+            engine.set_tier_cache_budget(self.filter_cache_bytes);
+            engine
+        })
         .with_context(|| format!("cannot open the index at {}", self.index_dir.display()))
     }
 }
