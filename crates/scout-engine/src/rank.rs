@@ -24,6 +24,10 @@
 //! walk; inside a band, a document is dropped as soon as what it has plus
 //! what remains cannot enter the top. Covered tiers (phrases, the costly
 //! ones) are only checked when they would raise the score enough to matter.
+//! Before that bound pass, the *top class* is tried: the candidates in every
+//! clause's best proposing tier (whole tiers ANDed as bitsets) are scored
+//! first; when the `limit`-th best of them beats the most any candidate
+//! outside could reach, nothing else is bounded or visited.
 //! Equal scores order by talent id, so the outcome is exactly that of
 //! scoring every match (a test compares the two).
 
@@ -53,6 +57,9 @@ const COMPLETENESS_MAX: Score = 100.0 * COMPLETENESS_WEIGHT;
 /// itself: a document is only dropped when its bound is below the floor by
 /// more than their rounding (far below the 0.0001 of one completeness point).
 const SLACK: Score = 1e-5;
+
+/// The top-class shortcut visits classes of at most this many candidates.
+const TOP_CLASS_LIMIT: u64 = 16_384;
 
 /// Reading a list costs about this many times less per document than a
 /// seek into it: read it when it is at most this many times the candidates.
@@ -175,6 +182,7 @@ impl Ranked {
 
 /// The best hits so far and the last of them once there are `limit`: a
 /// newcomer must beat it.
+#[derive(Clone)]
 struct Top {
     limit: usize,
     hits: Vec<Ranked>,
@@ -439,18 +447,20 @@ impl<'w> ClauseState<'w> {
             .all(|t| !t.proposes || t.docs.is_some() || t.span.is_some())
     }
 
-    /// Adds, for each candidate, the most this clause can give it: the best
-    /// of the tiers up to the first proposing tier that has it (a covered
-    /// tier before that one may still hold). `bound` is indexed by rank
-    /// among the candidates.
+    /// Adds, for each candidate, the most this clause can give it: the
+    /// first proposing tier that has it, or a covered tier before that one
+    /// (which may still hold). Earlier proposing tiers do not count: the
+    /// candidate is not in them. `bound` is indexed by rank among the
+    /// candidates.
     fn add_bounds(&self, candidates: &DocBits, ranks: &[u32], bound: &mut [Score]) {
         let mut rest = candidates.clone();
-        let mut best: Score = 0.0;
+        let mut covered: Score = 0.0;
         for t in &self.tiers {
-            best = best.max(t.max);
             if !t.proposes {
+                covered = covered.max(t.max);
                 continue;
             }
+            let best = covered.max(t.max);
             if let Some(TierDocs::Bits(bits)) = t.docs.as_deref() {
                 for (w, (r, b)) in rest.0.iter_mut().zip(&bits.0).enumerate() {
                     let mut hit = *r & b;
@@ -727,6 +737,187 @@ impl SegmentRun<'_> {
         self.options.deadline.is_some_and(|d| Instant::now() > d)
     }
 
+    /// Scores one candidate whose bound (tie-break included) is `best` and
+    /// pushes it into `top` if it enters; whether it did. `exact_bounds`:
+    /// every clause is bounded, so score and bound are the same float sums
+    /// in the same order and the score cannot round above the bound.
+    #[allow(clippy::too_many_arguments)]
+    fn consider(
+        &self,
+        doc: DocId,
+        best: Score,
+        scoring: &mut [ClauseState],
+        reach: &[Score],
+        probed_reach: Score,
+        exact_bounds: bool,
+        top: &mut Top,
+    ) -> tantivy::Result<bool> {
+        let table = &self.table;
+        let bar = top.bar();
+        if best + probed_reach < bar {
+            return Ok(false);
+        }
+        // one that can at most tie the floor and sorts after it by id cannot
+        // enter, and need not be scored
+        if exact_bounds {
+            if let Some(floor) = &top.floor {
+                if best < floor.score
+                    || (best == floor.score
+                        && table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater)
+                {
+                    return Ok(false);
+                }
+            }
+        }
+        // the tie-break bounds the rest tighter
+        let bonus = Score::from(table.completeness(doc)) * COMPLETENESS_WEIGHT;
+        let mut score = 0.0;
+        for (i, clause) in scoring.iter_mut().enumerate() {
+            if score + reach[i] + bonus < bar {
+                return Ok(false);
+            }
+            let need = bar - score - reach[i + 1] - bonus;
+            match clause.score(self.reader, doc, need)? {
+                Some(s) => score += s,
+                None => return Ok(false),
+            }
+        }
+        let score = score + bonus;
+        if let Some(floor) = &top.floor {
+            match score.total_cmp(&floor.score) {
+                Ordering::Less => return Ok(false),
+                Ordering::Equal
+                    if table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater =>
+                {
+                    return Ok(false)
+                }
+                _ => {}
+            }
+        }
+        top.push(Ranked {
+            score,
+            segment: self.ordinal,
+            doc,
+            table: table.clone(),
+        });
+        Ok(true)
+    }
+
+    /// The top-class shortcut, for searches whose clauses are all bounded:
+    /// the candidates in every clause's best proposing tier share the
+    /// highest bound, so they are scored first, in document order. When the
+    /// `limit`-th best of them is above what any candidate outside the class
+    /// could reach (it misses at least one clause's best tier, so its bound
+    /// is short by at least the smallest gap between a clause's best tier
+    /// and its next), the segment is done without bounding every candidate.
+    /// Returns how many were visited, or `None` (with `top` possibly changed:
+    /// the caller restores it) when the shortcut does not settle the segment.
+    fn top_class(
+        &self,
+        scoring: &mut [ClauseState],
+        candidates: &DocBits,
+        reach: &[Score],
+        top: &mut Top,
+    ) -> tantivy::Result<Option<usize>> {
+        if scoring.is_empty() {
+            return Ok(None);
+        }
+        // per clause: its first proposing tier, what a candidate in it is
+        // bounded by, and how much less one outside it can get (a later
+        // proposing tier, or a covered tier before that one; nothing if none)
+        let mut parts = Vec::with_capacity(scoring.len());
+        // added in the order the bound pass adds them, so equal to its bounds
+        let mut inside: Score = 0.0;
+        for clause in scoring.iter() {
+            let mut covered: Score = 0.0;
+            let mut first: Option<(usize, Score)> = None;
+            let mut next: Score = 0.0;
+            for (i, t) in clause.tiers.iter().enumerate() {
+                if !t.proposes {
+                    covered = covered.max(t.max);
+                    continue;
+                }
+                let best = covered.max(t.max);
+                match first {
+                    None => first = Some((i, best)),
+                    Some(_) => next = next.max(best),
+                }
+            }
+            let Some((at, best)) = first else {
+                return Ok(None);
+            };
+            inside += best;
+            parts.push((at, best - next));
+        }
+        // the class: every clause's first proposing tier; while it has fewer
+        // than `limit` candidates, the clause with the smallest gap is let go
+        // (its members then bounded by `inside` still, an overestimate)
+        let mut kept: Vec<usize> = (0..scoring.len()).collect();
+        kept.sort_by(|&a, &b| parts[b].1.total_cmp(&parts[a].1));
+        let class = loop {
+            let mut class = candidates.clone();
+            for &c in &kept {
+                let tier = &scoring[c].tiers[parts[c].0];
+                match (tier.docs.as_deref(), &tier.span) {
+                    (Some(TierDocs::Bits(bits)), _) => class.and(bits),
+                    (Some(TierDocs::List(list)), _) => {
+                        let mut only = DocBits::new(self.reader.max_doc());
+                        for &d in list {
+                            if class.contains(d) {
+                                only.insert(d);
+                            }
+                        }
+                        class = only;
+                    }
+                    (None, Some((test, table))) => {
+                        let failing: Vec<DocId> = class
+                            .docs()
+                            .filter(|&d| !table.span_holds(test, d))
+                            .collect();
+                        for d in failing {
+                            class.remove(d);
+                        }
+                    }
+                    (None, None) => return Ok(None),
+                }
+            }
+            if class.len() as usize >= top.limit || kept.len() <= 1 {
+                break class;
+            }
+            kept.pop();
+        };
+        let gap = kept
+            .iter()
+            .map(|&c| parts[c].1)
+            .fold(Score::INFINITY, Score::min);
+        // outside the class: short of `inside` by `gap` at least, plus at
+        // most the whole tie-break (and rounding)
+        let outside = inside - gap + COMPLETENESS_MAX + 2.0 * SLACK;
+        // a large class costs as much to visit in document order as the
+        // bound pass it would save, and more when it fails to settle
+        if gap <= COMPLETENESS_MAX
+            || (class.len() as usize) < top.limit
+            || class.len() > TOP_CLASS_LIMIT
+        {
+            return Ok(None);
+        }
+        let mut seen = 0usize;
+        for doc in class.docs() {
+            seen += 1;
+            if seen.is_multiple_of(4096) && self.late() {
+                return Ok(None);
+            }
+            let best = inside + Score::from(self.table.completeness(doc)) * COMPLETENESS_WEIGHT;
+            self.consider(doc, best, scoring, reach, 0.0, true, top)?;
+        }
+        top.settle();
+        Ok(top
+            .floor
+            .as_ref()
+            .is_some_and(|f| f.score - SLACK > outside)
+            .then_some(seen))
+    }
+
     /// Collects the segment's hits into `top`; its match count, or `None`
     /// past the deadline.
     fn run(
@@ -892,6 +1083,32 @@ impl SegmentRun<'_> {
         }
         let probed_reach = reach[bounded];
         let read_at = started.elapsed();
+        if bounded == scoring.len() {
+            let saved = top.clone();
+            match self.top_class(&mut scoring, &candidates, &reach, top)? {
+                Some(visited) => {
+                    tracing::debug!(
+                        segment = self.ordinal,
+                        matches = total,
+                        candidates = n,
+                        visited,
+                        matching_us = matched_at.as_micros() as u64,
+                        reading_us = (read_at - matched_at).as_micros() as u64,
+                        scoring_us = (started.elapsed() - read_at).as_micros() as u64,
+                        "segment searched, top class only"
+                    );
+                    return Ok(Some(total));
+                }
+                None => {
+                    *top = saved;
+                    for clause in &mut scoring {
+                        for t in &mut clause.tiers {
+                            t.restart();
+                        }
+                    }
+                }
+            }
+        }
         let mut scratch = Scratch::take();
         candidates.word_ranks_into(&mut scratch.ranks);
         scratch.bound.clear();
@@ -901,10 +1118,10 @@ impl SegmentRun<'_> {
         }
         let buckets = Buckets::new(&candidates, &mut scratch, &self.table);
         let bounded_at = started.elapsed();
-        let table = &self.table;
         let mut pushed = 0u64;
         let mut seen = 0usize;
         let bound = &scratch.bound;
+        let exact_bounds = bounded == scoring.len();
         'buckets: for (bucket_max, docs) in buckets.best_first(&scratch.bands) {
             if bucket_max + probed_reach < top.bar() {
                 // every later bucket is lower still
@@ -915,65 +1132,15 @@ impl SegmentRun<'_> {
                 if seen.is_multiple_of(4096) && self.late() {
                     return Ok(None);
                 }
-                let bar = top.bar();
-                let best = bound[rank as usize];
-                if best + probed_reach < bar {
-                    continue;
-                }
-                // With every clause bounded, score and bound are the same
-                // sums in the same order, so the score cannot round above
-                // the bound: one that can at most tie the floor and sorts
-                // after it by id cannot enter, and need not be scored.
-                if bounded == scoring.len() {
-                    if let Some(floor) = &top.floor {
-                        if best < floor.score
-                            || (best == floor.score
-                                && table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater)
-                        {
-                            continue;
-                        }
-                    }
-                }
-                // the tie-break bounds the rest tighter
-                let bonus = Score::from(table.completeness(doc)) * COMPLETENESS_WEIGHT;
-                let mut score = 0.0;
-                let mut dropped = false;
-                for (i, clause) in scoring.iter_mut().enumerate() {
-                    if score + reach[i] + bonus < bar {
-                        dropped = true;
-                        break;
-                    }
-                    let need = bar - score - reach[i + 1] - bonus;
-                    match clause.score(reader, doc, need)? {
-                        Some(s) => score += s,
-                        None => {
-                            dropped = true;
-                            break;
-                        }
-                    }
-                }
-                if dropped {
-                    continue;
-                }
-                let score = score + bonus;
-                if let Some(floor) = &top.floor {
-                    match score.total_cmp(&floor.score) {
-                        Ordering::Less => continue,
-                        Ordering::Equal
-                            if table.cmp_ids(doc, &floor.table, floor.doc) == Ordering::Greater =>
-                        {
-                            continue
-                        }
-                        _ => {}
-                    }
-                }
-                pushed += 1;
-                top.push(Ranked {
-                    score,
-                    segment: self.ordinal,
+                pushed += u64::from(self.consider(
                     doc,
-                    table: table.clone(),
-                });
+                    bound[rank as usize],
+                    &mut scoring,
+                    &reach,
+                    probed_reach,
+                    exact_bounds,
+                    top,
+                )?);
                 if reach[0] + COMPLETENESS_MAX < top.bar() {
                     break 'buckets;
                 }
