@@ -363,6 +363,25 @@ impl TierState<'_> {
         Ok((d == doc).then(|| constant.unwrap_or_else(|| scorer.score())))
     }
 
+    /// Keeps in `docs` only those this tier has, when that is known without
+    /// seeking (read, or a span test); `false` when it is not.
+    fn narrow(&self, docs: &mut DocBits) -> bool {
+        match (self.docs.as_deref(), &self.span) {
+            (Some(read), _) => read.and_into(docs),
+            (None, Some((test, table))) => {
+                let failing: Vec<DocId> = docs
+                    .docs()
+                    .filter(|&d| !table.span_holds(test, d))
+                    .collect();
+                for d in failing {
+                    docs.remove(d);
+                }
+            }
+            (None, None) => return false,
+        }
+        true
+    }
+
     /// A fresh scorer for a new pass in document order.
     fn restart(&mut self) {
         self.probe = None;
@@ -857,28 +876,8 @@ impl SegmentRun<'_> {
         let class = loop {
             let mut class = candidates.clone();
             for &c in &kept {
-                let tier = &scoring[c].tiers[parts[c].0];
-                match (tier.docs.as_deref(), &tier.span) {
-                    (Some(TierDocs::Bits(bits)), _) => class.and(bits),
-                    (Some(TierDocs::List(list)), _) => {
-                        let mut only = DocBits::new(self.reader.max_doc());
-                        for &d in list {
-                            if class.contains(d) {
-                                only.insert(d);
-                            }
-                        }
-                        class = only;
-                    }
-                    (None, Some((test, table))) => {
-                        let failing: Vec<DocId> = class
-                            .docs()
-                            .filter(|&d| !table.span_holds(test, d))
-                            .collect();
-                        for d in failing {
-                            class.remove(d);
-                        }
-                    }
-                    (None, None) => return Ok(None),
+                if !scoring[c].tiers[parts[c].0].narrow(&mut class) {
+                    return Ok(None);
                 }
             }
             if class.len() as usize >= top.limit || kept.len() <= 1 {

@@ -59,6 +59,22 @@ impl TierDocs {
         }
     }
 
+    /// Keeps in `target` only the documents this tier has.
+    pub(crate) fn and_into(&self, target: &mut DocBits) {
+        match self {
+            TierDocs::List(docs) => {
+                let mut only = DocBits::new((target.0.len() * 64) as DocId);
+                for &d in docs {
+                    if target.contains(d) {
+                        only.insert(d);
+                    }
+                }
+                *target = only;
+            }
+            TierDocs::Bits(bits) => target.and(bits),
+        }
+    }
+
     fn bytes(&self) -> usize {
         match self {
             TierDocs::List(docs) => docs.capacity() * std::mem::size_of::<DocId>(),

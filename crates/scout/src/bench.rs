@@ -48,13 +48,7 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
     let input = root.join("profiles.jsonl");
     let gen = write_generated(count, 42, &input, None)?;
     let gen_rate = count as f64 / gen.seconds.max(1e-9);
-    let data_paths = Paths {
-        data: root.join("data"),
-        store_url: format!("sqlite://{}", root.join("data").join("scout.db").display()),
-        index_dir: root.join("data").join("index"),
-        rejects_dir: root.join("data").join("rejects"),
-        filter_cache_bytes: paths.filter_cache_bytes,
-    };
+    let data_paths = paths.with_data_dir(root.join("data"));
     let started = Instant::now();
     let summary = import_paths(
         &data_paths,
@@ -132,13 +126,7 @@ pub fn summary(mut ms: Vec<f64>) -> serde_json::Value {
 /// A data directory holding `profiles` generated profiles, built once.
 pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
     let root = paths.data.join(format!("bench-{profiles}"));
-    let data = Paths {
-        data: root.join("data"),
-        store_url: format!("sqlite://{}", root.join("data").join("scout.db").display()),
-        index_dir: root.join("data").join("index"),
-        rejects_dir: root.join("data").join("rejects"),
-        filter_cache_bytes: paths.filter_cache_bytes,
-    };
+    let data = paths.with_data_dir(root.join("data"));
     let have = data.open_store().await?.count_profiles().await? as u64;
     if have < profiles {
         eprintln!(

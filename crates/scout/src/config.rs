@@ -34,6 +34,17 @@ impl Paths {
         }
     }
 
+    /// The same settings for a SQLite data directory at `data` (benchmarks).
+    pub fn with_data_dir(&self, data: PathBuf) -> Paths {
+        Paths {
+            store_url: format!("sqlite://{}", data.join("scout.db").display()),
+            index_dir: data.join("index"),
+            rejects_dir: data.join("rejects"),
+            filter_cache_bytes: self.filter_cache_bytes,
+            data,
+        }
+    }
+
     pub async fn open_store(&self) -> anyhow::Result<Store> {
         std::fs::create_dir_all(&self.data)
             .with_context(|| format!("cannot create data directory {}", self.data.display()))?;
