@@ -3,15 +3,24 @@
 //! the distance for locations, the computed years for durations. Whether a
 //! filter matched at all, and how well, comes from the index itself (see
 //! `Engine::search`); this only points at the evidence.
+//!
+//! A page of results is explained with one [`Explainer`]: what depends only
+//! on the filters (folded needles, title synonyms, skill forms, the geocoded
+//! place) is worked out once per request, what depends on the profile (its
+//! derived facts, each field's words) once per talent, and field paths are
+//! spelt out only for the evidence actually returned.
+
+use std::cell::OnceCell;
 
 use scout_model::{History, Talent};
 use scout_query::{Criterion, Filter};
-use scout_taxonomy::places::{geocode, locate_profile};
+use scout_taxonomy::languages::canonical_language;
+use scout_taxonomy::places::{geocode, locate_profile, GeoMatch};
 use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
 use scout_taxonomy::{fold, haversine_km, skills::skill_forms};
 use serde::Serialize;
 
-use crate::document::{current_month, OrgDirectory, ProfileFacts};
+use crate::document::{current_month, Month, OrgDirectory, ProfileFacts};
 
 /// Where a filter's match is in a profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -34,8 +43,45 @@ pub struct Evidence {
     pub value: Option<serde_json::Value>,
 }
 
-/// Words of `text` with their byte spans, each folded.
-fn words(text: &str) -> Vec<(String, usize, usize)> {
+/// A field of a profile: `jobTitle`, `skills[2]`, `experiences[0].title`.
+/// Kept as parts so that only the evidence returned is formatted.
+#[derive(Debug, Clone, Copy)]
+struct FieldPath {
+    /// The list the field is in, empty for a top-level field.
+    list: &'static str,
+    index: usize,
+    /// The field inside the list's item, empty for a list of strings.
+    field: &'static str,
+}
+
+impl FieldPath {
+    const fn top(field: &'static str) -> Self {
+        FieldPath {
+            list: "",
+            index: 0,
+            field,
+        }
+    }
+
+    const fn item(list: &'static str, index: usize, field: &'static str) -> Self {
+        FieldPath { list, index, field }
+    }
+
+    fn render(self) -> String {
+        match (self.list, self.field) {
+            ("", field) => field.to_owned(),
+            (list, "") => format!("{list}[{}]", self.index),
+            (list, field) => format!("{list}[{}].{field}", self.index),
+        }
+    }
+}
+
+/// A field's text as folded tokens with the byte span of the word each came
+/// from. A word may fold to several tokens ("C.I." → "ci"), which then
+/// share its span.
+type Tokens = Vec<(String, usize, usize)>;
+
+fn tokens(text: &str) -> Tokens {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -46,10 +92,13 @@ fn words(text: &str) -> Vec<(String, usize, usize)> {
         match (start, word_char) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                let f = fold(&text[s..i]);
-                if !f.is_empty() {
-                    out.push((f, s, i));
-                }
+                let folded = fold(&text[s..i]);
+                out.extend(
+                    folded
+                        .split(' ')
+                        .filter(|t| !t.is_empty())
+                        .map(|t| (t.to_owned(), s, i)),
+                );
                 start = None;
             }
             _ => {}
@@ -58,33 +107,31 @@ fn words(text: &str) -> Vec<(String, usize, usize)> {
     out
 }
 
-/// Byte span of the folded phrase `needle` (already folded) in `text`.
-pub fn find_phrase(text: &str, needle: &str) -> Option<[usize; 2]> {
+/// Byte span of the folded phrase `needle` in the tokens of a text.
+fn find_tokens(toks: &Tokens, needle: &str) -> Option<[usize; 2]> {
     let want: Vec<&str> = needle.split(' ').filter(|w| !w.is_empty()).collect();
     if want.is_empty() {
         return None;
     }
-    let ws = words(text);
-    // A word may fold to several tokens ("C.I." → "ci"); compare token by token.
-    let toks: Vec<(&str, usize, usize)> = ws
-        .iter()
-        .flat_map(|(f, s, e)| f.split(' ').map(move |t| (t, *s, *e)))
-        .collect();
     toks.windows(want.len())
         .find(|w| w.iter().zip(&want).all(|(t, n)| t.0 == *n))
         .map(|w| [w[0].1, w[w.len() - 1].2])
 }
 
-fn first_hit<'a>(
-    candidates: impl IntoIterator<Item = (String, &'a str)>,
-    needles: &[String],
-) -> Option<Evidence> {
-    let candidates: Vec<(String, &str)> = candidates.into_iter().collect();
+/// Byte span of the folded phrase `needle` (already folded) in `text`.
+pub fn find_phrase(text: &str, needle: &str) -> Option<[usize; 2]> {
+    find_tokens(&tokens(text), needle)
+}
+
+/// The first needle, in order of preference, found in any of the fields,
+/// in field order; each field is tokenized at most once.
+fn first_hit(fields: &[(FieldPath, &str)], needles: &[String]) -> Option<Evidence> {
+    let tokenized: Vec<OnceCell<Tokens>> = fields.iter().map(|_| OnceCell::new()).collect();
     for needle in needles {
-        for (field, text) in &candidates {
-            if let Some(off) = find_phrase(text, needle) {
+        for ((path, text), toks) in fields.iter().zip(&tokenized) {
+            if let Some(off) = find_tokens(toks.get_or_init(|| tokens(text)), needle) {
                 return Some(Evidence {
-                    field: Some(field.clone()),
+                    field: Some(path.render()),
                     text: Some((*text).to_owned()),
                     offsets: Some(off),
                     ..Default::default()
@@ -105,23 +152,22 @@ fn in_history(t: &Talent, role: &scout_model::Experience, history: History) -> b
     }
 }
 
-fn titles(t: &Talent, history: History) -> Vec<(String, &str)> {
+fn titles(t: &Talent, history: History) -> Vec<(FieldPath, &str)> {
     let mut v = Vec::new();
     if history != History::Past {
         if let Some(j) = &t.job_title {
-            v.push(("jobTitle".to_owned(), j.as_str()));
+            v.push((FieldPath::top("jobTitle"), j.as_str()));
         }
     }
     for (i, e) in t.experiences.iter().enumerate() {
-        let wanted = in_history(t, e, history);
-        if let (true, Some(title)) = (wanted, &e.title) {
-            v.push((format!("experiences[{i}].title"), title.as_str()));
+        if let (true, Some(title)) = (in_history(t, e, history), &e.title) {
+            v.push((FieldPath::item("experiences", i, "title"), title.as_str()));
         }
     }
     v
 }
 
-fn companies(t: &Talent, history: History) -> Vec<(String, &str)> {
+fn companies(t: &Talent, history: History) -> Vec<(FieldPath, &str)> {
     let mut v = Vec::new();
     if history != History::Past {
         if let Some(n) = t
@@ -129,27 +175,59 @@ fn companies(t: &Talent, history: History) -> Vec<(String, &str)> {
             .as_ref()
             .and_then(|o| o.name.as_deref())
         {
-            v.push(("currentOrganization.name".to_owned(), n));
+            v.push((FieldPath::top("currentOrganization.name"), n));
         }
     }
     for (i, e) in t.experiences.iter().enumerate() {
-        let wanted = in_history(t, e, history);
-        if let (true, Some(n)) = (wanted, &e.organization_name) {
-            v.push((format!("experiences[{i}].organizationName"), n.as_str()));
+        if let (true, Some(n)) = (in_history(t, e, history), &e.organization_name) {
+            v.push((
+                FieldPath::item("experiences", i, "organizationName"),
+                n.as_str(),
+            ));
         }
     }
     v
 }
 
-fn all_text(t: &Talent) -> Vec<(String, &str)> {
-    let mut v: Vec<(String, &str)> = Vec::new();
+fn skills(t: &Talent) -> Vec<(FieldPath, &str)> {
+    t.skills
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (FieldPath::item("skills", i, ""), s.as_str()))
+        .collect()
+}
+
+fn schools(t: &Talent) -> Vec<(FieldPath, &str)> {
+    t.educations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let name = e.school_name.as_deref()?;
+            Some((FieldPath::item("educations", i, "schoolName"), name))
+        })
+        .collect()
+}
+
+fn certifications(t: &Talent) -> Vec<(FieldPath, &str)> {
+    t.certifications
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let name = c.name.as_deref()?;
+            Some((FieldPath::item("certifications", i, "name"), name))
+        })
+        .collect()
+}
+
+fn all_text(t: &Talent) -> Vec<(FieldPath, &str)> {
+    let mut v = Vec::new();
     for (name, val) in [
         ("jobTitle", &t.job_title),
         ("headline", &t.headline),
         ("summary", &t.summary),
     ] {
         if let Some(s) = val {
-            v.push((name.to_owned(), s.as_str()));
+            v.push((FieldPath::top(name), s.as_str()));
         }
     }
     for (i, e) in t.experiences.iter().enumerate() {
@@ -159,109 +237,203 @@ fn all_text(t: &Talent) -> Vec<(String, &str)> {
             ("description", &e.description),
         ] {
             if let Some(s) = val {
-                v.push((format!("experiences[{i}].{name}"), s.as_str()));
+                v.push((FieldPath::item("experiences", i, name), s.as_str()));
             }
         }
     }
-    for (i, s) in t.skills.iter().enumerate() {
-        v.push((format!("skills[{i}]"), s.as_str()));
-    }
-    for (i, e) in t.educations.iter().enumerate() {
-        if let Some(s) = &e.school_name {
-            v.push((format!("educations[{i}].schoolName"), s.as_str()));
-        }
-    }
-    for (i, c) in t.certifications.iter().enumerate() {
-        if let Some(s) = &c.name {
-            v.push((format!("certifications[{i}].name"), s.as_str()));
-        }
-    }
+    v.extend(skills(t));
+    v.extend(schools(t));
+    v.extend(certifications(t));
     v
 }
 
-/// Points at the evidence of `filter` in `talent` (empty when there is none).
-pub fn evidence(talent: &Talent, filter: &Filter, orgs: &OrgDirectory) -> Evidence {
-    let exact = filter.exact;
-    let found = match &filter.criterion {
-        Criterion::JobTitle { title, history } => {
-            let mut needles = vec![normalize_title(title), fold(title)];
-            if !exact {
-                needles.push(core_title(title));
-                needles.extend(synonyms(title));
+/// A language of the profile is the one a filter names: the same words, or
+/// the same language in Scout's reference data (`Deutsch` is German).
+struct LanguageNeedle {
+    folded: String,
+    canonical: Option<&'static str>,
+}
+
+impl LanguageNeedle {
+    fn new(name: &str) -> Self {
+        LanguageNeedle {
+            folded: fold(name),
+            canonical: canonical_language(name),
+        }
+    }
+
+    fn names(&self, profile_language: Option<&str>) -> bool {
+        profile_language.is_some_and(|n| {
+            let folded = fold(n);
+            folded == self.folded
+                || (self.canonical.is_some() && canonical_language(&folded) == self.canonical)
+        })
+    }
+}
+
+/// A value derived from the whole profile (see [`ProfileFacts`]).
+#[derive(Debug, Clone, Copy)]
+enum Derived {
+    YearsOfExperience,
+    DurationInJob,
+    Degree,
+    GraduationYear,
+    Freelance,
+    CompanySize,
+    CompanyIndustry,
+}
+
+/// What one filter looks for, worked out once per request.
+enum Plan {
+    Title {
+        history: History,
+        needles: Vec<String>,
+        core: String,
+    },
+    Company {
+        history: History,
+        needles: Vec<String>,
+    },
+    Skill {
+        forms: Vec<String>,
+        needles: Vec<String>,
+    },
+    Keyword(Vec<String>),
+    School(Vec<String>),
+    Certification(Vec<String>),
+    Location(Option<GeoMatch>),
+    Language(LanguageNeedle),
+    Proficiency(Option<LanguageNeedle>),
+    Derived(Derived),
+}
+
+impl Plan {
+    fn new(filter: &Filter) -> Plan {
+        let exact = filter.exact;
+        match &filter.criterion {
+            Criterion::JobTitle { title, history } => {
+                let mut needles = vec![normalize_title(title), fold(title)];
+                if !exact {
+                    needles.push(core_title(title));
+                    needles.extend(synonyms(title));
+                }
+                Plan::Title {
+                    history: *history,
+                    needles,
+                    core: core_title(title),
+                }
             }
-            let cands = titles(talent, *history);
-            first_hit(cands.iter().map(|(f, t)| (f.clone(), *t)), &needles).or_else(|| {
+            Criterion::CompanyName { name, history } => Plan::Company {
+                history: *history,
+                needles: vec![fold(name)],
+            },
+            Criterion::Skill(s) => Plan::Skill {
+                forms: if exact { vec![fold(s)] } else { skill_forms(s) },
+                needles: vec![fold(s)],
+            },
+            Criterion::Keyword(k) => Plan::Keyword(vec![fold(k)]),
+            Criterion::EducationSchoolName(s) => Plan::School(vec![fold(s)]),
+            Criterion::CertificationName(c) => Plan::Certification(vec![fold(c)]),
+            Criterion::Location { place, .. } => Plan::Location(geocode(place)),
+            Criterion::Language(l) => Plan::Language(LanguageNeedle::new(l)),
+            Criterion::LanguageProficiency { language, .. } => {
+                Plan::Proficiency(language.as_deref().map(LanguageNeedle::new))
+            }
+            Criterion::YearsOfExperience(_) => Plan::Derived(Derived::YearsOfExperience),
+            Criterion::DurationInJob(_) => Plan::Derived(Derived::DurationInJob),
+            Criterion::EducationDegree(_) => Plan::Derived(Derived::Degree),
+            Criterion::GraduationYear(_) => Plan::Derived(Derived::GraduationYear),
+            Criterion::Freelance => Plan::Derived(Derived::Freelance),
+            Criterion::CompanySize { .. } => Plan::Derived(Derived::CompanySize),
+            Criterion::CompanyIndustry { .. } => Plan::Derived(Derived::CompanyIndustry),
+        }
+    }
+}
+
+/// Explains talents against one request's filters.
+pub struct Explainer {
+    plans: Vec<Plan>,
+}
+
+impl Explainer {
+    /// Prepares the explanation of `filters`, in their order.
+    pub fn new(filters: &[Filter]) -> Explainer {
+        Explainer {
+            plans: filters.iter().map(Plan::new).collect(),
+        }
+    }
+
+    /// The evidence of each filter in `talent`, in the filters' order (an
+    /// empty [`Evidence`] where there is none). `orgs` resolves employers
+    /// for sizes and industries.
+    pub fn explain(&self, talent: &Talent, orgs: &OrgDirectory) -> Vec<Evidence> {
+        let facts = OnceCell::new();
+        let facts = || facts.get_or_init(|| ProfileFacts::derive(talent, orgs));
+        self.plans
+            .iter()
+            .map(|plan| evidence(plan, talent, &facts).unwrap_or_default())
+            .collect()
+    }
+}
+
+/// One year to a tenth, from months.
+fn years(months: Month) -> f64 {
+    (months as f64 / 12.0 * 10.0).round() / 10.0
+}
+
+fn evidence<'f>(
+    plan: &Plan,
+    talent: &Talent,
+    facts: &impl Fn() -> &'f ProfileFacts,
+) -> Option<Evidence> {
+    match plan {
+        Plan::Title {
+            history,
+            needles,
+            core,
+        } => {
+            let fields = titles(talent, *history);
+            first_hit(&fields, needles).or_else(|| {
                 // Abbreviations are expanded on both sides: compare normalised forms.
-                cands
+                fields
                     .iter()
-                    .find(|(_, t)| normalize_title(t).contains(&core_title(title)))
-                    .map(|(f, t)| Evidence {
-                        field: Some(f.clone()),
+                    .find(|(_, t)| normalize_title(t).contains(core.as_str()))
+                    .map(|(path, t)| Evidence {
+                        field: Some(path.render()),
                         text: Some((*t).to_owned()),
                         ..Default::default()
                     })
             })
         }
-        Criterion::CompanyName { name, history } => {
-            first_hit(companies(talent, *history), &[fold(name)])
-        }
-        Criterion::Skill(s) => {
-            let forms = if exact { vec![fold(s)] } else { skill_forms(s) };
-            let cands: Vec<(String, &str)> = talent
-                .skills
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (format!("skills[{i}]"), s.as_str()))
-                .collect();
-            cands
+        Plan::Company { history, needles } => first_hit(&companies(talent, *history), needles),
+        Plan::Skill { forms, needles } => {
+            let fields = skills(talent);
+            fields
                 .iter()
                 .find(|(_, text)| forms.contains(&fold(text)))
-                .map(|(f, text)| Evidence {
-                    field: Some(f.clone()),
+                .map(|(path, text)| Evidence {
+                    field: Some(path.render()),
                     text: Some((*text).to_owned()),
                     offsets: Some([0, text.len()]),
                     ..Default::default()
                 })
-                .or_else(|| first_hit(cands.iter().map(|(f, t)| (f.clone(), *t)), &[fold(s)]))
+                .or_else(|| first_hit(&fields, needles))
         }
-        Criterion::Keyword(k) => first_hit(all_text(talent), &[fold(k)]),
-        Criterion::EducationSchoolName(s) => first_hit(
-            talent.educations.iter().enumerate().filter_map(|(i, e)| {
-                e.school_name
-                    .as_deref()
-                    .map(|n| (format!("educations[{i}].schoolName"), n))
-            }),
-            &[fold(s)],
-        ),
-        Criterion::CertificationName(c) => first_hit(
-            talent
-                .certifications
-                .iter()
-                .enumerate()
-                .filter_map(|(i, e)| {
-                    e.name
-                        .as_deref()
-                        .map(|n| (format!("certifications[{i}].name"), n))
-                }),
-            &[fold(c)],
-        ),
-        Criterion::Location { place, .. } => {
+        Plan::Keyword(needles) => first_hit(&all_text(talent), needles),
+        Plan::School(needles) => first_hit(&schools(talent), needles),
+        Plan::Certification(needles) => first_hit(&certifications(talent), needles),
+        Plan::Location(searched) => {
             let here = locate_profile(
                 talent.city.as_deref(),
                 talent.state.as_deref(),
                 talent.country.as_deref(),
             );
-            let field = if talent.city.is_some() {
-                "city"
+            let (field, text) = if talent.city.is_some() {
+                ("city", talent.city.clone())
             } else {
-                "country"
+                ("country", talent.country.clone())
             };
-            let text = if field == "city" {
-                talent.city.clone()
-            } else {
-                talent.country.clone()
-            };
-            let distance = match (geocode(place), &here) {
+            let distance = match (searched, &here) {
                 (Some(there), Some(h)) if h.city_id.is_some() => {
                     Some((haversine_km(there.lat, there.lon, h.lat, h.lon) * 10.0).round() / 10.0)
                 }
@@ -274,112 +446,94 @@ pub fn evidence(talent: &Talent, filter: &Filter, orgs: &OrgDirectory) -> Eviden
                 ..Default::default()
             })
         }
-        Criterion::Language(l) => talent
+        Plan::Language(language) => talent
             .languages
             .iter()
             .enumerate()
-            .find(|(_, x)| {
-                x.name.as_deref().map(fold).is_some_and(|n| {
-                    n == fold(l)
-                        || scout_taxonomy::languages::canonical_language(&n)
-                            == scout_taxonomy::languages::canonical_language(l)
-                })
-            })
+            .find(|(_, x)| language.names(x.name.as_deref()))
             .map(|(i, x)| Evidence {
                 field: Some(format!("languages[{i}]")),
                 text: x.name.clone(),
                 value: x.proficiency.clone().map(Into::into),
                 ..Default::default()
             }),
-        Criterion::LanguageProficiency { language, .. } => talent
+        Plan::Proficiency(language) => talent
             .languages
             .iter()
             .enumerate()
-            .find(|(_, x)| {
-                language.as_deref().is_none_or(|l| {
-                    x.name.as_deref().map(fold).is_some_and(|n| {
-                        scout_taxonomy::languages::canonical_language(&n)
-                            == scout_taxonomy::languages::canonical_language(l)
-                    })
-                })
-            })
+            .find(|(_, x)| language.as_ref().is_none_or(|l| l.names(x.name.as_deref())))
             .map(|(i, x)| Evidence {
                 field: Some(format!("languages[{i}].proficiency")),
                 text: x.proficiency.clone(),
                 ..Default::default()
             }),
-        Criterion::YearsOfExperience(_)
-        | Criterion::DurationInJob(_)
-        | Criterion::EducationDegree(_)
-        | Criterion::Freelance
-        | Criterion::GraduationYear(_)
-        | Criterion::CompanySize { .. }
-        | Criterion::CompanyIndustry { .. } => {
-            let facts = ProfileFacts::derive(talent, orgs);
-            let now = current_month();
-            Some(match &filter.criterion {
-                Criterion::YearsOfExperience(_) => Evidence {
-                    field: Some("experiences".into()),
-                    value: Some(
-                        ((facts.experience.months_at(now) as f64 / 12.0 * 10.0).round() / 10.0)
-                            .into(),
-                    ),
-                    ..Default::default()
-                },
-                Criterion::DurationInJob(_) => Evidence {
-                    field: Some("experiences".into()),
-                    value: Some(
-                        ((facts.tenure.months_at(now) as f64 / 12.0 * 10.0).round() / 10.0).into(),
-                    ),
-                    ..Default::default()
-                },
-                Criterion::EducationDegree(_) => Evidence {
-                    field: Some("educations".into()),
-                    value: facts
-                        .highest_degree
-                        .map(|d| ["none", "bachelors", "masters", "doctorates"][d as usize].into()),
-                    ..Default::default()
-                },
-                Criterion::GraduationYear(_) => Evidence {
-                    field: Some("educations".into()),
-                    value: Some(facts.graduation_years.into()),
-                    ..Default::default()
-                },
-                Criterion::Freelance => Evidence {
-                    field: Some("jobTitle".into()),
-                    text: talent.job_title.clone(),
-                    ..Default::default()
-                },
-                Criterion::CompanySize { .. } => Evidence {
-                    field: Some("currentOrganization".into()),
-                    value: Some(
-                        facts
-                            .sizes_current
-                            .iter()
-                            .chain(&facts.sizes_past)
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .into(),
-                    ),
-                    ..Default::default()
-                },
-                _ => Evidence {
-                    field: Some("currentOrganization".into()),
-                    value: Some(
-                        facts
-                            .industries_current
-                            .iter()
-                            .chain(&facts.industries_past)
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .into(),
-                    ),
-                    ..Default::default()
-                },
-            })
+        Plan::Derived(derived) => Some(derived_evidence(*derived, talent, facts())),
+    }
+}
+
+fn derived_evidence(derived: Derived, talent: &Talent, facts: &ProfileFacts) -> Evidence {
+    let (field, value): (&str, Option<serde_json::Value>) = match derived {
+        Derived::YearsOfExperience => (
+            "experiences",
+            Some(years(facts.experience.months_at(current_month())).into()),
+        ),
+        Derived::DurationInJob => (
+            "experiences",
+            Some(years(facts.tenure.months_at(current_month())).into()),
+        ),
+        Derived::Degree => (
+            "educations",
+            facts
+                .highest_degree
+                .map(|d| ["none", "bachelors", "masters", "doctorates"][d as usize].into()),
+        ),
+        Derived::GraduationYear => ("educations", Some(facts.graduation_years.clone().into())),
+        Derived::Freelance => {
+            return Evidence {
+                field: Some("jobTitle".into()),
+                text: talent.job_title.clone(),
+                ..Default::default()
+            }
         }
+        Derived::CompanySize => (
+            "currentOrganization",
+            Some(
+                facts
+                    .sizes_current
+                    .iter()
+                    .chain(&facts.sizes_past)
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+        ),
+        Derived::CompanyIndustry => (
+            "currentOrganization",
+            Some(
+                facts
+                    .industries_current
+                    .iter()
+                    .chain(&facts.industries_past)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+        ),
     };
-    found.unwrap_or_default()
+    Evidence {
+        field: Some(field.to_owned()),
+        value,
+        ..Default::default()
+    }
+}
+
+/// Points at the evidence of `filter` in `talent` (empty when there is
+/// none); [`Explainer`] does it for many talents at once.
+pub fn evidence_of(talent: &Talent, filter: &Filter, orgs: &OrgDirectory) -> Evidence {
+    Explainer::new(std::slice::from_ref(filter))
+        .explain(talent, orgs)
+        .pop()
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -410,7 +564,7 @@ mod tests {
             title: "Software Engineer".into(),
             history: History::Current,
         });
-        let e = evidence(&t, &f, &OrgDirectory::default());
+        let e = evidence_of(&t, &f, &OrgDirectory::default());
         assert_eq!(
             (e.field.as_deref(), e.offsets),
             (Some("jobTitle"), Some([7, 24]))
@@ -420,7 +574,7 @@ mod tests {
             history: History::Past,
         });
         assert_eq!(
-            evidence(&t, &past, &OrgDirectory::default())
+            evidence_of(&t, &past, &OrgDirectory::default())
                 .field
                 .as_deref(),
             Some("experiences[1].title")
@@ -429,7 +583,7 @@ mod tests {
             place: "Paris".into(),
             radius_km: Some(30.0),
         });
-        let d = evidence(&t, &loc, &OrgDirectory::default())
+        let d = evidence_of(&t, &loc, &OrgDirectory::default())
             .distance_km
             .unwrap();
         assert!(d > 10.0 && d < 25.0, "{d}");

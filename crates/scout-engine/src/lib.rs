@@ -37,7 +37,7 @@ mod writer;
 
 pub use document::{current_month, OrgDirectory, ProfileFacts};
 pub use error::EngineError;
-pub use explain::{evidence, Evidence};
+pub use explain::{evidence_of, Evidence, Explainer};
 pub use fit::{FitSubject, JobSpec};
 pub use search::{Hit, SearchOptions, SearchResults};
 pub use tier_cache::{TierCacheStats, DEFAULT_TIER_CACHE_BYTES};
@@ -158,17 +158,19 @@ impl Engine {
         self.tier_cache.stats()
     }
 
-    /// Why `talent` matched each of `filters` (see [`explain::evidence`]),
-    /// with the organizations the index joined.
-    pub fn explain(
+    /// Why each of `talents` matched each of `filters` (see
+    /// [`explain::Explainer`]), with the organizations the index joined: one
+    /// list of evidence per talent, in the filters' order.
+    pub fn explain<'t>(
         &self,
-        talent: &scout_model::Talent,
+        talents: impl IntoIterator<Item = &'t scout_model::Talent>,
         filters: &[scout_query::Filter],
-    ) -> Vec<Evidence> {
+    ) -> Vec<Vec<Evidence>> {
+        let explainer = explain::Explainer::new(filters);
         let orgs = self.orgs.read();
-        filters
-            .iter()
-            .map(|f| explain::evidence(talent, f, &orgs))
+        talents
+            .into_iter()
+            .map(|talent| explainer.explain(talent, &orgs))
             .collect()
     }
 

@@ -19,6 +19,7 @@ mod search_helpers;
 mod searches;
 mod sourcings;
 mod state;
+mod talent_match;
 mod talents;
 mod validate;
 mod views;

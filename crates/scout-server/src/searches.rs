@@ -30,7 +30,8 @@ use tokio_stream::StreamExt;
 use crate::auth::{Caller, SearchesRead, SearchesWrite};
 use crate::error::{tracking_code, ApiError};
 use crate::json::{JsonBody, OptionalJsonBody};
-use crate::talents::{run_search, talent_with_match};
+use crate::talent_match::MatchContext;
+use crate::talents::run_search;
 use crate::validate::{check, ObjectReader, QueryString};
 use crate::views::{iso, ok};
 
@@ -359,18 +360,8 @@ impl StreamJob {
                     }
                 }
             };
-            for (hit, stored) in batch.iter().zip(&profiles) {
-                let talent = match talent_with_match(
-                    &self.state,
-                    &self.reading.filters,
-                    &results,
-                    hit,
-                    stored,
-                    INTERNAL,
-                ) {
-                    Ok(t) => t,
-                    Err(e) => return self.fail(e).await,
-                };
+            let context = MatchContext::new(&self.reading.filters, &results);
+            for talent in context.talents(&self.state, batch, &profiles) {
                 sent += 1;
                 if !self
                     .send("candidate", json!({"rank": sent, "talent": talent}))
@@ -458,14 +449,17 @@ async fn explained(
     first_rank: usize,
 ) -> Result<Vec<Value>, ApiError> {
     let profiles = state.store.get_profiles(ids).await.map_err(internal)?;
+    let evidence = state
+        .engine
+        .explain(profiles.iter().map(|p| &p.talent), filters);
+    let filters_json: Vec<Value> = filters.iter().map(filter_to_json).collect();
     let mut out = Vec::with_capacity(profiles.len());
-    for (i, stored) in profiles.iter().enumerate() {
-        let evidence = state.engine.explain(&stored.talent, filters);
-        let matched: Vec<Value> = filters
+    for (i, (stored, evidence)) in profiles.iter().zip(evidence).enumerate() {
+        let matched: Vec<Value> = filters_json
             .iter()
             .zip(evidence)
             .map(|(f, ev)| {
-                let mut v = filter_to_json(f);
+                let mut v = f.clone();
                 let matched = ev.field.is_some() || ev.value.is_some() || ev.distance_km.is_some();
                 v["matched"] = json!(matched);
                 v["evidence"] = serde_json::to_value(ev).unwrap_or(Value::Null);
@@ -516,11 +510,13 @@ async fn run_more(
     let results = run_search(state, filters, exclude, limit, INTERNAL).await?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let profiles = state.store.get_profiles(&ids).await.map_err(internal)?;
-    let mut talents = Vec::with_capacity(profiles.len());
-    for (i, (hit, stored)) in results.hits.iter().zip(&profiles).enumerate() {
-        let talent = talent_with_match(state, filters, &results, hit, stored, INTERNAL)?;
-        talents.push(json!({"rank": search.result_ids.len() + i + 1, "talent": talent}));
-    }
+    let context = MatchContext::new(filters, &results);
+    let talents = context
+        .talents(state, &results.hits, &profiles)
+        .into_iter()
+        .enumerate()
+        .map(|(i, talent)| json!({"rank": search.result_ids.len() + i + 1, "talent": talent}))
+        .collect();
     Ok((results.total, ids, talents))
 }
 

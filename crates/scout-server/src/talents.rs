@@ -7,19 +7,33 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use scout_engine::compile::Interpretation;
-use scout_engine::{Hit, SearchOptions, SearchResults};
+use scout_engine::{SearchOptions, SearchResults};
 use scout_model::ErrorCode;
 use scout_query::search_request::PathItem;
-use scout_query::search_request::{filter_to_json, MAX_RELATED_TRANSACTIONS};
+use scout_query::search_request::MAX_RELATED_TRANSACTIONS;
 use scout_query::{parse_search_request, Filter, Issue, RequestError};
-use scout_store::StoredProfile;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::auth::{Caller, TalentsSearch};
 use crate::error::ApiError;
 use crate::json::JsonBody;
+use crate::talent_match::{MatchContext, TalentWithMatch};
 use crate::AppState;
+
+/// The documented success body.
+#[derive(Serialize)]
+struct SearchPage<'a> {
+    success: bool,
+    data: SearchData<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SearchData<'a> {
+    talents: Vec<TalentWithMatch<'a>>,
+    estimation_count: u64,
+    search_transaction_id: String,
+}
 
 /// Talents per response, as documented.
 pub const PAGE_SIZE: usize = 10;
@@ -85,27 +99,22 @@ async fn search_talents(
         .get_profiles(&ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
-    let mut talents = Vec::with_capacity(profiles.len());
-    for (hit, stored) in results.hits.iter().zip(&profiles) {
-        talents.push(talent_with_match(
-            &state,
-            &request.filters,
-            &results,
-            hit,
-            stored,
-            INTERNAL,
-        )?);
-    }
+    let context = MatchContext::new(&request.filters, &results);
+    let talents = context.talents(&state, &results.hits, &profiles);
     let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
     state
         .store
         .save_transaction(&transaction, &workspace, &ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
-    let mut response = Json(json!({
-        "success": true,
-        "data": {"talents": talents, "estimationCount": results.total, "searchTransactionId": transaction}
-    }))
+    let mut response = Json(SearchPage {
+        success: true,
+        data: SearchData {
+            talents,
+            estimation_count: results.total,
+            search_transaction_id: transaction,
+        },
+    })
     .into_response();
     for (k, v) in caller.limit_headers {
         response.headers_mut().insert(k, v);
@@ -140,55 +149,4 @@ pub(crate) async fn run_search(
         Ok(Ok(Err(e))) => Err(ApiError::from_domain(e, internal)),
         Ok(Ok(Ok(r))) => Ok(r),
     }
-}
-
-/// A talent as returned by a search: the documented profile plus `match`,
-/// which says per filter whether and how well it matched, with evidence.
-pub(crate) fn talent_with_match(
-    state: &AppState,
-    filters: &[Filter],
-    results: &SearchResults,
-    hit: &Hit,
-    stored: &StoredProfile,
-    internal: &str,
-) -> Result<Value, ApiError> {
-    let evidence = state.engine.explain(&stored.talent, filters);
-    let per_filter: Vec<Value> = filters
-        .iter()
-        .zip(&hit.filter_scores)
-        .zip(&results.interpretations)
-        .zip(evidence)
-        .map(|(((f, score), interp), evidence)| {
-            let mut v = filter_to_json(f);
-            v["matched"] = json!(score.is_some());
-            v["quality"] = json!(score.map(|s| (f64::from(s) * 100.0).round() / 100.0));
-            if score.is_some() && !f.excluded {
-                v["evidence"] = serde_json::to_value(evidence).unwrap_or(Value::Null);
-            }
-            match interp {
-                Interpretation::Resolved(s) if !s.is_empty() => v["interpretation"] = json!(s),
-                Interpretation::Literal => {
-                    v["interpretation"] = json!("not in Scout's reference data: matched literally")
-                }
-                _ => {}
-            }
-            v
-        })
-        .collect();
-    let optional: Vec<bool> = filters.iter().map(|f| !f.required && !f.excluded).collect();
-    let met_optional = optional
-        .iter()
-        .zip(&hit.filter_scores)
-        .filter(|(o, s)| **o && s.is_some())
-        .count();
-    let mut talent =
-        serde_json::to_value(&stored.talent).map_err(|e| ApiError::internal(&e, internal))?;
-    talent["match"] = json!({
-        "score": (f64::from(hit.score) * 1000.0).round() / 1000.0,
-        "optionalFiltersMet": met_optional,
-        "optionalFilters": optional.iter().filter(|o| **o).count(),
-        "filters": per_filter,
-        "profileLastChangedAt": stored.last_changed_at,
-    });
-    Ok(talent)
 }
