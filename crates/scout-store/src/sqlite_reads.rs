@@ -51,9 +51,14 @@ impl DirectReads {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        // mapped like the sqlx connections; a smaller page cache, since the
-        // map serves most pages
-        conn.pragma_update(None, "mmap_size", 268_435_456i64)?;
+        // Not memory-mapped: SQLite drops a connection's whole map (munmap,
+        // with a TLB shootdown on every core) and its page cache whenever
+        // another connection has committed since its last read, and every
+        // search commits its transaction record, so a mapped reader paid a
+        // munmap and fresh page faults per request. Reads through the page
+        // cache cost a pread per page instead (measured: HTTP throughput up
+        // 6-8%, fetching a page no slower).
+        conn.pragma_update(None, "mmap_size", 0i64)?;
         conn.pragma_update(None, "cache_size", -16_384i64)?;
         Ok(conn)
     }
