@@ -148,6 +148,109 @@ pub struct ProfileFacts {
     pub completeness: u64,
 }
 
+/// The employer a role names: its organization name, else its
+/// organization's.
+fn role_employer(e: &scout_model::Experience) -> Option<&str> {
+    e.organization_name
+        .as_deref()
+        .or(e.organization.as_ref().and_then(|o| o.name.as_deref()))
+}
+
+/// Size bands and industries of a talent's current and past employers,
+/// joined through the organizations Scout knows (sorted, without repeats).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmployerFacts {
+    /// Size bands of current employers.
+    pub sizes_current: Vec<CompanySize>,
+    /// Size bands of past employers.
+    pub sizes_past: Vec<CompanySize>,
+    /// Industries of current employers.
+    pub industries_current: Vec<&'static str>,
+    /// Industries of past employers.
+    pub industries_past: Vec<&'static str>,
+}
+
+impl EmployerFacts {
+    /// Joins `talent`'s employers through `orgs`.
+    pub fn derive(talent: &Talent, orgs: &OrgDirectory) -> EmployerFacts {
+        let mut f = EmployerFacts::default();
+        let current_org = talent.current_organization.as_ref();
+        for e in &talent.experiences {
+            let name = role_employer(e);
+            let (info, sizes, industries) = if talent.is_current_role(e) {
+                // the current organization's id identifies the role's
+                // employer only when they carry the same name
+                let same = current_org.and_then(|c| c.name.as_deref()).map(fold) == name.map(fold);
+                let id = current_org.and_then(|c| c.id.as_deref()).filter(|_| same);
+                (
+                    orgs.lookup(id, name),
+                    &mut f.sizes_current,
+                    &mut f.industries_current,
+                )
+            } else {
+                (
+                    orgs.lookup(None, name),
+                    &mut f.sizes_past,
+                    &mut f.industries_past,
+                )
+            };
+            if let Some(info) = info {
+                sizes.extend(info.size);
+                industries.extend(info.industry);
+            }
+        }
+        if let Some(org) = current_org {
+            if let Some(info) = orgs.lookup(org.id.as_deref(), org.name.as_deref()) {
+                f.sizes_current.extend(info.size);
+                f.industries_current.extend(info.industry);
+            }
+        }
+        for v in [&mut f.sizes_current, &mut f.sizes_past] {
+            v.sort();
+            v.dedup();
+        }
+        for v in [&mut f.industries_current, &mut f.industries_past] {
+            v.sort();
+            v.dedup();
+        }
+        f
+    }
+}
+
+/// A talent's highest degree and graduation years.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EducationFacts {
+    /// Highest degree level (1 bachelor's, 2 master's, 3 doctorate).
+    pub highest_degree: Option<u8>,
+    /// Graduation years, in the order first seen.
+    pub graduation_years: Vec<u16>,
+}
+
+impl EducationFacts {
+    /// Reads `talent`'s educations.
+    pub fn derive(talent: &Talent) -> EducationFacts {
+        let mut f = EducationFacts::default();
+        for e in &talent.educations {
+            for d in &e.degrees {
+                if let Some(level) = scout_taxonomy::education::degree_level(d) {
+                    f.highest_degree = Some(f.highest_degree.map_or(level, |h| h.max(level)));
+                }
+            }
+            if let Some(y) = e
+                .end_date
+                .as_deref()
+                .and_then(|d| d.get(0..4))
+                .and_then(|y| y.parse::<u16>().ok())
+            {
+                if !f.graduation_years.contains(&y) {
+                    f.graduation_years.push(y);
+                }
+            }
+        }
+        f
+    }
+}
+
 const FREELANCE_WORDS: &[&str] = &[
     "freelance",
     "freelancer",
@@ -184,48 +287,16 @@ impl ProfileFacts {
         let mut current_text = String::new();
         for e in &talent.experiences {
             let current = talent.is_current_role(e);
-            let name = e
-                .organization_name
-                .as_deref()
-                .or(e.organization.as_ref().and_then(|o| o.name.as_deref()));
-            let info = if current {
-                let cur = talent.current_organization.as_ref();
-                let same = cur.and_then(|c| c.name.as_deref()).map(fold) == name.map(fold);
-                orgs.lookup(
-                    if same {
-                        cur.and_then(|c| c.id.as_deref())
-                    } else {
-                        None
-                    },
-                    name,
-                )
+            let (titles, companies) = if current {
+                (&mut f.titles_current, &mut f.companies_current)
             } else {
-                orgs.lookup(None, name)
-            };
-            let (titles, companies, sizes, industries) = if current {
-                (
-                    &mut f.titles_current,
-                    &mut f.companies_current,
-                    &mut f.sizes_current,
-                    &mut f.industries_current,
-                )
-            } else {
-                (
-                    &mut f.titles_past,
-                    &mut f.companies_past,
-                    &mut f.sizes_past,
-                    &mut f.industries_past,
-                )
+                (&mut f.titles_past, &mut f.companies_past)
             };
             if let Some(t) = &e.title {
                 push_unique(titles, normalize_title(t));
             }
-            if let Some(n) = name {
+            if let Some(n) = role_employer(e) {
                 push_unique(companies, fold(n));
-            }
-            if let Some(info) = info {
-                sizes.extend(info.size);
-                industries.extend(info.industry);
             }
             if current {
                 current_text.push(' ');
@@ -234,23 +305,18 @@ impl ProfileFacts {
                 current_text.push_str(&fold(e.description.as_deref().unwrap_or("")));
             }
         }
-        if let Some(org) = &talent.current_organization {
-            if let Some(n) = &org.name {
-                push_unique(&mut f.companies_current, fold(n));
-            }
-            if let Some(info) = orgs.lookup(org.id.as_deref(), org.name.as_deref()) {
-                f.sizes_current.extend(info.size);
-                f.industries_current.extend(info.industry);
-            }
+        if let Some(n) = talent
+            .current_organization
+            .as_ref()
+            .and_then(|o| o.name.as_deref())
+        {
+            push_unique(&mut f.companies_current, fold(n));
         }
-        for v in [&mut f.sizes_current, &mut f.sizes_past] {
-            v.sort();
-            v.dedup();
-        }
-        for v in [&mut f.industries_current, &mut f.industries_past] {
-            v.sort();
-            v.dedup();
-        }
+        let employers = EmployerFacts::derive(talent, orgs);
+        f.sizes_current = employers.sizes_current;
+        f.sizes_past = employers.sizes_past;
+        f.industries_current = employers.industries_current;
+        f.industries_past = employers.industries_past;
         for s in &talent.skills {
             let folded = fold(s);
             let canonical = canonical_skill(s).map(fold);
@@ -283,24 +349,10 @@ impl ProfileFacts {
             talent.state.as_deref(),
             talent.country.as_deref(),
         );
-        (f.experience, f.tenure) = spans(talent);
-        for e in &talent.educations {
-            for d in &e.degrees {
-                if let Some(level) = scout_taxonomy::education::degree_level(d) {
-                    f.highest_degree = Some(f.highest_degree.map_or(level, |h| h.max(level)));
-                }
-            }
-            if let Some(y) = e
-                .end_date
-                .as_deref()
-                .and_then(|d| d.get(0..4))
-                .and_then(|y| y.parse::<u16>().ok())
-            {
-                if !f.graduation_years.contains(&y) {
-                    f.graduation_years.push(y);
-                }
-            }
-        }
+        (f.experience, f.tenure) = experience_spans(talent);
+        let education = EducationFacts::derive(talent);
+        f.highest_degree = education.highest_degree;
+        f.graduation_years = education.graduation_years;
         let current_titles = f.titles_current.join(" ");
         let headline = fold(talent.headline.as_deref().unwrap_or(""));
         let employer = talent
@@ -317,7 +369,9 @@ impl ProfileFacts {
     }
 }
 
-fn spans(talent: &Talent) -> (Span, Span) {
+/// Total experience (overlaps merged) and tenure in the current (or last)
+/// role.
+pub fn experience_spans(talent: &Talent) -> (Span, Span) {
     let mut intervals: Vec<(Month, Option<Month>)> = Vec::new();
     let mut tenure = Span::default();
     let mut best_current: Option<Month> = None;

@@ -20,7 +20,9 @@ use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
 use scout_taxonomy::{fold, haversine_km, skills::skill_forms};
 use serde::Serialize;
 
-use crate::document::{current_month, Month, OrgDirectory, ProfileFacts};
+use crate::document::{
+    current_month, experience_spans, EducationFacts, EmployerFacts, Month, OrgDirectory, Span,
+};
 
 /// Where a filter's match is in a profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -367,12 +369,44 @@ impl Explainer {
     /// empty [`Evidence`] where there is none). `orgs` resolves employers
     /// for sizes and industries.
     pub fn explain(&self, talent: &Talent, orgs: &OrgDirectory) -> Vec<Evidence> {
-        let facts = OnceCell::new();
-        let facts = || facts.get_or_init(|| ProfileFacts::derive(talent, orgs));
+        let facts = LazyFacts {
+            talent,
+            orgs,
+            spans: OnceCell::new(),
+            education: OnceCell::new(),
+            employers: OnceCell::new(),
+        };
         self.plans
             .iter()
             .map(|plan| evidence(plan, talent, &facts).unwrap_or_default())
             .collect()
+    }
+}
+
+/// The derived facts explanations show, each worked out only if a filter
+/// asks for it and then once per talent (a page's explanations would
+/// otherwise cost more than its search).
+struct LazyFacts<'a> {
+    talent: &'a Talent,
+    orgs: &'a OrgDirectory,
+    spans: OnceCell<(Span, Span)>,
+    education: OnceCell<EducationFacts>,
+    employers: OnceCell<EmployerFacts>,
+}
+
+impl LazyFacts<'_> {
+    fn spans(&self) -> &(Span, Span) {
+        self.spans.get_or_init(|| experience_spans(self.talent))
+    }
+
+    fn education(&self) -> &EducationFacts {
+        self.education
+            .get_or_init(|| EducationFacts::derive(self.talent))
+    }
+
+    fn employers(&self) -> &EmployerFacts {
+        self.employers
+            .get_or_init(|| EmployerFacts::derive(self.talent, self.orgs))
     }
 }
 
@@ -381,11 +415,7 @@ fn years(months: Month) -> f64 {
     (months as f64 / 12.0 * 10.0).round() / 10.0
 }
 
-fn evidence<'f>(
-    plan: &Plan,
-    talent: &Talent,
-    facts: &impl Fn() -> &'f ProfileFacts,
-) -> Option<Evidence> {
+fn evidence(plan: &Plan, talent: &Talent, facts: &LazyFacts) -> Option<Evidence> {
     match plan {
         Plan::Title {
             history,
@@ -467,27 +497,31 @@ fn evidence<'f>(
                 text: x.proficiency.clone(),
                 ..Default::default()
             }),
-        Plan::Derived(derived) => Some(derived_evidence(*derived, talent, facts())),
+        Plan::Derived(derived) => Some(derived_evidence(*derived, talent, facts)),
     }
 }
 
-fn derived_evidence(derived: Derived, talent: &Talent, facts: &ProfileFacts) -> Evidence {
+fn derived_evidence(derived: Derived, talent: &Talent, facts: &LazyFacts) -> Evidence {
     let (field, value): (&str, Option<serde_json::Value>) = match derived {
         Derived::YearsOfExperience => (
             "experiences",
-            Some(years(facts.experience.months_at(current_month())).into()),
+            Some(years(facts.spans().0.months_at(current_month())).into()),
         ),
         Derived::DurationInJob => (
             "experiences",
-            Some(years(facts.tenure.months_at(current_month())).into()),
+            Some(years(facts.spans().1.months_at(current_month())).into()),
         ),
         Derived::Degree => (
             "educations",
             facts
+                .education()
                 .highest_degree
                 .map(|d| ["none", "bachelors", "masters", "doctorates"][d as usize].into()),
         ),
-        Derived::GraduationYear => ("educations", Some(facts.graduation_years.clone().into())),
+        Derived::GraduationYear => (
+            "educations",
+            Some(facts.education().graduation_years.clone().into()),
+        ),
         Derived::Freelance => {
             return Evidence {
                 field: Some("jobTitle".into()),
@@ -495,30 +529,34 @@ fn derived_evidence(derived: Derived, talent: &Talent, facts: &ProfileFacts) -> 
                 ..Default::default()
             }
         }
-        Derived::CompanySize => (
-            "currentOrganization",
-            Some(
-                facts
-                    .sizes_current
-                    .iter()
-                    .chain(&facts.sizes_past)
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .into(),
-            ),
-        ),
-        Derived::CompanyIndustry => (
-            "currentOrganization",
-            Some(
-                facts
-                    .industries_current
-                    .iter()
-                    .chain(&facts.industries_past)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .into(),
-            ),
-        ),
+        Derived::CompanySize => {
+            let e = facts.employers();
+            (
+                "currentOrganization",
+                Some(
+                    e.sizes_current
+                        .iter()
+                        .chain(&e.sizes_past)
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .into(),
+                ),
+            )
+        }
+        Derived::CompanyIndustry => {
+            let e = facts.employers();
+            (
+                "currentOrganization",
+                Some(
+                    e.industries_current
+                        .iter()
+                        .chain(&e.industries_past)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .into(),
+                ),
+            )
+        }
     };
     Evidence {
         field: Some(field.to_owned()),
@@ -587,5 +625,51 @@ mod tests {
             .distance_km
             .unwrap();
         assert!(d > 10.0 && d < 25.0, "{d}");
+    }
+
+    #[test]
+    fn languages_outside_the_reference_data_match_only_by_name() {
+        let t: Talent = serde_json::from_str(
+            r#"{"id":"x","languages":[{"name":"Elvish","proficiency":"native"},{"name":"Deutsch"}]}"#,
+        )
+        .unwrap();
+        let orgs = OrgDirectory::default();
+        let klingon = Filter::required(Criterion::Language("Klingon".into()));
+        assert_eq!(evidence_of(&t, &klingon, &orgs), Evidence::default());
+        let elvish = Filter::required(Criterion::Language("elvish".into()));
+        assert_eq!(
+            evidence_of(&t, &elvish, &orgs).field.as_deref(),
+            Some("languages[0]")
+        );
+        let german = Filter::required(Criterion::Language("German".into()));
+        assert_eq!(
+            evidence_of(&t, &german, &orgs).field.as_deref(),
+            Some("languages[1]")
+        );
+    }
+
+    #[test]
+    fn one_explainer_gives_each_filter_its_evidence_in_order() {
+        let t: Talent = serde_json::from_str(
+            r#"{"id":"x","jobTitle":"Data Engineer","skills":["Python","SQL"],
+                "experiences":[{"title":"Data Engineer","startDate":"2015-01","isCurrent":true}],
+                "educations":[{"degrees":["Master of Science"],"endDate":"2014-06"}]}"#,
+        )
+        .unwrap();
+        let filters = [
+            Filter::required(Criterion::Skill("sql".into())),
+            Filter::required(Criterion::YearsOfExperience(scout_query::YearRange {
+                lo: 10,
+                hi: 15,
+            })),
+            Filter::required(Criterion::GraduationYear(2014)),
+            Filter::required(Criterion::Skill("Cobol".into())),
+        ];
+        let got = Explainer::new(&filters).explain(&t, &OrgDirectory::default());
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].field.as_deref(), Some("skills[1]"));
+        assert!(got[1].value.as_ref().and_then(|v| v.as_f64()).unwrap() >= 10.0);
+        assert_eq!(got[2].value, Some(serde_json::json!([2014])));
+        assert_eq!(got[3], Evidence::default());
     }
 }

@@ -35,7 +35,7 @@ mod span_query;
 mod tier_cache;
 mod writer;
 
-pub use document::{current_month, OrgDirectory, ProfileFacts};
+pub use document::{current_month, EducationFacts, EmployerFacts, OrgDirectory, ProfileFacts};
 pub use error::EngineError;
 pub use explain::{evidence_of, Evidence, Explainer};
 pub use fit::{FitSubject, JobSpec};
