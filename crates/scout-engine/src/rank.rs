@@ -27,7 +27,12 @@
 //! Before that bound pass, the *top class* is tried: the candidates in every
 //! clause's best proposing tier (whole tiers ANDed as bitsets) are scored
 //! first; when the `limit`-th best of them beats the most any candidate
-//! outside could reach, nothing else is bounded or visited.
+//! outside could reach, nothing else is bounded or visited. When every
+//! member of that class scores exactly its bound (constant tiers, nothing
+//! covered above them), the class is visited in the segment's tie order
+//! (most complete first, then by id) and the walk stops at the first
+//! member that can no longer enter: about `limit` visits, however large
+//! the class.
 //! Equal scores order by talent id, so the outcome is exactly that of
 //! scoring every match (a test compares the two).
 
@@ -847,6 +852,10 @@ impl SegmentRun<'_> {
         let mut parts = Vec::with_capacity(scoring.len());
         // added in the order the bound pass adds them, so equal to its bounds
         let mut inside: Score = 0.0;
+        // whether every member of the class scores exactly `inside` (plus its
+        // tie-break): each best tier gives a constant and no covered tier
+        // before it could give more
+        let mut exact = true;
         for clause in scoring.iter() {
             let mut covered: Score = 0.0;
             let mut first: Option<(usize, Score)> = None;
@@ -858,7 +867,10 @@ impl SegmentRun<'_> {
                 }
                 let best = covered.max(t.max);
                 match first {
-                    None => first = Some((i, best)),
+                    None => {
+                        first = Some((i, best));
+                        exact &= t.constant && covered <= t.max;
+                    }
                     Some(_) => next = next.max(best),
                 }
             }
@@ -892,22 +904,55 @@ impl SegmentRun<'_> {
         // outside the class: short of `inside` by `gap` at least, plus at
         // most the whole tie-break (and rounding)
         let outside = inside - gap + COMPLETENESS_MAX + 2.0 * SLACK;
-        // a large class costs as much to visit in document order as the
-        // bound pass it would save, and more when it fails to settle
-        if gap <= COMPLETENESS_MAX
-            || (class.len() as usize) < top.limit
-            || class.len() > TOP_CLASS_LIMIT
-        {
+        if gap <= COMPLETENESS_MAX || (class.len() as usize) < top.limit {
             return Ok(None);
         }
+        // every member scores its bound: visited best tie-break first, the
+        // first `limit` are the class's best, whatever its size (a walk
+        // finds them after about limit × documents / class steps)
+        let walk = exact
+            && kept.len() == scoring.len()
+            && class.len().saturating_mul(class.len())
+                >= (top.limit as u64 + 1) * u64::from(self.reader.max_doc());
+        // otherwise a large class costs as much to visit in document order
+        // as the bound pass it would save, and more when it fails to settle
+        if !walk && class.len() > TOP_CLASS_LIMIT {
+            return Ok(None);
+        }
+        let best_of =
+            |doc: DocId| inside + Score::from(self.table.completeness(doc)) * COMPLETENESS_WEIGHT;
         let mut seen = 0usize;
-        for doc in class.docs() {
-            seen += 1;
-            if seen.is_multiple_of(4096) && self.late() {
-                return Ok(None);
+        if walk {
+            for (step, &doc) in self.table.tie_order().iter().enumerate() {
+                if step % 65_536 == 65_535 && self.late() {
+                    return Ok(None);
+                }
+                if !class.contains(doc) {
+                    continue;
+                }
+                let best = best_of(doc);
+                // later members have no better bound, and ties a later id
+                if top.floor.as_ref().is_some_and(|f| {
+                    best < f.score
+                        || (best == f.score
+                            && self.table.cmp_ids(doc, &f.table, f.doc) == Ordering::Greater)
+                }) {
+                    break;
+                }
+                seen += 1;
+                self.consider(doc, best, scoring, reach, 0.0, true, top)?;
+                if top.floor.is_none() && top.hits.len() >= top.limit {
+                    top.settle();
+                }
             }
-            let best = inside + Score::from(self.table.completeness(doc)) * COMPLETENESS_WEIGHT;
-            self.consider(doc, best, scoring, reach, 0.0, true, top)?;
+        } else {
+            for doc in class.docs() {
+                seen += 1;
+                if seen.is_multiple_of(4096) && self.late() {
+                    return Ok(None);
+                }
+                self.consider(doc, best_of(doc), scoring, reach, 0.0, true, top)?;
+            }
         }
         top.settle();
         Ok(top

@@ -273,3 +273,84 @@ fn the_filter_cache_never_changes_results_nor_hides_later_changes() {
     assert_eq!(total_after, total - 1);
     assert!(after.iter().all(|(id, _)| *id != best));
 }
+
+/// Many equal matches of varied completeness, ids not in document order.
+fn ties(n: usize) -> Vec<Talent> {
+    (0..n)
+        .map(|i| {
+            let title = if i % 3 == 2 {
+                "Registered Nurse"
+            } else {
+                "Software Engineer"
+            };
+            let mut extra = serde_json::json!({"jobTitle": title, "country": "France",
+                "experiences": [{"title": title, "isCurrent": true, "startDate": "2018-01-01"}]});
+            let o = extra.as_object_mut().unwrap();
+            if i % 2 == 0 {
+                o.insert(
+                    "summary".into(),
+                    "Builds distributed systems for a living".into(),
+                );
+            }
+            if i % 5 < 2 {
+                o.insert("headline".into(), "Engineer".into());
+            }
+            if i % 7 < 3 {
+                o.insert("skills".into(), serde_json::json!(["Rust", "Go", "SQL"]));
+            }
+            if i % 11 < 4 {
+                o.insert("linkedinUrl".into(), "https://example.org/p".into());
+            }
+            // ids shuffled against document order, so ties do not follow it
+            talent(&format!("t{:05}", (i * 7919) % n), extra)
+        })
+        .collect()
+}
+
+#[test]
+fn walking_the_tie_order_ranks_like_scoring_every_match() {
+    let people = ties(6000);
+    let e = engine(&people);
+    let search = |filters: &[Filter], limit: usize, seen: &std::collections::HashSet<String>| {
+        e.search(
+            filters,
+            &SearchOptions {
+                limit,
+                exclude_ids: seen.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+    };
+    for exact in [false, true] {
+        let mut title = Filter::required(Criterion::JobTitle {
+            title: "Software Engineer".into(),
+            history: History::Current,
+        });
+        title.exact = exact;
+        let filters = [title];
+        let all = search(&filters, 6000, &Default::default());
+        assert_eq!(all.total, 4000);
+        let scores: std::collections::HashSet<u32> =
+            all.hits.iter().map(|h| h.score.to_bits()).collect();
+        assert!(scores.len() > 3, "completeness should vary");
+        // three pages, each excluding what the earlier ones returned
+        let mut seen = std::collections::HashSet::new();
+        let mut paged = Vec::new();
+        for _ in 0..3 {
+            let page = search(&filters, 10, &seen);
+            assert_eq!(page.total, 4000);
+            for h in page.hits {
+                seen.insert(h.id.clone());
+                paged.push((h.id, h.score));
+            }
+        }
+        let want: Vec<(String, f32)> = all
+            .hits
+            .iter()
+            .take(30)
+            .map(|h| (h.id.clone(), h.score))
+            .collect();
+        assert_eq!(paged, want, "exact: {exact}");
+    }
+}
