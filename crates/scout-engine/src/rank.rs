@@ -519,6 +519,29 @@ impl<'w> ClauseState<'w> {
         }
     }
 
+    /// Keeps in `docs` only those one of the tiers `at` has, when that is
+    /// known without seeking; `false` when it is not.
+    fn narrow_to_any(&self, at: &[usize], docs: &mut DocBits) -> bool {
+        if let [only] = at {
+            return self.tiers[*only].narrow(docs);
+        }
+        let mut any: Option<DocBits> = None;
+        for &i in at {
+            let mut part = docs.clone();
+            if !self.tiers[i].narrow(&mut part) {
+                return false;
+            }
+            match &mut any {
+                None => any = Some(part),
+                Some(all) => all.or(&part),
+            }
+        }
+        if let Some(all) = any {
+            *docs = all;
+        }
+        true
+    }
+
     /// Whether a proposing tier has `doc` (increasing order).
     fn matches(&mut self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<bool> {
         for t in self.tiers.iter_mut().filter(|t| t.proposes) {
@@ -828,7 +851,7 @@ impl SegmentRun<'_> {
     }
 
     /// The top-class shortcut, for searches whose clauses are all bounded:
-    /// the candidates in every clause's best proposing tier share the
+    /// the candidates in every clause's best proposing tiers share the
     /// highest bound, so they are scored first, in document order. When the
     /// `limit`-th best of them is above what any candidate outside the class
     /// could reach (it misses at least one clause's best tier, so its bound
@@ -858,7 +881,10 @@ impl SegmentRun<'_> {
         let mut exact = true;
         for clause in scoring.iter() {
             let mut covered: Score = 0.0;
-            let mut first: Option<(usize, Score)> = None;
+            // the proposing tiers worth the most (several when they are worth
+            // the same, e.g. a title held now or in the past)
+            let mut first: Option<Score> = None;
+            let mut at: Vec<usize> = Vec::new();
             let mut next: Score = 0.0;
             for (i, t) in clause.tiers.iter().enumerate() {
                 if !t.proposes {
@@ -867,14 +893,15 @@ impl SegmentRun<'_> {
                 }
                 let best = covered.max(t.max);
                 match first {
-                    None => {
-                        first = Some((i, best));
+                    Some(top) if best != top => next = next.max(best),
+                    _ => {
+                        first = Some(best);
+                        at.push(i);
                         exact &= t.constant && covered <= t.max;
                     }
-                    Some(_) => next = next.max(best),
                 }
             }
-            let Some((at, best)) = first else {
+            let Some(best) = first else {
                 return Ok(None);
             };
             inside += best;
@@ -888,7 +915,7 @@ impl SegmentRun<'_> {
         let class = loop {
             let mut class = candidates.clone();
             for &c in &kept {
-                if !scoring[c].tiers[parts[c].0].narrow(&mut class) {
+                if !scoring[c].narrow_to_any(&parts[c].0, &mut class) {
                     return Ok(None);
                 }
             }
