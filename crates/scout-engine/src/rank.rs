@@ -24,15 +24,10 @@
 //! walk; inside a band, a document is dropped as soon as what it has plus
 //! what remains cannot enter the top. Covered tiers (phrases, the costly
 //! ones) are only checked when they would raise the score enough to matter.
-//! Before that bound pass, the *top class* is tried: the candidates in every
-//! clause's best proposing tier (whole tiers ANDed as bitsets) are scored
-//! first; when the `limit`-th best of them beats the most any candidate
-//! outside could reach, nothing else is bounded or visited. When every
-//! member of that class scores exactly its bound (constant tiers, nothing
-//! covered above them), the class is visited in the segment's tie order
-//! (most complete first, then by id) and the walk stops at the first
-//! member that can no longer enter: about `limit` visits, however large
-//! the class.
+//! When every clause is bounded, the candidates are first taken *by class*
+//! (`classes.rs`): those sharing one bound, best class first, the largest
+//! walked in tie order; most searches settle in their first few classes and
+//! never bound every candidate. The bound pass is the fallback.
 //! Equal scores order by talent id, so the outcome is exactly that of
 //! scoring every match (a test compares the two).
 
@@ -54,6 +49,8 @@ use crate::segment_table::SegmentTable;
 use crate::span_query::SpanTest;
 use crate::tier_cache::{TierCache, TierDocs};
 
+mod classes;
+
 /// Completeness (0–100) adds at most 0.01: it only separates near-ties.
 pub(crate) const COMPLETENESS_WEIGHT: Score = 0.0001;
 const COMPLETENESS_MAX: Score = 100.0 * COMPLETENESS_WEIGHT;
@@ -62,9 +59,6 @@ const COMPLETENESS_MAX: Score = 100.0 * COMPLETENESS_WEIGHT;
 /// itself: a document is only dropped when its bound is below the floor by
 /// more than their rounding (far below the 0.0001 of one completeness point).
 const SLACK: Score = 1e-5;
-
-/// The top-class shortcut visits classes of at most this many candidates.
-const TOP_CLASS_LIMIT: u64 = 16_384;
 
 /// Reading a list costs about this many times less per document than a
 /// seek into it: read it when it is at most this many times the candidates.
@@ -850,145 +844,6 @@ impl SegmentRun<'_> {
         Ok(true)
     }
 
-    /// The top-class shortcut, for searches whose clauses are all bounded:
-    /// the candidates in every clause's best proposing tiers share the
-    /// highest bound, so they are scored first, in document order. When the
-    /// `limit`-th best of them is above what any candidate outside the class
-    /// could reach (it misses at least one clause's best tier, so its bound
-    /// is short by at least the smallest gap between a clause's best tier
-    /// and its next), the segment is done without bounding every candidate.
-    /// Returns how many were visited, or `None` (with `top` possibly changed:
-    /// the caller restores it) when the shortcut does not settle the segment.
-    fn top_class(
-        &self,
-        scoring: &mut [ClauseState],
-        candidates: &DocBits,
-        reach: &[Score],
-        top: &mut Top,
-    ) -> tantivy::Result<Option<usize>> {
-        if scoring.is_empty() {
-            return Ok(None);
-        }
-        // per clause: its first proposing tier, what a candidate in it is
-        // bounded by, and how much less one outside it can get (a later
-        // proposing tier, or a covered tier before that one; nothing if none)
-        let mut parts = Vec::with_capacity(scoring.len());
-        // added in the order the bound pass adds them, so equal to its bounds
-        let mut inside: Score = 0.0;
-        // whether every member of the class scores exactly `inside` (plus its
-        // tie-break): each best tier gives a constant and no covered tier
-        // before it could give more
-        let mut exact = true;
-        for clause in scoring.iter() {
-            let mut covered: Score = 0.0;
-            // the proposing tiers worth the most (several when they are worth
-            // the same, e.g. a title held now or in the past)
-            let mut first: Option<Score> = None;
-            let mut at: Vec<usize> = Vec::new();
-            let mut next: Score = 0.0;
-            for (i, t) in clause.tiers.iter().enumerate() {
-                if !t.proposes {
-                    covered = covered.max(t.max);
-                    continue;
-                }
-                let best = covered.max(t.max);
-                match first {
-                    Some(top) if best != top => next = next.max(best),
-                    _ => {
-                        first = Some(best);
-                        at.push(i);
-                        exact &= t.constant && covered <= t.max;
-                    }
-                }
-            }
-            let Some(best) = first else {
-                return Ok(None);
-            };
-            inside += best;
-            parts.push((at, best - next));
-        }
-        // the class: every clause's first proposing tier; while it has fewer
-        // than `limit` candidates, the clause with the smallest gap is let go
-        // (its members then bounded by `inside` still, an overestimate)
-        let mut kept: Vec<usize> = (0..scoring.len()).collect();
-        kept.sort_by(|&a, &b| parts[b].1.total_cmp(&parts[a].1));
-        let class = loop {
-            let mut class = candidates.clone();
-            for &c in &kept {
-                if !scoring[c].narrow_to_any(&parts[c].0, &mut class) {
-                    return Ok(None);
-                }
-            }
-            if class.len() as usize >= top.limit || kept.len() <= 1 {
-                break class;
-            }
-            kept.pop();
-        };
-        let gap = kept
-            .iter()
-            .map(|&c| parts[c].1)
-            .fold(Score::INFINITY, Score::min);
-        // outside the class: short of `inside` by `gap` at least, plus at
-        // most the whole tie-break (and rounding)
-        let outside = inside - gap + COMPLETENESS_MAX + 2.0 * SLACK;
-        if gap <= COMPLETENESS_MAX || (class.len() as usize) < top.limit {
-            return Ok(None);
-        }
-        // every member scores its bound: visited best tie-break first, the
-        // first `limit` are the class's best, whatever its size (a walk
-        // finds them after about limit × documents / class steps)
-        let walk = exact
-            && kept.len() == scoring.len()
-            && class.len().saturating_mul(class.len())
-                >= (top.limit as u64 + 1) * u64::from(self.reader.max_doc());
-        // otherwise a large class costs as much to visit in document order
-        // as the bound pass it would save, and more when it fails to settle
-        if !walk && class.len() > TOP_CLASS_LIMIT {
-            return Ok(None);
-        }
-        let best_of =
-            |doc: DocId| inside + Score::from(self.table.completeness(doc)) * COMPLETENESS_WEIGHT;
-        let mut seen = 0usize;
-        if walk {
-            for (step, &doc) in self.table.tie_order().iter().enumerate() {
-                if step % 65_536 == 65_535 && self.late() {
-                    return Ok(None);
-                }
-                if !class.contains(doc) {
-                    continue;
-                }
-                let best = best_of(doc);
-                // later members have no better bound, and ties a later id
-                if top.floor.as_ref().is_some_and(|f| {
-                    best < f.score
-                        || (best == f.score
-                            && self.table.cmp_ids(doc, &f.table, f.doc) == Ordering::Greater)
-                }) {
-                    break;
-                }
-                seen += 1;
-                self.consider(doc, best, scoring, reach, 0.0, true, top)?;
-                if top.floor.is_none() && top.hits.len() >= top.limit {
-                    top.settle();
-                }
-            }
-        } else {
-            for doc in class.docs() {
-                seen += 1;
-                if seen.is_multiple_of(4096) && self.late() {
-                    return Ok(None);
-                }
-                self.consider(doc, best_of(doc), scoring, reach, 0.0, true, top)?;
-            }
-        }
-        top.settle();
-        Ok(top
-            .floor
-            .as_ref()
-            .is_some_and(|f| f.score - SLACK > outside)
-            .then_some(seen))
-    }
-
     /// Collects the segment's hits into `top`; its match count, or `None`
     /// past the deadline.
     fn run(
@@ -1154,9 +1009,9 @@ impl SegmentRun<'_> {
         }
         let probed_reach = reach[bounded];
         let read_at = started.elapsed();
-        if bounded == scoring.len() {
+        {
             let saved = top.clone();
-            match self.top_class(&mut scoring, &candidates, &reach, top)? {
+            match self.best_classes(&mut scoring, bounded, &candidates, &reach, top)? {
                 Some(visited) => {
                     tracing::debug!(
                         segment = self.ordinal,
@@ -1166,7 +1021,7 @@ impl SegmentRun<'_> {
                         matching_us = matched_at.as_micros() as u64,
                         reading_us = (read_at - matched_at).as_micros() as u64,
                         scoring_us = (started.elapsed() - read_at).as_micros() as u64,
-                        "segment searched, top class only"
+                        "segment searched, by class"
                     );
                     return Ok(Some(total));
                 }
