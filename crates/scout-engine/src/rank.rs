@@ -37,14 +37,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use tantivy::query::{EnableScoring, Query, Scorer, Weight};
-use tantivy::schema::IndexRecordOption;
 use tantivy::{
-    DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, Term, COLLECT_BLOCK_BUFFER_LEN,
-    TERMINATED,
+    DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, COLLECT_BLOCK_BUFFER_LEN,
 };
 
 use crate::doc_bits::DocBits;
-use crate::schema::Fields;
 use crate::segment_table::SegmentTable;
 use crate::span_query::SpanTest;
 use crate::tier_cache::{TierCache, TierDocs};
@@ -622,7 +619,6 @@ fn clause_weights(
 pub(crate) fn run(
     query: &RankQuery,
     searcher: &Searcher,
-    fields: &Fields,
     options: &RunOptions<'_>,
     tables: &dyn Fn(&SegmentReader) -> tantivy::Result<Arc<SegmentTable>>,
 ) -> tantivy::Result<Collected> {
@@ -654,7 +650,6 @@ pub(crate) fn run(
             reader,
             table: tables(reader)?,
             ordinal: ordinal as SegmentOrdinal,
-            fields,
             options,
         };
         match segment.run(&required, &optional, &excluded, &mut top)? {
@@ -769,7 +764,6 @@ struct SegmentRun<'a> {
     reader: &'a SegmentReader,
     table: Arc<SegmentTable>,
     ordinal: SegmentOrdinal,
-    fields: &'a Fields,
     options: &'a RunOptions<'a>,
 }
 
@@ -796,6 +790,13 @@ impl SegmentRun<'_> {
         let table = &self.table;
         let bar = top.bar();
         if best + probed_reach < bar {
+            return Ok(false);
+        }
+        // already-seen talents are counted but never returned; checked only
+        // for the few visited (removing a page's worth of seen ids from the
+        // candidates up front cost a term lookup each, ≈ 1 µs)
+        let seen = self.options.exclude_ids;
+        if !seen.is_empty() && seen.contains(table.id(doc)) {
             return Ok(false);
         }
         // one that can at most tie the floor and sorts after it by id cannot
@@ -966,20 +967,6 @@ impl SegmentRun<'_> {
             return Ok(None);
         }
 
-        // already-seen talents are counted but never returned
-        if !self.options.exclude_ids.is_empty() {
-            let inverted = reader.inverted_index(self.fields.id)?;
-            for id in self.options.exclude_ids {
-                let t = Term::from_field_text(self.fields.id, id);
-                if let Some(mut postings) = inverted.read_postings(&t, IndexRecordOption::Basic)? {
-                    let mut d = postings.doc();
-                    while d != TERMINATED {
-                        candidates.remove(d);
-                        d = postings.advance();
-                    }
-                }
-            }
-        }
         if top.limit == 0 {
             return Ok(Some(total));
         }

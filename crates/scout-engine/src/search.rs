@@ -99,9 +99,7 @@ impl Engine {
             top,
             total,
             timed_out,
-        } = rank::run(&compiled.query, &searcher, &self.fields, &run, &|r| {
-            self.table_of(r)
-        })?;
+        } = rank::run(&compiled.query, &searcher, &run, &|r| self.table_of(r))?;
         if timed_out {
             return Err(EngineError::Timeout);
         }
