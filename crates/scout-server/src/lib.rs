@@ -21,6 +21,7 @@ mod sourcings;
 mod state;
 mod talent_match;
 mod talents;
+mod transaction_cache;
 mod validate;
 mod views;
 

@@ -7,6 +7,7 @@ use scout_engine::Engine;
 use scout_store::Store;
 
 use crate::limits::RateLimiter;
+use crate::transaction_cache::RecentTransactions;
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -35,6 +36,8 @@ pub struct AppState {
     pub engine: Arc<Engine>,
     /// Per-key request counters.
     pub limiter: Arc<RateLimiter>,
+    /// Search transactions this server recorded lately.
+    pub(crate) transactions: Arc<RecentTransactions>,
     /// Settings.
     pub settings: Arc<Settings>,
     /// Held while candidates are re-scored, so runs never overlap.
@@ -55,6 +58,7 @@ impl AppState {
             store,
             engine,
             limiter: Arc::new(RateLimiter::default()),
+            transactions: Arc::default(),
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
             rescoring: Arc::default(),

@@ -62,11 +62,18 @@ async fn search_talents(
     let workspace = caller.key.workspace_id.clone();
     let mut exclude = HashSet::new();
     if !request.related_transactions.is_empty() {
-        let found = state
-            .store
-            .load_transactions(&workspace, &request.related_transactions)
-            .await
-            .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+        // those this server recorded lately from memory, the rest from the store
+        let (mut found, missing) = state
+            .transactions
+            .lookup(&workspace, &request.related_transactions);
+        if !missing.is_empty() {
+            let stored = state
+                .store
+                .load_transactions(&workspace, &missing)
+                .await
+                .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+            found.extend(stored.into_iter().map(|(id, ids)| (id, ids.into())));
+        }
         let known: HashSet<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
         let unknown: Vec<Issue> = request
             .related_transactions
@@ -89,7 +96,7 @@ async fn search_talents(
         if !unknown.is_empty() {
             return Err(ApiError::validation(unknown));
         }
-        exclude.extend(found.into_iter().flat_map(|(_, ids)| ids));
+        exclude.extend(found.iter().flat_map(|(_, ids)| ids.iter().cloned()));
     }
 
     let results = run_search(&state, &request.filters, exclude, PAGE_SIZE, INTERNAL).await?;
@@ -107,6 +114,7 @@ async fn search_talents(
         .save_transaction(&transaction, &workspace, &ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+    state.transactions.remember(&transaction, &workspace, &ids);
     let mut response = Json(SearchPage {
         success: true,
         data: SearchData {

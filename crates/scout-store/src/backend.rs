@@ -470,28 +470,6 @@ macro_rules! store_backend {
                 Ok(())
             }
 
-            pub(crate) async fn load_transactions(&self, workspace_id: &str, ids: &[String]) -> Result<Vec<(String, Vec<String>)>, StoreError> {
-                if ids.is_empty() {
-                    return Ok(Vec::new());
-                }
-                let mut qb = QueryBuilder::<$db>::new("SELECT id, talent_ids FROM search_transactions WHERE workspace_id = ");
-                qb.push_bind(workspace_id).push(" AND id IN (");
-                let mut sep = qb.separated(", ");
-                for id in ids {
-                    sep.push_bind(id.as_str());
-                }
-                qb.push(")");
-                let rows = qb.build().fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        let id: String = r.try_get("id")?;
-                        let raw: String = r.try_get("talent_ids")?;
-                        let talents = serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt { id: id.clone(), reason: e.to_string() })?;
-                        Ok((id, talents))
-                    })
-                    .collect()
-            }
-
             pub(crate) async fn count_profiles(&self) -> Result<i64, StoreError> {
                 let row = sqlx::query("SELECT COUNT(*) FROM profiles").fetch_one(&self.pool).await?;
                 Ok(row.try_get(0)?)
@@ -576,6 +554,38 @@ impl PgStore {
             }
         }
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// The transactions of a workspace among `ids` (SQLite: `sqlite_reads.rs`).
+    pub(crate) async fn load_transactions(
+        &self,
+        workspace_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut qb = QueryBuilder::<Postgres>::new(
+            "SELECT id, talent_ids FROM search_transactions WHERE workspace_id = ",
+        );
+        qb.push_bind(workspace_id).push(" AND id IN (");
+        let mut sep = qb.separated(", ");
+        for id in ids {
+            sep.push_bind(id.as_str());
+        }
+        qb.push(")");
+        let rows = qb.build().fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get("id")?;
+                let raw: String = r.try_get("talent_ids")?;
+                let talents = serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt {
+                    id: id.clone(),
+                    reason: e.to_string(),
+                })?;
+                Ok((id, talents))
+            })
+            .collect()
     }
 
     /// The record of a presented key (SQLite: `sqlite_reads.rs`).

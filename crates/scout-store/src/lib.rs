@@ -189,7 +189,11 @@ impl Store {
         workspace_id: &str,
         ids: &[String],
     ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
-        dispatch!(self, s => s.load_transactions(workspace_id, ids).await)
+        match self {
+            // up to 100 rows per paged search: on this thread
+            Store::Sqlite(s) => s.direct.transactions(workspace_id, ids),
+            Store::Postgres(s) => s.load_transactions(workspace_id, ids).await,
+        }
     }
 
     /// Bytes the store occupies on disk (SQLite files, or the PostgreSQL database).

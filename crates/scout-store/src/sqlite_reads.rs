@@ -1,5 +1,6 @@
 //! Point reads of the SQLite store on the caller's thread: the API key every
-//! request presents, and the profiles a search page shows, by id.
+//! request presents, the profiles a search page shows, by id, and the search
+//! transactions a page excludes.
 //!
 //! sqlx runs every SQLite statement on a worker thread of its connection
 //! and hands the rows back through a channel; on a busy two-core machine
@@ -111,6 +112,37 @@ impl DirectReads {
                 }
             }
             Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+        })
+    }
+
+    /// The transactions of `workspace_id` among `ids`, with their talents.
+    pub(crate) fn transactions(
+        &self,
+        workspace_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<(String, Vec<String>)>, StoreError> {
+        self.with_connection(|conn| {
+            let mut out = Vec::with_capacity(ids.len());
+            for chunk in ids.chunks(IDS_PER_STATEMENT) {
+                let placeholders = vec!["?"; chunk.len()].join(", ");
+                let sql = format!(
+                    "SELECT id, talent_ids FROM search_transactions \
+                     WHERE workspace_id = ? AND id IN ({placeholders})"
+                );
+                let mut statement = conn.prepare_cached(&sql)?;
+                let params = std::iter::once(workspace_id).chain(chunk.iter().map(String::as_str));
+                let mut rows = statement.query(rusqlite::params_from_iter(params))?;
+                while let Some(row) = rows.next()? {
+                    let id: String = row.get(0)?;
+                    let raw: String = row.get(1)?;
+                    let talents = serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt {
+                        id: id.clone(),
+                        reason: e.to_string(),
+                    })?;
+                    out.push((id, talents));
+                }
+            }
+            Ok(out)
         })
     }
 }
