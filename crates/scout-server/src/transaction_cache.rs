@@ -63,11 +63,7 @@ impl RecentTransactions {
 
     /// The kept transactions of `workspace` among `ids`, with their talents,
     /// and the ids to ask the store about.
-    pub fn lookup(
-        &self,
-        workspace: &str,
-        ids: &[String],
-    ) -> (Vec<Transaction>, Vec<String>) {
+    pub fn lookup(&self, workspace: &str, ids: &[String]) -> (Vec<Transaction>, Vec<String>) {
         let inner = self.inner.lock();
         let mut found = Vec::with_capacity(ids.len());
         let mut missing = Vec::new();
