@@ -191,34 +191,34 @@ fn companies(t: &Talent, history: History) -> Vec<(FieldPath, &str)> {
     v
 }
 
-fn skills(t: &Talent) -> Vec<(FieldPath, &str)> {
-    t.skills
+/// The text of each item of a profile list that has one, with its path.
+fn each_item<'t, T>(
+    items: &'t [T],
+    list: &'static str,
+    field: &'static str,
+    text: impl Fn(&'t T) -> Option<&'t str>,
+) -> Vec<(FieldPath, &'t str)> {
+    items
         .iter()
         .enumerate()
-        .map(|(i, s)| (FieldPath::item("skills", i, ""), s.as_str()))
+        .filter_map(|(i, item)| Some((FieldPath::item(list, i, field), text(item)?)))
         .collect()
+}
+
+fn skills(t: &Talent) -> Vec<(FieldPath, &str)> {
+    each_item(&t.skills, "skills", "", |s| Some(s.as_str()))
 }
 
 fn schools(t: &Talent) -> Vec<(FieldPath, &str)> {
-    t.educations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let name = e.school_name.as_deref()?;
-            Some((FieldPath::item("educations", i, "schoolName"), name))
-        })
-        .collect()
+    each_item(&t.educations, "educations", "schoolName", |e| {
+        e.school_name.as_deref()
+    })
 }
 
 fn certifications(t: &Talent) -> Vec<(FieldPath, &str)> {
-    t.certifications
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let name = c.name.as_deref()?;
-            Some((FieldPath::item("certifications", i, "name"), name))
-        })
-        .collect()
+    each_item(&t.certifications, "certifications", "name", |c| {
+        c.name.as_deref()
+    })
 }
 
 fn all_text(t: &Talent) -> Vec<(FieldPath, &str)> {

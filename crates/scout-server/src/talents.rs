@@ -4,9 +4,10 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use axum::extract::State;
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Json, Router};
+use axum::Router;
 use scout_engine::{SearchOptions, SearchResults};
 use scout_model::ErrorCode;
 use scout_query::search_request::PathItem;
@@ -115,7 +116,8 @@ async fn search_talents(
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
     state.transactions.remember(&transaction, &workspace, &ids);
-    let mut response = Json(SearchPage {
+    // serialized here, not by `Json`, so that a failure still gets the envelope
+    let body = serde_json::to_vec(&SearchPage {
         success: true,
         data: SearchData {
             talents,
@@ -123,7 +125,8 @@ async fn search_talents(
             search_transaction_id: transaction,
         },
     })
-    .into_response();
+    .map_err(|e| ApiError::internal(&e, INTERNAL))?;
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
     for (k, v) in caller.limit_headers {
         response.headers_mut().insert(k, v);
     }
