@@ -131,19 +131,22 @@ impl Engine {
         writer::read_checkpoint(&self.index)
     }
 
-    /// Makes committed changes visible to searches (and forgets the id
-    /// tables of segments that merged away).
+    /// Makes committed changes visible to searches, forgets the tables of
+    /// segments that merged away and builds those of new segments (with
+    /// their tie order), so that no search pays for them.
     pub fn reload(&self) -> Result<(), EngineError> {
         self.reader.reload()?;
-        let live: std::collections::HashSet<tantivy::index::SegmentId> = self
-            .reader
-            .searcher()
+        let searcher = self.reader.searcher();
+        let live: std::collections::HashSet<tantivy::index::SegmentId> = searcher
             .segment_readers()
             .iter()
             .map(|r| r.segment_id())
             .collect();
         self.table_cache.lock().retain(|id, _| live.contains(id));
         self.tier_cache.retain_segments(&live);
+        for reader in searcher.segment_readers() {
+            self.table_of(reader)?.tie_order();
+        }
         Ok(())
     }
 

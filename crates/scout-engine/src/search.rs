@@ -67,7 +67,7 @@ pub struct SearchResults {
 
 impl Engine {
     /// The table of a segment, from the cache or built now.
-    fn table_of(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentTable>> {
+    pub(crate) fn table_of(&self, reader: &SegmentReader) -> tantivy::Result<Arc<SegmentTable>> {
         let key = reader.segment_id();
         if let Some(hit) = self.table_cache.lock().get(&key) {
             return Ok(hit.clone());
