@@ -529,33 +529,16 @@ fn derived_evidence(derived: Derived, talent: &Talent, facts: &LazyFacts) -> Evi
                 ..Default::default()
             }
         }
-        Derived::CompanySize => {
+        Derived::CompanySize | Derived::CompanyIndustry => {
             let e = facts.employers();
-            (
-                "currentOrganization",
-                Some(
-                    e.sizes_current
-                        .iter()
-                        .chain(&e.sizes_past)
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .into(),
-                ),
-            )
-        }
-        Derived::CompanyIndustry => {
-            let e = facts.employers();
-            (
-                "currentOrganization",
-                Some(
-                    e.industries_current
-                        .iter()
-                        .chain(&e.industries_past)
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .into(),
-                ),
-            )
+            let names: Vec<&str> = if matches!(derived, Derived::CompanySize) {
+                let sizes = e.sizes_current.iter().chain(&e.sizes_past);
+                sizes.map(|s| s.as_str()).collect()
+            } else {
+                let industries = e.industries_current.iter().chain(&e.industries_past);
+                industries.copied().collect()
+            };
+            ("currentOrganization", Some(names.into()))
         }
     };
     Evidence {
@@ -565,18 +548,18 @@ fn derived_evidence(derived: Derived, talent: &Talent, facts: &LazyFacts) -> Evi
     }
 }
 
-/// Points at the evidence of `filter` in `talent` (empty when there is
-/// none); [`Explainer`] does it for many talents at once.
-pub fn evidence_of(talent: &Talent, filter: &Filter, orgs: &OrgDirectory) -> Evidence {
-    Explainer::new(std::slice::from_ref(filter))
-        .explain(talent, orgs)
-        .pop()
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Points at the evidence of `filter` in `talent` (empty when there is
+    /// none); [`Explainer`] does it for many talents at once.
+    fn evidence_of(talent: &Talent, filter: &Filter, orgs: &OrgDirectory) -> Evidence {
+        Explainer::new(std::slice::from_ref(filter))
+            .explain(talent, orgs)
+            .pop()
+            .unwrap_or_default()
+    }
 
     #[test]
     fn phrases_are_found_with_offsets_into_the_original_text() {

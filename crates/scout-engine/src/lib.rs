@@ -35,9 +35,9 @@ mod span_query;
 mod tier_cache;
 mod writer;
 
-pub use document::{current_month, EducationFacts, EmployerFacts, OrgDirectory, ProfileFacts};
+pub use document::{current_month, OrgDirectory, ProfileFacts};
 pub use error::EngineError;
-pub use explain::{evidence_of, Evidence, Explainer};
+pub use explain::{Evidence, Explainer};
 pub use fit::{FitSubject, JobSpec};
 pub use search::{Hit, SearchOptions, SearchResults};
 pub use tier_cache::{TierCacheStats, DEFAULT_TIER_CACHE_BYTES};
