@@ -9,11 +9,119 @@ use deunicode::deunicode_char;
 /// Runs of single letters join up, so initialisms written with dots match
 /// those written without ("U.S.A." → "usa", "A/B testing" → "ab testing").
 pub fn fold(text: &str) -> String {
-    let spaced = fold_spaced(text);
-    if !spaced.split(' ').any(|t| t.len() == 1) {
-        return spaced;
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// Appends the folded form of `text` (see [`fold`]) to `out`, so that text
+/// built from many pieces is folded without a string per piece.
+pub fn fold_into(text: &str, out: &mut String) {
+    let mut folder = Folder {
+        start: out.len(),
+        out,
+        pending_space: false,
+        token_len: 0,
+        token_alpha: false,
+        single_letters: false,
+    };
+    // Runs of kept ASCII bytes are copied whole; deunicode only for the rest.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0x80 {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            for c in deunicode_char(ch).unwrap_or(" ").bytes() {
+                folder.push(c);
+            }
+        } else if ASCII_FOLD[usize::from(b)] == 0 {
+            folder.pending_space = true;
+            i += 1;
+        } else {
+            let run = bytes[i..]
+                .iter()
+                .position(|&c| c >= 0x80 || ASCII_FOLD[usize::from(c)] == 0)
+                .map_or(bytes.len(), |n| i + n);
+            folder.push_run(&text[i..run]);
+            i = run;
+        }
     }
-    let mut out = String::with_capacity(spaced.len());
+    folder.end_token();
+    if folder.single_letters {
+        let start = folder.start;
+        join_single_letters(out, start);
+    }
+}
+
+/// Each ASCII byte folded: its lowercase form if it is kept, else 0 (a separator).
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b == b'+' || b == b'#' {
+            b
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
+/// One pass of folding into `out[start..]`, noting whether a token of one
+/// letter was written (only then is the second pass needed).
+struct Folder<'a> {
+    out: &'a mut String,
+    start: usize,
+    pending_space: bool,
+    token_len: usize,
+    token_alpha: bool,
+    single_letters: bool,
+}
+
+impl Folder<'_> {
+    /// One byte of deunicode's output.
+    fn push(&mut self, c: u8) {
+        if ASCII_FOLD.get(usize::from(c)).copied().unwrap_or(0) == 0 {
+            self.pending_space = true;
+        } else {
+            let byte = [c];
+            self.push_run(std::str::from_utf8(&byte).unwrap_or(" "));
+        }
+    }
+
+    /// A run of kept ASCII characters (letters, digits, `+`, `#`).
+    fn push_run(&mut self, run: &str) {
+        if self.pending_space {
+            self.end_token();
+            if self.out.len() > self.start {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+        }
+        if self.token_len == 0 {
+            self.token_alpha = run.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+        }
+        let at = self.out.len();
+        self.out.push_str(run);
+        self.out[at..].make_ascii_lowercase();
+        self.token_len += run.len();
+    }
+
+    fn end_token(&mut self) {
+        self.single_letters |= self.token_len == 1 && self.token_alpha;
+        self.token_len = 0;
+    }
+}
+
+/// Joins runs of single-letter tokens in `out[start..]` ("u s a" → "usa").
+fn join_single_letters(out: &mut String, start: usize) {
+    let spaced = out.split_off(start);
     let mut prev_single = false;
     for (i, tok) in spaced.split(' ').enumerate() {
         let single = tok.len() == 1 && tok.as_bytes()[0].is_ascii_alphabetic();
@@ -23,40 +131,6 @@ pub fn fold(text: &str) -> String {
         out.push_str(tok);
         prev_single = single;
     }
-    out
-}
-
-fn fold_spaced(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    let mut push = |c: u8, out: &mut String| {
-        if c.is_ascii_alphanumeric() || c == b'+' || c == b'#' {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c.to_ascii_lowercase() as char);
-        } else {
-            pending_space = true;
-        }
-    };
-    // Bytes for the common ASCII case; deunicode only for the rest.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            push(b, &mut out);
-            i += 1;
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            for c in deunicode_char(ch).unwrap_or(" ").bytes() {
-                push(c, &mut out);
-            }
-        }
-    }
-    out
 }
 
 /// The folded tokens of `text`.
@@ -82,9 +156,68 @@ mod tests {
         assert_eq!(fold("U.S.A."), "usa");
         assert_eq!(fold("A/B testing"), "ab testing");
         assert_eq!(fold("Vitamin C"), "vitamin c");
+        assert_eq!(fold("R&D, C-3PO and 3 D"), "rdc 3po and 3 d");
+        assert_eq!(fold("-- !"), "");
         assert_eq!(
             tokens("Sr. Software Engineer"),
             vec!["sr", "software", "engineer"]
         );
+    }
+
+    /// The definition `fold` implements in one pass: fold characters, then
+    /// join runs of single letters.
+    fn reference_fold(text: &str) -> String {
+        let mut spaced = String::new();
+        for ch in text.chars() {
+            let ascii = if ch.is_ascii() {
+                ch.to_string()
+            } else {
+                deunicode_char(ch).unwrap_or(" ").to_owned()
+            };
+            for c in ascii.chars() {
+                if c.is_ascii_alphanumeric() || c == '+' || c == '#' {
+                    spaced.push(c.to_ascii_lowercase());
+                } else {
+                    spaced.push(' ');
+                }
+            }
+        }
+        let words: Vec<&str> = spaced.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut out = String::new();
+        for (i, w) in words.iter().enumerate() {
+            let single = |w: &str| w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
+            if i > 0 && !(single(w) && single(words[i - 1])) {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_folding_agrees_with_its_definition() {
+        let alphabet: Vec<char> = "aB3 .-/+#xÉüß北\u{301}Z9 ".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let len = (state % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(fold(&text), reference_fold(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folding_into_a_buffer_appends_what_fold_returns() {
+        for text in ["U.S.A. and A/B", " École ", "", "?!", "x", "Big C++ ü"] {
+            let mut out = String::from("kept ");
+            fold_into(text, &mut out);
+            assert_eq!(out, format!("kept {}", fold(text)), "{text:?}");
+        }
     }
 }
