@@ -81,6 +81,19 @@ pub async fn catch_up(
     progress: &dyn Fn(i64, i64),
 ) -> Result<u64, SyncError> {
     let target = store.last_seq().await?;
+    if writer.applied() > target {
+        // The index has seen changes this store never made (the store was
+        // replaced or restored from an older copy): it is not this store's
+        // image, so it is rebuilt from the store, the system of record.
+        tracing::warn!(
+            index = writer.applied(),
+            store = target,
+            "the index is ahead of the store; rebuilding it"
+        );
+        writer.clear()?;
+        writer.commit()?;
+        load_organizations(store, writer).await?;
+    }
     let mut applied = 0;
     while writer.applied() < target {
         let from = writer.applied();

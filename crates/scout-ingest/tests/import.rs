@@ -158,3 +158,30 @@ async fn gzip_files_and_organization_files_are_recognised() {
     assert_eq!(env.store.all_organizations().await.unwrap().len(), 1);
     assert_eq!(env.store.count_profiles().await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn an_index_ahead_of_its_store_is_rebuilt_from_the_store() {
+    let env = env().await;
+    let path = env.root.join("p.jsonl");
+    let line = |i: usize| format!("{{\"id\":\"p{i}\",\"jobTitle\":\"Nurse\"}}\n");
+    write(&path, (0..40).map(line).collect::<String>().as_bytes());
+    run(&env, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!(env.engine.num_docs(), 40);
+
+    // The store is replaced by an older, smaller one; the index stays.
+    let older = Store::open(&env.root.join("older.db").to_string_lossy())
+        .await
+        .unwrap();
+    write(&path, (30..45).map(line).collect::<String>().as_bytes());
+    let replaced = Env {
+        store: older,
+        ..env
+    };
+    let s = run(&replaced, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!(s.inserted, 15);
+    assert_eq!(
+        replaced.engine.num_docs(),
+        15,
+        "the index now mirrors the store it follows, without stale or doubled entries"
+    );
+}
