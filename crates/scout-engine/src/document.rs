@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use scout_model::{CompanySize, Organization, Talent};
 use scout_taxonomy::languages::{canonical_language, canonical_proficiency, PROFICIENCY_LEVELS};
+use scout_taxonomy::normalize::fold_into;
 use scout_taxonomy::places::{locate_profile, GeoMatch};
 use scout_taxonomy::{
     fold, industries::canonical_industry, skills::canonical_skill, titles::normalize_title,
@@ -263,18 +264,39 @@ const FREELANCE_WORDS: &[&str] = &[
     "freiberufler",
 ];
 
+/// Whether `needle` occurs in `haystack` as whole words. Both are short, so
+/// each word start is compared in turn: no searcher to set up per call.
 fn mentions(haystack: &str, needle: &str) -> bool {
-    !needle.is_empty()
-        && haystack.match_indices(needle).any(|(i, _)| {
-            let before = i == 0 || haystack.as_bytes()[i - 1] == b' ';
-            let end = i + needle.len();
-            before && (end == haystack.len() || haystack.as_bytes()[end] == b' ')
-        })
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return false;
+    }
+    let mut start = 0;
+    loop {
+        let end = start + n.len();
+        if h.get(start..end) == Some(n) && h.get(end).is_none_or(|&b| b == b' ') {
+            return true;
+        }
+        match h[start..].iter().position(|&b| b == b' ') {
+            Some(space) => start += space + 1,
+            None => return false,
+        }
+    }
 }
 
 impl ProfileFacts {
     /// Derives the facts of `talent`, joining employers through `orgs`.
     pub fn derive(talent: &Talent, orgs: &OrgDirectory) -> ProfileFacts {
+        Self::derive_with(talent, orgs, &mut TermMemo::default())
+    }
+
+    /// [`ProfileFacts::derive`], reading titles, skills and places already
+    /// normalised from `memo`.
+    pub(crate) fn derive_with(
+        talent: &Talent,
+        orgs: &OrgDirectory,
+        memo: &mut TermMemo,
+    ) -> ProfileFacts {
         let mut f = ProfileFacts::default();
         let push_unique = |v: &mut Vec<String>, s: String| {
             if !s.is_empty() && !v.contains(&s) {
@@ -282,7 +304,7 @@ impl ProfileFacts {
             }
         };
         if let Some(t) = &talent.job_title {
-            push_unique(&mut f.titles_current, normalize_title(t));
+            push_unique(&mut f.titles_current, memo.normalized_title(t).to_owned());
         }
         let mut current_text = String::new();
         for e in &talent.experiences {
@@ -293,7 +315,7 @@ impl ProfileFacts {
                 (&mut f.titles_past, &mut f.companies_past)
             };
             if let Some(t) = &e.title {
-                push_unique(titles, normalize_title(t));
+                push_unique(titles, memo.normalized_title(t).to_owned());
             }
             if let Some(n) = role_employer(e) {
                 push_unique(companies, fold(n));
@@ -318,8 +340,7 @@ impl ProfileFacts {
         f.industries_current = employers.industries_current;
         f.industries_past = employers.industries_past;
         for s in &talent.skills {
-            let folded = fold(s);
-            let canonical = canonical_skill(s).map(fold);
+            let (folded, canonical) = memo.skill(s).clone();
             if let Some(c) = &canonical {
                 push_unique(&mut f.skills, c.clone());
                 if mentions(&current_text, &folded) || mentions(&current_text, c) {
@@ -344,11 +365,13 @@ impl ProfileFacts {
                 .and_then(|p| PROFICIENCY_LEVELS.iter().position(|x| *x == p));
             f.languages.push((lang, level));
         }
-        f.place = locate_profile(
-            talent.city.as_deref(),
-            talent.state.as_deref(),
-            talent.country.as_deref(),
-        );
+        f.place = memo
+            .place(
+                talent.city.as_deref(),
+                talent.state.as_deref(),
+                talent.country.as_deref(),
+            )
+            .cloned();
         (f.experience, f.tenure) = experience_spans(talent);
         let education = EducationFacts::derive(talent);
         f.highest_degree = education.highest_degree;
@@ -451,11 +474,12 @@ pub(crate) fn id_keys(id: &str) -> (u64, u64) {
     )
 }
 
+/// Appends `text` folded, and a space when it added anything.
 fn push_text(out: &mut String, text: Option<&str>) {
     if let Some(t) = text {
-        let f = fold(t);
-        if !f.is_empty() {
-            out.push_str(&f);
+        let before = out.len();
+        fold_into(t, out);
+        if out.len() > before {
             out.push(' ');
         }
     }
@@ -493,10 +517,103 @@ pub(crate) fn title_pair_terms(title: &str) -> Vec<String> {
     terms
 }
 
+/// The language terms of each level, any language: `@0` … `@4`.
+const ANY_LANGUAGE_AT: [&str; PROFICIENCY_LEVELS.len()] = ["@0", "@1", "@2", "@3", "@4"];
+
+/// A title's key and pair terms.
+#[derive(Debug)]
+pub(crate) struct TitleTerms {
+    /// `=` + the title, `~` + its core without seniority words.
+    keys: [String; 2],
+    /// See [`title_pair_terms`].
+    pairs: Vec<String>,
+}
+
+/// The index terms of titles already seen by one indexing worker: a few
+/// thousand titles make up most profiles, so each is split into terms once.
+///
+/// The same goes for what facts are derived from: titles as written, skills
+/// and places.
+#[derive(Debug, Default)]
+pub(crate) struct TermMemo {
+    titles: HashMap<String, TitleTerms>,
+    normalized_titles: HashMap<String, String>,
+    /// A skill as written: folded, and its canonical name folded.
+    skills: HashMap<String, (String, Option<String>)>,
+    /// City, region and country as written, joined by `\n`.
+    places: HashMap<String, Option<GeoMatch>>,
+    place_key: String,
+}
+
+/// Looks `key` up in `map`, computing and inserting it when missing; a map
+/// at [`TermMemo::MAX_ENTRIES`] starts over, so memory stays bounded however
+/// varied the values are.
+fn remembered<'m, V>(
+    map: &'m mut HashMap<String, V>,
+    key: &str,
+    compute: impl FnOnce() -> V,
+) -> &'m V {
+    if !map.contains_key(key) {
+        if map.len() >= TermMemo::MAX_ENTRIES {
+            map.clear();
+        }
+        map.insert(key.to_owned(), compute());
+    }
+    &map[key]
+}
+
+impl TermMemo {
+    /// Values remembered at most, per kind.
+    const MAX_ENTRIES: usize = 32_768;
+
+    fn normalized_title(&mut self, title: &str) -> &str {
+        remembered(&mut self.normalized_titles, title, || {
+            normalize_title(title)
+        })
+        .as_str()
+    }
+
+    fn skill(&mut self, skill: &str) -> &(String, Option<String>) {
+        remembered(&mut self.skills, skill, || {
+            (fold(skill), canonical_skill(skill).map(fold))
+        })
+    }
+
+    fn place(
+        &mut self,
+        city: Option<&str>,
+        state: Option<&str>,
+        country: Option<&str>,
+    ) -> Option<&GeoMatch> {
+        let mut key = std::mem::take(&mut self.place_key);
+        key.clear();
+        for part in [city, state, country] {
+            key.push_str(part.unwrap_or(""));
+            key.push('\n');
+        }
+        let place = remembered(&mut self.places, &key, || {
+            locate_profile(city, state, country)
+        });
+        self.place_key = key;
+        place.as_ref()
+    }
+
+    fn title_terms(&mut self, title: &str) -> &TitleTerms {
+        remembered(&mut self.titles, title, || {
+            let core = scout_taxonomy::titles::core_of_normalized(title);
+            TitleTerms {
+                keys: [format!("={title}"), format!("~{core}")],
+                pairs: title_pair_terms(title),
+            }
+        })
+    }
+}
+
 pub(crate) fn build_document(
     fields: &Fields,
     talent: &Talent,
     facts: &ProfileFacts,
+    memo: &mut TermMemo,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &talent.id);
@@ -522,12 +639,11 @@ pub(crate) fn build_document(
     ] {
         for t in titles {
             doc.add_text(text_field, t);
-            doc.add_text(key_field, format!("={t}"));
-            doc.add_text(
-                key_field,
-                format!("~{}", scout_taxonomy::titles::core_of_normalized(t)),
-            );
-            for pair in title_pair_terms(t) {
+            let terms = memo.title_terms(t);
+            for key in &terms.keys {
+                doc.add_text(key_field, key);
+            }
+            for pair in &terms.pairs {
                 doc.add_text(pair_field, pair);
             }
         }
@@ -557,13 +673,17 @@ pub(crate) fn build_document(
     for s in &facts.skills_current {
         doc.add_text(fields.skill_cur, s);
     }
+    let mut term = String::new();
     for (lang, level) in &facts.languages {
         doc.add_text(fields.lang, lang);
         if let Some(level) = *level {
             // "At least this level": one term per level up to the profile's.
-            for l in 0..=level {
-                doc.add_text(fields.lang, format!("{lang}@{l}"));
-                doc.add_text(fields.lang, format!("@{l}"));
+            for any_language in ANY_LANGUAGE_AT.iter().take(level + 1) {
+                term.clear();
+                term.push_str(lang);
+                term.push_str(any_language);
+                doc.add_text(fields.lang, &term);
+                doc.add_text(fields.lang, any_language);
             }
         }
     }
@@ -649,6 +769,23 @@ pub(crate) fn build_document(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn language_level_terms_are_at_and_the_level() {
+        for (l, term) in super::ANY_LANGUAGE_AT.iter().enumerate() {
+            assert_eq!(*term, format!("@{l}"));
+        }
+    }
+
+    #[test]
+    fn remembered_title_terms_are_the_terms_of_the_title() {
+        let mut memo = super::TermMemo::default();
+        for _ in 0..2 {
+            let terms = memo.title_terms("senior data engineer");
+            assert_eq!(terms.keys, ["=senior data engineer", "~data engineer"]);
+            assert_eq!(terms.pairs, super::title_pair_terms("senior data engineer"));
+        }
+    }
+
     #[test]
     fn title_pairs_are_adjacent_and_unordered() {
         let terms = super::title_pair_terms("senior data engineer");

@@ -30,7 +30,7 @@ use tantivy::query::EnableScoring;
 use tantivy::{DocSet, Index, TERMINATED};
 
 use crate::compile::compile_each;
-use crate::document::{build_document, current_month, ProfileFacts};
+use crate::document::{build_document, current_month, ProfileFacts, TermMemo};
 use crate::error::EngineError;
 use crate::schema;
 use crate::Engine;
@@ -377,11 +377,12 @@ impl Engine {
         let index = Index::create_in_ram(schema);
         schema::register_tokenizers(&index);
         let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let mut memo = TermMemo::default();
         for (i, (s, f)) in subjects.iter().zip(facts).enumerate() {
             // The subject's position stands in for its id.
             let mut talent = s.talent.clone();
             talent.id = i.to_string();
-            writer.add_document(build_document(&fields, &talent, f))?;
+            writer.add_document(build_document(&fields, &talent, f, &mut memo))?;
         }
         writer.commit()?;
         let reader = index.reader()?;

@@ -41,7 +41,7 @@ pub use explain::{Evidence, Explainer};
 pub use fit::{FitSubject, JobSpec};
 pub use search::{Hit, SearchOptions, SearchResults};
 pub use tier_cache::{TierCacheStats, DEFAULT_TIER_CACHE_BYTES};
-pub use writer::IndexWriterHandle;
+pub use writer::{IndexWriterHandle, Upsert};
 
 use std::path::Path;
 

@@ -15,12 +15,18 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use scout_engine::IndexWriterHandle;
+use scout_engine::{IndexWriterHandle, Upsert};
 use scout_model::{Organization, Talent};
 use scout_store::{Store, StoreError, UpsertOutcome, UpsertReport};
 
 use crate::sync::{self, SyncError};
 use crate::validate;
+
+/// How often a long import commits the index. A commit waits for every
+/// queued document and writes a segment, so frequent ones stall the import
+/// and leave many small segments to merge; an import killed in between only
+/// re-indexes, from the store, what came after the last commit.
+const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
 
 /// What the records of a file are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -475,7 +481,7 @@ pub async fn import_files(
                 stored = Some((done, report));
             }
             if let Some(w) = writer.as_deref_mut() {
-                if last_commit.elapsed() > Duration::from_secs(5) {
+                if last_commit.elapsed() > COMMIT_INTERVAL {
                     w.commit().map_err(SyncError::from)?;
                     last_commit = Instant::now();
                 }
@@ -519,12 +525,18 @@ async fn index_stored(
         .filter(|o| **o != UpsertOutcome::Unchanged)
         .count() as i64;
     if last - changed == w.applied() {
-        let items: Vec<(i64, &Talent)> = profiles
+        // The index holds exactly the store's profiles as of this batch's
+        // first number, so an id the store had never seen is not in it.
+        let items: Vec<Upsert<'_>> = profiles
             .iter()
             .zip(&report.outcomes)
             .filter(|(_, o)| **o != UpsertOutcome::Unchanged)
             .enumerate()
-            .map(|(k, (t, _))| (last - changed + 1 + k as i64, t))
+            .map(|(k, (talent, outcome))| Upsert {
+                seq: last - changed + 1 + k as i64,
+                talent,
+                first_seen: *outcome == UpsertOutcome::Inserted,
+            })
             .collect();
         w.upsert_many(&items).map_err(SyncError::from)?;
     } else {
