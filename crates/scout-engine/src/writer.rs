@@ -71,7 +71,7 @@ impl IndexWriterHandle {
                 // bit under half an import's work, and the other half
                 // parses, stores and builds documents. On 2 cores, one
                 // indexing thread imported 1M profiles 7% faster than two,
-                // with 7% less CPU and half the segments to merge.
+                // with 6% less CPU.
                 let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
                 (cores / 2).clamp(1, 4)
             });
