@@ -540,7 +540,7 @@ pub(crate) struct TermMemo {
     normalized_titles: HashMap<String, String>,
     /// A skill as written: folded, and its canonical name folded.
     skills: HashMap<String, (String, Option<String>)>,
-    /// City, region and country as written, joined by `\n`.
+    /// City, region and country as written, each length-prefixed.
     places: HashMap<String, Option<GeoMatch>>,
     place_key: String,
 }
@@ -585,11 +585,17 @@ impl TermMemo {
         state: Option<&str>,
         country: Option<&str>,
     ) -> Option<&GeoMatch> {
+        use std::fmt::Write as _;
         let mut key = std::mem::take(&mut self.place_key);
         key.clear();
         for part in [city, state, country] {
-            key.push_str(part.unwrap_or(""));
-            key.push('\n');
+            // length-prefixed, so no text can pass for another split
+            match part {
+                Some(p) => {
+                    let _ = write!(key, "{}:{p}", p.len());
+                }
+                None => key.push('-'),
+            }
         }
         let place = remembered(&mut self.places, &key, || {
             locate_profile(city, state, country)
@@ -783,6 +789,26 @@ mod tests {
             let terms = memo.title_terms("senior data engineer");
             assert_eq!(terms.keys, ["=senior data engineer", "~data engineer"]);
             assert_eq!(terms.pairs, super::title_pair_terms("senior data engineer"));
+        }
+    }
+
+    #[test]
+    fn remembered_places_are_told_apart_by_every_part() {
+        let mut memo = super::TermMemo::default();
+        let paris = memo.place(Some("Paris"), None, Some("France")).cloned();
+        assert_eq!(paris.map(|p| p.country_code), Some("FR".to_owned()));
+        let texas = memo
+            .place(Some("Paris"), Some("Texas"), Some("United States"))
+            .cloned();
+        assert_eq!(texas.map(|p| p.country_code), Some("US".to_owned()));
+        // the same text split differently is another place
+        assert_ne!(
+            locate_profile(Some("Paris\nTexas"), None, Some("US")),
+            locate_profile(Some("Paris"), Some("Texas\n"), Some("US"))
+        );
+        for (city, state) in [("Paris\nTexas", None), ("Paris", Some("Texas\n"))] {
+            let found = memo.place(Some(city), state, Some("US")).cloned();
+            assert_eq!(found, locate_profile(Some(city), state, Some("US")));
         }
     }
 
