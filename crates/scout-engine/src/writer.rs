@@ -111,8 +111,9 @@ impl IndexWriterHandle {
 
     /// Indexes (or re-indexes) a profile as change `seq`.
     pub fn upsert(&mut self, seq: i64, talent: &Talent) -> Result<(), EngineError> {
-        self.memos
-            .resize_with(self.memos.len().max(1), TermMemo::default);
+        if self.memos.is_empty() {
+            self.memos.push(TermMemo::default());
+        }
         let memo = &mut self.memos[0];
         let facts = ProfileFacts::derive_with(talent, &self.orgs.read(), memo);
         let doc = build_document(&self.fields, talent, &facts, memo);
