@@ -25,27 +25,18 @@ pub fn fold_into(text: &str, out: &mut String) {
         token_alpha: false,
         single_letters: false,
     };
-    // Runs of kept ASCII bytes are copied whole; deunicode only for the rest.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b >= 0x80 {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            for c in deunicode_char(ch).unwrap_or(" ").bytes() {
-                folder.push(c);
-            }
-        } else if ASCII_FOLD[usize::from(b)] == 0 {
-            folder.pending_space = true;
-            i += 1;
-        } else {
-            let run = bytes[i..]
-                .iter()
-                .position(|&c| c >= 0x80 || ASCII_FOLD[usize::from(c)] == 0)
-                .map_or(bytes.len(), |n| i + n);
-            folder.push_run(&text[i..run]);
-            i = run;
+    // ASCII is read as it is; anything else through deunicode's ASCII form.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        folder.feed_ascii(&rest[..ascii]);
+        rest = &rest[ascii..];
+        if let Some(ch) = rest.chars().next() {
+            folder.feed_ascii(deunicode_char(ch).unwrap_or(" "));
+            rest = &rest[ch.len_utf8()..];
         }
     }
     folder.end_token();
@@ -55,19 +46,13 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// Each ASCII byte folded: its lowercase form if it is kept, else 0 (a separator).
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// Whether each byte is kept (letters, digits, `+`, `#`) rather than a separator.
+const KEPT: [bool; 256] = {
+    let mut table = [false; 256];
     let mut i = 0;
-    while i < 128 {
+    while i < 256 {
         let b = i as u8;
-        table[i] = if b.is_ascii_alphanumeric() {
-            b.to_ascii_lowercase()
-        } else if b == b'+' || b == b'#' {
-            b
-        } else {
-            0
-        };
+        table[i] = b.is_ascii_alphanumeric() || b == b'+' || b == b'#';
         i += 1;
     }
     table
@@ -85,13 +70,22 @@ struct Folder<'a> {
 }
 
 impl Folder<'_> {
-    /// One byte of deunicode's output.
-    fn push(&mut self, c: u8) {
-        if ASCII_FOLD.get(usize::from(c)).copied().unwrap_or(0) == 0 {
-            self.pending_space = true;
-        } else {
-            let byte = [c];
-            self.push_run(std::str::from_utf8(&byte).unwrap_or(" "));
+    /// ASCII text: runs of kept bytes are copied whole, the rest separate them.
+    fn feed_ascii(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !KEPT[usize::from(bytes[i])] {
+                self.pending_space = true;
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..]
+                .iter()
+                .position(|&c| !KEPT[usize::from(c)])
+                .map_or(bytes.len(), |n| i + n);
+            self.push_run(&text[i..end]);
+            i = end;
         }
     }
 
