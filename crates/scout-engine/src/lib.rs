@@ -191,6 +191,11 @@ impl Engine {
         self.reader.searcher().num_docs()
     }
 
+    /// Number of segments searches visit.
+    pub fn num_segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+
     /// Bytes of index files on disk in `dir`.
     pub fn size_on_disk(dir: &Path) -> u64 {
         std::fs::read_dir(dir)

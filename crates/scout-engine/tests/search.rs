@@ -184,8 +184,11 @@ fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
         w.upsert(i as i64 + 1, t).unwrap();
         w.commit().unwrap();
     }
+    e.reload().unwrap();
+    assert_eq!(e.num_segments(), 4);
     w.optimize().unwrap();
     e.reload().unwrap();
+    assert_eq!(e.num_segments(), 1);
     assert_eq!(e.num_docs(), 4);
     assert_eq!(e.checkpoint().unwrap(), 4);
     let mut again = e.writer(20_000_000).unwrap();
