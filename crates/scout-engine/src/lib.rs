@@ -150,6 +150,27 @@ impl Engine {
         Ok(())
     }
 
+    /// Reloads if the index on disk has other segments than searches see
+    /// (a merge finished since the last reload); returns whether it did.
+    /// Cheap when nothing changed: it reads the index's small meta file.
+    pub fn reload_if_behind(&self) -> Result<bool, EngineError> {
+        let mut on_disk = self.index.searchable_segment_ids()?;
+        let mut seen: Vec<tantivy::index::SegmentId> = self
+            .reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        on_disk.sort();
+        seen.sort();
+        if on_disk == seen {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
     /// Sets the byte budget of the tier cache (0 turns it off), dropping
     /// what it held.
     pub fn set_tier_cache_budget(&mut self, bytes: usize) {

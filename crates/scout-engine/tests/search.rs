@@ -198,6 +198,39 @@ fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
     assert_eq!(e.num_docs(), 3);
 }
 
+#[test]
+fn a_fragmented_index_is_merged_in_the_background_and_searches_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = Engine::open(dir.path()).unwrap();
+    let mut w = e.writer(20_000_000).unwrap();
+    for (i, t) in people().iter().enumerate() {
+        w.upsert(i as i64 + 1, t).unwrap();
+        w.commit().unwrap();
+    }
+    e.reload().unwrap();
+    assert_eq!(e.num_segments(), 4);
+    assert!(!e.reload_if_behind().unwrap());
+    assert!(w.compact_if_fragmented().unwrap());
+    // The merge runs on Tantivy's merge threads; wait for it, boundedly.
+    let mut merged = false;
+    for _ in 0..200 {
+        e.reload_if_behind().unwrap();
+        if e.num_segments() == 1 {
+            merged = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(merged, "still {} segments", e.num_segments());
+    assert_eq!(e.num_docs(), 4);
+    assert_eq!(e.checkpoint().unwrap(), 4);
+    assert!(
+        !w.compact_if_fragmented().unwrap(),
+        "one segment is not fragmented"
+    );
+    assert!(!e.reload_if_behind().unwrap());
+}
+
 /// Enough talents that their broad tiers are worth caching (2,048+).
 fn crowd(n: usize) -> Vec<Talent> {
     (0..n)

@@ -5,7 +5,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use scout_engine::{Engine, EngineError, IndexWriterHandle};
 use scout_model::{Organization, Talent};
@@ -114,6 +114,11 @@ pub async fn catch_up(
     Ok(applied)
 }
 
+/// How long the change feed must stay quiet before the follower merges a
+/// fragmented index (see `IndexWriterHandle::compact_if_fragmented`): long
+/// enough that an import in progress is not merged batch by batch.
+const COMPACT_WHEN_QUIET_FOR: Duration = Duration::from_secs(30);
+
 /// A background thread that keeps an index following the store: a server's
 /// index stays fresh however the store is written (CLI imports, other servers),
 /// and pipeline candidates are re-snapshotted and re-scored when the
@@ -145,6 +150,10 @@ impl Follower {
                     }
                     // Candidates are refreshed at start and whenever the store moved on.
                     let mut refreshed_at: Option<i64> = None;
+                    // When the feed went quiet, and whether the index was
+                    // since looked at for fragmentation.
+                    let mut quiet_since: Option<Instant> = None;
+                    let mut compaction_considered = false;
                     while !flag.load(Ordering::Relaxed) {
                         match store.last_seq().await {
                             Ok(seq) if refreshed_at != Some(seq) => {
@@ -162,8 +171,24 @@ impl Follower {
                             Err(e) => tracing::error!(error = %e, "cannot read the change sequence"),
                         }
                         match catch_up(&store, &mut writer, &|_, _| {}).await {
-                            Ok(0) => {}
+                            Ok(0) => {
+                                let since = *quiet_since.get_or_insert_with(Instant::now);
+                                if !compaction_considered && since.elapsed() >= COMPACT_WHEN_QUIET_FOR {
+                                    compaction_considered = true;
+                                    match writer.compact_if_fragmented() {
+                                        Ok(true) => tracing::info!("index fragmented; merging it into one segment"),
+                                        Ok(false) => {}
+                                        Err(e) => tracing::error!(error = %e, "cannot start merging the index"),
+                                    }
+                                }
+                                // Merges finish in the background: show their result.
+                                if let Err(e) = engine.reload_if_behind() {
+                                    tracing::error!(error = %e, "index reload failed");
+                                }
+                            }
                             Ok(n) => {
+                                quiet_since = None;
+                                compaction_considered = false;
                                 if let Err(e) = engine.reload() {
                                     tracing::error!(error = %e, "index reload failed");
                                 }
