@@ -234,7 +234,7 @@ impl IndexWriterHandle {
     /// Tantivy's usual policy merges only segments of about the same size,
     /// so a server that indexed a large import leaves it in pieces. The
     /// merge takes the segments no other merge is using, at the commit made
-    /// here. Returns whether it was started; searches see the result after
+    /// here. Returns whether a merge started; searches see its result after
     /// [`crate::Engine::reload_if_behind`].
     pub fn compact_if_fragmented(&mut self) -> Result<bool, EngineError> {
         let metas = self.writer.index().searchable_segment_metas()?;
@@ -246,8 +246,13 @@ impl IndexWriterHandle {
             return Ok(false);
         }
         self.compact.store(true, Ordering::Release);
-        self.commit()?;
-        Ok(true)
+        let committed = self.commit();
+        // The commit consulted the merge policy before returning. A request
+        // it could not serve (every segment already in a merge) is dropped
+        // here, not left to start a merge at some later commit.
+        let started = !self.compact.swap(false, Ordering::AcqRel);
+        committed?;
+        Ok(started)
     }
 
     /// Merges segments down to one after a bulk load. Background merges are

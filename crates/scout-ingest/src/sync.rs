@@ -115,8 +115,9 @@ pub async fn catch_up(
 }
 
 /// How long the change feed must stay quiet before the follower merges a
-/// fragmented index (see `IndexWriterHandle::compact_if_fragmented`): long
-/// enough that an import in progress is not merged batch by batch.
+/// fragmented index (see `IndexWriterHandle::compact_if_fragmented`), and
+/// how often it looks again while the feed stays quiet: long enough that an
+/// import in progress is not merged batch by batch.
 const COMPACT_WHEN_QUIET_FOR: Duration = Duration::from_secs(30);
 
 /// A background thread that keeps an index following the store: a server's
@@ -150,10 +151,10 @@ impl Follower {
                     }
                     // Candidates are refreshed at start and whenever the store moved on.
                     let mut refreshed_at: Option<i64> = None;
-                    // When the feed went quiet, and whether the index was
-                    // since looked at for fragmentation.
+                    // When the feed went quiet, and when the index was last
+                    // looked at for fragmentation.
                     let mut quiet_since: Option<Instant> = None;
-                    let mut compaction_considered = false;
+                    let mut considered_at: Option<Instant> = None;
                     while !flag.load(Ordering::Relaxed) {
                         match store.last_seq().await {
                             Ok(seq) if refreshed_at != Some(seq) => {
@@ -173,8 +174,10 @@ impl Follower {
                         match catch_up(&store, &mut writer, &|_, _| {}).await {
                             Ok(0) => {
                                 let since = *quiet_since.get_or_insert_with(Instant::now);
-                                if !compaction_considered && since.elapsed() >= COMPACT_WHEN_QUIET_FOR {
-                                    compaction_considered = true;
+                                let due = since.elapsed() >= COMPACT_WHEN_QUIET_FOR
+                                    && considered_at.is_none_or(|t| t.elapsed() >= COMPACT_WHEN_QUIET_FOR);
+                                if due {
+                                    considered_at = Some(Instant::now());
                                     match writer.compact_if_fragmented() {
                                         Ok(true) => tracing::info!("index fragmented; merging it into one segment"),
                                         Ok(false) => {}
@@ -188,7 +191,6 @@ impl Follower {
                             }
                             Ok(n) => {
                                 quiet_since = None;
-                                compaction_considered = false;
                                 if let Err(e) = engine.reload() {
                                     tracing::error!(error = %e, "index reload failed");
                                 }
