@@ -175,8 +175,9 @@ fn counts_are_exact_and_seen_ids_are_excluded() {
     assert!(!first.hits.iter().any(|h| h.id == next.hits[0].id));
 }
 
-#[test]
-fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
+/// An index on disk where each of `people()` was committed on its own, so
+/// each has a segment; with its writer.
+fn one_segment_per_person() -> (tempfile::TempDir, Engine, scout_engine::IndexWriterHandle) {
     let dir = tempfile::tempdir().unwrap();
     let e = Engine::open(dir.path()).unwrap();
     let mut w = e.writer(20_000_000).unwrap();
@@ -186,6 +187,12 @@ fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
     }
     e.reload().unwrap();
     assert_eq!(e.num_segments(), 4);
+    (dir, e, w)
+}
+
+#[test]
+fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
+    let (_dir, e, w) = one_segment_per_person();
     w.optimize().unwrap();
     e.reload().unwrap();
     assert_eq!(e.num_segments(), 1);
@@ -200,15 +207,7 @@ fn optimize_merges_to_one_segment_and_keeps_the_checkpoint() {
 
 #[test]
 fn a_fragmented_index_is_merged_in_the_background_and_searches_follow() {
-    let dir = tempfile::tempdir().unwrap();
-    let e = Engine::open(dir.path()).unwrap();
-    let mut w = e.writer(20_000_000).unwrap();
-    for (i, t) in people().iter().enumerate() {
-        w.upsert(i as i64 + 1, t).unwrap();
-        w.commit().unwrap();
-    }
-    e.reload().unwrap();
-    assert_eq!(e.num_segments(), 4);
+    let (_dir, e, mut w) = one_segment_per_person();
     assert!(!e.reload_if_behind().unwrap());
     assert!(w.compact_if_fragmented().unwrap());
     // The merge runs on Tantivy's merge threads; wait for it, boundedly.
