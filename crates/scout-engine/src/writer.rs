@@ -81,12 +81,12 @@ impl IndexWriterHandle {
                 (cores / 2).clamp(1, 4)
             });
         let budget = budget.max(threads * 16_000_000);
-        let writer: IndexWriter<TantivyDocument> = index
-            .writer_with_num_threads(threads, budget)
+        let writer = index
+            .writer_with_num_threads::<TantivyDocument>(threads, budget)
             .map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => EngineError::Locked,
-            other => EngineError::Tantivy(other),
-        })?;
+                tantivy::TantivyError::LockFailure(LockError::LockBusy, _) => EngineError::Locked,
+                other => EngineError::Tantivy(other),
+            })?;
         let compact = Arc::new(AtomicBool::new(false));
         writer.set_merge_policy(Box::new(CompactingMergePolicy {
             usual: LogMergePolicy::default(),
