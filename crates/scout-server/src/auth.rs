@@ -16,16 +16,24 @@ use crate::AppState;
 
 /// A scope an endpoint requires.
 pub trait Scope: Send + Sync + 'static {
-    /// Its name, as granted to keys.
+    /// Its name, as granted to keys (and named in a `403`).
     const NAME: &'static str;
+    /// Other scopes that grant the same (a documented alias).
+    const ALSO: &'static [&'static str] = &[];
+
+    /// Whether `key` holds this scope.
+    fn granted_to(key: &ApiKey) -> bool {
+        key.allows(Self::NAME) || Self::ALSO.iter().any(|s| key.allows(s))
+    }
 }
 
 macro_rules! scopes {
-    ($($ty:ident => $name:literal),* $(,)?) => {$(
-        #[doc = concat!("The `", $name, "` scope.")]
+    ($($ty:ident => $name:literal $(or $also:literal)*),* $(,)?) => {$(
+        #[doc = concat!("The `", $name, "` scope", $(" (or `", $also, "`)",)* ".")]
         pub struct $ty;
         impl Scope for $ty {
             const NAME: &'static str = $name;
+            const ALSO: &'static [&'static str] = &[$($also),*];
         }
     )*};
 }
@@ -38,6 +46,10 @@ scopes!(
     SearchesWrite => "searches:write",
     PoolsRead => "pools:read",
     PoolsWrite => "pools:write",
+    TalentsWrite => "talents:write",
+    // the leads document names `sourcing:read`; `leads:read` is Scout's own
+    LeadsRead => "sourcing:read" or "leads:read",
+    LeadsWrite => "sourcing:write" or "leads:write",
 );
 
 /// An authenticated caller holding scope `S`.
@@ -83,7 +95,7 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
             .map_err(|e| ApiError::from_domain(e, "An error occurred while checking the API key"))?
             .filter(|k| k.revoked_at.is_none())
             .ok_or_else(|| ApiError::new(ErrorCode::InvalidApiKey, "Invalid API key"))?;
-        if !key.allows(S::NAME) {
+        if !S::granted_to(&key) {
             return Err(ApiError::new(
                 ErrorCode::InsufficientScope,
                 format!("This API key lacks the `{}` scope", S::NAME),

@@ -29,6 +29,10 @@ pub fn new_tracking_code() -> String {
     ulid::Ulid::new().to_string().chars().skip(5).collect()
 }
 
+/// What a `503` asks a client to wait before trying again: the store's
+/// writers take turns within seconds, so a short wait is enough.
+pub const RETRY_AFTER_SECONDS: &str = "2";
+
 /// A failed request.
 #[derive(Debug)]
 pub struct ApiError {
@@ -123,10 +127,17 @@ impl ApiError {
             ),
             code => {
                 tracing::warn!(tracking_code = %tracking_code(), error = %e, "request failed");
-                ApiError::new(
+                let mut error = ApiError::new(
                     code,
                     "The service is temporarily unavailable. Please try again.",
-                )
+                );
+                if code == ErrorCode::ServiceUnavailable {
+                    error.headers.push((
+                        axum::http::header::RETRY_AFTER,
+                        HeaderValue::from_static(RETRY_AFTER_SECONDS),
+                    ));
+                }
+                error
             }
         }
     }

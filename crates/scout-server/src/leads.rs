@@ -2,8 +2,10 @@
 //! candidates. Listing exactly as the document shows it; CV upload
 //! (multipart), the original file, linking to roles with a resume fit,
 //! screening results (the overall fit), and conversion into a candidate of
-//! a job. Admins see every lead; everyone else the leads linked to their
-//! organization (workspace). See `docs/leads.md`.
+//! a job. A lead belongs to one workspace (the documents' organization);
+//! only that workspace's keys see or change it, and a key with the `admin`
+//! scope (an operator) may read every workspace's. See `docs/leads.md` and
+//! `docs/access.md`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,7 +20,7 @@ use scout_query::{Issue, PathItem};
 use scout_store::{Lead, LeadQuery, NewCandidate, Sourcing};
 use serde_json::{json, Value};
 
-use crate::auth::{Caller, SourcingRead, SourcingWrite};
+use crate::auth::{Caller, LeadsRead, LeadsWrite, Scope, TalentsWrite};
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::validate::{check, ObjectReader, QueryString};
@@ -60,9 +62,10 @@ fn lead_not_found() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "Lead not found")
 }
 
-/// Admins see every lead; others the leads of their organization.
+/// An operator (a key with the `admin` scope) reads every workspace's
+/// leads; every other key its own workspace's.
 fn visibility<S: crate::auth::Scope>(caller: &Caller<S>) -> Option<String> {
-    (!caller.key.is_admin).then(|| caller.key.workspace_id.clone())
+    (!caller.key.is_operator()).then(|| caller.key.workspace_id.clone())
 }
 
 /// The role (a sourcing of the caller's workspace), or `None`.
@@ -89,11 +92,11 @@ fn view(l: &Lead, role_names: &HashMap<String, String>) -> Value {
         "skills": l.skills,
         "summary": l.summary,
         "candidateId": l.candidate_id,
-        "organizations": l.organizations.iter().map(|o| json!({"organizationId": o.workspace_id, "status": o.status})).collect::<Vec<_>>(),
+        "organizations": [{"organizationId": l.workspace_id, "status": "Pool"}],
         "roles": l.roles.iter().map(|r| json!({
             "roleId": r.role_id,
             "roleName": role_names.get(&r.role_id),
-            "organizationId": r.workspace_id,
+            "organizationId": l.workspace_id,
             "status": r.status,
             "resumeFitScore": r.resume_fit_score,
             "overallFitScore": r.overall_fit_score,
@@ -108,14 +111,24 @@ fn view(l: &Lead, role_names: &HashMap<String, String>) -> Value {
     })
 }
 
+/// The titles of the leads' roles, each a sourcing of the lead's workspace.
 async fn role_names(state: &AppState, leads: &[Lead]) -> Result<HashMap<String, String>, ApiError> {
-    let ids: HashSet<&str> = leads
+    let ids: HashSet<(&str, &str)> = leads
         .iter()
-        .flat_map(|l| l.roles.iter().map(|r| r.role_id.as_str()))
+        .flat_map(|l| {
+            l.roles
+                .iter()
+                .map(|r| (l.workspace_id.as_str(), r.role_id.as_str()))
+        })
         .collect();
     let mut names = HashMap::new();
-    for id in ids {
-        if let Some(s) = state.store.sourcing_by_id(id).await.map_err(internal)? {
+    for (workspace, id) in ids {
+        if let Some(s) = state
+            .store
+            .get_sourcing(workspace, id)
+            .await
+            .map_err(internal)?
+        {
             names.insert(id.to_owned(), s.title);
         }
     }
@@ -124,7 +137,7 @@ async fn role_names(state: &AppState, leads: &[Lead]) -> Result<HashMap<String, 
 
 async fn list(
     State(state): State<AppState>,
-    caller: Caller<SourcingRead>,
+    caller: Caller<LeadsRead>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let mut q = QueryString::parse(raw.as_deref());
@@ -246,7 +259,7 @@ fn resume_fit(state: &AppState, role: &Sourcing, talent: &scout_model::Talent) -
 
 async fn upload(
     State(state): State<AppState>,
-    caller: Caller<SourcingWrite>,
+    caller: Caller<LeadsWrite>,
     form: Multipart,
 ) -> Result<Response, ApiError> {
     let (files, role_id) = read_form(form).await?;
@@ -302,7 +315,12 @@ async fn upload(
     }
     let mut leads = Vec::with_capacity(ids.len());
     for id in &ids {
-        if let Some(l) = state.store.get_lead(None, id).await.map_err(internal)? {
+        if let Some(l) = state
+            .store
+            .get_lead(Some(ws.as_str()), id)
+            .await
+            .map_err(internal)?
+        {
             leads.push(l);
         }
     }
@@ -329,9 +347,24 @@ async fn visible_lead<S: crate::auth::Scope>(
         .ok_or_else(lead_not_found)
 }
 
+/// A lead of the caller's own workspace: changes are made only there,
+/// whatever an operator may read.
+async fn own_lead<S: crate::auth::Scope>(
+    state: &AppState,
+    caller: &Caller<S>,
+    id: &str,
+) -> Result<Lead, ApiError> {
+    state
+        .store
+        .get_lead(Some(caller.key.workspace_id.as_str()), id)
+        .await
+        .map_err(internal)?
+        .ok_or_else(lead_not_found)
+}
+
 async fn show(
     State(state): State<AppState>,
-    caller: Caller<SourcingRead>,
+    caller: Caller<LeadsRead>,
     Path(lead_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let lead = visible_lead(&state, &caller, &lead_id).await?;
@@ -348,7 +381,7 @@ async fn show(
 
 async fn cv_file(
     State(state): State<AppState>,
-    caller: Caller<SourcingRead>,
+    caller: Caller<LeadsRead>,
     Path(lead_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let lead = visible_lead(&state, &caller, &lead_id).await?;
@@ -429,11 +462,11 @@ fn not_parsed(lead: &Lead) -> ApiError {
 
 async fn link_role(
     State(state): State<AppState>,
-    caller: Caller<SourcingWrite>,
+    caller: Caller<LeadsWrite>,
     Path(lead_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let lead = own_lead(&state, &caller, &lead_id).await?;
     let (role, _) = body_role(&state, &caller.key.workspace_id, &body).await?;
     if lead.status == "failed" {
         return Err(not_parsed(&lead));
@@ -442,10 +475,10 @@ async fn link_role(
     let fit = resume_fit(&state, &role, &cv::talent_of(&lead.id, &parsed));
     state
         .store
-        .link_lead_role(&lead.id, &role.id, &caller.key.workspace_id, fit)
+        .link_lead_role(&lead.id, &role.id, fit)
         .await
         .map_err(internal)?;
-    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let lead = own_lead(&state, &caller, &lead_id).await?;
     let names = role_names(&state, std::slice::from_ref(&lead)).await?;
     Ok(ok(
         StatusCode::OK,
@@ -456,7 +489,7 @@ async fn link_role(
 
 async fn screening(
     State(state): State<AppState>,
-    caller: Caller<SourcingWrite>,
+    caller: Caller<LeadsWrite>,
     Path((lead_id, role_id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
@@ -473,11 +506,8 @@ async fn screening(
     }
     check(issues)?;
     let score = score.flatten().unwrap_or(0);
-    let lead = visible_lead(&state, &caller, &lead_id).await?;
-    let linked = lead
-        .roles
-        .iter()
-        .any(|r| r.role_id == role_id && r.workspace_id == caller.key.workspace_id);
+    let lead = own_lead(&state, &caller, &lead_id).await?;
+    let linked = lead.roles.iter().any(|r| r.role_id == role_id);
     if !linked {
         return Err(ApiError::new(
             ErrorCode::NotFound,
@@ -490,7 +520,7 @@ async fn screening(
         .record_screening(&lead.id, &role_id, score, &screening)
         .await
         .map_err(internal)?;
-    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let lead = own_lead(&state, &caller, &lead_id).await?;
     let names = role_names(&state, std::slice::from_ref(&lead)).await?;
     Ok(ok(
         StatusCode::OK,
@@ -501,11 +531,11 @@ async fn screening(
 
 async fn convert(
     State(state): State<AppState>,
-    caller: Caller<SourcingWrite>,
+    caller: Caller<LeadsWrite>,
     Path(lead_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let lead = own_lead(&state, &caller, &lead_id).await?;
     let (role, options) = body_role(&state, &caller.key.workspace_id, &body).await?;
     if lead.status == "failed" {
         return Err(not_parsed(&lead));
@@ -525,6 +555,17 @@ async fn convert(
     let talent = cv::talent_of(&lead.id, &parsed);
     let mut talent_id = None;
     if options["addToIndex"] == true {
+        // a profile in the index is seen by every search: writing one is
+        // `talents:write`'s, not `sourcing:write`'s
+        if !caller.key.allows(TalentsWrite::NAME) {
+            return Err(ApiError::new(
+                ErrorCode::InsufficientScope,
+                format!(
+                    "This API key lacks the `{}` scope (needed for addToIndex)",
+                    TalentsWrite::NAME
+                ),
+            ));
+        }
         state
             .store
             .upsert_profiles(std::slice::from_ref(&talent), "cv")
@@ -563,7 +604,7 @@ async fn convert(
         let fit = resume_fit(&state, &role, &talent);
         state
             .store
-            .link_lead_role(&lead.id, &role.id, &caller.key.workspace_id, fit)
+            .link_lead_role(&lead.id, &role.id, fit)
             .await
             .map_err(internal)?;
     }
@@ -572,7 +613,7 @@ async fn convert(
         .mark_lead_converted(&lead.id, &role.id, &candidate_id)
         .await
         .map_err(internal)?;
-    let lead = visible_lead(&state, &caller, &lead_id).await?;
+    let lead = own_lead(&state, &caller, &lead_id).await?;
     let names = role_names(&state, std::slice::from_ref(&lead)).await?;
     Ok(ok(
         StatusCode::CREATED,

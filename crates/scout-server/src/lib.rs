@@ -22,6 +22,7 @@ mod state;
 mod talent_match;
 mod talents;
 mod transaction_cache;
+mod transaction_log;
 mod validate;
 mod views;
 
@@ -86,7 +87,10 @@ pub async fn serve(
             tracing::debug!(error = %e, "cannot set TCP_NODELAY on a connection");
         }
     });
-    axum::serve(listener, router(state))
+    let (store, log) = (state.store.clone(), state.transaction_log.clone());
+    let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    log.flush(&store).await;
+    served
 }

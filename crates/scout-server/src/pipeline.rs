@@ -380,9 +380,7 @@ async fn add(
 
     let mut wanted: Vec<String> = talent_ids.clone();
     if let Some(t) = &transaction {
-        let found = state
-            .store
-            .load_transactions(&workspace, std::slice::from_ref(t))
+        let found = crate::talents::transactions_of(&state, &workspace, std::slice::from_ref(t))
             .await
             .map_err(internal)?;
         let Some((_, ids)) = found.into_iter().next() else {
@@ -392,7 +390,7 @@ async fn add(
                 format!("Unknown search transaction `{t}`"),
             )]));
         };
-        wanted.extend(ids);
+        wanted.extend(ids.iter().cloned());
     }
     let mut seen = HashSet::new();
     wanted.retain(|id| seen.insert(id.clone()));

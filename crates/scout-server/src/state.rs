@@ -8,6 +8,7 @@ use scout_store::Store;
 
 use crate::limits::RateLimiter;
 use crate::transaction_cache::RecentTransactions;
+use crate::transaction_log::TransactionLog;
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -38,6 +39,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Search transactions this server recorded lately.
     pub(crate) transactions: Arc<RecentTransactions>,
+    /// Writes search transactions to the store in the background.
+    pub(crate) transaction_log: TransactionLog,
     /// Settings.
     pub settings: Arc<Settings>,
     /// Held while candidates are re-scored, so runs never overlap.
@@ -59,6 +62,7 @@ impl AppState {
             engine,
             limiter: Arc::new(RateLimiter::default()),
             transactions: Arc::default(),
+            transaction_log: TransactionLog::default(),
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
             rescoring: Arc::default(),

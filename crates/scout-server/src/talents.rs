@@ -13,6 +13,7 @@ use scout_model::ErrorCode;
 use scout_query::search_request::PathItem;
 use scout_query::search_request::MAX_RELATED_TRANSACTIONS;
 use scout_query::{parse_search_request, Filter, Issue, RequestError};
+use scout_store::SearchTransaction;
 use serde::Serialize;
 
 use crate::auth::{Caller, TalentsSearch};
@@ -64,17 +65,9 @@ async fn search_talents(
     let mut exclude = HashSet::new();
     if !request.related_transactions.is_empty() {
         // those this server recorded lately from memory, the rest from the store
-        let (mut found, missing) = state
-            .transactions
-            .lookup(&workspace, &request.related_transactions);
-        if !missing.is_empty() {
-            let stored = state
-                .store
-                .load_transactions(&workspace, &missing)
-                .await
-                .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
-            found.extend(stored.into_iter().map(|(id, ids)| (id, ids.into())));
-        }
+        let found = transactions_of(&state, &workspace, &request.related_transactions)
+            .await
+            .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
         let known: HashSet<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
         let unknown: Vec<Issue> = request
             .related_transactions
@@ -110,12 +103,20 @@ async fn search_talents(
     let context = MatchContext::new(&request.filters, &results);
     let talents = context.talents(&state, &results.hits, &profiles);
     let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
+    state.transactions.remember(&transaction, &workspace, &ids);
     state
-        .store
-        .save_transaction(&transaction, &workspace, &ids)
+        .transaction_log
+        .record(
+            &state.store,
+            SearchTransaction {
+                id: transaction.clone(),
+                workspace_id: workspace.clone(),
+                created_at: crate::transaction_log::now_ms(),
+                talent_ids: ids,
+            },
+        )
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
-    state.transactions.remember(&transaction, &workspace, &ids);
     // serialized here, not by `Json`, so that a failure still gets the envelope
     let body = serde_json::to_vec(&SearchPage {
         success: true,
@@ -131,6 +132,21 @@ async fn search_talents(
         response.headers_mut().insert(k, v);
     }
     Ok(response)
+}
+
+/// The search transactions of `workspace` among `ids` with their talents:
+/// those this server recorded lately from memory, the rest from the store.
+pub(crate) async fn transactions_of(
+    state: &AppState,
+    workspace: &str,
+    ids: &[String],
+) -> Result<Vec<crate::transaction_cache::Transaction>, scout_store::StoreError> {
+    let (mut found, missing) = state.transactions.lookup(workspace, ids);
+    if !missing.is_empty() {
+        let stored = state.store.load_transactions(workspace, &missing).await?;
+        found.extend(stored.into_iter().map(|(id, ids)| (id, ids.into())));
+    }
+    Ok(found)
 }
 
 /// Runs a search off the async threads, within the configured timeout.

@@ -59,6 +59,13 @@ impl ApiKey {
     pub fn allows(&self, scope: &str) -> bool {
         self.scopes.iter().any(|s| s == scope || s == "admin")
     }
+
+    /// Whether the key is an operator's: it carries the `admin` scope, which
+    /// grants every scope and reading every workspace's leads. (The user's
+    /// `is_admin` flag describes the user; it grants a key nothing.)
+    pub fn is_operator(&self) -> bool {
+        self.scopes.iter().any(|s| s == "admin")
+    }
 }
 
 /// What to create a key with.

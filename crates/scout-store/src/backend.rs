@@ -19,7 +19,14 @@ use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
 use crate::access::{generate_id, generate_key, key_hash, ApiKey, NewKey};
 use crate::codec;
 use crate::error::StoreError;
-use crate::records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
+use crate::records::{
+    Change, ChangeKind, SearchTransaction, StoredProfile, UpsertOutcome, UpsertReport,
+};
+use crate::writes::{WriterQueue, WRITE_WAIT};
+
+/// A writer's turn in this process's queue (SQLite), held for the length of
+/// its transaction; `None` on PostgreSQL.
+pub(crate) type WriteTurn = Option<tokio::sync::OwnedMutexGuard<()>>;
 
 /// Rows per multi-row statement: 7 bound values each stays well under
 /// SQLite's 32,766 and PostgreSQL's 65,535 parameter limits.
@@ -226,7 +233,7 @@ macro_rules! store_backend {
                 }
                 let mut encoded = encode_all(profiles, |t| t.id.as_str())?;
                 let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let Some((outcomes, changed, first)) = Self::plan_upsert(&mut tx, "profiles", &ids, &mut encoded).await? else {
                     tx.commit().await?;
                     return Ok(UpsertReport { outcomes: vec![UpsertOutcome::Unchanged; ids.len()], last_seq: None });
@@ -258,7 +265,7 @@ macro_rules! store_backend {
                 }
                 let mut encoded = encode_all(orgs, |o| o.id.as_str())?;
                 let ids: Vec<&str> = orgs.iter().map(|o| o.id.as_str()).collect();
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let Some((outcomes, changed, first)) = Self::plan_upsert(&mut tx, "organizations", &ids, &mut encoded).await? else {
                     tx.commit().await?;
                     return Ok(UpsertReport { outcomes: vec![UpsertOutcome::Unchanged; ids.len()], last_seq: None });
@@ -313,7 +320,7 @@ macro_rules! store_backend {
             }
 
             pub(crate) async fn delete_profiles(&self, ids: &[String]) -> Result<u64, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect::<HashSet<_>>().into_iter().collect();
                 let existing = Self::existing_hashes(&mut tx, "profiles", &id_refs).await?;
                 let mut gone: Vec<&String> = existing.keys().collect();
@@ -400,7 +407,7 @@ macro_rules! store_backend {
             pub(crate) async fn create_key(&self, new: &NewKey) -> Result<(String, ApiKey), StoreError> {
                 let now = now_ms();
                 let key = generate_key()?;
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
                 qb.push_bind(generate_id("ws")?).push(", ").push_bind(new.workspace.as_str()).push(", ").push_bind(now);
                 qb.push(") ON CONFLICT (name) DO NOTHING");
@@ -456,18 +463,39 @@ macro_rules! store_backend {
             pub(crate) async fn revoke_key(&self, id_or_prefix: &str) -> Result<u64, StoreError> {
                 let mut qb = QueryBuilder::<$db>::new("UPDATE api_keys SET revoked_at = ");
                 qb.push_bind(now_ms()).push(" WHERE revoked_at IS NULL AND (id = ").push_bind(id_or_prefix);
-                qb.push(" OR prefix = ").push_bind(id_or_prefix).push(")");
+                qb.push(" OR prefix = ").push_bind(id_or_prefix);
+                // the whole key, as printed at creation
+                qb.push(" OR key_hash = ").push_bind(key_hash(id_or_prefix)).push(")");
                 Ok(qb.build().execute(&self.pool).await?.rows_affected())
             }
 
-            pub(crate) async fn save_transaction(&self, id: &str, workspace_id: &str, talent_ids: &[String]) -> Result<(), StoreError> {
-                let ids = serde_json::to_string(talent_ids).map_err(|e| StoreError::Corrupt { id: id.to_owned(), reason: e.to_string() })?;
-                let mut qb = QueryBuilder::<$db>::new("INSERT INTO search_transactions (id, workspace_id, created_at, talent_ids) ");
-                qb.push_values([()], |mut b, _| {
-                    b.push_bind(id).push_bind(workspace_id).push_bind(now_ms()).push_bind(ids.as_str());
-                });
-                qb.build().execute(&self.pool).await?;
+            pub(crate) async fn save_transactions(&self, rows: &[SearchTransaction]) -> Result<(), StoreError> {
+                if rows.is_empty() {
+                    return Ok(());
+                }
+                let mut encoded = Vec::with_capacity(rows.len());
+                for t in rows {
+                    let ids = serde_json::to_string(&t.talent_ids)
+                        .map_err(|e| StoreError::Corrupt { id: t.id.clone(), reason: e.to_string() })?;
+                    encoded.push(ids);
+                }
+                let (_turn, mut tx) = self.begin_write().await?;
+                for (chunk, ids) in rows.chunks(ROWS_PER_STATEMENT).zip(encoded.chunks(ROWS_PER_STATEMENT)) {
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO search_transactions (id, workspace_id, created_at, talent_ids) ");
+                    qb.push_values(chunk.iter().zip(ids), |mut b, (t, ids)| {
+                        b.push_bind(t.id.as_str()).push_bind(t.workspace_id.as_str()).push_bind(t.created_at).push_bind(ids.as_str());
+                    });
+                    qb.push(" ON CONFLICT (id) DO NOTHING");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
                 Ok(())
+            }
+
+            pub(crate) async fn prune_transactions(&self, created_before: i64) -> Result<u64, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("DELETE FROM search_transactions WHERE created_at < ");
+                qb.push_bind(created_before);
+                Ok(qb.build().execute(&self.pool).await?.rows_affected())
             }
 
             pub(crate) async fn count_profiles(&self) -> Result<i64, StoreError> {
@@ -485,6 +513,8 @@ pub struct SqliteStore {
     path: std::path::PathBuf,
     /// Hot point reads without sqlx's thread hand-offs (`sqlite_reads.rs`).
     pub(crate) direct: std::sync::Arc<crate::sqlite_reads::DirectReads>,
+    /// This process's writers, one at a time (`writes.rs`).
+    writers: WriterQueue,
 }
 
 /// The PostgreSQL back end.
@@ -506,7 +536,7 @@ impl SqliteStore {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(30))
+            .busy_timeout(WRITE_WAIT)
             .pragma("cache_size", "-131072")
             .pragma("temp_store", "memory")
             .pragma("mmap_size", "268435456")
@@ -518,7 +548,27 @@ impl SqliteStore {
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
         let direct = std::sync::Arc::new(crate::sqlite_reads::DirectReads::new(&path));
-        Ok(SqliteStore { pool, path, direct })
+        Ok(SqliteStore {
+            pool,
+            path,
+            direct,
+            writers: WriterQueue::default(),
+        })
+    }
+
+    /// A write transaction holding SQLite's write lock from its start, after
+    /// this process's earlier writers (`writes.rs`). The turn is held until
+    /// the returned guard drops: keep it beside the transaction.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<(WriteTurn, sqlx::Transaction<'static, Sqlite>), StoreError> {
+        let turn = self.writers.turn().await?;
+        let tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(StoreError::from_write)?;
+        Ok((Some(turn), tx))
     }
 
     pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {
@@ -598,6 +648,14 @@ impl PgStore {
             Some(r) => Ok(Some(key_from_row!(r))),
             None => Ok(None),
         }
+    }
+
+    /// A write transaction; concurrent writers are retried by the caller
+    /// (`writes::retry`), so there is no turn to wait for.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<(WriteTurn, sqlx::Transaction<'static, Postgres>), StoreError> {
+        Ok((None, self.pool.begin().await?))
     }
 
     pub(crate) async fn connect(url: &str) -> Result<PgStore, StoreError> {

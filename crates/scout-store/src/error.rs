@@ -25,12 +25,32 @@ pub enum StoreError {
     /// Filesystem trouble around the database file.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+    /// Other writers kept the store busy past the bound of `writes.rs`.
+    #[error("the store is busy with other writers")]
+    Busy,
+}
+
+impl StoreError {
+    /// A failed write, with SQLite's "locked past the busy timeout" read as
+    /// [`StoreError::Busy`].
+    pub(crate) fn from_write(e: sqlx::Error) -> StoreError {
+        if crate::writes::is_sqlite_busy(&e) {
+            StoreError::Busy
+        } else {
+            StoreError::Database(e)
+        }
+    }
 }
 
 impl HasErrorCode for StoreError {
     fn error_code(&self) -> ErrorCode {
         match self {
-            StoreError::Database(sqlx::Error::PoolTimedOut) => ErrorCode::ServiceUnavailable,
+            StoreError::Database(sqlx::Error::PoolTimedOut) | StoreError::Busy => {
+                ErrorCode::ServiceUnavailable
+            }
+            StoreError::Database(e) if crate::writes::is_sqlite_busy(e) => {
+                ErrorCode::ServiceUnavailable
+            }
             _ => ErrorCode::InternalError,
         }
     }

@@ -1,6 +1,8 @@
 //! Records of leads: people read from CVs (or sourced) before they become
-//! candidates, the organizations that may see them, the roles they are
-//! considered for with fit scores, and what happened to them.
+//! candidates, each belonging to one workspace (the documents' organization),
+//! the roles of that workspace they are considered for with fit scores, and
+//! what happened to them. The same file uploaded by two workspaces is two
+//! leads that share nothing a client can see (the bytes are stored once).
 
 use serde_json::Value;
 
@@ -52,22 +54,11 @@ pub struct NewLead {
     pub role: Option<(String, i64)>,
 }
 
-/// A lead's link to an organization.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LeadOrganization {
-    /// The workspace.
-    pub workspace_id: String,
-    /// `Pool`, …
-    pub status: String,
-}
-
 /// A lead's link to a role (job).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeadRole {
-    /// The sourcing (job) id.
+    /// The sourcing (job) id, of the lead's workspace.
     pub role_id: String,
-    /// Its workspace.
-    pub workspace_id: String,
     /// `Assigned`, `Screened`, `Converted`.
     pub status: String,
     /// 0–100, −1 until scored.
@@ -85,6 +76,8 @@ pub struct LeadRole {
 pub struct Lead {
     /// `pc_…`
     pub id: String,
+    /// The workspace (organization) it belongs to.
+    pub workspace_id: String,
     /// SHA-256 of the CV.
     pub file_hash: String,
     /// File name as uploaded.
@@ -113,8 +106,6 @@ pub struct Lead {
     pub duplicate_of: Option<String>,
     /// The candidate it became.
     pub candidate_id: Option<String>,
-    /// Organizations that may see it.
-    pub organizations: Vec<LeadOrganization>,
     /// Roles it is considered for.
     pub roles: Vec<LeadRole>,
     /// Milliseconds since the epoch.
@@ -126,7 +117,7 @@ pub struct Lead {
 /// Which leads to list.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LeadQuery {
-    /// Only leads linked to this workspace; `None` for an admin (all).
+    /// Only leads of this workspace; `None` for an operator (all).
     pub visible_to: Option<String>,
     /// Only leads linked to this role.
     pub role_id: Option<String>,

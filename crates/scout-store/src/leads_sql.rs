@@ -9,9 +9,9 @@ use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
 use crate::access::generate_id;
 use crate::backend::{now_ms, PgStore, SqliteStore};
 use crate::error::StoreError;
-use crate::leads::{Lead, LeadEvent, LeadOrganization, LeadOutcome, LeadQuery, LeadRole, NewLead};
+use crate::leads::{Lead, LeadEvent, LeadOutcome, LeadQuery, LeadRole, NewLead};
 
-const LEAD_COLUMNS: &str = "l.id, l.file_hash, l.file_name, l.status, l.failure_code, l.failure_reason, \
+const LEAD_COLUMNS: &str = "l.id, l.workspace_id, l.file_hash, l.file_name, l.status, l.failure_code, l.failure_reason, \
      l.full_name, l.email, l.contact_email, l.phone, l.summary, l.skills, l.parsed, l.duplicate_of, \
      l.candidate_id, l.created_at, l.updated_at";
 
@@ -32,6 +32,7 @@ macro_rules! leads_backend {
                 Ok(Lead {
                     skills: serde_json::from_str(&skills).map_err(|e| corrupt(&id, e))?,
                     parsed: serde_json::from_str(&parsed).map_err(|e| corrupt(&id, e))?,
+                    workspace_id: r.try_get("workspace_id")?,
                     file_hash: r.try_get("file_hash")?,
                     file_name: r.try_get("file_name")?,
                     status: r.try_get("status")?,
@@ -46,7 +47,6 @@ macro_rules! leads_backend {
                     candidate_id: r.try_get("candidate_id")?,
                     created_at: r.try_get("created_at")?,
                     updated_at: r.try_get("updated_at")?,
-                    organizations: Vec::new(),
                     roles: Vec::new(),
                     id,
                 })
@@ -62,20 +62,11 @@ macro_rules! leads_backend {
                 Ok(())
             }
 
-            async fn link_organization<'c>(tx: &mut sqlx::Transaction<'c, $db>, lead_id: &str, workspace_id: &str) -> Result<bool, StoreError> {
-                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_organizations (lead_id, workspace_id, status, created_at) ");
-                qb.push_values([()], |mut b, _| {
-                    b.push_bind(lead_id).push_bind(workspace_id).push_bind("Pool").push_bind(now_ms());
-                });
-                qb.push(" ON CONFLICT (lead_id, workspace_id) DO NOTHING");
-                Ok(qb.build().execute(&mut **tx).await?.rows_affected() > 0)
-            }
-
-            async fn upsert_role<'c>(tx: &mut sqlx::Transaction<'c, $db>, lead_id: &str, role_id: &str, workspace_id: &str, resume_fit: i64) -> Result<(), StoreError> {
+            async fn upsert_role<'c>(tx: &mut sqlx::Transaction<'c, $db>, lead_id: &str, role_id: &str, resume_fit: i64) -> Result<(), StoreError> {
                 let now = now_ms();
-                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_roles (lead_id, role_id, workspace_id, status, resume_fit_score, overall_fit_score, created_at, updated_at) ");
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_roles (lead_id, role_id, status, resume_fit_score, overall_fit_score, created_at, updated_at) ");
                 qb.push_values([()], |mut b, _| {
-                    b.push_bind(lead_id).push_bind(role_id).push_bind(workspace_id).push_bind("Assigned")
+                    b.push_bind(lead_id).push_bind(role_id).push_bind("Assigned")
                         .push_bind(resume_fit).push_bind(-1i64).push_bind(now).push_bind(now);
                 });
                 qb.push(" ON CONFLICT (lead_id, role_id) DO UPDATE SET resume_fit_score = excluded.resume_fit_score, updated_at = excluded.updated_at");
@@ -83,9 +74,10 @@ macro_rules! leads_backend {
                 Self::add_event(tx, lead_id, "role", &json!({"roleId": role_id, "resumeFitScore": resume_fit})).await
             }
 
-            /// Takes in a CV: the same content again links the existing lead.
+            /// Takes in a CV for a workspace: the same content again in the
+            /// same workspace is the same lead (linked to the role if given).
             pub(crate) async fn intake_lead(&self, new: &NewLead) -> Result<(String, bool), StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("INSERT INTO lead_files (hash, kind, size, content, created_at) ");
                 qb.push_values([()], |mut b, _| {
                     b.push_bind(&new.file_hash).push_bind(&new.file_kind).push_bind(new.content.len() as i64)
@@ -93,15 +85,13 @@ macro_rules! leads_backend {
                 });
                 qb.push(" ON CONFLICT (hash) DO NOTHING");
                 qb.build().execute(&mut *tx).await?;
-                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM leads WHERE file_hash = ");
-                qb.push_bind(&new.file_hash);
-                let existing: Option<String> = qb.build().fetch_optional(&mut *tx).await?.map(|r| r.try_get("id")).transpose()?;
-                if let Some(id) = existing {
-                    if Self::link_organization(&mut tx, &id, &new.workspace_id).await? {
-                        Self::add_event(&mut tx, &id, "linked", &json!({"organizationId": new.workspace_id, "by": new.actor})).await?;
-                    }
-                    if let Some((role, fit)) = &new.role {
-                        Self::upsert_role(&mut tx, &id, role, &new.workspace_id, *fit).await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT id, status FROM leads WHERE workspace_id = ");
+                qb.push_bind(&new.workspace_id).push(" AND file_hash = ").push_bind(&new.file_hash);
+                if let Some(row) = qb.build().fetch_optional(&mut *tx).await? {
+                    let id: String = row.try_get("id")?;
+                    let status: String = row.try_get("status")?;
+                    if let (Some((role, fit)), true) = (&new.role, status != "failed") {
+                        Self::upsert_role(&mut tx, &id, role, *fit).await?;
                     }
                     tx.commit().await?;
                     return Ok((id, false));
@@ -121,22 +111,23 @@ macro_rules! leads_backend {
                 // the same person from another CV: same email, or same name and phone
                 let mut duplicate_of: Option<String> = None;
                 if email_key.is_some() || name_key.is_some() {
-                    let mut qb = QueryBuilder::<$db>::new("SELECT id FROM leads WHERE ");
+                    let mut qb = QueryBuilder::<$db>::new("SELECT id FROM leads WHERE workspace_id = ");
+                    qb.push_bind(&new.workspace_id).push(" AND (");
                     match (&email_key, &name_key, &phone) {
                         (Some(e), Some(n), Some(p)) => { qb.push("email = ").push_bind(e).push(" OR (name_key = ").push_bind(n).push(" AND phone = ").push_bind(p).push(")"); }
                         (Some(e), _, _) => { qb.push("email = ").push_bind(e); }
                         (None, Some(n), Some(p)) => { qb.push("name_key = ").push_bind(n).push(" AND phone = ").push_bind(p); }
                         _ => { qb.push("1 = 0"); }
                     }
-                    qb.push(" ORDER BY created_at, id LIMIT 1");
+                    qb.push(") ORDER BY created_at, id LIMIT 1");
                     duplicate_of = qb.build().fetch_optional(&mut *tx).await?.map(|r| r.try_get("id")).transpose()?;
                 }
                 let skills_text = serde_json::to_string(&skills).map_err(|e| corrupt(&id, e))?;
                 let parsed_text = parsed.to_string();
-                let mut qb = QueryBuilder::<$db>::new("INSERT INTO leads (id, file_hash, file_name, status, failure_code, failure_reason, \
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO leads (id, workspace_id, file_hash, file_name, status, failure_code, failure_reason, \
                     full_name, email, contact_email, phone, summary, skills, parsed, name_key, duplicate_of, candidate_id, created_at, updated_at) ");
                 qb.push_values([()], |mut b, _| {
-                    b.push_bind(&id).push_bind(&new.file_hash).push_bind(&new.file_name).push_bind(status)
+                    b.push_bind(&id).push_bind(&new.workspace_id).push_bind(&new.file_hash).push_bind(&new.file_name).push_bind(status)
                         .push_bind(&code).push_bind(&reason).push_bind(&name).push_bind(&email_key)
                         .push_bind(None::<String>).push_bind(&phone).push_bind(&summary).push_bind(&skills_text)
                         .push_bind(&parsed_text).push_bind(&name_key).push_bind(&duplicate_of).push_bind(None::<String>)
@@ -149,29 +140,19 @@ macro_rules! leads_backend {
                     _ => json!({"duplicateOf": duplicate_of}),
                 };
                 Self::add_event(&mut tx, &id, status, &detail).await?;
-                Self::link_organization(&mut tx, &id, &new.workspace_id).await?;
                 if let (Some((role, fit)), "parsed") = (&new.role, status) {
-                    Self::upsert_role(&mut tx, &id, role, &new.workspace_id, *fit).await?;
+                    Self::upsert_role(&mut tx, &id, role, *fit).await?;
                 }
                 tx.commit().await?;
                 Ok((id, true))
             }
 
-            async fn attach_links(&self, leads: &mut [Lead]) -> Result<(), StoreError> {
+            /// Fills in each lead's roles.
+            async fn attach_roles(&self, leads: &mut [Lead]) -> Result<(), StoreError> {
                 if leads.is_empty() {
                     return Ok(());
                 }
-                let mut qb = QueryBuilder::<$db>::new("SELECT lead_id, workspace_id, status FROM lead_organizations WHERE lead_id IN (");
-                let mut sep = qb.separated(", ");
-                for l in leads.iter() {
-                    sep.push_bind(l.id.as_str());
-                }
-                qb.push(") ORDER BY created_at, workspace_id");
-                let mut orgs: HashMap<String, Vec<LeadOrganization>> = HashMap::new();
-                for r in qb.build().fetch_all(&self.pool).await? {
-                    orgs.entry(r.try_get("lead_id")?).or_default().push(LeadOrganization { workspace_id: r.try_get("workspace_id")?, status: r.try_get("status")? });
-                }
-                let mut qb = QueryBuilder::<$db>::new("SELECT lead_id, role_id, workspace_id, status, resume_fit_score, overall_fit_score, screening, candidate_id FROM lead_roles WHERE lead_id IN (");
+                let mut qb = QueryBuilder::<$db>::new("SELECT lead_id, role_id, status, resume_fit_score, overall_fit_score, screening, candidate_id FROM lead_roles WHERE lead_id IN (");
                 let mut sep = qb.separated(", ");
                 for l in leads.iter() {
                     sep.push_bind(l.id.as_str());
@@ -184,7 +165,6 @@ macro_rules! leads_backend {
                     let screening = screening.map(|s| serde_json::from_str(&s)).transpose().map_err(|e| corrupt(&lead, e))?;
                     roles.entry(lead).or_default().push(LeadRole {
                         role_id: r.try_get("role_id")?,
-                        workspace_id: r.try_get("workspace_id")?,
                         status: r.try_get("status")?,
                         resume_fit_score: r.try_get("resume_fit_score")?,
                         overall_fit_score: r.try_get("overall_fit_score")?,
@@ -193,7 +173,6 @@ macro_rules! leads_backend {
                     });
                 }
                 for l in leads.iter_mut() {
-                    l.organizations = orgs.remove(&l.id).unwrap_or_default();
                     l.roles = roles.remove(&l.id).unwrap_or_default();
                 }
                 Ok(())
@@ -202,7 +181,7 @@ macro_rules! leads_backend {
             fn push_lead_filters(qb: &mut QueryBuilder<'_, $db>, q: &LeadQuery) {
                 qb.push(" WHERE 1 = 1");
                 if let Some(ws) = &q.visible_to {
-                    qb.push(" AND EXISTS (SELECT 1 FROM lead_organizations o WHERE o.lead_id = l.id AND o.workspace_id = ").push_bind(ws.clone()).push(")");
+                    qb.push(" AND l.workspace_id = ").push_bind(ws.clone());
                 }
                 if let Some(role) = &q.role_id {
                     qb.push(" AND EXISTS (SELECT 1 FROM lead_roles r WHERE r.lead_id = l.id AND r.role_id = ").push_bind(role.clone()).push(")");
@@ -221,7 +200,7 @@ macro_rules! leads_backend {
                 qb.push(" ORDER BY l.created_at DESC, l.id DESC LIMIT ").push_bind(q.limit).push(" OFFSET ").push_bind(q.offset);
                 let rows = qb.build().fetch_all(&self.pool).await?;
                 let mut leads = rows.iter().map(Self::lead_from_row).collect::<Result<Vec<_>, _>>()?;
-                self.attach_links(&mut leads).await?;
+                self.attach_roles(&mut leads).await?;
                 Ok((leads, total))
             }
 
@@ -233,7 +212,7 @@ macro_rules! leads_backend {
                     return Ok(None);
                 };
                 let mut leads = vec![Self::lead_from_row(&row)?];
-                self.attach_links(&mut leads).await?;
+                self.attach_roles(&mut leads).await?;
                 Ok(leads.pop())
             }
 
@@ -244,15 +223,15 @@ macro_rules! leads_backend {
                 row.map(|r| Ok((r.try_get("kind")?, r.try_get("content")?))).transpose()
             }
 
-            pub(crate) async fn link_lead_role(&self, lead_id: &str, role_id: &str, workspace_id: &str, resume_fit: i64) -> Result<(), StoreError> {
-                let mut tx = self.pool.begin().await?;
-                Self::upsert_role(&mut tx, lead_id, role_id, workspace_id, resume_fit).await?;
+            pub(crate) async fn link_lead_role(&self, lead_id: &str, role_id: &str, resume_fit: i64) -> Result<(), StoreError> {
+                let (_turn, mut tx) = self.begin_write().await?;
+                Self::upsert_role(&mut tx, lead_id, role_id, resume_fit).await?;
                 tx.commit().await?;
                 Ok(())
             }
 
             pub(crate) async fn record_screening(&self, lead_id: &str, role_id: &str, overall: i64, screening: &Value) -> Result<bool, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("UPDATE lead_roles SET status = 'Screened', overall_fit_score = ");
                 let text = screening.to_string();
                 qb.push_bind(overall).push(", screening = ").push_bind(&text).push(", updated_at = ").push_bind(now_ms())
@@ -266,7 +245,7 @@ macro_rules! leads_backend {
             }
 
             pub(crate) async fn mark_lead_converted(&self, lead_id: &str, role_id: &str, candidate_id: &str) -> Result<(), StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let now = now_ms();
                 let mut qb = QueryBuilder::<$db>::new("UPDATE lead_roles SET status = 'Converted', candidate_id = ");
                 qb.push_bind(candidate_id).push(", updated_at = ").push_bind(now).push(" WHERE lead_id = ").push_bind(lead_id).push(" AND role_id = ").push_bind(role_id);

@@ -31,16 +31,19 @@ pub mod searches;
 mod searches_sql;
 mod sqlite_reads;
 pub mod testing;
+pub mod writes;
 
 pub use access::{ApiKey, NewKey};
 pub use error::StoreError;
-pub use leads::{Lead, LeadEvent, LeadOrganization, LeadOutcome, LeadQuery, LeadRole, NewLead};
+pub use leads::{Lead, LeadEvent, LeadOutcome, LeadQuery, LeadRole, NewLead};
 pub use pipeline::{
     Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
     CandidateQuery, CandidateRefresh, CandidateSort, NewCandidate, NewSourcing, Salary, Sourcing,
     SourcingChanges,
 };
-pub use records::{Change, ChangeKind, StoredProfile, UpsertOutcome, UpsertReport};
+pub use records::{
+    Change, ChangeKind, SearchTransaction, StoredProfile, UpsertOutcome, UpsertReport,
+};
 pub use searches::{CandidatePool, CandidateSearch, NewPool, MAX_POOL_MEMBERS};
 
 use scout_model::{Organization, Talent};
@@ -59,6 +62,18 @@ macro_rules! dispatch {
         match $self {
             Store::Sqlite($s) => $e,
             Store::Postgres($s) => $e,
+        }
+    };
+}
+
+/// `dispatch!` for a write: PostgreSQL's attempt is run again from the start
+/// when it meets a concurrent writer (`writes.rs`); SQLite's writers take
+/// turns instead. `$call` is the back end's call, not yet awaited.
+macro_rules! dispatch_write {
+    ($self:ident, $s:ident => $call:expr) => {
+        match $self {
+            Store::Sqlite($s) => $call.await,
+            Store::Postgres($s) => writes::retry(|| $call).await,
         }
     };
 }
@@ -91,7 +106,7 @@ impl Store {
         profiles: &[Talent],
         source: &str,
     ) -> Result<UpsertReport, StoreError> {
-        dispatch!(self, s => s.upsert_profiles(profiles, source).await)
+        dispatch_write!(self, s => s.upsert_profiles(profiles, source))
     }
 
     /// Upserts organizations by id; profiles that name a changed organization
@@ -101,13 +116,13 @@ impl Store {
         orgs: &[Organization],
         source: &str,
     ) -> Result<UpsertReport, StoreError> {
-        dispatch!(self, s => s.upsert_organizations(orgs, source).await)
+        dispatch_write!(self, s => s.upsert_organizations(orgs, source))
     }
 
     /// Deletes profiles by id, leaving a tombstone in the change sequence.
     /// Returns how many existed.
     pub async fn delete_profiles(&self, ids: &[String]) -> Result<u64, StoreError> {
-        dispatch!(self, s => s.delete_profiles(ids).await)
+        dispatch_write!(self, s => s.delete_profiles(ids))
     }
 
     /// Up to `limit` changes numbered above `after`, in sequence order.
@@ -142,7 +157,7 @@ impl Store {
     /// Creates an API key (and its workspace and user if absent); returns
     /// the key, which is shown this once, and its record.
     pub async fn create_key(&self, new: &NewKey) -> Result<(String, ApiKey), StoreError> {
-        dispatch!(self, s => s.create_key(new).await)
+        dispatch_write!(self, s => s.create_key(new))
     }
 
     /// The id of the workspace named `name`; with `create`, made if absent.
@@ -151,7 +166,7 @@ impl Store {
         name: &str,
         create: bool,
     ) -> Result<Option<String>, StoreError> {
-        dispatch!(self, s => s.workspace_id(name, create).await)
+        dispatch_write!(self, s => s.workspace_id(name, create))
     }
 
     /// The record of a presented key, if it exists (revoked or not).
@@ -168,19 +183,20 @@ impl Store {
         dispatch!(self, s => s.list_keys(workspace).await)
     }
 
-    /// Revokes a key by id or prefix; returns how many were revoked.
+    /// Revokes a key by id, prefix or the whole key; returns how many were revoked.
     pub async fn revoke_key(&self, id_or_prefix: &str) -> Result<u64, StoreError> {
-        dispatch!(self, s => s.revoke_key(id_or_prefix).await)
+        dispatch_write!(self, s => s.revoke_key(id_or_prefix))
     }
 
-    /// Records the talents a search transaction returned.
-    pub async fn save_transaction(
-        &self,
-        id: &str,
-        workspace_id: &str,
-        talent_ids: &[String],
-    ) -> Result<(), StoreError> {
-        dispatch!(self, s => s.save_transaction(id, workspace_id, talent_ids).await)
+    /// Records search transactions (an id already recorded is left as it is).
+    pub async fn save_transactions(&self, rows: &[SearchTransaction]) -> Result<(), StoreError> {
+        dispatch_write!(self, s => s.save_transactions(rows))
+    }
+
+    /// Forgets search transactions recorded before `created_before` (ms since
+    /// the epoch); returns how many.
+    pub async fn prune_transactions(&self, created_before: i64) -> Result<u64, StoreError> {
+        dispatch_write!(self, s => s.prune_transactions(created_before))
     }
 
     /// The transactions of a workspace among `ids`, with their talents.
@@ -207,7 +223,7 @@ impl Store {
         workspace_id: &str,
         new: &NewSourcing,
     ) -> Result<Sourcing, StoreError> {
-        dispatch!(self, s => s.create_sourcing(workspace_id, new).await)
+        dispatch_write!(self, s => s.create_sourcing(workspace_id, new))
     }
 
     /// A sourcing of the workspace (`None` for another workspace's, too).
@@ -248,12 +264,12 @@ impl Store {
         id: &str,
         changes: &SourcingChanges,
     ) -> Result<Option<Sourcing>, StoreError> {
-        dispatch!(self, s => s.update_sourcing(workspace_id, id, changes).await)
+        dispatch_write!(self, s => s.update_sourcing(workspace_id, id, changes))
     }
 
     /// Deletes a sourcing with its candidates and their history.
     pub async fn delete_sourcing(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
-        dispatch!(self, s => s.delete_sourcing(workspace_id, id).await)
+        dispatch_write!(self, s => s.delete_sourcing(workspace_id, id))
     }
 
     /// Adds candidates to a sourcing; a talent (or an email) already in the
@@ -264,7 +280,7 @@ impl Store {
         actor: Option<&str>,
         new: &[NewCandidate],
     ) -> Result<Vec<Added>, StoreError> {
-        dispatch!(self, s => s.add_candidates(sourcing_id, actor, new).await)
+        dispatch_write!(self, s => s.add_candidates(sourcing_id, actor, new))
     }
 
     /// A filtered, sorted page of a sourcing's candidates and the filtered total.
@@ -308,12 +324,12 @@ impl Store {
         actor: Option<&str>,
         changes: &[CandidateChange],
     ) -> Result<Option<Candidate>, StoreError> {
-        dispatch!(self, s => s.change_candidate(sourcing_id, id, actor, changes).await)
+        dispatch_write!(self, s => s.change_candidate(sourcing_id, id, actor, changes))
     }
 
     /// Removes a candidate (and its history) from a sourcing.
     pub async fn delete_candidate(&self, sourcing_id: &str, id: &str) -> Result<bool, StoreError> {
-        dispatch!(self, s => s.delete_candidate(sourcing_id, id).await)
+        dispatch_write!(self, s => s.delete_candidate(sourcing_id, id))
     }
 
     /// A candidate's history, latest first.
@@ -338,12 +354,12 @@ impl Store {
 
     /// Writes recomputed snapshots and fits.
     pub async fn refresh_candidates(&self, updates: &[CandidateRefresh]) -> Result<(), StoreError> {
-        dispatch!(self, s => s.refresh_candidates(updates).await)
+        dispatch_write!(self, s => s.refresh_candidates(updates))
     }
 
     /// Saves a prompt search (insert or replace by id).
     pub async fn save_search(&self, search: &CandidateSearch) -> Result<(), StoreError> {
-        dispatch!(self, s => s.save_search(search).await)
+        dispatch_write!(self, s => s.save_search(search))
     }
 
     /// A workspace's search by id.
@@ -368,7 +384,7 @@ impl Store {
 
     /// Creates a saved list with its members.
     pub async fn create_pool(&self, new: &NewPool) -> Result<CandidatePool, StoreError> {
-        dispatch!(self, s => s.create_pool(new).await)
+        dispatch_write!(self, s => s.create_pool(new))
     }
 
     /// A workspace's list by id.
@@ -407,18 +423,18 @@ impl Store {
         name: Option<&str>,
         members: Option<&[String]>,
     ) -> Result<Option<CandidatePool>, StoreError> {
-        dispatch!(self, s => s.update_pool(workspace_id, id, name, members).await)
+        dispatch_write!(self, s => s.update_pool(workspace_id, id, name, members))
     }
 
     /// Deletes a list; whether it existed.
     pub async fn delete_pool(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
-        dispatch!(self, s => s.delete_pool(workspace_id, id).await)
+        dispatch_write!(self, s => s.delete_pool(workspace_id, id))
     }
 
     /// Takes in a CV as a lead (idempotent by content hash): its id and
     /// whether it is new.
     pub async fn intake_lead(&self, new: &NewLead) -> Result<(String, bool), StoreError> {
-        dispatch!(self, s => s.intake_lead(new).await)
+        dispatch_write!(self, s => s.intake_lead(new))
     }
 
     /// A page of leads and the filtered total.
@@ -440,15 +456,15 @@ impl Store {
         dispatch!(self, s => s.lead_file(hash).await)
     }
 
-    /// Links a lead to a role with its resume fit (updating the score when linked).
+    /// Links a lead to a role of its workspace with its resume fit (updating
+    /// the score when linked); the caller checks that both are the workspace's.
     pub async fn link_lead_role(
         &self,
         lead_id: &str,
         role_id: &str,
-        workspace_id: &str,
         resume_fit: i64,
     ) -> Result<(), StoreError> {
-        dispatch!(self, s => s.link_lead_role(lead_id, role_id, workspace_id, resume_fit).await)
+        dispatch_write!(self, s => s.link_lead_role(lead_id, role_id, resume_fit))
     }
 
     /// Records a screening result: the overall fit of a lead for a role.
@@ -459,7 +475,7 @@ impl Store {
         overall: i64,
         screening: &serde_json::Value,
     ) -> Result<bool, StoreError> {
-        dispatch!(self, s => s.record_screening(lead_id, role_id, overall, screening).await)
+        dispatch_write!(self, s => s.record_screening(lead_id, role_id, overall, screening))
     }
 
     /// Marks a lead converted into a candidate of a role.
@@ -469,7 +485,7 @@ impl Store {
         role_id: &str,
         candidate_id: &str,
     ) -> Result<(), StoreError> {
-        dispatch!(self, s => s.mark_lead_converted(lead_id, role_id, candidate_id).await)
+        dispatch_write!(self, s => s.mark_lead_converted(lead_id, role_id, candidate_id))
     }
 
     /// A lead's history, oldest first.

@@ -241,7 +241,7 @@ macro_rules! pipeline_backend {
             }
 
             pub(crate) async fn delete_sourcing(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("SELECT id FROM sourcings WHERE id = ");
                 qb.push_bind(id).push(" AND workspace_id = ").push_bind(workspace_id);
                 if qb.build().fetch_optional(&mut *tx).await?.is_none() {
@@ -284,7 +284,7 @@ macro_rules! pipeline_backend {
                 actor: Option<&str>,
                 new: &[NewCandidate],
             ) -> Result<Vec<Added>, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 // Who is already there, by talent and by email.
                 let mut by_talent = std::collections::HashMap::new();
                 let mut by_email = std::collections::HashMap::new();
@@ -521,7 +521,7 @@ macro_rules! pipeline_backend {
                 actor: Option<&str>,
                 changes: &[CandidateChange],
             ) -> Result<Option<Candidate>, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("SELECT stage, user_rating FROM candidates WHERE id = ");
                 qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id);
                 let Some(row) = qb.build().fetch_optional(&mut *tx).await? else {
@@ -581,7 +581,7 @@ macro_rules! pipeline_backend {
             }
 
             pub(crate) async fn delete_candidate(&self, sourcing_id: &str, id: &str) -> Result<bool, StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_events WHERE candidate_id IN (SELECT id FROM candidates WHERE id = ");
                 qb.push_bind(id).push(" AND sourcing_id = ").push_bind(sourcing_id).push(")");
                 qb.build().execute(&mut *tx).await?;
@@ -635,7 +635,7 @@ macro_rules! pipeline_backend {
                 &self,
                 updates: &[CandidateRefresh],
             ) -> Result<(), StoreError> {
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 for CandidateRefresh { id, profile, source, fit, version } in updates {
                     let mut qb = QueryBuilder::<$db>::new("UPDATE candidates SET fit_score = ");
                     qb.push_bind(i64::from(fit.score)).push(", fit_match = ").push_bind(i64::from(fit.match_percentage));

@@ -65,3 +65,16 @@ pub struct StoredProfile {
     /// The file or feed it last came from.
     pub source: Option<String>,
 }
+
+/// One page a search returned, recorded so that later pages can exclude it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchTransaction {
+    /// `st_…`.
+    pub id: String,
+    /// The workspace whose search it was; no other can name it.
+    pub workspace_id: String,
+    /// Milliseconds since the epoch.
+    pub created_at: i64,
+    /// The talents the page returned, in order.
+    pub talent_ids: Vec<String>,
+}

@@ -128,7 +128,7 @@ macro_rules! searches_backend {
             pub(crate) async fn create_pool(&self, new: &NewPool) -> Result<CandidatePool, StoreError> {
                 let id = generate_id("pool")?;
                 let now = now_ms();
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("INSERT INTO candidate_pools (id, workspace_id, user_id, name, search_id, created_at, updated_at) ");
                 qb.push_values([()], |mut b, _| {
                     b.push_bind(&id).push_bind(&new.workspace_id).push_bind(&new.user_id).push_bind(&new.name)
@@ -163,7 +163,7 @@ macro_rules! searches_backend {
 
             pub(crate) async fn update_pool(&self, workspace_id: &str, id: &str, name: Option<&str>, members: Option<&[String]>) -> Result<Option<CandidatePool>, StoreError> {
                 let now = now_ms();
-                let mut tx = self.pool.begin().await?;
+                let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("UPDATE candidate_pools SET updated_at = ");
                 qb.push_bind(now);
                 if let Some(name) = name {

@@ -1,6 +1,7 @@
-//! One conformance suite for the store, run against SQLite and PostgreSQL.
-//! The PostgreSQL run starts its own throwaway server and fails (never skips)
-//! when it cannot.
+//! One conformance suite for the store, run against SQLite and PostgreSQL:
+//! one test per case and back end. The PostgreSQL cases start their own
+//! throwaway server (shared while they run) and fail, never skip, when they
+//! cannot.
 
 use scout_model::{CandidateType, Decision, FitAssessment, Stage};
 use scout_model::{CurrentOrganization, Experience, Organization, Talent};
@@ -210,15 +211,35 @@ async fn keys_are_hashed_scoped_and_revocable(store: Store) {
         .revoked_at
         .is_none());
     assert_eq!(store.revoke_key(&record2.id).await.unwrap(), 1);
+    // the whole key, as printed at creation, revokes it too
+    let (key3, _) = store.create_key(&new).await.unwrap();
+    assert_eq!(store.revoke_key(&key3).await.unwrap(), 1);
+    assert!(store
+        .find_key(&key3)
+        .await
+        .unwrap()
+        .unwrap()
+        .revoked_at
+        .is_some());
 }
 
 async fn search_transactions_round_trip_per_workspace(store: Store) {
+    let record = |id: &str, ws: &str, ids: &[&str]| scout_store::SearchTransaction {
+        id: id.into(),
+        workspace_id: ws.into(),
+        created_at: 1_000,
+        talent_ids: ids.iter().map(|s| (*s).to_owned()).collect(),
+    };
     store
-        .save_transaction("st_1", "ws_a", &["t1".into(), "t2".into()])
+        .save_transactions(&[
+            record("st_1", "ws_a", &["t1", "t2"]),
+            record("st_2", "ws_b", &["t3"]),
+        ])
         .await
         .unwrap();
+    // a transaction recorded twice keeps its first record
     store
-        .save_transaction("st_2", "ws_b", &["t3".into()])
+        .save_transactions(&[record("st_1", "ws_b", &["t9"])])
         .await
         .unwrap();
     let got = store
@@ -229,6 +250,20 @@ async fn search_transactions_round_trip_per_workspace(store: Store) {
         got,
         vec![("st_1".to_owned(), vec!["t1".to_owned(), "t2".to_owned()])]
     );
+    // retention: only those recorded before the bound go
+    store
+        .save_transactions(&[scout_store::SearchTransaction {
+            created_at: 5_000,
+            ..record("st_3", "ws_a", &["t4"])
+        }])
+        .await
+        .unwrap();
+    assert_eq!(store.prune_transactions(2_000).await.unwrap(), 2);
+    let got = store
+        .load_transactions("ws_a", &["st_1".into(), "st_3".into()])
+        .await
+        .unwrap();
+    assert_eq!(got, vec![("st_3".to_owned(), vec!["t4".to_owned()])]);
 }
 
 async fn workspace(store: &Store, name: &str) -> String {
@@ -672,7 +707,7 @@ async fn searches_and_lists_belong_to_one_workspace(store: Store) {
         .is_empty());
 }
 
-async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Store) {
+async fn leads_are_taken_in_once_per_workspace_and_share_nothing(store: Store) {
     use scout_store::{LeadOutcome, LeadQuery, NewLead};
     let parsed = |name: &str, email: &str| LeadOutcome::Parsed {
         full_name: Some(name.into()),
@@ -703,14 +738,24 @@ async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Stor
         .unwrap();
     assert!(created);
     let (again, created) = store
-        .intake_lead(&new("w2", "h1", parsed("Sam Lee", "sam@example.com"), None))
+        .intake_lead(&new("w1", "h1", parsed("Sam Lee", "sam@example.com"), None))
         .await
         .unwrap();
     assert_eq!(
         (again.as_str(), created),
         (a.as_str(), false),
-        "same content, same lead"
+        "same content in the same workspace, same lead"
     );
+    // another workspace's upload of the same file is its own lead, sharing nothing
+    let (theirs, created) = store
+        .intake_lead(&new("w2", "h1", parsed("Sam Lee", "sam@example.com"), None))
+        .await
+        .unwrap();
+    assert!(created && theirs != a, "a lead per workspace");
+    let their_lead = store.get_lead(Some("w2"), &theirs).await.unwrap().unwrap();
+    assert!(their_lead.roles.is_empty(), "w1's role is not w2's");
+    assert_eq!(their_lead.duplicate_of, None, "w1's lead is not named");
+    assert_eq!(store.get_lead(Some("w2"), &a).await.unwrap(), None);
     let (b, _) = store
         .intake_lead(&new(
             "w1",
@@ -733,9 +778,9 @@ async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Stor
         .await
         .unwrap();
 
-    let lead = store.get_lead(Some("w2"), &a).await.unwrap().unwrap();
+    let lead = store.get_lead(Some("w1"), &a).await.unwrap().unwrap();
     assert_eq!(lead.email.as_deref(), Some("sam@example.com"));
-    assert_eq!(lead.organizations.len(), 2);
+    assert_eq!(lead.workspace_id, "w1");
     assert_eq!(
         (
             lead.roles[0].resume_fit_score,
@@ -780,7 +825,7 @@ async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Stor
         })
         .await
         .1,
-        3
+        4
     );
     assert_eq!(
         page(LeadQuery {
@@ -821,7 +866,7 @@ async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Stor
         ..Default::default()
     })
     .await;
-    assert_eq!((first.len(), total), (1, 3));
+    assert_eq!((first.len(), total), (1, 4));
 
     assert!(store
         .record_screening(&a, "role1", 64, &serde_json::json!({"notes": "ok"}))
@@ -854,7 +899,7 @@ async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Stor
         .into_iter()
         .map(|e| e.kind)
         .collect();
-    for k in ["uploaded", "parsed", "linked", "screened", "converted"] {
+    for k in ["uploaded", "parsed", "role", "screened", "converted"] {
         assert!(kinds.iter().any(|x| x == k), "{k} in {kinds:?}");
     }
     assert_eq!(
@@ -863,26 +908,56 @@ async fn leads_are_taken_in_once_linked_and_visible_per_organization(store: Stor
     );
 }
 
+/// One PostgreSQL server shared by the cases running at a time: started by
+/// the first, stopped when the last one running drops it.
+async fn postgres_store() -> (std::sync::Arc<PgServer>, Store) {
+    static SHARED: std::sync::Mutex<std::sync::Weak<PgServer>> =
+        std::sync::Mutex::new(std::sync::Weak::new());
+    let server = {
+        let mut shared = SHARED.lock().unwrap();
+        match shared.upgrade() {
+            Some(s) => s,
+            None => {
+                let s = std::sync::Arc::new(
+                    PgServer::start()
+                        .unwrap_or_else(|e| panic!("PostgreSQL is required for this test: {e}")),
+                );
+                *shared = std::sync::Arc::downgrade(&s);
+                s
+            }
+        }
+    };
+    let url = server.fresh_database().await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    assert_eq!(store.backend_name(), "postgres");
+    (server, store)
+}
+
+/// One test per case and back end (`sqlite::case`, `postgres::case`), so
+/// that each failure is reported on its own.
 macro_rules! suite {
-    ($($case:ident),*) => {
-        #[tokio::test]
-        async fn sqlite_conformance() {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
             $(
-                let dir = tempfile::tempdir().unwrap();
-                let store = Store::open(&dir.path().join("scout.db").to_string_lossy()).await.unwrap();
-                assert_eq!(store.backend_name(), "sqlite");
-                $case(store).await;
+                #[tokio::test]
+                async fn $case() {
+                    let dir = tempfile::tempdir().unwrap();
+                    let store = scout_store::Store::open(&dir.path().join("scout.db").to_string_lossy())
+                        .await
+                        .unwrap();
+                    assert_eq!(store.backend_name(), "sqlite");
+                    super::$case(store).await;
+                }
             )*
         }
 
-        #[tokio::test]
-        async fn postgres_conformance() {
-            let server = PgServer::start().unwrap_or_else(|e| panic!("PostgreSQL is required for this test: {e}"));
+        mod postgres {
             $(
-                let url = server.fresh_database().await.unwrap();
-                let store = Store::open(&url).await.unwrap();
-                assert_eq!(store.backend_name(), "postgres");
-                $case(store).await;
+                #[tokio::test]
+                async fn $case() {
+                    let (_server, store) = super::postgres_store().await;
+                    super::$case(store).await;
+                }
             )*
         }
     };
@@ -898,5 +973,5 @@ suite!(
     sourcings_belong_to_one_workspace,
     pipelines_filter_sort_page_and_remember,
     searches_and_lists_belong_to_one_workspace,
-    leads_are_taken_in_once_linked_and_visible_per_organization
+    leads_are_taken_in_once_per_workspace_and_share_nothing,
 );

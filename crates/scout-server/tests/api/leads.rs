@@ -300,8 +300,15 @@ async fn visibility_and_documented_status_codes() {
         (status, page["pagination"]["totalCount"].as_i64()),
         (200, Some(0))
     );
-    let admin = app.key_as("globex", true, &["sourcing:read"], 100).await;
-    let (_, page) = list(&app, &admin, "").await;
+    // an operator is a key with the `admin` scope, not a key of an admin user
+    let admin_user = app.key_as("globex", true, &["sourcing:read"], 100).await;
+    let (_, page) = list(&app, &admin_user, "").await;
+    assert_eq!(
+        page["pagination"]["totalCount"], 0,
+        "the user flag grants nothing"
+    );
+    let operator = app.key_as("globex", false, &["admin"], 100).await;
+    let (_, page) = list(&app, &operator, "").await;
     assert_eq!(page["pagination"]["totalCount"], 1);
     let id = page["data"][0]["id"].as_str().unwrap().to_owned();
     let res = app
@@ -316,7 +323,17 @@ async fn visibility_and_documented_status_codes() {
         404,
         "another organization's lead is not found"
     );
-    // the outsider uploading the same CV links it to their organization too
+    // an operator reads every workspace's leads but changes none
+    let res = app
+        .client
+        .post(format!("{}/api/v1/sourcing/{id}/roles", app.address))
+        .bearer_auth(&operator)
+        .json(&json!({"roleId": "src_whatever"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    // the outsider uploading the same CV gets a lead of their own
     let (_, body) = upload(
         &app,
         &outsider,
@@ -324,12 +341,28 @@ async fn visibility_and_documented_status_codes() {
         None,
     )
     .await;
-    assert_eq!(body["data"]["results"][0]["leadId"], id.as_str());
+    assert_ne!(body["data"]["results"][0]["leadId"], id.as_str());
+    assert_eq!(body["data"]["results"][0]["created"], true);
     let (_, page) = list(&app, &outsider, "").await;
     assert_eq!(
         page["data"][0]["organizations"].as_array().unwrap().len(),
-        2
+        1
     );
+
+    // the documented scope names, and Scout's own leads:* names, both work
+    for scopes in [&["leads:read"][..], &["sourcing:read"][..]] {
+        let key = app.key_with(scopes, 100).await;
+        assert_eq!(list(&app, &key, "").await.0, 200, "{scopes:?}");
+    }
+    let leads_writer = app.key_with(&["leads:write"], 100).await;
+    let (status, _) = upload(
+        &app,
+        &leads_writer,
+        &[("b.txt", b"John Roe".to_vec())],
+        None,
+    )
+    .await;
+    assert_eq!(status, 201, "leads:write uploads");
 
     let res = app
         .client
@@ -356,4 +389,182 @@ async fn visibility_and_documented_status_codes() {
         (status, body["error"]["code"].as_str()),
         (429, Some("rate_limit_exceeded"))
     );
+}
+
+/// Everything a lead shows — ids, roles, scores, candidate, status, history,
+/// duplicates, file name, whether the file was new — comes from the caller's
+/// workspace only, even for a CV another workspace already holds.
+#[tokio::test]
+async fn another_workspace_learns_nothing_from_a_cv_it_also_holds() {
+    let app = spawn_app().await;
+    let a_key = app.store.find_key(&app.key).await.unwrap().unwrap();
+    let role = role(&app).await;
+    let secret_name = "acme-internal-shortlist-ana.pdf";
+    let (status, body) = upload(
+        &app,
+        &app.key,
+        &[(secret_name, cv("cv06-classic.pdf"))],
+        Some(&role),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let a_lead = body["data"]["results"][0]["leadId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = app
+        .send(
+            Method::PUT,
+            &format!("/api/v1/sourcing/{a_lead}/roles/{role}/screening"),
+            json!({"overallFitScore": 88}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, converted) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/sourcing/{a_lead}/convert"),
+            json!({"roleId": role}),
+        )
+        .await;
+    assert_eq!(status, 201, "{converted}");
+    let a_candidate = converted["data"]["candidateId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let a_secrets = [
+        a_lead.as_str(),
+        a_key.workspace_id.as_str(),
+        a_key.user_id.as_str(),
+        role.as_str(),
+        a_candidate.as_str(),
+        secret_name,
+        "Senior Backend Engineer",
+    ];
+
+    let b = app
+        .key_as("globex", false, &["sourcing:read", "sourcing:write"], 100)
+        .await;
+    let (status, uploaded) = upload(&app, &b, &[("mine.pdf", cv("cv06-classic.pdf"))], None).await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        uploaded["data"]["results"][0]["created"], true,
+        "B cannot tell A holds the file"
+    );
+    let b_lead = uploaded["data"]["results"][0]["leadId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let lead = &uploaded["data"]["leads"][0];
+    assert_eq!(lead["status"], "parsed");
+    assert_eq!(lead["candidateId"], Value::Null);
+    assert_eq!(lead["roles"], json!([]));
+    assert_eq!(lead["duplicateOf"], Value::Null);
+    // the same person in another file of B's: a duplicate of B's lead, never A's
+    let text = "Gabriela Nichols\ngabriela.nichols@example.com\nCoral Springs\n\nExperience\nLead Software Engineer at Crescent Technologies, 2019 - present\n";
+    let (_, other) = upload(&app, &b, &[("other.txt", text.as_bytes().to_vec())], None).await;
+    let other_lead = &other["data"]["leads"][0];
+    assert_eq!(other_lead["duplicateOf"], b_lead.as_str(), "{other}");
+
+    let mut seen = vec![uploaded.clone(), other.clone()];
+    seen.push(list(&app, &b, "").await.1);
+    seen.push(list(&app, &b, &format!("?roleId={role}")).await.1);
+    for path in [
+        format!("/api/v1/sourcing/{b_lead}"),
+        format!("/api/v1/sourcing/{}", other_lead["id"].as_str().unwrap()),
+        format!("/api/v1/sourcing/{a_lead}"),
+        format!("/api/v1/sourcing/{a_lead}/cv"),
+    ] {
+        let res = app
+            .client
+            .get(format!("{}{path}", app.address))
+            .bearer_auth(&b)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let body: Value = res.json().await.unwrap_or(Value::Null);
+        if path.contains(&a_lead) {
+            assert_eq!(status, 404, "{path}: {body}");
+        }
+        seen.push(body);
+    }
+    // B's writes on A's lead are refused as if it did not exist
+    for (method, path, body) in [
+        (
+            Method::POST,
+            format!("/api/v1/sourcing/{a_lead}/roles"),
+            json!({"roleId": role}),
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/sourcing/{a_lead}/roles/{role}/screening"),
+            json!({"overallFitScore": 1}),
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/sourcing/{a_lead}/convert"),
+            json!({"roleId": role}),
+        ),
+    ] {
+        let res = app
+            .client
+            .request(method, format!("{}{path}", app.address))
+            .bearer_auth(&b)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        seen.push(res.json().await.unwrap_or(Value::Null));
+    }
+    let all = serde_json::to_string(&seen).unwrap();
+    for secret in a_secrets {
+        assert!(!all.contains(secret), "B saw A's `{secret}` in {all}");
+    }
+    // and A's lead is as A left it
+    let (_, mine) = app.get(&format!("/api/v1/sourcing/{a_lead}")).await;
+    assert_eq!(mine["data"]["status"], "converted");
+    assert_eq!(mine["data"]["roles"][0]["overallFitScore"], 88);
+}
+
+#[tokio::test]
+async fn adding_a_converted_lead_to_the_index_needs_talents_write() {
+    let app = spawn_app().await;
+    let role = role(&app).await;
+    let (_, body) = upload(&app, &app.key, &[("a.pdf", cv("cv06-classic.pdf"))], None).await;
+    let lead = body["data"]["results"][0]["leadId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/sourcing/{lead}/convert"),
+            json!({"roleId": role, "addToIndex": true}),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("insufficient_scope")),
+        "{body}"
+    );
+    let (_, page) = app.get(&format!("/v1/sourcings/{role}/candidates")).await;
+    assert_eq!(
+        page["data"]["candidates"],
+        json!([]),
+        "nothing was converted"
+    );
+    let writer = app
+        .key_with(&["sourcing:read", "sourcing:write", "talents:write"], 100)
+        .await;
+    let res = app
+        .client
+        .post(format!("{}/api/v1/sourcing/{lead}/convert", app.address))
+        .bearer_auth(&writer)
+        .json(&json!({"roleId": role, "addToIndex": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
 }

@@ -1,6 +1,7 @@
 //! The HTTP API end to end: a real server on a random port, spoken to over
 //! HTTP. One binary, one module per API family.
 
+mod concurrency;
 mod helpers;
 mod job_candidates;
 mod leads;
