@@ -338,10 +338,11 @@ impl RejectsFile {
         };
         if self.file.is_none() {
             if let Some(dir) = self.path.parent() {
-                std::fs::create_dir_all(dir).map_err(err)?;
+                scout_store::private_files::create_dir(dir).map_err(err)?;
             }
+            // rejected lines are excerpts of people's profiles
             self.file = Some(std::io::BufWriter::new(
-                File::create(&self.path).map_err(err)?,
+                scout_store::private_files::create_file(&self.path).map_err(err)?,
             ));
         }
         let line = serde_json::json!({"file": source.display().to_string(), "line": r.line, "reason": r.reason, "excerpt": r.excerpt});

@@ -1,4 +1,8 @@
 //! `GET /health`: liveness plus how far the index is behind the store.
+//! `status` is `ok` when the index has every change the store has,
+//! `catching_up` (still `200`: the server answers, from an index `lag`
+//! changes behind) while it applies the rest, as after a restart or during
+//! an import; `unavailable` (`503`) when the store or index cannot be read.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,12 +20,21 @@ async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let store_seq = state.store.last_seq().await;
     let index_seq = state.engine.checkpoint();
     match (store_seq, index_seq) {
-        (Ok(s), Ok(i)) => (
-            StatusCode::OK,
-            Json(
-                json!({"status": "ok", "store": state.store.backend_name(), "storeSeq": s, "indexSeq": i, "indexedTalents": state.engine.num_docs()}),
-            ),
-        ),
+        (Ok(s), Ok(i)) => {
+            let lag = (s - i).max(0);
+            let status = if lag == 0 { "ok" } else { "catching_up" };
+            (
+                StatusCode::OK,
+                Json(json!({
+                    "status": status,
+                    "store": state.store.backend_name(),
+                    "storeSeq": s,
+                    "indexSeq": i,
+                    "lag": lag,
+                    "indexedTalents": state.engine.num_docs(),
+                })),
+            )
+        }
         _ => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(json!({"status": "unavailable"})),

@@ -530,7 +530,18 @@ impl SqliteStore {
     pub(crate) async fn connect(path: &str) -> Result<SqliteStore, StoreError> {
         let path = std::path::PathBuf::from(path);
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::private_files::create_dir(dir)?;
+        }
+        // personal data: the owner's only (SQLite gives -wal and -shm the
+        // database file's permissions; older stores are narrowed)
+        crate::private_files::ensure_file(&path)?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.clone().into_os_string();
+            side.push(suffix);
+            let side = std::path::PathBuf::from(side);
+            if side.exists() {
+                crate::private_files::narrow(&side)?;
+            }
         }
         let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
             .create_if_missing(true)

@@ -26,6 +26,7 @@ pub mod leads;
 mod leads_sql;
 pub mod pipeline;
 mod pipeline_sql;
+pub mod private_files;
 mod records;
 pub mod searches;
 mod searches_sql;

@@ -432,7 +432,7 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
     }
     let key = demo_key(paths).await?;
     let banner = format!(
-        "Demo API key: {key}\n\nTry:\n  curl -s http://{addr}/v1/search/talents -H 'x-api-key: {key}' -H 'content-type: application/json' -d '{body}'\n  scout search --title \"software engineer\" --location London --radius 50",
+        "Demo API key: {key}\n(shown only now and stored only as a hash; `scout demo` again makes a new one)\n\nTry:\n  curl -s http://{addr}/v1/search/talents -H 'x-api-key: {key}' -H 'content-type: application/json' -d '{body}'\n  scout search --title \"software engineer\" --location London --radius 50",
         addr = args.addr,
         body = r#"{"filters":[{"filterType":"JOB_TITLE","value":"Software Engineer","isRequired":true},{"filterType":"LOCATION","value":"London","radius":50,"isRequired":true}]}"#,
     );
@@ -525,20 +525,22 @@ async fn keys(paths: &Paths, cmd: KeysCommand, as_json: bool) -> anyhow::Result<
     Ok(())
 }
 
-/// A demo key with every scope, created once and kept in the data directory.
+/// A fresh demo key with every scope, printed and never written to disk:
+/// the store keeps only its hash. The demo user's earlier keys are revoked,
+/// so only the key printed last works.
 async fn demo_key(paths: &Paths) -> anyhow::Result<String> {
-    let file = paths.data.join("demo").join("api-key.txt");
-    if let Ok(k) = std::fs::read_to_string(&file) {
-        let store = paths.open_store().await?;
-        if store
-            .find_key(k.trim())
-            .await?
-            .is_some_and(|r| r.revoked_at.is_none())
-        {
-            return Ok(k.trim().to_owned());
-        }
+    // earlier versions kept the key in a world-readable file
+    let legacy = paths.data.join("demo").join("api-key.txt");
+    if legacy.exists() {
+        std::fs::remove_file(&legacy)
+            .with_context(|| format!("cannot remove {}", legacy.display()))?;
     }
     let store = paths.open_store().await?;
+    for old in store.list_keys(Some("demo")).await? {
+        if old.user == "demo" && old.revoked_at.is_none() {
+            store.revoke_key(&old.id).await?;
+        }
+    }
     let new = scout_store::NewKey {
         workspace: "demo".into(),
         user: "demo".into(),
@@ -548,9 +550,5 @@ async fn demo_key(paths: &Paths) -> anyhow::Result<String> {
         per_day: 100_000,
     };
     let (key, _) = store.create_key(&new).await?;
-    if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(&file, &key)?;
     Ok(key)
 }

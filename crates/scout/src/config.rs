@@ -46,8 +46,16 @@ impl Paths {
     }
 
     pub async fn open_store(&self) -> anyhow::Result<Store> {
-        std::fs::create_dir_all(&self.data)
+        scout_store::private_files::create_dir(&self.data)
             .with_context(|| format!("cannot create data directory {}", self.data.display()))?;
+        if let Some(mode) = scout_store::private_files::wider_than_private(&self.data) {
+            tracing::warn!(
+                data = %self.data.display(),
+                mode = format!("{mode:o}"),
+                "the data directory holds personal data but other local users can enter it; \
+                 `chmod 700` it"
+            );
+        }
         Store::open(&self.store_url)
             .await
             .with_context(|| format!("cannot open the store at {}", self.store_url))

@@ -326,3 +326,268 @@ fn leads_import_reads_a_directory_of_cvs_and_lists_them() {
     assert_eq!(listed["totalCount"], 2, "{listed}");
     assert_eq!(listed["leads"][0]["status"], "parsed");
 }
+
+/// A free loopback port.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Waits (at most 20 s) until `scout serve` answers on `port`.
+async fn wait_for_server(client: &reqwest::Client, port: u16) {
+    let started = Instant::now();
+    while client
+        .get(format!("http://127.0.0.1:{port}/health"))
+        .send()
+        .await
+        .is_err()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "server did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The README says importing beside a running server is fine: an import
+/// while 8 clients search as fast as they can completes, no search fails,
+/// and the server indexes what arrived.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_import_beside_a_server_under_search_load_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("p.jsonl");
+    const N: u64 = 10_000;
+    let mut g = scout(&data);
+    g.args([
+        "generate",
+        "--count",
+        &N.to_string(),
+        "--seed",
+        "5",
+        "--out",
+    ])
+    .arg(&input);
+    ok(g);
+    let mut k = scout(&data);
+    k.args([
+        "--json",
+        "keys",
+        "create",
+        "--workspace",
+        "w",
+        "--user",
+        "u",
+    ])
+    .args([
+        "--scopes",
+        "talents:search",
+        "--per-minute",
+        "1000000",
+        "--per-day",
+        "1000000",
+    ]);
+    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
+    let key = key["key"].as_str().unwrap().to_owned();
+
+    let port = free_port();
+    let mut server = scout(&data)
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    wait_for_server(&client, port).await;
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut searchers = Vec::new();
+    for _ in 0..8 {
+        let (client, key, stop) = (client.clone(), key.clone(), stop.clone());
+        searchers.push(tokio::spawn(async move {
+            let (mut done, mut failed) = (0u32, Vec::new());
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) && done < 5_000 {
+                let res = client
+                    .post(format!("http://127.0.0.1:{port}/v1/search/talents"))
+                    .header("x-api-key", &key)
+                    .json(&serde_json::json!({"filters": [{"filterType": "JOB_TITLE", "value": "Software Engineer"}]}))
+                    .send()
+                    .await;
+                match res {
+                    Ok(r) if r.status().is_success() => {}
+                    Ok(r) => failed.push(r.status().as_u16()),
+                    Err(_) => failed.push(0),
+                }
+                done += 1;
+            }
+            (done, failed)
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut import = scout(&data);
+    import
+        .args(["--json", "import", "--batch-size", "500"])
+        .arg(organizations_of(&input))
+        .arg(&input);
+    let imported = tokio::task::spawn_blocking(move || import.output().unwrap())
+        .await
+        .unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut searches = 0;
+    for s in searchers {
+        let (done, failed) = s.await.unwrap();
+        searches += done;
+        assert!(
+            failed.is_empty(),
+            "searches failed beside the import: {failed:?}"
+        );
+    }
+    assert!(
+        imported.status.success(),
+        "the import failed beside {searches} searches: {}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&imported.stdout).unwrap();
+    assert_eq!(summary["rejected"], 0, "{summary}");
+    assert!(
+        summary["inserted"].as_u64().unwrap() > N,
+        "profiles and organizations: {summary}"
+    );
+    assert!(
+        searches > 50,
+        "the searches ran beside the import ({searches})"
+    );
+
+    // the server indexes what arrived, and says so
+    let started = Instant::now();
+    loop {
+        let health: serde_json::Value = client
+            .get(format!("http://127.0.0.1:{port}/health"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if health["status"] == "ok" {
+            assert_eq!(health["indexedTalents"].as_u64(), Some(N), "{health}");
+            assert_eq!(health["lag"], 0);
+            break;
+        }
+        assert_eq!(health["status"], "catching_up", "{health}");
+        assert!(health["lag"].as_i64().unwrap() > 0, "{health}");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "not indexed: {health}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
+
+/// `scout generate`'s organizations file beside `profiles`.
+fn organizations_of(profiles: &Path) -> std::path::PathBuf {
+    profiles.with_file_name(format!(
+        "{}.organizations.jsonl",
+        profiles.file_stem().unwrap().to_string_lossy()
+    ))
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Personal data is the owner's only: the data directory `0700`, the store
+/// and rejected lines `0600`; `scout demo` prints its key and writes it
+/// nowhere (only its hash is stored), and a second run's key replaces it.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread")]
+async fn data_is_private_and_the_demo_key_is_never_written_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("p.jsonl");
+    std::fs::write(&input, "{\"id\":\"a\",\"firstname\":\"Ada\"}\n{not json}\n").unwrap();
+    let mut import = scout(&data);
+    import.arg("import").arg(&input);
+    import.output().unwrap();
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("scout.db")), 0o600);
+    for side in ["scout.db-wal", "scout.db-shm"] {
+        if data.join(side).exists() {
+            assert_eq!(mode(&data.join(side)), 0o600, "{side}");
+        }
+    }
+    let rejects: Vec<_> = std::fs::read_dir(data.join("rejects")).unwrap().collect();
+    assert!(!rejects.is_empty());
+    for r in rejects {
+        assert_eq!(mode(&r.unwrap().path()), 0o600);
+    }
+
+    let mut keys = Vec::new();
+    for _ in 0..2 {
+        let port = free_port();
+        let mut demo = scout(&data)
+            .args([
+                "demo",
+                "--count",
+                "1",
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = demo.stdout.take().unwrap();
+        let key = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .find_map(|l| l.strip_prefix("Demo API key: ").map(str::to_owned))
+        })
+        .await
+        .unwrap()
+        .expect("the demo prints its key");
+        demo.kill().unwrap();
+        demo.wait().unwrap();
+        keys.push(key);
+    }
+    for entry in walk(&data) {
+        let bytes = std::fs::read(&entry).unwrap();
+        for key in &keys {
+            assert!(
+                !bytes.windows(key.len()).any(|w| w == key.as_bytes()),
+                "{} holds a demo key",
+                entry.display()
+            );
+        }
+    }
+    let store = Store::open(&data.join("scout.db").to_string_lossy())
+        .await
+        .unwrap();
+    let first = store.find_key(&keys[0]).await.unwrap().unwrap();
+    let second = store.find_key(&keys[1]).await.unwrap().unwrap();
+    assert!(first.revoked_at.is_some() && second.revoked_at.is_none());
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
