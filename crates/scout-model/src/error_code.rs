@@ -39,16 +39,22 @@ error_codes! {
     InvalidApiKey => 401, "invalid_api_key";
     /// The key lacks the scope the endpoint needs.
     InsufficientScope => 403, "insufficient_scope";
-    /// The resource does not exist in the caller's workspace.
+    /// The resource does not exist in the caller's workspace (or no endpoint
+    /// has this path).
     NotFound => 404, "not_found";
+    /// The path exists but not with this method.
+    MethodNotAllowed => 405, "method_not_allowed";
     /// The request conflicts with stored state.
     Conflict => 409, "conflict";
     /// The body is larger than the endpoint accepts.
     PayloadTooLarge => 413, "payload_too_large";
     /// The request is well formed but cannot be carried out.
     Unprocessable => 422, "unprocessable_entity";
-    /// Too many requests in a rate-limit window.
+    /// Too many requests in a rate-limit window, or too many failed key
+    /// checks from one address.
     RateLimitExceeded => 429, "rate_limit_exceeded";
+    /// More request headers, or larger ones, than the server reads.
+    HeadersTooLarge => 431, "request_header_fields_too_large";
     /// Anything unexpected; the cause is logged, never returned.
     InternalError => 500, "internal_error";
     /// The store or index is not reachable.

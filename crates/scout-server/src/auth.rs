@@ -11,7 +11,7 @@ use scout_model::ErrorCode;
 use scout_store::ApiKey;
 
 use crate::error::ApiError;
-use crate::limits::LimitHeaders;
+use crate::limits::{FailedCheck, LimitHeaders, MAX_KEY_FAILURES_PER_MINUTE};
 use crate::AppState;
 
 /// A scope an endpoint requires.
@@ -86,15 +86,20 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let presented = presented_key(parts)
-            .ok_or_else(|| ApiError::new(ErrorCode::MissingApiKey, "Missing API key"))?;
-        let key = state
-            .store
-            .find_key(&presented)
-            .await
-            .map_err(|e| ApiError::from_domain(e, "An error occurred while checking the API key"))?
-            .filter(|k| k.revoked_at.is_none())
-            .ok_or_else(|| ApiError::new(ErrorCode::InvalidApiKey, "Invalid API key"))?;
+        let key = match presented_key(parts) {
+            None => None,
+            Some(presented) => state
+                .store
+                .find_key(&presented)
+                .await
+                .map_err(|e| {
+                    ApiError::from_domain(e, "An error occurred while checking the API key")
+                })?
+                .filter(|k| k.revoked_at.is_none()),
+        };
+        let Some(key) = key else {
+            return Err(failed_check(state, parts).await);
+        };
         if !S::granted_to(&key) {
             return Err(ApiError::new(
                 ErrorCode::InsufficientScope,
@@ -102,10 +107,47 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
             ));
         }
         let limit_headers = state.limiter.check(&key)?;
+        if let Some(slot) = parts.extensions.get::<crate::envelope::LimitSlot>() {
+            slot.fill(&limit_headers);
+        }
         Ok(Caller {
             key,
             limit_headers,
             _scope: PhantomData,
         })
+    }
+}
+
+/// The answer to a missing or invalid key: `401` after a pause that grows
+/// with the address's failures this minute, `429` past their limit (see
+/// `limits::KeyFailures`).
+async fn failed_check(state: &AppState, parts: &Parts) -> ApiError {
+    let missing = presented_key(parts).is_none();
+    let address = crate::connections::peer(parts).map(|a| a.ip());
+    match state.key_failures.record(address) {
+        FailedCheck::PauseThen(pause) => {
+            tracing::debug!(?address, missing, "failed key check");
+            if !pause.is_zero() {
+                tokio::time::sleep(pause).await;
+            }
+            if missing {
+                ApiError::new(ErrorCode::MissingApiKey, "Missing API key")
+            } else {
+                ApiError::new(ErrorCode::InvalidApiKey, "Invalid API key")
+            }
+        }
+        FailedCheck::Refuse { retry_after } => {
+            let mut e = ApiError::new(
+                ErrorCode::RateLimitExceeded,
+                "Too many failed API key checks from this address; try again later",
+            );
+            e.details =
+                Some(serde_json::json!({"window": "minute", "limit": MAX_KEY_FAILURES_PER_MINUTE}));
+            e.headers.push((
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(retry_after),
+            ));
+            e
+        }
     }
 }

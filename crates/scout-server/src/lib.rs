@@ -5,6 +5,8 @@
 //! that appears in error bodies and in the log line of the request.
 
 pub mod auth;
+pub mod connections;
+mod envelope;
 pub mod error;
 mod health;
 mod job_candidates;
@@ -48,7 +50,9 @@ async fn track(request: Request, next: Next) -> Response {
     if status >= 500 {
         tracing::error!(%method, %path, status, ms, tracking_code = %code, "request");
     } else if status >= 400 {
-        tracing::warn!(%method, %path, status, ms, tracking_code = %code, "request");
+        // a client's mistake, not the server's: warnings are kept for what
+        // an operator should act on (and a flood of bad keys would drown them)
+        tracing::info!(%method, %path, status, ms, tracking_code = %code, "request");
     } else {
         tracing::debug!(%method, %path, status, ms, tracking_code = %code, "request");
     }
@@ -68,29 +72,25 @@ pub fn router(state: AppState) -> Router {
         .merge(pools::routes())
         .merge(leads::routes())
         .merge(openapi::routes())
+        .fallback(envelope::no_route)
+        .method_not_allowed_fallback(envelope::no_method)
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(envelope::guard))
         .layer(middleware::from_fn(track))
         .with_state(state)
 }
 
-/// Serves `router(state)` on `listener` until `shutdown` resolves.
+/// Serves `router(state)` on `listener` until `shutdown` resolves, within
+/// the connection limits of its settings (`connections.rs`); search
+/// transactions still waiting are written before it returns.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    use axum::serve::ListenerExt;
-    // Without TCP_NODELAY, a streamed event written after the headers waits
-    // for the client's delayed ACK (~40 ms) before it leaves the machine.
-    let listener = listener.tap_io(|stream| {
-        if let Err(e) = stream.set_nodelay(true) {
-            tracing::debug!(error = %e, "cannot set TCP_NODELAY on a connection");
-        }
-    });
+    let limits = state.settings.connections.clone();
     let (store, log) = (state.store.clone(), state.transaction_log.clone());
-    let served = axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let served = connections::serve(listener, router(state), limits, shutdown).await;
     log.flush(&store).await;
     served
 }

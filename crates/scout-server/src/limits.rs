@@ -1,5 +1,7 @@
 //! Per-key rate limits: fixed windows of a minute and a day, counted in
-//! this server's memory (several servers each count their own share).
+//! this server's memory (several servers each count their own share); and
+//! failed key checks per address ([`KeyFailures`]), so keys cannot be
+//! guessed at speed.
 
 use std::collections::HashMap;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -84,5 +86,99 @@ impl RateLimiter {
             header("ratelimit-remaining", remaining.max(0)),
             header("ratelimit-reset", reset as i64),
         ])
+    }
+}
+
+/// Failed key checks (missing, unknown or revoked keys) from one address in
+/// a minute before it is answered `429` without looking keys up.
+pub const MAX_KEY_FAILURES_PER_MINUTE: u32 = 20;
+/// The pause before answering a failed key check, per earlier failure of
+/// the same address in the minute (after the first [`FREE_FAILURES`]).
+const FAILURE_PAUSE_STEP_MS: u64 = 50;
+/// The longest pause before answering a failed key check.
+const MAX_FAILURE_PAUSE_MS: u64 = 1_000;
+/// Failures answered at once (a client that forgot its key, retrying).
+const FREE_FAILURES: u32 = 3;
+/// Addresses tracked at once; past it the oldest minute's are forgotten.
+const MAX_TRACKED_ADDRESSES: usize = 100_000;
+
+/// Failed key checks by address in the current minute.
+#[derive(Default)]
+pub struct KeyFailures {
+    by_address: Mutex<(u64, HashMap<std::net::IpAddr, u32>)>,
+}
+
+/// What to do with a failed key check.
+pub enum FailedCheck {
+    /// Answer `401` after this pause.
+    PauseThen(std::time::Duration),
+    /// Answer `429`: too many from this address this minute.
+    Refuse {
+        /// Seconds until the minute ends.
+        retry_after: u64,
+    },
+}
+
+impl KeyFailures {
+    /// Counts a failed check from `address` (`None`: no socket, as in tests
+    /// that drive the router directly: not counted).
+    pub fn record(&self, address: Option<std::net::IpAddr>) -> FailedCheck {
+        let Some(address) = address else {
+            return FailedCheck::PauseThen(std::time::Duration::ZERO);
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let minute = now / 60;
+        let mut guard = self.by_address.lock();
+        let (current, counts) = &mut *guard;
+        if *current != minute || counts.len() >= MAX_TRACKED_ADDRESSES {
+            *current = minute;
+            counts.clear();
+        }
+        let n = counts.entry(address).or_insert(0);
+        *n += 1;
+        if *n > MAX_KEY_FAILURES_PER_MINUTE {
+            if *n == MAX_KEY_FAILURES_PER_MINUTE + 1 {
+                tracing::warn!(%address, limit = MAX_KEY_FAILURES_PER_MINUTE, "too many failed key checks; refusing this address for the rest of the minute");
+            }
+            return FailedCheck::Refuse {
+                retry_after: (minute + 1) * 60 - now,
+            };
+        }
+        let pause = u64::from(n.saturating_sub(FREE_FAILURES)) * FAILURE_PAUSE_STEP_MS;
+        FailedCheck::PauseThen(std::time::Duration::from_millis(
+            pause.min(MAX_FAILURE_PAUSE_MS),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod failure_tests {
+    use super::*;
+
+    #[test]
+    fn failures_slow_down_then_refuse_per_address() {
+        let f = KeyFailures::default();
+        let a: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let b: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        let mut pauses = Vec::new();
+        for _ in 0..MAX_KEY_FAILURES_PER_MINUTE {
+            match f.record(Some(a)) {
+                FailedCheck::PauseThen(p) => pauses.push(p),
+                FailedCheck::Refuse { .. } => panic!("refused too early"),
+            }
+        }
+        assert_eq!(pauses[0], std::time::Duration::ZERO);
+        assert!(pauses.windows(2).all(|w| w[0] <= w[1]), "pauses only grow");
+        assert!(pauses[MAX_KEY_FAILURES_PER_MINUTE as usize - 1] > std::time::Duration::ZERO);
+        assert!(
+            matches!(f.record(Some(a)), FailedCheck::Refuse { retry_after } if retry_after <= 60)
+        );
+        assert!(
+            matches!(f.record(Some(b)), FailedCheck::PauseThen(p) if p.is_zero()),
+            "another address is not affected"
+        );
     }
 }

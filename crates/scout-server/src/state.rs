@@ -6,7 +6,7 @@ use std::time::Duration;
 use scout_engine::Engine;
 use scout_store::Store;
 
-use crate::limits::RateLimiter;
+use crate::limits::{KeyFailures, RateLimiter};
 use crate::transaction_cache::RecentTransactions;
 use crate::transaction_log::TransactionLog;
 
@@ -17,6 +17,8 @@ pub struct Settings {
     pub search_timeout: Duration,
     /// A chat model refining prompt readings (none: the rules alone).
     pub prompt_model: Option<crate::prompt_reader::ModelSettings>,
+    /// Bounds on connections (count, header and idle time).
+    pub connections: crate::connections::Limits,
 }
 
 impl Default for Settings {
@@ -24,6 +26,7 @@ impl Default for Settings {
         Settings {
             search_timeout: Duration::from_secs(5),
             prompt_model: None,
+            connections: crate::connections::Limits::default(),
         }
     }
 }
@@ -37,6 +40,8 @@ pub struct AppState {
     pub engine: Arc<Engine>,
     /// Per-key request counters.
     pub limiter: Arc<RateLimiter>,
+    /// Failed key checks per address.
+    pub(crate) key_failures: Arc<KeyFailures>,
     /// Search transactions this server recorded lately.
     pub(crate) transactions: Arc<RecentTransactions>,
     /// Writes search transactions to the store in the background.
@@ -61,6 +66,7 @@ impl AppState {
             store,
             engine,
             limiter: Arc::new(RateLimiter::default()),
+            key_failures: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),

@@ -101,6 +101,22 @@ pub struct ServeArgs {
     pub addr: SocketAddr,
     #[command(flatten)]
     pub prompt_model: PromptModelArgs,
+    #[command(flatten)]
+    pub connections: ConnectionArgs,
+}
+
+/// Bounds on the connections a server keeps open.
+#[derive(Args, Debug, Clone)]
+pub struct ConnectionArgs {
+    /// Most connections open at once; more are answered 503 and closed (also
+    /// kept below the process's file-handle limit, less handles for the store
+    /// and index).
+    #[arg(long, env = "SCOUT_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers, and that a kept-alive
+    /// connection may stay idle between requests.
+    #[arg(long, env = "SCOUT_HEADER_TIMEOUT", default_value_t = 15)]
+    pub header_timeout: u64,
 }
 
 /// An optional OpenAI-compatible chat model that refines prompt readings
@@ -134,6 +150,8 @@ pub struct DemoArgs {
     pub no_serve: bool,
     #[command(flatten)]
     pub prompt_model: PromptModelArgs,
+    #[command(flatten)]
+    pub connections: ConnectionArgs,
 }
 
 #[derive(Args, Debug)]

@@ -17,7 +17,8 @@ use scout_store::Store;
 use serde_json::json;
 
 use crate::cli::{
-    Cli, Command, DemoArgs, GenerateArgs, ImportArgs, KeysCommand, PromptModelArgs, SearchArgs,
+    Cli, Command, ConnectionArgs, DemoArgs, GenerateArgs, ImportArgs, KeysCommand, PromptModelArgs,
+    SearchArgs,
 };
 use crate::config::{Paths, WRITER_BUDGET};
 use crate::output::{self, Bar};
@@ -30,7 +31,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import(args) => import(&paths, &args, as_json).await,
         Command::Reindex => reindex(&paths, as_json).await,
         Command::Search(args) => search(&paths, &args, as_json).await,
-        Command::Serve(args) => serve(&paths, args.addr, &args.prompt_model, None).await,
+        Command::Serve(args) => {
+            serve(
+                &paths,
+                args.addr,
+                &args.prompt_model,
+                &args.connections,
+                None,
+            )
+            .await
+        }
         Command::Demo(args) => demo(&paths, &args, as_json).await,
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
         Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
@@ -357,14 +367,48 @@ fn prompt_model(args: &PromptModelArgs) -> anyhow::Result<Option<scout_server::M
     }))
 }
 
+/// File handles kept for the store, the index (its segments' files), the
+/// follower and logs, whatever the number of connections.
+const RESERVED_HANDLES: u64 = 512;
+
+/// Connection bounds from the command line, within the file-handle limit
+/// (raised to the hard limit first).
+fn connection_limits(args: &ConnectionArgs) -> scout_server::connections::Limits {
+    let handles = match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(n) => n,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read or raise the file-handle limit");
+            rlimit::getrlimit(rlimit::Resource::NOFILE)
+                .map(|(soft, _)| soft)
+                .unwrap_or(1024)
+        }
+    };
+    let fits =
+        usize::try_from(handles.saturating_sub(RESERVED_HANDLES).max(16)).unwrap_or(usize::MAX);
+    if args.max_connections > fits {
+        tracing::warn!(
+            asked = args.max_connections,
+            allowed = fits,
+            handles,
+            "fewer connections than asked: the file-handle limit keeps {RESERVED_HANDLES} for the store and index"
+        );
+    }
+    scout_server::connections::Limits {
+        max_connections: args.max_connections.clamp(1, fits),
+        header_read_timeout: Duration::from_secs(args.header_timeout.max(1)),
+    }
+}
+
 pub async fn serve(
     paths: &Paths,
     addr: std::net::SocketAddr,
     model: &PromptModelArgs,
+    connections: &ConnectionArgs,
     banner: Option<String>,
 ) -> anyhow::Result<()> {
     let settings = scout_server::Settings {
         prompt_model: prompt_model(model)?,
+        connections: connection_limits(connections),
         ..Default::default()
     };
     let store = paths.open_store().await?;
@@ -436,7 +480,14 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
         addr = args.addr,
         body = r#"{"filters":[{"filterType":"JOB_TITLE","value":"Software Engineer","isRequired":true},{"filterType":"LOCATION","value":"London","radius":50,"isRequired":true}]}"#,
     );
-    serve(paths, args.addr, &args.prompt_model, Some(banner)).await
+    serve(
+        paths,
+        args.addr,
+        &args.prompt_model,
+        &args.connections,
+        Some(banner),
+    )
+    .await
 }
 
 async fn keys(paths: &Paths, cmd: KeysCommand, as_json: bool) -> anyhow::Result<()> {

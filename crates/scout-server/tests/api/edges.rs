@@ -1,0 +1,215 @@
+//! Answers at the edges: unknown paths and methods, oversized headers, bad
+//! path segments, idle and surplus connections, guessed keys — each in the
+//! documented envelope, with rate-limit headers wherever a key was counted.
+
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use scout_server::connections::Limits;
+use scout_server::Settings;
+use serde_json::Value;
+
+use crate::helpers::{fixture_talents, spawn_app, spawn_app_with};
+
+fn host_port(address: &str) -> String {
+    address.trim_start_matches("http://").to_owned()
+}
+
+#[tokio::test]
+async fn unknown_paths_methods_and_bad_segments_answer_in_the_envelope() {
+    let app = spawn_app().await;
+    for (method, path, status, code) in [
+        (Method::GET, "/v1/nowhere", 404, "not_found"),
+        (Method::GET, "/api/v2/sourcing", 404, "not_found"),
+        (
+            Method::DELETE,
+            "/v1/search/talents",
+            405,
+            "method_not_allowed",
+        ),
+        (Method::PUT, "/v1/sourcings", 405, "method_not_allowed"),
+        (Method::GET, "/v1/sourcings/%FF%FE", 400, "validation_error"),
+    ] {
+        let res = app.call(method.clone(), path).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), status, "{method} {path}");
+        let headers = res.headers().clone();
+        let body: Value = res.json().await.unwrap_or(Value::Null);
+        assert_eq!(body["success"], false, "{method} {path}: {body}");
+        assert_eq!(body["error"]["code"], code, "{method} {path}: {body}");
+        assert!(body["error"]["debugTrackingCode"]
+            .as_str()
+            .is_some_and(|c| c.len() >= 16));
+        if path.starts_with("/v1/sourcings/") {
+            // authenticated, so counted: the answer says how many remain
+            assert!(
+                headers.contains_key("ratelimit-remaining"),
+                "{path}: {headers:?}"
+            );
+        }
+    }
+    // the job-candidates family keeps its flat envelope
+    let res = app
+        .call(Method::POST, "/v1/job-candidates")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 405);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    assert!(body["error"].is_string(), "{body}");
+}
+
+#[tokio::test]
+async fn errors_after_authentication_carry_rate_limit_headers() {
+    let app = spawn_app().await;
+    let (status, _) = app.get("/v1/sourcings/src_nope").await;
+    assert_eq!(status, 404);
+    let res = app
+        .call(Method::GET, "/v1/sourcings/src_nope")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let remaining: i64 = res.headers()["ratelimit-remaining"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let limit: i64 = res.headers()["ratelimit-limit"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(limit - remaining, 2, "both 404s were counted and said so");
+    let res = app
+        .call(Method::POST, "/v1/sourcings")
+        .json(&serde_json::json!({"title": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.headers().contains_key("ratelimit-reset"));
+}
+
+#[tokio::test]
+async fn too_many_or_too_large_headers_answer_431_in_the_envelope() {
+    let app = spawn_app().await;
+    let mut request = app.call(Method::GET, "/health");
+    for i in 0..150 {
+        request = request.header(format!("x-filler-{i}"), "1");
+    }
+    let res = request.send().await.unwrap();
+    assert_eq!(res.status(), 431);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "request_header_fields_too_large");
+    let res = app
+        .call(Method::GET, "/health")
+        .header("x-big", "a".repeat(40 * 1024))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 431);
+}
+
+// blocking sockets on the test's own thread: the server runs on the other
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_connections_are_closed_and_surplus_ones_refused_with_503() {
+    let settings = Settings {
+        connections: Limits {
+            max_connections: 3,
+            header_read_timeout: Duration::from_millis(800),
+        },
+        ..Settings::default()
+    };
+    let app = spawn_app_with(settings, fixture_talents(), 1000).await;
+    let addr = host_port(&app.address);
+    // three idle connections fill the server...
+    let idle: Vec<_> = (0..3)
+        .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(100));
+    // ...so a fourth is told so at once, in the envelope
+    let mut extra = std::net::TcpStream::connect(&addr).unwrap();
+    extra
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut answer = String::new();
+    extra.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(
+        answer.to_ascii_lowercase().contains("retry-after:"),
+        "{answer}"
+    );
+    let body: Value = serde_json::from_str(answer.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    assert_eq!(body["error"]["code"], "service_unavailable");
+    // the idle ones are closed after the header-read timeout...
+    let started = Instant::now();
+    for mut s in idle {
+        s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut buf = Vec::new();
+        let _ = s.read_to_end(&mut buf);
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "idle connections were closed"
+    );
+    // ...and their places serve again
+    let res = app
+        .client
+        .get(format!("{}/health", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    // a client sending its headers a byte at a time is cut off too
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let started = Instant::now();
+    for b in b"GET /health HTTP/1.1\r\nHost: x\r\n" {
+        if slow.write_all(&[*b]).is_err() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        if started.elapsed() > Duration::from_secs(3) {
+            break;
+        }
+    }
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        !String::from_utf8_lossy(&rest).starts_with("HTTP/1.1 200"),
+        "never answered"
+    );
+}
+
+#[tokio::test]
+async fn guessed_keys_are_slowed_down_then_refused_per_address() {
+    let app = spawn_app().await;
+    let started = Instant::now();
+    let mut statuses = Vec::new();
+    for i in 0..25 {
+        let res = app
+            .client
+            .post(format!("{}/v1/search/talents", app.address))
+            .header("x-api-key", format!("sk_guess_{i}"))
+            .json(&serde_json::json!({"filters": []}))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status().as_u16());
+    }
+    assert!(statuses[..20].iter().all(|s| *s == 401), "{statuses:?}");
+    assert!(statuses[20..].iter().all(|s| *s == 429), "{statuses:?}");
+    assert!(
+        started.elapsed() > Duration::from_millis(1_500),
+        "failed checks are answered slowly ({:?})",
+        started.elapsed()
+    );
+    // a valid key from the same address still works
+    let res = app
+        .search(serde_json::json!({"filters": [{"filterType": "JOB_TITLE", "value": "Software Engineer"}]}))
+        .await;
+    assert_eq!(res.status(), 200);
+}
