@@ -158,3 +158,87 @@ fn print_text() {
     let (_, t) = scout_ingest::cv::extract::text_of(&bytes).unwrap();
     println!("{t}");
 }
+
+/// A PDF whose one content stream inflates to `inflated` bytes of spaces.
+fn pdf_with_stream(inflated: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(b"BT /F1 12 Tf 72 712 Td (Ada Lovelace) Tj ET\n")
+        .unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    let mut left = inflated;
+    while left > 0 {
+        let n = left.min(chunk.len());
+        z.write_all(&chunk[..n]).unwrap();
+        left -= n;
+    }
+    let data = z.finish().unwrap();
+    let mut pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n"
+        .to_vec();
+    pdf.extend_from_slice(
+        format!(
+            "4 0 obj << /Length {} /Filter /FlateDecode >> stream\n",
+            data.len()
+        )
+        .as_bytes(),
+    );
+    pdf.extend_from_slice(&data);
+    pdf.extend_from_slice(b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    pdf
+}
+
+#[test]
+fn a_pdf_that_inflates_past_the_bound_fails_clearly_and_quickly() {
+    // ~1 MiB on disk, 1 GiB inflated
+    let bomb = pdf_with_stream(1 << 30);
+    assert!(bomb.len() < 2 << 20, "{}", bomb.len());
+    let started = std::time::Instant::now();
+    let err = parse_cv(&bomb).unwrap_err();
+    assert_eq!(err.code(), "too_complex", "{err}");
+    assert!(err.to_string().contains("decompress"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // the same shape within the bound is read as usual
+    let fine = pdf_with_stream(1 << 20);
+    assert!(!matches!(parse_cv(&fine), Err(CvError::TooComplex(_))));
+}
+
+#[test]
+fn text_cvs_in_latin1_utf16_or_with_a_bom_are_read() {
+    let utf8 = "Zoë Müller\nzoe.muller@example.com\n\nExperience\nIngénieure logiciel, Acme, 2019 - present\n";
+    let latin1: Vec<u8> = utf8.chars().map(|c| c as u32 as u8).collect();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(utf8.as_bytes());
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in utf8.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    for (what, bytes) in [("latin-1", latin1), ("utf-8 bom", bom), ("utf-16", utf16)] {
+        let read = parse_cv(&bytes).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(
+            read.parsed.full_name.as_deref(),
+            Some("Zoë Müller"),
+            "{what}"
+        );
+        assert_eq!(
+            read.parsed.email.as_deref(),
+            Some("zoe.muller@example.com"),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_zip_that_is_not_a_docx_is_refused_by_type_not_read_as_a_broken_cv() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"hello").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(matches!(
+        scout_ingest::cv::kind_of(&bytes),
+        Err(CvError::Unsupported(_))
+    ));
+}

@@ -44,7 +44,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/api/v1/sourcing/cvs",
             post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
         )
-        .route("/api/v1/sourcing/{lead_id}", get(show))
+        .route("/api/v1/sourcing/{lead_id}", get(show).delete(remove))
         .route("/api/v1/sourcing/{lead_id}/cv", get(cv_file))
         .route("/api/v1/sourcing/{lead_id}/roles", post(link_role))
         .route(
@@ -253,8 +253,12 @@ async fn read_form(mut form: Multipart) -> Result<(Vec<Upload>, Option<String>),
     Ok((files, role))
 }
 
-fn resume_fit(state: &AppState, role: &Sourcing, talent: &scout_model::Talent) -> i64 {
-    scout_ingest::leads::resume_fit(&state.engine, role, talent)
+/// The resume fit, scored on a blocking thread (it builds a small index).
+async fn resume_fit(state: &AppState, role: &Sourcing, talent: &scout_model::Talent) -> i64 {
+    let (engine, role, talent) = (state.engine.clone(), role.clone(), talent.clone());
+    tokio::task::spawn_blocking(move || scout_ingest::leads::resume_fit(&engine, &role, &talent))
+        .await
+        .unwrap_or(-1)
 }
 
 async fn upload(
@@ -302,6 +306,7 @@ async fn upload(
         let intake = scout_ingest::leads::intake_file(
             &state.store,
             &state.engine,
+            &state.cv_readers,
             &ws,
             &caller.key.user_id,
             &f.name,
@@ -377,6 +382,28 @@ async fn show(
         .map(|e| json!({"at": iso(e.at), "kind": e.kind, "detail": e.detail}))
         .collect::<Vec<_>>());
     Ok(ok(StatusCode::OK, caller.limit_headers, data))
+}
+
+/// Deletes a lead of the caller's workspace, its history and (when no other
+/// lead has the same file) its CV.
+async fn remove(
+    State(state): State<AppState>,
+    caller: Caller<LeadsWrite>,
+    Path(lead_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let gone = state
+        .store
+        .delete_lead(&caller.key.workspace_id, &lead_id)
+        .await
+        .map_err(internal)?;
+    if !gone {
+        return Err(lead_not_found());
+    }
+    Ok(ok(
+        StatusCode::OK,
+        caller.limit_headers,
+        json!({"id": lead_id, "deleted": true}),
+    ))
 }
 
 async fn cv_file(
@@ -472,7 +499,7 @@ async fn link_role(
         return Err(not_parsed(&lead));
     }
     let parsed: cv::ParsedCv = serde_json::from_value(lead.parsed.clone()).unwrap_or_default();
-    let fit = resume_fit(&state, &role, &cv::talent_of(&lead.id, &parsed));
+    let fit = resume_fit(&state, &role, &cv::talent_of(&lead.id, &parsed)).await;
     state
         .store
         .link_lead_role(&lead.id, &role.id, fit)
@@ -573,9 +600,17 @@ async fn convert(
             .map_err(internal)?;
         talent_id = Some(talent.id.clone());
     }
-    let assessment = scout_ingest::candidates::assess(&state.engine, &role, &[(&talent, None)])
+    let assessment = {
+        let (engine, role, talent) = (state.engine.clone(), role.clone(), talent.clone());
+        tokio::task::spawn_blocking(move || {
+            scout_ingest::candidates::assess(&engine, &role, &[(&talent, None)])
+                .ok()
+                .and_then(|mut a| a.pop())
+        })
+        .await
         .ok()
-        .and_then(|mut a| a.pop());
+        .flatten()
+    };
     let mut profile = scout_ingest::candidates::snapshot(&talent);
     profile.email = lead.email.clone();
     profile.phone = lead.phone.clone();
@@ -601,7 +636,7 @@ async fn convert(
         .map(|a| a.id.clone())
         .ok_or_else(|| ApiError::internal(&"no candidate was added", INTERNAL))?;
     if !lead.roles.iter().any(|r| r.role_id == role.id) {
-        let fit = resume_fit(&state, &role, &talent);
+        let fit = resume_fit(&state, &role, &talent).await;
         state
             .store
             .link_lead_role(&lead.id, &role.id, fit)

@@ -9,6 +9,7 @@ pub mod connections;
 mod envelope;
 pub mod error;
 mod health;
+pub mod housekeeping;
 mod job_candidates;
 mod json;
 mod leads;
@@ -81,8 +82,9 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` resolves, within
-/// the connection limits of its settings (`connections.rs`); search
-/// transactions still waiting are written before it returns.
+/// the connection limits of its settings (`connections.rs`), forgetting
+/// what is past its retention (`housekeeping.rs`); search transactions
+/// still waiting are written before it returns.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -90,7 +92,9 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let limits = state.settings.connections.clone();
     let (store, log) = (state.store.clone(), state.transaction_log.clone());
+    let housekeeping = housekeeping::spawn(store.clone());
     let served = connections::serve(listener, router(state), limits, shutdown).await;
+    housekeeping.abort();
     log.flush(&store).await;
     served
 }

@@ -52,6 +52,8 @@ pub struct AppState {
     pub rescoring: Arc<tokio::sync::Mutex<()>>,
     /// Reads prompts into filters.
     pub prompt_reader: crate::prompt_reader::PromptReader,
+    /// Reads uploaded CVs off the async threads, a bounded number at once.
+    pub cv_readers: scout_ingest::leads::CvReaders,
 }
 
 impl AppState {
@@ -72,6 +74,7 @@ impl AppState {
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
             rescoring: Arc::default(),
+            cv_readers: scout_ingest::leads::CvReaders::default(),
         }
     }
 }

@@ -11,22 +11,17 @@
 //! again; a process that dies loses at most the batch in flight, whose
 //! pages then answer "unknown search transaction" to a client that pages on.
 //!
-//! Old transactions are forgotten after [`RETENTION`] (docs/access.md):
-//! the writer prunes them at most once every [`PRUNE_EVERY`].
+//! Old transactions are forgotten by `housekeeping.rs`.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use parking_lot::Mutex;
 use scout_store::{SearchTransaction, Store, StoreError};
 
 /// Records waiting beyond which a search writes its own.
 pub const MAX_PENDING: usize = 20_000;
-/// How long a search transaction can be named in `relatedSearchTransactionIds`.
-pub const RETENTION: Duration = Duration::from_secs(30 * 24 * 3600);
-/// How often the writer looks for transactions past [`RETENTION`].
-pub const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// Attempts at writing one batch before it is given up (and logged).
 const ATTEMPTS: u32 = 5;
 
@@ -35,7 +30,6 @@ struct Inner {
     pending: Mutex<Vec<SearchTransaction>>,
     /// Whether a writer task is running.
     writing: AtomicBool,
-    last_prune: Mutex<Option<Instant>>,
 }
 
 /// The background writer of search transactions; cheap to clone.
@@ -78,7 +72,6 @@ impl TransactionLog {
                 break;
             }
         }
-        self.prune_if_due(store).await;
     }
 
     async fn write_pending(&self, store: &Store) {
@@ -97,25 +90,6 @@ impl TransactionLog {
                 tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt))).await;
                 attempt += 1;
             }
-        }
-    }
-
-    async fn prune_if_due(&self, store: &Store) {
-        {
-            let mut last = self.0.last_prune.lock();
-            if last.is_some_and(|t| t.elapsed() < PRUNE_EVERY) {
-                return;
-            }
-            *last = Some(Instant::now());
-        }
-        let before = now_ms() - RETENTION.as_millis() as i64;
-        match store.prune_transactions(before).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(
-                pruned = n,
-                "forgot search transactions past their retention"
-            ),
-            Err(e) => tracing::warn!(error = %e, "cannot prune search transactions"),
         }
     }
 

@@ -258,6 +258,51 @@ macro_rules! leads_backend {
                 Ok(())
             }
 
+            /// Deletes leads (their roles and history too) and the stored
+            /// files no remaining lead names; returns how many leads went.
+            async fn delete_leads_where(&self, tx: &mut sqlx::Transaction<'_, $db>, condition: impl Fn(&mut QueryBuilder<'_, $db>)) -> Result<u64, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("SELECT id, file_hash FROM leads WHERE ");
+                condition(&mut qb);
+                let rows = qb.build().fetch_all(&mut **tx).await?;
+                let mut hashes = std::collections::BTreeSet::new();
+                for r in &rows {
+                    let id: String = r.try_get("id")?;
+                    hashes.insert(r.try_get::<String, _>("file_hash")?);
+                    for table in ["lead_events", "lead_roles"] {
+                        let mut qb = QueryBuilder::<$db>::new(format!("DELETE FROM {table} WHERE lead_id = "));
+                        qb.push_bind(id.clone());
+                        qb.build().execute(&mut **tx).await?;
+                    }
+                    let mut qb = QueryBuilder::<$db>::new("DELETE FROM leads WHERE id = ");
+                    qb.push_bind(id);
+                    qb.build().execute(&mut **tx).await?;
+                }
+                for hash in hashes {
+                    let mut qb = QueryBuilder::<$db>::new("DELETE FROM lead_files WHERE hash = ");
+                    qb.push_bind(hash.clone()).push(" AND NOT EXISTS (SELECT 1 FROM leads WHERE file_hash = ").push_bind(hash).push(")");
+                    qb.build().execute(&mut **tx).await?;
+                }
+                Ok(rows.len() as u64)
+            }
+
+            pub(crate) async fn delete_lead(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+                let (_turn, mut tx) = self.begin_write().await?;
+                let n = self.delete_leads_where(&mut tx, |qb| {
+                    qb.push("workspace_id = ").push_bind(workspace_id.to_owned()).push(" AND id = ").push_bind(id.to_owned());
+                }).await?;
+                tx.commit().await?;
+                Ok(n > 0)
+            }
+
+            pub(crate) async fn prune_failed_leads(&self, created_before: i64) -> Result<u64, StoreError> {
+                let (_turn, mut tx) = self.begin_write().await?;
+                let n = self.delete_leads_where(&mut tx, |qb| {
+                    qb.push("status = 'failed' AND created_at < ").push_bind(created_before);
+                }).await?;
+                tx.commit().await?;
+                Ok(n)
+            }
+
             pub(crate) async fn lead_history(&self, lead_id: &str) -> Result<Vec<LeadEvent>, StoreError> {
                 let mut qb = QueryBuilder::<$db>::new("SELECT at, kind, detail FROM lead_events WHERE lead_id = ");
                 qb.push_bind(lead_id).push(" ORDER BY at, kind");

@@ -457,6 +457,18 @@ impl Store {
         dispatch!(self, s => s.lead_file(hash).await)
     }
 
+    /// Deletes a lead of `workspace_id` with its roles, history and (when no
+    /// other lead has the same file) its CV; returns whether it existed.
+    pub async fn delete_lead(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
+        dispatch_write!(self, s => s.delete_lead(workspace_id, id))
+    }
+
+    /// Deletes failed leads taken in before `created_before` (ms since the
+    /// epoch), as `delete_lead` does; returns how many.
+    pub async fn prune_failed_leads(&self, created_before: i64) -> Result<u64, StoreError> {
+        dispatch_write!(self, s => s.prune_failed_leads(created_before))
+    }
+
     /// Links a lead to a role of its workspace with its resume fit (updating
     /// the score when linked); the caller checks that both are the workspace's.
     pub async fn link_lead_role(

@@ -906,6 +906,28 @@ async fn leads_are_taken_in_once_per_workspace_and_share_nothing(store: Store) {
         store.lead_file("h1").await.unwrap(),
         Some(("pdf".to_owned(), b"h1".to_vec()))
     );
+
+    // deleting: only within the workspace; the file goes with its last lead
+    assert!(!store.delete_lead("w2", &a).await.unwrap(), "w1's lead");
+    assert!(store.delete_lead("w1", &a).await.unwrap());
+    assert_eq!(store.get_lead(None, &a).await.unwrap(), None);
+    assert!(store.lead_history(&a).await.unwrap().is_empty());
+    assert!(
+        store.lead_file("h1").await.unwrap().is_some(),
+        "w2's lead has it"
+    );
+    assert!(store.delete_lead("w2", &theirs).await.unwrap());
+    assert_eq!(store.lead_file("h1").await.unwrap(), None);
+    // failed leads are pruned by age; parsed ones are kept
+    assert_eq!(
+        store.prune_failed_leads(0).await.unwrap(),
+        0,
+        "none that old"
+    );
+    assert_eq!(store.prune_failed_leads(i64::MAX).await.unwrap(), 1);
+    assert_eq!(store.get_lead(None, &c).await.unwrap(), None);
+    assert_eq!(store.lead_file("h3").await.unwrap(), None);
+    assert!(store.get_lead(None, &b).await.unwrap().is_some());
 }
 
 /// One PostgreSQL server shared by the cases running at a time: started by

@@ -34,8 +34,9 @@ pub async fn run(paths: &Paths, cmd: LeadsCommand, as_json: bool) -> anyhow::Res
                 })?),
                 None => None,
             };
-            let engine = paths.open_engine()?;
+            let engine = std::sync::Arc::new(paths.open_engine()?);
             engine.remember_organizations(&store.all_organizations().await?);
+            let readers = scout_ingest::leads::CvReaders::default();
             let mut entries: Vec<_> = std::fs::read_dir(&dir)
                 .with_context(|| format!("cannot read {}", dir.display()))?
                 .filter_map(Result::ok)
@@ -61,6 +62,7 @@ pub async fn run(paths: &Paths, cmd: LeadsCommand, as_json: bool) -> anyhow::Res
                 let intake = scout_ingest::leads::intake_file(
                     &store,
                     &engine,
+                    &readers,
                     &ws,
                     "cli",
                     &name,

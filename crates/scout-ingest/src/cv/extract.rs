@@ -13,7 +13,7 @@ pub enum FileKind {
     Pdf,
     /// A ZIP archive holding `word/document.xml`.
     Docx,
-    /// UTF-8 text.
+    /// Text: UTF-8, UTF-16 with a byte-order mark, or Latin-1.
     Text,
 }
 
@@ -39,23 +39,148 @@ pub fn detect(bytes: &[u8]) -> Result<FileKind, CvError> {
         return Ok(FileKind::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Ok(FileKind::Docx);
+        return match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+            Ok(archive) if archive.index_for_name("word/document.xml").is_none() => Err(
+                CvError::Unsupported("a ZIP archive without word/document.xml (not a DOCX)".into()),
+            ),
+            // a DOCX, or an archive too damaged to tell: read as a damaged DOCX
+            _ => Ok(FileKind::Docx),
+        };
     }
-    let text_like = std::str::from_utf8(bytes).is_ok()
-        && !bytes
-            .iter()
-            .any(|&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b)));
-    if text_like {
+    if decode_text(bytes).is_some() {
         Ok(FileKind::Text)
     } else {
         Err(CvError::Unsupported(
-            "not a PDF, a DOCX or UTF-8 text (checked by content)".into(),
+            "not a PDF, a DOCX or text (UTF-8, UTF-16 with a byte-order mark, or Latin-1; checked by content)".into(),
         ))
     }
 }
 
+/// The text of a plain-text file: UTF-8 (a byte-order mark dropped),
+/// UTF-16 with a byte-order mark, or else Latin-1 (Windows-1252) when the
+/// bytes look like text in it; `None` for binary data.
+pub fn decode_text(bytes: &[u8]) -> Option<String> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        String::from_utf8(rest.to_vec()).ok()?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)?
+    } else if let Ok(t) = std::str::from_utf8(bytes) {
+        t.to_owned()
+    } else {
+        // Latin-1 / Windows-1252: every byte is a character; only text-like
+        // control bytes are allowed, and C1 controls (0x80-0x9F) are read
+        // as Windows-1252's punctuation.
+        bytes
+            .iter()
+            .map(|&b| windows_1252(b))
+            .collect::<Option<String>>()?
+    };
+    let text_like = !text
+        .chars()
+        .any(|c| c == '\0' || (c < ' ' && !"\t\n\r\x0c".contains(c)));
+    text_like.then_some(text)
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+    String::from_utf16(&units).ok()
+}
+
+/// A Windows-1252 byte as a character (`None` for its five unassigned bytes).
+fn windows_1252(b: u8) -> Option<char> {
+    const HIGH: [u16; 32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+        0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+        0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ];
+    match b {
+        0x80..=0x9F => match HIGH[usize::from(b - 0x80)] {
+            0 => None,
+            c => char::from_u32(u32::from(c)),
+        },
+        _ => Some(char::from(b)),
+    }
+}
+
+/// Most bytes the streams a text extraction reads (page contents, object
+/// streams, fonts' maps) may decompress to, in all: a CV's text is a few
+/// kilobytes, fonts a few megabytes; a crafted file's may be gigabytes.
+pub const MAX_PDF_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
+/// Most objects a PDF may hold.
+pub const MAX_PDF_OBJECTS: usize = 100_000;
+/// Most pages read from a PDF: a CV is a few.
+pub const MAX_PDF_PAGES: usize = 50;
+
+/// Refuses a PDF whose reading would cost more memory than a CV can need,
+/// before it is parsed: too many objects, or streams (images aside, which
+/// text extraction never decodes) that inflate past [`MAX_PDF_INFLATED_BYTES`].
+/// Each stream is inflated into a counter, never into memory.
+fn check_pdf_cost(bytes: &[u8]) -> Result<(), CvError> {
+    let objects = memchr_count(bytes, b" obj");
+    if objects > MAX_PDF_OBJECTS {
+        return Err(CvError::TooComplex(format!(
+            "the PDF has more than {MAX_PDF_OBJECTS} objects"
+        )));
+    }
+    let mut budget = MAX_PDF_INFLATED_BYTES;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        // `endstream` contains `stream`; a stream keyword is followed by EOL
+        let data_start = match &bytes[at..] {
+            [b'\r', b'\n', ..] => at + 2,
+            [b'\n', ..] | [b'\r', ..] => at + 1,
+            _ => continue,
+        };
+        if keyword >= 3 && &bytes[keyword - 3..keyword] == b"end" {
+            continue;
+        }
+        let dictionary_start = rfind(&bytes[..keyword], b"obj").unwrap_or(0);
+        if find(&bytes[dictionary_start..keyword], b"/Image").is_some() {
+            continue;
+        }
+        let end = find(&bytes[data_start..], b"endstream").map_or(bytes.len(), |e| data_start + e);
+        let mut inflater = std::io::Read::take(
+            flate2::read::ZlibDecoder::new(&bytes[data_start..end]),
+            budget + 1,
+        );
+        let inflated = std::io::copy(&mut inflater, &mut std::io::sink()).unwrap_or(0);
+        if inflated > budget {
+            return Err(CvError::TooComplex(format!(
+                "the PDF's streams decompress to more than {} MiB",
+                MAX_PDF_INFLATED_BYTES / (1024 * 1024)
+            )));
+        }
+        budget -= inflated;
+        at = end;
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn memchr_count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
 /// The text of a PDF's pages, in reading order of its content streams.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
+    check_pdf_cost(bytes)?;
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
         let msg = e.to_string();
         if msg.to_lowercase().contains("decrypt") || msg.to_lowercase().contains("encrypt") {
@@ -70,6 +195,12 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     if pages.is_empty() {
         return Err(CvError::Corrupt("the PDF has no pages".into()));
+    }
+    if pages.len() > MAX_PDF_PAGES {
+        return Err(CvError::TooComplex(format!(
+            "the PDF has {} pages; a CV is read up to {MAX_PDF_PAGES}",
+            pages.len()
+        )));
     }
     let text = doc
         .extract_text(&pages)
@@ -150,7 +281,7 @@ pub fn text_of(bytes: &[u8]) -> Result<(FileKind, String), CvError> {
         FileKind::Pdf => pdf_text(bytes)?,
         FileKind::Docx => docx_text(bytes)?,
         FileKind::Text => {
-            let t = String::from_utf8_lossy(bytes).into_owned();
+            let t = decode_text(bytes).unwrap_or_default();
             if t.trim().is_empty() {
                 return Err(CvError::NoText);
             }

@@ -39,6 +39,9 @@ pub enum CvError {
     /// A damaged file.
     #[error("the file is damaged: {0}")]
     Corrupt(String),
+    /// Reading it would cost more than a CV can need (memory or time).
+    #[error("the file is too complex to read as a CV: {0}")]
+    TooComplex(String),
 }
 
 impl CvError {
@@ -51,6 +54,7 @@ impl CvError {
             CvError::Encrypted => "encrypted_pdf",
             CvError::NoText => "no_text_layer",
             CvError::Corrupt(_) => "corrupt_file",
+            CvError::TooComplex(_) => "too_complex",
         }
     }
 }

@@ -518,6 +518,14 @@ async fn another_workspace_learns_nothing_from_a_cv_it_also_holds() {
         assert_eq!(res.status(), 404, "{path}");
         seen.push(res.json().await.unwrap_or(Value::Null));
     }
+    let res = app
+        .client
+        .delete(format!("{}/api/v1/sourcing/{a_lead}", app.address))
+        .bearer_auth(&b)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404, "B cannot delete A's lead");
     let all = serde_json::to_string(&seen).unwrap();
     for secret in a_secrets {
         assert!(!all.contains(secret), "B saw A's `{secret}` in {all}");
@@ -526,6 +534,22 @@ async fn another_workspace_learns_nothing_from_a_cv_it_also_holds() {
     let (_, mine) = app.get(&format!("/api/v1/sourcing/{a_lead}")).await;
     assert_eq!(mine["data"]["status"], "converted");
     assert_eq!(mine["data"]["roles"][0]["overallFitScore"], 88);
+    // B deletes its own; A's file and lead stay
+    let res = app
+        .client
+        .delete(format!("{}/api/v1/sourcing/{b_lead}", app.address))
+        .bearer_auth(&b)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = app
+        .call(Method::GET, &format!("/api/v1/sourcing/{a_lead}/cv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.bytes().await.unwrap().to_vec(), cv("cv06-classic.pdf"));
 }
 
 #[tokio::test]
