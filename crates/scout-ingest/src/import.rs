@@ -5,9 +5,16 @@
 //! into the store, then hands the changed records to the index writer. One
 //! bad line is written to the rejects file with its line number and reason
 //! and never stops the rest. Re-importing is idempotent (upsert by id,
-//! unchanged content is not rewritten), and an import killed at any moment
-//! is completed by running it again: the store commits whole batches, and
-//! the index resumes from its own checkpoint.
+//! unchanged content is not rewritten; an id found again later in the same
+//! file is rejected, so the first line is the one kept every time), and an
+//! import killed at any moment is completed by running it again: the store
+//! commits whole batches, and the index resumes from its own checkpoint.
+//!
+//! What a file holds is decided by its first records (or `--organizations`):
+//! a line of the other kind is rejected as such, never read as the wrong
+//! kind. A file that cannot be read to its end (a truncated or damaged
+//! gzip) keeps every line read before the damage, and the summary says
+//! where the file broke (`damaged`).
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -91,10 +98,31 @@ pub struct ImportSummary {
     pub rejected: u64,
     /// Rejects files written, one per input file with rejects.
     pub rejects_files: Vec<PathBuf>,
+    /// Files that could not be read to their end: every line before the
+    /// damage was imported.
+    pub damaged: Vec<Damage>,
     /// Whether the index was updated here (false when a running server holds it).
     pub indexed: bool,
     /// Wall time in seconds.
     pub seconds: f64,
+}
+
+/// Where and why a file could not be read to its end.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Damage {
+    /// The file.
+    pub file: PathBuf,
+    /// Lines read before the damage (all of them imported or rejected).
+    pub lines_read: u64,
+    /// What went wrong.
+    pub reason: String,
+}
+
+impl ImportSummary {
+    /// Whether every line of every file was imported.
+    pub fn is_complete(&self) -> bool {
+        self.rejected == 0 && self.damaged.is_empty()
+    }
 }
 
 /// A failure that stops an import (bad lines never do).
@@ -137,6 +165,13 @@ struct Reject {
 
 enum Batch {
     Records(Vec<Record>, Vec<Reject>),
+    /// The file could not be read past `lines` lines (sent after every
+    /// record read before).
+    Damaged {
+        lines: u64,
+        error: std::io::Error,
+    },
+    /// The file could not be opened.
     Failed(std::io::Error),
 }
 
@@ -164,37 +199,81 @@ fn excerpt(line: &[u8]) -> String {
     }
 }
 
-fn parse_line(line: &[u8], kind: &mut Option<RecordKind>) -> Result<Record, String> {
+/// What a record looks like: an organization has a `name` and none of a
+/// profile's fields; anything else is read as a profile (and refused with
+/// its reason when it is not one).
+fn kind_of(value: &serde_json::Value) -> RecordKind {
+    const PROFILE_ONLY: [&str; 6] = [
+        "firstname",
+        "lastname",
+        "experiences",
+        "jobTitle",
+        "skills",
+        "educations",
+    ];
+    if value.get("name").is_some() && PROFILE_ONLY.iter().all(|k| value.get(k).is_none()) {
+        RecordKind::Organizations
+    } else {
+        RecordKind::Profiles
+    }
+}
+
+/// Lines looked at to decide what a file holds.
+const KIND_SAMPLE: usize = 100;
+
+/// The kind of most of the well-formed objects among the first lines of
+/// `sample` (profiles on a tie or when none is well formed).
+fn detect_kind(sample: &[&[u8]]) -> RecordKind {
+    let (mut profiles, mut organizations) = (0, 0);
+    for line in sample {
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(line.trim_ascii()) {
+            if value.is_object() {
+                match kind_of(&value) {
+                    RecordKind::Profiles => profiles += 1,
+                    RecordKind::Organizations => organizations += 1,
+                }
+            }
+        }
+    }
+    if organizations > profiles {
+        RecordKind::Organizations
+    } else {
+        RecordKind::Profiles
+    }
+}
+
+fn parse_line(line: &[u8], kind: RecordKind) -> Result<Record, String> {
     let text = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    let detected = match kind {
-        Some(k) => *k,
-        None => {
-            // The first well-formed record decides what the file holds.
-            let value: serde_json::Value = serde_json::from_str(text).map_err(|e| describe(&e))?;
-            let k = if value.get("name").is_some()
-                && value.get("firstname").is_none()
-                && value.get("experiences").is_none()
-            {
-                RecordKind::Organizations
-            } else {
-                RecordKind::Profiles
-            };
-            *kind = Some(k);
-            k
-        }
-    };
-    match detected {
-        RecordKind::Profiles => {
-            let t: Talent = serde_json::from_str(text).map_err(|e| describe(&e))?;
-            validate::talent(&t)?;
-            Ok(Record::Profile(Box::new(t)))
-        }
-        RecordKind::Organizations => {
-            let o: Organization = serde_json::from_str(text).map_err(|e| describe(&e))?;
-            validate::organization(&o)?;
-            Ok(Record::Organization(o))
-        }
+    match kind {
+        RecordKind::Profiles => match serde_json::from_str::<Talent>(text) {
+            Ok(t) => {
+                validate::talent(&t)?;
+                Ok(Record::Profile(Box::new(t)))
+            }
+            Err(e) => Err(other_kind(text, kind).unwrap_or_else(|| describe(&e))),
+        },
+        RecordKind::Organizations => match serde_json::from_str::<Organization>(text) {
+            Ok(o) => {
+                validate::organization(&o)?;
+                Ok(Record::Organization(o))
+            }
+            Err(e) => Err(other_kind(text, kind).unwrap_or_else(|| describe(&e))),
+        },
+    }
+}
+
+/// The reason for a line of the other kind than its file's.
+fn other_kind(text: &str, file_kind: RecordKind) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    match (file_kind, kind_of(&value)) {
+        (RecordKind::Profiles, RecordKind::Organizations) => Some(
+            "an organization in a file of profiles (told by its first records): import organizations from a file of their own, or with --organizations".into(),
+        ),
+        (RecordKind::Organizations, RecordKind::Profiles) => Some(
+            "a profile in a file of organizations (told by its first records): import profiles from a file of their own".into(),
+        ),
+        _ => None,
     }
 }
 
@@ -224,8 +303,68 @@ fn record_id(r: &Record) -> &str {
     }
 }
 
-/// Reads a file on its own thread, sending batches; duplicate ids within a
-/// batch start a new batch so that the later line is an update of the earlier.
+/// The id of a record as a 64-bit hash, to find an id seen earlier in the
+/// file in ~18 bytes per id (a string set would cost ~60: millions of ids).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(id)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// What reading one line gave.
+enum LineRead {
+    /// The end of the file.
+    End,
+    /// A line (with its newline, if it had one).
+    Line,
+    /// A line longer than the limit: `line` holds its start, the rest was
+    /// skipped without being held.
+    Oversize,
+}
+
+/// The next line of `reader` into `line`, holding at most `max + 1` bytes.
+fn next_line(
+    reader: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<LineRead> {
+    line.clear();
+    if reader.take(max as u64 + 1).read_until(b'\n', line)? == 0 {
+        return Ok(LineRead::End);
+    }
+    if line.len() <= max || line.last() == Some(&b'\n') {
+        return Ok(LineRead::Line);
+    }
+    let mut rest = Vec::new();
+    loop {
+        rest.clear();
+        let m = reader.take(1 << 20).read_until(b'\n', &mut rest)?;
+        if m == 0 || rest.last() == Some(&b'\n') {
+            return Ok(LineRead::Oversize);
+        }
+    }
+}
+
+/// Reads a file on its own thread, sending batches of records and rejects.
+/// A read error after the file opened (a damaged gzip) ends the file: what
+/// was read before it is sent first, then the damage.
 fn spawn_reader(
     path: PathBuf,
     options: ImportOptions,
@@ -233,94 +372,122 @@ fn spawn_reader(
     tx: tokio::sync::mpsc::Sender<Batch>,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
-        let run = || -> std::io::Result<()> {
+        let opened = (|| -> std::io::Result<Box<dyn BufRead>> {
             let file = File::open(&path)?;
             let mut peek = BufReader::new(Counting {
                 inner: file,
                 count: bytes,
             });
             let gz = peek.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-            let mut reader: Box<dyn BufRead> = if gz {
+            Ok(if gz {
                 Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(peek)))
             } else {
                 Box::new(peek)
-            };
-            let mut kind = options.kind;
-            let mut records = Vec::with_capacity(options.batch_size);
-            let mut rejects = Vec::new();
-            let mut ids: HashSet<String> = HashSet::new();
-            let mut line = Vec::with_capacity(4096);
-            let mut line_no = 0u64;
-            loop {
-                line.clear();
-                let n = (&mut reader)
-                    .take(options.max_line_bytes as u64 + 1)
-                    .read_until(b'\n', &mut line)?;
-                if n == 0 {
+            })
+        })();
+        let mut reader = match opened {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = tx.blocking_send(Batch::Failed(e));
+                return;
+            }
+        };
+        let max = options.max_line_bytes;
+        let mut records = Vec::with_capacity(options.batch_size);
+        let mut rejects = Vec::new();
+        let mut seen: HashSet<u64, std::hash::BuildHasherDefault<PassThrough>> = HashSet::default();
+        let mut line_no = 0u64;
+        // the first lines, read ahead to tell what the file holds
+        let mut ahead: std::collections::VecDeque<(Vec<u8>, LineRead)> =
+            std::collections::VecDeque::new();
+        let mut damage: Option<std::io::Error> = None;
+        while ahead.len() < KIND_SAMPLE {
+            let mut line = Vec::new();
+            match next_line(&mut reader, &mut line, max) {
+                Ok(LineRead::End) => break,
+                Ok(read) => ahead.push_back((line, read)),
+                Err(e) => {
+                    damage = Some(e);
                     break;
                 }
-                line_no += 1;
-                if line.len() > options.max_line_bytes && line.last() != Some(&b'\n') {
-                    // Skip the rest of an oversize line without holding it.
-                    let mut rest = Vec::new();
-                    loop {
-                        rest.clear();
-                        let m = (&mut reader).take(1 << 20).read_until(b'\n', &mut rest)?;
-                        if m == 0 || rest.last() == Some(&b'\n') {
-                            break;
-                        }
+            }
+        }
+        if let Some((first, _)) = ahead.front_mut() {
+            // a UTF-8 byte-order mark is not part of the first record
+            if first.starts_with(b"\xEF\xBB\xBF") {
+                first.drain(..3);
+            }
+        }
+        let kind = options.kind.unwrap_or_else(|| {
+            let sample: Vec<&[u8]> = ahead.iter().map(|(l, _)| l.as_slice()).collect();
+            detect_kind(&sample)
+        });
+        let mut line = Vec::with_capacity(4096);
+        loop {
+            let read = if let Some((next, read)) = ahead.pop_front() {
+                line = next;
+                read
+            } else if damage.is_some() {
+                break;
+            } else {
+                match next_line(&mut reader, &mut line, max) {
+                    Ok(LineRead::End) => break,
+                    Ok(read) => read,
+                    Err(e) => {
+                        damage = Some(e);
+                        break;
                     }
-                    rejects.push(Reject {
-                        line: line_no,
-                        reason: format!("line longer than {} bytes", options.max_line_bytes),
-                        excerpt: excerpt(&line),
-                    });
-                    continue;
                 }
-                let trimmed = line.trim_ascii();
-                if trimmed.is_empty() {
-                    continue;
-                }
-                match parse_line(trimmed, &mut kind) {
-                    Ok(r) => {
-                        if !ids.insert(record_id(&r).to_owned()) {
-                            let full = std::mem::take(&mut records);
-                            if tx
-                                .blocking_send(Batch::Records(full, std::mem::take(&mut rejects)))
-                                .is_err()
-                            {
-                                return Ok(());
-                            }
-                            ids.clear();
-                            ids.insert(record_id(&r).to_owned());
-                        }
-                        records.push(r);
-                    }
-                    Err(reason) => rejects.push(Reject {
-                        line: line_no,
-                        reason,
-                        excerpt: excerpt(trimmed),
-                    }),
-                }
-                if records.len() >= options.batch_size {
-                    let full =
-                        std::mem::replace(&mut records, Vec::with_capacity(options.batch_size));
-                    ids.clear();
-                    if tx
-                        .blocking_send(Batch::Records(full, std::mem::take(&mut rejects)))
-                        .is_err()
-                    {
-                        return Ok(());
-                    }
+            };
+            line_no += 1;
+            if let LineRead::Oversize = read {
+                rejects.push(Reject {
+                    line: line_no,
+                    reason: format!("line longer than {max} bytes"),
+                    excerpt: excerpt(&line),
+                });
+                continue;
+            }
+            let trimmed = line.trim_ascii();
+            if trimmed.is_empty() {
+                continue;
+            }
+            match parse_line(trimmed, kind) {
+                Ok(r) if !seen.insert(id_hash(record_id(&r))) => rejects.push(Reject {
+                    line: line_no,
+                    reason: format!(
+                        "duplicate id `{}`: an earlier line of this file has it, and the first one is kept",
+                        record_id(&r)
+                    ),
+                    excerpt: excerpt(trimmed),
+                }),
+                Ok(r) => records.push(r),
+                Err(reason) => rejects.push(Reject {
+                    line: line_no,
+                    reason,
+                    excerpt: excerpt(trimmed),
+                }),
+            }
+            if records.len() >= options.batch_size {
+                let full = std::mem::replace(&mut records, Vec::with_capacity(options.batch_size));
+                if tx
+                    .blocking_send(Batch::Records(full, std::mem::take(&mut rejects)))
+                    .is_err()
+                {
+                    return;
                 }
             }
-            if !records.is_empty() || !rejects.is_empty() {
-                let _ = tx.blocking_send(Batch::Records(records, rejects));
-            }
-            Ok(())
-        };
-        if let Err(e) = run() {
-            let _ = tx.blocking_send(Batch::Failed(e));
+        }
+        if (!records.is_empty() || !rejects.is_empty())
+            && tx.blocking_send(Batch::Records(records, rejects)).is_err()
+        {
+            return;
+        }
+        if let Some(error) = damage {
+            let _ = tx.blocking_send(Batch::Damaged {
+                lines: line_no,
+                error,
+            });
         }
     })
 }
@@ -418,6 +585,15 @@ pub async fn import_files(
         while let Some(batch) = rx.recv().await {
             let (records, bad) = match batch {
                 Batch::Records(r, b) => (r, b),
+                Batch::Damaged { lines, error } => {
+                    tracing::warn!(file = %path.display(), lines, error = %error, "the file is damaged; every line before the damage was imported");
+                    summary.damaged.push(Damage {
+                        file: path.clone(),
+                        lines_read: lines,
+                        reason: error.to_string(),
+                    });
+                    continue;
+                }
                 Batch::Failed(e) => {
                     return Err(ImportError::Read {
                         path: path.clone(),

@@ -13,4 +13,4 @@ mod rng;
 pub mod sync;
 mod validate;
 
-pub use import::{import_files, ImportOptions, ImportSummary, Progress};
+pub use import::{import_files, Damage, ImportOptions, ImportSummary, Progress};

@@ -67,7 +67,7 @@ async fn every_bad_line_is_rejected_with_its_line_and_reason_and_the_rest_import
     bytes.extend_from_slice(b"\n"); // 8 blank: skipped
     bytes.extend_from_slice(b"[1,2,3]\n"); // 9 not an object
     bytes.extend_from_slice(b"{\"id\":\"dup\",\"jobTitle\":\"First\"}\n"); // 10 ok
-    bytes.extend_from_slice(b"{\"id\":\"dup\",\"jobTitle\":\"Second\"}\n"); // 11 duplicate: an update
+    bytes.extend_from_slice(b"{\"id\":\"dup\",\"jobTitle\":\"Second\"}\n"); // 11 duplicate: refused
     bytes.extend_from_slice(
         b"{\"id\":\"dates\",\"experiences\":[{\"startDate\":\"March 2020\"}]}\n",
     ); // 12 bad date
@@ -76,15 +76,15 @@ async fn every_bad_line_is_rejected_with_its_line_and_reason_and_the_rest_import
     write(&path, &bytes);
 
     let s = run(&env, std::slice::from_ref(&path), 300).await;
-    assert_eq!((s.inserted, s.updated, s.unchanged), (3, 1, 0), "{s:?}");
-    assert_eq!(s.rejected, 9, "{s:?}");
+    assert_eq!((s.inserted, s.updated, s.unchanged), (3, 0, 0), "{s:?}");
+    assert_eq!(s.rejected, 10, "{s:?}");
     assert_eq!(env.store.count_profiles().await.unwrap(), 3);
     assert_eq!(env.engine.num_docs(), 3);
     let dup = env.store.get_profiles(&["dup".into()]).await.unwrap();
     assert_eq!(
         dup[0].talent.job_title.as_deref(),
-        Some("Second"),
-        "the later line wins"
+        Some("First"),
+        "the first line is kept"
     );
 
     let rejects = std::fs::read_to_string(&s.rejects_files[0]).unwrap();
@@ -114,8 +114,17 @@ async fn every_bad_line_is_rejected_with_its_line_and_reason_and_the_rest_import
         reason(9)
     );
     assert!(reason(12).contains("ISO 8601"), "{}", reason(12));
+    assert!(reason(11).contains("duplicate id `dup`"), "{}", reason(11));
     assert!(reason(13).contains("missing id"), "{}", reason(13));
-    assert_eq!(rows.len(), 9);
+    assert_eq!(rows.len(), 10);
+    assert!(!s.is_complete());
+    // and importing the same file again changes nothing
+    let again = run(&env, std::slice::from_ref(&path), 300).await;
+    assert_eq!(
+        (again.inserted, again.updated, again.unchanged),
+        (0, 0, 3),
+        "{again:?}"
+    );
 }
 
 #[tokio::test]
@@ -184,4 +193,73 @@ async fn an_index_ahead_of_its_store_is_rebuilt_from_the_store() {
         15,
         "the index now mirrors the store it follows, without stale or doubled entries"
     );
+}
+
+fn profile_lines(range: std::ops::Range<usize>) -> String {
+    range
+        .map(|i| format!("{{\"id\":\"p{i}\",\"firstname\":\"Ada\",\"jobTitle\":\"Nurse\"}}\n"))
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(bytes).unwrap();
+    z.finish().unwrap()
+}
+
+#[tokio::test]
+async fn a_file_of_profiles_is_not_read_as_organizations_because_of_its_first_line() {
+    let env = env().await;
+    let path = env.root.join("p.jsonl");
+    let mut text = String::from("{\"id\":\"org_x\",\"name\":\"Acme\"}\n");
+    text.push_str(&profile_lines(0..1000));
+    write(&path, text.as_bytes());
+    let s = run(&env, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!((s.inserted, s.rejected), (1000, 1), "{s:?}");
+    assert_eq!(env.store.count_profiles().await.unwrap(), 1000);
+    let rejects = std::fs::read_to_string(&s.rejects_files[0]).unwrap();
+    assert!(
+        rejects.contains("an organization in a file of profiles"),
+        "{rejects}"
+    );
+    assert!(!s.is_complete());
+}
+
+#[tokio::test]
+async fn a_damaged_gzip_keeps_every_line_before_the_damage_and_says_where() {
+    let env = env().await;
+    // truncated: the last readable batch is imported too
+    let whole = gzip(profile_lines(0..3000).as_bytes());
+    let truncated = env.root.join("truncated.jsonl.gz");
+    write(&truncated, &whole[..whole.len() * 2 / 3]);
+    // complete, with trailing garbage
+    let mut garbage = gzip(profile_lines(3000..6000).as_bytes());
+    garbage.extend_from_slice(b"this is not gzip at all");
+    let trailing = env.root.join("trailing.jsonl.gz");
+    write(&trailing, &garbage);
+    let s = run(&env, &[truncated.clone(), trailing.clone()], 1 << 20).await;
+    assert_eq!(s.damaged.len(), 2, "{s:?}");
+    assert_eq!(s.damaged[0].file, truncated);
+    assert_eq!(s.damaged[1].file, trailing);
+    assert_eq!(s.damaged[1].lines_read, 3000);
+    let stored = env.store.count_profiles().await.unwrap() as u64;
+    assert!(
+        stored >= 3000 + 1500,
+        "most of the truncated file and all of the other: {stored}"
+    );
+    assert_eq!(s.inserted, stored, "every line read was imported");
+    assert_eq!(s.damaged[0].lines_read, stored - 3000 + s.rejected, "{s:?}");
+    assert!(!s.is_complete());
+}
+
+#[tokio::test]
+async fn a_byte_order_mark_is_not_part_of_the_first_record() {
+    let env = env().await;
+    let path = env.root.join("bom.jsonl");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(profile_lines(0..3).as_bytes());
+    write(&path, &bytes);
+    let s = run(&env, std::slice::from_ref(&path), 1 << 20).await;
+    assert_eq!((s.inserted, s.rejected), (3, 0), "{s:?}");
+    assert!(s.is_complete());
 }

@@ -198,9 +198,38 @@ async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Resu
         for r in &s.rejects_files {
             println!("rejected lines and reasons: {}", r.display());
         }
+        for d in &s.damaged {
+            println!(
+                "damaged: {} could not be read past line {} ({}); every line before it was imported",
+                d.file.display(),
+                d.lines_read,
+                d.reason
+            );
+        }
+    }
+    if !s.is_complete() {
+        return Err(Incomplete(format!(
+            "the import is incomplete: {} line(s) rejected, {} file(s) damaged",
+            s.rejected,
+            s.damaged.len()
+        ))
+        .into());
     }
     Ok(())
 }
+
+/// A command that did its work but not all of it (an import with rejected
+/// lines or a damaged file): the binary exits with status 2, not 1.
+#[derive(Debug)]
+pub struct Incomplete(pub String);
+
+impl std::fmt::Display for Incomplete {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Incomplete {}
 
 async fn reindex(paths: &Paths, as_json: bool) -> anyhow::Result<()> {
     let started = Instant::now();

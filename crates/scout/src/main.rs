@@ -37,6 +37,10 @@ fn main() -> std::process::ExitCode {
     };
     match runtime.block_on(commands::run(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<commands::Incomplete>().is_some() => {
+            eprintln!("{e:#}");
+            std::process::ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             std::process::ExitCode::FAILURE

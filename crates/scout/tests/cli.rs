@@ -516,7 +516,13 @@ async fn data_is_private_and_the_demo_key_is_never_written_down() {
     std::fs::write(&input, "{\"id\":\"a\",\"firstname\":\"Ada\"}\n{not json}\n").unwrap();
     let mut import = scout(&data);
     import.arg("import").arg(&input);
-    import.output().unwrap();
+    let out = import.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an import with a rejected line is incomplete"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("incomplete"));
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join("scout.db")), 0o600);
     for side in ["scout.db-wal", "scout.db-shm"] {
