@@ -46,9 +46,31 @@ fn check_date(path: &str, date: &Option<String>) -> Result<(), String> {
     }
 }
 
+/// Links are absolute http(s) URLs (`scout_model::web_url`).
+fn check_url(path: &str, url: &Option<String>) -> Result<(), String> {
+    match url {
+        Some(u) if !scout_model::is_web_url(u) => Err(format!(
+            "{path}: `{}` is not an http or https URL",
+            u.chars().take(80).collect::<String>()
+        )),
+        _ => Ok(()),
+    }
+}
+
 pub(crate) fn talent(t: &Talent) -> Result<(), String> {
     check_id(&t.id)?;
+    check_url("photoUrl", &t.photo_url)?;
+    check_url("linkedinUrl", &t.linkedin_url)?;
+    if let Some(o) = &t.current_organization {
+        check_url("currentOrganization.logoUrl", &o.logo_url)?;
+    }
     for (i, e) in t.experiences.iter().enumerate() {
+        if let Some(o) = &e.organization {
+            check_url(
+                &format!("experiences[{i}].organization.logoUrl"),
+                &o.logo_url,
+            )?;
+        }
         check_date(&format!("experiences[{i}].startDate"), &e.start_date)?;
         check_date(&format!("experiences[{i}].endDate"), &e.end_date)?;
     }
@@ -68,12 +90,27 @@ pub(crate) fn organization(o: &Organization) -> Result<(), String> {
     if o.name.trim().is_empty() {
         return Err("organization `name` must not be empty".into());
     }
-    Ok(())
+    check_url("logoUrl", &o.logo_url)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_must_be_http_or_https() {
+        let t: Talent =
+            serde_json::from_str(r#"{"id":"a","linkedinUrl":"javascript:alert(1)"}"#).unwrap();
+        assert!(talent(&t).unwrap_err().contains("linkedinUrl"));
+        let t: Talent = serde_json::from_str(
+            r#"{"id":"a","currentOrganization":{"logoUrl":"data:image/svg+xml,<svg/onload=alert(1)>"}}"#,
+        )
+        .unwrap();
+        assert!(talent(&t).unwrap_err().contains("logoUrl"));
+        let t: Talent =
+            serde_json::from_str(r#"{"id":"a","photoUrl":"https://media.example/p.jpg"}"#).unwrap();
+        assert!(talent(&t).is_ok());
+    }
 
     #[test]
     fn ids_and_dates_are_checked() {

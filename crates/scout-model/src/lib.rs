@@ -10,6 +10,7 @@ pub mod filter;
 pub mod organization;
 pub mod pipeline;
 pub mod talent;
+pub mod web_url;
 
 pub use error_code::{ErrorCode, HasErrorCode};
 pub use filter::{FilterType, History};
@@ -19,3 +20,4 @@ pub use talent::{
     Certification, CurrentOrganization, Education, Experience, ExperienceOrganization, Language,
     Talent,
 };
+pub use web_url::is_web_url;

@@ -234,9 +234,9 @@ fn read_entry(value: &Value, path: Vec<PathItem>, issues: &mut Vec<Issue>) -> Op
     let profile = CandidateProfile {
         email,
         phone: r.string("phone_number", false, 50),
-        linkedin_url: r.string("linkedin_url", false, 2000),
-        cv_url: r.string("cv_url", false, 2000),
-        photo_url: r.string("photo_url", false, 2000),
+        linkedin_url: r.web_url("linkedin_url"),
+        cv_url: r.web_url("cv_url"),
+        photo_url: r.web_url("photo_url"),
         nationality: r.string("nationality", false, 100),
         city: r.string("location", false, 200),
         job_title: r.string("job_title", false, 200),

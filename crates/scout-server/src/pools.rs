@@ -265,9 +265,14 @@ async fn remove(
 /// A CSV field, quoted when it holds a separator, a quote or a line break;
 /// a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do
 /// not run it as a formula.
+/// A CSV cell. A cell a spreadsheet would read as a formula (OWASP's list:
+/// `=`, `+`, `-`, `@`, tab, carriage return — also after leading spaces,
+/// which some spreadsheets drop) is prefixed with `'` so it stays text.
 fn csv_field(value: Option<&str>) -> String {
     let mut v = value.unwrap_or("").to_owned();
-    if v.starts_with(['=', '+', '-', '@']) {
+    if v.trim_start_matches(' ')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+    {
         v.insert(0, '\'');
     }
     if v.contains([',', '"', '\n', '\r']) {
@@ -347,4 +352,28 @@ async fn export(
         response.headers_mut().insert(k, v);
     }
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formulas_stay_text_and_cells_are_quoted() {
+        for (raw, want) in [
+            ("=1+1", "'=1+1"),
+            ("+33 6", "'+33 6"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=cmd", "'\t=cmd"),
+            ("\r=cmd", "\"'\r=cmd\""),
+            ("  =cmd", "'  =cmd"),
+            ("Ada, Lovelace", "\"Ada, Lovelace\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(csv_field(Some(raw)), want, "{raw:?}");
+        }
+        assert_eq!(csv_field(None), "");
+    }
 }

@@ -100,6 +100,21 @@ impl<'a> ObjectReader<'a> {
         }
     }
 
+    /// An optional link: an absolute http(s) URL (`scout_model::web_url`).
+    pub fn web_url(&mut self, key: &'static str) -> Option<String> {
+        let url = self.string(key, false, 2000)?;
+        if scout_model::is_web_url(&url) {
+            Some(url)
+        } else {
+            self.issues.push(Issue::new(
+                "invalid_string",
+                self.at(key),
+                "Invalid url: only http and https URLs are accepted",
+            ));
+            None
+        }
+    }
+
     /// A string that may be set to `null`: absent → `None`, `null` → `Some(None)`.
     pub fn nullable_string(&mut self, key: &'static str, max: usize) -> Option<Option<String>> {
         match self.raw(key)? {

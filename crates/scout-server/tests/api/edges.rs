@@ -213,3 +213,47 @@ async fn guessed_keys_are_slowed_down_then_refused_per_address() {
         .await;
     assert_eq!(res.status(), 200);
 }
+
+#[tokio::test]
+async fn links_other_than_http_are_refused_where_they_come_in() {
+    let app = spawn_app().await;
+    let (_, created) = app
+        .send(
+            Method::POST,
+            "/v1/sourcings",
+            serde_json::json!({"title": "Designer"}),
+        )
+        .await;
+    let id = created["data"]["sourcing"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (field, url) in [
+        ("cv_url", "javascript:alert(document.cookie)"),
+        ("photo_url", "data:image/svg+xml,<svg onload=alert(1)>"),
+        ("linkedin_url", "vbscript:msgbox"),
+    ] {
+        let (status, body) = app
+            .send(
+                Method::POST,
+                &format!("/v1/sourcings/{id}/candidates"),
+                serde_json::json!({"candidates": [{"name": "Eve", field: url}]}),
+            )
+            .await;
+        assert_eq!(status, 400, "{field}: {body}");
+        let issue = &body["error"]["issues"][0];
+        assert_eq!(
+            issue["path"].as_array().unwrap().last().unwrap(),
+            field,
+            "{body}"
+        );
+    }
+    let (status, body) = app
+        .send(
+            Method::POST,
+            &format!("/v1/sourcings/{id}/candidates"),
+            serde_json::json!({"candidates": [{"name": "Eve", "cv_url": "https://files.example/eve.pdf"}]}),
+        )
+        .await;
+    assert!(status == 200 || status == 201, "{body}");
+}
