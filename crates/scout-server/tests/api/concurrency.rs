@@ -8,7 +8,9 @@ use std::time::Duration;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp};
+use scout_server::Settings;
+
+use crate::helpers::{fixture_talents, spawn_app, spawn_app_on, TestApp};
 
 const WRITERS: usize = 8;
 const ROUNDS: usize = 6;
@@ -104,7 +106,19 @@ async fn new_sourcing(app: &TestApp, title: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn eight_writers_on_every_write_endpoint_beside_searches_get_no_server_error() {
-    let app = spawn_app().await;
+    writers_beside_searches(spawn_app().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_same_on_postgresql() {
+    let server = scout_store::testing::PgServer::start()
+        .unwrap_or_else(|e| panic!("PostgreSQL is required for this test: {e}"));
+    let url = server.fresh_database().await.unwrap();
+    let app = spawn_app_on(Some(url), Settings::default(), fixture_talents(), 1000).await;
+    writers_beside_searches(app).await;
+}
+
+async fn writers_beside_searches(app: TestApp) {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let search_key = app.key_with(&["talents:search"], 1_000_000).await;
     let searchers: Vec<_> = (0..2)

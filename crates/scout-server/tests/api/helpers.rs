@@ -43,10 +43,20 @@ pub fn fixture_talents() -> Vec<Talent> {
 }
 
 pub async fn spawn_app_with(settings: Settings, talents: Vec<Talent>, per_minute: i64) -> TestApp {
+    spawn_app_on(None, settings, talents, per_minute).await
+}
+
+/// A server whose store is the PostgreSQL database at `url` (SQLite in a
+/// temporary directory when `None`).
+pub async fn spawn_app_on(
+    url: Option<String>,
+    settings: Settings,
+    talents: Vec<Talent>,
+    per_minute: i64,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("scout.db").to_string_lossy())
-        .await
-        .unwrap();
+    let url = url.unwrap_or_else(|| dir.path().join("scout.db").to_string_lossy().into_owned());
+    let store = Store::open(&url).await.unwrap();
     store.upsert_profiles(&talents, "fixtures").await.unwrap();
     let engine = Arc::new(Engine::open(&dir.path().join("index")).unwrap());
     let mut writer = engine.writer(50_000_000).unwrap();
