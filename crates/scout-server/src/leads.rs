@@ -339,17 +339,13 @@ async fn upload(
     Ok(ok(StatusCode::CREATED, caller.limit_headers, data))
 }
 
+/// A lead the caller may read: its workspace's, or any for an operator.
 async fn visible_lead<S: crate::auth::Scope>(
     state: &AppState,
     caller: &Caller<S>,
     id: &str,
 ) -> Result<Lead, ApiError> {
-    state
-        .store
-        .get_lead(visibility(caller).as_deref(), id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(lead_not_found)
+    lead_in(state, visibility(caller).as_deref(), id).await
 }
 
 /// A lead of the caller's own workspace: changes are made only there,
@@ -359,9 +355,13 @@ async fn own_lead<S: crate::auth::Scope>(
     caller: &Caller<S>,
     id: &str,
 ) -> Result<Lead, ApiError> {
+    lead_in(state, Some(caller.key.workspace_id.as_str()), id).await
+}
+
+async fn lead_in(state: &AppState, workspace: Option<&str>, id: &str) -> Result<Lead, ApiError> {
     state
         .store
-        .get_lead(Some(caller.key.workspace_id.as_str()), id)
+        .get_lead(workspace, id)
         .await
         .map_err(internal)?
         .ok_or_else(lead_not_found)

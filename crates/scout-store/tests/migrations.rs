@@ -50,6 +50,27 @@ const LEGACY: &[&str] = &[
      ('pc_2', 30, 'uploaded', '{\"fileName\":\"globex.txt\",\"organizationId\":\"ws_b\"}')",
 ];
 
+/// Applies `backend`'s migrations up to 0006 to `pool`, writes [`LEGACY`]
+/// and closes it.
+async fn write_legacy<DB: sqlx::Database>(pool: &sqlx::Pool<DB>, backend: &str)
+where
+    DB::Connection: sqlx::migrate::Migrate,
+    for<'c> &'c sqlx::Pool<DB>: sqlx::Executor<'c, Database = DB>,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+{
+    let old = migrations_up_to(backend, 6);
+    Migrator::new(old.path())
+        .await
+        .unwrap()
+        .run(pool)
+        .await
+        .unwrap();
+    for statement in LEGACY {
+        pool.execute(*statement).await.unwrap();
+    }
+    pool.close().await;
+}
+
 async fn check_split(store: &Store) {
     let a = store.get_lead(Some("ws_a"), "pc_1").await.unwrap().unwrap();
     assert_eq!(
@@ -124,17 +145,7 @@ async fn shared_leads_split_per_workspace_on_sqlite() {
             .create_if_missing(true)
             .foreign_keys(true);
         let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
-        let old = migrations_up_to("sqlite", 6);
-        Migrator::new(old.path())
-            .await
-            .unwrap()
-            .run(&pool)
-            .await
-            .unwrap();
-        for statement in LEGACY {
-            pool.execute(*statement).await.unwrap();
-        }
-        pool.close().await;
+        write_legacy(&pool, "sqlite").await;
     }
     let store = Store::open(&path.to_string_lossy()).await.unwrap();
     check_split(&store).await;
@@ -147,17 +158,7 @@ async fn shared_leads_split_per_workspace_on_postgres() {
     let url = server.fresh_database().await.unwrap();
     {
         let pool = sqlx::PgPool::connect(&url).await.unwrap();
-        let old = migrations_up_to("postgres", 6);
-        Migrator::new(old.path())
-            .await
-            .unwrap()
-            .run(&pool)
-            .await
-            .unwrap();
-        for statement in LEGACY {
-            pool.execute(*statement).await.unwrap();
-        }
-        pool.close().await;
+        write_legacy(&pool, "postgres").await;
     }
     let store = Store::open(&url).await.unwrap();
     check_split(&store).await;
