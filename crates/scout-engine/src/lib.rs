@@ -67,6 +67,10 @@ pub struct Engine {
     >,
     /// Popular tiers' documents per segment (see `tier_cache.rs`).
     tier_cache: tier_cache::TierCache,
+    /// The checkpoint of what searches see: read before each reload, so it
+    /// never claims more than the reloaded reader holds (a commit between
+    /// the read and the reload only makes it lag until the next reload).
+    searchable_checkpoint: std::sync::atomic::AtomicI64,
 }
 
 impl Engine {
@@ -85,6 +89,7 @@ impl Engine {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let searchable_checkpoint = writer::read_checkpoint(&index)?.into();
         Ok(Engine {
             index,
             reader,
@@ -92,6 +97,7 @@ impl Engine {
             table_cache: Default::default(),
             tier_cache: tier_cache::TierCache::new(DEFAULT_TIER_CACHE_BYTES),
             orgs: Default::default(),
+            searchable_checkpoint,
         })
     }
 
@@ -112,6 +118,7 @@ impl Engine {
             table_cache: Default::default(),
             tier_cache: tier_cache::TierCache::new(DEFAULT_TIER_CACHE_BYTES),
             orgs: Default::default(),
+            searchable_checkpoint: 0.into(),
         }
     }
 
@@ -131,11 +138,23 @@ impl Engine {
         writer::read_checkpoint(&self.index)
     }
 
+    /// How far along the store's change feed searches see: the checkpoint
+    /// as of the last reload. It trails [`Engine::checkpoint`] between a
+    /// commit and the reload that shows it, which is what `/health` must
+    /// report (an index that says `lag: 0` answers with every change).
+    pub fn searchable_checkpoint(&self) -> i64 {
+        self.searchable_checkpoint
+            .load(std::sync::atomic::Ordering::Acquire)
+    }
+
     /// Makes committed changes visible to searches, forgets the tables of
     /// segments that merged away and builds those of new segments (with
     /// their tie order), so that no search pays for them.
     pub fn reload(&self) -> Result<(), EngineError> {
+        let checkpoint = writer::read_checkpoint(&self.index)?;
         self.reader.reload()?;
+        self.searchable_checkpoint
+            .store(checkpoint, std::sync::atomic::Ordering::Release);
         let searcher = self.reader.searcher();
         let live: std::collections::HashSet<tantivy::index::SegmentId> = searcher
             .segment_readers()

@@ -2,7 +2,7 @@
 //! `status` is `ok` when the index has every change the store has,
 //! `catching_up` (still `200`: the server answers, from an index `lag`
 //! changes behind) while it applies the rest, as after a restart or during
-//! an import; `unavailable` (`503`) when the store or index cannot be read.
+//! an import; `unavailable` (`503`) when the store cannot be read.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,9 +18,12 @@ pub(crate) fn routes() -> Router<AppState> {
 
 async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let store_seq = state.store.last_seq().await;
-    let index_seq = state.engine.checkpoint();
-    match (store_seq, index_seq) {
-        (Ok(s), Ok(i)) => {
+    // Sequence and count as searches see them, not as last committed: a
+    // commit the reader has not loaded yet is not served.
+    let i = state.engine.searchable_checkpoint();
+    let indexed = state.engine.num_docs();
+    match store_seq {
+        Ok(s) => {
             let lag = (s - i).max(0);
             let status = if lag == 0 { "ok" } else { "catching_up" };
             (
@@ -31,11 +34,11 @@ async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
                     "storeSeq": s,
                     "indexSeq": i,
                     "lag": lag,
-                    "indexedTalents": state.engine.num_docs(),
+                    "indexedTalents": indexed,
                 })),
             )
         }
-        _ => (
+        Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(json!({"status": "unavailable"})),
         ),
