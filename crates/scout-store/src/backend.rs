@@ -394,7 +394,9 @@ macro_rules! store_backend {
                     let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
                     qb.push_bind(generate_id("ws")?).push(", ").push_bind(name).push(", ").push_bind(now_ms());
                     qb.push(") ON CONFLICT (name) DO NOTHING");
-                    qb.build().execute(&self.pool).await?;
+                    let (_turn, mut tx) = self.begin_write().await?;
+                    qb.build().execute(&mut *tx).await?;
+                    tx.commit().await?;
                 }
                 let mut qb = QueryBuilder::<$db>::new("SELECT id FROM workspaces WHERE name = ");
                 qb.push_bind(name);
@@ -466,7 +468,10 @@ macro_rules! store_backend {
                 qb.push(" OR prefix = ").push_bind(id_or_prefix);
                 // the whole key, as printed at creation
                 qb.push(" OR key_hash = ").push_bind(key_hash(id_or_prefix)).push(")");
-                Ok(qb.build().execute(&self.pool).await?.rows_affected())
+                let (_turn, mut tx) = self.begin_write().await?;
+                let revoked = qb.build().execute(&mut *tx).await?.rows_affected();
+                tx.commit().await?;
+                Ok(revoked)
             }
 
             pub(crate) async fn save_transactions(&self, rows: &[SearchTransaction]) -> Result<(), StoreError> {
@@ -495,7 +500,10 @@ macro_rules! store_backend {
             pub(crate) async fn prune_transactions(&self, created_before: i64) -> Result<u64, StoreError> {
                 let mut qb = QueryBuilder::<$db>::new("DELETE FROM search_transactions WHERE created_at < ");
                 qb.push_bind(created_before);
-                Ok(qb.build().execute(&self.pool).await?.rows_affected())
+                let (_turn, mut tx) = self.begin_write().await?;
+                let pruned = qb.build().execute(&mut *tx).await?.rows_affected();
+                tx.commit().await?;
+                Ok(pruned)
             }
 
             pub(crate) async fn count_profiles(&self) -> Result<i64, StoreError> {

@@ -143,7 +143,9 @@ macro_rules! pipeline_backend {
                     b.push_bind(requirements.as_str()).push_bind(1_i64).push_bind(new.created_by.as_deref());
                     b.push_bind(now).push_bind(now);
                 });
-                qb.build().execute(&self.pool).await?;
+                let (_turn, mut tx) = self.begin_write().await?;
+                qb.build().execute(&mut *tx).await?;
+                tx.commit().await?;
                 self.get_sourcing(workspace_id, &id).await?.ok_or_else(|| corrupt(&id, "sourcing vanished after creation"))
             }
 
@@ -234,7 +236,10 @@ macro_rules! pipeline_backend {
                     None => {}
                 }
                 qb.push(" WHERE id = ").push_bind(id).push(" AND workspace_id = ").push_bind(workspace_id);
-                if qb.build().execute(&self.pool).await?.rows_affected() == 0 {
+                let (_turn, mut tx) = self.begin_write().await?;
+                let changed = qb.build().execute(&mut *tx).await?.rows_affected();
+                tx.commit().await?;
+                if changed == 0 {
                     return Ok(None);
                 }
                 self.get_sourcing(workspace_id, id).await

@@ -90,7 +90,9 @@ macro_rules! searches_backend {
                     filters = excluded.filters, interpretation = excluded.interpretation, total = excluded.total, \
                     result_ids = excluded.result_ids, expansions = excluded.expansions, revisions = excluded.revisions, \
                     updated_at = excluded.updated_at");
-                qb.build().execute(&self.pool).await?;
+                let (_turn, mut tx) = self.begin_write().await?;
+                qb.build().execute(&mut *tx).await?;
+                tx.commit().await?;
                 Ok(())
             }
 
@@ -186,7 +188,10 @@ macro_rules! searches_backend {
             pub(crate) async fn delete_pool(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
                 let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_pools WHERE workspace_id = ");
                 qb.push_bind(workspace_id).push(" AND id = ").push_bind(id);
-                Ok(qb.build().execute(&self.pool).await?.rows_affected() > 0)
+                let (_turn, mut tx) = self.begin_write().await?;
+                let deleted = qb.build().execute(&mut *tx).await?.rows_affected();
+                tx.commit().await?;
+                Ok(deleted > 0)
             }
         }
     };

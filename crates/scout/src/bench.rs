@@ -31,6 +31,20 @@ pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Res
             rounds,
             postgres_url,
         } => crate::bench_sourcing::run(candidates, rounds, postgres_url, as_json).await,
+        BenchCommand::Writes {
+            profiles,
+            ops,
+            concurrency,
+            postgres_url,
+        } => {
+            let bench = crate::bench_writes::WritesBench {
+                profiles,
+                ops,
+                concurrency,
+                postgres_url,
+            };
+            crate::bench_writes::run(bench, as_json).await
+        }
     }
 }
 

@@ -234,6 +234,22 @@ pub enum BenchCommand {
         #[arg(long, env = "SCOUT_BENCH_POSTGRES_URL")]
         postgres_url: Option<String>,
     },
+    /// Pipeline writes over HTTP (add, note, status, new sourcing) from 1–8 concurrent
+    /// clients beside two searching ones, on SQLite and PostgreSQL: writes/s, latency, errors.
+    Writes {
+        /// Profiles in the store (each added talent is a new one).
+        #[arg(long, default_value_t = 5_000)]
+        profiles: u64,
+        /// Writes per concurrency level.
+        #[arg(long, default_value_t = 800)]
+        ops: usize,
+        /// Concurrency levels, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "1,2,4,8")]
+        concurrency: Vec<usize>,
+        /// PostgreSQL database to use (default: a throwaway server when PostgreSQL is installed).
+        #[arg(long, env = "SCOUT_BENCH_POSTGRES_URL")]
+        postgres_url: Option<String>,
+    },
     /// Prompt reader: precision and recall per filter type on the labelled prompts; with
     /// --profiles, time to the first streamed candidate of a prompt search over HTTP.
     Prompts {
