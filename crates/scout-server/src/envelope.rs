@@ -45,7 +45,9 @@ impl LimitSlot {
 
 /// Whether `path` belongs to the family answered in the flat envelope.
 fn is_flat_family(path: &str) -> bool {
-    path.starts_with("/v1/job-candidates")
+    path.strip_prefix(crate::API_PREFIX)
+        .unwrap_or(path)
+        .starts_with("/v1/job-candidates")
 }
 
 fn in_family(error: ApiError, path: &str) -> ApiError {

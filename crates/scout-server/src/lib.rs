@@ -60,17 +60,25 @@ async fn track(request: Request, next: Next) -> Response {
     response
 }
 
+/// Where every `/v1/…` route is served a second time: Kalent's pages title
+/// their endpoints `/v1/…` and call `/api/v1/…` in their examples, so a
+/// client may take its base URL from either (docs/access.md, *Addresses*).
+pub const API_PREFIX: &str = "/api";
+
 /// The application: every route of every API family.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .merge(health::routes())
+    let v1 = Router::new()
         .merge(talents::routes())
         .merge(sourcings::routes())
         .merge(pipeline::routes())
         .merge(job_candidates::routes())
         .merge(searches::routes())
         .merge(search_helpers::routes())
-        .merge(pools::routes())
+        .merge(pools::routes());
+    Router::new()
+        .merge(health::routes())
+        .nest(API_PREFIX, v1.clone())
+        .merge(v1)
         .merge(leads::routes())
         .merge(openapi::routes())
         .fallback(envelope::no_route)

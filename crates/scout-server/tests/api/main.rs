@@ -2,6 +2,7 @@
 //! HTTP. One binary, one module per API family.
 
 mod concurrency;
+mod contract;
 mod edges;
 mod helpers;
 mod job_candidates;

@@ -1,0 +1,98 @@
+//! The documents' examples replayed as a client written against them would
+//! send them: their addresses, their headers, their parameters.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::spawn_app;
+
+/// Kalent's pages title `/v1/…` and call `/api/v1/…` in every curl example
+/// (001, "Page 1" / "Page 2"; 000, the `curl -G` example): both answer alike.
+#[tokio::test]
+async fn the_api_v1_addresses_of_the_curl_examples_answer_like_v1() {
+    let app = spawn_app().await;
+    let page1 = json!({"filters": [
+        {"filterType": "JOB_TITLE", "value": "Software Engineer", "isRequired": true, "isExcluded": false, "isExactMatch": false}
+    ]});
+    let (status, first) = app
+        .send(Method::POST, "/api/v1/search/talents", page1.clone())
+        .await;
+    assert_eq!(status, 200, "{first}");
+    let (_, plain) = app.send(Method::POST, "/v1/search/talents", page1).await;
+    assert_eq!(
+        first["data"]["estimationCount"],
+        plain["data"]["estimationCount"]
+    );
+    let tx = first["data"]["searchTransactionId"].as_str().unwrap();
+    let page2 = json!({"filters": [
+        {"filterType": "JOB_TITLE", "value": "Software Engineer", "isRequired": true, "isExcluded": false, "isExactMatch": false}
+    ], "relatedSearchTransactionIds": [tx]});
+    let (status, second) = app
+        .send(Method::POST, "/api/v1/search/talents", page2)
+        .await;
+    assert_eq!(status, 200, "{second}");
+    let ids = |v: &Value| -> Vec<String> {
+        v["data"]["talents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(ids(&second).iter().all(|id| !ids(&first).contains(id)));
+
+    let (status, created) = app
+        .send(
+            Method::POST,
+            "/api/v1/sourcings",
+            json!({"title": "Backend Engineer"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let sourcing = created["data"]["sourcing"]["id"].as_str().unwrap();
+    let (status, listed) = app
+        .get(&format!(
+            "/api/v1/sourcings/{sourcing}/candidates?pageIndex=0&pageSize=25"
+        ))
+        .await;
+    assert_eq!(status, 200, "{listed}");
+    assert_eq!(listed["success"], true);
+    assert_eq!(listed["data"]["pagination"]["pageSize"], 25, "{listed}");
+
+    // the other families too, in their own envelopes
+    let (status, body) = app.get("/api/v1/job-candidates").await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["success"], false);
+    assert!(body["error"].is_string(), "the flat envelope: {body}");
+}
+
+/// Every path or method no endpoint serves answers in the envelope, under
+/// both prefixes.
+#[tokio::test]
+async fn unknown_paths_and_methods_answer_in_the_envelope_under_both_prefixes() {
+    let app = spawn_app().await;
+    for path in ["/api/v1/nothing", "/v1/nothing", "/api/v2/search/talents"] {
+        let res = app.call(Method::GET, path).send().await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "not_found", "{path}: {body}");
+    }
+    for path in ["/api/v1/search/talents", "/v1/search/talents"] {
+        let res = app.call(Method::DELETE, path).send().await.unwrap();
+        assert_eq!(res.status(), 405, "{path}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(
+            body["error"]["code"], "method_not_allowed",
+            "{path}: {body}"
+        );
+    }
+    let res = app
+        .call(Method::GET, "/api/v1/job-candidates/x/y")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["success"], false);
+    assert!(body["error"].is_string(), "the flat envelope: {body}");
+}
