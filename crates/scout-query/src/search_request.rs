@@ -8,8 +8,8 @@
 //! body      = { "filters": [filter, 1..=MAX_FILTERS], "relatedSearchTransactionIds"?: [string, 0..] }
 //! filter    = { "filterType": TYPE, "value": string(1..=MAX_VALUE_CHARS),
 //!               "isRequired"?: bool, "isExcluded"?: bool, "isExactMatch"?: bool,   // default false
-//!               "radius"?: number | null,      // LOCATION only, 0..=MAX_RADIUS_KM
-//!               "history"?: HISTORY | null }   // JOB_TITLE, COMPANY_NAME, COMPANY_SIZE, COMPANY_INDUSTRY
+//!               "radius"?: number | null,      // 0..=MAX_RADIUS_KM; used by LOCATION
+//!               "history"?: HISTORY | null }   // used by JOB_TITLE, COMPANY_NAME, COMPANY_SIZE, COMPANY_INDUSTRY
 //! TYPE      = JOB_TITLE | LOCATION | YEARS_OF_EXPERIENCE | SKILL | KEYWORD | LANGUAGE
 //!           | LANGUAGE_PROFICIENCY | COMPANY_NAME | COMPANY_SIZE | COMPANY_INDUSTRY
 //!           | EDUCATION_DEGREE | EDUCATION_SCHOOL_NAME | CERTIFICATION_NAME | SENIORITY
@@ -23,6 +23,11 @@
 //! `Freelance` (any case) for `SENIORITY`; a four-digit year 1900–2100;
 //! a level, or `language:level`, for `LANGUAGE_PROFICIENCY`. Unknown keys
 //! are refused (`unrecognized_keys`): a misspelt modifier must not be ignored.
+//!
+//! `radius` and `history` are common fields: the document says every filter
+//! accepts them. Their values are checked on every type; on a type they
+//! mean nothing to they are ignored, and the request says so
+//! ([`SearchRequest::ignored`], echoed in each talent's `match`).
 
 use scout_model::{CompanySize, FilterType, History};
 use scout_taxonomy::languages::{canonical_proficiency, PROFICIENCY_LEVELS};
@@ -47,7 +52,28 @@ pub struct SearchRequest {
     pub filters: Vec<Filter>,
     /// Transactions whose talents must not be returned again.
     pub related_transactions: Vec<String>,
+    /// Per filter (in request order), the common fields it carried that its
+    /// type does not use.
+    pub ignored: Vec<Vec<IgnoredField>>,
 }
+
+/// A common field a filter carried that its type does not use.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IgnoredField {
+    /// `radius` or `history`.
+    pub field: &'static str,
+    /// Why it has no effect, for people.
+    pub reason: &'static str,
+}
+
+const RADIUS_IGNORED: IgnoredField = IgnoredField {
+    field: "radius",
+    reason: "ignored: radius applies only to LOCATION filters",
+};
+const HISTORY_IGNORED: IgnoredField = IgnoredField {
+    field: "history",
+    reason: "ignored: history applies only to JOB_TITLE, COMPANY_NAME, COMPANY_SIZE and COMPANY_INDUSTRY filters",
+};
 
 /// One element of an issue's path: a key or an index.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -227,7 +253,12 @@ fn flag(obj: &Map<String, Value>, key: &str, at: &[PathItem], issues: &mut Vec<I
     }
 }
 
-fn parse_filter(v: &Value, at: &[PathItem], issues: &mut Vec<Issue>) -> Option<Filter> {
+fn parse_filter(
+    v: &Value,
+    at: &[PathItem],
+    issues: &mut Vec<Issue>,
+    ignored: &mut Vec<IgnoredField>,
+) -> Option<Filter> {
     let Some(obj) = v.as_object() else {
         issues.push(invalid_type(at.to_vec(), "object", v));
         return None;
@@ -322,19 +353,15 @@ fn parse_filter(v: &Value, at: &[PathItem], issues: &mut Vec<Issue>) -> Option<F
         None | Some(Value::Null) => None,
         Some(Value::Number(n)) => {
             let r = n.as_f64().unwrap_or(f64::NAN);
-            if filter_type.is_some_and(|t| t != FilterType::Location) {
-                issues.push(issue(
-                    "unrecognized_keys",
-                    path(at, "radius"),
-                    "radius applies only to LOCATION filters",
-                ));
-                None
-            } else if !(0.0..=MAX_RADIUS_KM).contains(&r) {
+            if !(0.0..=MAX_RADIUS_KM).contains(&r) {
                 issues.push(issue(
                     if r < 0.0 { "too_small" } else { "too_big" },
                     path(at, "radius"),
                     format!("radius must be between 0 and {MAX_RADIUS_KM} km"),
                 ));
+                None
+            } else if filter_type.is_some_and(|t| t != FilterType::Location) {
+                ignored.push(RADIUS_IGNORED);
                 None
             } else {
                 Some(r)
@@ -347,24 +374,17 @@ fn parse_filter(v: &Value, at: &[PathItem], issues: &mut Vec<Issue>) -> Option<F
     };
     let history = match obj.get("history") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => {
-            if filter_type.is_some_and(|t| !has_history(t)) {
-                issues.push(issue(
-                    "unrecognized_keys",
-                    path(at, "history"),
-                    "history applies only to JOB_TITLE, COMPANY_NAME, COMPANY_SIZE and COMPANY_INDUSTRY filters",
-                ));
+        Some(Value::String(s)) => match History::parse(s) {
+            Some(_) if filter_type.is_some_and(|t| !has_history(t)) => {
+                ignored.push(HISTORY_IGNORED);
                 None
-            } else {
-                match History::parse(s) {
-                    Some(h) => Some(h),
-                    None => {
-                        issues.push(invalid_enum(path(at, "history"), s, HISTORY_OPTIONS));
-                        None
-                    }
-                }
             }
-        }
+            Some(h) => Some(h),
+            None => {
+                issues.push(invalid_enum(path(at, "history"), s, HISTORY_OPTIONS));
+                None
+            }
+        },
         Some(other) => {
             issues.push(invalid_type(path(at, "history"), "string", other));
             None
@@ -486,7 +506,7 @@ pub fn parse_filter_list(value: &Value, path: Vec<PathItem>) -> Result<Vec<Filte
             for (i, item) in items.iter().enumerate() {
                 let mut p = path.clone();
                 p.push(i.into());
-                if let Some(f) = parse_filter(item, &p, &mut issues) {
+                if let Some(f) = parse_filter(item, &p, &mut issues, &mut Vec::new()) {
                     filters.push(f);
                 }
             }
@@ -539,6 +559,7 @@ pub fn parse_search_request(body: &Value) -> Result<SearchRequest, RequestError>
         });
     }
     let mut filters = Vec::new();
+    let mut ignored = Vec::new();
     match obj.get("filters") {
         Some(Value::Array(items)) if items.is_empty() => {
             issues.push(issue(
@@ -556,8 +577,11 @@ pub fn parse_search_request(body: &Value) -> Result<SearchRequest, RequestError>
         }
         Some(Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                if let Some(f) = parse_filter(item, &["filters".into(), i.into()], &mut issues) {
+                let mut unused = Vec::new();
+                let at = ["filters".into(), i.into()];
+                if let Some(f) = parse_filter(item, &at, &mut issues, &mut unused) {
                     filters.push(f);
+                    ignored.push(unused);
                 }
             }
         }
@@ -593,6 +617,7 @@ pub fn parse_search_request(body: &Value) -> Result<SearchRequest, RequestError>
         Ok(SearchRequest {
             filters,
             related_transactions: related,
+            ignored,
         })
     } else {
         Err(RequestError::Invalid(issues))
@@ -737,11 +762,11 @@ mod tests {
             {"filterType": "GRADUATION_YEAR", "value": "20"},
             {"filterType": "LOCATION", "value": "Paris", "radius": -5},
             {"filterType": "LOCATION", "value": "Paris", "radius": 100000},
-            {"filterType": "SKILL", "value": "Go", "radius": 5},
+            {"filterType": "SKILL", "value": "Go", "radius": "far"},
             {"filterType": "SKILL", "value": "Go", "isRequired": "yes"},
             {"filterType": "SKILL", "value": "Go", "isRequred": true},
             {"filterType": "LANGUAGE_PROFICIENCY", "value": "french:godlike"},
-            {"filterType": "SKILL", "value": "Go", "history": "CURRENT"}
+            {"filterType": "SKILL", "value": "Go", "history": "SOMETIMES"}
         ]}));
         let at = |i: usize| {
             issues
@@ -761,11 +786,51 @@ mod tests {
         assert_eq!(at(8), ["invalid_string"]);
         assert_eq!(at(9), ["too_small"]);
         assert_eq!(at(10), ["too_big"]);
-        assert_eq!(at(11), ["unrecognized_keys"]);
+        assert_eq!(
+            at(11),
+            ["invalid_type"],
+            "a common field's value is checked on every type"
+        );
         assert_eq!(at(12), ["invalid_type"]);
-        assert_eq!(at(13), ["unrecognized_keys"]);
+        assert_eq!(
+            at(13),
+            ["unrecognized_keys"],
+            "a misspelt key stays refused"
+        );
         assert_eq!(at(14), ["invalid_enum_value"]);
-        assert_eq!(at(15), ["unrecognized_keys"]);
+        assert_eq!(at(15), ["invalid_enum_value"]);
+    }
+
+    /// The document: "every filter accepts the following common fields";
+    /// its schema shows `radius` and `history` on a filter of any type.
+    #[test]
+    fn radius_and_history_are_accepted_on_every_type_and_ignored_where_meaningless() {
+        let r = parse_search_request(&json!({"filters": [
+            {"filterType": "JOB_TITLE", "value": "Software Engineer", "radius": 123, "history": "PAST"},
+            {"filterType": "SKILL", "value": "Go", "history": "CURRENT", "radius": 10},
+            {"filterType": "LOCATION", "value": "Paris", "radius": 30, "history": "CURRENT"},
+            {"filterType": "COMPANY_NAME", "value": "Acme", "history": null, "radius": null}
+        ]}))
+        .unwrap();
+        let fields = |i: usize| r.ignored[i].iter().map(|f| f.field).collect::<Vec<_>>();
+        assert_eq!(fields(0), ["radius"]);
+        assert_eq!(fields(1), ["radius", "history"]);
+        assert_eq!(fields(2), ["history"]);
+        assert!(fields(3).is_empty(), "null is not given");
+        assert_eq!(
+            r.filters[0].criterion,
+            Criterion::JobTitle {
+                title: "Software Engineer".into(),
+                history: History::Past
+            }
+        );
+        assert_eq!(
+            r.filters[2].criterion,
+            Criterion::Location {
+                place: "Paris".into(),
+                radius_km: Some(30.0)
+            }
+        );
     }
 
     #[test]

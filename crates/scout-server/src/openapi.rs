@@ -241,8 +241,8 @@ pub fn document() -> Value {
                     "isRequired": {"type": "boolean", "default": false},
                     "isExcluded": {"type": "boolean", "default": false},
                     "isExactMatch": {"type": "boolean", "default": false},
-                    "radius": {"type": ["number", "null"], "minimum": 0, "maximum": scout_query::search_request::MAX_RADIUS_KM, "description": "LOCATION only: kilometres around a city"},
-                    "history": {"type": ["string", "null"], "enum": ["CURRENT", "PAST", "CURRENT_OR_PAST", null], "description": "JOB_TITLE (default CURRENT), COMPANY_NAME, COMPANY_SIZE, COMPANY_INDUSTRY (default CURRENT_OR_PAST)"}
+                    "radius": {"type": ["number", "null"], "minimum": 0, "maximum": scout_query::search_request::MAX_RADIUS_KM, "description": "Common to every filter; used by LOCATION: kilometres around a city (ignored on other types, as match.ignored says)"},
+                    "history": {"type": ["string", "null"], "enum": ["CURRENT", "PAST", "CURRENT_OR_PAST", null], "description": "Common to every filter; used by JOB_TITLE (default CURRENT), COMPANY_NAME, COMPANY_SIZE, COMPANY_INDUSTRY (default CURRENT_OR_PAST); ignored on other types, as match.ignored says"}
                 }},
                 "SearchRequest": {"type": "object", "required": ["filters"], "additionalProperties": false, "properties": {
                     "filters": {"type": "array", "minItems": 1, "maxItems": scout_query::search_request::MAX_FILTERS, "items": {"$ref": "#/components/schemas/Filter"}},

@@ -8,7 +8,7 @@
 use scout_engine::compile::Interpretation;
 use scout_engine::{Evidence, Hit, SearchResults};
 use scout_model::Talent;
-use scout_query::search_request::filter_to_json;
+use scout_query::search_request::{filter_to_json, IgnoredField};
 use scout_query::Filter;
 use scout_store::StoredProfile;
 use serde::Serialize;
@@ -55,6 +55,9 @@ struct FilterMatch<'a> {
     evidence: Option<Evidence>,
     #[serde(skip_serializing_if = "Option::is_none")]
     interpretation: Option<&'a str>,
+    /// Common fields the filter carried that its type does not use.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    ignored: &'a [IgnoredField],
 }
 
 /// The request's side of every talent's `match`: each filter as JSON.
@@ -62,6 +65,8 @@ pub(crate) struct MatchContext<'a> {
     filters: &'a [Filter],
     filters_json: Vec<Value>,
     interpretations: Vec<Option<&'a str>>,
+    /// Per filter, the common fields it ignored (empty when not known).
+    ignored: &'a [Vec<IgnoredField>],
     optional: usize,
 }
 
@@ -75,11 +80,19 @@ impl<'a> MatchContext<'a> {
                 .enumerate()
                 .map(|(i, _)| results.interpretations.get(i).and_then(interpretation))
                 .collect(),
+            ignored: &[],
             optional: filters
                 .iter()
                 .filter(|f| !f.required && !f.excluded)
                 .count(),
         }
+    }
+
+    /// Says, in each filter's match, which common fields it ignored
+    /// (`SearchRequest::ignored`).
+    pub(crate) fn with_ignored(mut self, ignored: &'a [Vec<IgnoredField>]) -> Self {
+        self.ignored = ignored;
+        self
     }
 
     /// `profiles` (the stored profiles of `hits`, in order) with their match.
@@ -117,6 +130,7 @@ impl<'a> MatchContext<'a> {
                 quality: score.map(|s| (f64::from(s) * 100.0).round() / 100.0),
                 evidence: (score.is_some() && !f.excluded).then_some(evidence),
                 interpretation: self.interpretations[i],
+                ignored: self.ignored.get(i).map_or(&[], Vec::as_slice),
             })
             .collect();
         let met = self

@@ -100,7 +100,7 @@ async fn search_talents(
         .get_profiles(&ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
-    let context = MatchContext::new(&request.filters, &results);
+    let context = MatchContext::new(&request.filters, &results).with_ignored(&request.ignored);
     let talents = context.talents(&state, &results.hits, &profiles);
     let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
     state.transactions.remember(&transaction, &workspace, &ids);

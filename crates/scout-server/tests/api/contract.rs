@@ -96,3 +96,45 @@ async fn unknown_paths_and_methods_answer_in_the_envelope_under_both_prefixes() 
     assert_eq!(body["success"], false);
     assert!(body["error"].is_string(), "the flat envelope: {body}");
 }
+
+/// "Every filter accepts the following common fields" (001): the schema's
+/// `radius` and `history` on any type are accepted, and where the type does
+/// not use them each talent's `match` says they were ignored.
+#[tokio::test]
+async fn radius_and_history_are_accepted_on_every_filter_and_ignored_where_meaningless() {
+    let app = spawn_app().await;
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/search/talents",
+            json!({"filters": [
+                {"filterType": "JOB_TITLE", "value": "Software Engineer", "isRequired": true, "radius": 123, "history": "CURRENT"},
+                {"filterType": "SKILL", "value": "Python", "isRequired": false, "history": "PAST"}
+            ]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let talents = body["data"]["talents"].as_array().unwrap();
+    assert!(!talents.is_empty());
+    for t in talents {
+        let filters = &t["match"]["filters"];
+        assert_eq!(filters[0]["ignored"][0]["field"], "radius", "{filters}");
+        assert_eq!(filters[1]["ignored"][0]["field"], "history", "{filters}");
+        assert!(filters[1]["ignored"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("ignored"));
+    }
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/search/talents",
+            json!({"filters": [{"filterType": "SKILL", "value": "Python", "histroy": "PAST"}]}),
+        )
+        .await;
+    assert_eq!(status, 400, "a misspelt key stays refused: {body}");
+    assert_eq!(
+        body["error"]["issues"][0]["code"], "unrecognized_keys",
+        "{body}"
+    );
+}
