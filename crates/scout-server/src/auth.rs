@@ -61,6 +61,50 @@ pub struct Caller<S: Scope> {
     _scope: PhantomData<S>,
 }
 
+/// Who calls an endpoint that answers without a key too: a key holder with
+/// scope `S` (a key that is presented must be valid: a wrong key is refused,
+/// never treated as no key), or a visitor limited per address.
+pub enum Visitor<S: Scope> {
+    /// A valid key with the scope.
+    Key(Caller<S>),
+    /// No key: rate-limited per address.
+    Anonymous {
+        /// Rate-limit headers to return.
+        limit_headers: LimitHeaders,
+    },
+}
+
+impl<S: Scope> Visitor<S> {
+    /// The rate-limit headers to answer with.
+    pub fn limit_headers(self) -> LimitHeaders {
+        match self {
+            Visitor::Key(c) => c.limit_headers,
+            Visitor::Anonymous { limit_headers } => limit_headers,
+        }
+    }
+}
+
+impl<S: Scope> FromRequestParts<AppState> for Visitor<S> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if presented_key(parts).is_some() {
+            return Ok(Visitor::Key(
+                Caller::<S>::from_request_parts(parts, state).await?,
+            ));
+        }
+        let address = crate::connections::peer(parts).map(|a| a.ip());
+        let limit_headers = state.anonymous.check_anonymous(address)?;
+        if let Some(slot) = parts.extensions.get::<crate::envelope::LimitSlot>() {
+            slot.fill(&limit_headers);
+        }
+        Ok(Visitor::Anonymous { limit_headers })
+    }
+}
+
 /// The key presented on a request, if any.
 pub fn presented_key(parts: &Parts) -> Option<String> {
     if let Some(v) = parts.headers.get("x-api-key").and_then(|v| v.to_str().ok()) {

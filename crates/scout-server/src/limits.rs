@@ -36,13 +36,35 @@ pub type LimitHeaders = Vec<(HeaderName, HeaderValue)>;
 impl RateLimiter {
     /// Counts a request of `key`; refuses it when a window is full.
     pub fn check(&self, key: &ApiKey) -> Result<LimitHeaders, ApiError> {
+        self.count(&key.id, key.per_minute, key.per_day)
+    }
+
+    /// Counts a request without a key from `address` against
+    /// [`ANONYMOUS_PER_MINUTE`] and [`ANONYMOUS_PER_DAY`]. Addresses are
+    /// forgotten wholesale past [`MAX_TRACKED_ADDRESSES`], so a flood of
+    /// addresses cannot grow memory without bound.
+    pub fn check_anonymous(
+        &self,
+        address: Option<std::net::IpAddr>,
+    ) -> Result<LimitHeaders, ApiError> {
+        {
+            let mut all = self.counters.lock();
+            if all.len() >= MAX_TRACKED_ADDRESSES {
+                all.clear();
+            }
+        }
+        let id = address.map_or_else(|| "anonymous".to_owned(), |a| a.to_string());
+        self.count(&id, ANONYMOUS_PER_MINUTE, ANONYMOUS_PER_DAY)
+    }
+
+    fn count(&self, id: &str, per_minute: i64, per_day: i64) -> Result<LimitHeaders, ApiError> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
         let (minute, day) = (now / 60, now / 86_400);
         let mut all = self.counters.lock();
-        let c = all.entry(key.id.clone()).or_default();
+        let c = all.entry(id.to_owned()).or_default();
         if c.minute.0 != minute {
             c.minute = (minute, 0);
         }
@@ -50,13 +72,8 @@ impl RateLimiter {
             c.day = (day, 0);
         }
         let windows = [
-            (
-                "minute",
-                c.minute.1,
-                key.per_minute,
-                (minute + 1) * 60 - now,
-            ),
-            ("day", c.day.1, key.per_day, (day + 1) * 86_400 - now),
+            ("minute", c.minute.1, per_minute, (minute + 1) * 60 - now),
+            ("day", c.day.1, per_day, (day + 1) * 86_400 - now),
         ];
         for (window, current, limit, reset) in windows {
             if current >= limit {
@@ -76,11 +93,8 @@ impl RateLimiter {
         }
         c.minute.1 += 1;
         c.day.1 += 1;
-        let (remaining, limit, reset) = (
-            key.per_minute - c.minute.1,
-            key.per_minute,
-            (minute + 1) * 60 - now,
-        );
+        let (remaining, limit, reset) =
+            (per_minute - c.minute.1, per_minute, (minute + 1) * 60 - now);
         Ok(vec![
             header("ratelimit-limit", limit),
             header("ratelimit-remaining", remaining.max(0)),
@@ -88,6 +102,12 @@ impl RateLimiter {
         ])
     }
 }
+
+/// Requests without a key (the two reference-data helpers) per address and
+/// minute, and per day.
+pub const ANONYMOUS_PER_MINUTE: i64 = 60;
+/// See [`ANONYMOUS_PER_MINUTE`].
+pub const ANONYMOUS_PER_DAY: i64 = 5_000;
 
 /// Failed key checks (missing, unknown or revoked keys) from one address in
 /// a minute before it is answered `429` without looking keys up.
@@ -102,10 +122,13 @@ const FREE_FAILURES: u32 = 3;
 /// Addresses tracked at once; past it the oldest minute's are forgotten.
 const MAX_TRACKED_ADDRESSES: usize = 100_000;
 
-/// Failed key checks by address in the current minute.
+/// Failed key checks by address: when the address's minute began (its
+/// first failure; a window per address, not the clock's minute, so that a
+/// guesser cannot reset its count by straddling a minute boundary) and how
+/// many failed since.
 #[derive(Default)]
 pub struct KeyFailures {
-    by_address: Mutex<(u64, HashMap<std::net::IpAddr, u32>)>,
+    by_address: Mutex<HashMap<std::net::IpAddr, (u64, u32)>>,
 }
 
 /// What to do with a failed key check.
@@ -130,21 +153,24 @@ impl KeyFailures {
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0);
-        let minute = now / 60;
-        let mut guard = self.by_address.lock();
-        let (current, counts) = &mut *guard;
-        if *current != minute || counts.len() >= MAX_TRACKED_ADDRESSES {
-            *current = minute;
-            counts.clear();
+        let mut counts = self.by_address.lock();
+        if counts.len() >= MAX_TRACKED_ADDRESSES {
+            counts.retain(|_, (since, _)| now < *since + 60);
+            if counts.len() >= MAX_TRACKED_ADDRESSES {
+                counts.clear();
+            }
         }
-        let n = counts.entry(address).or_insert(0);
+        let (since, n) = counts.entry(address).or_insert((now, 0));
+        if now >= *since + 60 {
+            (*since, *n) = (now, 0);
+        }
         *n += 1;
         if *n > MAX_KEY_FAILURES_PER_MINUTE {
             if *n == MAX_KEY_FAILURES_PER_MINUTE + 1 {
-                tracing::warn!(%address, limit = MAX_KEY_FAILURES_PER_MINUTE, "too many failed key checks; refusing this address for the rest of the minute");
+                tracing::warn!(%address, limit = MAX_KEY_FAILURES_PER_MINUTE, "too many failed key checks; refusing this address for the rest of its minute");
             }
             return FailedCheck::Refuse {
-                retry_after: (minute + 1) * 60 - now,
+                retry_after: (*since + 60).saturating_sub(now).max(1),
             };
         }
         let pause = u64::from(n.saturating_sub(FREE_FAILURES)) * FAILURE_PAUSE_STEP_MS;

@@ -4,6 +4,11 @@
 //! how many indexed profiles hold each; related titles by the overlap of
 //! two families' skills; skill suggestions by co-occurrence in the indexed
 //! profiles and in the taxonomy (formulas in `docs/prompt-search.md`).
+//!
+//! The prompt-search page shows both without an `Authorization` header, so
+//! both answer without a key too — from the bundled reference data only:
+//! no counts or co-occurrences from profiles, so nothing of anyone's data
+//! leaks to a caller who has no key (`basis` says which was used).
 
 use std::collections::{HashMap, HashSet};
 
@@ -18,7 +23,7 @@ use scout_taxonomy::skills::{canonical_skill, related_skills};
 use scout_taxonomy::titles::{core_title, family_of, normalize_title, related_titles, synonyms};
 use serde_json::{json, Value};
 
-use crate::auth::{Caller, SearchesRead};
+use crate::auth::{SearchesRead, Visitor};
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::talents::run_search;
@@ -58,9 +63,13 @@ async fn holders(state: &AppState, title: &str) -> Result<u64, ApiError> {
         .total)
 }
 
+/// What an answer was computed from.
+const FROM_REFERENCE: &str = "reference_data";
+const FROM_PROFILES: &str = "reference_data_and_profiles";
+
 async fn title_synonyms(
     State(state): State<AppState>,
-    caller: Caller<SearchesRead>,
+    visitor: Visitor<SearchesRead>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
@@ -68,11 +77,17 @@ async fn title_synonyms(
     check(r.finish())?;
     let title = title.unwrap_or_default();
     let family = family_of(&title);
+    let with_profiles = matches!(visitor, Visitor::Key(_));
     let mut alternates = Vec::new();
     for s in synonyms(&title) {
-        let n = holders(&state, &s).await?;
+        let n = if with_profiles {
+            Some(holders(&state, &s).await?)
+        } else {
+            None
+        };
         alternates.push(json!({"title": s, "profiles": n}));
     }
+    // stable: without counts, the reference data's order stays
     alternates.sort_by(|a, b| b["profiles"].as_u64().cmp(&a["profiles"].as_u64()));
     let related: Vec<Value> = related_titles(&title)
         .into_iter()
@@ -86,8 +101,9 @@ async fn title_synonyms(
         "family": family.map(|f| f.title.clone()),
         "synonyms": alternates,
         "related": related,
+        "basis": if with_profiles { FROM_PROFILES } else { FROM_REFERENCE },
     });
-    Ok(ok(StatusCode::OK, caller.limit_headers, data))
+    Ok(ok(StatusCode::OK, visitor.limit_headers(), data))
 }
 
 fn skill_list(r: &mut ObjectReader<'_>) -> Option<Vec<String>> {
@@ -124,7 +140,7 @@ fn skill_list(r: &mut ObjectReader<'_>) -> Option<Vec<String>> {
 
 async fn skill_suggestions(
     State(state): State<AppState>,
-    caller: Caller<SearchesRead>,
+    visitor: Visitor<SearchesRead>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
     let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
@@ -139,7 +155,16 @@ async fn skill_suggestions(
     // per suggestion: (sum of profile shares, sum of taxonomy weights)
     let mut scores: HashMap<String, (f64, f64)> = HashMap::new();
     let mut sampled = 0usize;
+    let with_profiles = matches!(visitor, Visitor::Key(_));
     for skill in &asked {
+        let related = related_skills(skill);
+        let top = related.first().map_or(1.0, |(_, w)| *w).max(f64::EPSILON);
+        for (s, w) in related {
+            scores.entry(s.to_owned()).or_default().1 += w / top;
+        }
+        if !with_profiles {
+            continue;
+        }
         let results = run_search(
             &state,
             &[Filter::required(Criterion::Skill(skill.clone()))],
@@ -171,19 +196,21 @@ async fn skill_suggestions(
         for (s, c) in counts {
             scores.entry(s).or_default().0 += c as f64 / n;
         }
-        let related = related_skills(skill);
-        let top = related.first().map_or(1.0, |(_, w)| *w).max(f64::EPSILON);
-        for (s, w) in related {
-            scores.entry(s.to_owned()).or_default().1 += w / top;
-        }
     }
+    // Without profiles the taxonomy's weight is the whole score.
+    let share_weight = if with_profiles { 0.5 } else { 0.0 };
     let k = asked.len().max(1) as f64;
     let mut ranked: Vec<(String, f64, f64, f64)> = scores
         .into_iter()
         .filter(|(s, _)| !asked_set.contains(&s.to_lowercase()))
         .map(|(s, (share, tax))| {
             let (share, tax) = (share / k, tax / k);
-            (s, 0.5 * share + 0.5 * tax, share, tax)
+            (
+                s,
+                share_weight * share + (1.0 - share_weight) * tax,
+                share,
+                tax,
+            )
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -192,9 +219,15 @@ async fn skill_suggestions(
         .into_iter()
         .take(SUGGESTIONS)
         .map(|(s, score, share, tax)| {
-            json!({"skill": s, "score": round(score), "profileShare": round(share), "taxonomyWeight": round(tax)})
+            let share = with_profiles.then(|| round(share));
+            json!({"skill": s, "score": round(score), "profileShare": share, "taxonomyWeight": round(tax)})
         })
         .collect();
-    let data = json!({"skills": asked, "suggestions": suggestions, "sampledProfiles": sampled});
-    Ok(ok(StatusCode::OK, caller.limit_headers, data))
+    let data = json!({
+        "skills": asked,
+        "suggestions": suggestions,
+        "sampledProfiles": sampled,
+        "basis": if with_profiles { FROM_PROFILES } else { FROM_REFERENCE },
+    });
+    Ok(ok(StatusCode::OK, visitor.limit_headers(), data))
 }

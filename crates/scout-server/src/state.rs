@@ -42,6 +42,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Failed key checks per address.
     pub(crate) key_failures: Arc<KeyFailures>,
+    /// Requests without a key, per address (`auth::Visitor`).
+    pub(crate) anonymous: Arc<RateLimiter>,
     /// Search transactions this server recorded lately.
     pub(crate) transactions: Arc<RecentTransactions>,
     /// Writes search transactions to the store in the background.
@@ -69,6 +71,7 @@ impl AppState {
             engine,
             limiter: Arc::new(RateLimiter::default()),
             key_failures: Arc::default(),
+            anonymous: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),

@@ -138,3 +138,90 @@ async fn radius_and_history_are_accepted_on_every_filter_and_ignored_where_meani
         "{body}"
     );
 }
+
+/// The prompt-search page shows the two helpers without an `Authorization`
+/// header (002, lines 52–53): they answer from the reference data alone,
+/// with nothing computed from anyone's profiles; a wrong key is still `401`.
+#[tokio::test]
+async fn the_helpers_answer_without_a_key_from_reference_data_only() {
+    let app = spawn_app().await;
+    let anonymous = |path: &str, body: Value| {
+        app.client
+            .post(format!("{}{path}", app.address))
+            .json(&body)
+            .send()
+    };
+    let res = anonymous(
+        "/v1/searches/candidates/job-title-synonyms",
+        json!({ "title": "backend engineer" }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().contains_key("ratelimit-remaining"));
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["basis"], "reference_data", "{body}");
+    let synonyms = body["data"]["synonyms"].as_array().unwrap();
+    assert!(!synonyms.is_empty(), "{body}");
+    assert!(synonyms.iter().all(|s| s["profiles"].is_null()), "{body}");
+
+    let res = anonymous(
+        "/v1/searches/candidates/skills-suggestions",
+        json!({ "skills": ["Node.js"] }),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["sampledProfiles"], 0, "{body}");
+    let suggestions = body["data"]["suggestions"].as_array().unwrap();
+    assert!(!suggestions.is_empty(), "{body}");
+    assert!(suggestions
+        .iter()
+        .all(|s| s["profileShare"].is_null() && s["score"] == s["taxonomyWeight"]));
+
+    // with a key: counts from the profiles, as before
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/v1/searches/candidates/job-title-synonyms",
+            json!({ "title": "backend engineer" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["basis"], "reference_data_and_profiles");
+    assert!(body["data"]["synonyms"][0]["profiles"].is_u64(), "{body}");
+
+    // a wrong key is refused, not taken for no key
+    let res = app
+        .client
+        .post(format!(
+            "{}/v1/searches/candidates/job-title-synonyms",
+            app.address
+        ))
+        .header("authorization", "Bearer sk_wrong")
+        .json(&json!({ "title": "backend engineer" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+
+    // and calls without a key are limited per address (130 calls reach the
+    // limit even when a minute boundary falls among them)
+    let mut refused = None;
+    for n in 0..130 {
+        let res = anonymous(
+            "/v1/searches/candidates/skills-suggestions",
+            json!({ "skills": ["Go"] }),
+        )
+        .await
+        .unwrap();
+        if res.status() == 429 {
+            refused = Some(n);
+            let body: Value = res.json().await.unwrap();
+            assert_eq!(body["error"]["code"], "rate_limit_exceeded");
+            break;
+        }
+    }
+    assert!(refused.is_some(), "60 a minute without a key");
+}
