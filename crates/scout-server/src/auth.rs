@@ -66,7 +66,7 @@ pub struct Caller<S: Scope> {
 /// never treated as no key), or a visitor limited per address.
 pub enum Visitor<S: Scope> {
     /// A valid key with the scope.
-    Key(Caller<S>),
+    Key(Box<Caller<S>>),
     /// No key: rate-limited per address.
     Anonymous {
         /// Rate-limit headers to return.
@@ -92,9 +92,9 @@ impl<S: Scope> FromRequestParts<AppState> for Visitor<S> {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         if presented_key(parts).is_some() {
-            return Ok(Visitor::Key(
+            return Ok(Visitor::Key(Box::new(
                 Caller::<S>::from_request_parts(parts, state).await?,
-            ));
+            )));
         }
         let address = crate::connections::peer(parts).map(|a| a.ip());
         let limit_headers = state.anonymous.check_anonymous(address)?;
