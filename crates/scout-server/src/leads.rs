@@ -144,7 +144,8 @@ async fn list(
     let page = q.integer("page", 0, 0, 1_000_000);
     let page_size = q.integer("pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     let role_id = q.one("roleId");
-    let status = q.one("status");
+    // statuses are stored in lower case; the document shows `status=parsed`
+    let status = q.one("status").map(|s| s.to_lowercase());
     check(q.finish())?;
     let (leads, total) = state
         .store

@@ -126,7 +126,7 @@ async fn list(
     let handles: Vec<&'static str> = Stage::ALL.iter().map(|s| s.handle()).collect();
     let mut stages = Vec::new();
     for value in q.all("statusHandle", 50) {
-        match Stage::from_handle(&value) {
+        match Stage::from_handle(&value.to_ascii_uppercase()) {
             Some(s) => stages.push(s),
             None => q
                 .issues

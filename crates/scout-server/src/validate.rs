@@ -362,10 +362,11 @@ impl QueryString {
         }
     }
 
-    /// One of `options`, when given.
+    /// One of `options`, when given, in any case (`sortOrder=DESC` is
+    /// `desc`): the documents show the values, not their case.
     pub fn one_of(&mut self, key: &'static str, options: &[&'static str]) -> Option<&'static str> {
         let raw = self.one(key)?;
-        match options.iter().find(|o| **o == raw) {
+        match options.iter().find(|o| o.eq_ignore_ascii_case(&raw)) {
             Some(o) => Some(o),
             None => {
                 self.issues.push(enum_issue(
@@ -378,17 +379,20 @@ impl QueryString {
         }
     }
 
-    /// Refuses parameters that were never read; returns every issue found.
-    pub fn finish(mut self) -> Vec<Issue> {
-        let mut unknown: Vec<String> = self
+    /// Every issue found. Parameters that were never read are ignored, not
+    /// refused: the documents say nothing of unknown query parameters, and
+    /// clients send cache-busters and their own names (`_=…`, `keyword`)
+    /// that must not break a listing. (Unknown keys in JSON bodies are still
+    /// refused, where a misspelt field would otherwise change nothing.)
+    pub fn finish(self) -> Vec<Issue> {
+        let ignored: Vec<&str> = self
             .pairs
             .iter()
-            .map(|(k, _)| k.clone())
-            .filter(|k| !self.known.contains(&k.as_str()))
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !self.known.contains(k))
             .collect();
-        unknown.dedup();
-        if !unknown.is_empty() {
-            self.issues.push(unrecognized(unknown, Vec::new()));
+        if !ignored.is_empty() {
+            tracing::debug!(?ignored, "unknown query parameters ignored");
         }
         self.issues
     }

@@ -225,3 +225,52 @@ async fn the_helpers_answer_without_a_key_from_reference_data_only() {
     }
     assert!(refused.is_some(), "60 a minute without a key");
 }
+
+/// Where the documents are silent, lenient: unknown query parameters on
+/// list endpoints are ignored and enumerated values take any case; where
+/// they speak, strict: a value outside the enumeration is still refused.
+#[tokio::test]
+async fn list_endpoints_ignore_unknown_parameters_and_take_values_in_any_case() {
+    let app = spawn_app().await;
+    let (status, created) = app
+        .send(Method::POST, "/v1/sourcings", json!({"title": "Backend"}))
+        .await;
+    assert_eq!(status, 201);
+    let id = created["data"]["sourcing"]["id"].as_str().unwrap();
+    let (status, _) = app
+        .send(
+            Method::POST,
+            &format!("/v1/sourcings/{id}/candidates"),
+            json!({"talentIds": ["t01", "t02", "t03"]}),
+        )
+        .await;
+    assert!(status < 300);
+    let base = format!("/v1/sourcings/{id}/candidates");
+    let (_, reference) = app
+        .get(&format!("{base}?sortField=createdAt&sortOrder=desc"))
+        .await;
+    for query in [
+        "sortField=createdAt&sortOrder=DESC&_=1733400000000",
+        "sortField=createdAt&sortOrder=Desc&searchTerm=x&keyword=y",
+        "sortField=CREATEDAT&sortOrder=desc&utm_source=mail",
+    ] {
+        let (status, body) = app.get(&format!("{base}?{query}")).await;
+        assert_eq!(status, 200, "{query}: {body}");
+        assert_eq!(body["data"], reference["data"], "{query}");
+    }
+    let (status, body) = app
+        .get(&format!("{base}?statusHandle=to_be_contacted"))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["data"]["candidates"].as_array().unwrap().len(), 3);
+    let (status, body) = app.get(&format!("{base}?sortOrder=sideways")).await;
+    assert_eq!(status, 400, "{body}");
+    for path in [
+        "/v1/sourcings?cacheBust=1&status=ACTIVE",
+        "/api/v1/sourcing?status=PARSED&_=1",
+        "/v1/searches/candidates/history?foo=bar",
+    ] {
+        let (status, body) = app.get(path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+    }
+}

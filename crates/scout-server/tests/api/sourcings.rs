@@ -493,13 +493,11 @@ async fn every_bad_parameter_is_a_validation_error_with_its_issue() {
         assert_eq!(body["error"]["issues"][0]["path"], json!([path]), "{query}");
         assert_eq!(body["error"]["issues"][0]["code"], code, "{query}");
     }
+    // unknown query parameters are ignored (the documents say nothing of them)
     let (status, body) = app
         .get(&format!("/v1/sourcings/{id}/candidates?colour=red"))
         .await;
-    assert_eq!(
-        (status, body["error"]["issues"][0]["code"].clone()),
-        (400, json!("unrecognized_keys"))
-    );
+    assert_eq!(status, 200, "{body}");
     let (_, max) = app
         .get(&format!("/v1/sourcings/{id}/candidates?pageSize=50"))
         .await;
