@@ -262,7 +262,7 @@ pub enum BenchCommand {
     },
     /// CV parsing: field-level extraction accuracy and speed on CVs made from N generated profiles.
     Cvs {
-        /// People (each CV in one of six format/layout pairs).
+        /// People (each CV in one of nine format/layout pairs).
         #[arg(long, default_value_t = 120)]
         people: u64,
     },

@@ -139,6 +139,9 @@ pub fn bench(people: u64, as_json: bool) -> anyhow::Result<()> {
         ("docx", Layout::Classic),
         ("docx", Layout::Plain),
         ("txt", Layout::Classic),
+        ("pdf", Layout::Compact),
+        ("docx", Layout::Compact),
+        ("txt", Layout::Compact),
     ];
     let mut cases = Vec::new();
     let mut ms = Vec::new();
@@ -165,7 +168,7 @@ pub fn bench(people: u64, as_json: bool) -> anyhow::Result<()> {
     if as_json {
         return output::json(&result);
     }
-    println!("{people} CVs (PDF classic/sidebar/plain, DOCX classic/plain, text), field-level extraction:");
+    println!("{people} CVs (PDF classic/sidebar/plain/compact, DOCX classic/plain/compact, text classic/compact), field-level extraction:");
     println!(
         "  {:<12} {:>9} {:>7} {:>8} {:>9} {:>8}",
         "field", "precision", "recall", "correct", "extracted", "expected"

@@ -90,6 +90,91 @@ fn labelled(line: &str) -> Option<(Kind, &str)> {
     Some((heading_kind(label)?, rest.trim()))
 }
 
+/// The parts of a line that CVs separate contacts with: `|`, bullets and
+/// middle dots, `;`, tabs, runs of spaces (columns a PDF put side by side)
+/// and spaced dashes or slashes. ("a@b.com | +90 555 999 88 77 | Istanbul"
+/// is three parts.) Commas are not separators: "Istanbul, Turkey" is one.
+fn segments(line: &str) -> Vec<&str> {
+    // and the private-use bullets of Symbol and Wingdings fonts that PDFs
+    // from word processors carry (U+F0B7, U+F0A7, U+F076, U+F0D8)
+    const MARKS: &[char] = &[
+        '|', '•', '·', '◦', '▪', '∙', '⋅', '‣', '●', ';', '\t', '¦', '\u{f0b7}', '\u{f0a7}',
+        '\u{f076}', '\u{f0d8}',
+    ];
+    let mut out = Vec::new();
+    for part in line.split(MARKS) {
+        let mut rest = part;
+        // spaced separators: "  ", " – ", " — ", " / " (not " - ", which
+        // place names use: "Santa Anita - Los Ficus, Peru")
+        while let Some(at) = [
+            rest.find("  "),
+            rest.find(" – "),
+            rest.find(" — "),
+            rest.find(" / "),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        {
+            out.push(rest[..at].trim());
+            rest = rest[at..].trim_start_matches([' ', '–', '—', '/']);
+        }
+        out.push(rest.trim());
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// `Phone: …`, `Tel. …`, `E-mail: …`: the value without a contact label.
+fn without_contact_label(part: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "phone",
+        "tel",
+        "tél",
+        "telephone",
+        "téléphone",
+        "telefon",
+        "teléfono",
+        "mobile",
+        "mobil",
+        "móvil",
+        "cell",
+        "portable",
+        "handy",
+        "email",
+        "e-mail",
+        "mail",
+        "courriel",
+        "address",
+        "adresse",
+        "dirección",
+        "location",
+        "lieu",
+        "ort",
+        "ubicación",
+        "city",
+        "ville",
+        "stadt",
+    ];
+    let Some((label, value)) = part.split_once([':', '.']) else {
+        return part;
+    };
+    let label = label.trim().to_lowercase();
+    if LABELS.contains(&label.as_str()) {
+        value.trim()
+    } else {
+        part
+    }
+}
+
+/// Whether a line holds contact details (an e-mail or a phone in any of
+/// its parts): such lines are read part by part for the location too.
+fn is_contact_line(line: &str) -> bool {
+    segments(line)
+        .iter()
+        .any(|p| email_in(p).is_some() || (!p.contains('@') && phone_in(p).is_some()))
+}
+
 fn email_in(line: &str) -> Option<String> {
     line.split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == ';')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -123,7 +208,11 @@ fn phone_in(line: &str) -> Option<String> {
                 .split(|c: char| !c.is_ascii_digit())
                 .filter(|g| !g.is_empty())
                 .collect();
-            let dates = groups.iter().all(|g| is_year(g) || g.len() <= 2);
+            // "03/2016 - 11/2018" is dates; "06 12 34 56 78" (French
+            // numbers are written in pairs) is not: dates have a year or
+            // at most three short groups.
+            let dates = groups.iter().all(|g| is_year(g) || g.len() <= 2)
+                && (groups.len() <= 3 || groups.iter().any(|g| is_year(g)));
             if (8..=15).contains(&digits) && !dates {
                 best.get_or_insert(run.trim().to_owned());
             }
@@ -350,23 +439,35 @@ pub fn read(text: &str) -> ParsedCv {
             }
         }
     }
-    // contact lines first; a location also gives the country for the phone
+    // contact lines first; a location also gives the country for the phone.
+    // A line is a place as a whole, or — when it holds contacts — in one of
+    // its parts ("a@b.com | +90 555 999 88 77 | Istanbul").
     for line in &lines {
-        if cv.location.is_none() {
-            if let Some((place, cc)) = location_in(line) {
-                cv.location = Some(place);
-                cv.country_code = Some(cc);
-            }
+        let found = location_in(line).or_else(|| {
+            is_contact_line(line)
+                .then(|| {
+                    segments(line)
+                        .into_iter()
+                        .find_map(|p| location_in(without_contact_label(p)))
+                })
+                .flatten()
+        });
+        if let Some((place, cc)) = found {
+            cv.location = Some(place);
+            cv.country_code = Some(cc);
+            break;
         }
     }
-    for line in &lines {
-        if line.contains('@') || line.to_lowercase().contains("linkedin") {
-            continue;
-        }
-        if let Some(p) = phone_in(line) {
-            cv.phone_e164 = to_e164(&p, cv.country_code.as_deref());
-            cv.phone = Some(p);
-            break;
+    'phone: for line in &lines {
+        for part in segments(line) {
+            if part.contains('@') || part.to_lowercase().contains("linkedin") {
+                continue;
+            }
+            if let Some(p) = phone_in(without_contact_label(part)) {
+                cv.phone_e164 = to_e164(&p, cv.country_code.as_deref());
+                cv.phone = Some(p);
+                break 'phone;
+            }
         }
     }
     // the name: the first name-like line; the title the line after it
@@ -573,6 +674,31 @@ fn education_line(line: &str, next: Option<&str>) -> Option<CvEducation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 19: contacts read wherever they stand on a line.
+    #[test]
+    fn contacts_on_one_line_are_read_part_by_part() {
+        let cv = read("Sam Cv\nData Analyst\nsam.cv@example.com | +90 555 999 88 77 | Istanbul\n");
+        assert_eq!(cv.email.as_deref(), Some("sam.cv@example.com"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+905559998877"));
+        assert_eq!(cv.location.as_deref(), Some("Istanbul"));
+        for line in [
+            "Lyon, France • marie.roux@example.com • 06 12 34 56 78",
+            "marie.roux@example.com · Tél. : 06 12 34 56 78 · Lyon, France",
+            "Lyon, France  marie.roux@example.com  06 12 34 56 78",
+            "E-mail: marie.roux@example.com; Phone: 06 12 34 56 78; Location: Lyon, France",
+            "marie.roux@example.com / 06 12 34 56 78 / Lyon, France",
+        ] {
+            let cv = read(&format!("Marie Roux\nChef de projet\n{line}\n"));
+            assert_eq!(
+                cv.email.as_deref(),
+                Some("marie.roux@example.com"),
+                "{line}"
+            );
+            assert_eq!(cv.phone_e164.as_deref(), Some("+33612345678"), "{line}");
+            assert_eq!(cv.location.as_deref(), Some("Lyon, France"), "{line}");
+        }
+    }
 
     #[test]
     fn a_named_country_picks_that_countrys_city() {

@@ -23,6 +23,9 @@ pub enum Layout {
     Sidebar,
     /// No headings: labelled lines and blocks.
     Plain,
+    /// One column; every contact on one line under the name, separated by
+    /// `|`, a bullet, a middle dot or a run of spaces (a common header).
+    Compact,
 }
 
 impl Layout {
@@ -32,6 +35,7 @@ impl Layout {
             Layout::Classic => "classic",
             Layout::Sidebar => "sidebar",
             Layout::Plain => "plain",
+            Layout::Compact => "compact",
         }
     }
 }
@@ -276,6 +280,17 @@ fn lines(p: &CvPerson, layout: Layout) -> Vec<(String, bool)> {
                 emit(&mut out, s, true);
             }
         }
+        Layout::Compact => {
+            out.extend(header.into_iter().map(|l| (l, false)));
+            const SEPARATORS: [&str; 4] = [" | ", " • ", " · ", "   "];
+            let separator = SEPARATORS[p.email.len() % SEPARATORS.len()];
+            if let Some(contact) = side.first() {
+                out.push((contact.lines.join(separator), false));
+            }
+            for s in main.iter().chain(side.iter().skip(1)) {
+                emit(&mut out, s, true);
+            }
+        }
         Layout::Plain => {
             out.extend(header.into_iter().map(|l| (l, false)));
             out.push((String::new(), false));
@@ -308,6 +323,7 @@ fn win_ansi(s: &str) -> Vec<u8> {
             '—' => vec![0x97],
             '–' => vec![0x96],
             '’' => vec![0x92],
+            '•' => vec![0x95],
             c if (c as u32) < 0x100 => vec![c as u32 as u8],
             // Helvetica in WinAnsi has no glyph for "ā" or "ł": write the
             // base letter, as a word processor substituting a font would
