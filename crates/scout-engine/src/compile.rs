@@ -13,7 +13,7 @@ use scout_model::{FilterType, History};
 use scout_query::{Criterion, Filter, YearRange};
 use scout_taxonomy::languages::{canonical_language, PROFICIENCY_LEVELS};
 use scout_taxonomy::places::{geocode, GeoKind};
-use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
+use scout_taxonomy::titles::{core_title, distant_rungs, normalize_title, synonyms};
 use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -188,6 +188,23 @@ fn title_words(texts: &[Field], pairs: &[Field], core: &str) -> Vec<Box<dyn Quer
         .collect()
 }
 
+/// `query` on one title field, unless that field's titles hold a word of a
+/// distant seniority rung (`titles::distant_rungs`): a widened title tier
+/// must not reach the other end of the ladder.
+fn off_the_ladder(query: Box<dyn Query>, text: Field, distant: &[&str]) -> Box<dyn Query> {
+    if distant.is_empty() {
+        return query;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+    for w in distant {
+        clauses.push((
+            Occur::MustNot,
+            Box::new(TermQuery::new(term(text, w), IndexRecordOption::Basic)),
+        ));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
 fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
     match history {
         History::Current => vec![current],
@@ -245,13 +262,24 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             let keys = history_fields(*history, fields.title_key_cur, fields.title_key_past);
             let pairs = history_fields(*history, fields.title_pair_cur, fields.title_pair_past);
             let normalized = normalize_title(title);
+            // Seniority stripped widens "senior X" to X and its neighbours,
+            // never to the other end of the ladder (per title field, so a
+            // past junior title does not hide a current match).
+            let distant = distant_rungs(title);
             // One term query per key: each seeks on its own postings, with
             // no automaton to build and no bitset to fill per search.
-            let key_query = |values: &[String]| -> Vec<Box<dyn Query>> {
+            let key_query = |values: &[String], guard: bool| -> Vec<Box<dyn Query>> {
                 keys.iter()
-                    .flat_map(|k| values.iter().map(move |v| term(*k, v)))
-                    .map(|t| {
-                        Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>
+                    .zip(&fs)
+                    .flat_map(|(k, text)| values.iter().map(move |v| (term(*k, v), *text)))
+                    .map(|(t, text)| {
+                        let q =
+                            Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>;
+                        if guard {
+                            off_the_ladder(q, text, &distant)
+                        } else {
+                            q
+                        }
                     })
                     .collect()
             };
@@ -259,11 +287,14 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 tiers.each(title_phrase(&fs, &pairs, &normalized), 1.0);
             } else {
                 let core = core_title(title);
-                tiers.each(key_query(&[format!("={normalized}")]), 1.0);
-                tiers.each(key_query(&[format!("~{core}")]), 0.9);
+                tiers.each(key_query(&[format!("={normalized}")], false), 1.0);
+                tiers.each(key_query(&[format!("~{core}")], true), 0.9);
                 // one word is its own phrase, and its words tier the same set
                 let single_word = !normalized.contains(' ') && core == normalized;
-                if core.trim().is_empty() || single_word {
+                // A guarded words tier no longer holds every document of the
+                // phrase (two current titles, one of them junior): then the
+                // phrase proposes its own candidates.
+                if core.trim().is_empty() || single_word || !distant.is_empty() {
                     tiers.each(title_phrase(&fs, &pairs, &normalized), 0.8);
                 } else {
                     // The core's words are among the phrase's: the words tier covers it.
@@ -274,10 +305,16 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                     interpretation =
                         Interpretation::Resolved(format!("synonyms: {}", syns.join(", ")));
                     let syn_keys: Vec<String> = syns.iter().map(|s| format!("~{s}")).collect();
-                    tiers.each(key_query(&syn_keys), 0.7);
+                    tiers.each(key_query(&syn_keys, true), 0.7);
                 }
                 if !single_word {
-                    tiers.each(title_words(&fs, &pairs, &core), 0.4);
+                    let words = title_words(&fs, &pairs, &core);
+                    let guarded = words
+                        .into_iter()
+                        .zip(&fs)
+                        .map(|(q, text)| off_the_ladder(q, *text, &distant))
+                        .collect();
+                    tiers.each(guarded, 0.4);
                 }
             }
         }

@@ -223,3 +223,62 @@ fn an_excluded_filter_wins_over_required() {
     f.excluded = true;
     assert_eq!(ids(&e, f), vec!["no"]);
 }
+
+/// Issue 19: a non-exact title strips seniority to widen, along the ladder
+/// (docs/search.md): senior reaches unranked titles and lead/staff/principal,
+/// never junior or intern; junior never senior, lead or head. Per title
+/// field: a past junior title does not hide a current match.
+#[test]
+fn stripped_seniority_widens_to_neighbouring_rungs_never_the_opposite_end() {
+    let people = [
+        ("senior", "Senior Backend Engineer", None),
+        ("plain", "Backend Engineer", Some("Junior Backend Engineer")),
+        ("lead", "Lead Backend Engineer", None),
+        ("staff", "Staff Backend Engineer", None),
+        ("junior", "Junior Backend Engineer", None),
+        ("intern", "Backend Engineer Intern", None),
+        ("head", "Head Backend Engineer", None),
+    ];
+    let e = Engine::in_memory();
+    let mut w = e.writer(30_000_000).unwrap();
+    for (i, (id, title, past)) in people.iter().enumerate() {
+        let mut experiences = vec![
+            serde_json::json!({"title": title, "organizationName": "Acme", "isCurrent": true, "startDate": "2022-01-01"}),
+        ];
+        if let Some(p) = past {
+            experiences.push(serde_json::json!({"title": p, "organizationName": "Globex", "startDate": "2018-01-01", "endDate": "2021-12-01"}));
+        }
+        let t =
+            talent(serde_json::json!({"id": id, "jobTitle": title, "experiences": experiences}));
+        w.upsert(i as i64 + 1, &t).unwrap();
+    }
+    w.commit().unwrap();
+    e.reload().unwrap();
+    let title = |t: &str, history| {
+        Filter::required(Criterion::JobTitle {
+            title: t.into(),
+            history,
+        })
+    };
+    assert_eq!(
+        ids(&e, title("Senior Backend Engineer", History::Current)),
+        ["lead", "plain", "senior", "staff"]
+    );
+    assert_eq!(
+        ids(&e, title("Sr. Backend Engineer", History::CurrentOrPast)),
+        ["lead", "plain", "senior", "staff"],
+        "a past junior title does not hide a current match"
+    );
+    assert_eq!(
+        ids(&e, title("Junior Backend Engineer", History::Current)),
+        ["intern", "junior", "plain"]
+    );
+    assert_eq!(
+        ids(&e, title("Backend Engineer", History::Current)),
+        ["head", "intern", "junior", "lead", "plain", "senior", "staff"],
+        "a title on no rung widens everywhere"
+    );
+    let mut exact = title("Senior Backend Engineer", History::Current);
+    exact.exact = true;
+    assert_eq!(ids(&e, exact), ["senior"]);
+}

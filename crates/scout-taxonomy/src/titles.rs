@@ -43,6 +43,45 @@ pub const SENIORITY_WORDS: &[&str] = &[
     "of",
 ];
 
+/// The seniority ladder, lowest rung first: the words of each rung.
+/// Titles without any of these words (or with only "associate" or Roman
+/// numerals, whose rung differs from one employer to the next) sit on no
+/// rung. See docs/search.md, "Titles as people mean them".
+pub const LADDER: &[&[&str]] = &[
+    &["intern", "trainee", "apprentice"],
+    &["junior", "entry", "graduate"],
+    &["mid"],
+    &["senior", "expert"],
+    &["lead", "staff", "principal"],
+    &["head", "chief"],
+];
+
+/// The rung of a normalised title: that of its highest ladder word.
+pub fn rung_of(normalized: &str) -> Option<usize> {
+    normalized
+        .split(' ')
+        .filter_map(|w| LADDER.iter().position(|rung| rung.contains(&w)))
+        .max()
+}
+
+/// The ladder words a title's search must not widen to when it strips the
+/// title's seniority: every rung more than one step from the title's own.
+/// A senior title widens to titles without a rung and to lead/staff/
+/// principal, never to intern or junior (or head); a junior one to intern
+/// and unranked titles, never to senior, lead or head. A title on no rung
+/// widens everywhere.
+pub fn distant_rungs(text: &str) -> Vec<&'static str> {
+    let Some(own) = rung_of(&normalize_title(text)) else {
+        return Vec::new();
+    };
+    LADDER
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i.abs_diff(own) > 1)
+        .flat_map(|(_, words)| words.iter().copied())
+        .collect()
+}
+
 struct Titles {
     abbreviations: HashMap<String, String>,
     family_by_title: HashMap<String, usize>,
@@ -187,6 +226,24 @@ pub fn onet_titles() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ladder_keeps_searches_from_the_opposite_end() {
+        let senior = distant_rungs("Sr. Backend Engineer");
+        for w in ["intern", "junior", "entry", "head"] {
+            assert!(senior.contains(&w), "{w}");
+        }
+        for w in ["senior", "lead", "staff", "principal"] {
+            assert!(!senior.contains(&w), "{w}");
+        }
+        let junior = distant_rungs("Junior Backend Engineer");
+        for w in ["senior", "lead", "principal", "head", "staff"] {
+            assert!(junior.contains(&w), "{w}");
+        }
+        assert!(!junior.contains(&"intern"));
+        assert!(distant_rungs("Backend Engineer").is_empty());
+        assert!(distant_rungs("Associate Product Manager").is_empty());
+    }
 
     #[test]
     fn seniority_and_abbreviations_normalise() {
