@@ -291,14 +291,20 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 tiers.each(key_query(&[format!("~{core}")], true), 0.9);
                 // one word is its own phrase, and its words tier the same set
                 let single_word = !normalized.contains(' ') && core == normalized;
-                // A guarded words tier no longer holds every document of the
-                // phrase (two current titles, one of them junior): then the
-                // phrase proposes its own candidates.
-                if core.trim().is_empty() || single_word || !distant.is_empty() {
-                    tiers.each(title_phrase(&fs, &pairs, &normalized), 0.8);
+                // The phrase is guarded like the words tier (a field whose
+                // titles hold a distant rung loses both), so that the words
+                // tier still holds every document of the phrase and the
+                // phrase, costly to read, need not propose candidates.
+                let phrase: Vec<Box<dyn Query>> = title_phrase(&fs, &pairs, &normalized)
+                    .into_iter()
+                    .zip(&fs)
+                    .map(|(q, text)| off_the_ladder(q, *text, &distant))
+                    .collect();
+                if core.trim().is_empty() || single_word {
+                    tiers.each(phrase, 0.8);
                 } else {
                     // The core's words are among the phrase's: the words tier covers it.
-                    tiers.covered(title_phrase(&fs, &pairs, &normalized), 0.8);
+                    tiers.covered(phrase, 0.8);
                 }
                 let syns = synonyms(title);
                 if !syns.is_empty() {
