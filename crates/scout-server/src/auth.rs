@@ -98,9 +98,7 @@ impl<S: Scope> FromRequestParts<AppState> for Visitor<S> {
         }
         let address = crate::connections::peer(parts).map(|a| a.ip());
         let limit_headers = state.anonymous.check_anonymous(address)?;
-        if let Some(slot) = parts.extensions.get::<crate::envelope::LimitSlot>() {
-            slot.fill(&limit_headers);
-        }
+        crate::envelope::LimitSlot::fill_for(parts, &limit_headers);
         Ok(Visitor::Anonymous { limit_headers })
     }
 }
@@ -151,9 +149,7 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
             ));
         }
         let limit_headers = state.limiter.check(&key)?;
-        if let Some(slot) = parts.extensions.get::<crate::envelope::LimitSlot>() {
-            slot.fill(&limit_headers);
-        }
+        crate::envelope::LimitSlot::fill_for(parts, &limit_headers);
         Ok(Caller {
             key,
             limit_headers,

@@ -41,6 +41,14 @@ impl LimitSlot {
     pub fn fill(&self, headers: &LimitHeaders) {
         *self.0.lock() = Some(headers.clone());
     }
+
+    /// Keeps the headers in the request's slot, when it has one (requests
+    /// that did not come through [`guard`] have none).
+    pub fn fill_for(parts: &axum::http::request::Parts, headers: &LimitHeaders) {
+        if let Some(slot) = parts.extensions.get::<LimitSlot>() {
+            slot.fill(headers);
+        }
+    }
 }
 
 /// Whether `path` belongs to the family answered in the flat envelope.

@@ -137,6 +137,27 @@ pub fn summary(mut ms: Vec<f64>) -> serde_json::Value {
     json!({"n": ms.len(), "p50": percentile(&ms, 0.5), "p95": percentile(&ms, 0.95), "p99": percentile(&ms, 0.99), "max": ms.last().copied().unwrap_or(0.0)})
 }
 
+/// The PostgreSQL database a benchmark measures: the given one, or a fresh
+/// database on a throwaway server when PostgreSQL's binaries are installed
+/// (kept running while the returned server lives), or none, said on stderr.
+pub(crate) async fn postgres_database(
+    given: Option<String>,
+) -> anyhow::Result<Option<(String, Option<scout_store::testing::PgServer>)>> {
+    if let Some(url) = given {
+        return Ok(Some((url, None)));
+    }
+    match scout_store::testing::PgServer::start() {
+        Ok(server) => {
+            let url = server.fresh_database().await.map_err(anyhow::Error::msg)?;
+            Ok(Some((url, Some(server))))
+        }
+        Err(e) => {
+            eprintln!("postgres: skipped ({e}); pass --postgres-url to measure it");
+            Ok(None)
+        }
+    }
+}
+
 /// A data directory holding `profiles` generated profiles, built once.
 pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
     let root = paths.data.join(format!("bench-{profiles}"));

@@ -214,22 +214,8 @@ pub async fn run(
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let sqlite = Store::open(&dir.path().join("scout.db").to_string_lossy()).await?;
     let mut reports = vec![one_backend(sqlite, candidates, rounds).await?];
-    // PostgreSQL: the given database, or a throwaway server when the binaries exist.
-    let server;
-    let url = match postgres_url {
-        Some(u) => Some(u),
-        None => match scout_store::testing::PgServer::start() {
-            Ok(s) => {
-                server = s;
-                Some(server.fresh_database().await.map_err(anyhow::Error::msg)?)
-            }
-            Err(e) => {
-                eprintln!("postgres: skipped ({e}); pass --postgres-url to measure it");
-                None
-            }
-        },
-    };
-    if let Some(url) = url {
+    let postgres = crate::bench::postgres_database(postgres_url).await?;
+    if let Some((url, _server)) = postgres {
         let pg = Store::open(&url).await?;
         reports.push(one_backend(pg, candidates, rounds).await?);
     }

@@ -338,21 +338,8 @@ pub async fn run(bench: WritesBench, as_json: bool) -> anyhow::Result<()> {
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let sqlite = Store::open(&dir.path().join("scout.db").to_string_lossy()).await?;
     let mut reports = vec![one_backend(sqlite, &bench).await?];
-    let server;
-    let url = match bench.postgres_url.clone() {
-        Some(u) => Some(u),
-        None => match scout_store::testing::PgServer::start() {
-            Ok(s) => {
-                server = s;
-                Some(server.fresh_database().await.map_err(anyhow::Error::msg)?)
-            }
-            Err(e) => {
-                eprintln!("postgres: skipped ({e}); pass --postgres-url to measure it");
-                None
-            }
-        },
-    };
-    if let Some(url) = url {
+    let postgres = crate::bench::postgres_database(bench.postgres_url.clone()).await?;
+    if let Some((url, _server)) = postgres {
         reports.push(one_backend(Store::open(&url).await?, &bench).await?);
     }
     if as_json {
