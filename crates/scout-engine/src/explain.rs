@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 use scout_model::{History, Talent};
 use scout_query::{Criterion, Filter};
 use scout_taxonomy::languages::canonical_language;
-use scout_taxonomy::places::{geocode, locate_profile, GeoMatch};
+use scout_taxonomy::places::{geocode, how_within, locate_profile, GeoKind, GeoMatch};
 use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
 use scout_taxonomy::{fold, haversine_km, skills::skill_forms};
 use serde::Serialize;
@@ -43,6 +43,10 @@ pub struct Evidence {
     /// The computed value compared, for durations, degrees and years.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
+    /// How a place lies in the one searched, when not by its own name:
+    /// "Brooklyn, part of New York City", "Munich, in DACH".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// A field of a profile: `jobTitle`, `skills[2]`, `experiences[0].title`.
@@ -464,15 +468,21 @@ fn evidence(plan: &Plan, talent: &Talent, facts: &LazyFacts) -> Option<Evidence>
                 ("country", talent.country.clone())
             };
             let distance = match (searched, &here) {
-                (Some(there), Some(h)) if h.city_id.is_some() => {
+                // an area's centre is no place to measure from
+                (Some(there), Some(h)) if h.city_id.is_some() && there.kind != GeoKind::Area => {
                     Some((haversine_km(there.lat, there.lon, h.lat, h.lon) * 10.0).round() / 10.0)
                 }
+                _ => None,
+            };
+            let via = match (searched, &here) {
+                (Some(there), Some(h)) => how_within(h, there),
                 _ => None,
             };
             Some(Evidence {
                 field: Some(field.to_owned()),
                 text,
                 distance_km: distance,
+                via,
                 ..Default::default()
             })
         }

@@ -16,7 +16,8 @@
 //!   above the years typical of the job title's level), minus 0.15 per year
 //!   outside;
 //! - **distance fit** (when the job has a place): 1 within its radius
-//!   (50 km by default), falling linearly to 0 at four radii;
+//!   (50 km by default), falling linearly to 0 at four radii; for an area
+//!   ("DACH", "Silicon Valley"), 1 inside it and 0 outside;
 //! - **score** = 100 × (0.7 × match + 0.3 × mean of the fits that apply);
 //!   a matched excluded requirement caps it at 20;
 //! - **decision**: `Shortlist` at ≥ 75 with every required requirement met,
@@ -24,7 +25,7 @@
 
 use scout_model::{Decision, FitAssessment, Talent};
 use scout_query::{Criterion, Filter};
-use scout_taxonomy::places::{geocode, GeoMatch};
+use scout_taxonomy::places::{geocode, GeoKind, GeoMatch};
 use scout_taxonomy::{fold, haversine_km};
 use tantivy::query::EnableScoring;
 use tantivy::{DocSet, Index, TERMINATED};
@@ -214,7 +215,13 @@ fn assess_one(
         fits.push((1.0 - 0.15 * outside).max(0.0));
     }
     if let (Some((there, radius)), Some(here)) = (job_place, facts.place.as_ref()) {
-        if here.city_id.is_some() && there.city_id.is_some() {
+        if there.kind == GeoKind::Area {
+            // An area has no centre to measure from: inside it or not.
+            let inside = there
+                .search_term()
+                .is_some_and(|t| facts.place_terms.contains(&t));
+            fits.push(if inside { 1.0 } else { 0.0 });
+        } else if here.city_id.is_some() && there.city_id.is_some() {
             let d = haversine_km(there.lat, there.lon, here.lat, here.lon);
             fits.push(if d <= *radius {
                 1.0

@@ -75,7 +75,9 @@ pub struct Engine {
 
 impl Engine {
     /// Opens the index in `dir`, creating it if absent. An index written with
-    /// another schema version is refused (rebuild it with `scout reindex`).
+    /// another schema version, or derived from other reference data, is
+    /// refused with [`EngineError::SchemaMismatch`] (rebuild it with
+    /// `scout reindex`; `scout serve` rebuilds it by itself).
     pub fn open(dir: &Path) -> Result<Engine, EngineError> {
         std::fs::create_dir_all(dir)?;
         let (schema, fields) = schema::build();
@@ -85,6 +87,7 @@ impl Engine {
             other => EngineError::Tantivy(other),
         })?;
         schema::register_tokenizers(&index);
+        writer::check_reference(&index)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

@@ -29,6 +29,10 @@ pub struct Fields {
     /// Word pairs of each title (see `document::title_pair_terms`).
     pub title_pair_cur: Field,
     pub title_pair_past: Field,
+    /// The seniority rungs whose searches must not widen to this field's
+    /// titles (`titles::rungs_kept_away`), one term per rung.
+    pub title_far_cur: Field,
+    pub title_far_past: Field,
     pub company_cur: Field,
     pub company_past: Field,
     pub size_cur: Field,
@@ -40,7 +44,9 @@ pub struct Fields {
     pub skill_cur: Field,
     pub keyword: Field,
     pub lang: Field,
-    pub city_id: Field,
+    /// The cities and areas a profile's place lies in
+    /// (`places::place_terms`): `c` + GeoNames id, `a` + area name.
+    pub place_in: Field,
     pub region: Field,
     pub country: Field,
     pub place_text: Field,
@@ -84,6 +90,8 @@ pub(crate) fn build() -> (Schema, Fields) {
         title_key_past: b.add_text_field("title_key_past", STRING),
         title_pair_cur: b.add_text_field("title_pair_cur", STRING),
         title_pair_past: b.add_text_field("title_pair_past", STRING),
+        title_far_cur: b.add_text_field("title_far_cur", STRING),
+        title_far_past: b.add_text_field("title_far_past", STRING),
         company_cur: b.add_text_field("company_cur", phrase_text.clone()),
         company_past: b.add_text_field("company_past", phrase_text.clone()),
         size_cur: b.add_text_field("size_cur", STRING),
@@ -95,7 +103,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         skill_cur: b.add_text_field("skill_cur", STRING),
         keyword: b.add_text_field("keyword", phrase_text.clone()),
         lang: b.add_text_field("lang", STRING),
-        city_id: b.add_u64_field("city_id", indexed_u64.clone()),
+        place_in: b.add_text_field("place_in", STRING),
         region: b.add_text_field("region", STRING),
         country: b.add_text_field("country", STRING),
         place_text: b.add_text_field("place_text", phrase_text.clone()),

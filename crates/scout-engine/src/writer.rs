@@ -50,6 +50,31 @@ pub struct Upsert<'a> {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Checkpoint {
     seq: i64,
+    /// The reference data the terms were derived from
+    /// (`scout_taxonomy::data::fingerprint`); absent in older indexes.
+    #[serde(default)]
+    reference: Option<String>,
+}
+
+/// Refuses an index whose terms were derived from other reference data
+/// (places, titles, skills of another release): its city, area and title
+/// terms would silently disagree with the searches compiled today.
+pub(crate) fn check_reference(index: &Index) -> Result<(), EngineError> {
+    let Some(payload) = index.load_metas()?.payload else {
+        return Ok(());
+    };
+    let checkpoint = serde_json::from_str::<Checkpoint>(&payload)
+        .map_err(|e| EngineError::Checkpoint(e.to_string()))?;
+    let now = scout_taxonomy::data::fingerprint();
+    match checkpoint.reference {
+        Some(then) if then == now => Ok(()),
+        // an empty index has nothing derived
+        _ if checkpoint.seq == 0 && index.load_metas()?.segments.is_empty() => Ok(()),
+        then => Err(EngineError::SchemaMismatch(format!(
+            "the index was derived from reference data {}, this build has {now}",
+            then.as_deref().unwrap_or("of an older release")
+        ))),
+    }
 }
 
 pub(crate) fn read_checkpoint(index: &Index) -> Result<i64, EngineError> {
@@ -211,8 +236,11 @@ impl IndexWriterHandle {
 
     /// Makes everything applied durable, with the checkpoint.
     pub fn commit(&mut self) -> Result<(), EngineError> {
-        let payload = serde_json::to_string(&Checkpoint { seq: self.applied })
-            .map_err(|e| EngineError::Checkpoint(e.to_string()))?;
+        let payload = serde_json::to_string(&Checkpoint {
+            seq: self.applied,
+            reference: Some(scout_taxonomy::data::fingerprint().to_owned()),
+        })
+        .map_err(|e| EngineError::Checkpoint(e.to_string()))?;
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;

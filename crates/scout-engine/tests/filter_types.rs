@@ -282,3 +282,78 @@ fn stripped_seniority_widens_to_neighbouring_rungs_never_the_opposite_end() {
     exact.exact = true;
     assert_eq!(ids(&e, exact), ["senior"]);
 }
+
+/// Issue 19: a city takes in its districts, whatever the profile's text
+/// calls them; metropolitan and regional names take in their member
+/// places; the explanation says which place the profile matched through.
+#[test]
+fn places_as_people_mean_them_districts_metros_and_regions() {
+    let people = [
+        ("nyc", "New York City", "US"),
+        ("brooklyn", "Brooklyn", "US"),
+        ("staten", "Staten Island", "US"),
+        ("jersey", "Jersey City", "US"),
+        ("paris11", "Paris 11 Popincourt", "FR"),
+        ("boulogne", "Boulogne-Billancourt", "FR"),
+        ("munich", "Munich", "DE"),
+        ("zurich", "Zurich", "CH"),
+        ("paloalto", "Palo Alto", "US"),
+        ("seattle", "Seattle", "US"),
+        ("tokyo", "Tokyo", "JP"),
+    ];
+    let e = Engine::in_memory();
+    let mut w = e.writer(30_000_000).unwrap();
+    let mut talents = Vec::new();
+    for (i, (id, city, country)) in people.iter().enumerate() {
+        let t = talent(serde_json::json!({"id": id, "city": city, "country": country}));
+        w.upsert(i as i64 + 1, &t).unwrap();
+        talents.push(t);
+    }
+    w.commit().unwrap();
+    e.reload().unwrap();
+    let at = |place: &str| {
+        Filter::required(Criterion::Location {
+            place: place.into(),
+            radius_km: None,
+        })
+    };
+    fn sorted(mut v: Vec<&str>) -> Vec<String> {
+        v.sort_unstable();
+        v.into_iter().map(str::to_owned).collect()
+    }
+    for (place, want) in [
+        ("New York", vec!["brooklyn", "nyc", "staten"]),
+        ("NYC", vec!["brooklyn", "nyc", "staten"]),
+        ("Brooklyn", vec!["brooklyn"]),
+        ("Paris", vec!["paris11"]),
+        ("Greater Paris", vec!["boulogne", "paris11"]),
+        (
+            "Tri-State Area",
+            vec!["brooklyn", "jersey", "nyc", "staten"],
+        ),
+        ("Silicon Valley", vec!["paloalto"]),
+        ("DACH", vec!["munich", "zurich"]),
+        ("Pacific Northwest", vec!["seattle"]),
+        ("APAC", vec!["tokyo"]),
+        ("EMEA", vec!["boulogne", "munich", "paris11", "zurich"]),
+    ] {
+        assert_eq!(ids(&e, at(place)), sorted(want), "{place}");
+    }
+    // excluding a city excludes its districts too
+    let mut not_ny = at("New York");
+    not_ny.excluded = true;
+    assert!(!ids(&e, not_ny).iter().any(|id| id == "brooklyn"));
+    // explanations name the place matched through
+    let via = |place: &str, who: usize| {
+        scout_engine::Explainer::new(&[at(place)]).explain(&talents[who], &OrgDirectory::default())
+            [0]
+        .via
+        .clone()
+    };
+    assert_eq!(
+        via("New York", 1).as_deref(),
+        Some("Brooklyn, part of New York City")
+    );
+    assert_eq!(via("DACH", 6).as_deref(), Some("Munich, in DACH"));
+    assert_eq!(via("New York", 0), None, "matched by its own name");
+}

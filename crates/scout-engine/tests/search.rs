@@ -226,6 +226,32 @@ fn the_searchable_checkpoint_moves_only_when_searches_see_the_commit() {
     assert_eq!(reopened.searchable_checkpoint(), 4);
 }
 
+/// Terms derived from other reference data (a release whose places or
+/// titles differ) would disagree with today's searches: such an index is
+/// refused as another version's, which `scout serve` rebuilds.
+#[test]
+fn an_index_derived_from_other_reference_data_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let e = Engine::open(dir.path()).unwrap();
+        let mut w = e.writer(20_000_000).unwrap();
+        for (i, t) in people().iter().enumerate() {
+            w.upsert(i as i64 + 1, t).unwrap();
+        }
+        w.commit().unwrap();
+    }
+    assert!(Engine::open(dir.path()).is_ok(), "the same data reopens");
+    let meta = dir.path().join("meta.json");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let now = scout_taxonomy::data::fingerprint();
+    assert!(text.contains(now), "{text}");
+    std::fs::write(&meta, text.replace(now, "0123456789abcdef")).unwrap();
+    assert!(matches!(
+        Engine::open(dir.path()),
+        Err(scout_engine::EngineError::SchemaMismatch(_))
+    ));
+}
+
 #[test]
 fn a_fragmented_index_is_merged_in_the_background_and_searches_follow() {
     let (_dir, e, mut w) = one_segment_per_person();

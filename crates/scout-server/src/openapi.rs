@@ -256,7 +256,7 @@ pub fn document() -> Value {
                         "searchTransactionId": {"type": "string"}
                     }}
                 }},
-                "Talent": {"type": "object", "description": "The documented talent profile, plus `match`: per filter whether it matched, its quality tier, evidence (field, text, offsets, distanceKm, value) and the score.",
+                "Talent": {"type": "object", "description": "The documented talent profile, plus `match`: per filter whether it matched, its quality tier, evidence (field, text, offsets, distanceKm, value, via: the place a location matched through) and the score.",
                     "properties": {"id": {"type": "string"}, "match": {"type": "object"}}, "additionalProperties": true},
                 "SuccessEnvelope": {"type": "object", "properties": {"success": {"const": true}, "data": {"type": "object"}}},
                 "ErrorEnvelope": {"type": "object", "properties": {

@@ -43,7 +43,7 @@ struct File {
 }
 
 static FAMILIES: LazyLock<Vec<CareerFamily>> = LazyLock::new(|| {
-    serde_json::from_str::<File>(include_str!("../data/careers/careers.json"))
+    serde_json::from_str::<File>(crate::data::CAREERS)
         .map(|f| f.families)
         .unwrap_or_default()
 });

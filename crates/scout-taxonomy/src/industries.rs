@@ -50,7 +50,7 @@ struct Industries {
 static INDUSTRIES: LazyLock<Industries> = LazyLock::new(|| {
     let mut all = Vec::new();
     let mut documented = None;
-    for line in include_str!("../data/industries.txt").lines() {
+    for line in crate::data::INDUSTRIES.lines() {
         if line.starts_with("# ---") {
             documented = Some(all.len());
         } else if !line.starts_with('#') && !line.trim().is_empty() {

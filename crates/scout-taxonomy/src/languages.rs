@@ -24,7 +24,7 @@ struct Languages {
 static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
     let mut by_alias = HashMap::new();
     let mut names = Vec::new();
-    for line in include_str!("../data/languages.tsv").lines().skip(1) {
+    for line in crate::data::LANGUAGES.lines().skip(1) {
         let mut cols = line.split('\t');
         let (Some(name), Some(code)) = (cols.next(), cols.next()) else {
             continue;

@@ -8,6 +8,7 @@
 //! person names by country. Tables are parsed once, on first use.
 
 pub mod careers;
+pub mod data;
 pub mod education;
 pub mod geo;
 pub mod industries;

@@ -28,7 +28,7 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
             v.push(f);
         }
     };
-    for line in include_str!("../data/skills/aliases.tsv").lines().skip(1) {
+    for line in crate::data::SKILL_ALIASES.lines().skip(1) {
         let mut c = line.split('\t');
         let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else {
             continue;
@@ -42,10 +42,7 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
             add(s.as_str(), s);
         }
     }
-    for line in include_str!("../data/skills/programming_languages.tsv")
-        .lines()
-        .skip(1)
-    {
+    for line in crate::data::PROGRAMMING_LANGUAGES.lines().skip(1) {
         let mut c = line.split('\t');
         let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else {
             continue;

@@ -64,12 +64,37 @@ pub fn rung_of(normalized: &str) -> Option<usize> {
         .max()
 }
 
+/// Whether a title on rung `other` is too far from a search on rung `own`
+/// for the search to widen to it: more than one step apart. A senior title
+/// widens to titles without a rung and to lead/staff/principal, never to
+/// intern or junior (or head); a junior one to intern and unranked titles,
+/// never to senior, lead or head.
+pub fn is_distant(own: usize, other: usize) -> bool {
+    own.abs_diff(other) > 1
+}
+
+/// The rungs of every ladder word in a normalised title, as a bit set (bit
+/// `r` for rung `r`): a title may name several ("lead junior developer").
+pub fn rungs_named(normalized: &str) -> u8 {
+    normalized
+        .split(' ')
+        .filter_map(|w| LADDER.iter().position(|rung| rung.contains(&w)))
+        .fold(0, |set, r| set | 1 << r)
+}
+
+/// The searches (by their rung) that must not widen to titles naming the
+/// rungs in `named` ([`rungs_named`]): each rung with a named rung distant
+/// from it, as a bit set. The index stores this per title field, so a
+/// search's guard is one term.
+pub fn rungs_kept_away(named: u8) -> u8 {
+    (0..LADDER.len())
+        .filter(|&own| (0..LADDER.len()).any(|r| named & 1 << r != 0 && is_distant(own, r)))
+        .fold(0, |set, own| set | 1 << own)
+}
+
 /// The ladder words a title's search must not widen to when it strips the
-/// title's seniority: every rung more than one step from the title's own.
-/// A senior title widens to titles without a rung and to lead/staff/
-/// principal, never to intern or junior (or head); a junior one to intern
-/// and unranked titles, never to senior, lead or head. A title on no rung
-/// widens everywhere.
+/// title's seniority: the words of every rung [`is_distant`] from the
+/// title's own. A title on no rung widens everywhere.
 pub fn distant_rungs(text: &str) -> Vec<&'static str> {
     let Some(own) = rung_of(&normalize_title(text)) else {
         return Vec::new();
@@ -77,7 +102,7 @@ pub fn distant_rungs(text: &str) -> Vec<&'static str> {
     LADDER
         .iter()
         .enumerate()
-        .filter(|(i, _)| i.abs_diff(own) > 1)
+        .filter(|(i, _)| is_distant(own, *i))
         .flat_map(|(_, words)| words.iter().copied())
         .collect()
 }
@@ -91,7 +116,7 @@ struct Titles {
 
 static TITLES: LazyLock<Titles> = LazyLock::new(|| {
     let mut abbreviations = HashMap::new();
-    for line in include_str!("../data/abbreviations.tsv").lines().skip(1) {
+    for line in crate::data::ABBREVIATIONS.lines().skip(1) {
         let c: Vec<&str> = line.split('\t').collect();
         if c.len() == 3 && c[0] == "title" {
             abbreviations.insert(c[1].to_owned(), c[2].to_owned());
@@ -243,6 +268,30 @@ mod tests {
         assert!(!junior.contains(&"intern"));
         assert!(distant_rungs("Backend Engineer").is_empty());
         assert!(distant_rungs("Associate Product Manager").is_empty());
+    }
+
+    #[test]
+    fn a_title_keeps_away_the_searches_far_from_any_rung_it_names() {
+        let senior = rung_of("senior").expect("on the ladder");
+        let junior = rung_of("junior").expect("on the ladder");
+        let lead = rung_of("lead").expect("on the ladder");
+        let kept = rungs_kept_away(rungs_named("junior backend engineer"));
+        assert!(kept & 1 << senior != 0 && kept & 1 << lead != 0);
+        assert!(kept & 1 << junior == 0);
+        // a title naming two rungs keeps away what either keeps away
+        let both = rungs_kept_away(rungs_named("lead junior developer"));
+        assert!(both & 1 << senior != 0, "junior keeps senior searches away");
+        assert!(both & 1 << junior != 0, "lead keeps junior searches away");
+        assert_eq!(rungs_kept_away(rungs_named("backend engineer")), 0);
+        // the same rule as the words a search excludes
+        for (i, words) in LADDER.iter().enumerate() {
+            let kept = rungs_kept_away(1 << i);
+            for (own, own_words) in LADDER.iter().enumerate() {
+                let title = format!("{} backend engineer", own_words[0]);
+                let excluded = distant_rungs(&title).contains(&words[0]);
+                assert_eq!(kept & 1 << own != 0, excluded, "{title} vs {}", words[0]);
+            }
+        }
     }
 
     #[test]

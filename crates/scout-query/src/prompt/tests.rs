@@ -35,6 +35,37 @@ fn the_documented_example_reads_as_a_recruiter_means_it() {
     assert_eq!(ex[0]["span"], serde_json::json!({"start": 0, "end": 23}));
 }
 
+/// Issue 19: metropolitan and regional names read as places, as cities do.
+#[test]
+fn metros_and_regions_read_as_places() {
+    for (prompt, place) in [
+        ("backend engineers in DACH", "DACH"),
+        ("data scientists in the Bay Area", "Bay Area"),
+        (
+            "product managers based in Silicon Valley with SaaS experience",
+            "Silicon Valley",
+        ),
+        ("account executives in EMEA", "EMEA"),
+        (
+            "react developers in the Pacific Northwest",
+            "Pacific Northwest",
+        ),
+        ("nurses in Greater London", "Greater London"),
+    ] {
+        let labels: Vec<String> = read(prompt)
+            .filters
+            .iter()
+            .map(|r| evaluation::label(&r.filter))
+            .collect();
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.ends_with(&format!("LOCATION={place}"))),
+            "{prompt}: {labels:?}"
+        );
+    }
+}
+
 #[test]
 fn markers_set_the_mode_of_their_clause_only() {
     let labels = |p: &str| -> Vec<String> {

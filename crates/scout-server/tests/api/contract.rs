@@ -274,3 +274,119 @@ async fn list_endpoints_ignore_unknown_parameters_and_take_values_in_any_case() 
         assert_eq!(status, 200, "{path}: {body}");
     }
 }
+
+/// The `/api/v1` addresses are the same endpoints, with the same walls:
+/// another workspace's key finds nothing of this one's there, and a
+/// search transaction of this one cannot be paged from another.
+#[tokio::test]
+async fn another_workspace_finds_nothing_under_the_api_v1_addresses() {
+    let app = spawn_app().await;
+    let (status, created) = app
+        .send(
+            Method::POST,
+            "/api/v1/sourcings",
+            json!({"title": "Backend Engineer"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let sourcing = created["data"]["sourcing"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = app
+        .send(
+            Method::POST,
+            &format!("/api/v1/sourcings/{sourcing}/candidates"),
+            json!({"talentIds": ["t01"]}),
+        )
+        .await;
+    assert!(status < 300);
+    let (_, searched) = app
+        .send(
+            Method::POST,
+            "/api/v1/search/talents",
+            json!({"filters": [{"filterType": "JOB_TITLE", "value": "Engineer", "isRequired": true, "isExcluded": false, "isExactMatch": false}]}),
+        )
+        .await;
+    let tx = searched["data"]["searchTransactionId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let outsider = app
+        .key_in(
+            "globex",
+            &["sourcing:read", "sourcing:write", "talents:search"],
+            1000,
+        )
+        .await;
+    let as_outsider = |method: Method, path: String, body: Option<Value>| {
+        let mut req = app
+            .client
+            .request(method, format!("{}{path}", app.address))
+            .header("x-api-key", &outsider);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send()
+    };
+    let missing = "src_does_not_exist";
+    for id in [sourcing.as_str(), missing] {
+        for (method, path, body) in [
+            (Method::GET, format!("/api/v1/sourcings/{id}"), None),
+            (
+                Method::GET,
+                format!("/api/v1/sourcings/{id}/candidates"),
+                None,
+            ),
+            (
+                Method::PATCH,
+                format!("/api/v1/sourcings/{id}"),
+                Some(json!({"title": "Taken over"})),
+            ),
+            (
+                Method::POST,
+                format!("/api/v1/sourcings/{id}/candidates"),
+                Some(json!({"talentIds": ["t02"]})),
+            ),
+        ] {
+            let res = as_outsider(method.clone(), path.clone(), body)
+                .await
+                .unwrap();
+            let status = res.status().as_u16();
+            let body: Value = res.json().await.unwrap();
+            // the same answer as for a sourcing that does not exist
+            assert_eq!(status, 404, "{method} {path}: {body}");
+            assert_eq!(body["success"], false, "{body}");
+        }
+    }
+    // paging past another workspace's transaction is refused like an unknown one
+    let res = as_outsider(
+        Method::POST,
+        "/api/v1/search/talents".into(),
+        Some(json!({"filters": [{"filterType": "JOB_TITLE", "value": "Engineer", "isRequired": true, "isExcluded": false, "isExactMatch": false}],
+                    "relatedSearchTransactionIds": [tx]})),
+    )
+    .await
+    .unwrap();
+    let (status, body): (u16, Value) = (res.status().as_u16(), res.json().await.unwrap());
+    let (unknown_status, unknown): (u16, Value) = {
+        let res = as_outsider(
+            Method::POST,
+            "/api/v1/search/talents".into(),
+            Some(json!({"filters": [{"filterType": "JOB_TITLE", "value": "Engineer", "isRequired": true, "isExcluded": false, "isExactMatch": false}],
+                        "relatedSearchTransactionIds": ["00000000-0000-4000-8000-000000000000"]})),
+        )
+        .await
+        .unwrap();
+        (res.status().as_u16(), res.json().await.unwrap())
+    };
+    assert_eq!(status, unknown_status, "{body} vs {unknown}");
+    assert_eq!(body["error"]["code"], unknown["error"]["code"]);
+    // and the owner's sourcing is untouched
+    let (_, mine) = app.get(&format!("/api/v1/sourcings/{sourcing}")).await;
+    assert_eq!(
+        mine["data"]["sourcing"]["title"], "Backend Engineer",
+        "{mine}"
+    );
+}

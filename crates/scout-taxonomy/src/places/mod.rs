@@ -13,6 +13,12 @@ use std::sync::LazyLock;
 
 use crate::normalize::fold;
 
+mod areas;
+mod districts;
+
+pub use areas::{area_names, unresolved_area_members};
+pub use districts::{radius_km as city_radius_km, MIN_CITY_POPULATION, PEOPLE_PER_KM2};
+
 /// What kind of place a [`GeoMatch`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GeoKind {
@@ -22,6 +28,9 @@ pub enum GeoKind {
     Region,
     /// A country.
     Country,
+    /// A named group of places: a metropolitan area ("Silicon Valley",
+    /// "Greater London") or a region people use ("DACH", "EMEA", "Midwest").
+    Area,
 }
 
 impl GeoKind {
@@ -31,6 +40,7 @@ impl GeoKind {
             GeoKind::City => "city",
             GeoKind::Region => "region",
             GeoKind::Country => "country",
+            GeoKind::Area => "area",
         }
     }
 }
@@ -58,6 +68,23 @@ pub struct GeoMatch {
     pub city_id: Option<u32>,
     /// Population of the place.
     pub population: u64,
+    /// For a district, borough or quarter: the city it is part of.
+    pub part_of: Option<String>,
+    /// Index of an area in the areas table, for [`GeoKind::Area`].
+    area: Option<u16>,
+}
+
+impl GeoMatch {
+    /// The term a profile's place carries ([`place_terms`]) when it lies in
+    /// this city or area: `c` + GeoNames id, `a` + folded area name. `None`
+    /// for regions and countries, which have terms of their own.
+    pub fn search_term(&self) -> Option<String> {
+        match self.kind {
+            GeoKind::City => self.city_id.map(|id| format!("c{id}")),
+            GeoKind::Area => Some(format!("a{}", fold(&self.name))),
+            GeoKind::Region | GeoKind::Country => None,
+        }
+    }
 }
 
 struct City {
@@ -65,14 +92,20 @@ struct City {
     name: String,
     country: u16,
     admin1: String,
+    /// Second-level area (county, département), when the data knows it.
+    admin2: String,
     lat: f64,
     lon: f64,
     population: u64,
+    /// The city this one is a district of (see `districts.rs`).
+    part_of: Option<u32>,
 }
 
 struct Country {
     iso2: String,
     name: String,
+    /// GeoNames continent code: AF, AN, AS, EU, NA, OC, SA.
+    continent: String,
     lat: f64,
     lon: f64,
     population: u64,
@@ -96,6 +129,10 @@ struct Places {
     region_by_name: HashMap<String, Vec<u32>>,
     region_by_key: HashMap<String, u32>,
     abbreviations: HashMap<String, String>,
+    city_by_id: HashMap<u32, u32>,
+    areas: Vec<areas::Area>,
+    area_by_name: HashMap<String, u16>,
+    unresolved_areas: Vec<String>,
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(load);
@@ -110,7 +147,7 @@ fn tsv(data: &str) -> impl Iterator<Item = Vec<&str>> {
 fn load() -> Places {
     let mut countries = Vec::new();
     let mut country_by_name = HashMap::new();
-    for row in tsv(include_str!("../data/places/countries.tsv")) {
+    for row in tsv(crate::data::COUNTRIES) {
         let idx = countries.len() as u16;
         for alias in [row[0], row[1], row[2]]
             .into_iter()
@@ -123,6 +160,7 @@ fn load() -> Places {
         countries.push(Country {
             iso2: row[0].to_owned(),
             name: row[2].to_owned(),
+            continent: row[3].to_owned(),
             lat: 0.0,
             lon: 0.0,
             population: row[4].parse().unwrap_or(0),
@@ -137,7 +175,7 @@ fn load() -> Places {
     let mut regions = Vec::new();
     let mut region_by_key = HashMap::new();
     let mut region_by_name: HashMap<String, Vec<u32>> = HashMap::new();
-    for row in tsv(include_str!("../data/places/regions.tsv")) {
+    for row in tsv(crate::data::REGIONS) {
         let Some(&country) = country_idx.get(row[0]) else {
             continue;
         };
@@ -163,7 +201,7 @@ fn load() -> Places {
     let mut city_by_name: HashMap<String, Vec<u32>> = HashMap::new();
     let mut country_weight = vec![(0.0f64, 0.0f64, 0.0f64); countries.len()];
     let mut region_weight = vec![(0.0f64, 0.0f64, 0.0f64); regions.len()];
-    for row in tsv(include_str!("../data/places/cities.tsv")) {
+    for row in tsv(crate::data::CITIES) {
         let Some(&country) = country_idx.get(row[2]) else {
             continue;
         };
@@ -172,13 +210,15 @@ fn load() -> Places {
             name: row[1].to_owned(),
             country,
             admin1: row[3].to_owned(),
+            admin2: row[7].to_owned(),
             lat: row[4].parse().unwrap_or(0.0),
             lon: row[5].parse().unwrap_or(0.0),
             population: row[6].parse().unwrap_or(0),
+            part_of: None,
         };
         let idx = cities.len() as u32;
         let mut names = vec![fold(row[1])];
-        names.extend(row[7].split('|').filter(|a| !a.is_empty()).map(fold));
+        names.extend(row[8].split('|').filter(|a| !a.is_empty()).map(fold));
         names.dedup();
         for n in names {
             let slot = city_by_name.entry(n).or_default();
@@ -207,12 +247,18 @@ fn load() -> Places {
     }
     // Cities are listed most populous first, so each name's candidates are too.
     let mut abbreviations = HashMap::new();
-    for row in tsv(include_str!("../data/abbreviations.tsv")) {
+    for row in tsv(crate::data::ABBREVIATIONS) {
         if row[0] == "place" {
             abbreviations.insert(row[1].to_owned(), row[2].to_owned());
         }
     }
-    Places {
+    districts::assign(&mut cities, &regions, &region_by_key, &countries);
+    let city_by_id = cities
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i as u32))
+        .collect();
+    let mut places = Places {
         cities,
         countries,
         regions,
@@ -221,7 +267,13 @@ fn load() -> Places {
         region_by_name,
         region_by_key,
         abbreviations,
-    }
+        city_by_id,
+        areas: Vec::new(),
+        area_by_name: HashMap::new(),
+        unresolved_areas: Vec::new(),
+    };
+    areas::load(&mut places);
+    places
 }
 
 impl Places {
@@ -244,6 +296,8 @@ impl Places {
             region,
             city_id: Some(c.id),
             population: c.population,
+            part_of: c.part_of.map(|p| self.cities[p as usize].name.clone()),
+            area: None,
         }
     }
 
@@ -261,6 +315,8 @@ impl Places {
             region_key: Some(r.key.clone()),
             city_id: None,
             population: r.population,
+            part_of: None,
+            area: None,
         }
     }
 
@@ -277,6 +333,8 @@ impl Places {
             region_key: None,
             city_id: None,
             population: c.population,
+            part_of: None,
+            area: None,
         }
     }
 
@@ -329,6 +387,11 @@ impl Places {
         }
         if let Some(&c) = self.country_by_name.get(&head) {
             return Some(self.country_match(c));
+        }
+        // Areas are curated names ("DACH", "Bay Area"): they go before
+        // city names, which hold every alternate spelling of every town.
+        if let Some(&a) = self.area_by_name.get(&head) {
+            return Some(self.area_match(a));
         }
         if let Some(&idx) = self.city_by_name.get(&head).and_then(|c| c.first()) {
             return Some(self.city_match(idx));
@@ -400,13 +463,34 @@ pub fn locate_profile(
     PLACES.locate_profile(city, state, country)
 }
 
+/// The terms of every city and area a profile's place lies in: its own city
+/// (`c` + GeoNames id), the city it is a district of, and each area
+/// containing it (`a` + folded area name). A `LOCATION` filter on a city or
+/// area is then one term: [`GeoMatch::search_term`].
+pub fn place_terms(place: &GeoMatch) -> Vec<String> {
+    PLACES.place_terms(place)
+}
+
+/// The area (by display name) through which `place` lies in `searched`,
+/// when `searched` is an area containing it; the city it is part of when
+/// `searched` is that city. For explanations: "Brooklyn, part of New York City".
+pub fn how_within(place: &GeoMatch, searched: &GeoMatch) -> Option<String> {
+    match searched.kind {
+        GeoKind::City => {
+            let container = place.part_of.as_ref()?;
+            (place.city_id != searched.city_id && *container == searched.name)
+                .then(|| format!("{}, part of {}", place.name, container))
+        }
+        GeoKind::Area => PLACES
+            .area_contains(searched.area?, place)
+            .then(|| format!("{}, in {}", place.name, searched.name)),
+        GeoKind::Region | GeoKind::Country => None,
+    }
+}
+
 /// A city by GeoNames id.
 pub fn city_by_id(id: u32) -> Option<GeoMatch> {
-    PLACES
-        .cities
-        .iter()
-        .position(|c| c.id == id)
-        .map(|i| PLACES.city_match(i as u32))
+    PLACES.city_by_id.get(&id).map(|&i| PLACES.city_match(i))
 }
 
 /// Cities as `(name, country code, lat, lon, population)`, most populous first;
