@@ -7,13 +7,16 @@
 /// Whether `url` is an absolute `http`/`https` URL with a host and nothing
 /// that cannot be in one (spaces, control characters).
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let rest = if lower.starts_with("https://") {
+    // compared byte by byte: slicing the first 8 bytes as text would fail
+    // on a host whose first letter is not ASCII (`http://é.example`)
+    let scheme = |prefix: &str| {
+        url.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    let rest = if scheme("https://") {
         &url[8..]
-    } else if lower.starts_with("http://") {
+    } else if scheme("http://") {
         &url[7..]
     } else {
         return false;
@@ -38,6 +41,8 @@ mod tests {
             "http://example.com",
             "HTTPS://EXAMPLE.COM/a?b=c#d",
             "https://user@host.example:8443/x",
+            "http://é.example/cv",
+            "HtTp://ü",
         ] {
             assert!(is_web_url(ok), "{ok}");
         }
@@ -54,6 +59,8 @@ mod tests {
             "https://ex ample.com",
             "https://example.com/\n",
             "ftp://example.com/cv.pdf",
+            "é://example.com",
+            "htt",
             "",
         ] {
             assert!(!is_web_url(bad), "{bad:?}");

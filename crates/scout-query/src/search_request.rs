@@ -593,8 +593,10 @@ pub fn parse_search_request(body: &Value) -> Result<SearchRequest, RequestError>
         }),
     }
     let mut related = Vec::new();
+    // `null` is refused like any other non-array: the document types the
+    // field as an array, and a client that sends `null` has a bug to see.
     match obj.get("relatedSearchTransactionIds") {
-        None | Some(Value::Null) => {}
+        None => {}
         Some(Value::Array(ids)) => {
             for (i, id) in ids.iter().enumerate() {
                 match id {

@@ -11,7 +11,7 @@ use scout_model::ErrorCode;
 use scout_store::ApiKey;
 
 use crate::error::ApiError;
-use crate::limits::{FailedCheck, LimitHeaders, MAX_KEY_FAILURES_PER_MINUTE};
+use crate::limits::{FailedCheck, LimitHeaders};
 use crate::AppState;
 
 /// A scope an endpoint requires.
@@ -181,8 +181,9 @@ async fn failed_check(state: &AppState, parts: &Parts) -> ApiError {
                 ErrorCode::RateLimitExceeded,
                 "Too many failed API key checks from this address; try again later",
             );
-            e.details =
-                Some(serde_json::json!({"window": "minute", "limit": MAX_KEY_FAILURES_PER_MINUTE}));
+            e.details = Some(
+                serde_json::json!({"window": "minute", "limit": state.key_failures.per_minute()}),
+            );
             e.headers.push((
                 axum::http::header::RETRY_AFTER,
                 axum::http::HeaderValue::from(retry_after),

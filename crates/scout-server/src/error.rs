@@ -125,6 +125,8 @@ impl ApiError {
                 ErrorCode::SearchEngineTimeout,
                 "The search request timed out. Please try again.",
             ),
+            // another writer deleted what this request refers to while it ran
+            ErrorCode::NotFound => ApiError::new(ErrorCode::NotFound, e.to_string()),
             code => {
                 tracing::warn!(tracking_code = %tracking_code(), error = %e, "request failed");
                 let mut error = ApiError::new(

@@ -207,12 +207,16 @@ async fn read_form(mut form: Multipart) -> Result<(Vec<Upload>, Option<String>),
         let name = field.name().unwrap_or("").to_owned();
         match name.as_str() {
             "files" | "files[]" | "file" => {
-                let file_name = field
-                    .file_name()
-                    .unwrap_or("upload")
-                    .chars()
-                    .take(200)
-                    .collect();
+                // a file part names its file (every client's file upload
+                // does); a plain form value in its place is not a CV
+                let Some(file_name) = field.file_name().map(|n| n.chars().take(200).collect())
+                else {
+                    return Err(ApiError::validation(vec![upload_issue(
+                        Some(files.len()),
+                        "Send each CV as a file part (with a filename), not as a form value",
+                        "invalid_type",
+                    )]));
+                };
                 let bytes = field.bytes().await.map_err(bad_form)?;
                 files.push(Upload {
                     name: file_name,

@@ -110,7 +110,8 @@ pub const ANONYMOUS_PER_MINUTE: i64 = 60;
 pub const ANONYMOUS_PER_DAY: i64 = 5_000;
 
 /// Failed key checks (missing, unknown or revoked keys) from one address in
-/// a minute before it is answered `429` without looking keys up.
+/// a minute before it is answered `429` without looking keys up: the
+/// default of `Settings::key_failures_per_minute`.
 pub const MAX_KEY_FAILURES_PER_MINUTE: u32 = 20;
 /// The pause before answering a failed key check, per earlier failure of
 /// the same address in the minute (after the first [`FREE_FAILURES`]).
@@ -126,9 +127,16 @@ const MAX_TRACKED_ADDRESSES: usize = 100_000;
 /// first failure; a window per address, not the clock's minute, so that a
 /// guesser cannot reset its count by straddling a minute boundary) and how
 /// many failed since.
-#[derive(Default)]
 pub struct KeyFailures {
     by_address: Mutex<HashMap<std::net::IpAddr, (u64, u32)>>,
+    /// Failures per address and minute before `429`; 0: none counted.
+    per_minute: u32,
+}
+
+impl Default for KeyFailures {
+    fn default() -> Self {
+        KeyFailures::new(MAX_KEY_FAILURES_PER_MINUTE)
+    }
 }
 
 /// What to do with a failed key check.
@@ -143,10 +151,25 @@ pub enum FailedCheck {
 }
 
 impl KeyFailures {
+    /// Refuses an address after `per_minute` failures in its minute; 0
+    /// counts nothing (for a server whose clients all reach it through one
+    /// address, or that a fuzzer drives: see docs/access.md).
+    pub fn new(per_minute: u32) -> KeyFailures {
+        KeyFailures {
+            by_address: Mutex::default(),
+            per_minute,
+        }
+    }
+
+    /// The failures an address may have in a minute (0: not limited).
+    pub fn per_minute(&self) -> u32 {
+        self.per_minute
+    }
+
     /// Counts a failed check from `address` (`None`: no socket, as in tests
     /// that drive the router directly: not counted).
     pub fn record(&self, address: Option<std::net::IpAddr>) -> FailedCheck {
-        let Some(address) = address else {
+        let (Some(address), limit @ 1..) = (address, self.per_minute) else {
             return FailedCheck::PauseThen(std::time::Duration::ZERO);
         };
         let now = SystemTime::now()
@@ -165,9 +188,9 @@ impl KeyFailures {
             (*since, *n) = (now, 0);
         }
         *n += 1;
-        if *n > MAX_KEY_FAILURES_PER_MINUTE {
-            if *n == MAX_KEY_FAILURES_PER_MINUTE + 1 {
-                tracing::warn!(%address, limit = MAX_KEY_FAILURES_PER_MINUTE, "too many failed key checks; refusing this address for the rest of its minute");
+        if *n > limit {
+            if *n == limit + 1 {
+                tracing::warn!(%address, limit, "too many failed key checks; refusing this address for the rest of its minute");
             }
             return FailedCheck::Refuse {
                 retry_after: (*since + 60).saturating_sub(now).max(1),
@@ -206,5 +229,14 @@ mod failure_tests {
             matches!(f.record(Some(b)), FailedCheck::PauseThen(p) if p.is_zero()),
             "another address is not affected"
         );
+    }
+
+    #[test]
+    fn a_limit_of_zero_counts_nothing() {
+        let f = KeyFailures::new(0);
+        let a: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        for _ in 0..3 * MAX_KEY_FAILURES_PER_MINUTE {
+            assert!(matches!(f.record(Some(a)), FailedCheck::PauseThen(p) if p.is_zero()));
+        }
     }
 }

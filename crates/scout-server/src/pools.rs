@@ -96,8 +96,10 @@ fn talent_ids(r: &mut ObjectReader<'_>) -> Option<Vec<String>> {
     }
     let mut ids = Vec::with_capacity(items.len());
     for (i, v) in items.iter().enumerate() {
-        match v.as_str().map(str::trim) {
-            Some(s) if !s.is_empty() && s.len() <= 200 => ids.push(s.to_owned()),
+        match v.as_str() {
+            Some(s) if !s.trim().is_empty() && s.chars().count() <= 200 => {
+                ids.push(s.trim().to_owned())
+            }
             _ => r.issues.push(Issue::new(
                 "invalid_type",
                 vec![PathItem::Key("talentIds".into()), PathItem::Index(i)],

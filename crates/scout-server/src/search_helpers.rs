@@ -126,8 +126,10 @@ fn skill_list(r: &mut ObjectReader<'_>) -> Option<Vec<String>> {
     }
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match item.as_str().map(str::trim) {
-            Some(s) if !s.is_empty() && s.chars().count() <= 100 => out.push(s.to_owned()),
+        match item.as_str() {
+            Some(s) if !s.trim().is_empty() && s.chars().count() <= 100 => {
+                out.push(s.trim().to_owned())
+            }
             _ => r.issues.push(Issue::new(
                 "invalid_type",
                 vec![PathItem::Key("skills".into()), PathItem::Index(i)],

@@ -19,6 +19,9 @@ pub struct Settings {
     pub prompt_model: Option<crate::prompt_reader::ModelSettings>,
     /// Bounds on connections (count, header and idle time).
     pub connections: crate::connections::Limits,
+    /// Failed key checks from one address in a minute before it is refused
+    /// with `429` (0: not limited; see `limits::KeyFailures`).
+    pub key_failures_per_minute: u32,
 }
 
 impl Default for Settings {
@@ -27,6 +30,7 @@ impl Default for Settings {
             search_timeout: Duration::from_secs(5),
             prompt_model: None,
             connections: crate::connections::Limits::default(),
+            key_failures_per_minute: crate::limits::MAX_KEY_FAILURES_PER_MINUTE,
         }
     }
 }
@@ -70,7 +74,7 @@ impl AppState {
             store,
             engine,
             limiter: Arc::new(RateLimiter::default()),
-            key_failures: Arc::default(),
+            key_failures: Arc::new(KeyFailures::new(settings.key_failures_per_minute)),
             anonymous: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),

@@ -119,8 +119,10 @@ impl<'a> ObjectReader<'a> {
     pub fn nullable_string(&mut self, key: &'static str, max: usize) -> Option<Option<String>> {
         match self.raw(key)? {
             Value::Null => Some(None),
-            Value::String(s) => {
-                let s = s.trim();
+            Value::String(raw) => {
+                // the length is the string's as sent (as a JSON Schema
+                // `maxLength` counts it), blankness after trimming
+                let s = raw.trim();
                 if s.is_empty() {
                     self.issues.push(Issue::new(
                         "too_small",
@@ -128,7 +130,7 @@ impl<'a> ObjectReader<'a> {
                         "String must contain at least 1 character(s)",
                     ));
                     None
-                } else if s.chars().count() > max {
+                } else if raw.chars().count() > max {
                     self.issues.push(Issue::new(
                         "too_big",
                         self.at(key),

@@ -28,6 +28,10 @@ pub enum StoreError {
     /// Other writers kept the store busy past the bound of `writes.rs`.
     #[error("the store is busy with other writers")]
     Busy,
+    /// What a write refers to was deleted by another writer while it ran
+    /// (or a reference the caller gave names nothing).
+    #[error("{0} not found")]
+    Gone(&'static str),
 }
 
 impl StoreError {
@@ -51,6 +55,12 @@ impl HasErrorCode for StoreError {
             StoreError::Database(e) if crate::writes::is_sqlite_busy(e) => {
                 ErrorCode::ServiceUnavailable
             }
+            // a row that another writer deleted meanwhile: the request's
+            // subject is gone, as if it had never existed
+            StoreError::Database(sqlx::Error::Database(db)) if db.is_foreign_key_violation() => {
+                ErrorCode::NotFound
+            }
+            StoreError::Gone(_) => ErrorCode::NotFound,
             _ => ErrorCode::InternalError,
         }
     }

@@ -290,6 +290,15 @@ macro_rules! pipeline_backend {
                 new: &[NewCandidate],
             ) -> Result<Vec<Added>, StoreError> {
                 let (_turn, mut tx) = self.begin_write().await?;
+                let now = now_ms();
+                // First, so that a sourcing deleted by another writer is
+                // told apart (and, on PostgreSQL, its row is held until
+                // this commits: a delete waits, then takes these too).
+                let mut qb = QueryBuilder::<$db>::new("UPDATE sourcings SET updated_at = ");
+                qb.push_bind(now).push(" WHERE id = ").push_bind(sourcing_id);
+                if qb.build().execute(&mut *tx).await?.rows_affected() == 0 {
+                    return Err(StoreError::Gone("Sourcing"));
+                }
                 // Who is already there, by talent and by email.
                 let mut by_talent = std::collections::HashMap::new();
                 let mut by_email = std::collections::HashMap::new();
@@ -304,7 +313,6 @@ macro_rules! pipeline_backend {
                         by_email.insert(e, id);
                     }
                 }
-                let now = now_ms();
                 let mut out = Vec::with_capacity(new.len());
                 let mut fresh: Vec<(String, &NewCandidate)> = Vec::new();
                 for c in new {
@@ -370,9 +378,6 @@ macro_rules! pipeline_backend {
                     });
                     qb.build().execute(&mut *tx).await?;
                 }
-                let mut qb = QueryBuilder::<$db>::new("UPDATE sourcings SET updated_at = ");
-                qb.push_bind(now).push(" WHERE id = ").push_bind(sourcing_id);
-                qb.build().execute(&mut *tx).await?;
                 tx.commit().await?;
                 if fresh.len() >= BULK_ROWS {
                     self.refresh_statistics(false).await?;

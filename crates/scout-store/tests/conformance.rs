@@ -367,6 +367,45 @@ async fn sourcings_belong_to_one_workspace(store: Store) {
     );
 }
 
+/// A write that races a delete of what it refers to answers "not found"
+/// (the API's 404), never a database error.
+async fn writes_to_a_deleted_sourcing_are_not_found(store: Store) {
+    use scout_model::HasErrorCode;
+    let ws = workspace(&store, "acme").await;
+    let new = NewSourcing {
+        title: "Engineer".into(),
+        ..Default::default()
+    };
+    let s = store.create_sourcing(&ws, &new).await.unwrap();
+    let added = store
+        .add_candidates(
+            &s.id,
+            None,
+            &[applicant("Ann", "Paris", "Engineer", "Acme")],
+        )
+        .await
+        .unwrap();
+    assert!(store.delete_sourcing(&ws, &s.id).await.unwrap());
+    let late = store
+        .add_candidates(
+            &s.id,
+            None,
+            &[applicant("Bob", "Paris", "Engineer", "Acme")],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        late.error_code(),
+        scout_model::ErrorCode::NotFound,
+        "{late}"
+    );
+    assert!(store
+        .get_candidate(&s.id, &added[0].id)
+        .await
+        .unwrap()
+        .is_none());
+}
+
 async fn pipelines_filter_sort_page_and_remember(store: Store) {
     let ws = workspace(&store, "acme").await;
     store
@@ -993,6 +1032,7 @@ suite!(
     keys_are_hashed_scoped_and_revocable,
     search_transactions_round_trip_per_workspace,
     sourcings_belong_to_one_workspace,
+    writes_to_a_deleted_sourcing_are_not_found,
     pipelines_filter_sort_page_and_remember,
     searches_and_lists_belong_to_one_workspace,
     leads_are_taken_in_once_per_workspace_and_share_nothing,

@@ -117,6 +117,11 @@ pub struct ConnectionArgs {
     /// connection may stay idle between requests.
     #[arg(long, env = "SCOUT_HEADER_TIMEOUT", default_value_t = 15)]
     pub header_timeout: u64,
+    /// Failed API key checks one address may make in a minute before it is
+    /// answered 429 (0 turns the limit off, e.g. behind a proxy that shows
+    /// every client as one address).
+    #[arg(long, env = "SCOUT_KEY_FAILURES_PER_MINUTE", default_value_t = 20)]
+    pub key_failures_per_minute: u32,
 }
 
 /// An optional OpenAI-compatible chat model that refines prompt readings

@@ -438,6 +438,7 @@ pub async fn serve(
     let settings = scout_server::Settings {
         prompt_model: prompt_model(model)?,
         connections: connection_limits(connections),
+        key_failures_per_minute: connections.key_failures_per_minute,
         ..Default::default()
     };
     let store = paths.open_store().await?;

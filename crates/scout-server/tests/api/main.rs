@@ -7,6 +7,7 @@ mod edges;
 mod helpers;
 mod job_candidates;
 mod leads;
+mod openapi;
 mod pools;
 mod searches;
 mod sourcings;
