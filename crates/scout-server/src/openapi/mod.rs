@@ -1,7 +1,7 @@
 //! `GET /openapi.json`: the OpenAPI 3.1 description of the API.
 //!
 //! Kept by hand, one file per API family, from the same constants and
-//! vocabularies the request readers use; `tests/openapi.rs` replays, for
+//! vocabularies the request readers use; `tests/api/openapi.rs` replays, for
 //! every rule a reader enforces, a request that keeps it and one that
 //! breaks it against both this document and the running server, and CI
 //! runs a schema-driven fuzzer (schemathesis, every check) against a real
