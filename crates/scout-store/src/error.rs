@@ -32,6 +32,9 @@ pub enum StoreError {
     /// (or a reference the caller gave names nothing).
     #[error("{0} not found")]
     Gone(&'static str),
+    /// What a write would create exists already.
+    #[error("{0} exists already")]
+    Conflict(&'static str),
 }
 
 impl StoreError {
@@ -61,6 +64,7 @@ impl HasErrorCode for StoreError {
                 ErrorCode::NotFound
             }
             StoreError::Gone(_) => ErrorCode::NotFound,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
             _ => ErrorCode::InternalError,
         }
     }

@@ -24,6 +24,8 @@ mod codec;
 mod error;
 pub mod leads;
 mod leads_sql;
+pub mod people;
+mod people_sql;
 pub mod pipeline;
 mod pipeline_sql;
 pub mod private_files;
@@ -37,6 +39,7 @@ pub mod writes;
 pub use access::{ApiKey, NewKey};
 pub use error::StoreError;
 pub use leads::{Lead, LeadEvent, LeadOutcome, LeadQuery, LeadRole, NewLead};
+pub use people::{NewPerson, Person, Role, Session};
 pub use pipeline::{
     Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
     CandidateQuery, CandidateRefresh, CandidateSort, NewCandidate, NewSourcing, Salary, Sourcing,
@@ -266,6 +269,55 @@ impl Store {
         changes: &SourcingChanges,
     ) -> Result<Option<Sourcing>, StoreError> {
         dispatch_write!(self, s => s.update_sourcing(workspace_id, id, changes))
+    }
+
+    /// Creates a person who signs in to the web app (and their workspace
+    /// when absent); `Conflict` when the e-mail is taken on this server.
+    pub async fn create_person(&self, new: &NewPerson) -> Result<Person, StoreError> {
+        dispatch_write!(self, s => s.create_person(new))
+    }
+
+    /// A person and their password hash, by e-mail (any case).
+    pub async fn person_by_email(
+        &self,
+        email: &str,
+    ) -> Result<Option<(Person, String)>, StoreError> {
+        dispatch!(self, s => s.person_by_email(email).await)
+    }
+
+    /// Replaces a person's password hash and ends all their sessions.
+    pub async fn set_password(
+        &self,
+        user_id: &str,
+        password_hash: &str,
+    ) -> Result<bool, StoreError> {
+        dispatch_write!(self, s => s.set_password(user_id, password_hash))
+    }
+
+    /// Records a session by the hash of its token.
+    pub async fn create_session(
+        &self,
+        user_id: &str,
+        token_hash: &[u8],
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        dispatch_write!(self, s => s.create_session(user_id, token_hash, csrf_token, expires_at))
+    }
+
+    /// The live (unexpired) session with this token hash, with its person.
+    pub async fn session(&self, token_hash: &[u8]) -> Result<Option<Session>, StoreError> {
+        dispatch!(self, s => s.session(token_hash).await)
+    }
+
+    /// Ends a session; whether there was one.
+    pub async fn end_session(&self, token_hash: &[u8]) -> Result<bool, StoreError> {
+        dispatch_write!(self, s => s.end_session(token_hash))
+    }
+
+    /// Forgets sessions past their end; how many.
+    pub async fn forget_expired_sessions(&self) -> Result<u64, StoreError> {
+        dispatch_write!(self, s => s.forget_expired_sessions())
     }
 
     /// Deletes a sourcing with its candidates and their history.

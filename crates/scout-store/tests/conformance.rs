@@ -406,6 +406,80 @@ async fn writes_to_a_deleted_sourcing_are_not_found(store: Store) {
         .is_none());
 }
 
+/// People sign in with one e-mail per server; sessions are found by their
+/// token's hash until they end or expire, and a new password ends them.
+async fn people_and_their_sessions(store: Store) {
+    use scout_store::{NewPerson, Role};
+    let new = NewPerson {
+        workspace: "acme".into(),
+        email: " Ada@Example.com ".into(),
+        role: Role::Recruiter,
+        password_hash: "$argon2id$stand-in".into(),
+    };
+    let ada = store.create_person(&new).await.unwrap();
+    assert_eq!(
+        (ada.email.as_str(), ada.workspace.as_str(), ada.role),
+        ("ada@example.com", "acme", Role::Recruiter)
+    );
+    let taken = store
+        .create_person(&NewPerson {
+            workspace: "globex".into(),
+            ..new.clone()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        scout_model::HasErrorCode::error_code(&taken),
+        scout_model::ErrorCode::Conflict
+    );
+    let (found, hash) = store
+        .person_by_email("ADA@example.com")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((found, hash.as_str()), (ada.clone(), "$argon2id$stand-in"));
+    assert!(store
+        .person_by_email("bob@example.com")
+        .await
+        .unwrap()
+        .is_none());
+
+    let far = i64::MAX / 2;
+    store
+        .create_session(&ada.user_id, b"token-1", "csrf-1", far)
+        .await
+        .unwrap();
+    store
+        .create_session(&ada.user_id, b"token-2", "csrf-2", far)
+        .await
+        .unwrap();
+    store
+        .create_session(&ada.user_id, b"stale", "csrf-3", 1)
+        .await
+        .unwrap();
+    let live = store.session(b"token-1").await.unwrap().unwrap();
+    assert_eq!(
+        (live.person, live.csrf_token.as_str()),
+        (ada.clone(), "csrf-1")
+    );
+    assert!(
+        store.session(b"stale").await.unwrap().is_none(),
+        "an expired session is no session"
+    );
+    assert!(store.session(b"unknown").await.unwrap().is_none());
+    assert_eq!(store.forget_expired_sessions().await.unwrap(), 1);
+    assert!(store.end_session(b"token-1").await.unwrap());
+    assert!(store.session(b"token-1").await.unwrap().is_none());
+    assert!(store
+        .set_password(&ada.user_id, "$argon2id$new")
+        .await
+        .unwrap());
+    assert!(
+        store.session(b"token-2").await.unwrap().is_none(),
+        "a new password ends every session"
+    );
+}
+
 async fn pipelines_filter_sort_page_and_remember(store: Store) {
     let ws = workspace(&store, "acme").await;
     store
@@ -1033,6 +1107,7 @@ suite!(
     search_transactions_round_trip_per_workspace,
     sourcings_belong_to_one_workspace,
     writes_to_a_deleted_sourcing_are_not_found,
+    people_and_their_sessions,
     pipelines_filter_sort_page_and_remember,
     searches_and_lists_belong_to_one_workspace,
     leads_are_taken_in_once_per_workspace_and_share_nothing,
