@@ -115,6 +115,14 @@ fn code_for(status: StatusCode) -> ErrorCode {
     }
 }
 
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
 fn is_json(response: &Response) -> bool {
     response
         .headers()
@@ -142,7 +150,11 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(slot.clone());
     let mut response = next.run(request).await;
     let status = response.status();
-    if (status.is_client_error() || status.is_server_error()) && !is_json(&response) {
+    // the web app's pages are HTML on purpose, errors included
+    if (status.is_client_error() || status.is_server_error())
+        && !is_json(&response)
+        && !is_html(&response)
+    {
         let (parts, body) = response.into_parts();
         let text = axum::body::to_bytes(body, 64 * 1024)
             .await

@@ -28,6 +28,7 @@ mod transaction_cache;
 mod transaction_log;
 mod validate;
 mod views;
+pub mod web;
 
 pub use prompt_reader::{ModelSettings, PromptReader};
 pub use state::{AppState, Settings};
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(v1)
         .merge(leads::routes())
         .merge(openapi::routes())
+        .merge(web::routes())
         .fallback(envelope::no_route)
         .method_not_allowed_fallback(envelope::no_method)
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))

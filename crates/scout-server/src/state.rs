@@ -46,6 +46,8 @@ pub struct AppState {
     pub limiter: Arc<RateLimiter>,
     /// Failed key checks per address.
     pub(crate) key_failures: Arc<KeyFailures>,
+    /// Failed web sign-ins per account and address.
+    pub(crate) sign_ins: Arc<crate::web::SignInFailures>,
     /// Requests without a key, per address (`auth::Visitor`).
     pub(crate) anonymous: Arc<RateLimiter>,
     /// Search transactions this server recorded lately.
@@ -75,6 +77,7 @@ impl AppState {
             engine,
             limiter: Arc::new(RateLimiter::default()),
             key_failures: Arc::new(KeyFailures::new(settings.key_failures_per_minute)),
+            sign_ins: Arc::default(),
             anonymous: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),

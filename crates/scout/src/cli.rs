@@ -56,6 +56,9 @@ pub enum Command {
     /// Manage API keys.
     #[command(subcommand)]
     Keys(KeysCommand),
+    /// People who sign in to the web app.
+    #[command(subcommand)]
+    Users(UsersCommand),
     /// Sourcing projects (jobs) and their candidate pipelines.
     #[command(subcommand)]
     Sourcing(SourcingCommand),
@@ -279,6 +282,35 @@ pub enum BenchCommand {
         /// Keep the data directory (under --data) instead of a temporary one.
         #[arg(long)]
         keep: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCommand {
+    /// Create a person who signs in to the web app (and the workspace if it
+    /// does not exist). The password is asked for, or read from standard input.
+    Create {
+        /// Workspace name.
+        #[arg(long)]
+        workspace: String,
+        /// E-mail they sign in with (one person per e-mail on a server).
+        #[arg(long)]
+        email: String,
+        /// admin (users, keys, everything), recruiter (search, sourcing, lists, leads) or viewer (read only).
+        #[arg(long, default_value = "recruiter")]
+        role: String,
+        /// Read the password from the first line of standard input instead of asking.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a new password (ends every session of the person).
+    Password {
+        /// E-mail of the person.
+        #[arg(long)]
+        email: String,
+        /// Read the password from the first line of standard input instead of asking.
+        #[arg(long)]
+        password_stdin: bool,
     },
 }
 

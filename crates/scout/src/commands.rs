@@ -44,6 +44,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo(args) => demo(&paths, &args, as_json).await,
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
         Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
+        Command::Users(cmd) => crate::users::run(&paths, cmd, as_json).await,
         Command::Sourcing(cmd) => crate::sourcing::run(&paths, cmd, as_json).await,
         Command::Leads(cmd) => crate::leads::run(&paths, cmd, as_json).await,
     }

@@ -10,6 +10,7 @@ mod config;
 mod leads;
 mod output;
 mod sourcing;
+mod users;
 
 use clap::Parser;
 

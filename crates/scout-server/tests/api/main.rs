@@ -12,3 +12,4 @@ mod pools;
 mod searches;
 mod sourcings;
 mod talents;
+mod web;

@@ -1,0 +1,192 @@
+//! The search page: one box for a prompt or a Sales Navigator URL, the
+//! reading as chips, the exact total and the ranked cards with the
+//! evidence of each filter.
+
+use maud::{html, Markup, PreEscaped};
+use serde_json::Value;
+
+/// One filter as read, for its chip.
+pub(crate) struct Chip {
+    /// The filter in its wire shape (`filterType`, `value`, flags).
+    pub filter: Value,
+    /// The words of the prompt it came from, if any.
+    pub words: Option<String>,
+}
+
+/// What the page shows below the box.
+pub(crate) enum Outcome {
+    /// Nothing asked yet.
+    Empty,
+    /// The box's text could not be read; why.
+    Problem(String),
+    /// A search ran.
+    Results {
+        chips: Vec<Chip>,
+        total: u64,
+        /// Talents in the API's shape, with `match`.
+        talents: Vec<Value>,
+    },
+}
+
+/// The label of a filter type for people.
+fn type_label(t: &str) -> String {
+    let lower = t.replace('_', " ").to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn chip(c: &Chip) -> Markup {
+    let f = &c.filter;
+    let excluded = f["isExcluded"] == true;
+    let required = f["isRequired"] == true;
+    let class = if excluded {
+        "chip excluded"
+    } else if required {
+        "chip required"
+    } else {
+        "chip optional"
+    };
+    let mode = if excluded {
+        "excluded"
+    } else if required {
+        "required"
+    } else {
+        "optional"
+    };
+    html! {
+        li class=(class) title=[c.words.as_ref().map(|w| format!("from “{w}”"))] {
+            span.chip-type { (type_label(f["filterType"].as_str().unwrap_or(""))) }
+            @if excluded { span.chip-not { "not " } }
+            span.chip-value { (f["value"].as_str().unwrap_or("")) }
+            @if let Some(r) = f["radius"].as_f64() { span.chip-extra { " · " (r) " km" } }
+            @if f["isExactMatch"] == true { span.chip-extra { " · exact" } }
+            span.visually-hidden { " (" (mode) ")" }
+        }
+    }
+}
+
+fn text(v: &Value) -> Option<&str> {
+    v.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn card(t: &Value, rank: usize) -> Markup {
+    let name = [text(&t["firstname"]), text(&t["lastname"])]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let employer = text(&t["currentOrganization"]["name"]).or_else(|| {
+        t["experiences"]
+            .as_array()
+            .and_then(|xs| xs.iter().find(|x| x["isCurrent"] == true))
+            .and_then(|x| text(&x["organizationName"]))
+    });
+    let place = [text(&t["city"]), text(&t["country"])]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let skills: Vec<&str> = t["skills"]
+        .as_array()
+        .map(|s| s.iter().filter_map(text).take(6).collect())
+        .unwrap_or_default();
+    let filters = t["match"]["filters"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    html! {
+        li.card data-rank=(rank) {
+            h3.card-who {
+                (if name.is_empty() { "(no name)".to_owned() } else { name })
+            }
+            p.card-what {
+                @if let Some(title) = text(&t["jobTitle"]) { (title) }
+                @if let Some(e) = employer { " @ " (e) }
+                @if !place.is_empty() { span.card-place { " · " (place) } }
+            }
+            @if !skills.is_empty() { p.card-skills { (skills.join(", ")) } }
+            ul.evidence aria-label="Why it matched" {
+                @for f in &filters {
+                    @let matched = f["matched"] == true;
+                    @let excluded = f["isExcluded"] == true;
+                    li class=(if matched { "met" } else { "unmet" }) {
+                        (PreEscaped(if matched { "&#10003;" } else { "&middot;" }))
+                        " "
+                        @if excluded { "not " }
+                        (f["value"].as_str().unwrap_or(""))
+                        @if let Some(d) = f["evidence"]["distanceKm"].as_f64() { " (" (format!("{d:.0}")) " km)" }
+                        @if let Some(via) = f["evidence"]["via"].as_str() { " (" (via) ")" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The page body.
+pub(crate) fn body(query: &str, outcome: &Outcome) -> Markup {
+    html! {
+        section.search {
+            form.search-box method="get" action="/" role="search" {
+                label.visually-hidden for="q" { "Describe who you are looking for, or paste a Sales Navigator URL" }
+                input #q type="search" name="q" value=(query) maxlength="16384" autofocus
+                    placeholder="e.g. senior backend engineers in Berlin, Go or Rust, not at Zalando"
+                    aria-describedby=[matches!(outcome, Outcome::Problem(_)).then_some("search-problem")];
+                button.primary type="submit" { "Search" }
+            }
+            @match outcome {
+                Outcome::Empty => {
+                    div.empty {
+                        p { "Write who you are looking for as you would to a colleague — a title, a place, skills, years, employers to include or leave out — or paste a LinkedIn Sales Navigator search URL." }
+                        ul.examples {
+                            @for example in ["Python developers in Paris", "senior product designers in London with Figma, not at agencies", "data engineers with 5-10 years of experience in the Nordics"] {
+                                li { a href=(format!("/?q={}", form_urlencoded::byte_serialize(example.as_bytes()).collect::<String>())) { (example) } }
+                            }
+                        }
+                    }
+                }
+                Outcome::Problem(why) => {
+                    p.problem role="alert" id="search-problem" { (why) }
+                }
+                Outcome::Results { chips, total, talents } => {
+                    ul.chips aria-label="What Scout read" { @for c in chips { (chip(c)) } }
+                    p.total { span.count { (format_count(*total)) } @if *total == 1 { " match" } @else { " matches" } " · sorted by best match" }
+                    @if talents.is_empty() {
+                        div.empty { p { "No one matches every required filter. Make a filter optional or remove one." } }
+                    } @else {
+                        ol.cards { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 12418 → "12,418".
+fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_labels_read_well() {
+        assert_eq!(format_count(12418), "12,418");
+        assert_eq!(format_count(7), "7");
+        assert_eq!(format_count(1_000_000), "1,000,000");
+        assert_eq!(type_label("JOB_TITLE"), "Job title");
+    }
+}

@@ -1,0 +1,343 @@
+//! The web app over HTTP, as a browser speaks to it (cookies, forms,
+//! redirects): sign-in and its protections, sessions, the search page, and
+//! what another workspace's person sees. The flows in a real browser are
+//! in the browser tests.
+
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::redirect::Policy;
+use scout_store::{NewPerson, Role};
+
+use crate::helpers::{spawn_app, TestApp};
+
+const PASSWORD: &str = "correct horse battery";
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn person(app: &TestApp, workspace: &str, email: &str, role: Role) {
+    let hash = scout_server::web::password::hash_password(PASSWORD).unwrap();
+    app.store
+        .create_person(&NewPerson {
+            workspace: workspace.into(),
+            email: email.into(),
+            role,
+            password_hash: hash,
+        })
+        .await
+        .unwrap();
+}
+
+/// `name=value` of a `Set-Cookie` named `name`, and the whole header.
+fn set_cookie(res: &reqwest::Response, name: &str) -> Option<(String, String)> {
+    res.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            let pair = v.split(';').next()?.trim();
+            pair.starts_with(&format!("{name}="))
+                .then(|| (pair.to_owned(), v.to_owned()))
+        })
+}
+
+/// The sign-in page's form token and its cookie.
+async fn form(app: &TestApp) -> (String, String) {
+    let res = client()
+        .get(format!("{}/sign-in", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (cookie, _) = set_cookie(&res, "scout_form").expect("the form is bound to a cookie");
+    let html = res.text().await.unwrap();
+    let token = html
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    (token, cookie)
+}
+
+async fn sign_in_as(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    let (token, cookie) = form(app).await;
+    client()
+        .post(format!("{}/sign-in", app.address))
+        .header(COOKIE, cookie)
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("_csrf", &token),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A signed-in person's session cookie (`scout_session=…`).
+async fn session(app: &TestApp, email: &str) -> String {
+    let res = sign_in_as(app, email, PASSWORD).await;
+    assert_eq!(
+        res.status(),
+        303,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    set_cookie(&res, "scout_session").unwrap().0
+}
+
+fn csrf_of(html: &str) -> String {
+    html.split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn signing_in_gives_a_protected_cookie_and_signing_out_ends_it() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+
+    let anonymous = client()
+        .get(format!("{}/?q=python", app.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 303);
+    assert_eq!(
+        anonymous.headers()[LOCATION],
+        "/sign-in?next=%2F%3Fq%3Dpython"
+    );
+
+    let wrong = sign_in_as(&app, "ada@example.com", "not the password").await;
+    assert_eq!(wrong.status(), 401);
+    assert!(set_cookie(&wrong, "scout_session").is_none());
+    let page = wrong.text().await.unwrap();
+    assert!(
+        page.contains("do not match an account") && page.contains("value=\"ada@example.com\""),
+        "what was typed is kept"
+    );
+    let unknown = sign_in_as(&app, "nobody@example.com", PASSWORD).await;
+    assert_eq!(
+        unknown.status(),
+        401,
+        "an unknown e-mail reads like a wrong password"
+    );
+
+    let res = sign_in_as(&app, "ADA@example.com", PASSWORD).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()[LOCATION], "/");
+    let (cookie, header) = set_cookie(&res, "scout_session").unwrap();
+    for flag in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=43200"] {
+        assert!(header.contains(flag), "{header} lacks {flag}");
+    }
+    assert!(
+        !header.contains("Secure"),
+        "plain HTTP: a Secure cookie would never come back"
+    );
+    let home = client()
+        .get(format!("{}/", app.address))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(home.status(), 200);
+    let html = home.text().await.unwrap();
+    assert!(html.contains("ada@example.com") && html.contains("acme"));
+
+    // a sign-out needs the session's form token
+    let forged = client()
+        .post(format!("{}/sign-out", app.address))
+        .header(COOKIE, &cookie)
+        .form(&[("_csrf", "guess")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    let still = client()
+        .get(format!("{}/", app.address))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(still.status(), 200);
+    let out = client()
+        .post(format!("{}/sign-out", app.address))
+        .header(COOKIE, &cookie)
+        .form(&[("_csrf", csrf_of(&html).as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 303);
+    let after = client()
+        .get(format!("{}/", app.address))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), 303, "the ended session opens nothing");
+}
+
+#[tokio::test]
+async fn behind_https_the_cookie_is_secure() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Viewer).await;
+    let (token, cookie) = form(&app).await;
+    let res = client()
+        .post(format!("{}/sign-in", app.address))
+        .header(COOKIE, cookie)
+        .header("x-forwarded-proto", "https")
+        .form(&[
+            ("email", "ada@example.com"),
+            ("password", PASSWORD),
+            ("_csrf", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let (_, header) = set_cookie(&res, "scout_session").unwrap();
+    assert!(header.ends_with("; Secure"), "{header}");
+}
+
+#[tokio::test]
+async fn forged_and_cross_site_sign_ins_are_refused() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    let post = |cookie: Option<String>, token: &str, origin: Option<&str>| {
+        let mut req = client().post(format!("{}/sign-in", app.address)).form(&[
+            ("email", "ada@example.com"),
+            ("password", PASSWORD),
+            ("_csrf", token),
+        ]);
+        if let Some(c) = cookie {
+            req = req.header(COOKIE, c);
+        }
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        req.send()
+    };
+    let (token, cookie) = form(&app).await;
+    assert_eq!(
+        post(None, &token, None).await.unwrap().status(),
+        403,
+        "no form cookie"
+    );
+    assert_eq!(
+        post(Some(cookie.clone()), "other", None)
+            .await
+            .unwrap()
+            .status(),
+        403,
+        "token of another form"
+    );
+    let cross = post(Some(cookie.clone()), &token, Some("http://evil.example"))
+        .await
+        .unwrap();
+    assert_eq!(cross.status(), 403, "a form posted from another site");
+    assert!(cross.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let same = post(Some(cookie), &token, Some(&app.address))
+        .await
+        .unwrap();
+    assert_eq!(same.status(), 303);
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    for _ in 0..10 {
+        let res = sign_in_as(&app, "ada@example.com", "wrong password!").await;
+        assert_eq!(res.status(), 401);
+    }
+    let locked = sign_in_as(&app, "ada@example.com", PASSWORD).await;
+    assert_eq!(
+        locked.status(),
+        429,
+        "even the right password waits out the window"
+    );
+    assert!(locked
+        .text()
+        .await
+        .unwrap()
+        .contains("Too many failed attempts"));
+}
+
+#[tokio::test]
+async fn the_search_page_reads_the_prompt_and_explains_each_card() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Viewer).await;
+    let cookie = session(&app, "ada@example.com").await;
+    let get = |q: &str| {
+        client()
+            .get(format!(
+                "{}/?q={}",
+                app.address,
+                form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
+            ))
+            .header(COOKIE, &cookie)
+            .send()
+    };
+    let res = get("React developers in Paris").await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("class=\"chips\""), "the reading is shown");
+    assert!(
+        html.contains("Marie Dupont"),
+        "the React developer in Paris is found: {html}"
+    );
+    assert!(
+        html.contains("class=\"met\""),
+        "with the evidence of what matched"
+    );
+    // the prompt is escaped where it is shown again
+    let res = get("<script>alert(1)</script> engineers").await.unwrap();
+    let html = res.text().await.unwrap();
+    assert!(!html.contains("<script>alert(1)</script>") && html.contains("&lt;script&gt;"));
+    let nothing = get("the of and").await.unwrap();
+    assert_eq!(nothing.status(), 400);
+    let html = nothing.text().await.unwrap();
+    assert!(
+        html.contains("role=\"alert\"") && html.contains("value=\"the of and\""),
+        "the problem is shown and the text kept"
+    );
+}
+
+#[tokio::test]
+async fn only_a_path_of_this_site_is_followed_after_sign_in() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    for (next, expected) in [
+        ("/?q=go", "/?q=go"),
+        ("//evil.example/x", "/"),
+        ("https://evil.example", "/"),
+    ] {
+        let (token, cookie) = form(&app).await;
+        let res = client()
+            .post(format!("{}/sign-in", app.address))
+            .header(COOKIE, cookie)
+            .form(&[
+                ("email", "ada@example.com"),
+                ("password", PASSWORD),
+                ("_csrf", token.as_str()),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()[LOCATION], expected, "next={next}");
+    }
+}
