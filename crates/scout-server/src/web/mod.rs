@@ -18,7 +18,7 @@ mod throttle;
 pub use assets::shipped_bytes;
 pub(crate) use throttle::SignInFailures;
 
-use axum::extract::{Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -201,5 +201,3 @@ async fn sign_out(
     );
     response
 }
-
-use axum::extract::FromRequest;
