@@ -1,0 +1,218 @@
+//! A real browser for the tests: Debian's `chromedriver` started on a free
+//! port of the loopback, headless Chromium through it (WebDriver, with
+//! fantoccini), and what the flows need of it — signing in, waiting for an
+//! element, saving screenshots under `target/web-screenshots/`, reading the
+//! browser's own timings and running the vendored axe-core scan.
+//!
+//! Without `chromedriver` the tests fail with the command that installs it:
+//! they never skip (`.ci/run` installs it).
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
+
+/// A chromedriver process, ended when dropped.
+pub struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on the loopback")
+}
+
+fn chromedriver_path() -> PathBuf {
+    ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .unwrap_or_else(|| {
+            panic!(
+                "the browser tests need Chromium and its driver: \
+                 apt-get install chromium chromium-driver (.ci/run installs them)"
+            )
+        })
+}
+
+/// Starts chromedriver and waits until it answers.
+pub async fn driver() -> Driver {
+    let port = free_port();
+    let child = Command::new(chromedriver_path())
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let url = format!("http://127.0.0.1:{port}");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not answer on port {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Driver { child, url }
+}
+
+/// A browser window of `width`×`height`, headless.
+pub async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({"args": [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-extensions", "--no-first-run", "--lang=en-GB",
+            format!("--window-size={width},{height}"),
+        ]}),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    client
+        .set_window_size(width, height)
+        .await
+        .expect("the window is sized");
+    client
+}
+
+/// The first element matching `css`, waiting up to five seconds for it.
+pub async fn find(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}` on the page: {e}"))
+}
+
+/// Every element matching `css` now.
+pub async fn all(client: &Client, css: &str) -> Vec<Element> {
+    client.find_all(Locator::Css(css)).await.unwrap_or_default()
+}
+
+/// The page's visible text.
+pub async fn text(client: &Client) -> String {
+    find(client, "body").await.text().await.unwrap_or_default()
+}
+
+/// Signs in through the sign-in page's form.
+pub async fn sign_in(client: &Client, address: &str, email: &str, password: &str) {
+    client
+        .goto(&format!("{address}/sign-in"))
+        .await
+        .expect("the sign-in page opens");
+    find(client, "#email").await.send_keys(email).await.unwrap();
+    find(client, "#password")
+        .await
+        .send_keys(password)
+        .await
+        .unwrap();
+    find(client, "section.sign-in button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(client, "header.topbar").await;
+}
+
+/// Where the screenshots go: `target/web-screenshots/`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/web-screenshots")
+        .components()
+        .collect::<PathBuf>();
+    std::fs::create_dir_all(&dir).expect("the screenshot folder");
+    dir
+}
+
+/// Saves the page as `target/web-screenshots/{name}.png`.
+pub async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("a screenshot");
+    std::fs::write(screenshot_dir().join(format!("{name}.png")), png).expect("written");
+}
+
+/// Runs axe-core on the page; the serious and critical violations, as
+/// `rule: what (n nodes)` lines, and the counts by impact.
+pub async fn accessibility(client: &Client) -> (Vec<String>, Value) {
+    client.execute(AXE, vec![]).await.expect("axe-core loads");
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, {resultTypes: ['violations']})
+                  .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+                  .catch(e => done({error: String(e)}));"#,
+            vec![],
+        )
+        .await
+        .expect("axe-core runs");
+    let violations = result.as_array().cloned().unwrap_or_else(|| {
+        panic!("axe-core failed: {result}");
+    });
+    let mut counts = json!({"critical": 0, "serious": 0, "moderate": 0, "minor": 0});
+    let mut bad = Vec::new();
+    for v in &violations {
+        let impact = v["impact"].as_str().unwrap_or("minor");
+        counts[impact] = json!(counts[impact].as_i64().unwrap_or(0) + 1);
+        if impact == "serious" || impact == "critical" {
+            bad.push(format!(
+                "{} ({impact}): {} — {} node(s), e.g. {}",
+                v["id"], v["help"], v["nodes"], v["targets"]
+            ));
+        }
+    }
+    (bad, counts)
+}
+
+/// Asserts that axe-core finds nothing serious or critical, and prints the
+/// counts (the closing note quotes them).
+pub async fn assert_accessible(client: &Client, page: &str) {
+    let (bad, counts) = accessibility(client).await;
+    println!("axe-core on {page}: {counts}");
+    assert!(
+        bad.is_empty(),
+        "accessibility on {page}:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// Milliseconds from the navigation's start (a submitted search) to the
+/// first card in the DOM and to the first contentful paint, from the
+/// browser's navigation and paint timing.
+pub async fn first_card_timing(client: &Client) -> (f64, f64) {
+    let t = client
+        .execute(
+            r#"const nav = performance.getEntriesByType('navigation')[0];
+               const paint = performance.getEntriesByName('first-contentful-paint')[0];
+               const mark = performance.getEntriesByName('scout:first-card')[0];
+               return {dom: mark ? mark.startTime : nav.domInteractive,
+                       paint: paint ? paint.startTime : nav.domContentLoadedEventEnd};"#,
+            vec![],
+        )
+        .await
+        .expect("timings");
+    (
+        t["dom"].as_f64().unwrap_or(f64::NAN),
+        t["paint"].as_f64().unwrap_or(f64::NAN),
+    )
+}

@@ -1,0 +1,74 @@
+//! Signing in, searching, and signing out, as a recruiter would.
+
+use scout_store::{NewPerson, Role};
+
+use crate::harness::{self, find};
+use crate::helpers::{spawn_app, TestApp};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub async fn person(app: &TestApp, workspace: &str, email: &str, role: Role) {
+    let hash = scout_server::web::password::hash_password(PASSWORD).unwrap();
+    app.store
+        .create_person(&NewPerson {
+            workspace: workspace.into(),
+            email: email.into(),
+            role,
+            password_hash: hash,
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_recruiter_signs_in_searches_reads_the_cards_and_signs_out() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@acme.test", Role::Recruiter).await;
+    let driver = harness::driver().await;
+    let browser = harness::browser(&driver, 1280, 800).await;
+
+    // a page of the app sends a stranger to sign in, and back after
+    browser.goto(&format!("{}/", app.address)).await.unwrap();
+    find(&browser, "section.sign-in").await;
+    harness::screenshot(&browser, "sign-in-1280").await;
+    harness::assert_accessible(&browser, "sign-in").await;
+    harness::sign_in(&browser, &app.address, "ada@acme.test", PASSWORD).await;
+
+    // the empty state says what to do; `/` focuses the box
+    find(&browser, ".search .empty").await;
+    harness::assert_accessible(&browser, "search (empty)").await;
+
+    let search_box = find(&browser, "#q").await;
+    search_box
+        .send_keys("software engineers in Paris with React")
+        .await
+        .unwrap();
+    find(&browser, ".search-box button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let first = find(&browser, "ol.cards li.card").await;
+    let (dom_ms, paint_ms) = harness::first_card_timing(&browser).await;
+    println!("first card: in the DOM {dom_ms:.1} ms, painted {paint_ms:.1} ms after submit");
+    assert!(first.text().await.unwrap().contains("Marie Dupont"));
+    let chips = harness::all(&browser, "ul.chips li.chip").await;
+    assert!(chips.len() >= 3, "job title, place and skill read as chips");
+    let page = harness::text(&browser).await;
+    assert!(page.contains("1 match ·"), "the exact total: {page}");
+    harness::screenshot(&browser, "search-1280").await;
+    harness::assert_accessible(&browser, "search (results)").await;
+    browser.set_window_size(1920, 1080).await.unwrap();
+    harness::screenshot(&browser, "search-1920").await;
+
+    // signing out ends the session: the app asks to sign in again
+    find(&browser, "header.topbar form button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&browser, "section.sign-in").await;
+    browser.goto(&format!("{}/", app.address)).await.unwrap();
+    find(&browser, "section.sign-in").await;
+    browser.close().await.unwrap();
+}
