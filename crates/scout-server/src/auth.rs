@@ -192,3 +192,38 @@ async fn failed_check(state: &AppState, parts: &Parts) -> ApiError {
         }
     }
 }
+
+/// Who does something, whichever door they came in by: the workspace it
+/// happens in and the user recorded as its actor — an API key's holder or a
+/// person signed in to the web app. The operations that both the API and
+/// the web app call take one, so each rule has one implementation.
+#[derive(Debug, Clone)]
+pub(crate) struct Actor {
+    /// The workspace acted in.
+    pub workspace_id: String,
+    /// The user's id (lists are theirs).
+    pub user_id: String,
+    /// The user's name, as the pipeline's history records it.
+    pub user: String,
+}
+
+impl<S: Scope> Caller<S> {
+    /// The key's holder as an actor.
+    pub(crate) fn actor(&self) -> Actor {
+        Actor {
+            workspace_id: self.key.workspace_id.clone(),
+            user_id: self.key.user_id.clone(),
+            user: self.key.user.clone(),
+        }
+    }
+}
+
+impl From<&scout_store::Person> for Actor {
+    fn from(p: &scout_store::Person) -> Actor {
+        Actor {
+            workspace_id: p.workspace_id.clone(),
+            user_id: p.user_id.clone(),
+            user: p.email.clone(),
+        }
+    }
+}

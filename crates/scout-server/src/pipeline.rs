@@ -19,7 +19,7 @@ use scout_store::{
 };
 use serde_json::{json, Value};
 
-use crate::auth::{Caller, SourcingRead, SourcingWrite};
+use crate::auth::{Actor, Caller, SourcingRead, SourcingWrite};
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::validate::{check, enum_issue, ObjectReader, QueryString};
@@ -73,7 +73,7 @@ fn key(k: &str) -> Vec<PathItem> {
     vec![PathItem::Key(k.to_owned())]
 }
 
-async fn sourcing_of(state: &AppState, workspace: &str, id: &str) -> Result<Sourcing, ApiError> {
+pub(crate) async fn sourcing_of(state: &AppState, workspace: &str, id: &str) -> Result<Sourcing, ApiError> {
     state
         .store
         .get_sourcing(workspace, id)
@@ -317,7 +317,19 @@ async fn add(
     Path(sourcing_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let (status, data) = add_candidates(&state, &caller.actor(), &sourcing_id, &body).await?;
+    Ok(ok(status, caller.limit_headers, data))
+}
+
+/// Adds talents (by id or from a search transaction) and applicants to a
+/// sourcing, from a body in the API's shape; `201` when any is new.
+pub(crate) async fn add_candidates(
+    state: &AppState,
+    actor: &Actor,
+    sourcing_id: &str,
+    body: &Value,
+) -> Result<(StatusCode, Value), ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let mut issues = Vec::new();
     let talent_ids = r
         .raw("talentIds")
@@ -375,12 +387,12 @@ async fn add(
         ));
     }
     check(issues)?;
-    let workspace = caller.key.workspace_id.clone();
-    let sourcing = sourcing_of(&state, &workspace, &sourcing_id).await?;
+    let workspace = actor.workspace_id.clone();
+    let sourcing = sourcing_of(state, &workspace, sourcing_id).await?;
 
     let mut wanted: Vec<String> = talent_ids.clone();
     if let Some(t) = &transaction {
-        let found = crate::talents::transactions_of(&state, &workspace, std::slice::from_ref(t))
+        let found = crate::talents::transactions_of(state, &workspace, std::slice::from_ref(t))
             .await
             .map_err(internal)?;
         let Some((_, ids)) = found.into_iter().next() else {
@@ -470,7 +482,7 @@ async fn add(
     }
     let added = state
         .store
-        .add_candidates(&sourcing.id, Some(&caller.key.user), &new)
+        .add_candidates(&sourcing.id, Some(&actor.user), &new)
         .await
         .map_err(internal)?;
     let created = added.iter().filter(|a| a.created).count();
@@ -479,9 +491,8 @@ async fn add(
     } else {
         StatusCode::OK
     };
-    Ok(ok(
+    Ok((
         status,
-        caller.limit_headers,
         json!({
             "added": created,
             "existing": added.len() - created,
@@ -543,7 +554,25 @@ async fn change(
     Path((sourcing_id, candidate_id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let data = change_candidate(
+        &state,
+        &caller.actor(),
+        (&sourcing_id, &candidate_id),
+        &body,
+    )
+    .await?;
+    Ok(ok(StatusCode::OK, caller.limit_headers, data))
+}
+
+/// Moves a candidate to a stage and/or rates them, from a body in the API's
+/// shape (`statusHandle` or `status`, `userRating`).
+pub(crate) async fn change_candidate(
+    state: &AppState,
+    actor: &Actor,
+    ids: (&str, &str),
+    body: &Value,
+) -> Result<Value, ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let handle = r.string("statusHandle", false, 50);
     let job_status = r.string("status", false, 50);
     let rating = r.integer("userRating", 1, 5);
@@ -579,15 +608,7 @@ async fn change(
         ));
     }
     check(issues)?;
-    let data = apply_changes(
-        &state,
-        &caller.key.workspace_id,
-        &caller.key.user,
-        (&sourcing_id, &candidate_id),
-        &changes,
-    )
-    .await?;
-    Ok(ok(StatusCode::OK, caller.limit_headers, data))
+    apply_changes(state, &actor.workspace_id, &actor.user, ids, &changes).await
 }
 
 async fn contact(
@@ -630,18 +651,34 @@ async fn note(
     Path((sourcing_id, candidate_id)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
-    let text = r.string("text", true, MAX_NOTE_CHARS);
-    check(r.finish())?;
-    let data = apply_changes(
+    let data = add_note(
         &state,
-        &caller.key.workspace_id,
-        &caller.key.user,
+        &caller.actor(),
         (&sourcing_id, &candidate_id),
-        &[CandidateChange::Note(text.unwrap_or_default())],
+        &body,
     )
     .await?;
     Ok(ok(StatusCode::CREATED, caller.limit_headers, data))
+}
+
+/// Adds a note (`{text}`) to a candidate's history.
+pub(crate) async fn add_note(
+    state: &AppState,
+    actor: &Actor,
+    ids: (&str, &str),
+    body: &Value,
+) -> Result<Value, ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let text = r.string("text", true, MAX_NOTE_CHARS);
+    check(r.finish())?;
+    apply_changes(
+        state,
+        &actor.workspace_id,
+        &actor.user,
+        ids,
+        &[CandidateChange::Note(text.unwrap_or_default())],
+    )
+    .await
 }
 
 async fn history(

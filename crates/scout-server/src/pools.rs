@@ -13,7 +13,7 @@ use scout_query::{Issue, PathItem};
 use scout_store::{CandidatePool, NewPool, MAX_POOL_MEMBERS};
 use serde_json::{json, Value};
 
-use crate::auth::{Caller, PoolsRead, PoolsWrite};
+use crate::auth::{Actor, Caller, PoolsRead, PoolsWrite};
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::validate::{check, ObjectReader, QueryString};
@@ -49,7 +49,7 @@ fn not_found() -> ApiError {
     ApiError::new(ErrorCode::NotFound, "Candidate list not found")
 }
 
-fn view(p: &CandidatePool) -> Value {
+pub(crate) fn view(p: &CandidatePool) -> Value {
     json!({
         "id": p.id,
         "name": p.name,
@@ -115,12 +115,23 @@ async fn create(
     caller: Caller<PoolsWrite>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let pool = create_pool(&state, &caller.actor(), &body).await?;
+    Ok(ok(StatusCode::CREATED, caller.limit_headers, view(&pool)))
+}
+
+/// Creates a list of the actor's from a body in the API's shape (`name`,
+/// `candidateSearchId`, `talentIds`).
+pub(crate) async fn create_pool(
+    state: &AppState,
+    actor: &Actor,
+    body: &Value,
+) -> Result<CandidatePool, ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let name = r.string("name", true, MAX_NAME_CHARS);
     let search_id = r.nullable_string("candidateSearchId", 100).flatten();
     let extra = talent_ids(&mut r).unwrap_or_default();
     check(r.finish())?;
-    let ws = caller.key.workspace_id.clone();
+    let ws = actor.workspace_id.clone();
     let mut members = Vec::new();
     if let Some(id) = &search_id {
         let search = state.store.get_search(&ws, id).await.map_err(internal)?;
@@ -135,18 +146,17 @@ async fn create(
     }
     members.extend(extra);
     members.truncate(MAX_POOL_MEMBERS);
-    let pool = state
+    state
         .store
         .create_pool(&NewPool {
             workspace_id: ws,
-            user_id: caller.key.user_id.clone(),
+            user_id: actor.user_id.clone(),
             name: name.unwrap_or_default(),
             search_id,
             talent_ids: members,
         })
         .await
-        .map_err(internal)?;
-    Ok(ok(StatusCode::CREATED, caller.limit_headers, view(&pool)))
+        .map_err(internal)
 }
 
 async fn list_for_user(
@@ -218,7 +228,19 @@ async fn replace(
     Path(list_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let pool = replace_pool(&state, &caller.actor(), &list_id, &body).await?;
+    Ok(ok(StatusCode::OK, caller.limit_headers, view(&pool)))
+}
+
+/// Renames a list and/or replaces its members, from a body in the API's
+/// shape; another workspace's list is not found.
+pub(crate) async fn replace_pool(
+    state: &AppState,
+    actor: &Actor,
+    list_id: &str,
+    body: &Value,
+) -> Result<CandidatePool, ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let name = r.string("name", false, MAX_NAME_CHARS);
     let members = talent_ids(&mut r);
     let mut issues = r.finish();
@@ -230,18 +252,17 @@ async fn replace(
         ));
     }
     check(issues)?;
-    let pool = state
+    state
         .store
         .update_pool(
-            &caller.key.workspace_id,
-            &list_id,
+            &actor.workspace_id,
+            list_id,
             name.as_deref(),
             members.as_deref(),
         )
         .await
         .map_err(internal)?
-        .ok_or_else(not_found)?;
-    Ok(ok(StatusCode::OK, caller.limit_headers, view(&pool)))
+        .ok_or_else(not_found)
 }
 
 async fn remove(
@@ -289,9 +310,23 @@ async fn export(
     caller: Caller<PoolsRead>,
     Path(list_id): Path<String>,
 ) -> Result<Response, ApiError> {
+    let mut response = export_csv(&state, &caller.key.workspace_id, &list_id).await?;
+    for (k, v) in caller.limit_headers {
+        response.headers_mut().insert(k, v);
+    }
+    Ok(response)
+}
+
+/// A list of `workspace_id` as a CSV download (one row per member, in the
+/// list's order); another workspace's list is not found.
+pub(crate) async fn export_csv(
+    state: &AppState,
+    workspace_id: &str,
+    list_id: &str,
+) -> Result<Response, ApiError> {
     let pool = state
         .store
-        .get_pool(&caller.key.workspace_id, &list_id)
+        .get_pool(workspace_id, list_id)
         .await
         .map_err(internal)?
         .ok_or_else(not_found)?;
@@ -338,7 +373,7 @@ async fn export(
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let mut response = (
+    Ok((
         StatusCode::OK,
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -349,11 +384,7 @@ async fn export(
         ],
         csv,
     )
-        .into_response();
-    for (k, v) in caller.limit_headers {
-        response.headers_mut().insert(k, v);
-    }
-    Ok(response)
+        .into_response())
 }
 
 #[cfg(test)]

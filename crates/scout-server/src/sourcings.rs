@@ -9,10 +9,10 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use scout_query::PathItem;
-use scout_store::{ArchiveFilter, NewSourcing, Salary, SourcingChanges};
+use scout_store::{ArchiveFilter, NewSourcing, Salary, Sourcing, SourcingChanges};
 use serde_json::{json, Value};
 
-use crate::auth::{Caller, SourcingRead, SourcingWrite};
+use crate::auth::{Actor, Caller, SourcingRead, SourcingWrite};
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::validate::{check, ObjectReader, QueryString};
@@ -93,7 +93,22 @@ async fn create(
     caller: Caller<SourcingWrite>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let created = create_sourcing(&state, &caller.actor(), &body).await?;
+    Ok(ok(
+        StatusCode::CREATED,
+        caller.limit_headers,
+        json!({"sourcing": sourcing(&created)}),
+    ))
+}
+
+/// Creates a sourcing from a body in the API's shape (the web app's form
+/// is read into the same shape), validated as the document says.
+pub(crate) async fn create_sourcing(
+    state: &AppState,
+    actor: &Actor,
+    body: &Value,
+) -> Result<Sourcing, ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let title = r.string("title", true, MAX_TITLE_CHARS);
     let description = r
         .nullable_string("description", MAX_DESCRIPTION_CHARS)
@@ -108,18 +123,13 @@ async fn create(
         location,
         salary,
         requirements,
-        created_by: Some(caller.key.user.clone()),
+        created_by: Some(actor.user.clone()),
     };
-    let created = state
+    state
         .store
-        .create_sourcing(&caller.key.workspace_id, &new)
+        .create_sourcing(&actor.workspace_id, &new)
         .await
-        .map_err(internal)?;
-    Ok(ok(
-        StatusCode::CREATED,
-        caller.limit_headers,
-        json!({"sourcing": sourcing(&created)}),
-    ))
+        .map_err(internal)
 }
 
 async fn list(
@@ -185,7 +195,23 @@ async fn update(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let updated = update_sourcing(&state, &caller.actor(), &id, &body).await?;
+    Ok(ok(
+        StatusCode::OK,
+        caller.limit_headers,
+        json!({"sourcing": sourcing(&updated)}),
+    ))
+}
+
+/// Changes a sourcing from a body in the API's shape; a sourcing of another
+/// workspace is not found.
+pub(crate) async fn update_sourcing(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    body: &Value,
+) -> Result<Sourcing, ApiError> {
+    let mut r = ObjectReader::new(body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
     let changes = SourcingChanges {
         title: r.string("title", false, MAX_TITLE_CHARS),
         description: r.nullable_string("description", MAX_DESCRIPTION_CHARS),
@@ -204,19 +230,15 @@ async fn update(
     check(r.finish())?;
     let updated = state
         .store
-        .update_sourcing(&caller.key.workspace_id, &id, &changes)
+        .update_sourcing(&actor.workspace_id, id, &changes)
         .await
         .map_err(internal)?
         .ok_or_else(|| ApiError::not_found("Sourcing"))?;
     if changes.requirements.is_some() || changes.location.is_some() {
         // Every candidate's fit is now stale; re-score in the background.
-        crate::pipeline::rescore_in_background(&state);
+        crate::pipeline::rescore_in_background(state);
     }
-    Ok(ok(
-        StatusCode::OK,
-        caller.limit_headers,
-        json!({"sourcing": sourcing(&updated)}),
-    ))
+    Ok(updated)
 }
 
 async fn remove(

@@ -479,6 +479,19 @@ impl Store {
         dispatch_write!(self, s => s.update_pool(workspace_id, id, name, members))
     }
 
+    /// Adds members at the end of a list (those already in it stay where
+    /// they are; at most [`MAX_POOL_MEMBERS`] in all) and removes others,
+    /// in one transaction; `None` when the list is not the workspace's.
+    pub async fn change_pool_members(
+        &self,
+        workspace_id: &str,
+        id: &str,
+        add: &[String],
+        remove: &[String],
+    ) -> Result<Option<CandidatePool>, StoreError> {
+        dispatch_write!(self, s => s.change_pool_members(workspace_id, id, add, remove))
+    }
+
     /// Deletes a list; whether it existed.
     pub async fn delete_pool(&self, workspace_id: &str, id: &str) -> Result<bool, StoreError> {
         dispatch_write!(self, s => s.delete_pool(workspace_id, id))

@@ -6,7 +6,7 @@ use sqlx::{Postgres, QueryBuilder, Row, Sqlite};
 use crate::access::generate_id;
 use crate::backend::{now_ms, PgStore, SqliteStore};
 use crate::error::StoreError;
-use crate::searches::{unique_in_order, CandidatePool, CandidateSearch, NewPool};
+use crate::searches::{unique_in_order, CandidatePool, CandidateSearch, NewPool, MAX_POOL_MEMBERS};
 
 const SEARCH_COLUMNS: &str =
     "id, workspace_id, user_id, source, prompt, filters, interpretation, total, \
@@ -180,6 +180,53 @@ macro_rules! searches_backend {
                     qb.push_bind(id);
                     qb.build().execute(&mut *tx).await?;
                     Self::insert_members(&mut tx, id, &unique_in_order(members), now).await?;
+                }
+                tx.commit().await?;
+                self.get_pool(workspace_id, id).await
+            }
+
+            pub(crate) async fn change_pool_members(&self, workspace_id: &str, id: &str, add: &[String], remove: &[String]) -> Result<Option<CandidatePool>, StoreError> {
+                let now = now_ms();
+                // one transaction: two people adding to the same list at once both land
+                let (_turn, mut tx) = self.begin_write().await?;
+                let mut qb = QueryBuilder::<$db>::new("UPDATE candidate_pools SET updated_at = ");
+                qb.push_bind(now);
+                qb.push(" WHERE workspace_id = ").push_bind(workspace_id).push(" AND id = ").push_bind(id);
+                if qb.build().execute(&mut *tx).await?.rows_affected() == 0 {
+                    return Ok(None);
+                }
+                for chunk in remove.chunks(MEMBERS_PER_STATEMENT) {
+                    let mut qb = QueryBuilder::<$db>::new("DELETE FROM candidate_pool_members WHERE pool_id = ");
+                    qb.push_bind(id).push(" AND talent_id IN (");
+                    let mut list = qb.separated(", ");
+                    for t in chunk {
+                        list.push_bind(t.as_str());
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut *tx).await?;
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT talent_id, position FROM candidate_pool_members WHERE pool_id = ");
+                qb.push_bind(id);
+                let rows = qb.build().fetch_all(&mut *tx).await?;
+                let mut present = std::collections::HashSet::with_capacity(rows.len());
+                let mut next = 0i64;
+                for r in &rows {
+                    present.insert(r.try_get::<String, _>("talent_id")?);
+                    next = next.max(r.try_get::<i64, _>("position")? + 1);
+                }
+                let room = MAX_POOL_MEMBERS.saturating_sub(present.len());
+                let fresh: Vec<&str> = unique_in_order(add)
+                    .into_iter()
+                    .filter(|t| !present.contains(*t))
+                    .take(room)
+                    .collect();
+                for (chunk_no, chunk) in fresh.chunks(MEMBERS_PER_STATEMENT).enumerate() {
+                    let mut qb = QueryBuilder::<$db>::new("INSERT INTO candidate_pool_members (pool_id, talent_id, position, added_at) ");
+                    qb.push_values(chunk.iter().enumerate(), |mut b, (i, t)| {
+                        let position = next + (chunk_no * MEMBERS_PER_STATEMENT + i) as i64;
+                        b.push_bind(id).push_bind(*t).push_bind(position).push_bind(now);
+                    });
+                    qb.build().execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
                 self.get_pool(workspace_id, id).await

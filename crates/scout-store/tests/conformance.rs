@@ -811,6 +811,31 @@ async fn searches_and_lists_belong_to_one_workspace(store: Store) {
             .unwrap(),
         None
     );
+    // members added and removed in place: present ones keep their place,
+    // new ones go to the end, another workspace changes nothing
+    let changed = store
+        .change_pool_members(
+            "w1",
+            &pool.id,
+            &["c".to_owned(), "a".to_owned(), "c".to_owned()],
+            &["b".to_owned()],
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(changed.member_count, 2);
+    assert_eq!(
+        store.pool_members(&pool.id, 0, 10).await.unwrap(),
+        ["a", "c"]
+    );
+    assert_eq!(
+        store
+            .change_pool_members("w2", &pool.id, &["z".to_owned()], &["a".to_owned()])
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.pool_members(&pool.id, 0, 10).await.unwrap(), ["a", "c"]);
     assert!(!store.delete_pool("w2", &pool.id).await.unwrap());
     assert!(store.delete_pool("w1", &pool.id).await.unwrap());
     assert!(store

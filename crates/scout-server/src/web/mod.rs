@@ -4,13 +4,20 @@
 //! each rule). Signed-in people have a session (`session.rs`), never an API
 //! key; what they may do follows their role in their workspace.
 //!
-//! Pages so far: sign-in and sign-out, and search (a prompt or a Sales
-//! Navigator URL → the reading as chips → the ranked cards with their
-//! evidence). docs/web.md says what each page does.
+//! Pages: sign-in and sign-out; search (a prompt or a Sales Navigator URL →
+//! the reading as chips → the ranked cards with their evidence, selectable
+//! into projects and lists); profiles; projects with their pipeline board,
+//! table and candidate pages; lists with their CSV export. docs/web.md says
+//! what each page does. Every change checks the session's CSRF token and
+//! the person's role (viewers read only).
 
 mod assets;
+mod forms;
+mod lists;
 mod pages;
 pub mod password;
+mod profile;
+mod projects;
 mod search;
 pub mod session;
 mod throttle;
@@ -33,6 +40,18 @@ use session::{cookie, new_token, set_cookie, token_hash, SignedIn, FORM_COOKIE, 
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(search::page))
+        .route("/talents/{id}", get(profile::page))
+        .route("/projects", get(projects::list).post(projects::create))
+        .route("/projects/add", post(projects::add))
+        .route("/projects/{id}", get(projects::show))
+        .route(
+            "/projects/{id}/candidates/{cid}",
+            get(projects::candidate).post(projects::change),
+        )
+        .route("/lists", get(lists::list))
+        .route("/lists/add", post(lists::add))
+        .route("/lists/{id}", get(lists::show).post(lists::change))
+        .route("/lists/{id}/export.csv", get(lists::export))
         .route("/sign-in", get(sign_in_page).post(sign_in))
         .route("/sign-out", post(sign_out))
         .route("/assets/{name}", get(assets::serve))

@@ -10,7 +10,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::pages::search::{body, Chip, Outcome};
-use super::pages::{frame, respond, trouble};
+use super::pages::{frame_in, respond, trouble, Section};
 use super::session::SignedIn;
 use crate::talent_match::MatchContext;
 use crate::AppState;
@@ -37,7 +37,7 @@ fn looks_like_url(text: &str) -> bool {
 }
 
 /// The box's text as filters with their chips, or why it cannot be read.
-async fn read(state: &AppState, text: &str) -> Result<(Vec<Filter>, Vec<Chip>), String> {
+pub(crate) async fn read(state: &AppState, text: &str) -> Result<(Vec<Filter>, Vec<Chip>), String> {
     if looks_like_url(text) {
         if text.chars().count() > MAX_URL_CHARS {
             return Err(format!("A URL is at most {MAX_URL_CHARS} characters."));
@@ -130,8 +130,21 @@ pub(crate) async fn page(
     } else {
         format!("{text} — Search")
     };
+    let targets = if matches!(outcome, Outcome::Results { .. }) {
+        match super::profile::targets(&state, &signed_in).await {
+            Ok(t) => t,
+            Err(e) => return trouble(&e),
+        }
+    } else {
+        Default::default()
+    };
     respond(
         status,
-        frame(&title, Some(&signed_in.session), body(&text, &outcome)),
+        frame_in(
+            Section::Search,
+            &title,
+            Some(&signed_in.session),
+            body(&text, &outcome, &signed_in.session, &targets),
+        ),
     )
 }

@@ -106,6 +106,29 @@ impl SignedIn {
     pub fn may_change(&self, headers: &HeaderMap, form_token: &str) -> bool {
         same_site(headers) && tokens_match(form_token, &self.session.csrf_token)
     }
+
+    /// Lets a change through, or the page that refuses it: a form that did
+    /// not come from Scout's own page, or a person whose role reads only.
+    #[allow(clippy::result_large_err)]
+    pub fn check_change(&self, headers: &HeaderMap, form_token: &str) -> Result<(), Response> {
+        if !self.may_change(headers, form_token) {
+            return Err(super::pages::forbidden(
+                "This request did not come from Scout's own page, so nothing was changed. Reload the page and try again.",
+            ));
+        }
+        if !self.session.person.role.writes() {
+            return Err(super::pages::forbidden(&format!(
+                "Your role in {} is viewer: you can read everything here but change nothing. An admin of the workspace can give you the recruiter role.",
+                self.session.person.workspace
+            )));
+        }
+        Ok(())
+    }
+
+    /// The signed-in person as the actor of what they do.
+    pub(crate) fn actor(&self) -> crate::auth::Actor {
+        crate::auth::Actor::from(&self.session.person)
+    }
 }
 
 impl FromRequestParts<AppState> for SignedIn {

@@ -8,4 +8,5 @@
 mod helpers;
 
 mod harness;
+mod pipeline;
 mod search;

@@ -3,7 +3,10 @@
 //! evidence of each filter.
 
 use maud::{html, Markup, PreEscaped};
+use scout_store::{CandidatePool, Session, Sourcing};
 use serde_json::Value;
+
+use super::actions::{add_form, SELECTION_FORM};
 
 /// One filter as read, for its chip.
 pub(crate) struct Chip {
@@ -72,7 +75,13 @@ fn text(v: &Value) -> Option<&str> {
     v.as_str().map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn card(t: &Value, rank: usize) -> Markup {
+fn card(t: &Value, rank: usize, query: &str, selectable: bool) -> Markup {
+    let id = t["id"].as_str().unwrap_or("");
+    let href = format!(
+        "/talents/{}?q={}",
+        form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>(),
+        form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()
+    );
     let name = [text(&t["firstname"]), text(&t["lastname"])]
         .into_iter()
         .flatten()
@@ -98,9 +107,13 @@ fn card(t: &Value, rank: usize) -> Markup {
         .cloned()
         .unwrap_or_default();
     html! {
-        li.card data-rank=(rank) {
+        li.card data-rank=(rank) data-item="" tabindex="-1" {
+            @if selectable {
+                input.select type="checkbox" name="talent" value=(id) form=(SELECTION_FORM)
+                    id=(format!("select-{rank}")) aria-label=(format!("Select {}", if name.is_empty() { "this person" } else { &name }));
+            }
             h3.card-who {
-                (if name.is_empty() { "(no name)".to_owned() } else { name })
+                a data-open="" href=(href) { (if name.is_empty() { "(no name)".to_owned() } else { name.clone() }) }
             }
             p.card-what {
                 @if let Some(title) = text(&t["jobTitle"]) { (title) }
@@ -126,8 +139,15 @@ fn card(t: &Value, rank: usize) -> Markup {
     }
 }
 
-/// The page body.
-pub(crate) fn body(query: &str, outcome: &Outcome) -> Markup {
+/// The page body; `targets` are the projects and lists the selection bar
+/// offers.
+pub(crate) fn body(
+    query: &str,
+    outcome: &Outcome,
+    session: &Session,
+    targets: &(Vec<Sourcing>, Vec<CandidatePool>),
+) -> Markup {
+    let selectable = session.person.role.writes();
     html! {
         section.search {
             form.search-box method="get" action="/" role="search" {
@@ -157,7 +177,10 @@ pub(crate) fn body(query: &str, outcome: &Outcome) -> Markup {
                     @if talents.is_empty() {
                         div.empty { p { "No one matches every required filter. Make a filter optional or remove one." } }
                     } @else {
-                        ol.cards { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1)) } }
+                        @if selectable {
+                            div.selection-bar { (add_form(session, &targets.0, &targets.1, None, &format!("/?q={}", form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()))) }
+                        }
+                        ol.cards { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1, query, selectable)) } }
                     }
                 }
             }

@@ -1,0 +1,156 @@
+// Scout's web app script: the keyboard map, moving through results and
+// cards, and the pipeline board's moves (drag and drop, `]` / `[`).
+// Everything here speeds up something that is also a plain link or form,
+// so the app works without it.
+
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+const announce = (text) => {
+  const live = document.getElementById('announce');
+  if (live) live.textContent = text;
+};
+
+// --- results and cards: j / k, x, Enter ------------------------------------
+const items = () => [...document.querySelectorAll('[data-item]')];
+let current = -1;
+const focusItem = (i) => {
+  const all = items();
+  if (!all.length) return;
+  current = Math.max(0, Math.min(all.length - 1, i));
+  all.forEach((el, j) => el.classList.toggle('current', j === current));
+  all[current].focus();
+  all[current].scrollIntoView({ block: 'nearest' });
+};
+const currentItem = () => {
+  const active = document.activeElement?.closest('[data-item]');
+  if (active) current = items().indexOf(active);
+  return items()[current];
+};
+
+// --- the board: move a card to the next / previous column ------------------
+const columns = () => [...document.querySelectorAll('.board-column')];
+const countOf = (column) => column.querySelectorAll('.board-card').length;
+const refreshCounts = () => {
+  for (const col of columns()) {
+    const count = col.querySelector('.column-count');
+    if (count) count.textContent = countOf(col);
+  }
+};
+async function moveCard(card, column) {
+  const from = card.closest('.board-column');
+  if (!column || column === from) return;
+  const stage = column.dataset.stage;
+  const body = new URLSearchParams({ _csrf: csrf, statusHandle: stage });
+  const answer = await fetch(card.dataset.moveUrl, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    body,
+  }).catch(() => null);
+  if (!answer || !answer.ok) {
+    const why = answer ? (await answer.json().catch(() => ({}))).message : null;
+    announce(why || 'The card could not be moved; nothing changed. Try again.');
+    card.classList.add('refused');
+    setTimeout(() => card.classList.remove('refused'), 1500);
+    return;
+  }
+  column.querySelector('.column-cards').prepend(card);
+  const select = card.querySelector('select[name="statusHandle"]');
+  if (select) select.value = stage;
+  refreshCounts();
+  card.focus();
+  announce(`${card.dataset.name} moved to ${column.dataset.label}`);
+}
+const step = (card, by) => {
+  const cols = columns();
+  const at = cols.indexOf(card.closest('.board-column'));
+  moveCard(card, cols[at + by]);
+};
+
+for (const card of document.querySelectorAll('.board-card[draggable="true"]')) {
+  card.addEventListener('dragstart', (e) => {
+    e.dataTransfer.setData('text/plain', card.id);
+    e.dataTransfer.effectAllowed = 'move';
+    card.classList.add('dragging');
+  });
+  card.addEventListener('dragend', () => card.classList.remove('dragging'));
+}
+for (const column of columns()) {
+  column.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    column.classList.add('drop-target');
+  });
+  column.addEventListener('dragleave', () => column.classList.remove('drop-target'));
+  column.addEventListener('drop', (e) => {
+    e.preventDefault();
+    column.classList.remove('drop-target');
+    const card = document.getElementById(e.dataTransfer.getData('text/plain'));
+    if (card) moveCard(card, column);
+  });
+}
+// the plain form on each card: move without leaving the board
+for (const form of document.querySelectorAll('form.move')) {
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const card = form.closest('.board-card');
+    const stage = new FormData(form).get('statusHandle');
+    moveCard(card, columns().find((c) => c.dataset.stage === stage));
+  });
+}
+
+// --- the keyboard map --------------------------------------------------------
+let pendingG = false;
+document.addEventListener('keydown', (e) => {
+  const typing = e.target.closest('input, textarea, select, [contenteditable]');
+  if (e.key === 'Escape') {
+    if (typing) e.target.blur();
+    return;
+  }
+  if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+  if (pendingG) {
+    pendingG = false;
+    if (e.key === 'p') location.href = '/projects';
+    if (e.key === 'l') location.href = '/lists';
+    return;
+  }
+  const card = document.activeElement?.closest('.board-card');
+  switch (e.key) {
+    case '/': {
+      const box = document.getElementById('q');
+      if (box) { e.preventDefault(); box.focus(); box.select(); }
+      break;
+    }
+    case 'j': e.preventDefault(); focusItem(currentItem() ? current + 1 : 0); break;
+    case 'k': e.preventDefault(); focusItem(currentItem() ? current - 1 : 0); break;
+    case 'x': {
+      const box = currentItem()?.querySelector('input[type="checkbox"]');
+      if (box) { box.checked = !box.checked; box.dispatchEvent(new Event('change', { bubbles: true })); }
+      break;
+    }
+    case 'Enter': {
+      const item = currentItem();
+      if (item && document.activeElement === item) item.querySelector('a[data-open]')?.click();
+      break;
+    }
+    case ']': if (card) { e.preventDefault(); step(card, 1); } break;
+    case '[': if (card) { e.preventDefault(); step(card, -1); } break;
+    case 'a': document.getElementById('add-to-project')?.focus(); break;
+    case 'l': document.getElementById('add-to-list')?.focus(); break;
+    case 'g': pendingG = true; break;
+    case '?': document.getElementById('keys')?.showModal(); break;
+    default:
+  }
+});
+
+// --- selection: how many are selected ---------------------------------------
+const selectionBar = document.querySelector('.selection-bar');
+if (selectionBar) {
+  const count = selectionBar.querySelector('.selected-count');
+  const update = () => {
+    const n = document.querySelectorAll('input[name="talent"]:checked').length;
+    count.textContent = n === 1 ? '1 selected' : `${n} selected`;
+    selectionBar.classList.toggle('active', n > 0);
+  };
+  document.addEventListener('change', (e) => {
+    if (e.target.matches('input[name="talent"]')) update();
+  });
+  update();
+}

@@ -1,0 +1,61 @@
+//! Reading the app's forms: every field as sent (repeatable, such as the
+//! `talent` checkboxes of a selection), and the CSRF token they carry.
+
+use axum::extract::{FromRequest, Request};
+use axum::response::Response;
+
+use super::pages::forbidden;
+
+/// A submitted form's fields, in order.
+pub(crate) struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    /// The first value of `name`, trimmed; `""` when absent.
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.trim())
+    }
+
+    /// Every non-blank value of `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_owned())
+            .collect()
+    }
+
+    /// The form's CSRF token.
+    pub fn csrf(&self) -> &str {
+        self.get("_csrf")
+    }
+
+    /// `name` as a JSON string, or absent (`None`) when blank.
+    pub fn text(&self, name: &str) -> Option<serde_json::Value> {
+        let v = self.get(name);
+        (!v.is_empty()).then(|| serde_json::Value::String(v.to_owned()))
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Fields {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        axum::Form::<Vec<(String, String)>>::from_request(req, state)
+            .await
+            .map(|axum::Form(pairs)| Fields(pairs))
+            .map_err(|_| forbidden("This form could not be read. Reload the page and try again."))
+    }
+}
+
+/// Where to go back to after a change: a path of this site, else `fallback`.
+pub(crate) fn back<'a>(fields: &'a Fields, fallback: &'a str) -> &'a str {
+    let to = fields.get("back");
+    if to.starts_with('/') && !to.starts_with("//") && !to.starts_with("/\\") {
+        to
+    } else {
+        fallback
+    }
+}
