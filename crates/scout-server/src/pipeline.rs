@@ -73,7 +73,11 @@ fn key(k: &str) -> Vec<PathItem> {
     vec![PathItem::Key(k.to_owned())]
 }
 
-pub(crate) async fn sourcing_of(state: &AppState, workspace: &str, id: &str) -> Result<Sourcing, ApiError> {
+pub(crate) async fn sourcing_of(
+    state: &AppState,
+    workspace: &str,
+    id: &str,
+) -> Result<Sourcing, ApiError> {
     state
         .store
         .get_sourcing(workspace, id)

@@ -835,7 +835,10 @@ async fn searches_and_lists_belong_to_one_workspace(store: Store) {
             .unwrap(),
         None
     );
-    assert_eq!(store.pool_members(&pool.id, 0, 10).await.unwrap(), ["a", "c"]);
+    assert_eq!(
+        store.pool_members(&pool.id, 0, 10).await.unwrap(),
+        ["a", "c"]
+    );
     assert!(!store.delete_pool("w2", &pool.id).await.unwrap());
     assert!(store.delete_pool("w1", &pool.id).await.unwrap());
     assert!(store

@@ -25,8 +25,7 @@ fn digest(text: &str) -> String {
 static CSS_PATH: LazyLock<String> =
     LazyLock::new(|| format!("/assets/app.{}.css", digest(APP_CSS)));
 
-static JS_PATH: LazyLock<String> =
-    LazyLock::new(|| format!("/assets/app.{}.js", digest(APP_JS)));
+static JS_PATH: LazyLock<String> = LazyLock::new(|| format!("/assets/app.{}.js", digest(APP_JS)));
 
 /// Where the style sheet is served.
 pub(crate) fn css_path() -> &'static str {

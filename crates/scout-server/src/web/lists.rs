@@ -56,7 +56,13 @@ pub(crate) async fn add(
             Err(e) if e.code == ErrorCode::ValidationError => {
                 let why = problems(&e)
                     .into_iter()
-                    .map(|(field, m)| if field == "name" { format!("The new list's name: {m}") } else { m })
+                    .map(|(field, m)| {
+                        if field == "name" {
+                            format!("The new list's name: {m}")
+                        } else {
+                            m
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("; ");
                 view::refused(&signed_in.session, &why)
@@ -88,7 +94,15 @@ pub(crate) async fn show(
     Path(id): Path<String>,
     Query(query): Query<ListQuery>,
 ) -> Response {
-    render(&state, &signed_in, &id, query.page.max(0), &[], StatusCode::OK).await
+    render(
+        &state,
+        &signed_in,
+        &id,
+        query.page.max(0),
+        &[],
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn render(
@@ -147,7 +161,15 @@ pub(crate) async fn change(
                 Ok(pool) => see_other(&format!("/lists/{}", pool.id)),
                 Err(e) if e.code == ErrorCode::NotFound => not_found(&signed_in.session, "List"),
                 Err(e) if e.code == ErrorCode::ValidationError => {
-                    render(&state, &signed_in, &id, 0, &problems(&e), StatusCode::BAD_REQUEST).await
+                    render(
+                        &state,
+                        &signed_in,
+                        &id,
+                        0,
+                        &problems(&e),
+                        StatusCode::BAD_REQUEST,
+                    )
+                    .await
                 }
                 Err(e) => trouble(&e.message),
             }
@@ -155,7 +177,10 @@ pub(crate) async fn change(
         "remove" => {
             let gone = fields.all("talent");
             if gone.is_empty() {
-                let why = [(String::from("talent"), String::from("Tick the people to remove first."))];
+                let why = [(
+                    String::from("talent"),
+                    String::from("Tick the people to remove first."),
+                )];
                 return render(&state, &signed_in, &id, 0, &why, StatusCode::BAD_REQUEST).await;
             }
             match state

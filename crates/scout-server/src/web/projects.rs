@@ -67,7 +67,10 @@ async fn sourcing_body(state: &AppState, fields: &Fields) -> Result<Value, ApiEr
     for (field, key) in [("salary_min", "min"), ("salary_max", "max")] {
         let raw = fields.get(field).replace([',', ' ', '_'], "");
         if !raw.is_empty() {
-            let n = raw.parse::<f64>().ok().and_then(serde_json::Number::from_f64);
+            let n = raw
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64);
             salary.insert(key.into(), n.map_or(Value::String(raw), Value::Number));
         }
     }
@@ -135,9 +138,7 @@ pub(crate) async fn create(
         return refused;
     }
     let created = match sourcing_body(&state, &fields).await {
-        Ok(body) => {
-            crate::sourcings::create_sourcing(&state, &signed_in.actor(), &body).await
-        }
+        Ok(body) => crate::sourcings::create_sourcing(&state, &signed_in.actor(), &body).await,
         Err(e) => Err(e),
     };
     match created {
@@ -352,7 +353,10 @@ pub(crate) async fn change(
         Ok(_) => see_other(back(&fields, &fallback)),
         Err(e) if wants_json(&headers) => {
             let status = e.status();
-            (status, Json(json!({"message": e.message, "problems": problems(&e)})))
+            (
+                status,
+                Json(json!({"message": e.message, "problems": problems(&e)})),
+            )
                 .into_response()
         }
         Err(e) if e.code == ErrorCode::NotFound => not_found(&signed_in.session, "Candidate"),
@@ -368,7 +372,11 @@ pub(crate) async fn change(
                 Ok(None) => return not_found(&signed_in.session, "Candidate"),
                 Err(e) => return trouble(&e),
             };
-            let history = state.store.candidate_history(&c.id).await.unwrap_or_default();
+            let history = state
+                .store
+                .candidate_history(&c.id)
+                .await
+                .unwrap_or_default();
             let mut page = respond(
                 StatusCode::BAD_REQUEST,
                 view::candidate(&signed_in.session, &project, &c, &history, &problems(&e)),

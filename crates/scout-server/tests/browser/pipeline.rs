@@ -28,7 +28,10 @@ async fn wait_for_stage(browser: &fantoccini::Client, card: &str, stage: &str) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    panic!("{card} never reached {stage}: it is in {}", stage_of(browser, card).await);
+    panic!(
+        "{card} never reached {stage}: it is in {}",
+        stage_of(browser, card).await
+    );
 }
 
 #[tokio::test]
@@ -45,7 +48,11 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .await
         .unwrap();
     find(&browser, "ol.cards li.card").await;
-    find(&browser, "ol.cards li.card .card-who a").await.click().await.unwrap();
+    find(&browser, "ol.cards li.card .card-who a")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, "article.profile").await;
     let profile_text = text(&browser).await;
     assert!(profile_text.contains("Where it matched"), "{profile_text}");
@@ -56,9 +63,21 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     browser.set_window_size(1280, 800).await.unwrap();
 
     // add to a new project from the profile
-    find(&browser, "#add-to-project").await.select_by_value("new").await.unwrap();
-    find(&browser, "#new-project-title").await.send_keys("Frontend Paris").await.unwrap();
-    find(&browser, "button[formaction='/projects/add']").await.click().await.unwrap();
+    find(&browser, "#add-to-project")
+        .await
+        .select_by_value("new")
+        .await
+        .unwrap();
+    find(&browser, "#new-project-title")
+        .await
+        .send_keys("Frontend Paris")
+        .await
+        .unwrap();
+    find(&browser, "button[formaction='/projects/add']")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, ".board").await;
     assert!(text(&browser).await.contains("Frontend Paris"));
     let card = find(&browser, ".board-card").await;
@@ -71,7 +90,11 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     // mouse: the card's own stage menu and its Move button
     let select = find(&browser, &format!("#{card_id} select[name=statusHandle]")).await;
     select.select_by_value("REPLIED").await.unwrap();
-    find(&browser, &format!("#{card_id} form.move button")).await.click().await.unwrap();
+    find(&browser, &format!("#{card_id} form.move button"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for_stage(&browser, &card_id, "REPLIED").await;
     // drag and drop onto the Interview column
     browser
@@ -99,23 +122,60 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     browser.set_window_size(1280, 800).await.unwrap();
 
     // the candidate's page: history of the three moves, a note, a rating
-    find(&browser, &format!("#{card_id} a[data-open]")).await.click().await.unwrap();
+    find(&browser, &format!("#{card_id} a[data-open]"))
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, "#stage-title").await;
-    find(&browser, "#note").await.send_keys("Strong React portfolio").await.unwrap();
-    find(&browser, "form.note button").await.click().await.unwrap();
-    find(&browser, "#rating").await.select_by_value("4").await.unwrap();
-    find(&browser, "form.inline button").await.click().await.unwrap();
+    find(&browser, "#note")
+        .await
+        .send_keys("Strong React portfolio")
+        .await
+        .unwrap();
+    find(&browser, "form.note button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&browser, "#rating")
+        .await
+        .select_by_value("4")
+        .await
+        .unwrap();
+    find(&browser, "form.inline button")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, "#stage-title").await;
     let page = text(&browser).await;
-    for want in ["moved from To be contacted to Contacted", "moved from Contacted to Replied", "moved from Replied to Interview", "Strong React portfolio", "rated 4 of 5"] {
+    for want in [
+        "moved from To be contacted to Contacted",
+        "moved from Contacted to Replied",
+        "moved from Replied to Interview",
+        "Strong React portfolio",
+        "rated 4 of 5",
+    ] {
         assert!(page.contains(want), "{want} in the history: {page}");
     }
     harness::screenshot(&browser, "candidate-1280").await;
     harness::assert_accessible(&browser, "candidate").await;
 
     // the table view, sorted by name
-    let board_url = browser.current_url().await.unwrap().as_str().split("/candidates/").next().unwrap().to_owned();
-    browser.goto(&format!("{board_url}?view=table&sort=name")).await.unwrap();
+    let board_url = browser
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .split("/candidates/")
+        .next()
+        .unwrap()
+        .to_owned();
+    browser
+        .goto(&format!("{board_url}?view=table&sort=name"))
+        .await
+        .unwrap();
     find(&browser, "table.grid tbody tr").await;
     harness::assert_accessible(&browser, "table").await;
     harness::screenshot(&browser, "table-1280").await;
@@ -132,9 +192,21 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     body.send_keys("j").await.unwrap();
     body.send_keys("x").await.unwrap();
     assert_eq!(all(&browser, "input[name=talent]:checked").await.len(), 2);
-    find(&browser, "#add-to-list").await.select_by_value("new").await.unwrap();
-    find(&browser, "#new-list-name").await.send_keys("Paris shortlist").await.unwrap();
-    find(&browser, "button[formaction='/lists/add']").await.click().await.unwrap();
+    find(&browser, "#add-to-list")
+        .await
+        .select_by_value("new")
+        .await
+        .unwrap();
+    find(&browser, "#new-list-name")
+        .await
+        .send_keys("Paris shortlist")
+        .await
+        .unwrap();
+    find(&browser, "button[formaction='/lists/add']")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, "a[href$='export.csv']").await;
     assert_eq!(all(&browser, "ol.cards li.card").await.len(), 2);
     harness::screenshot(&browser, "list-1280").await;
@@ -148,7 +220,10 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .unwrap();
     let csv = csv.as_str().unwrap();
     let rows: Vec<&str> = csv.lines().collect();
-    assert_eq!(rows[0], "id,firstname,lastname,jobTitle,companyName,city,country,linkedinUrl");
+    assert_eq!(
+        rows[0],
+        "id,firstname,lastname,jobTitle,companyName,city,country,linkedinUrl"
+    );
     assert_eq!(rows.len(), 3, "{csv}");
 
     browser.close().await.unwrap();
@@ -165,29 +240,83 @@ async fn a_viewer_reads_but_changes_nothing_and_other_workspaces_and_sites_get_n
 
     // Ada makes a project and a list
     harness::sign_in(&browser, &app.address, "ada@acme.test", PASSWORD).await;
-    browser.goto(&format!("{}/projects", app.address)).await.unwrap();
-    find(&browser, "#title").await.send_keys("Backend Lyon").await.unwrap();
-    find(&browser, "form.create button").await.click().await.unwrap();
+    browser
+        .goto(&format!("{}/projects", app.address))
+        .await
+        .unwrap();
+    find(&browser, "#title")
+        .await
+        .send_keys("Backend Lyon")
+        .await
+        .unwrap();
+    find(&browser, "form.create button")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, ".board").await;
     let project_url = browser.current_url().await.unwrap().to_string();
     browser
         .goto(&format!("{}/?q=backend+engineers+in+Paris", app.address))
         .await
         .unwrap();
-    find(&browser, "ol.cards li.card input[name=talent]").await.click().await.unwrap();
-    find(&browser, "#add-to-list").await.select_by_value("new").await.unwrap();
-    find(&browser, "#new-list-name").await.send_keys("Ada's list").await.unwrap();
-    find(&browser, "button[formaction='/lists/add']").await.click().await.unwrap();
+    find(&browser, "ol.cards li.card input[name=talent]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&browser, "#add-to-list")
+        .await
+        .select_by_value("new")
+        .await
+        .unwrap();
+    find(&browser, "#new-list-name")
+        .await
+        .send_keys("Ada's list")
+        .await
+        .unwrap();
+    find(&browser, "button[formaction='/lists/add']")
+        .await
+        .click()
+        .await
+        .unwrap();
     find(&browser, "a[href$='export.csv']").await;
     let list_url = browser.current_url().await.unwrap().to_string();
     // bad input keeps what was typed and says why next to the field
-    browser.goto(&format!("{}/projects", app.address)).await.unwrap();
-    find(&browser, "#salary-min").await.send_keys("90000").await.unwrap();
-    find(&browser, "#salary-max").await.send_keys("50000").await.unwrap();
-    find(&browser, "form.create button").await.click().await.unwrap();
+    browser
+        .goto(&format!("{}/projects", app.address))
+        .await
+        .unwrap();
+    find(&browser, "#salary-min")
+        .await
+        .send_keys("90000")
+        .await
+        .unwrap();
+    find(&browser, "#salary-max")
+        .await
+        .send_keys("50000")
+        .await
+        .unwrap();
+    find(&browser, "form.create button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&browser, ".field-problem").await;
     let refused = text(&browser).await;
-    assert!(refused.contains("max must be greater than or equal to min"), "{refused}");
-    assert_eq!(find(&browser, "#salary-min").await.prop("value").await.unwrap().as_deref(), Some("90000"));
+    assert!(
+        refused.contains("max must be greater than or equal to min"),
+        "{refused}"
+    );
+    assert_eq!(
+        find(&browser, "#salary-min")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("90000")
+    );
     harness::screenshot(&browser, "projects-1280").await;
     harness::assert_accessible(&browser, "projects").await;
 
@@ -200,9 +329,16 @@ async fn a_viewer_reads_but_changes_nothing_and_other_workspaces_and_sites_get_n
     // the browser keeps the SameSite cookie back (so the post arrives
     // signed out); were it sent, the Origin and token checks refuse it
     find(&browser, "section.sign-in, section.notice").await;
-    browser.goto(&format!("{}/projects", app.address)).await.unwrap();
+    browser
+        .goto(&format!("{}/projects", app.address))
+        .await
+        .unwrap();
     assert!(!text(&browser).await.contains("Forged"));
-    find(&browser, "header.topbar form button").await.click().await.unwrap();
+    find(&browser, "header.topbar form button")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     // the viewer sees the project and the list, with nothing to change
     harness::sign_in(&browser, &app.address, "vic@acme.test", PASSWORD).await;
@@ -224,11 +360,20 @@ async fn a_viewer_reads_but_changes_nothing_and_other_workspaces_and_sites_get_n
     assert_eq!(status, json!(403));
     browser.goto(&list_url).await.unwrap();
     find(&browser, "a[href$='export.csv']").await;
-    find(&browser, "header.topbar form button").await.click().await.unwrap();
+    find(&browser, "header.topbar form button")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     // another workspace: the same addresses are "not found" pages, like ids that never existed
     harness::sign_in(&browser, &app.address, "gus@globex.test", PASSWORD).await;
-    for url in [&project_url, &list_url, &format!("{list_url}/export.csv"), &format!("{}/projects/src_nope", app.address)] {
+    for url in [
+        &project_url,
+        &list_url,
+        &format!("{list_url}/export.csv"),
+        &format!("{}/projects/src_nope", app.address),
+    ] {
         browser.goto(url).await.unwrap();
         find(&browser, "section.notice").await;
         let page = text(&browser).await;
@@ -236,9 +381,15 @@ async fn a_viewer_reads_but_changes_nothing_and_other_workspaces_and_sites_get_n
         assert!(!page.contains("Backend Lyon") && !page.contains("Ada's list"));
     }
     harness::assert_accessible(&browser, "not found").await;
-    browser.goto(&format!("{}/projects", app.address)).await.unwrap();
+    browser
+        .goto(&format!("{}/projects", app.address))
+        .await
+        .unwrap();
     assert!(!text(&browser).await.contains("Backend Lyon"));
-    browser.goto(&format!("{}/lists", app.address)).await.unwrap();
+    browser
+        .goto(&format!("{}/lists", app.address))
+        .await
+        .unwrap();
     assert!(!text(&browser).await.contains("Ada's list"));
     browser.close().await.unwrap();
 }

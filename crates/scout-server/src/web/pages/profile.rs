@@ -30,6 +30,42 @@ fn level(proficiency: Option<&str>) -> String {
         .unwrap_or_else(|| "level not stated".to_owned())
 }
 
+/// A profile field's name for people (`experiences.title` → "past titles").
+fn field_label(field: &str) -> String {
+    let known = [
+        ("jobTitle", "the current title"),
+        ("headline", "the headline"),
+        ("summary", "the summary"),
+        ("city", "the place"),
+        ("country", "the country"),
+        ("skills", "the skills"),
+        ("experiences", "the experience"),
+        ("experiences.title", "a past or current title"),
+        ("experiences.description", "an experience's description"),
+        ("experiences.organizationName", "an employer"),
+        ("currentOrganization", "the current employer"),
+        ("educations", "the education"),
+        ("languages", "the languages"),
+        ("languages.proficiency", "a language's level"),
+        ("certifications", "the certifications"),
+    ];
+    // `experiences[2].title` → `experiences.title`
+    let mut plain = String::with_capacity(field.len());
+    let mut in_index = false;
+    for c in field.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            _ if !in_index => plain.push(c),
+            _ => {}
+        }
+    }
+    known
+        .iter()
+        .find(|(k, _)| *k == plain)
+        .map_or(plain.clone(), |(_, label)| (*label).to_owned())
+}
+
 fn matched_panel(query: &str, matched: &[(Value, Evidence)]) -> Markup {
     html! {
         section.panel.matched aria-labelledby="matched-title" {
@@ -42,7 +78,7 @@ fn matched_panel(query: &str, matched: &[(Value, Evidence)]) -> Markup {
                     li class=(if found != excluded { "met" } else { "unmet" }) {
                         strong { @if excluded { "not " } (filter["value"].as_str().unwrap_or("")) }
                         @if found {
-                            @if let Some(field) = &ev.field { " — " span.field { (field) } }
+                            @if let Some(field) = &ev.field { " — in " span.ev-field { (field_label(field)) } }
                             @if let Some(text) = &ev.text { ": " mark { (text) } }
                             @if let Some(d) = ev.distance_km { " (" (format!("{d:.0}")) " km away)" }
                         } @else {
@@ -186,4 +222,22 @@ pub(crate) fn page(
         }
     };
     frame_in(Section::Search, &name, Some(session), body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_label;
+
+    #[test]
+    fn evidence_fields_read_as_words() {
+        assert_eq!(
+            field_label("experiences[2].title"),
+            "a past or current title"
+        );
+        assert_eq!(field_label("jobTitle"), "the current title");
+        assert_eq!(
+            field_label("languages[0].proficiency"),
+            "a language's level"
+        );
+    }
 }

@@ -312,8 +312,13 @@ fn event_line(e: &CandidateEvent) -> Markup {
     let what = match e.kind.as_str() {
         "stage" | "status" => format!(
             "moved from {} to {}",
-            e.from.as_deref().and_then(Stage::parse).map_or_else(|| "—".to_owned(), stage_label),
-            e.to.as_deref().and_then(Stage::parse).map_or_else(|| "—".to_owned(), stage_label)
+            e.from
+                .as_deref()
+                .and_then(Stage::parse)
+                .map_or_else(|| "—".to_owned(), stage_label),
+            e.to.as_deref()
+                .and_then(Stage::parse)
+                .map_or_else(|| "—".to_owned(), stage_label)
         ),
         "rating" => format!("rated {} of 5", e.to.as_deref().unwrap_or("?")),
         "note" => "added a note".to_owned(),
@@ -341,7 +346,10 @@ pub(crate) fn candidate(
 ) -> Markup {
     let writes = session.person.role.writes();
     let base = format!("/projects/{}/candidates/{}", project.id, c.id);
-    let name = c.profile.full_name().unwrap_or_else(|| "(no name)".to_owned());
+    let name = c
+        .profile
+        .full_name()
+        .unwrap_or_else(|| "(no name)".to_owned());
     let body = html! {
         article.profile {
             header.profile-head {
