@@ -41,6 +41,8 @@ pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(search::page))
         .route("/talents/{id}", get(profile::page))
+        .route("/searches/{id}/more", get(search::more))
+        .route("/history", get(search::history))
         .route("/projects", get(projects::list).post(projects::create))
         .route("/projects/add", post(projects::add))
         .route("/projects/{id}", get(projects::show))

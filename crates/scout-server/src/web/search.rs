@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use scout_query::prompt::PromptError;
 use scout_query::sales_navigator::{parse_sales_navigator_url, MAX_URL_CHARS};
 use scout_query::search_request::filter_to_json;
 use scout_query::Filter;
+use scout_store::CandidateSearch;
 
 /// Cards on the first page.
 pub const FIRST_PAGE: usize = 20;
@@ -77,6 +78,121 @@ pub(crate) async fn read(state: &AppState, text: &str) -> Result<(Vec<Filter>, V
     ))
 }
 
+/// One page of ranked talents in the API's shape (with `match`).
+struct Ranked {
+    total: u64,
+    ids: Vec<String>,
+    talents: Vec<serde_json::Value>,
+    more: bool,
+}
+
+async fn ranked_page(
+    state: &AppState,
+    filters: &[Filter],
+    exclude: HashSet<String>,
+) -> Result<Ranked, String> {
+    let shown = exclude.len() as u64;
+    let results = crate::talents::run_search(state, filters, exclude, FIRST_PAGE, INTERNAL)
+        .await
+        .map_err(|e| e.message)?;
+    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let profiles = state
+        .store
+        .get_profiles(&ids)
+        .await
+        .map_err(|e| e.to_string())?;
+    let context = MatchContext::new(filters, &results);
+    let talents = context
+        .talents(state, &results.hits, &profiles)
+        .iter()
+        .filter_map(|t| serde_json::to_value(t).ok())
+        .collect();
+    Ok(Ranked {
+        total: results.total,
+        more: shown + (ids.len() as u64) < results.total,
+        ids,
+        talents,
+    })
+}
+
+/// `GET /searches/{id}/more`: the next cards of a search of the person's,
+/// none already shown (as a fragment for the page's script, or as a page).
+pub(crate) async fn more(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let person = &signed_in.session.person;
+    let search = match state.store.get_search(&person.workspace_id, &id).await {
+        Ok(Some(s)) if s.user_id == person.user_id => s,
+        Ok(_) => return super::pages::not_found(&signed_in.session, "Search"),
+        Err(e) => return trouble(&e),
+    };
+    let Ok(filters) = scout_query::parse_filter_list(&search.filters, vec![]) else {
+        return trouble(&"a stored search's filters no longer read");
+    };
+    let shown: HashSet<String> = search.result_ids.iter().cloned().collect();
+    let ranked = match ranked_page(&state, &filters, shown).await {
+        Ok(r) => r,
+        Err(e) => return trouble(&e),
+    };
+    let mut record = search;
+    let first_rank = record.result_ids.len() + 1;
+    record.result_ids.extend(ranked.ids.iter().cloned());
+    record.updated_at = crate::transaction_log::now_ms();
+    if let Err(e) = state.store.save_search(&record).await {
+        return trouble(&e);
+    }
+    if headers.get("x-scout-fragment").is_some() {
+        let fragment = super::pages::search::more_cards(
+            &record.prompt,
+            &record.id,
+            &ranked.talents,
+            first_rank,
+            ranked.more,
+            person.role.writes(),
+        );
+        return respond(StatusCode::OK, fragment);
+    }
+    respond(
+        StatusCode::OK,
+        frame_in(
+            Section::Search,
+            &format!("{} — more", record.prompt),
+            Some(&signed_in.session),
+            super::pages::search::more_page(
+                &record.prompt,
+                &record.id,
+                &ranked.talents,
+                first_rank,
+                ranked.more,
+            ),
+        ),
+    )
+}
+
+/// `GET /history`: the person's searches, newest first.
+pub(crate) async fn history(State(state): State<AppState>, signed_in: SignedIn) -> Response {
+    let person = &signed_in.session.person;
+    match state
+        .store
+        .list_searches(&person.workspace_id, &person.user_id, 0, 100)
+        .await
+    {
+        Ok((searches, total)) => respond(
+            StatusCode::OK,
+            frame_in(
+                Section::History,
+                "History",
+                Some(&signed_in.session),
+                super::pages::search::history(&searches, total),
+            ),
+        ),
+        Err(e) => trouble(&e),
+    }
+}
+
 pub(crate) async fn page(
     State(state): State<AppState>,
     signed_in: SignedIn,
@@ -89,33 +205,37 @@ pub(crate) async fn page(
         match read(&state, &text).await {
             Err(why) => Outcome::Problem(why),
             Ok((filters, chips)) => {
-                let results = match crate::talents::run_search(
-                    &state,
-                    &filters,
-                    HashSet::new(),
-                    FIRST_PAGE,
-                    INTERNAL,
-                )
-                .await
-                {
+                let person = &signed_in.session.person;
+                let ranked = match ranked_page(&state, &filters, HashSet::new()).await {
                     Ok(r) => r,
-                    Err(e) => return trouble(&e.message),
-                };
-                let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-                let profiles = match state.store.get_profiles(&ids).await {
-                    Ok(p) => p,
                     Err(e) => return trouble(&e),
                 };
-                let context = MatchContext::new(&filters, &results);
-                let talents = context
-                    .talents(&state, &results.hits, &profiles)
-                    .iter()
-                    .filter_map(|t| serde_json::to_value(t).ok())
-                    .collect();
+                let now = crate::transaction_log::now_ms();
+                let record = CandidateSearch {
+                    id: format!("cs_{}", ulid::Ulid::new().to_string().to_lowercase()),
+                    workspace_id: person.workspace_id.clone(),
+                    user_id: person.user_id.clone(),
+                    source: "web".into(),
+                    prompt: text.clone(),
+                    filters: serde_json::Value::Array(filters.iter().map(filter_to_json).collect()),
+                    interpretation: serde_json::json!({}),
+                    total: ranked.total as i64,
+                    result_ids: ranked.ids.clone(),
+                    expansions: serde_json::json!([]),
+                    revisions: serde_json::json!([]),
+                    created_at: now,
+                    updated_at: now,
+                };
+                // the search joins the person's history (and lets "more" skip what was shown)
+                if let Err(e) = state.store.save_search(&record).await {
+                    return trouble(&e);
+                }
                 Outcome::Results {
                     chips,
-                    total: results.total,
-                    talents,
+                    total: ranked.total,
+                    talents: ranked.talents,
+                    search_id: record.id,
+                    more: ranked.more,
                 }
             }
         }

@@ -61,6 +61,60 @@ async fn a_recruiter_signs_in_searches_reads_the_cards_and_signs_out() {
     browser.set_window_size(1920, 1080).await.unwrap();
     harness::screenshot(&browser, "search-1920").await;
 
+    // scrolling brings more results, none twice
+    browser.set_window_size(1280, 800).await.unwrap();
+    browser
+        .goto(&format!("{}/?q=engineers+in+France", app.address))
+        .await
+        .unwrap();
+    find(&browser, "ol.cards li.card").await;
+    let first_page = harness::all(&browser, "ol.cards li.card").await.len();
+    assert_eq!(first_page, 20, "a first page of twenty");
+    browser
+        .execute("window.scrollTo(0, document.body.scrollHeight)", vec![])
+        .await
+        .unwrap();
+    let mut shown = first_page;
+    for _ in 0..100 {
+        shown = harness::all(&browser, "ol.cards li.card").await.len();
+        if shown > first_page {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(shown > first_page, "more cards came as the page scrolled");
+    let ids = browser
+        .execute(
+            "return [...document.querySelectorAll('ol.cards li.card input[name=talent]')].map(i => i.value)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let ids: Vec<&str> = ids
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "no card twice: {ids:?}");
+    find(&browser, "p.more.hint").await;
+
+    // the searches are in the person's history
+    browser
+        .goto(&format!("{}/history", app.address))
+        .await
+        .unwrap();
+    find(&browser, "table.grid").await;
+    let history = harness::text(&browser).await;
+    assert!(
+        history.contains("software engineers in Paris with React")
+            && history.contains("engineers in France"),
+        "{history}"
+    );
+    harness::assert_accessible(&browser, "history").await;
+    harness::screenshot(&browser, "history-1280").await;
+
     // signing out ends the session: the app asks to sign in again
     find(&browser, "header.topbar form button")
         .await

@@ -154,3 +154,35 @@ if (selectionBar) {
   });
   update();
 }
+
+// --- more results as the person scrolls (no repeats: the server skips
+// what this search already showed) -------------------------------------------
+async function loadMore(link) {
+  if (link.dataset.loading) return;
+  link.dataset.loading = '1';
+  link.textContent = 'Loading…';
+  const answer = await fetch(link.href, { headers: { 'X-Scout-Fragment': '1' } }).catch(() => null);
+  if (!answer || !answer.ok) {
+    link.textContent = 'Could not load more — try again';
+    delete link.dataset.loading;
+    return;
+  }
+  const holder = document.createElement('div');
+  holder.innerHTML = await answer.text();
+  const cards = holder.querySelector('#more-cards');
+  document.getElementById('results')?.append(cards.content);
+  const next = holder.querySelector('p.more');
+  link.closest('p.more').replaceWith(next);
+  announce(`${document.querySelectorAll('#results .card').length} results shown`);
+  watchMore();
+}
+function watchMore() {
+  const link = document.querySelector('a[data-more]');
+  if (!link) return;
+  link.addEventListener('click', (e) => { e.preventDefault(); loadMore(link); });
+  const seen = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) { seen.disconnect(); loadMore(link); }
+  }, { rootMargin: '400px' });
+  seen.observe(link);
+}
+watchMore();

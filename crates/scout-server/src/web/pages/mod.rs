@@ -21,13 +21,15 @@ pub(crate) enum Section {
     Search,
     Projects,
     Lists,
+    History,
     Other,
 }
 
-const SECTIONS: [(Section, &str, &str); 3] = [
+const SECTIONS: [(Section, &str, &str); 4] = [
     (Section::Search, "/", "Search"),
     (Section::Projects, "/projects", "Projects"),
     (Section::Lists, "/lists", "Lists"),
+    (Section::History, "/history", "History"),
 ];
 
 /// A whole page: `title`, the top bar (for a signed-in person), `body`.

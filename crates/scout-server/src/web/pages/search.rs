@@ -28,6 +28,10 @@ pub(crate) enum Outcome {
         total: u64,
         /// Talents in the API's shape, with `match`.
         talents: Vec<Value>,
+        /// The saved search (history, and "more" without repeats).
+        search_id: String,
+        /// Whether more results remain.
+        more: bool,
     },
 }
 
@@ -171,7 +175,7 @@ pub(crate) fn body(
                 Outcome::Problem(why) => {
                     p.problem role="alert" id="search-problem" { (why) }
                 }
-                Outcome::Results { chips, total, talents } => {
+                Outcome::Results { chips, total, talents, search_id, more } => {
                     ul.chips aria-label="What Scout read" { @for c in chips { (chip(c)) } }
                     p.total { span.count { (format_count(*total)) } @if *total == 1 { " match" } @else { " matches" } " · sorted by best match" }
                     @if talents.is_empty() {
@@ -180,7 +184,86 @@ pub(crate) fn body(
                         @if selectable {
                             div.selection-bar { (add_form(session, &targets.0, &targets.1, None, &format!("/?q={}", form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()))) }
                         }
-                        ol.cards { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1, query, selectable)) } }
+                        ol.cards #results { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1, query, selectable)) } }
+                        (more_link(search_id, *more))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn more_link(search_id: &str, more: bool) -> Markup {
+    html! {
+        @if more {
+            p.more { a.button #more href=(format!("/searches/{search_id}/more")) data-more="" { "More results" } }
+        } @else {
+            p.more.hint { "That is every match." }
+        }
+    }
+}
+
+/// The next cards of a search (ranked from `first_rank`) and the link to
+/// the ones after: what the page's script appends as the person scrolls.
+pub(crate) fn more_cards(
+    query: &str,
+    search_id: &str,
+    talents: &[Value],
+    first_rank: usize,
+    more: bool,
+    selectable: bool,
+) -> Markup {
+    html! {
+        template #more-cards {
+            @for (i, t) in talents.iter().enumerate() { (card(t, first_rank + i, query, selectable)) }
+        }
+        (more_link(search_id, more))
+    }
+}
+
+/// "More" without the script: the next cards as a page of their own.
+pub(crate) fn more_page(
+    query: &str,
+    search_id: &str,
+    talents: &[Value],
+    first_rank: usize,
+    more: bool,
+) -> Markup {
+    let back = format!(
+        "/?q={}",
+        form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()
+    );
+    html! {
+        section.search {
+            p { a href=(back) { "← " (query) } }
+            ol.cards #results start=(first_rank) {
+                @for (i, t) in talents.iter().enumerate() { (card(t, first_rank + i, query, false)) }
+            }
+            (more_link(search_id, more))
+        }
+    }
+}
+
+/// The person's searches, newest first.
+pub(crate) fn history(searches: &[scout_store::CandidateSearch], total: i64) -> Markup {
+    html! {
+        section.page-wide {
+            header.page-head { h1 { "History" } p.hint { (total) " searches · run one again with a click" } }
+            @if searches.is_empty() {
+                div.empty { p { "No search yet. " a href="/" { "Search" } " and it appears here." } }
+            } @else {
+                table.grid {
+                    caption.visually-hidden { "Your searches" }
+                    thead { tr { th scope="col" { "Search" } th scope="col" class="num" { "Matches" } th scope="col" { "From" } th scope="col" { "When" } } }
+                    tbody {
+                        @for s in searches {
+                            tr data-item="" tabindex="-1" {
+                                td { a data-open="" href=(format!("/?q={}", form_urlencoded::byte_serialize(s.prompt.as_bytes()).collect::<String>())) { (s.prompt) } }
+                                td.num { (format_count(s.total.max(0) as u64)) }
+                                td { (if s.source == "web" { "web app" } else { "API" }) }
+                                td { (crate::views::iso(s.updated_at).replace('T', " ").chars().take(16).collect::<String>()) }
+                            }
+                        }
                     }
                 }
             }
