@@ -20,7 +20,7 @@ use scout_query::{Issue, PathItem};
 use scout_store::{Lead, LeadQuery, NewCandidate, Sourcing};
 use serde_json::{json, Value};
 
-use crate::auth::{Caller, LeadsRead, LeadsWrite, Scope, TalentsWrite};
+use crate::auth::{Actor, Caller, LeadsRead, LeadsWrite, Scope, TalentsWrite};
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::validate::{check, ObjectReader, QueryString};
@@ -171,9 +171,9 @@ async fn list(
 }
 
 /// One uploaded file, checked before anything is stored.
-struct Upload {
-    name: String,
-    bytes: Vec<u8>,
+pub(crate) struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 fn upload_issue(i: Option<usize>, message: impl Into<String>, code: &'static str) -> Issue {
@@ -184,10 +184,20 @@ fn upload_issue(i: Option<usize>, message: impl Into<String>, code: &'static str
     Issue::new(code, path, message)
 }
 
-/// Reads the form: files (`files` or `file`, repeatable) and `roleId`.
-async fn read_form(mut form: Multipart) -> Result<(Vec<Upload>, Option<String>), ApiError> {
+/// What an upload form carried.
+pub(crate) struct UploadForm {
+    pub files: Vec<Upload>,
+    pub role_id: Option<String>,
+    /// The web app's CSRF token (`_csrf`), when the form may carry one.
+    pub csrf: Option<String>,
+}
+
+/// Reads the form: files (`files` or `file`, repeatable) and `roleId`
+/// (and `_csrf` from the web app's own form, when `web_form`).
+pub(crate) async fn read_form(mut form: Multipart, web_form: bool) -> Result<UploadForm, ApiError> {
     let mut files = Vec::new();
     let mut role = None;
+    let mut csrf = None;
     let bad_form = |e: axum::extract::multipart::MultipartError| {
         let too_big = e.status() == StatusCode::PAYLOAD_TOO_LARGE;
         if too_big {
@@ -237,6 +247,7 @@ async fn read_form(mut form: Multipart) -> Result<(Vec<Upload>, Option<String>),
                     role = Some(text);
                 }
             }
+            "_csrf" if web_form => csrf = Some(field.text().await.map_err(bad_form)?),
             other => {
                 return Err(ApiError::validation(vec![Issue::new(
                     "unrecognized_keys",
@@ -255,7 +266,11 @@ async fn read_form(mut form: Multipart) -> Result<(Vec<Upload>, Option<String>),
             "invalid_type",
         )]));
     }
-    Ok((files, role))
+    Ok(UploadForm {
+        files,
+        role_id: role,
+        csrf,
+    })
 }
 
 /// The resume fit, scored on a blocking thread (it builds a small index).
@@ -271,8 +286,21 @@ async fn upload(
     caller: Caller<LeadsWrite>,
     form: Multipart,
 ) -> Result<Response, ApiError> {
-    let (files, role_id) = read_form(form).await?;
-    let ws = caller.key.workspace_id.clone();
+    let form = read_form(form, false).await?;
+    let data = take_in(&state, &caller.actor(), form.files, form.role_id).await?;
+    Ok(ok(StatusCode::CREATED, caller.limit_headers, data))
+}
+
+/// Takes CVs in as leads of the actor's workspace (each file on its own:
+/// one that cannot be read becomes a failed lead with its reason, and the
+/// others go on), after checking every limit before storing anything.
+pub(crate) async fn take_in(
+    state: &AppState,
+    actor: &Actor,
+    files: Vec<Upload>,
+    role_id: Option<String>,
+) -> Result<Value, ApiError> {
+    let ws = actor.workspace_id.clone();
     // every limit is checked before anything is stored
     let mut issues = Vec::new();
     for (i, f) in files.iter().enumerate() {
@@ -291,7 +319,7 @@ async fn upload(
         }
     }
     let role = match &role_id {
-        Some(id) => match role_of(&state, &ws, id).await? {
+        Some(id) => match role_of(state, &ws, id).await? {
             Some(r) => Some(r),
             None => {
                 issues.push(Issue::new(
@@ -313,7 +341,7 @@ async fn upload(
             &state.engine,
             &state.cv_readers,
             &ws,
-            &caller.key.user_id,
+            &actor.user_id,
             &f.name,
             f.bytes,
             role.as_ref(),
@@ -334,14 +362,14 @@ async fn upload(
             leads.push(l);
         }
     }
-    let names = role_names(&state, &leads).await?;
+    let names = role_names(state, &leads).await?;
     let data = json!({
         "results": results,
         "leads": leads.iter().map(|l| view(l, &names)).collect::<Vec<_>>(),
         "parsed": leads.iter().filter(|l| l.status == "parsed").count(),
         "failed": leads.iter().filter(|l| l.status == "failed").count(),
     });
-    Ok(ok(StatusCode::CREATED, caller.limit_headers, data))
+    Ok(data)
 }
 
 /// A lead the caller may read: its workspace's, or any for an operator.
@@ -498,25 +526,36 @@ async fn link_role(
     Path(lead_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let lead = own_lead(&state, &caller, &lead_id).await?;
-    let (role, _) = body_role(&state, &caller.key.workspace_id, &body).await?;
-    if lead.status == "failed" {
-        return Err(not_parsed(&lead));
-    }
-    let parsed: cv::ParsedCv = serde_json::from_value(lead.parsed.clone()).unwrap_or_default();
-    let fit = resume_fit(&state, &role, &cv::talent_of(&lead.id, &parsed)).await;
-    state
-        .store
-        .link_lead_role(&lead.id, &role.id, fit)
-        .await
-        .map_err(internal)?;
-    let lead = own_lead(&state, &caller, &lead_id).await?;
+    let lead = link_to_role(&state, &caller.actor(), &lead_id, &body).await?;
     let names = role_names(&state, std::slice::from_ref(&lead)).await?;
     Ok(ok(
         StatusCode::OK,
         caller.limit_headers,
         view(&lead, &names),
     ))
+}
+
+/// Links a lead of the actor's workspace to a role (`{roleId}`) with its
+/// resume fit.
+pub(crate) async fn link_to_role(
+    state: &AppState,
+    actor: &Actor,
+    lead_id: &str,
+    body: &Value,
+) -> Result<Lead, ApiError> {
+    let lead = lead_in(state, Some(&actor.workspace_id), lead_id).await?;
+    let (role, _) = body_role(state, &actor.workspace_id, body).await?;
+    if lead.status == "failed" {
+        return Err(not_parsed(&lead));
+    }
+    let parsed: cv::ParsedCv = serde_json::from_value(lead.parsed.clone()).unwrap_or_default();
+    let fit = resume_fit(state, &role, &cv::talent_of(&lead.id, &parsed)).await;
+    state
+        .store
+        .link_lead_role(&lead.id, &role.id, fit)
+        .await
+        .map_err(internal)?;
+    lead_in(state, Some(&actor.workspace_id), lead_id).await
 }
 
 async fn screening(
@@ -567,8 +606,30 @@ async fn convert(
     Path(lead_id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let lead = own_lead(&state, &caller, &lead_id).await?;
-    let (role, options) = body_role(&state, &caller.key.workspace_id, &body).await?;
+    let may_index = caller.key.allows(TalentsWrite::NAME);
+    let (status, lead, existing) =
+        convert_lead(&state, &caller.actor(), &lead_id, &body, may_index).await?;
+    let names = role_names(&state, std::slice::from_ref(&lead)).await?;
+    let mut data = view(&lead, &names);
+    if let Some(existing) = existing {
+        data["candidateId"] = json!(existing);
+    }
+    Ok(ok(status, caller.limit_headers, data))
+}
+
+/// Converts a lead of the actor's workspace into a candidate of a role
+/// (`{roleId, addToIndex}`); `may_index` says whether the actor may also
+/// write the profile into the index. Converting twice answers the first
+/// candidate (`200`, with its id) instead of making another.
+pub(crate) async fn convert_lead(
+    state: &AppState,
+    actor: &Actor,
+    lead_id: &str,
+    body: &Value,
+    may_index: bool,
+) -> Result<(StatusCode, Lead, Option<String>), ApiError> {
+    let lead = lead_in(state, Some(&actor.workspace_id), lead_id).await?;
+    let (role, options) = body_role(state, &actor.workspace_id, body).await?;
     if lead.status == "failed" {
         return Err(not_parsed(&lead));
     }
@@ -578,10 +639,7 @@ async fn convert(
         .find(|r| r.role_id == role.id)
         .and_then(|r| r.candidate_id.clone())
     {
-        let names = role_names(&state, std::slice::from_ref(&lead)).await?;
-        let mut data = view(&lead, &names);
-        data["candidateId"] = json!(existing);
-        return Ok(ok(StatusCode::OK, caller.limit_headers, data));
+        return Ok((StatusCode::OK, lead, Some(existing)));
     }
     let parsed: cv::ParsedCv = serde_json::from_value(lead.parsed.clone()).unwrap_or_default();
     let talent = cv::talent_of(&lead.id, &parsed);
@@ -589,7 +647,7 @@ async fn convert(
     if options["addToIndex"] == true {
         // a profile in the index is seen by every search: writing one is
         // `talents:write`'s, not `sourcing:write`'s
-        if !caller.key.allows(TalentsWrite::NAME) {
+        if !may_index {
             return Err(ApiError::new(
                 ErrorCode::InsufficientScope,
                 format!(
@@ -633,7 +691,7 @@ async fn convert(
     };
     let added = state
         .store
-        .add_candidates(&role.id, Some(&caller.key.user_id), &[new])
+        .add_candidates(&role.id, Some(&actor.user_id), &[new])
         .await
         .map_err(internal)?;
     let candidate_id = added
@@ -641,7 +699,7 @@ async fn convert(
         .map(|a| a.id.clone())
         .ok_or_else(|| ApiError::internal(&"no candidate was added", INTERNAL))?;
     if !lead.roles.iter().any(|r| r.role_id == role.id) {
-        let fit = resume_fit(&state, &role, &talent).await;
+        let fit = resume_fit(state, &role, &talent).await;
         state
             .store
             .link_lead_role(&lead.id, &role.id, fit)
@@ -653,11 +711,6 @@ async fn convert(
         .mark_lead_converted(&lead.id, &role.id, &candidate_id)
         .await
         .map_err(internal)?;
-    let lead = own_lead(&state, &caller, &lead_id).await?;
-    let names = role_names(&state, std::slice::from_ref(&lead)).await?;
-    Ok(ok(
-        StatusCode::CREATED,
-        caller.limit_headers,
-        view(&lead, &names),
-    ))
+    let lead = lead_in(state, Some(&actor.workspace_id), lead_id).await?;
+    Ok((StatusCode::CREATED, lead, None))
 }

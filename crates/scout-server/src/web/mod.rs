@@ -13,6 +13,7 @@
 
 mod assets;
 mod forms;
+mod leads;
 mod lists;
 mod pages;
 pub mod password;
@@ -50,6 +51,15 @@ pub(crate) fn routes() -> Router<AppState> {
             "/projects/{id}/candidates/{cid}",
             get(projects::candidate).post(projects::change),
         )
+        .route(
+            "/leads",
+            get(leads::list)
+                .post(leads::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::leads::MAX_UPLOAD_BYTES,
+                )),
+        )
+        .route("/leads/{id}", get(leads::show).post(leads::change))
         .route("/lists", get(lists::list))
         .route("/lists/add", post(lists::add))
         .route("/lists/{id}", get(lists::show).post(lists::change))

@@ -341,3 +341,329 @@ async fn only_a_path_of_this_site_is_followed_after_sign_in() {
         assert_eq!(res.headers()[LOCATION], expected, "next={next}");
     }
 }
+
+/// `GET path` with a session: status and page.
+async fn page(app: &TestApp, cookie: &str, path: &str) -> (u16, String) {
+    let res = client()
+        .get(format!("{}{path}", app.address))
+        .header(COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+/// `POST path` with a session, the form's token and same-site headers.
+async fn post(
+    app: &TestApp,
+    cookie: &str,
+    csrf: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String) {
+    let mut form: Vec<(&str, &str)> = vec![("_csrf", csrf)];
+    form.extend_from_slice(fields);
+    let res = client()
+        .post(format!("{}{path}", app.address))
+        .header(COOKIE, cookie)
+        .header("origin", &app.address)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    person(&app, "acme", "vic@example.com", Role::Viewer).await;
+    person(&app, "globex", "gus@example.com", Role::Admin).await;
+    let ada = session(&app, "ada@example.com").await;
+    let (_, home) = page(&app, &ada, "/").await;
+    let ada_csrf = csrf_of(&home);
+
+    // Ada: a project with a candidate, a list, a lead, a search
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        "/projects",
+        &[("title", "Backend Lyon")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, projects) = page(&app, &ada, "/projects").await;
+    let project = projects
+        .split("href=\"/projects/src_")
+        .nth(1)
+        .map(|s| format!("src_{}", s.split('"').next().unwrap()))
+        .expect("the project is listed");
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        "/projects/add",
+        &[("project", &project), ("talent", "t01")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, board) = page(&app, &ada, &format!("/projects/{project}")).await;
+    let candidate = board
+        .split("/candidates/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        "/lists/add",
+        &[
+            ("list", "new"),
+            ("new_name", "Ada's list"),
+            ("talent", "t01"),
+            ("talent", "t02"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, lists) = page(&app, &ada, "/lists").await;
+    let list = lists
+        .split("href=\"/lists/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, results) = page(&app, &ada, "/?q=engineers+in+France").await;
+    let search = results
+        .split("/searches/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    // the upload without the script: three files in one form, one broken
+    let text_cv = "Marie Dupont\nSenior Software Engineer\nmarie@example.com\n+33 6 12 34 56 78\nParis, France\n\nSkills\nReact, TypeScript\n";
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", ada_csrf.clone())
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(text_cv.as_bytes().to_vec()).file_name("marie.txt"),
+        )
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(b"%PDF-1.7 nope".to_vec()).file_name("broken.pdf"),
+        )
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(
+                text_cv
+                    .replace("Marie Dupont", "Jean Martin")
+                    .replace("marie@", "jean@")
+                    .into_bytes(),
+            )
+            .file_name("jean.txt"),
+        );
+    let res = client()
+        .post(format!("{}/leads", app.address))
+        .header(COOKIE, &ada)
+        .header("origin", &app.address)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let uploaded = res.text().await.unwrap();
+    assert!(
+        uploaded.contains("broken.pdf</strong> — could not be read"),
+        "{uploaded}"
+    );
+    assert_eq!(
+        uploaded.matches("class=\"file parsed\"").count(),
+        2,
+        "{uploaded}"
+    );
+    let lead = uploaded
+        .split("href=\"/leads/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    let pages = [
+        format!("/projects/{project}"),
+        format!("/projects/{project}?view=table"),
+        format!("/projects/{project}/candidates/{candidate}"),
+        format!("/lists/{list}"),
+        format!("/lists/{list}/export.csv"),
+        format!("/leads/{lead}"),
+        format!("/searches/{search}/more"),
+    ];
+    for path in &pages {
+        let (status, body) = page(&app, &ada, path).await;
+        assert_eq!(status, 200, "Ada reads {path}: {body}");
+    }
+
+    // another workspace: every one of them is "not found", like a made-up id
+    let gus = session(&app, "gus@example.com").await;
+    let (_, gus_home) = page(&app, &gus, "/").await;
+    let gus_csrf = csrf_of(&gus_home);
+    for path in &pages {
+        let (status, body) = page(&app, &gus, path).await;
+        assert_eq!(status, 404, "{path} is not Gus's");
+        assert!(
+            !body.contains("Backend Lyon")
+                && !body.contains("Ada's list")
+                && !body.contains("Marie"),
+            "{path}: {body}"
+        );
+    }
+    for (path, fields) in [
+        (
+            format!("/projects/{project}/candidates/{candidate}"),
+            vec![("statusHandle", "CONTACTED")],
+        ),
+        (format!("/lists/{list}"), vec![("action", "delete")]),
+        (
+            format!("/leads/{lead}"),
+            vec![("action", "link"), ("roleId", project.as_str())],
+        ),
+        (
+            "/projects/add".to_owned(),
+            vec![("project", project.as_str()), ("talent", "t03")],
+        ),
+        (
+            "/lists/add".to_owned(),
+            vec![("list", list.as_str()), ("talent", "t03")],
+        ),
+    ] {
+        let (status, _) = post(&app, &gus, &gus_csrf, &path, &fields).await;
+        assert_eq!(status, 404, "Gus cannot change {path}");
+    }
+    let (_, gus_lists) = page(&app, &gus, "/lists").await;
+    let (_, gus_history) = page(&app, &gus, "/history").await;
+    let (_, gus_leads) = page(&app, &gus, "/leads").await;
+    let (_, gus_projects) = page(&app, &gus, "/projects").await;
+    for listing in [&gus_lists, &gus_history, &gus_leads, &gus_projects] {
+        assert!(
+            !listing.contains("Ada's list")
+                && !listing.contains("engineers in France")
+                && !listing.contains("Marie")
+                && !listing.contains("Backend Lyon")
+        );
+    }
+
+    // the viewer reads everything of the workspace and changes nothing
+    let vic = session(&app, "vic@example.com").await;
+    let (_, vic_home) = page(&app, &vic, "/").await;
+    let vic_csrf = csrf_of(&vic_home);
+    for path in pages.iter().filter(|p| !p.contains("/searches/")) {
+        let (status, _) = page(&app, &vic, path).await;
+        assert_eq!(status, 200, "Vic reads {path}");
+    }
+    for (path, fields) in [
+        ("/projects".to_owned(), vec![("title", "Vic's project")]),
+        (
+            format!("/projects/{project}/candidates/{candidate}"),
+            vec![("statusHandle", "CONTACTED")],
+        ),
+        (format!("/lists/{list}"), vec![("action", "delete")]),
+        (
+            format!("/leads/{lead}"),
+            vec![("action", "convert"), ("roleId", project.as_str())],
+        ),
+        (
+            "/lists/add".to_owned(),
+            vec![("list", "new"), ("new_name", "Vic's"), ("talent", "t03")],
+        ),
+    ] {
+        let (status, body) = post(&app, &vic, &vic_csrf, &path, &fields).await;
+        assert_eq!(status, 403, "Vic cannot change {path}");
+        assert!(body.contains("viewer"), "the page says why: {body}");
+    }
+    // a change without the session's token is refused too, whoever sends it
+    let (status, _) = post(
+        &app,
+        &ada,
+        "not-the-token",
+        &format!("/lists/{list}"),
+        &[("action", "delete")],
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, body) = page(&app, &ada, &format!("/lists/{list}")).await;
+    assert_eq!(status, 200, "nothing was deleted: {body}");
+    let (status, board) = page(&app, &ada, &format!("/projects/{project}")).await;
+    assert_eq!(status, 200);
+    assert!(board.contains("data-stage=\"TO_BE_CONTACTED\""));
+}
+
+#[tokio::test]
+async fn two_people_adding_to_one_list_at_once_both_land() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    person(&app, "acme", "bob@example.com", Role::Recruiter).await;
+    let ada = session(&app, "ada@example.com").await;
+    let bob = session(&app, "bob@example.com").await;
+    let ada_csrf = csrf_of(&page(&app, &ada, "/").await.1);
+    let bob_csrf = csrf_of(&page(&app, &bob, "/").await.1);
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        "/lists/add",
+        &[("list", "new"), ("new_name", "Shared"), ("talent", "t01")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let list = page(&app, &ada, "/lists")
+        .await
+        .1
+        .split("href=\"/lists/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut writes = Vec::new();
+    for i in 2..=21 {
+        let (cookie, csrf) = if i % 2 == 0 {
+            (ada.clone(), ada_csrf.clone())
+        } else {
+            (bob.clone(), bob_csrf.clone())
+        };
+        let (app_address, list) = (app.address.clone(), list.clone());
+        writes.push(tokio::spawn(async move {
+            client()
+                .post(format!("{app_address}/lists/add"))
+                .header(COOKIE, cookie)
+                .header("origin", &app_address)
+                .form(&[
+                    ("_csrf", csrf.as_str()),
+                    ("list", list.as_str()),
+                    ("talent", &format!("t{i:02}")),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    for w in writes {
+        assert_eq!(w.await.unwrap(), 303);
+    }
+    let (_, shown) = page(&app, &ada, &format!("/lists/{list}")).await;
+    assert!(shown.contains("21 people"), "every add landed: {shown}");
+}

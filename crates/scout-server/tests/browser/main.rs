@@ -8,5 +8,6 @@
 mod helpers;
 
 mod harness;
+mod leads;
 mod pipeline;
 mod search;

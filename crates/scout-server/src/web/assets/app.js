@@ -186,3 +186,56 @@ function watchMore() {
   seen.observe(link);
 }
 watchMore();
+
+// --- CVs: dropped or chosen files go one by one, each with its progress
+// and its own outcome (one bad file never stops the others) --------------
+const upload = document.querySelector('form.upload');
+if (upload) {
+  const zone = upload.querySelector('.drop-zone');
+  const picker = upload.querySelector('input[type="file"]');
+  const rows = upload.querySelector('ol.files');
+  const sendOne = (file) => new Promise((done) => {
+    const row = document.createElement('li');
+    row.className = 'file sending';
+    row.textContent = `${file.name} — 0%`;
+    rows.append(row);
+    const body = new FormData();
+    body.append('_csrf', csrf);
+    const role = upload.querySelector('select[name="roleId"]').value;
+    if (role) body.append('roleId', role);
+    body.append('files', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/leads');
+    xhr.setRequestHeader('X-Scout-Fragment', '1');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) row.textContent = `${file.name} — ${Math.round((100 * e.loaded) / e.total)}%`;
+    };
+    xhr.onload = () => {
+      const holder = document.createElement('ol');
+      holder.innerHTML = xhr.responseText;
+      const answer = holder.querySelector('li');
+      if (answer && xhr.status < 500) row.replaceWith(answer);
+      else { row.className = 'file failed'; row.textContent = `${file.name} — the server could not take it in; try again`; }
+      done();
+    };
+    xhr.onerror = () => { row.className = 'file failed'; row.textContent = `${file.name} — not sent (connection lost); try again`; done(); };
+    xhr.send(body);
+  });
+  const sendAll = async (files) => {
+    for (const f of files) await sendOne(f);
+    announce(`${files.length} file${files.length === 1 ? '' : 's'} processed`);
+  };
+  upload.addEventListener('submit', (e) => {
+    if (!picker.files.length) return;
+    e.preventDefault();
+    sendAll([...picker.files]);
+    picker.value = '';
+  });
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('drop-target'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('drop-target'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('drop-target');
+    sendAll([...e.dataTransfer.files]);
+  });
+}

@@ -2,6 +2,7 @@
 //! the frame every page shares, and one module per page.
 
 pub(crate) mod actions;
+pub(crate) mod leads;
 pub(crate) mod lists;
 pub(crate) mod profile;
 pub(crate) mod projects;
@@ -21,14 +22,16 @@ pub(crate) enum Section {
     Search,
     Projects,
     Lists,
+    Leads,
     History,
     Other,
 }
 
-const SECTIONS: [(Section, &str, &str); 4] = [
+const SECTIONS: [(Section, &str, &str); 5] = [
     (Section::Search, "/", "Search"),
     (Section::Projects, "/projects", "Projects"),
     (Section::Lists, "/lists", "Lists"),
+    (Section::Leads, "/leads", "Leads"),
     (Section::History, "/history", "History"),
 ];
 
