@@ -38,6 +38,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 &args.prompt_model,
                 &args.connections,
                 None,
+                false,
             )
             .await
         }
@@ -435,6 +436,7 @@ pub async fn serve(
     model: &PromptModelArgs,
     connections: &ConnectionArgs,
     banner: Option<String>,
+    web_demo: bool,
 ) -> anyhow::Result<()> {
     let settings = scout_server::Settings {
         prompt_model: prompt_model(model)?,
@@ -465,6 +467,18 @@ pub async fn serve(
         println!("prompts are refined by the model {} at {}", m.model, m.url);
     }
     let state = scout_server::AppState::with_settings(store, engine, settings);
+    if web_demo {
+        let demo = scout_server::web::demo::prepare(&state)
+            .await
+            .context("cannot prepare the demo workspace")?;
+        if demo.filled {
+            eprintln!("filled the demo workspace: projects, a list, leads and a search history");
+        }
+        println!(
+            "\nWeb app: open http://{local}/ and sign in as {} with the password {}\n(a new password each run of `scout demo`; stored only as a hash)",
+            demo.email, demo.password
+        );
+    }
     scout_server::serve(listener, state, async {
         let _ = tokio::signal::ctrl_c().await;
     })
@@ -517,6 +531,7 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
         &args.prompt_model,
         &args.connections,
         Some(banner),
+        true,
     )
     .await
 }

@@ -12,6 +12,7 @@
 //! the person's role (viewers read only).
 
 mod assets;
+pub mod demo;
 mod forms;
 mod leads;
 mod lists;

@@ -79,11 +79,11 @@ pub(crate) async fn read(state: &AppState, text: &str) -> Result<(Vec<Filter>, V
 }
 
 /// One page of ranked talents in the API's shape (with `match`).
-struct Ranked {
-    total: u64,
-    ids: Vec<String>,
-    talents: Vec<serde_json::Value>,
-    more: bool,
+pub(crate) struct Ranked {
+    pub total: u64,
+    pub ids: Vec<String>,
+    pub talents: Vec<serde_json::Value>,
+    pub more: bool,
 }
 
 async fn ranked_page(
@@ -113,6 +113,40 @@ async fn ranked_page(
         ids,
         talents,
     })
+}
+
+/// Runs `filters` (read from `text`) for `person` and keeps the search in
+/// their history (which also lets "more" skip what was shown); the first
+/// page and the saved search's id.
+pub(crate) async fn remembered_search(
+    state: &AppState,
+    person: &scout_store::Person,
+    text: &str,
+    filters: &[Filter],
+) -> Result<(Ranked, String), String> {
+    let ranked = ranked_page(state, filters, HashSet::new()).await?;
+    let now = crate::transaction_log::now_ms();
+    let record = CandidateSearch {
+        id: format!("cs_{}", ulid::Ulid::new().to_string().to_lowercase()),
+        workspace_id: person.workspace_id.clone(),
+        user_id: person.user_id.clone(),
+        source: "web".into(),
+        prompt: text.to_owned(),
+        filters: serde_json::Value::Array(filters.iter().map(filter_to_json).collect()),
+        interpretation: serde_json::json!({}),
+        total: ranked.total as i64,
+        result_ids: ranked.ids.clone(),
+        expansions: serde_json::json!([]),
+        revisions: serde_json::json!([]),
+        created_at: now,
+        updated_at: now,
+    };
+    state
+        .store
+        .save_search(&record)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((ranked, record.id))
 }
 
 /// `GET /searches/{id}/more`: the next cards of a search of the person's,
@@ -205,37 +239,15 @@ pub(crate) async fn page(
         match read(&state, &text).await {
             Err(why) => Outcome::Problem(why),
             Ok((filters, chips)) => {
-                let person = &signed_in.session.person;
-                let ranked = match ranked_page(&state, &filters, HashSet::new()).await {
-                    Ok(r) => r,
+                match remembered_search(&state, &signed_in.session.person, &text, &filters).await {
+                    Ok((ranked, search_id)) => Outcome::Results {
+                        chips,
+                        total: ranked.total,
+                        talents: ranked.talents,
+                        search_id,
+                        more: ranked.more,
+                    },
                     Err(e) => return trouble(&e),
-                };
-                let now = crate::transaction_log::now_ms();
-                let record = CandidateSearch {
-                    id: format!("cs_{}", ulid::Ulid::new().to_string().to_lowercase()),
-                    workspace_id: person.workspace_id.clone(),
-                    user_id: person.user_id.clone(),
-                    source: "web".into(),
-                    prompt: text.clone(),
-                    filters: serde_json::Value::Array(filters.iter().map(filter_to_json).collect()),
-                    interpretation: serde_json::json!({}),
-                    total: ranked.total as i64,
-                    result_ids: ranked.ids.clone(),
-                    expansions: serde_json::json!([]),
-                    revisions: serde_json::json!([]),
-                    created_at: now,
-                    updated_at: now,
-                };
-                // the search joins the person's history (and lets "more" skip what was shown)
-                if let Err(e) = state.store.save_search(&record).await {
-                    return trouble(&e);
-                }
-                Outcome::Results {
-                    chips,
-                    total: ranked.total,
-                    talents: ranked.talents,
-                    search_id: record.id,
-                    more: ranked.more,
                 }
             }
         }
