@@ -57,6 +57,23 @@ impl RateLimiter {
         self.count(&id, ANONYMOUS_PER_MINUTE, ANONYMOUS_PER_DAY)
     }
 
+    /// Requests a key made in the current minute and day, as counted by
+    /// this server (the workspace page shows them against the limits).
+    pub fn usage(&self, key_id: &str) -> (i64, i64) {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let (minute, day) = (now / 60, now / 86_400);
+        let all = self.counters.lock();
+        all.get(key_id).map_or((0, 0), |c| {
+            (
+                if c.minute.0 == minute { c.minute.1 } else { 0 },
+                if c.day.0 == day { c.day.1 } else { 0 },
+            )
+        })
+    }
+
     fn count(&self, id: &str, per_minute: i64, per_day: i64) -> Result<LimitHeaders, ApiError> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)

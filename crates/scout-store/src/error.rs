@@ -35,6 +35,9 @@ pub enum StoreError {
     /// What a write would create exists already.
     #[error("{0} exists already")]
     Conflict(&'static str),
+    /// A change the rules of the data refuse (said in a sentence).
+    #[error("{0}")]
+    Refused(&'static str),
 }
 
 impl StoreError {
@@ -64,7 +67,7 @@ impl HasErrorCode for StoreError {
                 ErrorCode::NotFound
             }
             StoreError::Gone(_) => ErrorCode::NotFound,
-            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Conflict(_) | StoreError::Refused(_) => ErrorCode::Conflict,
             _ => ErrorCode::InternalError,
         }
     }

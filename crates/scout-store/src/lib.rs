@@ -285,6 +285,23 @@ impl Store {
         dispatch!(self, s => s.person_by_email(email).await)
     }
 
+    /// The people of a workspace who sign in, by e-mail.
+    pub async fn people_in(&self, workspace_id: &str) -> Result<Vec<Person>, StoreError> {
+        dispatch!(self, s => s.people_in(workspace_id).await)
+    }
+
+    /// Gives a person of the workspace another role; `false` when there is
+    /// no such person there. Refused (`Conflict`) when it would leave the
+    /// workspace without an admin.
+    pub async fn set_role(
+        &self,
+        workspace_id: &str,
+        user_id: &str,
+        role: Role,
+    ) -> Result<bool, StoreError> {
+        dispatch_write!(self, s => s.set_role(workspace_id, user_id, role))
+    }
+
     /// Replaces a person's password hash and ends all their sessions.
     pub async fn set_password(
         &self,

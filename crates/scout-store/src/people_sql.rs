@@ -88,6 +88,37 @@ macro_rules! people_backend {
                 }
             }
 
+            pub(crate) async fn people_in(&self, workspace_id: &str) -> Result<Vec<Person>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "SELECT {PERSON_COLUMNS} FROM users u JOIN workspaces w ON w.id = u.workspace_id \
+                     WHERE u.password_hash IS NOT NULL AND u.workspace_id = "
+                ));
+                qb.push_bind(workspace_id).push(" ORDER BY u.email");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter().map(Self::person_from_row).collect()
+            }
+
+            pub(crate) async fn set_role(&self, workspace_id: &str, user_id: &str, role: Role) -> Result<bool, StoreError> {
+                // one transaction: two admins demoting each other at once
+                // cannot leave the workspace without one
+                let (_turn, mut tx) = self.begin_write().await?;
+                let mut qb = QueryBuilder::<$db>::new("UPDATE users SET role = ");
+                qb.push_bind(role.as_str()).push(", is_admin = ").push_bind(role == Role::Admin);
+                qb.push(" WHERE password_hash IS NOT NULL AND workspace_id = ").push_bind(workspace_id);
+                qb.push(" AND id = ").push_bind(user_id);
+                if qb.build().execute(&mut *tx).await?.rows_affected() == 0 {
+                    return Ok(false);
+                }
+                let mut qb = QueryBuilder::<$db>::new("SELECT COUNT(*) FROM users WHERE password_hash IS NOT NULL AND role = 'admin' AND workspace_id = ");
+                qb.push_bind(workspace_id);
+                let admins: i64 = qb.build().fetch_one(&mut *tx).await?.try_get(0)?;
+                if admins == 0 {
+                    return Err(StoreError::Refused("A workspace keeps at least one admin: make another person admin first"));
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+
             pub(crate) async fn set_password(&self, user_id: &str, password_hash: &str) -> Result<bool, StoreError> {
                 let (_turn, mut tx) = self.begin_write().await?;
                 let mut qb = QueryBuilder::<$db>::new("UPDATE users SET password_hash = ");

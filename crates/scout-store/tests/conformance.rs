@@ -417,6 +417,51 @@ async fn people_and_their_sessions(store: Store) {
         password_hash: "$argon2id$stand-in".into(),
     };
     let ada = store.create_person(&new).await.unwrap();
+    // roles: the last admin stays admin; another workspace changes nothing
+    let boss = store
+        .create_person(&NewPerson {
+            workspace: "acme".into(),
+            email: "boss@example.com".into(),
+            role: Role::Admin,
+            password_hash: "$argon2id$stand-in".into(),
+        })
+        .await
+        .unwrap();
+    let people = store.people_in(&ada.workspace_id).await.unwrap();
+    assert_eq!(
+        people.iter().map(|p| p.email.as_str()).collect::<Vec<_>>(),
+        ["ada@example.com", "boss@example.com"]
+    );
+    assert!(matches!(
+        store
+            .set_role(&boss.workspace_id, &boss.user_id, Role::Viewer)
+            .await,
+        Err(scout_store::StoreError::Refused(_))
+    ));
+    assert!(!store
+        .set_role("ws_other", &ada.user_id, Role::Admin)
+        .await
+        .unwrap());
+    assert!(store
+        .set_role(&ada.workspace_id, &ada.user_id, Role::Admin)
+        .await
+        .unwrap());
+    assert!(store
+        .set_role(&boss.workspace_id, &boss.user_id, Role::Viewer)
+        .await
+        .unwrap());
+    assert!(store
+        .set_role(&ada.workspace_id, &ada.user_id, Role::Recruiter)
+        .await
+        .is_err());
+    store
+        .set_role(&boss.workspace_id, &boss.user_id, Role::Admin)
+        .await
+        .unwrap();
+    store
+        .set_role(&ada.workspace_id, &ada.user_id, Role::Recruiter)
+        .await
+        .unwrap();
     assert_eq!(
         (ada.email.as_str(), ada.workspace.as_str(), ada.role),
         ("ada@example.com", "acme", Role::Recruiter)

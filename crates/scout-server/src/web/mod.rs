@@ -23,6 +23,7 @@ mod projects;
 mod search;
 pub mod session;
 mod throttle;
+pub mod workspace;
 
 pub use assets::shipped_bytes;
 pub(crate) use throttle::SignInFailures;
@@ -61,6 +62,9 @@ pub(crate) fn routes() -> Router<AppState> {
                 )),
         )
         .route("/leads/{id}", get(leads::show).post(leads::change))
+        .route("/workspace", get(workspace::page))
+        .route("/workspace/people", post(workspace::people))
+        .route("/workspace/keys", post(workspace::keys))
         .route("/lists", get(lists::list))
         .route("/lists/add", post(lists::add))
         .route("/lists/{id}", get(lists::show).post(lists::change))

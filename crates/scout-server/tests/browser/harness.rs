@@ -216,3 +216,17 @@ pub async fn first_card_timing(client: &Client) -> (f64, f64) {
         t["paint"].as_f64().unwrap_or(f64::NAN),
     )
 }
+
+/// Waits (up to five seconds) until the page's text holds `needle`, and
+/// returns the text.
+pub async fn wait_for_text(client: &Client, needle: &str) -> String {
+    let mut page = String::new();
+    for _ in 0..100 {
+        page = text(client).await;
+        if page.contains(needle) {
+            return page;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("`{needle}` never appeared on the page: {page}");
+}

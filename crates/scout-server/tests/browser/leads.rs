@@ -121,15 +121,14 @@ async fn three_cvs_one_broken_make_two_leads_and_one_clear_failure_then_one_is_c
         .click()
         .await
         .unwrap();
-    find(&browser, "#roles-title").await;
-    assert!(text(&browser).await.contains("resume fit"));
+    harness::wait_for_text(&browser, "resume fit").await;
     find(&browser, "button[value=convert]")
         .await
         .click()
         .await
         .unwrap();
     find(&browser, "#stage-title").await;
-    let candidate = text(&browser).await;
+    let candidate = harness::wait_for_text(&browser, "Frontend Engineer").await;
     assert!(candidate.contains("Frontend Engineer"), "{candidate}");
     assert!(
         candidate.contains("Uploaded"),

@@ -11,3 +11,4 @@ mod harness;
 mod leads;
 mod pipeline;
 mod search;
+mod workspace;

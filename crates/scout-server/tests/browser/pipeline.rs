@@ -138,6 +138,7 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .click()
         .await
         .unwrap();
+    harness::wait_for_text(&browser, "added a note").await;
     find(&browser, "#rating")
         .await
         .select_by_value("4")
@@ -148,8 +149,7 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .click()
         .await
         .unwrap();
-    find(&browser, "#stage-title").await;
-    let page = text(&browser).await;
+    let page = harness::wait_for_text(&browser, "rated 4 of 5").await;
     for want in [
         "moved from To be contacted to Contacted",
         "moved from Contacted to Replied",

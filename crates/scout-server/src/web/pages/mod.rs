@@ -8,6 +8,7 @@ pub(crate) mod profile;
 pub(crate) mod projects;
 pub(crate) mod search;
 pub(crate) mod sign_in;
+pub(crate) mod workspace;
 
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -24,6 +25,7 @@ pub(crate) enum Section {
     Lists,
     Leads,
     History,
+    Workspace,
     Other,
 }
 
@@ -68,6 +70,9 @@ pub(crate) fn frame_in(
                         nav aria-label="Main" {
                             @for (sec, href, label) in SECTIONS {
                                 a href=(href) aria-current=[(sec == section).then_some("page")] { (label) }
+                            }
+                            @if s.person.role == scout_store::Role::Admin {
+                                a href="/workspace" aria-current=[(section == Section::Workspace).then_some("page")] { "Workspace" }
                             }
                         }
                         div.who {
