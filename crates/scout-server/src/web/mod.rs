@@ -72,6 +72,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/sign-in", get(sign_in_page).post(sign_in))
         .route("/sign-out", post(sign_out))
         .route("/assets/{name}", get(assets::serve))
+        // pages, fragments, CSV and assets gzip-compressed for browsers that ask
+        .layer(tower_http::compression::CompressionLayer::new())
 }
 
 #[derive(Deserialize, Default)]

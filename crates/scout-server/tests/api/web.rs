@@ -667,3 +667,16 @@ async fn two_people_adding_to_one_list_at_once_both_land() {
     let (_, shown) = page(&app, &ada, &format!("/lists/{list}")).await;
     assert!(shown.contains("21 people"), "every add landed: {shown}");
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_ask() {
+    let app = spawn_app().await;
+    let res = client()
+        .get(format!("{}/sign-in", app.address))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+}

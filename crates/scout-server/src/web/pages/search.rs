@@ -154,6 +154,7 @@ pub(crate) fn body(
     let selectable = session.person.role.writes();
     html! {
         section.search {
+            h1.visually-hidden { "Search" }
             form.search-box method="get" action="/" role="search" {
                 label.visually-hidden for="q" { "Describe who you are looking for, or paste a Sales Navigator URL" }
                 input #q type="search" name="q" value=(query) maxlength="16384" autofocus

@@ -88,7 +88,7 @@ pub(crate) fn page(
                 @else {
                     table.grid {
                         caption.visually-hidden { "API keys of the workspace" }
-                        thead { tr { th scope="col" { "Key" } th scope="col" { "For" } th scope="col" { "Scopes" } th scope="col" class="num" { "This minute" } th scope="col" class="num" { "Today" } th scope="col" { "Made" } th scope="col" { "" } } }
+                        thead { tr { th scope="col" { "Key" } th scope="col" { "For" } th scope="col" { "Scopes" } th scope="col" class="num" { "This minute" } th scope="col" class="num" { "Today" } th scope="col" { "Made" } th scope="col" { span.visually-hidden { "Revoke" } } } }
                         tbody {
                             @for (k, (minute, today)) in keys.iter().zip(usage) {
                                 tr {
