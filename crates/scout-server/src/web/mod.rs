@@ -13,6 +13,7 @@
 
 mod assets;
 pub mod demo;
+mod filters;
 mod forms;
 mod leads;
 mod lists;
@@ -46,6 +47,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/talents/{id}", get(profile::page))
         .route("/searches/{id}/more", get(search::more))
         .route("/history", get(search::history))
+        .route("/suggest", get(filters::suggest))
         .route("/projects", get(projects::list).post(projects::create))
         .route("/projects/add", post(projects::add))
         .route("/projects/{id}", get(projects::show))

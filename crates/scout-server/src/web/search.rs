@@ -28,6 +28,76 @@ const INTERNAL: &str = "An error occurred during the search";
 pub(crate) struct SearchQuery {
     #[serde(default)]
     q: String,
+    /// The filters as edited (the API's JSON), when the chips were changed.
+    #[serde(default)]
+    filters: String,
+    /// A change to them.
+    #[serde(flatten)]
+    change: super::filters::Edit,
+}
+
+/// The search's filters with their chips: as edited (`filters` with one
+/// change, validated by the API's parser; a refused change keeps the
+/// filters before it and says why), or as read from the box.
+async fn filters_of(
+    state: &AppState,
+    query: &SearchQuery,
+) -> Result<(Vec<Filter>, Vec<Chip>, Option<String>), String> {
+    if query.filters.trim().is_empty() {
+        let (filters, chips) = read(state, query.q.trim()).await?;
+        if !query.change.is_change() {
+            return Ok((filters, chips, None));
+        }
+        let list: Vec<serde_json::Value> = chips.iter().map(|c| c.filter.clone()).collect();
+        return Ok(edited(list, &query.change, Some(chips)));
+    }
+    let list: Vec<serde_json::Value> = match serde_json::from_str(&query.filters) {
+        Ok(serde_json::Value::Array(items)) => items,
+        _ => return Err("These filters could not be read; search again from the box.".into()),
+    };
+    // the carried filters were valid when sent; a hand-edited URL's are not
+    super::filters::parse(&list)?;
+    Ok(edited(list, &query.change, None))
+}
+
+fn edited(
+    list: Vec<serde_json::Value>,
+    change: &super::filters::Edit,
+    chips: Option<Vec<Chip>>,
+) -> (Vec<Filter>, Vec<Chip>, Option<String>) {
+    let before = || {
+        let filters = super::filters::parse(&list).unwrap_or_default();
+        let chips = chips.clone().unwrap_or_else(|| {
+            list.iter()
+                .map(|f| Chip {
+                    filter: f.clone(),
+                    words: None,
+                })
+                .collect()
+        });
+        (filters, chips)
+    };
+    if !change.is_change() {
+        let (f, c) = before();
+        return (f, c, None);
+    }
+    let changed = change.apply_to(&list);
+    match super::filters::parse(&changed) {
+        Ok(filters) => {
+            let chips = changed
+                .into_iter()
+                .map(|f| Chip {
+                    filter: f,
+                    words: None,
+                })
+                .collect();
+            (filters, chips, None)
+        }
+        Err(why) => {
+            let (f, c) = before();
+            (f, c, Some(format!("Not changed: {why}")))
+        }
+    }
 }
 
 fn looks_like_url(text: &str) -> bool {
@@ -236,9 +306,12 @@ pub(crate) async fn page(
     let outcome = if text.is_empty() {
         Outcome::Empty
     } else {
-        match read(&state, &text).await {
+        match filters_of(&state, &query).await {
             Err(why) => Outcome::Problem(why),
-            Ok((filters, chips)) => {
+            Ok((filters, _, _)) if filters.is_empty() => Outcome::Problem(
+                "Every filter was removed: add one, or search again from the box.".into(),
+            ),
+            Ok((filters, chips, notice)) => {
                 match remembered_search(&state, &signed_in.session.person, &text, &filters).await {
                     Ok((ranked, search_id)) => Outcome::Results {
                         chips,
@@ -246,6 +319,7 @@ pub(crate) async fn page(
                         talents: ranked.talents,
                         search_id,
                         more: ranked.more,
+                        notice,
                     },
                     Err(e) => return trouble(&e),
                 }

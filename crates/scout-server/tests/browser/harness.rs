@@ -174,7 +174,10 @@ pub async fn accessibility(client: &Client) -> (Vec<String>, Value) {
     for v in &violations {
         let impact = v["impact"].as_str().unwrap_or("minor");
         counts[impact] = json!(counts[impact].as_i64().unwrap_or(0) + 1);
-        println!("  axe-core {impact}: {} — {} {}", v["id"], v["help"], v["targets"]);
+        println!(
+            "  axe-core {impact}: {} — {} {}",
+            v["id"], v["help"], v["targets"]
+        );
         if impact == "serious" || impact == "critical" {
             bad.push(format!(
                 "{} ({impact}): {} — {} node(s), e.g. {}",

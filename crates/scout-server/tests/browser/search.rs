@@ -56,6 +56,93 @@ async fn a_recruiter_signs_in_searches_reads_the_cards_and_signs_out() {
     assert!(chips.len() >= 3, "job title, place and skill read as chips");
     let page = harness::text(&browser).await;
     assert!(page.contains("1 match ·"), "the exact total: {page}");
+    // the words of the prompt each chip came from are marked
+    assert!(
+        harness::all(&browser, ".prompt-words span[data-chip]")
+            .await
+            .len()
+            >= 3
+    );
+    // change a chip: widen the place to 50 km
+    let place = harness::all(&browser, "ul.chips li.chip").await;
+    let mut place_chip = None;
+    for c in place {
+        if c.text().await.unwrap().starts_with("Location") {
+            place_chip = Some(c);
+        }
+    }
+    let place_chip = place_chip.expect("a Location chip");
+    place_chip
+        .find(fantoccini::Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let radius = place_chip
+        .find(fantoccini::Locator::Css("input[name=radius]"))
+        .await
+        .unwrap();
+    radius.clear().await.unwrap();
+    radius.send_keys("50").await.unwrap();
+    place_chip
+        .find(fantoccini::Locator::Css("button[value=apply]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    harness::wait_for_text(&browser, "Paris · 50 km").await;
+    // a bad edit is refused in the document's words; the search before it stays
+    let title_chip = find(&browser, "ul.chips li.chip[data-chip='0']").await;
+    title_chip
+        .find(fantoccini::Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let value = title_chip
+        .find(fantoccini::Locator::Css("input[name=value]"))
+        .await
+        .unwrap();
+    value.clear().await.unwrap();
+    value.send_keys(&"x".repeat(600)).await.unwrap();
+    title_chip
+        .find(fantoccini::Locator::Css("button[value=apply]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let refused = harness::wait_for_text(&browser, "Not changed: filter 1").await;
+    assert!(
+        refused.contains("Paris · 50 km"),
+        "the earlier change is kept: {refused}"
+    );
+    // the filter panel adds any type; one-click refinements are offered
+    find(&browser, "details.add-filter summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&browser, "#add-type")
+        .await
+        .select_by_value("LANGUAGE")
+        .await
+        .unwrap();
+    find(&browser, "#add-value")
+        .await
+        .send_keys("French")
+        .await
+        .unwrap();
+    find(&browser, "details.add-filter button[value=add]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    harness::wait_for_text(&browser, "LanguageFrench").await;
+    assert!(!harness::all(&browser, "ul.refinements a").await.is_empty());
     harness::screenshot(&browser, "search-1280").await;
     harness::assert_accessible(&browser, "search (results)").await;
     browser.set_window_size(1920, 1080).await.unwrap();

@@ -239,3 +239,32 @@ if (upload) {
     sendAll([...e.dataTransfer.files]);
   });
 }
+
+// --- chips: the prompt's words light up with their chip; a filter's value
+// gets suggestions from the reference data as it is typed -----------------
+for (const chip of document.querySelectorAll('.chips li[data-chip]')) {
+  const words = document.querySelector(`.prompt-words span[data-chip="${chip.dataset.chip}"]`);
+  if (!words) continue;
+  const light = (on) => words.classList.toggle('on', on);
+  chip.addEventListener('mouseenter', () => light(true));
+  chip.addEventListener('mouseleave', () => light(false));
+  chip.addEventListener('focusin', () => light(true));
+  chip.addEventListener('focusout', () => light(false));
+}
+let listCount = 0;
+for (const input of document.querySelectorAll('input[data-suggest], input[data-suggest-from]')) {
+  const list = document.createElement('datalist');
+  list.id = `suggest-${listCount++}`;
+  input.after(list);
+  input.setAttribute('list', list.id);
+  let timer = null;
+  const typeOf = () => input.dataset.suggest || document.getElementById(input.dataset.suggestFrom)?.value;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const params = new URLSearchParams({ type: typeOf() || '', q: input.value });
+      const answer = await fetch(`/suggest?${params}`).catch(() => null);
+      if (answer?.ok) list.innerHTML = await answer.text();
+    }, 120);
+  });
+}

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::actions::{add_form, SELECTION_FORM};
 
 /// One filter as read, for its chip.
+#[derive(Clone)]
 pub(crate) struct Chip {
     /// The filter in its wire shape (`filterType`, `value`, flags).
     pub filter: Value,
@@ -32,6 +33,8 @@ pub(crate) enum Outcome {
         search_id: String,
         /// Whether more results remain.
         more: bool,
+        /// A change to the filters that was refused, and why.
+        notice: Option<String>,
     },
 }
 
@@ -45,32 +48,141 @@ fn type_label(t: &str) -> String {
         .unwrap_or_default()
 }
 
-fn chip(c: &Chip) -> Markup {
+/// The fields every chip editor and the filter panel send along: the box's
+/// text and the current filters.
+fn carried(query: &str, filters_json: &str) -> Markup {
+    html! {
+        input type="hidden" name="q" value=(query);
+        input type="hidden" name="filters" value=(filters_json);
+    }
+}
+
+/// Types whose filters take `history` (current, past, either).
+const WITH_HISTORY: [&str; 4] = [
+    "JOB_TITLE",
+    "COMPANY_NAME",
+    "COMPANY_SIZE",
+    "COMPANY_INDUSTRY",
+];
+
+fn mode_radios(id: &str, mode: &str) -> Markup {
+    html! {
+        fieldset.modes {
+            legend.visually-hidden { "How it counts" }
+            @for (value, label) in [("required", "Required"), ("optional", "Optional"), ("excluded", "Excluded")] {
+                label.check { input type="radio" name="mode" value=(value) id=(format!("{id}-{value}")) checked[mode == value]; " " (label) }
+            }
+        }
+    }
+}
+
+fn chip(c: &Chip, i: usize, query: &str, filters_json: &str) -> Markup {
     let f = &c.filter;
     let excluded = f["isExcluded"] == true;
     let required = f["isRequired"] == true;
-    let class = if excluded {
-        "chip excluded"
+    let (class, mode) = if excluded {
+        ("chip excluded", "excluded")
     } else if required {
-        "chip required"
+        ("chip required", "required")
     } else {
-        "chip optional"
+        ("chip optional", "optional")
     };
-    let mode = if excluded {
-        "excluded"
-    } else if required {
-        "required"
-    } else {
-        "optional"
-    };
+    let filter_type = f["filterType"].as_str().unwrap_or("");
+    let id = format!("chip-{i}");
     html! {
-        li class=(class) title=[c.words.as_ref().map(|w| format!("from “{w}”"))] {
-            span.chip-type { (type_label(f["filterType"].as_str().unwrap_or(""))) }
-            @if excluded { span.chip-not { "not " } }
-            span.chip-value { (f["value"].as_str().unwrap_or("")) }
-            @if let Some(r) = f["radius"].as_f64() { span.chip-extra { " · " (r) " km" } }
-            @if f["isExactMatch"] == true { span.chip-extra { " · exact" } }
-            span.visually-hidden { " (" (mode) ")" }
+        li class=(class) data-chip=(i) data-words=[c.words.as_deref()] {
+            details {
+                summary title=[c.words.as_ref().map(|w| format!("from “{w}” — click to edit"))] {
+                    span.chip-type { (type_label(filter_type)) }
+                    @if excluded { span.chip-not { " not " } }
+                    span.chip-value { (f["value"].as_str().unwrap_or("")) }
+                    @if let Some(r) = f["radius"].as_f64() { span.chip-extra { " · " (r) " km" } }
+                    @if f["isExactMatch"] == true { span.chip-extra { " · exact" } }
+                    span.visually-hidden { " (" (mode) ")" }
+                }
+                form.chip-editor method="get" action="/" {
+                    (carried(query, filters_json))
+                    input type="hidden" name="edit" value=(i);
+                    label for=(format!("{id}-value")) { (type_label(filter_type)) }
+                    input type="text" id=(format!("{id}-value")) name="value" value=(f["value"].as_str().unwrap_or("")) data-suggest=(filter_type) autocomplete="off";
+                    (mode_radios(&id, mode))
+                    label.check { input type="checkbox" name="exact" checked[f["isExactMatch"] == true]; " Exact match only" }
+                    @if filter_type == "LOCATION" {
+                        label for=(format!("{id}-radius")) { "Radius (km)" }
+                        input type="number" id=(format!("{id}-radius")) name="radius" min="0" max="500" value=[f["radius"].as_f64()];
+                    }
+                    @if WITH_HISTORY.contains(&filter_type) {
+                        label for=(format!("{id}-history")) { "When" }
+                        select id=(format!("{id}-history")) name="history" {
+                            @for (v, label) in [("CURRENT", "Current"), ("PAST", "Past"), ("CURRENT_OR_PAST", "Current or past")] {
+                                option value=(v) selected[f["history"] == v] { (label) }
+                            }
+                        }
+                    }
+                    div.editor-buttons {
+                        button.primary type="submit" name="action" value="apply" { "Apply" }
+                        button.secondary type="submit" name="action" value="remove" { "Remove" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The filter panel: add any of the 16 filter types.
+fn add_filter(query: &str, filters_json: &str) -> Markup {
+    html! {
+        details.add-filter {
+            summary { "+ Add a filter" }
+            form.chip-editor method="get" action="/" {
+                (carried(query, filters_json))
+                label for="add-type" { "Filter" }
+                select #add-type name="type" {
+                    @for t in scout_model::FilterType::ALL { option value=(t.as_str()) { (type_label(t.as_str())) } }
+                }
+                label for="add-value" { "Value" }
+                input #add-value type="text" name="value" data-suggest-from="add-type" autocomplete="off";
+                (mode_radios("add", "optional"))
+                label for="add-radius" { "Radius (km, places only)" }
+                input #add-radius type="number" name="radius" min="0" max="500";
+                div.editor-buttons { button.primary type="submit" name="action" value="add" { "Add" } }
+            }
+        }
+    }
+}
+
+/// The prompt with the words each chip came from marked (lit while the
+/// chip is hovered or focused).
+fn prompt_words(query: &str, chips: &[Chip]) -> Markup {
+    let lower = query.to_lowercase();
+    let mut spans: Vec<(usize, usize, usize)> = chips
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let w = c.words.as_deref()?.to_lowercase();
+            // byte offsets stay valid: lower-casing keeps these lengths for the prompt's words
+            let at = lower.find(&w)?;
+            (lower.len() == query.len()).then_some((at, at + w.len(), i))
+        })
+        .collect();
+    spans.sort();
+    spans.dedup_by(|b, a| b.0 < a.1);
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end, i) in spans {
+        if start < at || !query.is_char_boundary(start) || !query.is_char_boundary(end) {
+            continue;
+        }
+        parts.push((query[at..start].to_owned(), None));
+        parts.push((query[start..end].to_owned(), Some(i)));
+        at = end;
+    }
+    parts.push((query[at..].to_owned(), None));
+    html! {
+        p.prompt-words aria-hidden="true" {
+            @for (text, chip) in parts {
+                @if let Some(i) = chip { span data-chip=(i) { (text) } } @else { (text) }
+            }
         }
     }
 }
@@ -116,7 +228,7 @@ fn card(t: &Value, rank: usize, query: &str, selectable: bool) -> Markup {
                 input.select type="checkbox" name="talent" value=(id) form=(SELECTION_FORM)
                     id=(format!("select-{rank}")) aria-label=(format!("Select {}", if name.is_empty() { "this person" } else { &name }));
             }
-            h3.card-who {
+            h2.card-who {
                 a data-open="" href=(href) { (if name.is_empty() { "(no name)".to_owned() } else { name.clone() }) }
             }
             p.card-what {
@@ -176,8 +288,22 @@ pub(crate) fn body(
                 Outcome::Problem(why) => {
                     p.problem role="alert" id="search-problem" { (why) }
                 }
-                Outcome::Results { chips, total, talents, search_id, more } => {
-                    ul.chips aria-label="What Scout read" { @for c in chips { (chip(c)) } }
+                Outcome::Results { chips, total, talents, search_id, more, notice } => {
+                    @let filters_json = serde_json::to_string(&chips.iter().map(|c| &c.filter).collect::<Vec<_>>()).unwrap_or_default();
+                    @if chips.iter().any(|c| c.words.is_some()) { (prompt_words(query, chips)) }
+                    ul.chips aria-label="What Scout read — click a filter to change it" {
+                        @for (i, c) in chips.iter().enumerate() { (chip(c, i, query, &filters_json)) }
+                        li.chip.add { (add_filter(query, &filters_json)) }
+                    }
+                    @if let Some(n) = notice { p.problem role="alert" { (n) } }
+                    @let offered = crate::web::filters::refinements(&chips.iter().map(|c| c.filter.clone()).collect::<Vec<_>>(), *total);
+                    @if !offered.is_empty() {
+                        ul.refinements aria-label="Refine" {
+                            @for r in &offered {
+                                li { a href=(refine_href(query, &filters_json, &r.edit)) title=(r.relaxes) { (r.label) } }
+                            }
+                        }
+                    }
                     p.total { span.count { (format_count(*total)) } @if *total == 1 { " match" } @else { " matches" } " · sorted by best match" }
                     @if talents.is_empty() {
                         div.empty { p { "No one matches every required filter. Make a filter optional or remove one." } }
@@ -192,6 +318,16 @@ pub(crate) fn body(
             }
         }
     }
+}
+
+fn refine_href(query: &str, filters_json: &str, edit: &[(&str, String)]) -> String {
+    let mut url = form_urlencoded::Serializer::for_suffix(String::from("/?"), 2);
+    url.append_pair("q", query)
+        .append_pair("filters", filters_json);
+    for (k, v) in edit {
+        url.append_pair(k, v);
+    }
+    url.finish()
 }
 
 fn more_link(search_id: &str, more: bool) -> Markup {
