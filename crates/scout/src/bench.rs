@@ -22,6 +22,9 @@ pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Res
     match cmd {
         BenchCommand::Import { count, keep } => import(paths, count, keep, as_json).await,
         BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
+        BenchCommand::Web { profiles, rounds } => {
+            crate::bench_web::run(paths, profiles, rounds, as_json).await
+        }
         BenchCommand::Cvs { people } => crate::leads::bench(people, as_json),
         BenchCommand::Prompts { profiles, rounds } => {
             crate::bench_prompts::run(paths, profiles, rounds, as_json).await

@@ -221,6 +221,16 @@ pub struct SearchArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum BenchCommand {
+    /// The web app in headless Chromium: first result card painted after a search is
+    /// submitted, time to first byte, JS + CSS shipped (needs chromium and chromium-driver).
+    Web {
+        /// Profiles in the benchmark data set (generated and imported once, then reused).
+        #[arg(long, default_value_t = 1_000_000)]
+        profiles: u64,
+        /// Times each prompt is submitted (after a first, cold round).
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
     /// Search latency (in process and over HTTP), throughput at concurrency 4, cost of exclusions.
     Search {
         /// Profiles in the benchmark data set (generated and imported once, then reused).

@@ -3,6 +3,7 @@
 mod bench;
 mod bench_prompts;
 mod bench_sourcing;
+mod bench_web;
 mod bench_writes;
 mod cli;
 mod commands;

@@ -96,8 +96,18 @@ fn random_password() -> Result<String, DemoError> {
         .join("-"))
 }
 
-/// The demo person with a new password, and the demo content the first time.
-pub async fn prepare(state: &AppState) -> Result<DemoSignIn, DemoError> {
+/// A person of the `bench` workspace with a new password, for `scout bench
+/// web` to sign in as.
+pub async fn bench_person(state: &AppState) -> Result<DemoSignIn, DemoError> {
+    person_with_new_password(state, "bench", "bench@scout.local", Role::Recruiter).await
+}
+
+async fn person_with_new_password(
+    state: &AppState,
+    workspace: &str,
+    email: &str,
+    role: Role,
+) -> Result<DemoSignIn, DemoError> {
     let password = random_password()?;
     let hash = {
         let password = password.clone();
@@ -106,36 +116,47 @@ pub async fn prepare(state: &AppState) -> Result<DemoSignIn, DemoError> {
             .map_err(step)?
             .map_err(step)?
     };
-    let person = match state.store.person_by_email(EMAIL).await? {
+    match state.store.person_by_email(email).await? {
         Some((person, _)) => {
             state.store.set_password(&person.user_id, &hash).await?;
-            person
         }
         None => {
             state
                 .store
                 .create_person(&NewPerson {
-                    workspace: WORKSPACE.into(),
-                    email: EMAIL.into(),
-                    role: Role::Admin,
+                    workspace: workspace.into(),
+                    email: email.into(),
+                    role,
                     password_hash: hash,
                 })
-                .await?
+                .await?;
         }
-    };
+    }
+    Ok(DemoSignIn {
+        email: email.into(),
+        password,
+        filled: false,
+    })
+}
+
+/// The demo person with a new password, and the demo content the first time.
+pub async fn prepare(state: &AppState) -> Result<DemoSignIn, DemoError> {
+    let mut sign_in = person_with_new_password(state, WORKSPACE, EMAIL, Role::Admin).await?;
+    let person = state
+        .store
+        .person_by_email(EMAIL)
+        .await?
+        .map(|(p, _)| p)
+        .ok_or(DemoError::Store(scout_store::StoreError::Gone("Person")))?;
     let (_, projects) = state
         .store
         .list_sourcings(&person.workspace_id, ArchiveFilter::All, 0, 1)
         .await?;
-    let filled = projects == 0;
-    if filled {
+    sign_in.filled = projects == 0;
+    if sign_in.filled {
         fill(state, &person).await?;
     }
-    Ok(DemoSignIn {
-        email: EMAIL.into(),
-        password,
-        filled,
-    })
+    Ok(sign_in)
 }
 
 async fn fill(state: &AppState, person: &Person) -> Result<(), DemoError> {

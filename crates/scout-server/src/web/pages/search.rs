@@ -228,7 +228,7 @@ fn card(t: &Value, rank: usize, query: &str, selectable: bool) -> Markup {
                 input.select type="checkbox" name="talent" value=(id) form=(SELECTION_FORM)
                     id=(format!("select-{rank}")) aria-label=(format!("Select {}", if name.is_empty() { "this person" } else { &name }));
             }
-            h2.card-who {
+            h2.card-who elementtiming=[(rank == 1).then_some("first-card")] {
                 a data-open="" href=(href) { (if name.is_empty() { "(no name)".to_owned() } else { name.clone() }) }
             }
             p.card-what {
