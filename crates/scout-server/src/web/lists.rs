@@ -44,10 +44,44 @@ pub(crate) async fn add(
         return refused;
     }
     let talents = fields.all("talent");
+    let actor = signed_in.actor();
+    if fields.get("whole") == "1" && !fields.get("search").is_empty() {
+        // the results a search showed, as a new list named after it
+        let mut name = fields.get("new_name").to_owned();
+        if name.is_empty() {
+            let search = state
+                .store
+                .get_search(&actor.workspace_id, fields.get("search"))
+                .await;
+            match search {
+                Ok(Some(s)) => {
+                    name = s
+                        .prompt
+                        .chars()
+                        .take(crate::pools::MAX_NAME_CHARS)
+                        .collect()
+                }
+                Ok(None) => return not_found(&signed_in.session, "Search"),
+                Err(e) => return trouble(&e),
+            }
+        }
+        let body = json!({"name": name, "candidateSearchId": fields.get("search")});
+        return match crate::pools::create_pool(&state, &actor, &body).await {
+            Ok(pool) => see_other(&format!("/lists/{}", pool.id)),
+            Err(e) if e.code == ErrorCode::ValidationError => view::refused(
+                &signed_in.session,
+                &problems(&e)
+                    .into_iter()
+                    .map(|(_, m)| m)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            Err(e) => trouble(&e.message),
+        };
+    }
     if talents.is_empty() {
         return view::refused(&signed_in.session, "Select at least one person to add.");
     }
-    let actor = signed_in.actor();
     let list = fields.get("list");
     if list.is_empty() || list == "new" {
         let body = json!({"name": fields.get("new_name"), "talentIds": talents});

@@ -52,6 +52,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/projects/add", post(projects::add))
         .route("/projects/{id}", get(projects::show))
         .route(
+            "/projects/{id}/edit",
+            get(projects::edit_page).post(projects::edit),
+        )
+        .route(
             "/projects/{id}/candidates/{cid}",
             get(projects::candidate).post(projects::change),
         )

@@ -152,6 +152,71 @@ pub(crate) async fn create(
     }
 }
 
+/// `GET /projects/{id}/edit`.
+pub(crate) async fn edit_page(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(id): Path<String>,
+) -> Response {
+    let person = &signed_in.session.person;
+    match state.store.get_sourcing(&person.workspace_id, &id).await {
+        Ok(Some(p)) => respond(
+            StatusCode::OK,
+            view::edit(&signed_in.session, &p, &view::draft_of(&p)),
+        ),
+        Ok(None) => not_found(&signed_in.session, "Project"),
+        Err(e) => trouble(&e),
+    }
+}
+
+/// `POST /projects/{id}/edit`: the API's update, with blank fields cleared
+/// and the requirements kept unless new ones are written.
+pub(crate) async fn edit(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Response {
+    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
+        return refused;
+    }
+    let person = &signed_in.session.person;
+    let project = match state.store.get_sourcing(&person.workspace_id, &id).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return not_found(&signed_in.session, "Project"),
+        Err(e) => return trouble(&e),
+    };
+    let changed = match sourcing_body(&state, &fields).await {
+        Ok(mut body) => {
+            for name in ["description", "location"] {
+                if body.get(name).is_none() {
+                    body[name] = Value::Null;
+                }
+            }
+            if body.get("salary").is_none() {
+                body["salary"] = Value::Null;
+            }
+            body["archived"] = json!(fields.get("archived") == "on");
+            crate::sourcings::update_sourcing(&state, &signed_in.actor(), &id, &body).await
+        }
+        Err(e) => Err(e),
+    };
+    match changed {
+        Ok(p) => see_other(&format!("/projects/{}", p.id)),
+        Err(e) if e.code == ErrorCode::NotFound => not_found(&signed_in.session, "Project"),
+        Err(e) if e.code == ErrorCode::ValidationError => {
+            let mut draft = draft_of(&fields);
+            draft.problems = problems(&e);
+            respond(
+                StatusCode::BAD_REQUEST,
+                view::edit(&signed_in.session, &project, &draft),
+            )
+        }
+        Err(e) => trouble(&e.message),
+    }
+}
+
 /// `POST /projects/add`: adds the selected talents to a project (or to a
 /// new one titled `new_title`), then goes back.
 pub(crate) async fn add(

@@ -500,7 +500,60 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         .unwrap()
         .to_owned();
 
+    // editing the project: bad input refused next to the field, good input kept
+    let (status, body) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        &format!("/projects/{project}/edit"),
+        &[
+            ("title", "Backend Lyon"),
+            ("salary_min", "90000"),
+            ("salary_max", "50000"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        body.contains("max must be greater than or equal to min")
+            && body.contains("value=\"90000\""),
+        "{body}"
+    );
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        &format!("/projects/{project}/edit"),
+        &[
+            ("title", "Backend Lyon"),
+            ("location", "Lyon"),
+            ("salary_min", "50000"),
+            ("salary_max", "70000"),
+            ("currency", "EUR"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, edit_page) = page(&app, &ada, &format!("/projects/{project}/edit")).await;
+    assert!(
+        edit_page.contains("value=\"Lyon\"") && edit_page.contains("value=\"70000\""),
+        "{edit_page}"
+    );
+    // the results a search showed, saved as a list
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        "/lists/add",
+        &[("whole", "1"), ("search", &search)],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, lists_now) = page(&app, &ada, "/lists").await;
+    assert!(lists_now.contains("engineers in France"), "{lists_now}");
+
     let pages = [
+        format!("/projects/{project}/edit"),
         format!("/projects/{project}"),
         format!("/projects/{project}?view=table"),
         format!("/projects/{project}/candidates/{candidate}"),
@@ -546,6 +599,14 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
             "/lists/add".to_owned(),
             vec![("list", list.as_str()), ("talent", "t03")],
         ),
+        (
+            "/lists/add".to_owned(),
+            vec![("whole", "1"), ("search", search.as_str())],
+        ),
+        (
+            format!("/projects/{project}/edit"),
+            vec![("title", "Gus was here")],
+        ),
     ] {
         let (status, _) = post(&app, &gus, &gus_csrf, &path, &fields).await;
         assert_eq!(status, 404, "Gus cannot change {path}");
@@ -573,6 +634,10 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
     }
     for (path, fields) in [
         ("/projects".to_owned(), vec![("title", "Vic's project")]),
+        (
+            format!("/projects/{project}/edit"),
+            vec![("title", "Vic was here")],
+        ),
         (
             format!("/projects/{project}/candidates/{candidate}"),
             vec![("statusHandle", "CONTACTED")],

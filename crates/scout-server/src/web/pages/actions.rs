@@ -16,6 +16,7 @@ pub(crate) fn add_form(
     projects: &[Sourcing],
     lists: &[CandidatePool],
     talent: Option<&str>,
+    search: Option<&str>,
     back: &str,
 ) -> Markup {
     let read_only = !session.person.role.writes();
@@ -47,6 +48,10 @@ pub(crate) fn add_form(
                     label.visually-hidden for="new-list-name" { "Name of the new list" }
                     input #new-list-name type="text" name="new_name" maxlength="200" placeholder="New list name";
                     button.secondary type="submit" formaction="/lists/add" { "Add to list" }
+                }
+                @if let Some(id) = search {
+                    input type="hidden" name="search" value=(id);
+                    button.link type="submit" formaction="/lists/add" name="whole" value="1" { "Save the results shown as a new list" }
                 }
             }
         }

@@ -142,7 +142,7 @@ pub(crate) fn page(
                 @if !place.is_empty() { p.profile-place { (place) } }
                 @if let Some(h) = t.headline.as_deref().filter(|h| Some(*h) != t.job_title.as_deref()) { p.hint { (h) } }
             }
-            (add_form(session, projects, lists, Some(&t.id), &back))
+            (add_form(session, projects, lists, Some(&t.id), None, &back))
             @if !matched.is_empty() { (matched_panel(query, matched)) }
             @if let Some(summary) = &t.summary { section.panel { h2 { "Summary" } p.reading { (summary) } } }
             @if !t.experiences.is_empty() {

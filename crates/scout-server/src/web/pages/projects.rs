@@ -69,12 +69,6 @@ fn field(
 /// The projects page.
 pub(crate) fn list(session: &Session, projects: &[Sourcing], total: i64, draft: &Draft) -> Markup {
     let writes = session.person.role.writes();
-    let general = problem_of(&draft.problems, "");
-    let salary_problem = draft
-        .problems
-        .iter()
-        .find(|(f, _)| f == "salary")
-        .map(|(_, m)| m.as_str());
     let body = html! {
         section.page-wide {
             header.page-head {
@@ -105,43 +99,104 @@ pub(crate) fn list(session: &Session, projects: &[Sourcing], total: i64, draft: 
                         }
                     }
                 }
-                @if writes {
-                    form.panel.create method="post" action="/projects" novalidate aria-labelledby="new-project" {
-                        h2 #new-project { "New project" }
-                        input type="hidden" name="_csrf" value=(session.csrf_token);
-                        @if let Some(p) = general { p.problem role="alert" { (p) } }
-                        (field("title", "Title", &draft.title, &draft.problems, "title", html! {}))
-                        (field("location", "Location", &draft.location, &draft.problems, "location", html! {}))
-                        div.field {
-                            label for="description" { "Description" }
-                            textarea #description name="description" rows="3"
-                                aria-invalid=[problem_of(&draft.problems, "description").map(|_| "true")] { (draft.description) }
-                            @if let Some(p) = problem_of(&draft.problems, "description") { p.field-problem { (p) } }
-                        }
-                        fieldset.salary {
-                            legend { "Salary (optional)" }
-                            (field("salary-min", "From", &draft.salary_min, &draft.problems, "salary_min", html! {}))
-                            (field("salary-max", "To", &draft.salary_max, &draft.problems, "salary_max", html! {}))
-                            (field("currency", "Currency", &draft.currency, &draft.problems, "currency", html! {}))
-                            @if let Some(p) = salary_problem { p.field-problem role="alert" { (p) } }
-                        }
-                        div.field {
-                            label for="requirements" { "Requirements" }
-                            p.hint id="requirements-hint" { "Written as for a search, e.g. “backend engineer in Berlin, 5+ years, Go”. Fit scores are computed against them." }
-                            textarea #requirements name="requirements" rows="2" aria-describedby="requirements-hint"
-                                aria-invalid=[problem_of(&draft.problems, "requirements").map(|_| "true")] { (draft.requirements) }
-                            @if let Some(p) = problem_of(&draft.problems, "requirements") { p.field-problem role="alert" { (p) } }
-                        }
-                        button.primary type="submit" { "Create project" }
-                    }
-                }
+                @if writes { (project_form(session, draft, "/projects", "New project", "Create project", None)) }
             }
         }
     };
     frame_in(Section::Projects, "Projects", Some(session), body)
 }
 
-fn head(project: &Sourcing, count: usize, table: bool) -> Markup {
+/// The form that creates a project (`current` is `None`) or edits one
+/// (`current` holds its requirements, kept unless new ones are written).
+fn project_form(
+    session: &Session,
+    draft: &Draft,
+    action: &str,
+    heading: &str,
+    submit: &str,
+    current: Option<&Sourcing>,
+) -> Markup {
+    let general = problem_of(&draft.problems, "");
+    let salary_problem = draft
+        .problems
+        .iter()
+        .find(|(f, _)| f == "salary")
+        .map(|(_, m)| m.as_str());
+    html! {
+        form.panel.create method="post" action=(action) novalidate aria-labelledby="project-form-title" {
+            h2 #project-form-title { (heading) }
+            input type="hidden" name="_csrf" value=(session.csrf_token);
+            @if let Some(p) = general { p.problem role="alert" { (p) } }
+            (field("title", "Title", &draft.title, &draft.problems, "title", html! {}))
+            (field("location", "Location", &draft.location, &draft.problems, "location", html! {}))
+            div.field {
+                label for="description" { "Description" }
+                textarea #description name="description" rows="3"
+                    aria-invalid=[problem_of(&draft.problems, "description").map(|_| "true")] { (draft.description) }
+                @if let Some(p) = problem_of(&draft.problems, "description") { p.field-problem { (p) } }
+            }
+            fieldset.salary {
+                legend { "Salary (optional)" }
+                (field("salary-min", "From", &draft.salary_min, &draft.problems, "salary_min", html! {}))
+                (field("salary-max", "To", &draft.salary_max, &draft.problems, "salary_max", html! {}))
+                (field("currency", "Currency", &draft.currency, &draft.problems, "currency", html! {}))
+                @if let Some(p) = salary_problem { p.field-problem role="alert" { (p) } }
+            }
+            div.field {
+                label for="requirements" { @if current.is_some() { "New requirements" } @else { "Requirements" } }
+                @if let Some(reqs) = current.and_then(|c| c.requirements.as_array()).filter(|r| !r.is_empty()) {
+                    p.hint { "Now: " (reqs.iter().filter_map(|r| r["value"].as_str()).collect::<Vec<_>>().join(", ")) ". Leave blank to keep them." }
+                }
+                p.hint id="requirements-hint" { "Written as for a search, e.g. “backend engineer in Berlin, 5+ years, Go”. Fit scores are computed against them." }
+                textarea #requirements name="requirements" rows="2" aria-describedby="requirements-hint"
+                    aria-invalid=[problem_of(&draft.problems, "requirements").map(|_| "true")] { (draft.requirements) }
+                @if let Some(p) = problem_of(&draft.problems, "requirements") { p.field-problem role="alert" { (p) } }
+            }
+            @if current.is_some() {
+                label.check { input type="checkbox" name="archived" checked[current.is_some_and(|c| c.archived_at.is_some())]; " Archived (hidden from the projects list)" }
+            }
+            button.primary type="submit" { (submit) }
+        }
+    }
+}
+
+/// The page that edits a project.
+pub(crate) fn edit(session: &Session, project: &Sourcing, draft: &Draft) -> Markup {
+    let body = html! {
+        section.profile {
+            p.crumbs { a href="/projects" { "Projects" } " / " a href=(format!("/projects/{}", project.id)) { (project.title) } " /" }
+            h1 { "Edit " (project.title) }
+            (project_form(session, draft, &format!("/projects/{}/edit", project.id), "Details", "Save", Some(project)))
+        }
+    };
+    frame_in(
+        Section::Projects,
+        &format!("Edit {}", project.title),
+        Some(session),
+        body,
+    )
+}
+
+/// What the edit form starts with: the project as it is.
+pub(crate) fn draft_of(project: &Sourcing) -> Draft {
+    let number = |n: Option<f64>| n.map(|n| format!("{n}")).unwrap_or_default();
+    Draft {
+        title: project.title.clone(),
+        location: project.location.clone().unwrap_or_default(),
+        description: project.description.clone().unwrap_or_default(),
+        salary_min: number(project.salary.as_ref().and_then(|s| s.min)),
+        salary_max: number(project.salary.as_ref().and_then(|s| s.max)),
+        currency: project
+            .salary
+            .as_ref()
+            .and_then(|s| s.currency.clone())
+            .unwrap_or_default(),
+        requirements: String::new(),
+        problems: Vec::new(),
+    }
+}
+
+fn head(project: &Sourcing, count: usize, table: bool, writes: bool) -> Markup {
     let base = format!("/projects/{}", project.id);
     html! {
         header.page-head {
@@ -158,6 +213,7 @@ fn head(project: &Sourcing, count: usize, table: bool) -> Markup {
             nav.view-switch aria-label="View" {
                 a href=(base) aria-current=[(!table).then_some("page")] { "Board" }
                 a href=(format!("{base}?view=table")) aria-current=[table.then_some("page")] { "Table" }
+                @if writes { a href=(format!("{base}/edit")) { "Edit project" } }
             }
         }
     }
@@ -190,7 +246,7 @@ pub(crate) fn board(session: &Session, project: &Sourcing, candidates: &[Candida
     let base = format!("/projects/{}", project.id);
     let body = html! {
         section.page-wide {
-            (head(project, candidates.len(), false))
+            (head(project, candidates.len(), false, writes))
             @if candidates.is_empty() {
                 div.empty { p { "No candidate yet. Search, select people with " kbd { "x" } " and add them to this project." } p { a href="/" { "Go to search" } } }
             }
@@ -261,7 +317,7 @@ pub(crate) fn table(
     };
     let body = html! {
         section.page-wide {
-            (head(project, total as usize, true))
+            (head(project, total as usize, true, session.person.role.writes()))
             form.filters method="get" action=(base) role="search" {
                 input type="hidden" name="view" value="table";
                 input type="hidden" name="sort" value=(state.sort);

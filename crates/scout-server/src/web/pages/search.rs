@@ -309,7 +309,7 @@ pub(crate) fn body(
                         div.empty { p { "No one matches every required filter. Make a filter optional or remove one." } }
                     } @else {
                         @if selectable {
-                            div.selection-bar { (add_form(session, &targets.0, &targets.1, None, &format!("/?q={}", form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()))) }
+                            div.selection-bar { (add_form(session, &targets.0, &targets.1, None, Some(search_id), &format!("/?q={}", form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()))) }
                         }
                         ol.cards #results { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1, query, selectable)) } }
                         (more_link(search_id, *more))
