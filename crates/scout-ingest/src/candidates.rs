@@ -93,9 +93,16 @@ pub fn assess(
     engine.assess_fit(&spec, &subjects)
 }
 
+/// Held by [`refresh_stale`] for its whole run, so that runs in one process
+/// never overlap, whoever starts them (the index follower when profiles
+/// change, the server when a job's requirements change).
+static REFRESHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Recomputes the snapshot and fit of every stale candidate (see
-/// [`Store::stale_candidates`]); returns how many were refreshed.
+/// [`Store::stale_candidates`]); returns how many were refreshed. A run
+/// waits for one already going in this process to end.
 pub async fn refresh_stale(store: &Store, engine: &Engine) -> Result<u64, SyncError> {
+    let _one_at_a_time = REFRESHING.lock().await;
     let mut refreshed = 0u64;
     loop {
         let stale = store.stale_candidates(REFRESH_BATCH).await?;
@@ -178,4 +185,27 @@ async fn refresh_batch(
         }
     }
     Ok(updates)
+}
+
+#[cfg(test)]
+mod one_at_a_time {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_refresh_waits_for_the_one_running() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db").to_string_lossy())
+            .await
+            .unwrap();
+        let engine = std::sync::Arc::new(Engine::in_memory());
+        let running = REFRESHING.lock().await;
+        let waiting = tokio::spawn({
+            let (store, engine) = (store.clone(), engine.clone());
+            async move { refresh_stale(&store, &engine).await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        assert!(!waiting.is_finished(), "a second run waits for the first");
+        drop(running);
+        assert_eq!(waiting.await.unwrap().unwrap(), 0);
+    }
 }

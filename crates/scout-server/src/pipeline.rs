@@ -86,17 +86,13 @@ pub(crate) async fn sourcing_of(
         .ok_or_else(|| ApiError::not_found("Sourcing"))
 }
 
-/// Re-scores stale candidates on a blocking thread, one run at a time.
+/// Re-scores stale candidates on a blocking thread (runs never overlap:
+/// `refresh_stale` holds its own lock, the follower's runs included).
 pub(crate) fn rescore_in_background(state: &AppState) {
-    let (store, engine, lock) = (
-        state.store.clone(),
-        state.engine.clone(),
-        state.rescoring.clone(),
-    );
+    let (store, engine) = (state.store.clone(), state.engine.clone());
     let handle = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || {
         handle.block_on(async move {
-            let _one_at_a_time = lock.lock().await;
             match scout_ingest::candidates::refresh_stale(&store, &engine).await {
                 Ok(n) => tracing::info!(candidates = n, "candidates re-scored"),
                 Err(e) => tracing::error!(error = %e, "re-scoring candidates failed"),

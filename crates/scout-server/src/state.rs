@@ -56,8 +56,6 @@ pub struct AppState {
     pub(crate) transaction_log: TransactionLog,
     /// Settings.
     pub settings: Arc<Settings>,
-    /// Held while candidates are re-scored, so runs never overlap.
-    pub rescoring: Arc<tokio::sync::Mutex<()>>,
     /// Reads prompts into filters.
     pub prompt_reader: crate::prompt_reader::PromptReader,
     /// Reads uploaded CVs off the async threads, a bounded number at once.
@@ -83,7 +81,6 @@ impl AppState {
             transaction_log: TransactionLog::default(),
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
-            rescoring: Arc::default(),
             cv_readers: scout_ingest::leads::CvReaders::default(),
         }
     }
