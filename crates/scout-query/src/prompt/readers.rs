@@ -1524,15 +1524,23 @@ impl<'a> Reader<'a> {
                     let head = &self.prompt[self.tokens[i].start..self.tokens[i + n - 1].start];
                     format!("{}{s}", head.to_lowercase())
                 });
-                if let Some(c) = self.title_confidence(&typed, n) {
-                    hit = Some((n, typed, c));
-                    break;
-                }
-                if let Some(s) = singular_form {
-                    if let Some(c) = self.title_confidence(&s, n) {
+                // the plural read as its singular when that is the better
+                // known title ("registered nurses" → registered nurse), the
+                // words as typed otherwise ("head of sales")
+                let as_typed = self.title_confidence(&typed, n);
+                let as_singular = singular_form
+                    .as_ref()
+                    .and_then(|s| self.title_confidence(s, n));
+                match (as_typed, as_singular, singular_form) {
+                    (t, Some(c), Some(s)) if t.is_none_or(|t| c > t) => {
                         hit = Some((n, s, c));
                         break;
                     }
+                    (Some(c), _, _) => {
+                        hit = Some((n, typed, c));
+                        break;
+                    }
+                    _ => {}
                 }
             }
             let Some((n, value, confidence)) = hit else {

@@ -166,3 +166,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_plural_title_is_read_as_its_singular_when_that_is_better_known() {
+    let read = read_prompt("registered nurses in Paris").unwrap();
+    assert_eq!(
+        crate::search_request::filter_to_json(&read.filters[0].filter)["value"],
+        "registered nurse"
+    );
+    let read = read_prompt("head of sales in Paris").unwrap();
+    assert_ne!(
+        crate::search_request::filter_to_json(&read.filters[0].filter)["value"],
+        "head of sale",
+        "a word that only looks plural keeps its s"
+    );
+}
