@@ -26,7 +26,7 @@ const PROMPTS: [&str; 10] = [
     "registered nurses in Paris",
     "data scientists with Python and machine learning, 3+ years",
     "product designers in Amsterdam with Figma",
-    "sales managers in New York, not at Oracle",
+    "account executives in New York, not at Oracle",
     "accountants in Madrid who speak English",
     "devops engineers with Kubernetes and AWS",
     "marketing managers in Toronto with 5-10 years of experience",

@@ -56,6 +56,8 @@ pub(crate) fn frame_in(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · Scout" }
+                // no icon to fetch (and no 404 for one in every log)
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href=(assets::css_path());
                 @if let Some(s) = session {
                     meta name="csrf-token" content=(s.csrf_token);
