@@ -406,17 +406,27 @@ macro_rules! store_backend {
                 }
             }
 
+            /// The id of the workspace called `name`, made now if there is none
+            /// (keys and people both name their workspace).
+            pub(crate) async fn workspace_named(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                name: &str,
+                now: i64,
+            ) -> Result<String, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
+                qb.push_bind(generate_id("ws")?).push(", ").push_bind(name).push(", ").push_bind(now);
+                qb.push(") ON CONFLICT (name) DO NOTHING");
+                qb.build().execute(&mut **tx).await?;
+                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM workspaces WHERE name = ");
+                qb.push_bind(name);
+                Ok(qb.build().fetch_one(&mut **tx).await?.try_get(0)?)
+            }
+
             pub(crate) async fn create_key(&self, new: &NewKey) -> Result<(String, ApiKey), StoreError> {
                 let now = now_ms();
                 let key = generate_key()?;
                 let (_turn, mut tx) = self.begin_write().await?;
-                let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
-                qb.push_bind(generate_id("ws")?).push(", ").push_bind(new.workspace.as_str()).push(", ").push_bind(now);
-                qb.push(") ON CONFLICT (name) DO NOTHING");
-                qb.build().execute(&mut *tx).await?;
-                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM workspaces WHERE name = ");
-                qb.push_bind(new.workspace.as_str());
-                let workspace_id: String = qb.build().fetch_one(&mut *tx).await?.try_get(0)?;
+                let workspace_id = Self::workspace_named(&mut tx, &new.workspace, now).await?;
                 let mut qb = QueryBuilder::<$db>::new("INSERT INTO users (id, workspace_id, name, is_admin, created_at) VALUES (");
                 qb.push_bind(generate_id("usr")?).push(", ").push_bind(workspace_id.as_str()).push(", ");
                 qb.push_bind(new.user.as_str()).push(", ").push_bind(new.is_admin).push(", ").push_bind(now);

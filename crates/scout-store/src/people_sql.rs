@@ -52,13 +52,7 @@ macro_rules! people_backend {
                 if qb.build().fetch_optional(&mut *tx).await?.is_some() {
                     return Err(StoreError::Conflict("A person with this e-mail"));
                 }
-                let mut qb = QueryBuilder::<$db>::new("INSERT INTO workspaces (id, name, created_at) VALUES (");
-                qb.push_bind(generate_id("ws")?).push(", ").push_bind(new.workspace.as_str()).push(", ").push_bind(now);
-                qb.push(") ON CONFLICT (name) DO NOTHING");
-                qb.build().execute(&mut *tx).await?;
-                let mut qb = QueryBuilder::<$db>::new("SELECT id FROM workspaces WHERE name = ");
-                qb.push_bind(new.workspace.as_str());
-                let workspace_id: String = qb.build().fetch_one(&mut *tx).await?.try_get(0)?;
+                let workspace_id = Self::workspace_named(&mut tx, &new.workspace, now).await?;
                 // the user's name is the e-mail: API keys may be made for it too
                 let mut qb = QueryBuilder::<$db>::new(
                     "INSERT INTO users (id, workspace_id, name, is_admin, created_at, email, password_hash, role) ",

@@ -27,6 +27,15 @@ impl Fields {
             .collect()
     }
 
+    /// The first value of `name` exactly as sent (a password keeps its
+    /// spaces); `""` when absent.
+    pub fn raw(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
     /// The form's CSRF token.
     pub fn csrf(&self) -> &str {
         self.get("_csrf")
@@ -50,12 +59,13 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
     }
 }
 
+/// `to` if it is a path of this site — never `//evil.example`, `/\\…` or a
+/// full URL, which would make a form an open redirect.
+pub(crate) fn site_path(to: &str) -> Option<&str> {
+    (to.starts_with('/') && !to.starts_with("//") && !to.starts_with("/\\")).then_some(to)
+}
+
 /// Where to go back to after a change: a path of this site, else `fallback`.
 pub(crate) fn back<'a>(fields: &'a Fields, fallback: &'a str) -> &'a str {
-    let to = fields.get("back");
-    if to.starts_with('/') && !to.starts_with("//") && !to.starts_with("/\\") {
-        to
-    } else {
-        fallback
-    }
+    site_path(fields.get("back")).unwrap_or(fallback)
 }

@@ -98,7 +98,7 @@ pub(crate) async fn people(
     let outcome = match fields.get("action") {
         "invite" => {
             let email = fields.get("email");
-            let password = fields.get("password").to_owned();
+            let password = fields.raw("password").to_owned();
             if !email.contains('@') || email.len() > 320 || email.contains(char::is_whitespace) {
                 Err(problem(format!("`{email}` is not an e-mail address.")))
             } else if password.chars().count() < super::password::MIN_PASSWORD_CHARS {
