@@ -121,10 +121,51 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     harness::screenshot(&browser, "board-1920").await;
     browser.set_window_size(1280, 800).await.unwrap();
 
-    // the candidate's page: history of the three moves, a note, a rating
+    // the candidate opens in a drawer beside the board, at its own address
     find(&browser, &format!("#{card_id} a[data-open]"))
         .await
         .click()
+        .await
+        .unwrap();
+    find(&browser, ".drawer #stage-title").await;
+    assert!(!all(&browser, ".board").await.is_empty(), "the board stays");
+    assert!(browser
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .contains("/candidates/"));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the 150 ms fade
+    harness::screenshot(&browser, "drawer-1280").await;
+    harness::assert_accessible(&browser, "board with the drawer").await;
+    // Esc closes it; the page of its own holds the same
+    find(&browser, "body")
+        .await
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if all(&browser, ".drawer #stage-title").await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        all(&browser, ".drawer #stage-title").await.is_empty(),
+        "Esc closes the drawer"
+    );
+    // the candidate's page: history of the three moves, a note, a rating
+    browser
+        .goto(&format!(
+            "{}/candidates/{}",
+            browser
+                .current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .trim_end_matches('/'),
+            card_id.trim_start_matches("card-")
+        ))
         .await
         .unwrap();
     find(&browser, "#stage-title").await;

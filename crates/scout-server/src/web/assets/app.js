@@ -268,3 +268,46 @@ for (const input of document.querySelectorAll('input[data-suggest], input[data-s
     }, 120);
   });
 }
+
+// --- the board's drawer: a card opens the candidate's page beside the board
+// (the board stays in place; the address is the candidate's own) ------------
+const board = document.querySelector('.board');
+if (board) {
+  const drawer = document.createElement('aside');
+  drawer.className = 'drawer';
+  drawer.setAttribute('aria-label', 'Candidate');
+  drawer.hidden = true;
+  document.body.append(drawer);
+  const boardUrl = location.href;
+  const close = () => {
+    drawer.hidden = true;
+    drawer.replaceChildren();
+    if (location.href !== boardUrl) history.replaceState(null, '', boardUrl);
+    document.querySelector('.board-card.opened')?.focus();
+  };
+  board.addEventListener('click', async (e) => {
+    const link = e.target.closest('a[data-open]');
+    if (!link || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    const answer = await fetch(link.href).catch(() => null);
+    if (!answer?.ok) { location.href = link.href; return; }
+    const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
+    const article = page.querySelector('article.profile');
+    if (!article) { location.href = link.href; return; }
+    document.querySelectorAll('.board-card.opened').forEach((c) => c.classList.remove('opened'));
+    link.closest('.board-card')?.classList.add('opened');
+    const shut = document.createElement('button');
+    shut.type = 'button';
+    shut.className = 'secondary drawer-close';
+    shut.textContent = 'Close (Esc)';
+    shut.addEventListener('click', close);
+    drawer.replaceChildren(shut, article);
+    drawer.hidden = false;
+    history.replaceState(null, '', link.href);
+    article.querySelector('h1')?.setAttribute('tabindex', '-1');
+    article.querySelector('h1')?.focus();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !drawer.hidden && !e.target.closest('input, textarea, select')) close();
+  });
+}
