@@ -372,6 +372,16 @@ impl Store {
         dispatch!(self, s => s.list_candidates(query, Some(workspace_id)).await)
     }
 
+    /// Where a talent stands in the workspace's sourcings: each sourcing's
+    /// title with the candidate, oldest sourcing first.
+    pub async fn candidacies(
+        &self,
+        workspace_id: &str,
+        talent_id: &str,
+    ) -> Result<Vec<(String, Candidate)>, StoreError> {
+        dispatch!(self, s => s.candidacies(workspace_id, talent_id).await)
+    }
+
     /// Every candidate of a sourcing, oldest first.
     pub async fn all_candidates(&self, sourcing_id: &str) -> Result<Vec<Candidate>, StoreError> {
         dispatch!(self, s => s.all_candidates(sourcing_id).await)

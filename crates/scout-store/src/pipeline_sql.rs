@@ -627,6 +627,22 @@ macro_rules! pipeline_backend {
                     .collect()
             }
 
+            pub(crate) async fn candidacies(&self, workspace_id: &str, talent_id: &str) -> Result<Vec<(String, Candidate)>, StoreError> {
+                // driven by the workspace's sourcings, each looked up by
+                // (sourcing_id, talent_id): no scan of other workspaces' rows
+                let columns: String = CANDIDATE_COLUMNS.split(", ").map(|c| format!("c.{c}")).collect::<Vec<_>>().join(", ");
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "SELECT {columns}, s.title AS sourcing_title FROM sourcings s JOIN candidates c ON c.sourcing_id = s.id \
+                     WHERE s.workspace_id = "
+                ));
+                qb.push_bind(workspace_id).push(" AND c.talent_id = ").push_bind(talent_id);
+                qb.push(" ORDER BY s.created_at, s.id");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| Ok((r.try_get("sourcing_title")?, Self::candidate_from_row(r)?)))
+                    .collect()
+            }
+
             pub(crate) async fn stale_candidates(&self, limit: i64) -> Result<Vec<Candidate>, StoreError> {
                 let columns: String = CANDIDATE_COLUMNS.split(", ").map(|c| format!("c.{c}")).collect::<Vec<_>>().join(", ");
                 let mut qb = QueryBuilder::<$db>::new(format!(

@@ -570,6 +570,18 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
         .await
         .unwrap();
     assert!(!again[0].created, "the same talent twice is one candidate");
+    let standing = store.candidacies(&ws, "t1").await.unwrap();
+    assert_eq!(standing.len(), 1);
+    assert_eq!(
+        (standing[0].0.as_str(), standing[0].1.id.as_str()),
+        ("Engineer", again[0].id.as_str())
+    );
+    let elsewhere = workspace(&store, "globex").await;
+    assert!(store
+        .candidacies(&elsewhere, "t1")
+        .await
+        .unwrap()
+        .is_empty());
 
     let base = CandidateQuery {
         sourcing_id: s.id.clone(),

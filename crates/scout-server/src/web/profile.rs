@@ -70,6 +70,14 @@ pub(crate) async fn page(
         Ok(t) => t,
         Err(e) => return trouble(&e),
     };
+    let standing = match state
+        .store
+        .candidacies(&signed_in.session.person.workspace_id, &stored.talent.id)
+        .await
+    {
+        Ok(c) => c,
+        Err(e) => return trouble(&e),
+    };
     respond(
         StatusCode::OK,
         profile::page(
@@ -79,6 +87,7 @@ pub(crate) async fn page(
             &matched,
             &projects,
             &lists,
+            &standing,
         ),
     )
 }

@@ -500,6 +500,37 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         .unwrap()
         .to_owned();
 
+    // the profile says where the person stands, and takes a rating and a note
+    let (_, profile) = page(&app, &ada, "/talents/t01").await;
+    assert!(
+        profile.contains("In your projects") && profile.contains("Backend Lyon"),
+        "{profile}"
+    );
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        &format!("/projects/{project}/candidates/{candidate}"),
+        &[("userRating", "4"), ("back", "/talents/t01")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (status, _) = post(
+        &app,
+        &ada,
+        &ada_csrf,
+        &format!("/projects/{project}/candidates/{candidate}"),
+        &[
+            ("kind", "note"),
+            ("text", "Call after the 15th"),
+            ("back", "/talents/t01"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, profile) = page(&app, &ada, "/talents/t01").await;
+    assert!(profile.contains("rated 4 of 5"), "{profile}");
+
     // editing the project: bad input refused next to the field, good input kept
     let (status, body) = post(
         &app,
@@ -611,6 +642,8 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         let (status, _) = post(&app, &gus, &gus_csrf, &path, &fields).await;
         assert_eq!(status, 404, "Gus cannot change {path}");
     }
+    let (_, gus_profile) = page(&app, &gus, "/talents/t01").await;
+    assert!(!gus_profile.contains("In your projects") && !gus_profile.contains("Backend Lyon"));
     let (_, gus_lists) = page(&app, &gus, "/lists").await;
     let (_, gus_history) = page(&app, &gus, "/history").await;
     let (_, gus_leads) = page(&app, &gus, "/leads").await;

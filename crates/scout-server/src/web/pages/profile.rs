@@ -6,11 +6,11 @@
 use maud::{html, Markup};
 use scout_engine::Evidence;
 use scout_model::Talent;
-use scout_store::{CandidatePool, Session, Sourcing};
+use scout_store::{Candidate, CandidatePool, Session, Sourcing};
 use serde_json::Value;
 
 use super::actions::add_form;
-use super::{frame_in, full_name, Section};
+use super::{frame_in, full_name, stage_label, Section};
 
 fn span_of(start: Option<&str>, end: Option<&str>, current: bool) -> String {
     let year = |d: &str| d.chars().take(7).collect::<String>();
@@ -91,6 +91,45 @@ fn matched_panel(query: &str, matched: &[(Value, Evidence)]) -> Markup {
     }
 }
 
+/// Where the person stands in the workspace's projects, with a rating and
+/// a note for each (they belong to the candidacy, as on the board).
+fn in_projects(session: &Session, standing: &[(String, Candidate)], back: &str) -> Markup {
+    let writes = session.person.role.writes();
+    html! {
+        section.panel aria-labelledby="in-projects-title" {
+            h2 #in-projects-title { "In your projects" }
+            ul.plain.candidacies {
+                @for (title, c) in standing {
+                    @let base = format!("/projects/{}/candidates/{}", c.sourcing_id, c.id);
+                    li {
+                        a href=(base) { (title) } " · " (stage_label(c.stage))
+                        @if let Some(r) = c.user_rating { " · rated " (r) " of 5" }
+                        @if writes {
+                            form.inline method="post" action=(base) {
+                                input type="hidden" name="_csrf" value=(session.csrf_token);
+                                input type="hidden" name="back" value=(back);
+                                label for=(format!("rate-{}", c.id)) { "Rating" }
+                                select id=(format!("rate-{}", c.id)) name="userRating" {
+                                    @for r in 1..=5i64 { option value=(r) selected[c.user_rating == Some(r)] { (r) " of 5" } }
+                                }
+                                button.secondary type="submit" { "Rate" }
+                            }
+                            form.inline method="post" action=(base) {
+                                input type="hidden" name="_csrf" value=(session.csrf_token);
+                                input type="hidden" name="back" value=(back);
+                                input type="hidden" name="kind" value="note";
+                                label for=(format!("note-{}", c.id)) { "Note" }
+                                input type="text" id=(format!("note-{}", c.id)) name="text" maxlength="5000";
+                                button.secondary type="submit" { "Add note" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The whole page.
 pub(crate) fn page(
     session: &Session,
@@ -99,6 +138,7 @@ pub(crate) fn page(
     matched: &[(Value, Evidence)],
     projects: &[Sourcing],
     lists: &[CandidatePool],
+    standing: &[(String, Candidate)],
 ) -> Markup {
     let name = full_name(t.firstname.as_deref(), t.lastname.as_deref());
     let employer = t
@@ -143,6 +183,7 @@ pub(crate) fn page(
                 @if let Some(h) = t.headline.as_deref().filter(|h| Some(*h) != t.job_title.as_deref()) { p.hint { (h) } }
             }
             (add_form(session, projects, lists, Some(&t.id), None, &back))
+            @if !standing.is_empty() { (in_projects(session, standing, &back)) }
             @if !matched.is_empty() { (matched_panel(query, matched)) }
             @if let Some(summary) = &t.summary { section.panel { h2 { "Summary" } p.reading { (summary) } } }
             @if !t.experiences.is_empty() {
