@@ -43,7 +43,7 @@ pub use people::{NewPerson, Person, Role, Session};
 pub use pipeline::{
     Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
     CandidateQuery, CandidateRefresh, CandidateSort, NewCandidate, NewSourcing, Salary, Sourcing,
-    SourcingChanges,
+    SourcingChanges, WorkspaceField,
 };
 pub use records::{
     Change, ChangeKind, SearchTransaction, StoredProfile, UpsertOutcome, UpsertReport,
@@ -370,6 +370,18 @@ impl Store {
         query: &CandidateQuery,
     ) -> Result<Option<(Vec<Candidate>, i64)>, StoreError> {
         dispatch!(self, s => s.list_candidates(query, Some(workspace_id)).await)
+    }
+
+    /// Values of `field` among the workspace's candidates that start with
+    /// `typed` (folded), most frequent first.
+    pub async fn workspace_values(
+        &self,
+        workspace_id: &str,
+        field: WorkspaceField,
+        typed: &str,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        dispatch!(self, s => s.workspace_values(workspace_id, field, typed, limit).await)
     }
 
     /// Where a talent stands in the workspace's sourcings: each sourcing's

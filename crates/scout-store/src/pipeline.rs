@@ -417,3 +417,14 @@ pub struct CandidateRefresh {
     /// The requirements version it was computed for.
     pub version: i64,
 }
+
+/// A field of a workspace's candidates that the web app suggests values from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkspaceField {
+    /// Current employers.
+    Employer,
+    /// Job titles.
+    Title,
+    /// Cities.
+    City,
+}

@@ -11,6 +11,7 @@ use crate::error::StoreError;
 use crate::pipeline::{
     Added, ArchiveFilter, Candidate, CandidateChange, CandidateEvent, CandidateProfile,
     CandidateQuery, CandidateRefresh, NewCandidate, NewSourcing, Salary, Sourcing, SourcingChanges,
+    WorkspaceField,
 };
 
 const SOURCING_COLUMNS: &str = "s.id, s.workspace_id, s.title, s.description, s.location, s.salary_min, \
@@ -624,6 +625,34 @@ macro_rules! pipeline_backend {
                             detail: r.try_get("detail")?,
                         })
                     })
+                    .collect()
+            }
+
+            pub(crate) async fn workspace_values(
+                &self,
+                workspace_id: &str,
+                field: WorkspaceField,
+                typed: &str,
+                limit: i64,
+            ) -> Result<Vec<String>, StoreError> {
+                let (column, key) = match field {
+                    WorkspaceField::Employer => ("company_name", "company_key"),
+                    WorkspaceField::Title => ("job_title", "job_title_key"),
+                    WorkspaceField::City => ("city", "city_key"),
+                };
+                // the folded prefix, its LIKE wildcards taken literally
+                let prefix: String = fold(typed).chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
+                let mut qb = QueryBuilder::<$db>::new(format!(
+                    "SELECT c.{column} AS value, COUNT(*) AS n FROM sourcings s JOIN candidates c ON c.sourcing_id = s.id \
+                     WHERE s.workspace_id = "
+                ));
+                qb.push_bind(workspace_id);
+                qb.push(format!(" AND c.{key} LIKE ")).push_bind(format!("{prefix}%"));
+                qb.push(format!(" GROUP BY c.{column} ORDER BY n DESC, value LIMIT ")).push_bind(limit);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| Ok(r.try_get::<Option<String>, _>("value")?))
+                    .filter_map(|v| v.transpose())
                     .collect()
             }
 

@@ -582,6 +582,26 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
         .await
         .unwrap()
         .is_empty());
+    // suggestions from the workspace's own candidates, and from no other's
+    use scout_store::WorkspaceField;
+    let employers = store
+        .workspace_values(&ws, WorkspaceField::Employer, "ac", 10)
+        .await
+        .unwrap();
+    assert_eq!(employers, ["Acme"]);
+    assert!(
+        store
+            .workspace_values(&ws, WorkspaceField::Employer, "a_me", 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "a LIKE wildcard is taken literally"
+    );
+    assert!(store
+        .workspace_values(&elsewhere, WorkspaceField::Employer, "", 10)
+        .await
+        .unwrap()
+        .is_empty());
 
     let base = CandidateQuery {
         sourcing_id: s.id.clone(),

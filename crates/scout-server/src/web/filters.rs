@@ -5,18 +5,23 @@
 //! bad edit is refused in the document's words and the search before it
 //! stays. Also the one-click refinements (title synonyms, related skills,
 //! a wider radius, a required filter made optional) and the suggestions
-//! for a filter's value from the bundled reference data.
+//! for a filter's value from the workspace's own candidates and the bundled
+//! reference data.
 
-use axum::extract::Query;
+use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use scout_model::{CompanySize, FilterType};
 use scout_query::filter::YearRange;
 use scout_query::{Filter, PathItem};
+use scout_store::WorkspaceField;
 use scout_taxonomy::normalize::fold;
 use serde::Deserialize;
 use serde_json::{json, Value};
+
+use super::session::SignedIn;
+use crate::AppState;
 
 /// What a chip editor or the filter panel asks.
 #[derive(Deserialize, Default, Debug)]
@@ -328,9 +333,14 @@ pub(crate) fn suggest_values(t: FilterType, typed: &str) -> Vec<String> {
     starts
 }
 
-/// `GET /suggest?type=SKILL&q=pyt`: `<option>`s for the value's datalist
-/// (reference data only; it reads nobody's data, so it needs no session).
-pub(crate) async fn suggest(Query(q): Query<SuggestQuery>) -> Response {
+/// `GET /suggest?type=SKILL&q=pyt`: `<option>`s for the value's datalist —
+/// the workspace's own values first (employers, titles and cities of its
+/// candidates, most frequent first), then the bundled reference data.
+pub(crate) async fn suggest(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Query(q): Query<SuggestQuery>,
+) -> Response {
     let Some(t) = FilterType::ALL
         .iter()
         .copied()
@@ -341,12 +351,36 @@ pub(crate) async fn suggest(Query(q): Query<SuggestQuery>) -> Response {
     if q.q.chars().count() > 200 {
         return (axum::http::StatusCode::BAD_REQUEST, "too long").into_response();
     }
-    let values = tokio::task::spawn_blocking(move || suggest_values(t, &q.q))
+    let own_field = match t {
+        FilterType::CompanyName => Some(WorkspaceField::Employer),
+        FilterType::JobTitle => Some(WorkspaceField::Title),
+        FilterType::Location => Some(WorkspaceField::City),
+        _ => None,
+    };
+    let mut values = match own_field {
+        Some(field) => state
+            .store
+            .workspace_values(
+                &signed_in.session.person.workspace_id,
+                field,
+                &q.q,
+                SUGGESTIONS as i64,
+            )
+            .await
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let typed = q.q.clone();
+    let reference = tokio::task::spawn_blocking(move || suggest_values(t, &typed))
         .await
         .unwrap_or_default();
+    let mut seen: std::collections::HashSet<String> = values.iter().map(|v| fold(v)).collect();
+    values.extend(reference.into_iter().filter(|v| seen.insert(fold(v))));
+    values.truncate(SUGGESTIONS);
     let markup = html! { @for v in &values { option value=(v) {} } };
     (
-        [(header::CACHE_CONTROL, "public, max-age=3600")],
+        // the workspace's values are its own: never kept by a shared cache
+        [(header::CACHE_CONTROL, "private, max-age=60")],
         axum::response::Html(markup.into_string()),
     )
         .into_response()

@@ -642,6 +642,12 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         let (status, _) = post(&app, &gus, &gus_csrf, &path, &fields).await;
         assert_eq!(status, 404, "Gus cannot change {path}");
     }
+    // value suggestions: the workspace's own employers, never another's
+    let (status, own) = page(&app, &ada, "/suggest?type=COMPANY_NAME&q=ac").await;
+    assert_eq!(status, 200);
+    assert!(own.contains("value=\"Acme\""), "{own}");
+    let (_, theirs) = page(&app, &gus, "/suggest?type=COMPANY_NAME&q=ac").await;
+    assert!(!theirs.contains("Acme"), "{theirs}");
     let (_, gus_profile) = page(&app, &gus, "/talents/t01").await;
     assert!(!gus_profile.contains("In your projects") && !gus_profile.contains("Backend Lyon"));
     let (_, gus_lists) = page(&app, &gus, "/lists").await;
