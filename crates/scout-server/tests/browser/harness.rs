@@ -243,3 +243,21 @@ pub async fn wait_for_text(client: &Client, needle: &str) -> String {
     }
     panic!("`{needle}` never appeared on the page: {page}");
 }
+
+/// Asserts that the page does not scroll sideways (nothing wider than the
+/// window), naming the widest culprit if it does.
+pub async fn assert_fits_the_width(client: &Client, page: &str) {
+    let found = client
+        .execute(
+            r#"const w = document.documentElement.clientWidth;
+               if (document.documentElement.scrollWidth <= w) return null;
+               const wide = [...document.querySelectorAll('body *')]
+                 .filter((e) => e.getBoundingClientRect().right > w + 1 && !e.closest('.board'))
+                 .map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+               return {width: w, scroll: document.documentElement.scrollWidth, wide: wide.slice(0, 5)};"#,
+            vec![],
+        )
+        .await
+        .expect("widths");
+    assert!(found.is_null(), "{page} scrolls sideways: {found}");
+}

@@ -106,6 +106,7 @@ async fn three_cvs_one_broken_make_two_leads_and_one_clear_failure_then_one_is_c
         "{rows}"
     );
     harness::screenshot(&browser, "leads-1280").await;
+    harness::assert_fits_the_width(&browser, "leads").await;
     harness::assert_accessible(&browser, "leads (uploaded)").await;
 
     // the lead's page: what was read; link with a fit score, then convert

@@ -60,6 +60,7 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     harness::assert_accessible(&browser, "profile").await;
     browser.set_window_size(390, 844).await.unwrap();
     harness::screenshot(&browser, "profile-390").await;
+    harness::assert_fits_the_width(&browser, "the profile at 390 px").await;
     browser.set_window_size(1280, 800).await.unwrap();
 
     // add to a new project from the profile
@@ -116,6 +117,7 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     find(&browser, ".board").await;
     assert_eq!(stage_of(&browser, &card_id).await, "INTERVIEW");
     harness::screenshot(&browser, "board-1280").await;
+    harness::assert_fits_the_width(&browser, "the board").await;
     harness::assert_accessible(&browser, "board").await;
     browser.set_window_size(1920, 1080).await.unwrap();
     harness::screenshot(&browser, "board-1920").await;
@@ -220,6 +222,7 @@ async fn a_recruiter_shortlists_moves_and_exports() {
     find(&browser, "table.grid tbody tr").await;
     harness::assert_accessible(&browser, "table").await;
     harness::screenshot(&browser, "table-1280").await;
+    harness::assert_fits_the_width(&browser, "the table").await;
 
     // select two results with `x` and put them in a new list
     browser

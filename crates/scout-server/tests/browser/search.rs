@@ -147,6 +147,7 @@ async fn a_recruiter_signs_in_searches_reads_the_cards_and_signs_out() {
     harness::wait_for_text(&browser, "LanguageFrench").await;
     assert!(!harness::all(&browser, "ul.refinements a").await.is_empty());
     harness::screenshot(&browser, "search-1280").await;
+    harness::assert_fits_the_width(&browser, "search").await;
     harness::assert_accessible(&browser, "search (results)").await;
     browser.set_window_size(1920, 1080).await.unwrap();
     harness::screenshot(&browser, "search-1920").await;

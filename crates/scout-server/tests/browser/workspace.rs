@@ -98,6 +98,7 @@ async fn an_admin_manages_people_and_keys_and_no_one_else_can() {
         .unwrap();
     assert!(key.starts_with("sk_"), "{key}");
     harness::screenshot(&browser, "workspace-1280").await;
+    harness::assert_fits_the_width(&browser, "the workspace page").await;
     harness::assert_accessible(&browser, "workspace").await;
     let call = |k: String| {
         let url = format!("{}/v1/sourcings", app.address);
