@@ -71,6 +71,8 @@ pub struct Engine {
     /// never claims more than the reloaded reader holds (a commit between
     /// the read and the reload only makes it lag until the next reload).
     searchable_checkpoint: std::sync::atomic::AtomicI64,
+    /// Threads of the writers it makes (`None`: half the cores, 1 to 4).
+    index_threads: Option<usize>,
 }
 
 impl Engine {
@@ -101,6 +103,7 @@ impl Engine {
             tier_cache: tier_cache::TierCache::new(DEFAULT_TIER_CACHE_BYTES),
             orgs: Default::default(),
             searchable_checkpoint,
+            index_threads: None,
         })
     }
 
@@ -122,6 +125,7 @@ impl Engine {
             tier_cache: tier_cache::TierCache::new(DEFAULT_TIER_CACHE_BYTES),
             orgs: Default::default(),
             searchable_checkpoint: 0.into(),
+            index_threads: None,
         }
     }
 
@@ -133,6 +137,7 @@ impl Engine {
             self.fields.clone(),
             self.orgs.clone(),
             memory_budget_bytes,
+            self.index_threads,
         )
     }
 
@@ -191,6 +196,12 @@ impl Engine {
         }
         self.reload()?;
         Ok(true)
+    }
+
+    /// Sets how many threads the writers it makes use (`None`: half the
+    /// cores, 1 to 4 — see `writer.rs`).
+    pub fn set_index_threads(&mut self, threads: Option<usize>) {
+        self.index_threads = threads.map(|t| t.max(1));
     }
 
     /// Sets the byte budget of the tier cache (0 turns it off), dropping

@@ -92,19 +92,17 @@ impl IndexWriterHandle {
         fields: Fields,
         orgs: Arc<RwLock<OrgDirectory>>,
         budget: usize,
+        threads: Option<usize>,
     ) -> Result<IndexWriterHandle, EngineError> {
-        let threads = std::env::var("SCOUT_INDEX_THREADS")
-            .ok()
-            .and_then(|t| t.parse().ok())
-            .unwrap_or_else(|| {
-                // Half the cores: building postings is memory-bound and a
-                // bit under half an import's work, and the other half
-                // parses, stores and builds documents. On 2 cores, one
-                // indexing thread imported 1M profiles 7% faster than two,
-                // with 6% less CPU.
-                let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-                (cores / 2).clamp(1, 4)
-            });
+        let threads = threads.unwrap_or_else(|| {
+            // Half the cores: building postings is memory-bound and a
+            // bit under half an import's work, and the other half
+            // parses, stores and builds documents. On 2 cores, one
+            // indexing thread imported 1M profiles 7% faster than two,
+            // with 6% less CPU.
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            (cores / 2).clamp(1, 4)
+        });
         let budget = budget.max(threads * 16_000_000);
         let writer = index
             .writer_with_num_threads::<TantivyDocument>(threads, budget)

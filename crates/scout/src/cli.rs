@@ -37,6 +37,10 @@ pub struct Global {
         default_value_t = 64
     )]
     pub filter_cache_mb: usize,
+    /// Threads that build the index while importing or following the store
+    /// (default: half the cores, 1 to 4).
+    #[arg(long, global = true, env = "SCOUT_INDEX_THREADS", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub index_threads: Option<u16>,
 }
 
 #[derive(Subcommand, Debug)]

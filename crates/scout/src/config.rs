@@ -16,6 +16,8 @@ pub struct Paths {
     pub rejects_dir: PathBuf,
     /// Budget of the engine's filter (tier) cache.
     pub filter_cache_bytes: usize,
+    /// Threads of the index writer (`None`: the engine's default).
+    pub index_threads: Option<usize>,
 }
 
 impl Paths {
@@ -29,6 +31,7 @@ impl Paths {
             index_dir: data.join("index"),
             rejects_dir: data.join("rejects"),
             filter_cache_bytes: global.filter_cache_mb.saturating_mul(1024 * 1024),
+            index_threads: global.index_threads.map(usize::from),
             store_url,
             data,
         }
@@ -41,6 +44,7 @@ impl Paths {
             index_dir: data.join("index"),
             rejects_dir: data.join("rejects"),
             filter_cache_bytes: self.filter_cache_bytes,
+            index_threads: self.index_threads,
             data,
         }
     }
@@ -80,6 +84,7 @@ impl Paths {
         }
         .map(|mut engine| {
             engine.set_tier_cache_budget(self.filter_cache_bytes);
+            engine.set_index_threads(self.index_threads);
             engine
         })
         .with_context(|| format!("cannot open the index at {}", self.index_dir.display()))
