@@ -134,7 +134,7 @@ impl Follower {
     pub fn spawn(
         store: Store,
         engine: Arc<Engine>,
-        mut writer: IndexWriterHandle,
+        writer: IndexWriterHandle,
         interval: Duration,
     ) -> std::io::Result<Follower> {
         let stop = Arc::new(AtomicBool::new(false));
@@ -146,62 +146,19 @@ impl Follower {
             .name("index-follower".into())
             .spawn(move || {
                 runtime.block_on(async {
-                    if let Err(e) = load_organizations(&store, &mut writer).await {
+                    let mut follow = Following {
+                        store,
+                        engine,
+                        writer,
+                        refreshed_at: None,
+                        quiet_since: None,
+                        considered_at: None,
+                    };
+                    if let Err(e) = load_organizations(&follow.store, &mut follow.writer).await {
                         tracing::error!(error = %e, "cannot load organizations for indexing");
                     }
-                    // Candidates are refreshed at start and whenever the store moved on.
-                    let mut refreshed_at: Option<i64> = None;
-                    // When the feed went quiet, and when the index was last
-                    // looked at for fragmentation.
-                    let mut quiet_since: Option<Instant> = None;
-                    let mut considered_at: Option<Instant> = None;
                     while !flag.load(Ordering::Relaxed) {
-                        match store.last_seq().await {
-                            Ok(seq) if refreshed_at != Some(seq) => {
-                                match crate::candidates::refresh_stale(&store, &engine).await {
-                                    Ok(n) => {
-                                        refreshed_at = Some(seq);
-                                        if n > 0 {
-                                            tracing::info!(candidates = n, "candidate snapshots and fits refreshed");
-                                        }
-                                    }
-                                    Err(e) => tracing::error!(error = %e, "candidate refresh failed; retrying"),
-                                }
-                            }
-                            Ok(_) => {}
-                            Err(e) => tracing::error!(error = %e, "cannot read the change sequence"),
-                        }
-                        match catch_up(&store, &mut writer, &|_, _| {}).await {
-                            Ok(0) => {
-                                let since = *quiet_since.get_or_insert_with(Instant::now);
-                                let due = since.elapsed() >= COMPACT_WHEN_QUIET_FOR
-                                    && considered_at.is_none_or(|t| t.elapsed() >= COMPACT_WHEN_QUIET_FOR);
-                                if due {
-                                    considered_at = Some(Instant::now());
-                                    match writer.compact_if_fragmented() {
-                                        Ok(true) => tracing::info!("index fragmented; merging it into one segment"),
-                                        Ok(false) => {}
-                                        Err(e) => tracing::error!(error = %e, "cannot start merging the index"),
-                                    }
-                                }
-                                // Merges finish in the background: show their result.
-                                if let Err(e) = engine.reload_if_behind() {
-                                    tracing::error!(error = %e, "index reload failed");
-                                }
-                            }
-                            Ok(n) => {
-                                quiet_since = None;
-                                if let Err(e) = engine.reload() {
-                                    tracing::error!(error = %e, "index reload failed");
-                                }
-                                tracing::info!(
-                                    changes = n,
-                                    checkpoint = writer.applied(),
-                                    "index caught up"
-                                );
-                            }
-                            Err(e) => tracing::error!(error = %e, "index follow failed; retrying"),
-                        }
+                        follow.tick().await;
                         tokio::time::sleep(interval).await;
                     }
                 });
@@ -210,6 +167,84 @@ impl Follower {
             stop,
             thread: Some(thread),
         })
+    }
+}
+
+/// What the follower keeps between its rounds.
+struct Following {
+    store: Store,
+    engine: Arc<Engine>,
+    writer: IndexWriterHandle,
+    /// The change number candidates were last refreshed at (they are at
+    /// start, and whenever the store moved on).
+    refreshed_at: Option<i64>,
+    /// When the change feed went quiet.
+    quiet_since: Option<Instant>,
+    /// When the index was last looked at for fragmentation.
+    considered_at: Option<Instant>,
+}
+
+impl Following {
+    /// One round: refresh stale candidates if the store moved on, apply the
+    /// new changes to the index, and merge a fragmented index once the feed
+    /// has been quiet for a while. Failures are logged and retried next round.
+    async fn tick(&mut self) {
+        self.refresh_candidates().await;
+        match catch_up(&self.store, &mut self.writer, &|_, _| {}).await {
+            Ok(0) => self.while_quiet(),
+            Ok(n) => {
+                self.quiet_since = None;
+                if let Err(e) = self.engine.reload() {
+                    tracing::error!(error = %e, "index reload failed");
+                }
+                tracing::info!(
+                    changes = n,
+                    checkpoint = self.writer.applied(),
+                    "index caught up"
+                );
+            }
+            Err(e) => tracing::error!(error = %e, "index follow failed; retrying"),
+        }
+    }
+
+    async fn refresh_candidates(&mut self) {
+        let seq = match self.store.last_seq().await {
+            Ok(seq) if self.refreshed_at != Some(seq) => seq,
+            Ok(_) => return,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read the change sequence");
+                return;
+            }
+        };
+        match crate::candidates::refresh_stale(&self.store, &self.engine).await {
+            Ok(n) => {
+                self.refreshed_at = Some(seq);
+                if n > 0 {
+                    tracing::info!(candidates = n, "candidate snapshots and fits refreshed");
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "candidate refresh failed; retrying"),
+        }
+    }
+
+    fn while_quiet(&mut self) {
+        let since = *self.quiet_since.get_or_insert_with(Instant::now);
+        let due = since.elapsed() >= COMPACT_WHEN_QUIET_FOR
+            && self
+                .considered_at
+                .is_none_or(|t| t.elapsed() >= COMPACT_WHEN_QUIET_FOR);
+        if due {
+            self.considered_at = Some(Instant::now());
+            match self.writer.compact_if_fragmented() {
+                Ok(true) => tracing::info!("index fragmented; merging it into one segment"),
+                Ok(false) => {}
+                Err(e) => tracing::error!(error = %e, "cannot start merging the index"),
+            }
+        }
+        // Merges finish in the background: show their result.
+        if let Err(e) = self.engine.reload_if_behind() {
+            tracing::error!(error = %e, "index reload failed");
+        }
     }
 }
 
