@@ -53,6 +53,19 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .click()
         .await
         .unwrap();
+    // the profile opens in a drawer beside the results, at its own address
+    find(&browser, ".drawer article.profile").await;
+    assert!(
+        !all(&browser, "ol.cards li.card").await.is_empty(),
+        "the results stay"
+    );
+    let profile_url = browser.current_url().await.unwrap().to_string();
+    assert!(profile_url.contains("/talents/"), "{profile_url}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await; // the 150 ms fade
+    harness::screenshot(&browser, "search-drawer-1280").await;
+    harness::assert_accessible(&browser, "search with the profile drawer").await;
+    // and the same profile at that address, on its own
+    browser.goto(&profile_url).await.unwrap();
     find(&browser, "article.profile").await;
     let profile_text = text(&browser).await;
     assert!(profile_text.contains("Where it matched"), "{profile_text}");
@@ -129,7 +142,7 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .click()
         .await
         .unwrap();
-    find(&browser, ".drawer #stage-title").await;
+    find(&browser, ".drawer #drawer-stage-title").await;
     assert!(!all(&browser, ".board").await.is_empty(), "the board stays");
     assert!(browser
         .current_url()
@@ -147,13 +160,18 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .await
         .unwrap();
     for _ in 0..50 {
-        if all(&browser, ".drawer #stage-title").await.is_empty() {
+        if all(&browser, ".drawer #drawer-stage-title")
+            .await
+            .is_empty()
+        {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(
-        all(&browser, ".drawer #stage-title").await.is_empty(),
+        all(&browser, ".drawer #drawer-stage-title")
+            .await
+            .is_empty(),
         "Esc closes the drawer"
     );
     // the candidate's page: history of the three moves, a note, a rating

@@ -269,23 +269,33 @@ for (const input of document.querySelectorAll('input[data-suggest], input[data-s
   });
 }
 
-// --- the board's drawer: a card opens the candidate's page beside the board
-// (the board stays in place; the address is the candidate's own) ------------
-const board = document.querySelector('.board');
-if (board) {
+// --- the drawer: a board card opens the candidate, a result card the
+// profile, beside the list (which stays in place; the address bar shows the
+// opened page's own address; Esc closes) ------------------------------------
+const opener = document.querySelector('.board, #results');
+if (opener) {
   const drawer = document.createElement('aside');
   drawer.className = 'drawer';
-  drawer.setAttribute('aria-label', 'Candidate');
+  drawer.setAttribute('aria-label', opener.matches('.board') ? 'Candidate' : 'Profile');
   drawer.hidden = true;
   document.body.append(drawer);
-  const boardUrl = location.href;
+  const listUrl = location.href;
   const close = () => {
     drawer.hidden = true;
     drawer.replaceChildren();
-    if (location.href !== boardUrl) history.replaceState(null, '', boardUrl);
-    document.querySelector('.board-card.opened')?.focus();
+    if (location.href !== listUrl) history.replaceState(null, '', listUrl);
+    document.querySelector('.opened')?.focus();
   };
-  board.addEventListener('click', async (e) => {
+  // the opened page's ids are renamed, so its forms and labels never meet
+  // the list page's own (the selection bar, the stage menus)
+  const rename = (root) => {
+    for (const el of root.querySelectorAll('[id]')) el.id = `drawer-${el.id}`;
+    for (const el of root.querySelectorAll('label[for]')) el.htmlFor = `drawer-${el.htmlFor}`;
+    for (const el of root.querySelectorAll('[aria-labelledby]')) {
+      el.setAttribute('aria-labelledby', el.getAttribute('aria-labelledby').split(' ').map((i) => `drawer-${i}`).join(' '));
+    }
+  };
+  opener.addEventListener('click', async (e) => {
     const link = e.target.closest('a[data-open]');
     if (!link || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
@@ -294,8 +304,9 @@ if (board) {
     const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
     const article = page.querySelector('article.profile');
     if (!article) { location.href = link.href; return; }
-    document.querySelectorAll('.board-card.opened').forEach((c) => c.classList.remove('opened'));
-    link.closest('.board-card')?.classList.add('opened');
+    rename(article);
+    document.querySelectorAll('.opened').forEach((c) => c.classList.remove('opened'));
+    link.closest('.board-card, .card')?.classList.add('opened');
     const shut = document.createElement('button');
     shut.type = 'button';
     shut.className = 'secondary drawer-close';
