@@ -513,6 +513,32 @@ fn degree_name(rng: &mut Rng, level: u8, business: bool) -> &'static str {
     }
 }
 
+/// The shares of people the generator gives each trait (of those it can
+/// apply to). Changing one changes the data: `SEED_42_DIGEST` says so.
+const FEMALE_SHARE: f64 = 0.5;
+/// People whose early roles were in another career family.
+const SWITCHED_CAREERS: f64 = 0.08;
+/// People between jobs today (with more than a year of experience).
+const BETWEEN_JOBS: f64 = 0.08;
+/// Roles titled with one of the family's synonyms rather than its title.
+const TITLED_BY_A_SYNONYM: f64 = 0.25;
+/// Roles after ten years that carry the family's manager title.
+const MANAGER_AFTER_TEN_YEARS: f64 = 0.15;
+/// Moves with a gap of one to four months between two roles.
+const GAP_BETWEEN_JOBS: f64 = 0.2;
+/// Profiles with a photo.
+const WITH_PHOTO: f64 = 0.7;
+/// Profiles with a skill of a neighbouring family (one sharing an industry).
+const SKILL_OF_A_NEIGHBOUR: f64 = 0.1;
+/// People whose native language is not English who also speak English.
+const ENGLISH_AS_SECOND: f64 = 0.75;
+/// People with a third language.
+const THIRD_LANGUAGE: f64 = 0.25;
+/// People of a family with certifications who hold one (two years in).
+const CERTIFIED: f64 = 0.3;
+/// Certifications that expire (three years after they were obtained).
+const CERTIFICATION_EXPIRES: f64 = 0.5;
+
 impl Generator {
     /// A generator for `seed`, sized for about `count` profiles.
     pub fn new(seed: u64, count: usize) -> Generator {
@@ -595,7 +621,7 @@ impl Generator {
         let city_idx = self.city_weights.sample(&mut rng);
         let (city, country, _) = self.cities[city_idx];
         let names = names_for(country);
-        let female = rng.chance(0.5);
+        let female = rng.chance(FEMALE_SHARE);
         let first = if female {
             rng.pick(&names.female)
         } else {
@@ -610,59 +636,17 @@ impl Generator {
         let now = REFERENCE_YEAR * 12 + REFERENCE_MONTH - 1;
         let career_start = now - years * 12 - rng.below(12) as i32;
 
-        // Education, finishing just before the career starts.
-        let level = self.degree_weights[family_idx].sample(&mut rng) as u8;
-        let mut educations = Vec::new();
-        let business = self.business[family_idx];
-        if level > 0 {
-            let grad = career_start - rng.below(6) as i32;
-            let length = match level {
-                1 => 36,
-                2 => 24,
-                _ => 48,
-            };
-            let mut start = grad - length;
-            if level >= 2 {
-                let bachelor_end = start;
-                educations.push(Education {
-                    school_name: Some(school_for(&mut rng, city, country, 1)),
-                    school_logo: None,
-                    summary: None,
-                    degrees: vec![degree_name(&mut rng, 1, business).to_owned()],
-                    majors: vec![rng.pick(&family.majors).clone()],
-                    minors: vec![],
-                    start_date: Some(date(0, bachelor_end - 36 + 1)),
-                    end_date: Some(date(0, bachelor_end + 1)),
-                    school_domain: None,
-                });
-                start = bachelor_end + 2;
-            }
-            let school = school_for(&mut rng, city, country, level);
-            educations.insert(
-                0,
-                Education {
-                    school_domain: Some(format!("{}.edu", slug(&school).replace('-', ""))),
-                    school_name: Some(school),
-                    school_logo: None,
-                    summary: None,
-                    degrees: vec![degree_name(&mut rng, level, business).to_owned()],
-                    majors: vec![rng.pick(&family.majors).clone()],
-                    minors: vec![],
-                    start_date: Some(date(0, start + 1)),
-                    end_date: Some(date(0, grad + 1)),
-                },
-            );
-        }
+        let educations = self.educations(&mut rng, family_idx, city, country, career_start);
 
-        // Roles: climb the ladder; 8% are between jobs; some switched careers.
-        let switched = rng.chance(0.08);
+        // Roles: climb the ladder; some are between jobs, some switched careers.
+        let switched = rng.chance(SWITCHED_CAREERS);
         let early_idx = if switched {
             self.family_weights.sample(&mut rng)
         } else {
             family_idx
         };
         let freelance = rng.chance(family.freelance_rate);
-        let between_jobs = rng.chance(0.08) && years > 1;
+        let between_jobs = rng.chance(BETWEEN_JOBS) && years > 1;
         let mut experiences = Vec::new();
         let mut month = career_start;
         let end_of_career = if between_jobs {
@@ -690,7 +674,7 @@ impl Generator {
                 _ => 4,
             }
             .min(fam.ladder.len() - 1);
-            let (base, managerial) = if rng.chance(0.25) {
+            let (base, managerial) = if rng.chance(TITLED_BY_A_SYNONYM) {
                 let i = rng.below(fam.synonyms.len());
                 (fam.synonyms[i].as_str(), self.managerial[fam_idx].1[i])
             } else {
@@ -702,7 +686,7 @@ impl Generator {
                 prefix if prefix.ends_with(" of") => format!("{prefix} {base}"),
                 prefix => format!("{prefix} {base}"),
             };
-            if yrs_in >= 10 && rng.chance(0.15) {
+            if yrs_in >= 10 && rng.chance(MANAGER_AFTER_TEN_YEARS) {
                 if let Some(m) = &fam.manager {
                     title = m.clone();
                 }
@@ -760,7 +744,7 @@ impl Generator {
                 },
             ));
             month = end
-                + if rng.chance(0.2) {
+                + if rng.chance(GAP_BETWEEN_JOBS) {
                     1 + rng.below(4) as i32
                 } else {
                     0
@@ -782,87 +766,11 @@ impl Generator {
             .and_then(|(_, e, _)| e.title.clone());
         let experiences: Vec<Experience> = experiences.into_iter().map(|(_, e, _)| e).collect();
 
-        // Skills: the family's typical ones first, what they used, a long tail.
-        let mut skills: Vec<String> = Vec::new();
-        let n_skills = 4 + rng.below(10);
-        for s in skills_used {
-            if skills.len() < n_skills && !skills.iter().any(|x| x == s) {
-                skills.push(s.to_owned());
-            }
-        }
-        for _ in 0..n_skills * 2 {
-            if skills.len() >= n_skills {
-                break;
-            }
-            let s = &family.skills[rng.skewed(family.skills.len())];
-            if !skills.contains(s) {
-                skills.push(s.clone());
-            }
-        }
-        if rng.chance(0.1) {
-            let other = &fams[rng.below(fams.len())];
-            let s = rng.pick(&other.skills);
-            if !skills.contains(s)
-                && other
-                    .industries
-                    .iter()
-                    .any(|i| family.industries.contains(i))
-            {
-                skills.push(s.clone());
-            }
-        }
+        let skills = skills_of(&mut rng, fams, family, skills_used);
 
-        let mut languages = Vec::new();
-        let native = NATIVE_LANGUAGE
-            .iter()
-            .find(|(c, _)| *c == country)
-            .map(|(_, l)| *l)
-            .unwrap_or("English");
-        languages.push(Language {
-            name: Some(native.to_owned()),
-            proficiency: Some("native_or_bilingual".to_owned()),
-        });
-        if native != "English" && rng.chance(0.75) {
-            let level = rng.pick(&[
-                "limited_working",
-                "professional_working",
-                "professional_working",
-                "full_professional",
-                "full_professional",
-            ]);
-            languages.push(Language {
-                name: Some("English".to_owned()),
-                proficiency: Some((*level).to_owned()),
-            });
-        }
-        if rng.chance(0.25) {
-            let l = rng.pick(SECOND_LANGUAGES);
-            if !languages.iter().any(|x| x.name.as_deref() == Some(*l)) {
-                let level = rng.pick(&["elementary", "limited_working", "professional_working"]);
-                languages.push(Language {
-                    name: Some((*l).to_owned()),
-                    proficiency: Some((*level).to_owned()),
-                });
-            }
-        }
+        let languages = languages_of(&mut rng, country);
 
-        let mut certifications = Vec::new();
-        if !family.certifications.is_empty() && years >= 2 && rng.chance(0.3) {
-            let name = rng.pick(&family.certifications).clone();
-            let got = career_start
-                + 12
-                + rng.below((years as usize * 12).saturating_sub(12).max(1)) as i32;
-            certifications.push(Certification {
-                organization_name: None,
-                name: Some(name),
-                start_date: Some(date(0, got + 1)),
-                end_date: if rng.chance(0.5) {
-                    Some(date(0, got + 37))
-                } else {
-                    None
-                },
-            });
-        }
+        let certifications = certifications_of(&mut rng, family, years, career_start);
 
         let id = format!("tal_{:016x}", mix(self.seed.rotate_left(17) ^ mix(i)));
         let headline = match (&job_title, &current_org) {
@@ -890,7 +798,7 @@ impl Generator {
                 &id[4..10]
             )),
             photo_url: rng
-                .chance(0.7)
+                .chance(WITH_PHOTO)
                 .then(|| format!("https://photos.example.com/{}.jpg", &id[4..])),
             id,
             firstname: Some((*first).to_owned()),
@@ -910,6 +818,64 @@ impl Generator {
             languages,
             certifications,
         }
+    }
+
+    /// Education, finishing just before the career starts: none, or a
+    /// degree at the family's usual level (a bachelor's before a master's
+    /// or doctorate), at schools of the person's place.
+    fn educations(
+        &self,
+        rng: &mut Rng,
+        family_idx: usize,
+        city: &str,
+        country: &str,
+        career_start: i32,
+    ) -> Vec<Education> {
+        let family = &families()[family_idx];
+        let level = self.degree_weights[family_idx].sample(rng) as u8;
+        let mut educations = Vec::new();
+        let business = self.business[family_idx];
+        if level > 0 {
+            let grad = career_start - rng.below(6) as i32;
+            let length = match level {
+                1 => 36,
+                2 => 24,
+                _ => 48,
+            };
+            let mut start = grad - length;
+            if level >= 2 {
+                let bachelor_end = start;
+                educations.push(Education {
+                    school_name: Some(school_for(rng, city, country, 1)),
+                    school_logo: None,
+                    summary: None,
+                    degrees: vec![degree_name(rng, 1, business).to_owned()],
+                    majors: vec![rng.pick(&family.majors).clone()],
+                    minors: vec![],
+                    start_date: Some(date(0, bachelor_end - 36 + 1)),
+                    end_date: Some(date(0, bachelor_end + 1)),
+                    school_domain: None,
+                });
+                start = bachelor_end + 2;
+            }
+            let school = school_for(rng, city, country, level);
+            educations.insert(
+                0,
+                Education {
+                    school_domain: Some(format!("{}.edu", slug(&school).replace('-', ""))),
+                    school_name: Some(school),
+                    school_logo: None,
+                    summary: None,
+                    degrees: vec![degree_name(rng, level, business).to_owned()],
+                    majors: vec![rng.pick(&family.majors).clone()],
+                    minors: vec![],
+                    start_date: Some(date(0, start + 1)),
+                    end_date: Some(date(0, grad + 1)),
+                },
+            );
+        }
+
+        educations
     }
 
     /// Writes profiles `0..count` as JSONL in order.
@@ -981,6 +947,109 @@ impl Generator {
         }
         Ok(())
     }
+}
+
+/// Skills: the family's typical ones first, what they used, a long tail,
+/// and now and then one of a neighbouring family's.
+fn skills_of(
+    rng: &mut Rng,
+    fams: &[CareerFamily],
+    family: &CareerFamily,
+    skills_used: Vec<&str>,
+) -> Vec<String> {
+    let mut skills: Vec<String> = Vec::new();
+    let n_skills = 4 + rng.below(10);
+    for s in skills_used {
+        if skills.len() < n_skills && !skills.iter().any(|x| x == s) {
+            skills.push(s.to_owned());
+        }
+    }
+    for _ in 0..n_skills * 2 {
+        if skills.len() >= n_skills {
+            break;
+        }
+        let s = &family.skills[rng.skewed(family.skills.len())];
+        if !skills.contains(s) {
+            skills.push(s.clone());
+        }
+    }
+    if rng.chance(SKILL_OF_A_NEIGHBOUR) {
+        let other = &fams[rng.below(fams.len())];
+        let s = rng.pick(&other.skills);
+        if !skills.contains(s)
+            && other
+                .industries
+                .iter()
+                .any(|i| family.industries.contains(i))
+        {
+            skills.push(s.clone());
+        }
+    }
+    skills
+}
+
+/// Languages: the country's, English for most others, sometimes a third.
+fn languages_of(rng: &mut Rng, country: &str) -> Vec<Language> {
+    let mut languages = Vec::new();
+    let native = NATIVE_LANGUAGE
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|(_, l)| *l)
+        .unwrap_or("English");
+    languages.push(Language {
+        name: Some(native.to_owned()),
+        proficiency: Some("native_or_bilingual".to_owned()),
+    });
+    if native != "English" && rng.chance(ENGLISH_AS_SECOND) {
+        let level = rng.pick(&[
+            "limited_working",
+            "professional_working",
+            "professional_working",
+            "full_professional",
+            "full_professional",
+        ]);
+        languages.push(Language {
+            name: Some("English".to_owned()),
+            proficiency: Some((*level).to_owned()),
+        });
+    }
+    if rng.chance(THIRD_LANGUAGE) {
+        let l = rng.pick(SECOND_LANGUAGES);
+        if !languages.iter().any(|x| x.name.as_deref() == Some(*l)) {
+            let level = rng.pick(&["elementary", "limited_working", "professional_working"]);
+            languages.push(Language {
+                name: Some((*l).to_owned()),
+                proficiency: Some((*level).to_owned()),
+            });
+        }
+    }
+    languages
+}
+
+/// A certification of the family's, for some with two years or more.
+fn certifications_of(
+    rng: &mut Rng,
+    family: &CareerFamily,
+    years: i32,
+    career_start: i32,
+) -> Vec<Certification> {
+    let mut certifications = Vec::new();
+    if !family.certifications.is_empty() && years >= 2 && rng.chance(CERTIFIED) {
+        let name = rng.pick(&family.certifications).clone();
+        let got =
+            career_start + 12 + rng.below((years as usize * 12).saturating_sub(12).max(1)) as i32;
+        certifications.push(Certification {
+            organization_name: None,
+            name: Some(name),
+            start_date: Some(date(0, got + 1)),
+            end_date: if rng.chance(CERTIFICATION_EXPIRES) {
+                Some(date(0, got + 37))
+            } else {
+                None
+            },
+        });
+    }
+    certifications
 }
 
 #[cfg(test)]
