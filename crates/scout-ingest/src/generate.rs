@@ -513,6 +513,15 @@ fn degree_name(rng: &mut Rng, level: u8, business: bool) -> &'static str {
     }
 }
 
+/// A generated career: its roles, newest first, the current employer and
+/// title, and the skills its roles in the person's own family used.
+struct Roles {
+    experiences: Vec<Experience>,
+    current_org: Option<CurrentOrganization>,
+    job_title: Option<String>,
+    skills_used: Vec<&'static str>,
+}
+
 /// The shares of people the generator gives each trait (of those it can
 /// apply to). Changing one changes the data: `SEED_42_DIGEST` says so.
 const FEMALE_SHARE: f64 = 0.5;
@@ -638,10 +647,83 @@ impl Generator {
 
         let educations = self.educations(&mut rng, family_idx, city, country, career_start);
 
-        // Roles: climb the ladder; some are between jobs, some switched careers.
+        let Roles {
+            experiences,
+            current_org,
+            job_title,
+            skills_used,
+        } = self.roles(&mut rng, family_idx, years, career_start, now);
+
+        let skills = skills_of(&mut rng, fams, family, skills_used);
+
+        let languages = languages_of(&mut rng, country);
+
+        let certifications = certifications_of(&mut rng, family, years, career_start);
+
+        let id = format!("tal_{:016x}", mix(self.seed.rotate_left(17) ^ mix(i)));
+        let headline = match (&job_title, &current_org) {
+            (Some(t), Some(o)) => Some(format!("{t} at {}", o.name.as_deref().unwrap_or(""))),
+            (Some(t), None) => Some(t.clone()),
+            _ => Some(format!("{} open to opportunities", family.title)),
+        };
+        let top: Vec<&str> = skills.iter().take(3).map(String::as_str).collect();
+        let summary = Some(format!(
+            "{} with {} years of experience{}. Skilled in {}.",
+            family.title,
+            years.max(1),
+            experiences
+                .first()
+                .and_then(|e| e.organization_name.as_deref())
+                .map(|o| format!(", most recently at {o}"))
+                .unwrap_or_default(),
+            top.join(", ")
+        ));
+        Talent {
+            linkedin_url: Some(format!(
+                "https://www.linkedin.com/in/{}-{}-{}",
+                slug(first),
+                slug(last),
+                &id[4..10]
+            )),
+            photo_url: rng
+                .chance(WITH_PHOTO)
+                .then(|| format!("https://photos.example.com/{}.jpg", &id[4..])),
+            id,
+            firstname: Some((*first).to_owned()),
+            lastname: Some((*last).to_owned()),
+            gender: Some(if female { "female" } else { "male" }.to_owned()),
+            city: Some(city.to_owned()),
+            country: self.country_names[city_idx].map(str::to_owned),
+            job_title,
+            summary,
+            state: self.regions[city_idx].clone(),
+            headline,
+            current_organization: current_org,
+            experiences,
+            educations,
+            skills,
+            interests: vec![],
+            languages,
+            certifications,
+        }
+    }
+
+    /// Roles: the career climbs the family's ladder from `career_start` to
+    /// now; some people are between jobs, some switched careers, a few
+    /// freelance.
+    fn roles(
+        &self,
+        rng: &mut Rng,
+        family_idx: usize,
+        years: i32,
+        career_start: i32,
+        now: i32,
+    ) -> Roles {
+        let fams = families();
+        let family = &fams[family_idx];
         let switched = rng.chance(SWITCHED_CAREERS);
         let early_idx = if switched {
-            self.family_weights.sample(&mut rng)
+            self.family_weights.sample(rng)
         } else {
             family_idx
         };
@@ -692,7 +774,7 @@ impl Generator {
                 }
             }
             let current = is_last && !between_jobs;
-            let org = self.pool.employer(&mut rng, fam);
+            let org = self.pool.employer(rng, fam);
             let (org_name, org_logo) = if current && freelance {
                 title = format!("Freelance {base}");
                 ("Freelance".to_owned(), None)
@@ -765,58 +847,11 @@ impl Generator {
             .filter(|(c, _, _)| *c)
             .and_then(|(_, e, _)| e.title.clone());
         let experiences: Vec<Experience> = experiences.into_iter().map(|(_, e, _)| e).collect();
-
-        let skills = skills_of(&mut rng, fams, family, skills_used);
-
-        let languages = languages_of(&mut rng, country);
-
-        let certifications = certifications_of(&mut rng, family, years, career_start);
-
-        let id = format!("tal_{:016x}", mix(self.seed.rotate_left(17) ^ mix(i)));
-        let headline = match (&job_title, &current_org) {
-            (Some(t), Some(o)) => Some(format!("{t} at {}", o.name.as_deref().unwrap_or(""))),
-            (Some(t), None) => Some(t.clone()),
-            _ => Some(format!("{} open to opportunities", family.title)),
-        };
-        let top: Vec<&str> = skills.iter().take(3).map(String::as_str).collect();
-        let summary = Some(format!(
-            "{} with {} years of experience{}. Skilled in {}.",
-            family.title,
-            years.max(1),
-            experiences
-                .first()
-                .and_then(|e| e.organization_name.as_deref())
-                .map(|o| format!(", most recently at {o}"))
-                .unwrap_or_default(),
-            top.join(", ")
-        ));
-        Talent {
-            linkedin_url: Some(format!(
-                "https://www.linkedin.com/in/{}-{}-{}",
-                slug(first),
-                slug(last),
-                &id[4..10]
-            )),
-            photo_url: rng
-                .chance(WITH_PHOTO)
-                .then(|| format!("https://photos.example.com/{}.jpg", &id[4..])),
-            id,
-            firstname: Some((*first).to_owned()),
-            lastname: Some((*last).to_owned()),
-            gender: Some(if female { "female" } else { "male" }.to_owned()),
-            city: Some(city.to_owned()),
-            country: self.country_names[city_idx].map(str::to_owned),
-            job_title,
-            summary,
-            state: self.regions[city_idx].clone(),
-            headline,
-            current_organization: current_org,
+        Roles {
             experiences,
-            educations,
-            skills,
-            interests: vec![],
-            languages,
-            certifications,
+            current_org,
+            job_title,
+            skills_used,
         }
     }
 
