@@ -10,6 +10,7 @@ mod leads;
 mod openapi;
 mod pools;
 mod searches;
+mod snapshots;
 mod sourcings;
 mod talents;
 mod web;
