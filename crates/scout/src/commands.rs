@@ -1,16 +1,12 @@
 //! What each subcommand does.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use scout_engine::{Engine, EngineError, IndexWriterHandle, SearchOptions};
-use scout_ingest::generate::Generator;
+use scout_engine::SearchOptions;
 use scout_ingest::import::RecordKind;
 use scout_ingest::sync::{self, Follower};
-use scout_ingest::{import_files, ImportOptions};
 use scout_model::History;
 use scout_query::{Criterion, Filter};
 use scout_store::Store;
@@ -21,7 +17,8 @@ use crate::cli::{
     SearchArgs,
 };
 use crate::config::{Paths, WRITER_BUDGET};
-use crate::output::{self, Bar};
+use crate::data::{import_paths, organizations_path, write_generated};
+use crate::output;
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let paths = Paths::new(&cli.global);
@@ -51,74 +48,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn create(path: &Path) -> anyhow::Result<Box<dyn Write>> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let buffered = std::io::BufWriter::with_capacity(1 << 20, file);
-    if path.extension().is_some_and(|e| e == "gz") {
-        Ok(Box::new(flate2::write::GzEncoder::new(
-            buffered,
-            flate2::Compression::fast(),
-        )))
-    } else {
-        Ok(Box::new(buffered))
-    }
-}
-
-/// `profiles.jsonl` → `profiles.organizations.jsonl` (keeping a `.gz`).
-pub fn organizations_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (stem, gz) = match name.strip_suffix(".gz") {
-        Some(s) => (s.to_owned(), ".gz"),
-        None => (name.clone(), ""),
-    };
-    let stem = stem.strip_suffix(".jsonl").unwrap_or(&stem).to_owned();
-    out.with_file_name(format!("{stem}.organizations.jsonl{gz}"))
-}
-
-pub struct Generated {
-    pub profiles: u64,
-    pub organizations: usize,
-    pub seconds: f64,
-}
-
-pub fn write_generated(
-    count: u64,
-    seed: u64,
-    out: &Path,
-    orgs_out: Option<&Path>,
-) -> anyhow::Result<Generated> {
-    let started = Instant::now();
-    let generator = Generator::new(seed, count as usize);
-    let mut w: Box<dyn Write> = if out == Path::new("-") {
-        Box::new(std::io::stdout().lock())
-    } else {
-        create(out)?
-    };
-    generator.write_profiles(count, &mut w)?;
-    w.flush()?;
-    drop(w);
-    let orgs_path = orgs_out
-        .map(Path::to_path_buf)
-        .or_else(|| (out != Path::new("-")).then(|| organizations_path(out)));
-    if let Some(p) = &orgs_path {
-        let mut o = create(p)?;
-        generator.write_organizations(&mut o)?;
-        o.flush()?;
-    }
-    Ok(Generated {
-        profiles: count,
-        organizations: generator.organizations().len(),
-        seconds: started.elapsed().as_secs_f64(),
-    })
-}
-
 fn generate(args: &GenerateArgs, as_json: bool) -> anyhow::Result<()> {
     let g = write_generated(args.count, args.seed, &args.out, args.orgs_out.as_deref())?;
     let rate = g.profiles as f64 / g.seconds.max(1e-9);
@@ -133,46 +62,6 @@ fn generate(args: &GenerateArgs, as_json: bool) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// The index writer, or `None` when a running server holds it (it will
-/// follow the store and index what we write).
-fn try_writer(engine: &Engine) -> anyhow::Result<Option<IndexWriterHandle>> {
-    match engine.writer(WRITER_BUDGET) {
-        Ok(w) => Ok(Some(w)),
-        Err(EngineError::Locked) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub async fn import_paths(
-    paths: &Paths,
-    files: &[PathBuf],
-    kind: Option<RecordKind>,
-    batch: usize,
-    quiet: bool,
-) -> anyhow::Result<scout_ingest::ImportSummary> {
-    let store = paths.open_store().await?;
-    let engine = paths.open_engine()?;
-    let mut writer = try_writer(&engine)?;
-    if writer.is_none() && !quiet {
-        eprintln!(
-            "note: the index is held by a running server; it will index these records itself"
-        );
-    }
-    let mut options = ImportOptions::new(paths.rejects_dir.clone());
-    options.batch_size = batch.max(1);
-    options.kind = kind;
-    let bar = Bar::new();
-    let summary = import_files(files, &store, writer.as_mut(), &options, &bar).await?;
-    bar.finish();
-    if let Some(w) = writer {
-        // After a bulk load, merge segments so searches touch few of them.
-        if summary.inserted + summary.updated >= 50_000 {
-            w.optimize()?;
-        }
-    }
-    Ok(summary)
 }
 
 async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Result<()> {

@@ -11,10 +11,10 @@ use scout_ingest::cv::{parse_cv, MAX_CV_BYTES};
 use scout_store::LeadQuery;
 use serde_json::json;
 
-use crate::bench::summary;
 use crate::cli::LeadsCommand;
 use crate::config::Paths;
 use crate::output;
+use crate::stats::summary;
 
 pub async fn run(paths: &Paths, cmd: LeadsCommand, as_json: bool) -> anyhow::Result<()> {
     let store = paths.open_store().await?;

@@ -1,16 +1,14 @@
 //! The `scout` binary: one command for everything (see `scout --help`).
 
 mod bench;
-mod bench_prompts;
-mod bench_sourcing;
-mod bench_web;
-mod bench_writes;
 mod cli;
 mod commands;
 mod config;
+mod data;
 mod leads;
 mod output;
 mod sourcing;
+mod stats;
 mod users;
 
 use clap::Parser;

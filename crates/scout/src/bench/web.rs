@@ -15,9 +15,10 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context};
 use serde_json::{json, Value};
 
-use crate::bench::{bench_data, summary};
+use super::fixtures::bench_data;
 use crate::config::Paths;
 use crate::output;
+use crate::stats::summary;
 
 /// Prompts submitted, as a recruiter writes them.
 const PROMPTS: [&str; 10] = [

@@ -6,47 +6,45 @@ use anyhow::Context;
 use serde_json::json;
 
 use crate::cli::BenchCommand;
-use crate::commands::{import_paths, organizations_path, write_generated};
+use crate::data::{import_paths, organizations_path, write_generated};
+use crate::stats::{peak_rss_bytes, summary};
+use fixtures::bench_data;
+
+mod fixtures;
+mod prompts;
+mod sourcing;
+mod web;
+mod writes;
 use crate::config::Paths;
 use crate::output;
-
-/// Peak resident set size of this process, in bytes (Linux).
-pub fn peak_rss_bytes() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
 
 pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Result<()> {
     match cmd {
         BenchCommand::Import { count, keep } => import(paths, count, keep, as_json).await,
         BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
-        BenchCommand::Web { profiles, rounds } => {
-            crate::bench_web::run(paths, profiles, rounds, as_json).await
-        }
+        BenchCommand::Web { profiles, rounds } => web::run(paths, profiles, rounds, as_json).await,
         BenchCommand::Cvs { people } => crate::leads::bench(people, as_json),
         BenchCommand::Prompts { profiles, rounds } => {
-            crate::bench_prompts::run(paths, profiles, rounds, as_json).await
+            prompts::run(paths, profiles, rounds, as_json).await
         }
         BenchCommand::Sourcing {
             candidates,
             rounds,
             postgres_url,
-        } => crate::bench_sourcing::run(candidates, rounds, postgres_url, as_json).await,
+        } => sourcing::run(candidates, rounds, postgres_url, as_json).await,
         BenchCommand::Writes {
             profiles,
             ops,
             concurrency,
             postgres_url,
         } => {
-            let bench = crate::bench_writes::WritesBench {
+            let bench = writes::WritesBench {
                 profiles,
                 ops,
                 concurrency,
                 postgres_url,
             };
-            crate::bench_writes::run(bench, as_json).await
+            writes::run(bench, as_json).await
         }
     }
 }
@@ -125,67 +123,7 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
 }
 
 /// The committed benchmark requests.
-const REQUESTS: &str = include_str!("../bench/search_requests.json");
-
-fn percentile(sorted_ms: &[f64], p: f64) -> f64 {
-    if sorted_ms.is_empty() {
-        return 0.0;
-    }
-    let idx = ((sorted_ms.len() as f64 - 1.0) * p).round() as usize;
-    sorted_ms[idx.min(sorted_ms.len() - 1)]
-}
-
-pub fn summary(mut ms: Vec<f64>) -> serde_json::Value {
-    ms.sort_by(f64::total_cmp);
-    json!({"n": ms.len(), "p50": percentile(&ms, 0.5), "p95": percentile(&ms, 0.95), "p99": percentile(&ms, 0.99), "max": ms.last().copied().unwrap_or(0.0)})
-}
-
-/// The PostgreSQL database a benchmark measures: the given one, or a fresh
-/// database on a throwaway server when PostgreSQL's binaries are installed
-/// (kept running while the returned server lives), or none, said on stderr.
-pub(crate) async fn postgres_database(
-    given: Option<String>,
-) -> anyhow::Result<Option<(String, Option<scout_store::testing::PgServer>)>> {
-    if let Some(url) = given {
-        return Ok(Some((url, None)));
-    }
-    match scout_store::testing::PgServer::start() {
-        Ok(server) => {
-            let url = server.fresh_database().await.map_err(anyhow::Error::msg)?;
-            Ok(Some((url, Some(server))))
-        }
-        Err(e) => {
-            eprintln!("postgres: skipped ({e}); pass --postgres-url to measure it");
-            Ok(None)
-        }
-    }
-}
-
-/// A data directory holding `profiles` generated profiles, built once.
-pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
-    let root = paths.data.join(format!("bench-{profiles}"));
-    let data = paths.with_data_dir(root.join("data"));
-    let have = data.open_store().await?.count_profiles().await? as u64;
-    if have < profiles {
-        eprintln!(
-            "building the benchmark data set: {profiles} profiles in {}",
-            root.display()
-        );
-        let input = root.join("profiles.jsonl.gz");
-        write_generated(profiles, 42, &input, None)?;
-        import_paths(
-            &data,
-            &[organizations_path(&input), input.clone()],
-            None,
-            5000,
-            false,
-        )
-        .await?;
-        std::fs::remove_file(&input).ok();
-        std::fs::remove_file(organizations_path(&input)).ok();
-    }
-    Ok(data)
-}
+const REQUESTS: &str = include_str!("../../bench/search_requests.json");
 
 async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
     let data = bench_data(paths, profiles).await?;

@@ -9,9 +9,10 @@ use anyhow::Context;
 use scout_query::prompt::evaluation::{cases, evaluate, Evaluation, HELD_OUT, LABELLED};
 use serde_json::{json, Value};
 
-use crate::bench::{bench_data, summary};
+use super::fixtures::bench_data;
 use crate::config::Paths;
 use crate::output;
+use crate::stats::summary;
 
 fn report(eval: &Evaluation) -> Value {
     let all = eval.overall();

@@ -11,8 +11,8 @@ use scout_model::{CandidateType, Stage};
 use scout_store::{CandidateChange, NewCandidate, NewSourcing, Store};
 use serde_json::json;
 
-use crate::bench::{peak_rss_bytes, summary};
 use crate::output;
+use crate::stats::{peak_rss_bytes, summary};
 
 /// The stages candidates are spread over (weights follow a typical funnel).
 const FUNNEL: [(Stage, u64); 8] = [
@@ -214,7 +214,7 @@ pub async fn run(
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let sqlite = Store::open(&dir.path().join("scout.db").to_string_lossy()).await?;
     let mut reports = vec![one_backend(sqlite, candidates, rounds).await?];
-    let postgres = crate::bench::postgres_database(postgres_url).await?;
+    let postgres = super::fixtures::postgres_database(postgres_url).await?;
     if let Some((url, _server)) = postgres {
         let pg = Store::open(&url).await?;
         reports.push(one_backend(pg, candidates, rounds).await?);

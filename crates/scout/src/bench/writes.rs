@@ -18,8 +18,8 @@ use scout_ingest::generate::Generator;
 use scout_store::Store;
 use serde_json::{json, Value};
 
-use crate::bench::{peak_rss_bytes, summary};
 use crate::output;
+use crate::stats::{peak_rss_bytes, summary};
 
 /// Sourcings the "add a talent" writes are spread over.
 const SHARED_SOURCINGS: usize = 4;
@@ -338,7 +338,7 @@ pub async fn run(bench: WritesBench, as_json: bool) -> anyhow::Result<()> {
     let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
     let sqlite = Store::open(&dir.path().join("scout.db").to_string_lossy()).await?;
     let mut reports = vec![one_backend(sqlite, &bench).await?];
-    let postgres = crate::bench::postgres_database(bench.postgres_url.clone()).await?;
+    let postgres = super::fixtures::postgres_database(bench.postgres_url.clone()).await?;
     if let Some((url, _server)) = postgres {
         reports.push(one_backend(Store::open(&url).await?, &bench).await?);
     }
