@@ -9,8 +9,8 @@
 //! Several filters of one single-valued type are ORed, of a set-valued type
 //! ANDed (see `docs/search.md`).
 
+use scout_model::criteria::{Criterion, Filter, YearRange};
 use scout_model::{FilterType, History};
-use scout_query::{Criterion, Filter, YearRange};
 use scout_taxonomy::languages::{canonical_language, PROFICIENCY_LEVELS};
 use scout_taxonomy::places::{geocode, GeoKind};
 use scout_taxonomy::titles::{core_title, normalize_title, rung_of, synonyms};

@@ -12,8 +12,8 @@
 
 use std::cell::OnceCell;
 
+use scout_model::criteria::{Criterion, Filter};
 use scout_model::{History, Talent};
-use scout_query::{Criterion, Filter};
 use scout_taxonomy::languages::canonical_language;
 use scout_taxonomy::places::{geocode, how_within, locate_profile, GeoKind, GeoMatch};
 use scout_taxonomy::titles::{core_title, normalize_title, synonyms};
@@ -651,10 +651,9 @@ mod tests {
         .unwrap();
         let filters = [
             Filter::required(Criterion::Skill("sql".into())),
-            Filter::required(Criterion::YearsOfExperience(scout_query::YearRange {
-                lo: 10,
-                hi: 15,
-            })),
+            Filter::required(Criterion::YearsOfExperience(
+                scout_model::criteria::YearRange { lo: 10, hi: 15 },
+            )),
             Filter::required(Criterion::GraduationYear(2014)),
             Filter::required(Criterion::Skill("Cobol".into())),
         ];

@@ -23,8 +23,8 @@
 //! - **decision**: `Shortlist` at ≥ 75 with every required requirement met,
 //!   `Reject` below 50 or when an excluded requirement matched, else `Consider`.
 
+use scout_model::criteria::{Criterion, Filter};
 use scout_model::{Decision, FitAssessment, Talent};
-use scout_query::{Criterion, Filter};
 use scout_taxonomy::places::{geocode, GeoKind, GeoMatch};
 use scout_taxonomy::{fold, haversine_km};
 use tantivy::query::EnableScoring;
@@ -421,8 +421,8 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scout_model::criteria::YearRange;
     use scout_model::History;
-    use scout_query::YearRange;
 
     fn talent(json: &str) -> Talent {
         serde_json::from_str(json).unwrap()

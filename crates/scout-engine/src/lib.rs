@@ -221,7 +221,7 @@ impl Engine {
     pub fn explain<'t>(
         &self,
         talents: impl IntoIterator<Item = &'t scout_model::Talent>,
-        filters: &[scout_query::Filter],
+        filters: &[scout_model::criteria::Filter],
     ) -> Vec<Vec<Evidence>> {
         let explainer = explain::Explainer::new(filters);
         let orgs = self.orgs.read();

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
 
-use scout_query::Filter;
+use scout_model::criteria::Filter;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
 pub use crate::compile::Interpretation;

@@ -2,8 +2,8 @@
 //! under required, excluded, optional and (where it changes anything) exact.
 
 use scout_engine::{Engine, OrgDirectory, SearchOptions};
+use scout_model::criteria::{Criterion, Degree, Filter, YearRange};
 use scout_model::{CompanySize, History, Organization, Talent};
-use scout_query::{Criterion, Degree, Filter, YearRange};
 
 fn talent(v: serde_json::Value) -> Talent {
     serde_json::from_value(v).unwrap()

@@ -1,8 +1,8 @@
 //! End-to-end engine tests: index a handful of profiles, search them.
 
 use scout_engine::{Engine, SearchOptions};
+use scout_model::criteria::{Criterion, Filter, YearRange};
 use scout_model::{History, Talent};
-use scout_query::{Criterion, Filter, YearRange};
 
 fn talent(id: &str, extra: serde_json::Value) -> Talent {
     let mut v = serde_json::json!({"id": id});

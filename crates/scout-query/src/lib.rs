@@ -2,7 +2,8 @@
 //! search request bodies into [`Filter`]s (see `search_request.rs` for the
 //! grammar), and, later, prompts, Sales Navigator URLs and boolean strings.
 
-pub mod filter;
+/// The typed filter (kept in `scout-model` so the engine needs no readers).
+pub use scout_model::criteria as filter;
 pub mod prompt;
 pub mod relax;
 pub mod sales_navigator;

@@ -1,8 +1,10 @@
-//! Typed search filters: what a documented filter object means once parsed.
+//! Typed search filters: what a documented filter object means once parsed
+//! (by `scout-query`'s readers) and what the engine matches (`scout-engine`
+//! needs only this, not the readers).
 //! Constructors here accept only valid values, so the engine never has to
 //! re-check a range or a band.
 
-use scout_model::{CompanySize, History};
+use crate::{CompanySize, History};
 
 /// One parsed filter with its modifiers.
 #[derive(Debug, Clone, PartialEq)]
