@@ -291,8 +291,10 @@ if (opener) {
   const rename = (root) => {
     for (const el of root.querySelectorAll('[id]')) el.id = `drawer-${el.id}`;
     for (const el of root.querySelectorAll('label[for]')) el.htmlFor = `drawer-${el.htmlFor}`;
-    for (const el of root.querySelectorAll('[aria-labelledby]')) {
-      el.setAttribute('aria-labelledby', el.getAttribute('aria-labelledby').split(' ').map((i) => `drawer-${i}`).join(' '));
+    for (const attr of ['aria-labelledby', 'aria-describedby']) {
+      for (const el of root.querySelectorAll(`[${attr}]`)) {
+        el.setAttribute(attr, el.getAttribute(attr).split(' ').map((i) => `drawer-${i}`).join(' '));
+      }
     }
   };
   opener.addEventListener('click', async (e) => {
