@@ -1,10 +1,12 @@
 //! Reading the app's forms: every field as sent (repeatable, such as the
 //! `talent` checkboxes of a selection), and the CSRF token they carry.
 
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::response::Response;
 
 use super::pages::forbidden;
+use super::session::SignedIn;
+use crate::AppState;
 
 /// A submitted form's fields, in order.
 pub(crate) struct Fields(Vec<(String, String)>);
@@ -56,6 +58,28 @@ impl<S: Send + Sync> FromRequest<S> for Fields {
             .await
             .map(|axum::Form(pairs)| Fields(pairs))
             .map_err(|_| forbidden("This form could not be read. Reload the page and try again."))
+    }
+}
+
+/// A change sent by a signed-in person: their form, taken only once its
+/// CSRF token and origin match the session and their role may change things
+/// (`SignedIn::check_change`). Every state-changing form handler takes one,
+/// so none can forget the check.
+pub(crate) struct Change {
+    pub signed_in: SignedIn,
+    pub fields: Fields,
+}
+
+impl FromRequest<AppState> for Change {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let signed_in = SignedIn::from_request_parts(&mut parts, state).await?;
+        let headers = parts.headers.clone();
+        let fields = Fields::from_request(Request::from_parts(parts, body), state).await?;
+        signed_in.check_change(&headers, fields.csrf())?;
+        Ok(Change { signed_in, fields })
     }
 }
 

@@ -12,8 +12,8 @@ use scout_model::ErrorCode;
 use scout_store::{ArchiveFilter, LeadQuery};
 use serde_json::json;
 
-use super::forms::Fields;
-use super::pages::{leads as view, not_found, problems, respond, see_other, trouble};
+use super::forms::Change;
+use super::pages::{leads as view, not_found, problem_text, problems, respond, see_other, trouble};
 use super::session::SignedIn;
 use crate::AppState;
 
@@ -70,11 +70,7 @@ pub(crate) async fn upload(
     let form = match crate::leads::read_form(form, true).await {
         Ok(f) => f,
         Err(e) => {
-            let why = problems(&e)
-                .into_iter()
-                .map(|(_, m)| m)
-                .collect::<Vec<_>>()
-                .join("; ");
+            let why = problem_text(&e);
             let outcome = view::Upload::Refused(why);
             return if fragment {
                 respond(StatusCode::BAD_REQUEST, view::upload_rows(&outcome))
@@ -86,18 +82,13 @@ pub(crate) async fn upload(
     if let Err(refused) = signed_in.check_change(&headers, form.csrf.as_deref().unwrap_or("")) {
         return refused;
     }
-    let outcome =
-        match crate::leads::take_in(&state, &signed_in.actor(), form.files, form.role_id).await {
-            Ok(data) => view::Upload::Done(data),
-            Err(e) if e.code == ErrorCode::ValidationError => view::Upload::Refused(
-                problems(&e)
-                    .into_iter()
-                    .map(|(_, m)| m)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            Err(e) => return trouble(&e.message),
-        };
+    let outcome = match crate::leads::take_in(&state, &signed_in.actor(), form.files, form.role_id)
+        .await
+    {
+        Ok(data) => view::Upload::Done(data),
+        Err(e) if e.code == ErrorCode::ValidationError => view::Upload::Refused(problem_text(&e)),
+        Err(e) => return trouble(&e.message),
+    };
     let status = match outcome {
         view::Upload::Done(_) => StatusCode::CREATED,
         view::Upload::Refused(_) => StatusCode::BAD_REQUEST,
@@ -147,14 +138,9 @@ async fn show_with(
 /// `POST /leads/{id}`: `action` = `link` or `convert`, with `roleId`.
 pub(crate) async fn change(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let actor = signed_in.actor();
     let body = json!({"roleId": fields.get("roleId")});
     let done = match fields.get("action") {

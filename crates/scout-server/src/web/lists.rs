@@ -5,14 +5,14 @@
 //! store transaction so that two people changing a list at once both land.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use scout_model::ErrorCode;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::forms::Fields;
-use super::pages::{lists as view, not_found, problems, respond, see_other, trouble};
+use super::forms::Change;
+use super::pages::{lists as view, not_found, problem_text, problems, respond, see_other, trouble};
 use super::session::SignedIn;
 use crate::AppState;
 
@@ -36,13 +36,8 @@ pub(crate) async fn list(State(state): State<AppState>, signed_in: SignedIn) -> 
 /// named `new_name`.
 pub(crate) async fn add(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let talents = fields.all("talent");
     let actor = signed_in.actor();
     if fields.get("whole") == "1" && !fields.get("search").is_empty() {
@@ -68,14 +63,9 @@ pub(crate) async fn add(
         let body = json!({"name": name, "candidateSearchId": fields.get("search")});
         return match crate::pools::create_pool(&state, &actor, &body).await {
             Ok(pool) => see_other(&format!("/lists/{}", pool.id)),
-            Err(e) if e.code == ErrorCode::ValidationError => view::refused(
-                &signed_in.session,
-                &problems(&e)
-                    .into_iter()
-                    .map(|(_, m)| m)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
+            Err(e) if e.code == ErrorCode::ValidationError => {
+                view::refused(&signed_in.session, &problem_text(&e))
+            }
             Err(e) => trouble(&e.message),
         };
     }
@@ -179,14 +169,9 @@ async fn render(
 /// checked `talent`s) or `delete`.
 pub(crate) async fn change(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let actor = signed_in.actor();
     match fields.get("action") {
         "rename" => {

@@ -13,8 +13,10 @@ use scout_store::{ArchiveFilter, CandidateQuery, CandidateSort};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::forms::{back, Fields};
-use super::pages::{not_found, problems, projects as view, respond, see_other, trouble};
+use super::forms::{back, Change, Fields};
+use super::pages::{
+    not_found, problem_text, problems, projects as view, respond, see_other, trouble,
+};
 use super::session::SignedIn;
 use crate::error::ApiError;
 use crate::AppState;
@@ -130,13 +132,8 @@ fn draft_of(fields: &Fields) -> view::Draft {
 /// was typed and why it was refused.
 pub(crate) async fn create(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let created = match sourcing_body(&state, &fields).await {
         Ok(body) => crate::sourcings::create_sourcing(&state, &signed_in.actor(), &body).await,
         Err(e) => Err(e),
@@ -173,14 +170,9 @@ pub(crate) async fn edit_page(
 /// and the requirements kept unless new ones are written.
 pub(crate) async fn edit(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let person = &signed_in.session.person;
     let project = match state.store.get_sourcing(&person.workspace_id, &id).await {
         Ok(Some(p)) => p,
@@ -221,13 +213,8 @@ pub(crate) async fn edit(
 /// new one titled `new_title`), then goes back.
 pub(crate) async fn add(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let talents = fields.all("talent");
     let actor = signed_in.actor();
     let mut project = fields.get("project").to_owned();
@@ -242,14 +229,7 @@ pub(crate) async fn add(
             Err(e) => {
                 return problem_page(
                     &signed_in,
-                    &format!(
-                        "The new project could not be created: {}",
-                        problems(&e)
-                            .into_iter()
-                            .map(|(_, m)| m)
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    ),
+                    &format!("The new project could not be created: {}", problem_text(&e)),
                 )
             }
         }
@@ -259,11 +239,7 @@ pub(crate) async fn add(
         Ok(_) => see_other(&format!("/projects/{project}")),
         Err(e) if e.code == ErrorCode::NotFound => not_found(&signed_in.session, "Project"),
         Err(e) if e.code == ErrorCode::ValidationError => {
-            let why = problems(&e)
-                .into_iter()
-                .map(|(_, m)| m)
-                .collect::<Vec<_>>()
-                .join("; ");
+            let why = problem_text(&e);
             problem_page(&signed_in, &why)
         }
         Err(e) => trouble(&e.message),
@@ -350,13 +326,25 @@ pub(crate) async fn candidate(
     signed_in: SignedIn,
     Path((id, cid)): Path<(String, String)>,
 ) -> Response {
+    candidate_page(&state, &signed_in, (&id, &cid), &[], StatusCode::OK).await
+}
+
+/// The candidate's page, with the problems of a refused change if any;
+/// another workspace's project or candidate is not found.
+async fn candidate_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    (id, cid): (&str, &str),
+    problems: &[(String, String)],
+    status: StatusCode,
+) -> Response {
     let person = &signed_in.session.person;
-    let project = match state.store.get_sourcing(&person.workspace_id, &id).await {
+    let project = match state.store.get_sourcing(&person.workspace_id, id).await {
         Ok(Some(p)) => p,
         Ok(None) => return not_found(&signed_in.session, "Project"),
         Err(e) => return trouble(&e),
     };
-    let c = match state.store.get_candidate(&project.id, &cid).await {
+    let c = match state.store.get_candidate(&project.id, cid).await {
         Ok(Some(c)) => c,
         Ok(None) => return not_found(&signed_in.session, "Candidate"),
         Err(e) => return trouble(&e),
@@ -366,8 +354,8 @@ pub(crate) async fn candidate(
         Err(e) => return trouble(&e),
     };
     respond(
-        StatusCode::OK,
-        view::candidate(&signed_in.session, &project, &c, &history, &[]),
+        status,
+        view::candidate(&signed_in.session, &project, &c, &history, problems),
     )
 }
 
@@ -384,14 +372,10 @@ fn wants_json(headers: &HeaderMap) -> bool {
 /// rates (`userRating`) a candidate; or `POST …/notes` with `text`.
 pub(crate) async fn change(
     State(state): State<AppState>,
-    signed_in: SignedIn,
     headers: HeaderMap,
     Path((id, cid)): Path<(String, String)>,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     let mut body = Map::new();
     if let Some(stage) = fields.text("statusHandle") {
         body.insert("statusHandle".into(), stage);
@@ -426,28 +410,14 @@ pub(crate) async fn change(
         }
         Err(e) if e.code == ErrorCode::NotFound => not_found(&signed_in.session, "Candidate"),
         Err(e) if e.code == ErrorCode::ValidationError => {
-            let person = &signed_in.session.person;
-            let project = match state.store.get_sourcing(&person.workspace_id, &id).await {
-                Ok(Some(p)) => p,
-                Ok(None) => return not_found(&signed_in.session, "Project"),
-                Err(e) => return trouble(&e),
-            };
-            let c = match state.store.get_candidate(&project.id, &cid).await {
-                Ok(Some(c)) => c,
-                Ok(None) => return not_found(&signed_in.session, "Candidate"),
-                Err(e) => return trouble(&e),
-            };
-            let history = state
-                .store
-                .candidate_history(&c.id)
-                .await
-                .unwrap_or_default();
-            let mut page = respond(
+            candidate_page(
+                &state,
+                &signed_in,
+                (&id, &cid),
+                &problems(&e),
                 StatusCode::BAD_REQUEST,
-                view::candidate(&signed_in.session, &project, &c, &history, &problems(&e)),
-            );
-            *page.status_mut() = StatusCode::BAD_REQUEST;
-            page
+            )
+            .await
         }
         Err(e) => trouble(&e.message),
     }

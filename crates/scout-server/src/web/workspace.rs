@@ -5,11 +5,11 @@
 //! their limits, as this server counts it).
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use scout_store::{NewKey, NewPerson, Role, StoreError};
 
-use super::forms::Fields;
+use super::forms::Change;
 use super::pages::{forbidden, respond, see_other, trouble, workspace as view};
 use super::session::SignedIn;
 use crate::AppState;
@@ -76,13 +76,8 @@ pub(crate) async fn page(State(state): State<AppState>, signed_in: SignedIn) -> 
 /// or `role` (user, role).
 pub(crate) async fn people(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     if let Some(refused) = admins_only(&signed_in) {
         return refused;
     }
@@ -154,13 +149,8 @@ pub(crate) async fn people(
 /// `revoke` (key).
 pub(crate) async fn keys(
     State(state): State<AppState>,
-    signed_in: SignedIn,
-    headers: HeaderMap,
-    fields: Fields,
+    Change { signed_in, fields }: Change,
 ) -> Response {
-    if let Err(refused) = signed_in.check_change(&headers, fields.csrf()) {
-        return refused;
-    }
     if let Some(refused) = admins_only(&signed_in) {
         return refused;
     }

@@ -26,7 +26,7 @@ pub(crate) async fn postgres_database(
 }
 
 /// A data directory holding `profiles` generated profiles, built once.
-pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
+async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
     let root = paths.data.join(format!("bench-{profiles}"));
     let data = paths.with_data_dir(root.join("data"));
     let have = data.open_store().await?.count_profiles().await? as u64;
@@ -49,4 +49,26 @@ pub(crate) async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<P
         std::fs::remove_file(organizations_path(&input)).ok();
     }
     Ok(data)
+}
+
+/// The benchmark data set's store and index, the index caught up with the
+/// store and merged when it had to be rebuilt (another version's index is
+/// rebuilt into many segments), so nothing is measured half-built.
+pub(crate) async fn searchable(
+    paths: &Paths,
+    profiles: u64,
+) -> anyhow::Result<(scout_store::Store, std::sync::Arc<scout_engine::Engine>)> {
+    let data = bench_data(paths, profiles).await?;
+    let store = data.open_store().await?;
+    let engine = std::sync::Arc::new(data.open_engine()?);
+    let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
+    scout_ingest::sync::load_organizations(&store, &mut w).await?;
+    let applied = scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
+    if applied > 0 {
+        w.optimize()?;
+    } else {
+        drop(w);
+    }
+    engine.reload()?;
+    Ok((store, engine))
 }

@@ -8,7 +8,6 @@ use serde_json::json;
 use crate::cli::BenchCommand;
 use crate::data::{import_paths, organizations_path, write_generated};
 use crate::stats::{peak_rss_bytes, summary};
-use fixtures::bench_data;
 
 mod fixtures;
 mod prompts;
@@ -126,20 +125,7 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
 const REQUESTS: &str = include_str!("../../bench/search_requests.json");
 
 async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
-    let data = bench_data(paths, profiles).await?;
-    let store = data.open_store().await?;
-    let engine = std::sync::Arc::new(data.open_engine()?);
-    {
-        // Make sure the index has everything and is merged before measuring.
-        let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
-        scout_ingest::sync::load_organizations(&store, &mut w).await?;
-        let applied = scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
-        if applied > 0 {
-            // a rebuilt index (another version's) is left in many segments
-            w.optimize()?;
-        }
-        engine.reload()?;
-    }
+    let (store, engine) = fixtures::searchable(paths, profiles).await?;
     // SCOUT_BENCH_REQUESTS points at another requests file (for profiling one query).
     let custom = std::env::var("SCOUT_BENCH_REQUESTS").ok();
     let text = match &custom {

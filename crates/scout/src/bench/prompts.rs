@@ -9,7 +9,6 @@ use anyhow::Context;
 use scout_query::prompt::evaluation::{cases, evaluate, Evaluation, HELD_OUT, LABELLED};
 use serde_json::{json, Value};
 
-use super::fixtures::bench_data;
 use crate::config::Paths;
 use crate::output;
 use crate::stats::summary;
@@ -67,15 +66,7 @@ async fn stream_latency(
     prompts: &[String],
     rounds: usize,
 ) -> anyhow::Result<(Vec<f64>, Vec<f64>, Vec<(f64, String)>)> {
-    let data = bench_data(paths, profiles).await?;
-    let store = data.open_store().await?;
-    let engine = std::sync::Arc::new(data.open_engine()?);
-    {
-        let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
-        scout_ingest::sync::load_organizations(&store, &mut w).await?;
-        scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
-        engine.reload()?;
-    }
+    let (store, engine) = super::fixtures::searchable(paths, profiles).await?;
     let new = scout_store::NewKey {
         workspace: "bench".into(),
         user: "bench".into(),

@@ -9,13 +9,11 @@
 //! wire.
 
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 use serde_json::{json, Value};
 
-use super::fixtures::bench_data;
 use crate::config::Paths;
 use crate::output;
 use crate::stats::summary;
@@ -174,15 +172,7 @@ impl Driver {
 
 /// Runs the benchmark.
 pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
-    let data = bench_data(paths, profiles).await?;
-    let store = data.open_store().await?;
-    let engine = Arc::new(data.open_engine()?);
-    {
-        let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
-        scout_ingest::sync::load_organizations(&store, &mut w).await?;
-        scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
-        engine.reload()?;
-    }
+    let (store, engine) = super::fixtures::searchable(paths, profiles).await?;
     let state = scout_server::AppState::with_settings(store, engine, Default::default());
     let sign_in = scout_server::web::demo::bench_person(&state).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

@@ -196,6 +196,16 @@ pub(crate) fn problems(e: &crate::error::ApiError) -> Vec<(String, String)> {
     }
 }
 
+/// The messages of a refused change as one sentence (for a page that has
+/// no field to show them beside).
+pub(crate) fn problem_text(e: &crate::error::ApiError) -> String {
+    problems(e)
+        .into_iter()
+        .map(|(_, m)| m)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The problem of `field`, if any.
 pub(crate) fn problem_of<'a>(problems: &'a [(String, String)], field: &str) -> Option<&'a str> {
     problems
