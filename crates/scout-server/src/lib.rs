@@ -18,6 +18,7 @@ mod openapi;
 mod pipeline;
 mod pools;
 pub mod prompt_reader;
+mod search_changes;
 mod search_helpers;
 mod searches;
 mod sourcings;

@@ -17,7 +17,7 @@ use scout_model::ErrorCode;
 use scout_query::prompt::{Intent, PromptError, MAX_PROMPT_CHARS};
 
 use crate::prompt_reader::PromptReader;
-use scout_query::relax::{next_relaxation, Weighed};
+use scout_query::relax::{next_relaxation, Step, Weighed};
 use scout_query::sales_navigator::{parse_sales_navigator_url, ImportError, MAX_URL_CHARS};
 use scout_query::search_request::filter_to_json;
 use scout_query::{parse_filter_list, Filter, Issue, PathItem};
@@ -30,6 +30,7 @@ use tokio_stream::StreamExt;
 use crate::auth::{Caller, SearchesRead, SearchesWrite};
 use crate::error::{tracking_code, ApiError};
 use crate::json::{JsonBody, OptionalJsonBody};
+use crate::search_changes::{change_search, SearchChangeError};
 use crate::talent_match::MatchContext;
 use crate::talents::run_search;
 use crate::validate::{check, ObjectReader, QueryString};
@@ -535,16 +536,20 @@ async fn reprompt(
     if intent.filters.is_empty() {
         return Err(nothing_to_search());
     }
-    let mut search = state
+    let reading = reading_of(&intent, &parser);
+    let Some(before) = state
         .store
         .get_search(&caller.key.workspace_id, &search_id)
         .await
         .map_err(internal)?
-        .ok_or_else(not_found)?;
-    let reading = reading_of(&intent, &parser);
+    else {
+        return Err(not_found());
+    };
+    // The new prompt's results do not depend on the search's earlier state:
+    // run once; only the record of revisions is merged with concurrent changes.
     let fresh = CandidateSearch {
         result_ids: Vec::new(),
-        ..search.clone()
+        ..before
     };
     let (total, ids, talents) = run_more(
         &state,
@@ -554,55 +559,54 @@ async fn reprompt(
         limit as usize,
     )
     .await?;
-    let mut revisions = search.revisions.as_array().cloned().unwrap_or_default();
-    revisions.push(json!({
-        "prompt": search.prompt,
-        "source": search.source,
-        "filters": search.filters,
-        "total": search.total,
-        "returned": search.result_ids.len(),
-        "expansions": search.expansions,
-        "replacedAt": iso(now_ms()),
-    }));
-    let mut interpretation = reading.interpretation.clone();
-    interpretation["confidences"] = json!(reading.confidences);
-    search.source = reading.source.to_owned();
-    search.prompt = prompt;
-    search.filters = json!(reading
-        .filters
-        .iter()
-        .map(filter_to_json)
-        .collect::<Vec<_>>());
-    search.interpretation = interpretation;
-    search.total = total as i64;
-    search.result_ids = ids;
-    search.expansions = json!([]);
-    search.revisions = json!(revisions);
-    search.updated_at = now_ms();
-    state.store.save_search(&search).await.map_err(internal)?;
+    let changed = change_search(
+        &state.store,
+        &caller.key.workspace_id,
+        &search_id,
+        |_| true,
+        |mut search| {
+            let mut revisions = search.revisions.as_array().cloned().unwrap_or_default();
+            revisions.push(json!({
+                "prompt": search.prompt,
+                "source": search.source,
+                "filters": search.filters,
+                "total": search.total,
+                "returned": search.result_ids.len(),
+                "expansions": search.expansions,
+                "replacedAt": iso(now_ms()),
+            }));
+            let mut interpretation = reading.interpretation.clone();
+            interpretation["confidences"] = json!(reading.confidences);
+            search.source = reading.source.to_owned();
+            search.prompt = prompt.clone();
+            search.filters = json!(reading
+                .filters
+                .iter()
+                .map(filter_to_json)
+                .collect::<Vec<_>>());
+            search.interpretation = interpretation;
+            search.total = total as i64;
+            search.result_ids = ids.clone();
+            search.expansions = json!([]);
+            search.revisions = json!(revisions);
+            search.updated_at = now_ms();
+            std::future::ready(Ok::<_, ApiError>((search, ())))
+        },
+    )
+    .await;
+    let (search, ()) = stored_change(changed)?;
     let mut data = search_view(&search);
     data["results"] = json!(talents);
     Ok(ok(StatusCode::OK, caller.limit_headers, data))
 }
 
-async fn expand(
-    State(state): State<AppState>,
-    caller: Caller<SearchesWrite>,
-    Path(search_id): Path<String>,
-    OptionalJsonBody(body): OptionalJsonBody,
-) -> Result<Response, ApiError> {
-    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
-    let limit = r
-        .integer("limit", 1, MAX_RESULTS)
-        .flatten()
-        .unwrap_or(DEFAULT_RESULTS);
-    check(r.finish())?;
-    let mut search = state
-        .store
-        .get_search(&caller.key.workspace_id, &search_id)
-        .await
-        .map_err(internal)?
-        .ok_or_else(not_found)?;
+/// One attempt at expanding `search` (see `search_changes`): the search as
+/// it would be stored, the step taken, the new total and the new candidates.
+async fn expand_once(
+    state: &AppState,
+    mut search: CandidateSearch,
+    limit: usize,
+) -> Result<(CandidateSearch, Expanded), ApiError> {
     let filters = stored_filters(&search)?;
     let confidences: Vec<f32> = (0..filters.len())
         .map(|i| {
@@ -631,8 +635,7 @@ async fn expand(
         None => (current, None),
     };
     let exclude: HashSet<String> = search.result_ids.iter().cloned().collect();
-    let (total, ids, talents) =
-        run_more(&state, &search, &next.filters, exclude, limit as usize).await?;
+    let (total, ids, talents) = run_more(state, &search, &next.filters, exclude, limit).await?;
     let mut expansions = search.expansions.as_array().cloned().unwrap_or_default();
     if let Some(step) = &step {
         expansions
@@ -644,7 +647,50 @@ async fn expand(
     search.result_ids.extend(ids);
     search.expansions = json!(expansions);
     search.updated_at = now_ms();
-    state.store.save_search(&search).await.map_err(internal)?;
+    Ok((search, (step, total, talents)))
+}
+
+/// What one expansion did: its step (none when nothing is left to relax),
+/// the new total and the new candidates.
+type Expanded = (Option<Step>, u64, Vec<Value>);
+
+/// The stored search of a [`change_search`], or the API's error for why not.
+fn stored_change<T>(
+    changed: Result<Option<(CandidateSearch, T)>, SearchChangeError<ApiError>>,
+) -> Result<(CandidateSearch, T), ApiError> {
+    match changed {
+        Ok(Some(done)) => Ok(done),
+        Ok(None) => Err(not_found()),
+        Err(SearchChangeError::Store(e)) => Err(internal(e)),
+        Err(SearchChangeError::Refused(e)) => Err(e),
+        Err(SearchChangeError::Busy) => Err(ApiError::new(
+            ErrorCode::Conflict,
+            "The search was changed by other requests at the same moment; nothing was lost, try again.",
+        )),
+    }
+}
+
+async fn expand(
+    State(state): State<AppState>,
+    caller: Caller<SearchesWrite>,
+    Path(search_id): Path<String>,
+    OptionalJsonBody(body): OptionalJsonBody,
+) -> Result<Response, ApiError> {
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let limit = r
+        .integer("limit", 1, MAX_RESULTS)
+        .flatten()
+        .unwrap_or(DEFAULT_RESULTS);
+    check(r.finish())?;
+    let changed = change_search(
+        &state.store,
+        &caller.key.workspace_id,
+        &search_id,
+        |_| true,
+        |search| expand_once(&state, search, limit as usize),
+    )
+    .await;
+    let (search, (step, total, talents)) = stored_change(changed)?;
     let data = json!({
         "searchId": search.id,
         "step": step,

@@ -454,6 +454,20 @@ impl Store {
         dispatch_write!(self, s => s.save_search(search))
     }
 
+    /// Replaces a stored search only if no one changed it since it was read
+    /// with `updated_at == seen_updated_at` (optimistic concurrency: two
+    /// clients paging or expanding the same search never both extend it from
+    /// the same state). False when it changed or is gone; the caller re-reads.
+    /// `search.updated_at` must differ from `seen_updated_at`
+    /// ([`CandidateSearch::next_version`]).
+    pub async fn update_search_if_unchanged(
+        &self,
+        search: &CandidateSearch,
+        seen_updated_at: i64,
+    ) -> Result<bool, StoreError> {
+        dispatch_write!(self, s => s.update_search_if_unchanged(search, seen_updated_at))
+    }
+
     /// A workspace's search by id.
     pub async fn get_search(
         &self,

@@ -39,6 +39,15 @@ pub struct CandidateSearch {
     pub updated_at: i64,
 }
 
+impl CandidateSearch {
+    /// An `updated_at` for a change made `now`: later than the one read, even
+    /// when the clock has not moved, so it doubles as the search's version
+    /// for [`crate::Store::update_search_if_unchanged`].
+    pub fn next_version(&self, now: i64) -> i64 {
+        now.max(self.updated_at + 1)
+    }
+}
+
 /// A saved list of candidates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CandidatePool {

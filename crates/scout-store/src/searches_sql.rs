@@ -96,6 +96,28 @@ macro_rules! searches_backend {
                 Ok(())
             }
 
+            pub(crate) async fn update_search_if_unchanged(&self, s: &CandidateSearch, seen_updated_at: i64) -> Result<bool, StoreError> {
+                let texts = [
+                    json_text(&s.id, &s.filters)?,
+                    json_text(&s.id, &s.interpretation)?,
+                    json_text(&s.id, &s.result_ids)?,
+                    json_text(&s.id, &s.expansions)?,
+                    json_text(&s.id, &s.revisions)?,
+                ];
+                let mut qb = QueryBuilder::<$db>::new("UPDATE candidate_searches SET source = ");
+                qb.push_bind(&s.source).push(", prompt = ").push_bind(&s.prompt)
+                    .push(", filters = ").push_bind(&texts[0]).push(", interpretation = ").push_bind(&texts[1])
+                    .push(", total = ").push_bind(s.total).push(", result_ids = ").push_bind(&texts[2])
+                    .push(", expansions = ").push_bind(&texts[3]).push(", revisions = ").push_bind(&texts[4])
+                    .push(", updated_at = ").push_bind(s.updated_at)
+                    .push(" WHERE id = ").push_bind(&s.id).push(" AND workspace_id = ").push_bind(&s.workspace_id)
+                    .push(" AND updated_at = ").push_bind(seen_updated_at);
+                let (_turn, mut tx) = self.begin_write().await?;
+                let changed = qb.build().execute(&mut *tx).await?.rows_affected() == 1;
+                tx.commit().await?;
+                Ok(changed)
+            }
+
             pub(crate) async fn get_search(&self, workspace_id: &str, id: &str) -> Result<Option<CandidateSearch>, StoreError> {
                 let mut qb = QueryBuilder::<$db>::new(format!("SELECT {SEARCH_COLUMNS} FROM candidate_searches WHERE workspace_id = "));
                 qb.push_bind(workspace_id).push(" AND id = ").push_bind(id);

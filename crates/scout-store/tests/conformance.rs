@@ -804,6 +804,78 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
     assert!(store.all_candidates(&s.id).await.unwrap().is_empty());
 }
 
+async fn a_search_changes_only_from_the_state_it_was_read_in(store: Store) {
+    let search = scout_store::CandidateSearch {
+        id: "cs_v".into(),
+        workspace_id: "w1".into(),
+        user_id: "u1".into(),
+        source: "web".into(),
+        prompt: "nurse".into(),
+        filters: serde_json::json!([]),
+        interpretation: serde_json::json!({}),
+        total: 9,
+        result_ids: vec!["t1".into()],
+        expansions: serde_json::json!([]),
+        revisions: serde_json::json!([]),
+        created_at: 10,
+        updated_at: 10,
+    };
+    store.save_search(&search).await.unwrap();
+    // Two clients read version 10 and both extend it.
+    let mut first = search.clone();
+    first.result_ids.push("t2".into());
+    first.updated_at = first.next_version(10);
+    let mut second = search.clone();
+    second.result_ids.push("t3".into());
+    second.updated_at = second.next_version(10);
+    assert_eq!(
+        first.updated_at, 11,
+        "a version is later even when the clock is not"
+    );
+    assert!(store.update_search_if_unchanged(&first, 10).await.unwrap());
+    assert!(
+        !store.update_search_if_unchanged(&second, 10).await.unwrap(),
+        "the second writer read a state that is gone"
+    );
+    let stored = store.get_search("w1", "cs_v").await.unwrap().unwrap();
+    assert_eq!(stored.result_ids, ["t1", "t2"]);
+    // Re-read, the second writer goes on from the first's state.
+    let mut retry = stored.clone();
+    retry.result_ids.push("t3".into());
+    retry.updated_at = retry.next_version(5);
+    assert!(store
+        .update_search_if_unchanged(&retry, stored.updated_at)
+        .await
+        .unwrap());
+    assert_eq!(
+        store
+            .get_search("w1", "cs_v")
+            .await
+            .unwrap()
+            .unwrap()
+            .result_ids,
+        ["t1", "t2", "t3"]
+    );
+    // Another workspace cannot change it, whatever version it names.
+    let mut foreign = retry.clone();
+    foreign.workspace_id = "w2".into();
+    foreign.prompt = "stolen".into();
+    foreign.updated_at += 1;
+    assert!(!store
+        .update_search_if_unchanged(&foreign, retry.updated_at)
+        .await
+        .unwrap());
+    assert_eq!(
+        store
+            .get_search("w1", "cs_v")
+            .await
+            .unwrap()
+            .unwrap()
+            .prompt,
+        "nurse"
+    );
+}
+
 async fn searches_and_lists_belong_to_one_workspace(store: Store) {
     use scout_store::{CandidateSearch, NewPool};
     let search = CandidateSearch {
@@ -1215,5 +1287,6 @@ suite!(
     people_and_their_sessions,
     pipelines_filter_sort_page_and_remember,
     searches_and_lists_belong_to_one_workspace,
+    a_search_changes_only_from_the_state_it_was_read_in,
     leads_are_taken_in_once_per_workspace_and_share_nothing,
 );

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::pages::search::{body, Chip, Outcome};
 use super::pages::{frame_in, respond, trouble, Section};
 use super::session::SignedIn;
+use crate::search_changes::{change_search, SearchChangeError};
 use crate::talent_match::MatchContext;
 use crate::AppState;
 use scout_query::prompt::PromptError;
@@ -228,26 +229,35 @@ pub(crate) async fn more(
     Path(id): Path<String>,
 ) -> Response {
     let person = &signed_in.session.person;
-    let search = match state.store.get_search(&person.workspace_id, &id).await {
-        Ok(Some(s)) if s.user_id == person.user_id => s,
-        Ok(_) => return super::pages::not_found(&signed_in.session, "Search"),
-        Err(e) => return trouble(&e),
+    let changed = change_search(
+        &state.store,
+        &person.workspace_id,
+        &id,
+        |search| search.user_id == person.user_id,
+        |mut search| {
+            let state = &state;
+            async move {
+                let filters = scout_query::parse_filter_list(&search.filters, vec![])
+                    .map_err(|_| "a stored search's filters no longer read".to_owned())?;
+                let shown: HashSet<String> = search.result_ids.iter().cloned().collect();
+                let ranked = ranked_page(state, &filters, shown).await?;
+                let first_rank = search.result_ids.len() + 1;
+                search.result_ids.extend(ranked.ids.iter().cloned());
+                search.updated_at = crate::transaction_log::now_ms();
+                Ok::<_, String>((search, (ranked, first_rank)))
+            }
+        },
+    )
+    .await;
+    let (record, (ranked, first_rank)) = match changed {
+        Ok(Some(done)) => done,
+        Ok(None) => return super::pages::not_found(&signed_in.session, "Search"),
+        Err(SearchChangeError::Store(e)) => return trouble(&e),
+        Err(SearchChangeError::Refused(e)) => return trouble(&e),
+        Err(SearchChangeError::Busy) => {
+            return super::pages::busy(&signed_in.session, "This search")
+        }
     };
-    let Ok(filters) = scout_query::parse_filter_list(&search.filters, vec![]) else {
-        return trouble(&"a stored search's filters no longer read");
-    };
-    let shown: HashSet<String> = search.result_ids.iter().cloned().collect();
-    let ranked = match ranked_page(&state, &filters, shown).await {
-        Ok(r) => r,
-        Err(e) => return trouble(&e),
-    };
-    let mut record = search;
-    let first_rank = record.result_ids.len() + 1;
-    record.result_ids.extend(ranked.ids.iter().cloned());
-    record.updated_at = crate::transaction_log::now_ms();
-    if let Err(e) = state.store.save_search(&record).await {
-        return trouble(&e);
-    }
     if headers.get("x-scout-fragment").is_some() {
         let fragment = super::pages::search::more_cards(
             &record.prompt,

@@ -484,3 +484,83 @@ async fn an_unreachable_model_falls_back_to_the_rules_and_says_so() {
         .unwrap_or_default()
         .contains("the model could not refine")));
 }
+
+/// Sixty software engineers in Paris, so that a search has pages to give.
+fn many_engineers() -> Vec<scout_model::Talent> {
+    (0..60)
+        .map(|i| {
+            serde_json::from_value(json!({
+                "id": format!("e{i:02}"),
+                "firstname": "Eng",
+                "lastname": format!("N{i}"),
+                "jobTitle": "Software Engineer",
+                "city": "Paris",
+                "country": "France",
+                "skills": ["Rust"],
+            }))
+            .unwrap()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_expansions_never_give_a_talent_twice_nor_lose_one() {
+    let app = crate::helpers::spawn_app_with(Default::default(), many_engineers(), 10_000).await;
+    let evs = stream(
+        &app,
+        "/v1/searches/candidates/search",
+        json!({"prompt": "software engineer in Paris", "limit": 4}),
+    )
+    .await;
+    let done = &evs.last().unwrap().1;
+    let search_id = done["searchId"].as_str().unwrap().to_owned();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let client = app.client.clone();
+        let url = format!("{}/v1/searches/candidates/{search_id}/expand", app.address);
+        let key = app.key.clone();
+        tasks.push(tokio::spawn(async move {
+            let res = client
+                .post(url)
+                .header("x-api-key", key)
+                .json(&json!({"limit": 5}))
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap())
+        }));
+    }
+    let mut given: Vec<String> = Vec::new();
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        assert_eq!(status, 200, "{body}");
+        given.extend(
+            body["data"]["candidates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["talent"]["id"].as_str().unwrap().to_owned()),
+        );
+    }
+    let mut unique = given.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        given.len(),
+        "a talent was given twice: {given:?}"
+    );
+    assert_eq!(given.len(), 40, "eight expansions of five, none empty");
+    let (status, body) = app
+        .get(&format!("/v1/searches/candidates/{search_id}?pageSize=100"))
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let stored: Vec<&str> = body["data"]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["talent"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(stored.len(), 44, "every expansion's results were kept");
+    assert!(given.iter().all(|id| stored.contains(&id.as_str())));
+}

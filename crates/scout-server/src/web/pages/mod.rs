@@ -173,6 +173,25 @@ pub(crate) fn not_found(session: &Session, what: &str) -> Response {
     )
 }
 
+/// `409`: another request changed the same thing at the same moment, again
+/// and again; nothing was lost, and trying again works once they are done.
+pub(crate) fn busy(session: &Session, what: &str) -> Response {
+    respond(
+        StatusCode::CONFLICT,
+        frame(
+            "Try again",
+            Some(session),
+            html! {
+                section.notice {
+                    h1 { "Try again" }
+                    p { (what) " was being changed by other requests at the same moment. Nothing was lost; try again." }
+                    p { a href="/" { "Back to search" } }
+                }
+            },
+        ),
+    )
+}
+
 /// A redirect after a change (303, so the browser follows with a GET).
 pub(crate) fn see_other(to: &str) -> Response {
     axum::response::Redirect::to(to).into_response()
