@@ -67,6 +67,9 @@ pub(crate) async fn upload(
     form: Multipart,
 ) -> Response {
     let fragment = headers.get("x-scout-fragment").is_some();
+    if let Err(refused) = signed_in.check_sender(&headers) {
+        return refused;
+    }
     let form = match crate::leads::read_form(form, true).await {
         Ok(f) => f,
         Err(e) => {

@@ -92,6 +92,13 @@ pub fn tokens_match(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// The refusal of a form that did not come from Scout's own page.
+fn not_from_this_site() -> Response {
+    super::pages::forbidden(
+        "This request did not come from Scout's own page, so nothing was changed. Reload the page and try again.",
+    )
+}
+
 /// A signed-in person's request: their session and its token's hash.
 pub struct SignedIn {
     /// The session, with the person.
@@ -111,10 +118,20 @@ impl SignedIn {
     /// not come from Scout's own page, or a person whose role reads only.
     #[allow(clippy::result_large_err)]
     pub fn check_change(&self, headers: &HeaderMap, form_token: &str) -> Result<(), Response> {
-        if !self.may_change(headers, form_token) {
-            return Err(super::pages::forbidden(
-                "This request did not come from Scout's own page, so nothing was changed. Reload the page and try again.",
-            ));
+        self.check_sender(headers)?;
+        if !tokens_match(form_token, &self.session.csrf_token) {
+            return Err(not_from_this_site());
+        }
+        Ok(())
+    }
+
+    /// What can be checked before a form's body is read: the request comes
+    /// from this site and the person's role may change things. An upload is
+    /// refused on these before a byte of its files is read.
+    #[allow(clippy::result_large_err)]
+    pub fn check_sender(&self, headers: &HeaderMap) -> Result<(), Response> {
+        if !same_site(headers) {
+            return Err(not_from_this_site());
         }
         if !self.session.person.role.writes() {
             return Err(super::pages::forbidden(&format!(

@@ -695,6 +695,33 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         assert_eq!(status, 403, "Vic cannot change {path}");
         assert!(body.contains("viewer"), "the page says why: {body}");
     }
+    // an upload by a viewer is refused before its files are read: none
+    // becomes a lead, with or without the session's token
+    let (_, leads_before) = page(&app, &vic, "/leads").await;
+    for token in [vic_csrf.as_str(), ""] {
+        let form = reqwest::multipart::Form::new()
+            .text("_csrf", token.to_owned())
+            .part(
+                "files",
+                reqwest::multipart::Part::bytes(b"Vic Viewer\nvic@example.com\nNurse".to_vec())
+                    .file_name("vic.txt"),
+            );
+        let res = client()
+            .post(format!("{}/leads", app.address))
+            .header(COOKIE, &vic)
+            .header("origin", &app.address)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403);
+        assert!(res.text().await.unwrap().contains("viewer"));
+    }
+    let (_, leads_after) = page(&app, &vic, "/leads").await;
+    assert_eq!(
+        leads_before.matches("href=\"/leads/").count(),
+        leads_after.matches("href=\"/leads/").count()
+    );
     // a change without the session's token is refused too, whoever sends it
     let (status, _) = post(
         &app,
