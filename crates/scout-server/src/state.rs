@@ -48,6 +48,8 @@ pub struct AppState {
     pub(crate) key_failures: Arc<KeyFailures>,
     /// Failed web sign-ins per account and address.
     pub(crate) sign_ins: Arc<crate::web::SignInFailures>,
+    /// Each workspace's own values for the filter editor's suggestions.
+    pub(crate) vocabularies: Arc<crate::web::Vocabularies>,
     /// Requests without a key, per address (`auth::Visitor`).
     pub(crate) anonymous: Arc<RateLimiter>,
     /// Search transactions this server recorded lately.
@@ -76,6 +78,7 @@ impl AppState {
             limiter: Arc::new(RateLimiter::default()),
             key_failures: Arc::new(KeyFailures::new(settings.key_failures_per_minute)),
             sign_ins: Arc::default(),
+            vocabularies: Arc::default(),
             anonymous: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),

@@ -384,6 +384,16 @@ impl Store {
         dispatch!(self, s => s.workspace_values(workspace_id, field, typed, limit).await)
     }
 
+    /// The talents a workspace has shortlisted — its candidates' and its
+    /// lists' members — most recently touched first, at most `limit`.
+    pub async fn workspace_talent_ids(
+        &self,
+        workspace_id: &str,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        dispatch!(self, s => s.workspace_talent_ids(workspace_id, limit).await)
+    }
+
     /// Where a talent stands in the workspace's sourcings: each sourcing's
     /// title with the candidate, oldest sourcing first.
     pub async fn candidacies(

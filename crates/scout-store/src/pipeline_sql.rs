@@ -656,6 +656,23 @@ macro_rules! pipeline_backend {
                     .collect()
             }
 
+            pub(crate) async fn workspace_talent_ids(&self, workspace_id: &str, limit: i64) -> Result<Vec<String>, StoreError> {
+                let mut qb = QueryBuilder::<$db>::new(
+                    "SELECT talent_id, MAX(seen_at) AS seen_at FROM (\
+                     SELECT c.talent_id AS talent_id, c.last_activity_at AS seen_at FROM sourcings s \
+                     JOIN candidates c ON c.sourcing_id = s.id WHERE c.talent_id IS NOT NULL AND s.workspace_id = ",
+                );
+                qb.push_bind(workspace_id);
+                qb.push(
+                    " UNION ALL SELECT m.talent_id AS talent_id, m.added_at AS seen_at FROM candidate_pools p \
+                     JOIN candidate_pool_members m ON m.pool_id = p.id WHERE p.workspace_id = ",
+                );
+                qb.push_bind(workspace_id);
+                qb.push(") AS theirs GROUP BY talent_id ORDER BY seen_at DESC, talent_id LIMIT ").push_bind(limit);
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                rows.iter().map(|r| Ok(r.try_get::<String, _>("talent_id")?)).collect()
+            }
+
             pub(crate) async fn candidacies(&self, workspace_id: &str, talent_id: &str) -> Result<Vec<(String, Candidate)>, StoreError> {
                 // driven by the workspace's sourcings, each looked up by
                 // (sourcing_id, talent_id): no scan of other workspaces' rows

@@ -572,6 +572,35 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
     assert!(!again[0].created, "the same talent twice is one candidate");
     let standing = store.candidacies(&ws, "t1").await.unwrap();
     assert_eq!(standing.len(), 1);
+    assert_eq!(store.workspace_talent_ids(&ws, 10).await.unwrap(), ["t1"]);
+    let other = workspace(&store, "globex").await;
+    assert!(
+        store
+            .workspace_talent_ids(&other, 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "another workspace's shortlists are not its own"
+    );
+    let list = store
+        .create_pool(&scout_store::NewPool {
+            workspace_id: other.clone(),
+            user_id: "gus".into(),
+            name: "Gus's".into(),
+            search_id: None,
+            talent_ids: vec!["t9".into(), "t1".into()],
+        })
+        .await
+        .unwrap();
+    assert_eq!(list.member_count, 2);
+    let mut theirs = store.workspace_talent_ids(&other, 10).await.unwrap();
+    theirs.sort();
+    assert_eq!(
+        theirs,
+        ["t1", "t9"],
+        "a list's members are the workspace's too"
+    );
+    assert_eq!(store.workspace_talent_ids(&ws, 10).await.unwrap(), ["t1"]);
     assert_eq!(
         (standing[0].0.as_str(), standing[0].1.id.as_str()),
         ("Engineer", again[0].id.as_str())

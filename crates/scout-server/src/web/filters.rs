@@ -334,8 +334,10 @@ pub(crate) fn suggest_values(t: FilterType, typed: &str) -> Vec<String> {
 }
 
 /// `GET /suggest?type=SKILL&q=pyt`: `<option>`s for the value's datalist —
-/// the workspace's own values first (employers, titles and cities of its
-/// candidates, most frequent first), then the bundled reference data.
+/// the workspace's own values first (its candidates' employers, titles and
+/// cities; then the skills, schools, degrees, languages, certifications,
+/// titles, employers and cities of the profiles it has shortlisted: most
+/// frequent first, `vocabulary.rs`), then the bundled reference data.
 pub(crate) async fn suggest(
     State(state): State<AppState>,
     signed_in: SignedIn,
@@ -351,30 +353,32 @@ pub(crate) async fn suggest(
     if q.q.chars().count() > 200 {
         return (axum::http::StatusCode::BAD_REQUEST, "too long").into_response();
     }
+    let workspace_id = &signed_in.session.person.workspace_id;
     let own_field = match t {
         FilterType::CompanyName => Some(WorkspaceField::Employer),
         FilterType::JobTitle => Some(WorkspaceField::Title),
         FilterType::Location => Some(WorkspaceField::City),
         _ => None,
     };
+    // the workspace's candidates' current values, then the values in the
+    // profiles it has shortlisted, then the reference data
     let mut values = match own_field {
         Some(field) => state
             .store
-            .workspace_values(
-                &signed_in.session.person.workspace_id,
-                field,
-                &q.q,
-                SUGGESTIONS as i64,
-            )
+            .workspace_values(workspace_id, field, &q.q, SUGGESTIONS as i64)
             .await
             .unwrap_or_default(),
         None => Vec::new(),
     };
+    if let Ok(vocabulary) = super::vocabulary::of_workspace(&state, workspace_id).await {
+        values.extend(vocabulary.suggest(t, &q.q, SUGGESTIONS));
+    }
     let typed = q.q.clone();
     let reference = tokio::task::spawn_blocking(move || suggest_values(t, &typed))
         .await
         .unwrap_or_default();
-    let mut seen: std::collections::HashSet<String> = values.iter().map(|v| fold(v)).collect();
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(fold(v)));
     values.extend(reference.into_iter().filter(|v| seen.insert(fold(v))));
     values.truncate(SUGGESTIONS);
     let markup = html! { @for v in &values { option value=(v) {} } };

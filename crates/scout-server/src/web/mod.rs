@@ -24,10 +24,12 @@ mod projects;
 mod search;
 pub mod session;
 mod throttle;
+mod vocabulary;
 pub mod workspace;
 
 pub use assets::shipped_bytes;
 pub(crate) use throttle::SignInFailures;
+pub(crate) use vocabulary::Vocabularies;
 
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};

@@ -648,6 +648,12 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
     assert!(own.contains("value=\"Acme\""), "{own}");
     let (_, theirs) = page(&app, &gus, "/suggest?type=COMPANY_NAME&q=ac").await;
     assert!(!theirs.contains("Acme"), "{theirs}");
+    // and the schools of the profiles it shortlisted (Marie's), never another's
+    let (status, own) = page(&app, &ada, "/suggest?type=EDUCATION_SCHOOL_NAME&q=ecole").await;
+    assert_eq!(status, 200);
+    assert!(own.contains("value=\"École Polytechnique\""), "{own}");
+    let (_, theirs) = page(&app, &gus, "/suggest?type=EDUCATION_SCHOOL_NAME&q=ecole").await;
+    assert!(!theirs.contains("Polytechnique"), "{theirs}");
     let (_, gus_profile) = page(&app, &gus, "/talents/t01").await;
     assert!(!gus_profile.contains("In your projects") && !gus_profile.contains("Backend Lyon"));
     let (_, gus_lists) = page(&app, &gus, "/lists").await;
