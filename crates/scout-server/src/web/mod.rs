@@ -23,6 +23,7 @@ mod profile;
 mod projects;
 mod search;
 pub mod session;
+mod streamed;
 mod throttle;
 mod vocabulary;
 pub mod workspace;

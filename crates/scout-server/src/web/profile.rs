@@ -22,9 +22,8 @@ pub(crate) struct ProfileQuery {
 /// projects, their own lists), for the action menus.
 pub(crate) async fn targets(
     state: &AppState,
-    signed_in: &SignedIn,
+    person: &scout_store::Person,
 ) -> Result<(Vec<Sourcing>, Vec<CandidatePool>), scout_store::StoreError> {
-    let person = &signed_in.session.person;
     let (projects, _) = state
         .store
         .list_sourcings(&person.workspace_id, ArchiveFilter::Active, 0, 200)
@@ -66,7 +65,7 @@ pub(crate) async fn page(
                 .collect();
         }
     }
-    let (projects, lists) = match targets(&state, &signed_in).await {
+    let (projects, lists) = match targets(&state, &signed_in.session.person).await {
         Ok(t) => t,
         Err(e) => return trouble(&e),
     };

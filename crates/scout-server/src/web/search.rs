@@ -9,7 +9,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::pages::search::{body, Chip, Outcome};
+use super::pages::search::{
+    body, reading, result_card, results_end, results_failed, results_start, Chip, Outcome,
+    RESULTS_GO_HERE,
+};
 use super::pages::{frame_in, respond, trouble, Section};
 use super::session::SignedIn;
 use crate::search_changes::{change_search, SearchChangeError};
@@ -307,9 +310,13 @@ pub(crate) async fn history(State(state): State<AppState>, signed_in: SignedIn) 
     }
 }
 
+/// `GET /?q=…`: the box, and for a question its reading and results. The
+/// page streams (`streamed.rs`): the reading goes out before the search
+/// runs, then the total and each card.
 pub(crate) async fn page(
     State(state): State<AppState>,
     signed_in: SignedIn,
+    headers: axum::http::HeaderMap,
     Query(query): Query<SearchQuery>,
 ) -> Response {
     let text = query.q.trim().to_owned();
@@ -322,37 +329,21 @@ pub(crate) async fn page(
                 "Every filter was removed: add one, or search again from the box.".into(),
             ),
             Ok((filters, chips, notice)) => {
-                match remembered_search(&state, &signed_in.session.person, &text, &filters).await {
-                    Ok((ranked, search_id)) => Outcome::Results {
-                        chips,
-                        total: ranked.total,
-                        talents: ranked.talents,
-                        search_id,
-                        more: ranked.more,
-                        notice,
-                    },
-                    Err(e) => return trouble(&e),
-                }
+                return streamed_results(
+                    state,
+                    signed_in.session,
+                    &headers,
+                    text,
+                    filters,
+                    chips,
+                    notice,
+                )
             }
         }
     };
-    let status = if matches!(outcome, Outcome::Problem(_)) {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    let title = if text.is_empty() {
-        "Search".to_owned()
-    } else {
-        format!("{text} — Search")
-    };
-    let targets = if matches!(outcome, Outcome::Results { .. }) {
-        match super::profile::targets(&state, &signed_in).await {
-            Ok(t) => t,
-            Err(e) => return trouble(&e),
-        }
-    } else {
-        Default::default()
+    let (status, title) = match &outcome {
+        Outcome::Problem(_) => (StatusCode::BAD_REQUEST, format!("{text} — Search")),
+        Outcome::Empty => (StatusCode::OK, "Search".to_owned()),
     };
     respond(
         status,
@@ -360,7 +351,90 @@ pub(crate) async fn page(
             Section::Search,
             &title,
             Some(&signed_in.session),
-            body(&text, &outcome, &signed_in.session, &targets),
+            body(&text, &outcome),
         ),
     )
+}
+
+/// Sends the page of a search that was read: its reading at once, then —
+/// once the search has run and been kept in the person's history — the
+/// total, each card, and the rest of the page.
+fn streamed_results(
+    state: AppState,
+    session: scout_store::Session,
+    headers: &axum::http::HeaderMap,
+    text: String,
+    filters: Vec<Filter>,
+    chips: Vec<Chip>,
+    notice: Option<String>,
+) -> Response {
+    let whole = frame_in(
+        Section::Search,
+        &format!("{text} — Search"),
+        Some(&session),
+        reading(&text, &chips, notice.as_deref()),
+    )
+    .into_string();
+    let (before, after) = whole
+        .split_once(RESULTS_GO_HERE)
+        .map(|(b, a)| (b.to_owned(), a.to_owned()))
+        .unwrap_or((whole.clone(), String::new()));
+    let (mut page, response) = super::streamed::page(headers);
+    tokio::spawn(async move {
+        if !page.send(&before).await {
+            return;
+        }
+        let person = &session.person;
+        let (searched, targets) = tokio::join!(
+            remembered_search(&state, person, &text, &filters),
+            super::profile::targets(&state, person),
+        );
+        match (searched, targets) {
+            (Ok((ranked, search_id)), Ok(targets)) => {
+                let shown = ranked.talents.len();
+                let start = results_start(
+                    &text,
+                    &chips,
+                    ranked.total,
+                    shown,
+                    &session,
+                    &targets,
+                    &search_id,
+                );
+                if !page.send(&start).await {
+                    return;
+                }
+                for (i, talent) in ranked.talents.iter().enumerate() {
+                    if !page
+                        .send(&result_card(talent, i + 1, &text, &session))
+                        .await
+                    {
+                        return;
+                    }
+                }
+                if !page
+                    .send(&results_end(&search_id, shown, ranked.more))
+                    .await
+                {
+                    return;
+                }
+            }
+            (Err(e), _) => {
+                tracing::error!(error = %e, "a web search failed after its page began");
+                if !page.send(&results_failed()).await {
+                    return;
+                }
+            }
+            (_, Err(e)) => {
+                tracing::error!(error = %e, "a web search's projects and lists could not be read");
+                if !page.send(&results_failed()).await {
+                    return;
+                }
+            }
+        }
+        if page.send(&after).await {
+            page.finish().await;
+        }
+    });
+    response
 }

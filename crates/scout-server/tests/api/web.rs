@@ -817,3 +817,63 @@ async fn pages_are_compressed_for_browsers_that_ask() {
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-encoding"], "gzip");
 }
+
+#[tokio::test]
+async fn a_search_page_streams_its_reading_before_its_cards() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    let ada = session(&app, "ada@example.com").await;
+    let url = format!("{}/?q=software+engineer+in+France", app.address);
+    // plain: the first piece is the page up to the chips, nothing of the results
+    let mut res = client()
+        .get(&url)
+        .header(COOKIE, &ada)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let first = String::from_utf8(res.chunk().await.unwrap().unwrap().to_vec()).unwrap();
+    assert!(first.contains("class=\"chips\""), "{first}");
+    assert!(!first.contains("class=\"cards\"") && !first.contains("matches"));
+    let mut rest = String::new();
+    let mut pieces = 1;
+    while let Some(piece) = res.chunk().await.unwrap() {
+        rest.push_str(std::str::from_utf8(&piece).unwrap());
+        pieces += 1;
+    }
+    assert!(
+        pieces >= 4,
+        "reading, total, cards and end come apart: {pieces}"
+    );
+    let whole = first + &rest;
+    assert!(whole.contains("<ol class=\"cards\" id=\"results\">"));
+    assert!(whole.contains("Marie") && whole.trim_end().ends_with("</html>"));
+    // compressed: each piece inflates on arrival, the whole is the same page
+    let mut res = client()
+        .get(&url)
+        .header(COOKIE, &ada)
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    let mut compressed = res.chunk().await.unwrap().unwrap().to_vec();
+    let mut early = Vec::new();
+    let _ = std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut early,
+    );
+    let early = String::from_utf8_lossy(&early);
+    assert!(early.contains("class=\"chips\""), "{early}");
+    while let Some(piece) = res.chunk().await.unwrap() {
+        compressed.extend_from_slice(&piece);
+    }
+    let mut inflated = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut inflated,
+    )
+    .unwrap();
+    assert!(inflated.contains("Marie") && inflated.trim_end().ends_with("</html>"));
+    assert!(compressed.len() * 2 < inflated.len(), "it is compressed");
+}

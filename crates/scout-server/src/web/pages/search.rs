@@ -23,19 +23,6 @@ pub(crate) enum Outcome {
     Empty,
     /// The box's text could not be read; why.
     Problem(String),
-    /// A search ran.
-    Results {
-        chips: Vec<Chip>,
-        total: u64,
-        /// Talents in the API's shape, with `match`.
-        talents: Vec<Value>,
-        /// The saved search (history, and "more" without repeats).
-        search_id: String,
-        /// Whether more results remain.
-        more: bool,
-        /// A change to the filters that was refused, and why.
-        notice: Option<String>,
-    },
 }
 
 /// The label of a filter type for people.
@@ -257,23 +244,10 @@ fn card(t: &Value, rank: usize, query: &str, selectable: bool) -> Markup {
 
 /// The page body; `targets` are the projects and lists the selection bar
 /// offers.
-pub(crate) fn body(
-    query: &str,
-    outcome: &Outcome,
-    session: &Session,
-    targets: &(Vec<Sourcing>, Vec<CandidatePool>),
-) -> Markup {
-    let selectable = session.person.role.writes();
+pub(crate) fn body(query: &str, outcome: &Outcome) -> Markup {
     html! {
         section.search {
-            h1.visually-hidden { "Search" }
-            form.search-box method="get" action="/" role="search" {
-                label.visually-hidden for="q" { "Describe who you are looking for, or paste a Sales Navigator URL" }
-                input #q type="search" name="q" value=(query) maxlength="16384" autofocus
-                    placeholder="e.g. senior backend engineers in Berlin, Go or Rust, not at Zalando"
-                    aria-describedby=[matches!(outcome, Outcome::Problem(_)).then_some("search-problem")];
-                button.primary type="submit" { "Search" }
-            }
+            (search_box(query, matches!(outcome, Outcome::Problem(_))))
             @match outcome {
                 Outcome::Empty => {
                     div.empty {
@@ -288,36 +262,112 @@ pub(crate) fn body(
                 Outcome::Problem(why) => {
                     p.problem role="alert" id="search-problem" { (why) }
                 }
-                Outcome::Results { chips, total, talents, search_id, more, notice } => {
-                    @let filters_json = serde_json::to_string(&chips.iter().map(|c| &c.filter).collect::<Vec<_>>()).unwrap_or_default();
-                    @if chips.iter().any(|c| c.words.is_some()) { (prompt_words(query, chips)) }
-                    ul.chips aria-label="What Scout read — click a filter to change it" {
-                        @for (i, c) in chips.iter().enumerate() { (chip(c, i, query, &filters_json)) }
-                        li.chip.add { (add_filter(query, &filters_json)) }
-                    }
-                    @if let Some(n) = notice { p.problem role="alert" { (n) } }
-                    @let offered = crate::web::filters::refinements(&chips.iter().map(|c| c.filter.clone()).collect::<Vec<_>>(), *total);
-                    @if !offered.is_empty() {
-                        ul.refinements aria-label="Refine" {
-                            @for r in &offered {
-                                li { a href=(refine_href(query, &filters_json, &r.edit)) title=(r.relaxes) { (r.label) } }
-                            }
-                        }
-                    }
-                    p.total { span.count { (format_count(*total)) } @if *total == 1 { " match" } @else { " matches" } " · sorted by best match" }
-                    @if talents.is_empty() {
-                        div.empty { p { "No one matches every required filter. Make a filter optional or remove one." } }
-                    } @else {
-                        @if selectable {
-                            div.selection-bar { (add_form(session, &targets.0, &targets.1, None, Some(search_id), &format!("/?q={}", form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()))) }
-                        }
-                        ol.cards #results { @for (i, t) in talents.iter().enumerate() { (card(t, i + 1, query, selectable)) } }
-                        (more_link(search_id, *more))
-                    }
-                }
             }
         }
     }
+}
+
+fn search_box(query: &str, refused: bool) -> Markup {
+    html! {
+        h1.visually-hidden { "Search" }
+        form.search-box method="get" action="/" role="search" {
+            label.visually-hidden for="q" { "Describe who you are looking for, or paste a Sales Navigator URL" }
+            input #q type="search" name="q" value=(query) maxlength="16384" autofocus
+                placeholder="e.g. senior backend engineers in Berlin, Go or Rust, not at Zalando"
+                aria-describedby=[refused.then_some("search-problem")];
+            button.primary type="submit" { "Search" }
+        }
+    }
+}
+
+/// Where the results go in a [`reading`] page; the page is sent up to here
+/// before the search runs.
+pub(crate) const RESULTS_GO_HERE: &str = "<!--scout:results-->";
+
+/// The page of a search as far as its reading: the box, the prompt's words
+/// and the chips, with [`RESULTS_GO_HERE`] where the results follow.
+pub(crate) fn reading(query: &str, chips: &[Chip], notice: Option<&str>) -> Markup {
+    let filters_json = filters_json(chips);
+    html! {
+        section.search {
+            (search_box(query, false))
+            @if chips.iter().any(|c| c.words.is_some()) { (prompt_words(query, chips)) }
+            ul.chips aria-label="What Scout read — click a filter to change it" {
+                @for (i, c) in chips.iter().enumerate() { (chip(c, i, query, &filters_json)) }
+                li.chip.add { (add_filter(query, &filters_json)) }
+            }
+            @if let Some(n) = notice { p.problem role="alert" { (n) } }
+            (PreEscaped(RESULTS_GO_HERE))
+        }
+    }
+}
+
+fn filters_json(chips: &[Chip]) -> String {
+    serde_json::to_string(&chips.iter().map(|c| &c.filter).collect::<Vec<_>>()).unwrap_or_default()
+}
+
+/// What comes before the cards once the search has run: the refinements
+/// offered, the exact total, the selection bar, and the list's opening tag
+/// (closed by [`results_end`]); or why there are none.
+pub(crate) fn results_start(
+    query: &str,
+    chips: &[Chip],
+    total: u64,
+    shown: usize,
+    session: &Session,
+    targets: &(Vec<Sourcing>, Vec<CandidatePool>),
+    search_id: &str,
+) -> String {
+    let filters_json = filters_json(chips);
+    let offered = crate::web::filters::refinements(
+        &chips.iter().map(|c| c.filter.clone()).collect::<Vec<_>>(),
+        total,
+    );
+    let back = format!(
+        "/?q={}",
+        form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()
+    );
+    let mut out = html! {
+        @if !offered.is_empty() {
+            ul.refinements aria-label="Refine" {
+                @for r in &offered {
+                    li { a href=(refine_href(query, &filters_json, &r.edit)) title=(r.relaxes) { (r.label) } }
+                }
+            }
+        }
+        p.total { span.count { (format_count(total)) } @if total == 1 { " match" } @else { " matches" } " · sorted by best match" }
+        @if shown == 0 {
+            div.empty { p { "No one matches every required filter. Make a filter optional or remove one." } }
+        } @else if session.person.role.writes() {
+            div.selection-bar { (add_form(session, &targets.0, &targets.1, None, Some(search_id), &back)) }
+        }
+    }
+    .into_string();
+    if shown > 0 {
+        out.push_str(r#"<ol class="cards" id="results">"#);
+    }
+    out
+}
+
+/// One result card of a search, as sent while the page streams.
+pub(crate) fn result_card(t: &Value, rank: usize, query: &str, session: &Session) -> String {
+    card(t, rank, query, session.person.role.writes()).into_string()
+}
+
+/// What follows the cards: the list's end and the way to more.
+pub(crate) fn results_end(search_id: &str, shown: usize, more: bool) -> String {
+    if shown == 0 {
+        return String::new();
+    }
+    format!("</ol>{}", more_link(search_id, more).into_string())
+}
+
+/// Why a search that was read could not run (told in the page it streams into).
+pub(crate) fn results_failed() -> String {
+    html! {
+        p.problem role="alert" { "The search could not run just now; nothing was lost. Try again in a moment." }
+    }
+    .into_string()
 }
 
 fn refine_href(query: &str, filters_json: &str, edit: &[(&str, String)]) -> String {
