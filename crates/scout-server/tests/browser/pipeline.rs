@@ -3,6 +3,9 @@
 //! page → a list → its CSV export; and what a viewer, another workspace
 //! and another site may do.
 
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use scout_store::Role;
 use serde_json::json;
 
@@ -110,20 +113,36 @@ async fn a_recruiter_shortlists_moves_and_exports() {
         .await
         .unwrap();
     wait_for_stage(&browser, &card_id, "REPLIED").await;
-    // drag and drop onto the Interview column
-    browser
-        .execute(
-            r#"const card = document.getElementById(arguments[0]);
-               const target = document.querySelector('.board-column[data-stage="INTERVIEW"]');
-               const dt = new DataTransfer();
-               card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
-               target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));
-               target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));
-               card.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));"#,
-            vec![json!(card_id)],
-        )
-        .await
-        .unwrap();
+    // drag and drop onto the Interview column with the mouse: real input
+    // (WebDriver actions), grabbing the card by its name
+    let grabbed = find(&browser, &format!("#{card_id} a[data-open]")).await;
+    let target = find(&browser, ".board-column[data-stage=\"INTERVIEW\"] h2").await;
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: grabbed,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(100)),
+            x: 12.0,
+            y: 8.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: target,
+            duration: Some(Duration::from_millis(250)),
+            x: 0.0,
+            y: 30.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    browser.perform_actions(drag).await.unwrap();
+    browser.release_actions().await.unwrap();
     wait_for_stage(&browser, &card_id, "INTERVIEW").await;
     // the moves are stored: a reload shows the card where it was left
     browser.refresh().await.unwrap();

@@ -1,5 +1,5 @@
 // Scout's web app script: the keyboard map, moving through results and
-// cards, and the pipeline board's moves (drag and drop, `]` / `[`).
+// cards, and the pipeline board's moves (dragging with the pointer, `]` / `[`).
 // Everything here speeds up something that is also a plain link or form,
 // so the app works without it.
 
@@ -65,26 +65,63 @@ const step = (card, by) => {
   moveCard(card, cols[at + by]);
 };
 
-for (const card of document.querySelectorAll('.board-card[draggable="true"]')) {
-  card.addEventListener('dragstart', (e) => {
-    e.dataTransfer.setData('text/plain', card.id);
-    e.dataTransfer.effectAllowed = 'move';
-    card.classList.add('dragging');
+// Dragging follows the pointer (mouse, pen or touch): the card is carried
+// under it and dropped on the column beneath. Pointer events rather than
+// HTML5 drag and drop, whose ghost image and events differ across browsers
+// and cannot be driven by real input in automated tests.
+const DRAG_AFTER_PX = 6;
+for (const card of document.querySelectorAll('.board-card[data-movable]')) {
+  card.addEventListener('dragstart', (e) => e.preventDefault());
+  card.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0 || e.target.closest('select, button, input, textarea, label')) return;
+    const start = { x: e.clientX, y: e.clientY };
+    let dragging = false;
+    let over = null;
+    const columnAt = (x, y) => {
+      card.style.pointerEvents = 'none';
+      const col = document.elementFromPoint(x, y)?.closest('.board-column');
+      card.style.pointerEvents = '';
+      return col;
+    };
+    const onMove = (m) => {
+      const dx = m.clientX - start.x;
+      const dy = m.clientY - start.y;
+      if (!dragging && Math.hypot(dx, dy) < DRAG_AFTER_PX) return;
+      if (!dragging) {
+        dragging = true;
+        card.setPointerCapture(m.pointerId);
+        card.classList.add('dragging');
+      }
+      card.style.transform = `translate(${dx}px, ${dy}px)`;
+      const col = columnAt(m.clientX, m.clientY);
+      if (col !== over) {
+        over?.classList.remove('drop-target');
+        over = col;
+        over?.classList.add('drop-target');
+      }
+    };
+    const onEnd = (u) => {
+      card.removeEventListener('pointermove', onMove);
+      card.removeEventListener('pointerup', onEnd);
+      card.removeEventListener('pointercancel', onEnd);
+      over?.classList.remove('drop-target');
+      if (!dragging) return;
+      card.classList.remove('dragging');
+      card.style.transform = '';
+      // the click that ends a drag does not open the card
+      card.dataset.dragged = '';
+      setTimeout(() => delete card.dataset.dragged, 0);
+      if (u.type === 'pointerup' && over) moveCard(card, over);
+    };
+    card.addEventListener('pointermove', onMove);
+    card.addEventListener('pointerup', onEnd);
+    card.addEventListener('pointercancel', onEnd);
   });
-  card.addEventListener('dragend', () => card.classList.remove('dragging'));
-}
-for (const column of columns()) {
-  column.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    column.classList.add('drop-target');
-  });
-  column.addEventListener('dragleave', () => column.classList.remove('drop-target'));
-  column.addEventListener('drop', (e) => {
-    e.preventDefault();
-    column.classList.remove('drop-target');
-    const card = document.getElementById(e.dataTransfer.getData('text/plain'));
-    if (card) moveCard(card, column);
-  });
+  card.addEventListener('click', (c) => {
+    if (card.dataset.dragged === undefined) return;
+    c.preventDefault();
+    c.stopPropagation();
+  }, { capture: true });
 }
 // the plain form on each card: move without leaving the board
 for (const form of document.querySelectorAll('form.move')) {

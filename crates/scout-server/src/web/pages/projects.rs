@@ -261,7 +261,7 @@ pub(crate) fn board(session: &Session, project: &Sourcing, candidates: &[Candida
                             @for c in here {
                                 @let name = c.profile.full_name().unwrap_or_else(|| "(no name)".to_owned());
                                 li.board-card #(format!("card-{}", c.id)) tabindex="0" data-item=""
-                                    draggable=[writes.then_some("true")] data-name=(name)
+                                    data-movable=[writes.then_some("")] data-name=(name)
                                     data-move-url=(format!("{base}/candidates/{}", c.id)) {
                                     a data-open="" href=(format!("{base}/candidates/{}", c.id)) { (name) }
                                     @if let Some(t) = &c.profile.job_title { p.card-what { (t) @if let Some(o) = &c.profile.company_name { " @ " (o) } } }
