@@ -191,6 +191,49 @@ async fn a_recruiter_signs_in_searches_reads_the_cards_and_signs_out() {
     assert_eq!(unique.len(), ids.len(), "no card twice: {ids:?}");
     find(&browser, "p.more.hint").await;
 
+    // the keyboard alone adds the focused result to a new list: `l` takes the
+    // card and opens the list menu, End picks "New list…", Enter asks for a
+    // name, Enter adds
+    let first_id = ids[0].to_owned();
+    browser
+        .execute("document.querySelector('ol.cards li.card').focus()", vec![])
+        .await
+        .unwrap();
+    let typing = |keys: &'static str| {
+        let browser = browser.clone();
+        async move {
+            browser
+                .active_element()
+                .await
+                .unwrap()
+                .send_keys(keys)
+                .await
+                .unwrap()
+        }
+    };
+    typing("l").await;
+    let focused = browser
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, "add-to-list", "`l` opens the list menu");
+    typing("\u{E010}").await; // End
+    typing("\u{E007}").await; // Enter
+    typing("Keyboard picks\u{E007}").await;
+    for _ in 0..100 {
+        if browser.current_url().await.unwrap().path() == "/" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    browser
+        .goto(&format!("{}/lists", app.address))
+        .await
+        .unwrap();
+    harness::wait_for_text(&browser, "Keyboard picks").await;
+    find(&browser, "table.grid a").await.click().await.unwrap();
+    find(&browser, &format!("a[href^=\"/talents/{first_id}\"]")).await;
+
     // the searches are in the person's history
     browser
         .goto(&format!("{}/history", app.address))

@@ -169,13 +169,42 @@ document.addEventListener('keydown', (e) => {
     }
     case ']': if (card) { e.preventDefault(); step(card, 1); } break;
     case '[': if (card) { e.preventDefault(); step(card, -1); } break;
-    case 'a': document.getElementById('add-to-project')?.focus(); break;
-    case 'l': document.getElementById('add-to-list')?.focus(); break;
+    case 'a': e.preventDefault(); startAdding('add-to-project'); break;
+    case 'l': e.preventDefault(); startAdding('add-to-list'); break;
     case 'g': pendingG = true; break;
     case '?': document.getElementById('keys')?.showModal(); break;
     default:
   }
 });
+
+// --- add to a project / a list from the keyboard: `a` or `l` takes the
+// selection (or, with none, the focused result), then a project or list is
+// picked with the arrows and Enter adds (on "New…", Enter asks for a name).
+function startAdding(selectId) {
+  const select = document.getElementById(selectId);
+  if (!select) return;
+  const picked = document.querySelectorAll('input[name="talent"]:checked').length;
+  const box = currentItem()?.querySelector('input[name="talent"]');
+  if (!picked && box) {
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  select.focus();
+  announce('Choose with the arrow keys, then press Enter to add.');
+}
+for (const action of document.querySelectorAll('form.actions span.action')) {
+  action.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    const select = action.querySelector('select');
+    const name = action.querySelector('input[type="text"]');
+    e.preventDefault();
+    if (e.target === select && select.value === 'new' && name && !name.value.trim()) {
+      name.focus();
+      return;
+    }
+    action.closest('form').requestSubmit(action.querySelector('button[type="submit"]'));
+  });
+}
 
 // --- selection: how many are selected ---------------------------------------
 const selectionBar = document.querySelector('.selection-bar');
