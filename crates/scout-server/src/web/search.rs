@@ -10,8 +10,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::pages::search::{
-    body, reading, result_card, results_end, results_failed, results_start, Chip, Outcome,
-    RESULTS_GO_HERE,
+    body, reading, result_card, results_end, results_end_unsaved, results_failed, results_start,
+    Chip, Outcome, RESULTS_GO_HERE,
 };
 use super::pages::{frame_in, respond, trouble, Section};
 use super::session::SignedIn;
@@ -199,8 +199,24 @@ pub(crate) async fn remembered_search(
     filters: &[Filter],
 ) -> Result<(Ranked, String), String> {
     let ranked = ranked_page(state, filters, HashSet::new()).await?;
+    let record = search_record(person, text, filters, &ranked);
+    state
+        .store
+        .save_search(&record)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((ranked, record.id))
+}
+
+/// The history record of a search that returned `ranked`.
+fn search_record(
+    person: &scout_store::Person,
+    text: &str,
+    filters: &[Filter],
+    ranked: &Ranked,
+) -> CandidateSearch {
     let now = crate::transaction_log::now_ms();
-    let record = CandidateSearch {
+    CandidateSearch {
         id: format!("cs_{}", ulid::Ulid::new().to_string().to_lowercase()),
         workspace_id: person.workspace_id.clone(),
         user_id: person.user_id.clone(),
@@ -214,13 +230,7 @@ pub(crate) async fn remembered_search(
         revisions: serde_json::json!([]),
         created_at: now,
         updated_at: now,
-    };
-    state
-        .store
-        .save_search(&record)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok((ranked, record.id))
+    }
 }
 
 /// `GET /searches/{id}/more`: the next cards of a search of the person's,
@@ -385,12 +395,15 @@ fn streamed_results(
             return;
         }
         let person = &session.person;
-        let (searched, targets) = tokio::join!(
-            remembered_search(&state, person, &text, &filters),
+        let (ranked, targets) = tokio::join!(
+            ranked_page(&state, &filters, HashSet::new()),
             super::profile::targets(&state, person),
         );
-        match (searched, targets) {
-            (Ok((ranked, search_id)), Ok(targets)) => {
+        match (ranked, targets) {
+            (Ok(ranked), Ok(targets)) => {
+                // the cards go out first; the search joins the history after
+                // them, before the link to more (which needs it)
+                let record = search_record(person, &text, &filters, &ranked);
                 let shown = ranked.talents.len();
                 let start = results_start(
                     &text,
@@ -399,7 +412,7 @@ fn streamed_results(
                     shown,
                     &session,
                     &targets,
-                    &search_id,
+                    &record.id,
                 );
                 if !page.send(&start).await {
                     return;
@@ -412,10 +425,14 @@ fn streamed_results(
                         return;
                     }
                 }
-                if !page
-                    .send(&results_end(&search_id, shown, ranked.more))
-                    .await
-                {
+                let end = match state.store.save_search(&record).await {
+                    Ok(()) => results_end(&record.id, shown, ranked.more),
+                    Err(e) => {
+                        tracing::error!(error = %e, "a web search could not join the history");
+                        results_end_unsaved(shown)
+                    }
+                };
+                if !page.send(&end).await {
                     return;
                 }
             }

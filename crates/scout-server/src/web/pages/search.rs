@@ -362,6 +362,20 @@ pub(crate) fn results_end(search_id: &str, shown: usize, more: bool) -> String {
     format!("</ol>{}", more_link(search_id, more).into_string())
 }
 
+/// What follows the cards when the search could not join the history: the
+/// list's end, and why there is no way to more.
+pub(crate) fn results_end_unsaved(shown: usize) -> String {
+    let why = html! {
+        p.problem role="alert" { "This search could not be kept, so more results cannot follow. Search again to page through them." }
+    }
+    .into_string();
+    if shown == 0 {
+        why
+    } else {
+        format!("</ol>{why}")
+    }
+}
+
 /// Why a search that was read could not run (told in the page it streams into).
 pub(crate) fn results_failed() -> String {
     html! {
