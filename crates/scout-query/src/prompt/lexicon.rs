@@ -945,3 +945,362 @@ pub const FOREIGN_MODIFIERS: &[(&str, &str)] = &[
     ("producto", "product"),
     ("java", "java"),
 ];
+
+// ---- the readers' phrase lists -------------------------------------
+
+/// Words for a year after a number (*5 years, 10 yrs, 5 ans, 5 Jahre*).
+pub(crate) const YEAR_UNITS: &[&str] = &[
+    "years", "year", "yrs", "yr", "y", "yoe", "ans", "an", "années", "annees", "años", "anos",
+    "año", "jahre", "jahren", "jahr",
+];
+/// Words before or after a number that make it a minimum (*at least 3, 5+ …*).
+pub(crate) const AT_LEAST: &[&str] = &[
+    "at least",
+    "minimum",
+    "min",
+    "more than",
+    "over",
+    "au moins",
+    "plus de",
+    "minimum de",
+    "más de",
+    "mas de",
+    "al menos",
+    "mindestens",
+    "mehr als",
+    "über",
+];
+/// Words that make a number a maximum (*less than 5, up to 3 …*).
+pub(crate) const AT_MOST: &[&str] = &[
+    "less than",
+    "under",
+    "up to",
+    "at most",
+    "max",
+    "maximum",
+    "moins de",
+    "menos de",
+    "weniger als",
+    "bis zu",
+];
+/// Words joining the two ends of a range (*3 to 5, 3-5, 3 à 5*).
+pub(crate) const RANGE_JOINERS: &[&str] =
+    &["to", "-", "–", "à", "a", "bis", "and", "et", "y", "und"];
+/// Words that make a number of years the experience asked for.
+pub(crate) const EXPERIENCE_WORDS: &[&str] = &[
+    "of experience",
+    "experience",
+    "of exp",
+    "exp",
+    "d'expérience",
+    "d'experience",
+    "de experiencia",
+    "erfahrung",
+    "berufserfahrung",
+];
+/// Words that make a number of years the time in the current role.
+pub(crate) const TENURE_WORDS: &[&str] = &[
+    "in current role",
+    "in the current role",
+    "in their current role",
+    "in current position",
+    "in their current position",
+    "in the current position",
+    "in current job",
+    "in current company",
+    "at current company",
+    "in role",
+    "in the role",
+    "in post",
+    "tenure",
+    "dans le poste actuel",
+    "dans leur poste actuel",
+    "en el puesto actual",
+    "en su puesto actual",
+    "in der aktuellen position",
+];
+/// Words before a distance around a place (*within, à moins de, im Umkreis von*).
+pub(crate) const RADIUS_BEFORE: &[&str] = &[
+    "within",
+    "up to",
+    "à moins de",
+    "a moins de",
+    "a menos de",
+    "im umkreis von",
+    "innerhalb von",
+    "max",
+];
+/// Words after a distance, before its place (*of, from, around*).
+pub(crate) const RADIUS_AFTER: &[&str] = &[
+    "of", "from", "around", "de", "du", "von", "um", "del", "à", "to", "d'",
+];
+/// Units read as kilometres.
+pub(crate) const KM_UNITS: &[&str] = &[
+    "km",
+    "kms",
+    "kilometers",
+    "kilometres",
+    "kilometer",
+    "kilomètres",
+    "kilómetros",
+    "kilometern",
+];
+/// Units read as miles (× 1.609).
+pub(crate) const MILE_UNITS: &[&str] = &["mi", "mile", "miles", "meilen", "millas"];
+/// Words before a graduation year (*class of, graduated in*).
+pub(crate) const GRADUATION_BEFORE: &[&str] = &[
+    "class of",
+    "graduated in",
+    "graduating in",
+    "graduated",
+    "graduation year",
+    "graduation",
+    "promo",
+    "promotion",
+    "diplômé en",
+    "diplome en",
+    "egresado en",
+    "abschluss",
+];
+/// Words after a graduation year (*2019 graduate*).
+pub(crate) const GRADUATION_AFTER: &[&str] = &["graduate", "graduates", "grad", "grads"];
+/// Articles skipped at the start of a name.
+pub(crate) const ARTICLES: &[&str] = &[
+    "a", "an", "the", "un", "une", "una", "einem", "einer", "le", "la",
+];
+/// Lowercase words that may join the words of a name (*Bank of America*).
+pub(crate) const NAME_CONNECTORS: &[&str] =
+    &["of", "&", "de", "du", "des", "la", "the", "del", "für"];
+/// Words joining the items of a list (*Google or Meta*).
+pub(crate) const LIST_JOINERS: &[&str] =
+    &["or", "and", "ou", "et", "o", "y", "oder", "und", "/", "&"];
+/// Seniority words that join the job title after them.
+pub(crate) const SENIORITY_PREFIX: &[&str] = &[
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "lead",
+    "principal",
+    "staff",
+    "head",
+    "chief",
+    "associate",
+    "mid-level",
+    "entry-level",
+    "intern",
+    "sénior",
+    "experienced",
+];
+/// Bare developer / engineer words that make *X developer* a skill and a title.
+pub(crate) const DEV_WORDS: &[&str] = &[
+    "developer",
+    "engineer",
+    "programmer",
+    "dev",
+    "developers",
+    "engineers",
+    "programmers",
+    "devs",
+    "développeur",
+    "développeuse",
+    "desarrollador",
+    "entwickler",
+];
+/// Domain words that name a kind of engineer, not a technology.
+pub(crate) const DOMAIN_WORDS: &[&str] = &[
+    "software",
+    "backend",
+    "back-end",
+    "back end",
+    "frontend",
+    "front-end",
+    "front end",
+    "full stack",
+    "fullstack",
+    "full-stack",
+    "mobile",
+    "web",
+    "data",
+    "devops",
+    "platform",
+    "cloud",
+    "systems",
+    "embedded",
+    "ml",
+    "machine learning",
+    "ai",
+    "game",
+    "security",
+    "qa",
+    "test",
+    "site reliability",
+    "infrastructure",
+    "ios",
+    "android",
+    "network",
+    "database",
+    "sales",
+    "solutions",
+    "support",
+    "research",
+    "mechanical",
+    "electrical",
+    "civil",
+    "chemical",
+    "hardware",
+    "firmware",
+    "blockchain",
+];
+/// Skill names that are also everyday words: read as skills only when typed
+/// as the skill is written (capitalised or in capitals).
+pub(crate) const AMBIGUOUS_SKILLS: &[&str] = &[
+    "go",
+    "r",
+    "c",
+    "d",
+    "less",
+    "make",
+    "express",
+    "spring",
+    "swift",
+    "rest",
+    "chef",
+    "puppet",
+    "salt",
+    "ant",
+    "dart",
+    "ember",
+    "meteor",
+    "elm",
+    "crystal",
+    "pony",
+    "io",
+    "basic",
+    "logo",
+    "julia",
+    "ruby",
+    "rails",
+    "unity",
+    "access",
+    "word",
+    "office",
+    "excel",
+    "sales",
+    "design",
+    "english",
+    "french",
+    "spanish",
+    "german",
+    "lead",
+    "leadership",
+    "management",
+    "senior",
+    "junior",
+    "remote",
+    "agile",
+    "support",
+    "research",
+    "security",
+    "cloud",
+    "data",
+    "web",
+    "mobile",
+    "testing",
+    "writing",
+    "teaching",
+    "nursing",
+    "marketing",
+    "finance",
+    "operations",
+    "strategy",
+    "scale",
+    "processing",
+    "communication",
+    "it",
+    "hr",
+    "seo",
+    "pr",
+];
+/// Words for speaking a language (*French-speaking, francophone*) and the language.
+pub(crate) const LANGUAGE_PHONES: &[(&str, &str)] = &[
+    ("francophone", "french"),
+    ("anglophone", "english"),
+    ("hispanophone", "spanish"),
+    ("hispanohablante", "spanish"),
+    ("germanophone", "german"),
+    ("lusophone", "portuguese"),
+    ("arabophone", "arabic"),
+    ("italophone", "italian"),
+];
+/// Words after a language that make it one spoken (*speaker, speaking*).
+pub(crate) const LANGUAGE_AFTER: &[&str] = &[
+    "speaking",
+    "speaker",
+    "speakers",
+    "language",
+    "skills",
+    "speaking,",
+    "parlant",
+    "hablante",
+    "sprechend",
+    "sprachig",
+];
+/// Level words next to a language, with the documented level they read as.
+pub(crate) const LEVEL_WORDS: &[(&str, &str)] = &[
+    ("native", "native_or_bilingual"),
+    ("bilingual", "native_or_bilingual"),
+    ("mother tongue", "native_or_bilingual"),
+    ("natif", "native_or_bilingual"),
+    ("native-level", "native_or_bilingual"),
+    ("bilingue", "native_or_bilingual"),
+    ("nativo", "native_or_bilingual"),
+    ("muttersprache", "native_or_bilingual"),
+    ("muttersprachler", "native_or_bilingual"),
+    ("fluent", "full_professional"),
+    ("fluently", "full_professional"),
+    ("proficient", "full_professional"),
+    ("advanced", "full_professional"),
+    ("c1", "full_professional"),
+    ("c2", "full_professional"),
+    ("courant", "full_professional"),
+    ("fluido", "full_professional"),
+    ("fließend", "full_professional"),
+    ("fliessend", "full_professional"),
+    ("verhandlungssicher", "full_professional"),
+    ("business", "professional_working"),
+    ("professional", "professional_working"),
+    ("working", "professional_working"),
+    ("b2", "professional_working"),
+    ("conversational", "limited_working"),
+    ("intermediate", "limited_working"),
+    ("b1", "limited_working"),
+    ("basic", "elementary"),
+    ("a1", "elementary"),
+    ("a2", "elementary"),
+    ("notions", "elementary"),
+];
+/// Well-known schools read by name alone.
+pub(crate) const KNOWN_SCHOOLS: &[&str] = &[
+    "MIT",
+    "Stanford",
+    "Harvard",
+    "INSEAD",
+    "HEC",
+    "ESSEC",
+    "ESCP",
+    "EPFL",
+    "ETH Zurich",
+    "Caltech",
+    "Berkeley",
+    "Polytechnique",
+    "CentraleSupélec",
+    "Sciences Po",
+    "Oxbridge",
+    "LSE",
+    "IIT",
+    "Wharton",
+    "Columbia",
+    "Princeton",
+    "Yale",
+];

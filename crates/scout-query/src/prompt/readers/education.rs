@@ -1,0 +1,207 @@
+//! Schools, certifications and degrees.
+
+use super::in_list;
+use super::Reader;
+use crate::filter::{Criterion, Degree};
+use crate::prompt::lexicon as lx;
+use crate::prompt::lexicon::KNOWN_SCHOOLS;
+use crate::search_request::MAX_VALUE_CHARS;
+use scout_taxonomy::fold;
+
+impl<'a> Reader<'a> {
+    pub(super) fn school_word(&self, i: usize) -> bool {
+        let f = fold(&self.tokens[i].text);
+        lx::SCHOOL_WORDS.iter().any(|w| fold(w) == f)
+    }
+
+    pub(super) fn schools(&mut self) {
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(i, lx::SCHOOL_CUES) {
+                let k = i + n;
+                if let Some(end) = self.name_run(k, true) {
+                    let name = self.text(k, end).to_owned();
+                    let mode = self.modes[k];
+                    self.push(
+                        (i, end),
+                        mode,
+                        Criterion::EducationSchoolName(name),
+                        0.9,
+                        "school, after a cue".into(),
+                    );
+                    self.claim(i, end);
+                }
+            }
+        }
+        for i in 0..self.len() {
+            if !self.free(i, 1) || !self.tokens[i].capitalized() {
+                continue;
+            }
+            if let Some(end) = self.name_run(i, false) {
+                if (i..end).any(|k| self.school_word(k)) {
+                    let name = self.text(i, end).to_owned();
+                    let mode = self.modes[i];
+                    self.push(
+                        (i, end),
+                        mode,
+                        Criterion::EducationSchoolName(name),
+                        0.85,
+                        "school (its name says so)".into(),
+                    );
+                    self.claim(i, end);
+                    continue;
+                }
+            }
+            if let Some((n, name)) = KNOWN_SCHOOLS
+                .iter()
+                .filter_map(|s| self.phrase_at(i, &s.to_lowercase()).map(|n| (n, *s)))
+                .find(|(n, _)| self.free(i, *n))
+            {
+                let mode = self.modes[i];
+                let mut end = i + n;
+                if end < self.len()
+                    && self.free(end, 1)
+                    && in_list(
+                        &["graduate", "graduates", "alumni", "alum", "alumnus"],
+                        self.lower(end),
+                    )
+                {
+                    end += 1;
+                }
+                self.push(
+                    (i, end),
+                    mode,
+                    Criterion::EducationSchoolName(name.to_owned()),
+                    0.8,
+                    "a well-known school".into(),
+                );
+                self.claim(i, end);
+            }
+        }
+    }
+
+    pub(super) fn certifications(&mut self) {
+        for i in 0..self.len() {
+            if let Some((n, name)) = lx::CERTIFICATIONS
+                .iter()
+                .filter_map(|c| self.phrase_at(i, &c.to_lowercase()).map(|n| (n, *c)))
+                .filter(|(n, _)| self.free(i, *n))
+                .max_by_key(|(n, _)| *n)
+            {
+                let upper_typed = self.text(i, i + n).chars().any(char::is_uppercase);
+                if !upper_typed {
+                    continue;
+                }
+                let mut end = i + n;
+                if end < self.len()
+                    && self.free(end, 1)
+                    && in_list(lx::CERTIFICATION_WORDS, self.lower(end))
+                {
+                    end += 1;
+                }
+                let mode = self.modes[i];
+                self.push(
+                    (i, end),
+                    mode,
+                    Criterion::CertificationName(name.to_owned()),
+                    0.9,
+                    "a known certification".into(),
+                );
+                self.claim(i, end);
+            }
+        }
+        for i in 0..self.len() {
+            if !self.free(i, 1) || !in_list(lx::CERTIFICATION_WORDS, self.lower(i)) {
+                continue;
+            }
+            // "AWS Certified Solutions Architect", "Scrum certification"
+            let mut s = i;
+            while s > 0
+                && i - s < 3
+                && self.free(s - 1, 1)
+                && self.same_clause(s - 1, i)
+                && !self.is_filler(s - 1)
+            {
+                s -= 1;
+            }
+            let mut e = i + 1;
+            if self.lower(i) == "certified" {
+                while e < self.len()
+                    && e - i < 4
+                    && self.free(e, 1)
+                    && self.same_clause(i, e)
+                    && self.tokens[e].capitalized()
+                {
+                    e += 1;
+                }
+            }
+            if s == i && e == i + 1 {
+                continue;
+            }
+            let name = if self.lower(i) == "certified" && e > i + 1 {
+                self.text(s, e)
+            } else {
+                self.text(s, i)
+            };
+            let name: String = name.chars().take(MAX_VALUE_CHARS).collect();
+            let mode = self.modes[s];
+            self.push(
+                (s, e),
+                mode,
+                Criterion::CertificationName(name),
+                0.8,
+                "a certification, by the word \"certified\"/\"certification\"".into(),
+            );
+            self.claim(s, e);
+        }
+    }
+
+    pub(super) fn degrees(&mut self) {
+        for i in 0..self.len() {
+            let (n, value, confidence) = if let Some((n, w)) =
+                self.longest(i, &lx::DEGREES.iter().map(|(w, _)| *w).collect::<Vec<_>>())
+            {
+                let v = lx::DEGREES
+                    .iter()
+                    .find(|(x, _)| *x == w)
+                    .map_or("bachelors", |(_, v)| *v);
+                (n, v, 0.9)
+            } else if self.free(i, 1)
+                && in_list(
+                    &[
+                        "degree",
+                        "diplôme",
+                        "diplome",
+                        "título",
+                        "titulo",
+                        "abschluss",
+                        "studium",
+                    ],
+                    self.lower(i),
+                )
+            {
+                (1, "bachelors", 0.6)
+            } else {
+                continue;
+            };
+            let Some(degree) = Degree::parse(value) else {
+                continue;
+            };
+            let mut end = i + n;
+            if end < self.len()
+                && self.free(end, 1)
+                && in_list(&["degree", "diplôme", "holder"], self.lower(end))
+            {
+                end += 1;
+            }
+            let mode = self.modes[i];
+            self.push(
+                (i, end),
+                mode,
+                Criterion::EducationDegree(degree),
+                confidence,
+                format!("degree: {value}"),
+            );
+            self.claim(i, end);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Spoken languages and the level asked for.
+
+use super::in_list;
+use super::Reader;
+use crate::filter::Criterion;
+use crate::prompt::lexicon::{LANGUAGE_AFTER, LANGUAGE_PHONES, LEVEL_WORDS, LIST_JOINERS};
+use scout_taxonomy::fold;
+use scout_taxonomy::languages::canonical_language;
+use scout_taxonomy::skills::canonical_skill;
+
+impl<'a> Reader<'a> {
+    pub(super) fn language_of(&self, i: usize) -> Option<&'static str> {
+        let lower = self.lower(i);
+        if let Some((_, l)) = LANGUAGE_PHONES.iter().find(|(w, _)| *w == lower) {
+            return canonical_language(l);
+        }
+        let word = ["-speaking", "-speaker", "-speakers", "sprachig"]
+            .iter()
+            .find_map(|s| lower.strip_suffix(s))
+            .unwrap_or(lower);
+        if fold(word).len() < 4 {
+            return None;
+        }
+        let lang = canonical_language(word)?;
+        if canonical_skill(word).is_some() && fold(word) != fold(lang) {
+            return None;
+        }
+        Some(lang)
+    }
+
+    pub(super) fn level_at(&self, i: usize) -> Option<(usize, &'static str)> {
+        LEVEL_WORDS
+            .iter()
+            .filter_map(|(w, l)| self.phrase_at(i, w).map(|n| (n, *l)))
+            .find(|(n, _)| self.free(i, *n))
+    }
+
+    pub(super) fn languages(&mut self) {
+        let mut carried: Option<&'static str> = None;
+        let mut last_end = usize::MAX;
+        for i in 0..self.len() {
+            if !self.free(i, 1) {
+                continue;
+            }
+            let Some(lang) = self.language_of(i) else {
+                continue;
+            };
+            let mut start = i;
+            let mut end = i + 1;
+            let mut level = None;
+            // "fluent in French", "native French"
+            let mut s = i;
+            if s > 0
+                && self.free(s - 1, 1)
+                && self.same_clause(s - 1, i)
+                && in_list(&["in", "en", "auf"], self.lower(s - 1))
+            {
+                s -= 1;
+            }
+            if s > 0 && self.same_clause(s - 1, i) {
+                for n in 1..=2 {
+                    if let Some(b) = s.checked_sub(n) {
+                        if let Some((ln, l)) = self.level_at(b).filter(|(ln, _)| b + ln == s) {
+                            level = Some(l);
+                            start = b;
+                            let _ = ln;
+                            break;
+                        }
+                    }
+                }
+            }
+            // "French (native)", "English C1", "French speaking"
+            if level.is_none() && self.same_clause(i, end) {
+                if let Some((ln, l)) = self.level_at(end) {
+                    level = Some(l);
+                    end += ln;
+                }
+            }
+            if end < self.len()
+                && self.free(end, 1)
+                && self.same_clause(i, end)
+                && in_list(LANGUAGE_AFTER, self.lower(end))
+            {
+                end += 1;
+            }
+            // "fluent English and French": the level carries over a list
+            if level.is_none() && last_end != usize::MAX && i <= last_end + 1 {
+                level = carried;
+            }
+            let mode = self.modes[i];
+            self.push(
+                (start, end),
+                mode,
+                Criterion::Language(lang.to_owned()),
+                0.9,
+                format!("language: {lang}"),
+            );
+            if let Some(l) = level {
+                self.push(
+                    (start, end),
+                    mode,
+                    Criterion::LanguageProficiency {
+                        language: Some(lang.to_owned()),
+                        level: l,
+                    },
+                    0.85,
+                    format!("{lang} at level {l}"),
+                );
+            }
+            self.claim(start, end);
+            if end < self.len() && in_list(LIST_JOINERS, self.lower(end)) && self.free(end, 1) {
+                self.claim(end, end + 1);
+            }
+            carried = level;
+            last_end = end;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The readers of a prompt, run in a fixed order over its tokens; each
+//! claims the words it reads (see the module documentation of `prompt`).
+//!
+//! The order is here (`Reader::read`); each group of readers has its own
+//! file, and the words they look for are in the lexicon.
+
+mod education;
+mod languages;
+mod modes;
+mod numbers;
+mod organizations;
+mod places;
+mod skills;
+mod titles;
+
+use super::lexicon as lx;
+use super::{Intent, Mode, Note, ReadFilter, Token};
+use crate::filter::{Criterion, Filter, YearRange};
+use scout_taxonomy::fold;
+
+/// Where a reader is in the prompt.
+pub(super) struct Reader<'a> {
+    prompt: &'a str,
+    tokens: &'a [Token],
+    claimed: Vec<bool>,
+    modes: Vec<Mode>,
+    found: Vec<ReadFilter>,
+    notes: Vec<Note>,
+    remote: Option<Note>,
+    explicit_years: bool,
+    seniority_years: Vec<(usize, &'static [&'static str])>,
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+fn make_filter(mode: Mode, criterion: Criterion) -> Filter {
+    Filter {
+        criterion,
+        required: mode == Mode::Required,
+        excluded: mode == Mode::Excluded,
+        exact: false,
+    }
+}
+
+fn singular(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    if word.ends_with("ss") || word.len() < 4 {
+        return None;
+    }
+    word.strip_suffix('s').map(str::to_owned)
+}
+
+fn overlapping_ranges(lo: u32, hi: u32) -> Vec<&'static str> {
+    YearRange::DOCUMENTED
+        .iter()
+        .copied()
+        .filter(|r| YearRange::parse(r).is_some_and(|y| y.lo < hi && y.hi > lo))
+        .collect()
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(prompt: &'a str, tokens: &'a [Token]) -> Reader<'a> {
+        Reader {
+            prompt,
+            tokens,
+            claimed: vec![false; tokens.len()],
+            modes: vec![Mode::Required; tokens.len()],
+            found: Vec::new(),
+            notes: Vec::new(),
+            remote: None,
+            explicit_years: false,
+            seniority_years: Vec::new(),
+        }
+    }
+
+    pub(super) fn read(mut self) -> Intent {
+        self.modes();
+        self.remote();
+        self.radius();
+        self.years();
+        self.sizes();
+        self.employers();
+        self.schools();
+        self.certifications();
+        self.languages();
+        self.freelance();
+        self.titles();
+        self.degrees();
+        self.cued_places();
+        self.industries();
+        self.skills();
+        self.bare_places();
+        self.seniority();
+        self.keywords();
+        self.finish()
+    }
+
+    fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        &self.tokens[i].lower
+    }
+
+    fn free(&self, i: usize, n: usize) -> bool {
+        i + n <= self.len()
+            && n > 0
+            && (i..i + n)
+                .all(|k| !self.claimed[k] && self.tokens[k].clause == self.tokens[i].clause)
+    }
+
+    fn same_clause(&self, i: usize, j: usize) -> bool {
+        j < self.len() && self.tokens[i].clause == self.tokens[j].clause
+    }
+
+    /// Words `phrase` at `i` (lowercase, also matched accent-free): its length.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if i + words.len() > self.len() {
+            return None;
+        }
+        for (k, w) in words.iter().enumerate() {
+            let t = &self.tokens[i + k];
+            if t.clause != self.tokens[i].clause {
+                return None;
+            }
+            if t.lower != *w && t.folded != fold(w) {
+                return None;
+            }
+        }
+        Some(words.len())
+    }
+
+    /// The longest phrase of `list` at `i` over free words.
+    fn longest<'p>(&self, i: usize, list: &[&'p str]) -> Option<(usize, &'p str)> {
+        list.iter()
+            .filter_map(|p| self.phrase_at(i, p).map(|n| (n, *p)))
+            .filter(|(n, _)| self.free(i, *n))
+            .max_by_key(|(n, _)| *n)
+    }
+
+    /// A phrase of `list` ending just before `i`: its first index.
+    fn phrase_before(&self, i: usize, list: &[&str]) -> Option<usize> {
+        list.iter()
+            .filter_map(|p| {
+                let n = p.split(' ').count();
+                let s = i.checked_sub(n)?;
+                (self.phrase_at(s, p) == Some(n) && self.free(s, n) && self.same_clause(s, i))
+                    .then_some(s)
+            })
+            .min()
+    }
+
+    fn text(&self, i: usize, j: usize) -> &'a str {
+        if j <= i {
+            return "";
+        }
+        &self.prompt[self.tokens[i].start..self.tokens[j - 1].end]
+    }
+
+    fn claim(&mut self, i: usize, j: usize) {
+        for k in i..j.min(self.len()) {
+            self.claimed[k] = true;
+        }
+    }
+
+    fn push(
+        &mut self,
+        span: (usize, usize),
+        mode: Mode,
+        criterion: Criterion,
+        confidence: f32,
+        reason: String,
+    ) {
+        let (i, j) = span;
+        self.found.push(ReadFilter {
+            filter: make_filter(mode, criterion),
+            start: self.tokens[i].start,
+            end: self.tokens[j - 1].end,
+            text: self.text(i, j).to_owned(),
+            confidence,
+            reason,
+        });
+    }
+
+    fn note(&mut self, i: usize, j: usize, reason: impl Into<String>) {
+        self.notes.push(Note {
+            start: self.tokens[i].start,
+            end: self.tokens[j - 1].end,
+            text: self.text(i, j).to_owned(),
+            reason: reason.into(),
+        });
+    }
+
+    fn is_filler(&self, i: usize) -> bool {
+        in_list(lx::FILLER, self.lower(i))
+    }
+
+    fn finish(mut self) -> Intent {
+        if !self.explicit_years {
+            let pending = std::mem::take(&mut self.seniority_years);
+            let mut seen = std::collections::HashSet::new();
+            for (i, ranges) in pending {
+                for r in ranges {
+                    if !seen.insert(*r) {
+                        continue;
+                    }
+                    if let Some(range) = YearRange::parse(r) {
+                        self.push(
+                            (i, i + 1),
+                            Mode::Optional,
+                            Criterion::YearsOfExperience(range),
+                            0.5,
+                            format!("\"{}\" suggests {} years of experience: optional, it only raises the rank", self.tokens[i].text, ranges.join(" or ")),
+                        );
+                    }
+                }
+            }
+        }
+        if self.remote.is_some() {
+            for r in &mut self.found {
+                if matches!(r.filter.criterion, Criterion::Location { .. }) && r.filter.required {
+                    r.filter.required = false;
+                    r.reason
+                        .push_str("; optional because remote work is accepted");
+                }
+            }
+        }
+        self.found.sort_by_key(|r| r.start);
+        self.notes.sort_by_key(|n| n.start);
+        Intent {
+            prompt: self.prompt.to_owned(),
+            filters: self.found,
+            remote: self.remote,
+            notes: self.notes,
+        }
+    }
+}

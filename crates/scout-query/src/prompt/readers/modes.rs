@@ -1,0 +1,104 @@
+//! Clauses' modes (excluded / optional / required), remote work and
+//! freelance: the readers that change how the others' filters apply.
+
+use super::in_list;
+use super::Reader;
+use crate::filter::Criterion;
+use crate::prompt::lexicon as lx;
+use crate::prompt::{Mode, Note};
+
+impl<'a> Reader<'a> {
+    pub(super) fn clause_end(&self, i: usize) -> usize {
+        let c = self.tokens[i].clause;
+        (i..self.len())
+            .find(|&k| self.tokens[k].clause != c)
+            .unwrap_or(self.len())
+    }
+
+    pub(super) fn modes(&mut self) {
+        for i in 0..self.len() {
+            if self.claimed[i] || !in_list(lx::EXCLUDE, self.lower(i)) {
+                continue;
+            }
+            let next = self.tokens.get(i + 1).map(|t| t.lower.as_str());
+            if matches!(next, Some("less" | "more" | "only" | "later" | "earlier")) {
+                continue;
+            }
+            let end = self.clause_end(i);
+            for m in &mut self.modes[i + 1..end] {
+                *m = Mode::Excluded;
+            }
+            self.claim(i, i + 1);
+            self.note(i, i + 1, "what follows is excluded");
+        }
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(i, lx::WISH_BEFORE) {
+                let end = self.clause_end(i);
+                for m in &mut self.modes[i + n..end] {
+                    if *m == Mode::Required {
+                        *m = Mode::Optional;
+                    }
+                }
+                self.claim(i, i + n);
+                self.note(i, i + n, "what follows is a ranking wish: optional filters");
+            }
+        }
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(i, lx::WISH_AFTER) {
+                let c = self.tokens[i].clause;
+                let mut s = i;
+                while s > 0
+                    && self.tokens[s - 1].clause == c
+                    && !in_list(lx::WISH_BOUNDARY, self.lower(s - 1))
+                {
+                    s -= 1;
+                }
+                for m in &mut self.modes[s..i] {
+                    if *m == Mode::Required {
+                        *m = Mode::Optional;
+                    }
+                }
+                self.claim(i, i + n);
+                self.note(
+                    i,
+                    i + n,
+                    "what precedes is a ranking wish: optional filters",
+                );
+            }
+        }
+    }
+
+    pub(super) fn remote(&mut self) {
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(i, lx::REMOTE) {
+                self.claim(i, i + n);
+                if self.modes[i] == Mode::Excluded {
+                    self.note(i, i + n, "remote work is not wanted");
+                } else if self.remote.is_none() {
+                    self.remote = Some(Note {
+                        start: self.tokens[i].start,
+                        end: self.tokens[i + n - 1].end,
+                        text: self.text(i, i + n).to_owned(),
+                        reason: "remote work is accepted: places become optional".into(),
+                    });
+                }
+            }
+        }
+    }
+
+    pub(super) fn freelance(&mut self) {
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(i, lx::FREELANCE) {
+                let mode = self.modes[i];
+                self.push(
+                    (i, i + n),
+                    mode,
+                    Criterion::Freelance,
+                    0.9,
+                    "works freelance (SENIORITY Freelance)".into(),
+                );
+                self.claim(i, i + n);
+            }
+        }
+    }
+}

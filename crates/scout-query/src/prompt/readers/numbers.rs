@@ -1,0 +1,249 @@
+//! Numbers in a prompt: a radius around a place, years of experience or
+//! in the current role, and graduation years.
+
+use super::Reader;
+use super::{in_list, overlapping_ranges};
+use crate::filter::{Criterion, YearRange};
+use crate::prompt::lexicon::{
+    AT_LEAST, AT_MOST, EXPERIENCE_WORDS, GRADUATION_AFTER, GRADUATION_BEFORE, KM_UNITS, MILE_UNITS,
+    RADIUS_AFTER, RADIUS_BEFORE, RANGE_JOINERS, TENURE_WORDS, YEAR_UNITS,
+};
+use crate::search_request::MAX_RADIUS_KM;
+use scout_taxonomy::GeoKind;
+
+impl<'a> Reader<'a> {
+    pub(super) fn number_unit(&self, i: usize) -> Option<(f64, usize)> {
+        let lower = self.lower(i);
+        let digits: String = lower
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let value: f64 = digits.parse().ok()?;
+        let suffix = &lower[digits.len()..];
+        let (unit, next) = if suffix.is_empty() {
+            if !self.same_clause(i, i + 1) {
+                return None;
+            }
+            (self.lower(i + 1), i + 2)
+        } else {
+            (suffix, i + 1)
+        };
+        if in_list(KM_UNITS, unit) {
+            Some((value, next))
+        } else if in_list(MILE_UNITS, unit) {
+            Some((value * 1.609_344, next))
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn radius(&mut self) {
+        for i in 0..self.len() {
+            if self.claimed[i] {
+                continue;
+            }
+            let Some((km, mut k)) = self.number_unit(i) else {
+                continue;
+            };
+            let start = self.phrase_before(i, RADIUS_BEFORE).unwrap_or(i);
+            while k < self.len() && self.same_clause(i, k) && in_list(RADIUS_AFTER, self.lower(k)) {
+                k += 1;
+            }
+            if k >= self.len() || !self.same_clause(i, k) {
+                continue;
+            }
+            let Some((end, place)) = self.place_at(k, false) else {
+                continue;
+            };
+            let km = km.clamp(0.0, MAX_RADIUS_KM).round();
+            let mode = self.modes[k];
+            let text = self.text(k, end).to_owned();
+            self.push(
+                (start, end),
+                mode,
+                Criterion::Location {
+                    place: text.clone(),
+                    radius_km: (place.kind == GeoKind::City).then_some(km),
+                },
+                0.95,
+                format!(
+                    "place with a radius: {km} km around {} ({})",
+                    place.name,
+                    place.kind.as_str()
+                ),
+            );
+            self.claim(start, end);
+        }
+    }
+
+    pub(super) fn years(&mut self) {
+        for i in 0..self.len() {
+            if self.claimed[i] {
+                continue;
+            }
+            if self.graduation_year(i) {
+                continue;
+            }
+            self.experience_years(i);
+        }
+    }
+
+    pub(super) fn graduation_year(&mut self, i: usize) -> bool {
+        let lower = self.lower(i);
+        let Ok(year) = lower.parse::<u16>() else {
+            return false;
+        };
+        if lower.len() != 4 || !(1950..=2035).contains(&year) {
+            return false;
+        }
+        let before = self.phrase_before(i, GRADUATION_BEFORE);
+        let after = i + 1 < self.len()
+            && self.free(i + 1, 1)
+            && GRADUATION_AFTER.contains(&self.lower(i + 1));
+        let (start, end) = match (before, after) {
+            (Some(s), _) => (s, i + 1),
+            (None, true) => (i, i + 2),
+            (None, false) => return false,
+        };
+        let mode = self.modes[i];
+        self.push(
+            (start, end),
+            mode,
+            Criterion::GraduationYear(year),
+            0.9,
+            format!("graduation year {year}"),
+        );
+        self.claim(start, end);
+        true
+    }
+
+    /// `5`, `5+`, `3-5`, `5y`, `10+yrs` → (lo, hi or none, plus, inline unit).
+    pub(super) fn number_token(word: &str) -> Option<(u32, Option<u32>, bool, bool)> {
+        let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > 2 {
+            return None;
+        }
+        let lo: u32 = digits.parse().ok()?;
+        let mut rest = &word[digits.len()..];
+        let mut hi = None;
+        if let Some(r) = rest.strip_prefix('-') {
+            let d2: String = r.chars().take_while(char::is_ascii_digit).collect();
+            if d2.is_empty() {
+                return None;
+            }
+            hi = Some(d2.parse().ok()?);
+            rest = &r[d2.len()..];
+        }
+        let plus = rest.starts_with('+');
+        let rest = rest.trim_start_matches('+');
+        let rest = rest.trim_end_matches('+');
+        if rest.is_empty() {
+            Some((lo, hi, plus || word.ends_with('+'), false))
+        } else if in_list(YEAR_UNITS, rest) {
+            Some((lo, hi, plus || word.ends_with('+'), true))
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn experience_years(&mut self, i: usize) {
+        let Some((lo, mut hi, mut plus, inline)) = Self::number_token(self.lower(i)) else {
+            return;
+        };
+        let mut k = i + 1;
+        if hi.is_none() && !inline {
+            // "3 to 5 years", "3 - 5 years", "5 + years"
+            if self.same_clause(i, k) && self.lower(k) == "+" {
+                plus = true;
+                k += 1;
+            } else if self.same_clause(i, k + 1) && in_list(RANGE_JOINERS, self.lower(k)) {
+                if let Some((h, None, p, _)) = Self::number_token(self.lower(k + 1)) {
+                    hi = Some(h);
+                    plus |= p;
+                    k += 2;
+                }
+            }
+        }
+        if !inline {
+            if !self.same_clause(i, k) || !in_list(YEAR_UNITS, self.lower(k).trim_end_matches('+'))
+            {
+                return;
+            }
+            plus |= self.lower(k).ends_with('+');
+            k += 1;
+        }
+        if self.same_clause(i, k) && self.lower(k) == "+" {
+            plus = true;
+            k += 1;
+        }
+        if !self.free(i, k - i) {
+            return;
+        }
+        let mut start = i;
+        let mut at_most = false;
+        if let Some(s) = self.phrase_before(i, AT_LEAST) {
+            start = s;
+            plus = true;
+        } else if let Some(s) = self.phrase_before(i, AT_MOST) {
+            start = s;
+            at_most = true;
+        } else if let Some(s) = self.phrase_before(i, &["between", "entre", "zwischen"]) {
+            start = s;
+        }
+        if k < self.len() && self.same_clause(i, k) {
+            if let Some((n, _)) = self.longest(k, EXPERIENCE_WORDS) {
+                k += n;
+            }
+        }
+        let mut tenure = false;
+        if k < self.len() && self.same_clause(i, k) {
+            if let Some((n, _)) = self.longest(k, TENURE_WORDS) {
+                k += n;
+                tenure = true;
+            }
+        }
+        if let Some(s) = self.phrase_before(start, TENURE_WORDS) {
+            start = s;
+            tenure = true;
+        }
+        let (lo, hi, said) = match (hi, plus, at_most) {
+            (Some(h), _, _) if h > lo => (lo, h, format!("{lo} to {h} years")),
+            (_, _, true) => (0, lo.max(1), format!("less than {lo} years")),
+            _ => (lo, 100, format!("{lo} years or more")),
+        };
+        let ranges = overlapping_ranges(lo, hi);
+        if ranges.is_empty() {
+            return;
+        }
+        let mode = self.modes[i];
+        let what = if tenure {
+            "time in the current role"
+        } else {
+            "years of experience"
+        };
+        for r in &ranges {
+            let Some(range) = YearRange::parse(r) else {
+                continue;
+            };
+            let criterion = if tenure {
+                Criterion::DurationInJob(range)
+            } else {
+                Criterion::YearsOfExperience(range)
+            };
+            self.push(
+                (start, k),
+                mode,
+                criterion,
+                0.95,
+                format!(
+                    "{what}: {said}, as the documented ranges {}",
+                    ranges.join(", ")
+                ),
+            );
+        }
+        if !tenure {
+            self.explicit_years = true;
+        }
+        self.claim(start, k);
+    }
+}

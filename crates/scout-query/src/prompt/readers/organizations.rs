@@ -1,0 +1,327 @@
+//! Employers and what they are: company sizes, employers (with their
+//! groups such as FAANG) and industries.
+
+use super::in_list;
+use super::Reader;
+use crate::filter::Criterion;
+use crate::prompt::lexicon as lx;
+use crate::prompt::lexicon::{ARTICLES, LIST_JOINERS, NAME_CONNECTORS};
+use crate::search_request::MAX_VALUE_CHARS;
+use scout_model::{CompanySize, History};
+use scout_taxonomy::industries::canonical_industry;
+
+impl<'a> Reader<'a> {
+    pub(super) fn sizes(&mut self) {
+        for i in 0..self.len() {
+            let (n, bands, mut history, word) = if let Some((n, w)) = self.longest(
+                i,
+                &lx::SIZE_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>(),
+            ) {
+                let bands = lx::SIZE_WORDS
+                    .iter()
+                    .find(|(x, _)| *x == w)
+                    .map(|(_, b)| *b);
+                (n, bands, History::CurrentOrPast, w.to_owned())
+            } else if let Some(rest) = self
+                .lower(i)
+                .strip_prefix("ex-")
+                .filter(|_| self.free(i, 1))
+            {
+                let bands = lx::SIZE_WORDS
+                    .iter()
+                    .find(|(x, _)| *x == rest)
+                    .map(|(_, b)| *b);
+                (1, bands, History::Past, rest.to_owned())
+            } else {
+                continue;
+            };
+            let Some(bands) = bands else { continue };
+            let mut start = i;
+            if start > 0 && self.free(start - 1, 1) && in_list(ARTICLES, self.lower(start - 1)) {
+                start -= 1;
+            }
+            if let Some(s) = self.phrase_before(
+                start,
+                &[
+                    "ex",
+                    "former",
+                    "formerly at",
+                    "previously at",
+                    "formerly",
+                    "ancien de",
+                ],
+            ) {
+                start = s;
+                history = History::Past;
+            } else if let Some(s) = self.phrase_before(
+                start,
+                &[
+                    "at",
+                    "currently at",
+                    "working at",
+                    "works at",
+                    "chez",
+                    "bei",
+                    "in",
+                ],
+            ) {
+                start = s;
+                history = History::Current;
+            }
+            let mut end = i + n;
+            if end < self.len()
+                && self.free(end, 1)
+                && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(end))
+            {
+                end += 1;
+            }
+            let mode = self.modes[i];
+            let names: Vec<&str> = bands.iter().map(|b: &CompanySize| b.as_str()).collect();
+            for size in bands {
+                self.push(
+                    (start, end),
+                    mode,
+                    Criterion::CompanySize {
+                        size: *size,
+                        history,
+                    },
+                    0.85,
+                    format!(
+                        "company size: \"{word}\" reads as {} employees",
+                        names.join(", ")
+                    ),
+                );
+            }
+            self.claim(start, end);
+        }
+    }
+
+    pub(super) fn group_at(
+        &self,
+        i: usize,
+    ) -> Option<(usize, &'static [&'static str], &'static str)> {
+        lx::EMPLOYER_GROUPS
+            .iter()
+            .filter_map(|(k, names)| self.phrase_at(i, k).map(|n| (n, *names, *k)))
+            .find(|(n, _, _)| self.free(i, *n))
+    }
+
+    /// A name of free words from `i`: capitalised words joined by connectors
+    /// ("Bank of America"); a lowercase single word when `lenient`.
+    pub(super) fn name_run(&self, i: usize, lenient: bool) -> Option<usize> {
+        if i >= self.len() || !self.free(i, 1) || self.is_filler(i) {
+            return None;
+        }
+        if !self.tokens[i].capitalized() {
+            return (lenient && !self.tokens[i].lower.chars().all(|c| c.is_ascii_digit()))
+                .then_some(i + 1);
+        }
+        let mut j = i + 1;
+        while j < self.len() && j - i < 5 && self.free(j, 1) && self.same_clause(i, j) {
+            if self.tokens[j].capitalized() {
+                j += 1;
+            } else if in_list(NAME_CONNECTORS, self.lower(j))
+                && j + 1 < self.len()
+                && self.free(j + 1, 1)
+                && self.same_clause(i, j + 1)
+                && self.tokens[j + 1].capitalized()
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        Some(j)
+    }
+
+    pub(super) fn push_employer(
+        &mut self,
+        span: (usize, usize),
+        name: &str,
+        history: History,
+        reason: &str,
+    ) {
+        let mode = self.modes[span.0.max(span.1 - 1)];
+        let value: String = name.chars().take(MAX_VALUE_CHARS).collect();
+        self.push(
+            span,
+            mode,
+            Criterion::CompanyName {
+                name: value,
+                history,
+            },
+            0.9,
+            reason.to_owned(),
+        );
+    }
+
+    pub(super) fn employers(&mut self) {
+        for i in 0..self.len() {
+            if !self.free(i, 1) {
+                continue;
+            }
+            // "ex-Google", "ex-FAANG"
+            if let Some(rest) = self.tokens[i]
+                .text
+                .get(3..)
+                .filter(|_| self.lower(i).starts_with("ex-"))
+            {
+                let rest = rest.to_owned();
+                if let Some((_, names)) = lx::EMPLOYER_GROUPS
+                    .iter()
+                    .find(|(k, _)| *k == rest.to_lowercase())
+                {
+                    for name in *names {
+                        self.push_employer(
+                            (i, i + 1),
+                            name,
+                            History::Past,
+                            "past employer (a group of employers)",
+                        );
+                    }
+                    self.claim(i, i + 1);
+                    continue;
+                }
+                let mut end = i + 1;
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    while end < self.len()
+                        && self.free(end, 1)
+                        && self.same_clause(i, end)
+                        && self.tokens[end].capitalized()
+                        && end - i < 4
+                    {
+                        end += 1;
+                    }
+                }
+                let name = format!(
+                    "{rest}{}",
+                    if end > i + 1 {
+                        &self.prompt[self.tokens[i].end..self.tokens[end - 1].end]
+                    } else {
+                        ""
+                    }
+                );
+                self.push_employer((i, end), &name, History::Past, "past employer (\"ex-\")");
+                self.claim(i, end);
+                continue;
+            }
+            let cue = [
+                (lx::PAST_EMPLOYER_CUES, History::Past),
+                (lx::CURRENT_EMPLOYER_CUES, History::Current),
+                (lx::ANY_EMPLOYER_CUES, History::CurrentOrPast),
+            ]
+            .into_iter()
+            .filter_map(|(list, h)| self.longest(i, list).map(|(n, p)| (n, p, h)))
+            .max_by_key(|(n, _, _)| *n);
+            if let Some((n, phrase, history)) = cue {
+                let lenient = phrase.contains(' ') || matches!(phrase, "chez" | "bei");
+                let mut k = i + n;
+                if let Some((gn, names, key)) = (k < self.len()).then(|| self.group_at(k)).flatten()
+                {
+                    for name in names {
+                        self.push_employer(
+                            (i, k + gn),
+                            name,
+                            history,
+                            &format!("employer group \"{key}\""),
+                        );
+                    }
+                    self.claim(i, k + gn);
+                    continue;
+                }
+                let Some(mut end) = self.name_run(k, lenient) else {
+                    continue;
+                };
+                let reason = match history {
+                    History::Past => "past employer",
+                    History::Current => "current employer",
+                    History::CurrentOrPast => "employer, current or past",
+                };
+                let start = i;
+                loop {
+                    let name = self.text(k, end).to_owned();
+                    self.push_employer((start, end), &name, history, reason);
+                    self.claim(start, end);
+                    // "at Google or Meta"
+                    if end + 1 < self.len()
+                        && self.same_clause(i, end + 1)
+                        && in_list(LIST_JOINERS, self.lower(end))
+                        && self.tokens[end + 1].capitalized()
+                    {
+                        if let Some(e2) = self.name_run(end + 1, false) {
+                            self.claim(end, end + 1);
+                            k = end + 1;
+                            end = e2;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                continue;
+            }
+            if let Some((gn, names, key)) = self.group_at(i) {
+                for name in names {
+                    self.push_employer(
+                        (i, i + gn),
+                        name,
+                        History::CurrentOrPast,
+                        &format!("employer group \"{key}\""),
+                    );
+                }
+                self.claim(i, i + gn);
+            }
+        }
+    }
+
+    pub(super) fn industries(&mut self) {
+        for i in 0..self.len() {
+            for n in (1..=5).rev() {
+                if !self.free(i, n) || self.is_filler(i) {
+                    continue;
+                }
+                let text = self.text(i, i + n).to_lowercase();
+                let short = lx::INDUSTRY_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == text)
+                    .map(|(_, v)| *v);
+                let (industry, confidence) = match (short, canonical_industry(&text)) {
+                    (Some(s), _) => (canonical_industry(s).unwrap_or(s), 0.85),
+                    (None, Some(c)) if n >= 2 => (c, 0.85),
+                    (None, Some(c)) => {
+                        let cued_after = i + n < self.len()
+                            && self.same_clause(i, i + n)
+                            && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n));
+                        let cued_before = i > 0
+                            && self.same_clause(i - 1, i)
+                            && in_list(&["in", "the", "dans", "en", "im"], self.lower(i - 1));
+                        if !(cued_after || cued_before) {
+                            continue;
+                        }
+                        (c, 0.8)
+                    }
+                    (None, None) => continue,
+                };
+                let mut end = i + n;
+                if end < self.len()
+                    && self.free(end, 1)
+                    && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(end))
+                {
+                    end += 1;
+                }
+                let mode = self.modes[i];
+                self.push(
+                    (i, end),
+                    mode,
+                    Criterion::CompanyIndustry {
+                        industry: industry.to_owned(),
+                        history: History::CurrentOrPast,
+                    },
+                    confidence,
+                    format!("industry: {industry}"),
+                );
+                self.claim(i, end);
+                break;
+            }
+        }
+    }
+}

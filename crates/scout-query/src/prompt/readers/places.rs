@@ -1,0 +1,151 @@
+//! Places: after a cue (*in, near, based in…*), with a radius, or named
+//! alone when they are large enough to be unambiguous.
+
+use super::in_list;
+use super::Reader;
+use crate::filter::Criterion;
+use crate::prompt::lexicon as lx;
+use crate::prompt::lexicon::LIST_JOINERS;
+use scout_taxonomy::industries::canonical_industry;
+use scout_taxonomy::languages::canonical_language;
+use scout_taxonomy::skills::canonical_skill;
+use scout_taxonomy::titles::is_known_title;
+use scout_taxonomy::{geocode, GeoKind};
+
+impl<'a> Reader<'a> {
+    /// A place of up to four free words starting at `i`: (end, match).
+    pub(super) fn place_at(
+        &self,
+        i: usize,
+        capitalized_only: bool,
+    ) -> Option<(usize, scout_taxonomy::GeoMatch)> {
+        for n in (1..=4).rev() {
+            let filler_edge = |k: usize| self.is_filler(k) && !self.tokens[k].capitalized();
+            if !self.free(i, n) || filler_edge(i) || filler_edge(i + n - 1) {
+                continue;
+            }
+            if capitalized_only && !(i..i + n).all(|k| self.tokens[k].capitalized()) {
+                continue;
+            }
+            let text = self.text(i, i + n);
+            if text.chars().count() < 3 {
+                continue;
+            }
+            if let Some(g) = geocode(text) {
+                return Some((i + n, g));
+            }
+        }
+        None
+    }
+
+    pub(super) fn acceptable_place(
+        &self,
+        i: usize,
+        end: usize,
+        place: &scout_taxonomy::GeoMatch,
+    ) -> bool {
+        let text = self.text(i, end);
+        let ambiguous = canonical_skill(text).is_some()
+            || is_known_title(text)
+            || canonical_industry(text).is_some()
+            || canonical_language(text).is_some();
+        !ambiguous || (self.tokens[i].capitalized() && place.population >= 500_000)
+    }
+
+    pub(super) fn cued_places(&mut self) {
+        let mut i = 0;
+        while i < self.len() {
+            let Some((n, cue)) = self.longest(i, lx::PLACE_CUES) else {
+                i += 1;
+                continue;
+            };
+            let mut k = i + n;
+            let mut start = i;
+            let mut found_any = false;
+            while let Some((end, place)) = (k < self.len() && self.same_clause(i, k))
+                .then(|| self.place_at(k, false))
+                .flatten()
+            {
+                if !self.acceptable_place(k, end, &place) {
+                    break;
+                }
+                let near = in_list(lx::NEAR_CUES, cue) && place.kind == GeoKind::City;
+                let mode = self.modes[k];
+                let text = self.text(k, end).to_owned();
+                let reason = if near {
+                    format!(
+                        "place: {} ({}), \"{cue}\" read as {} km around it",
+                        place.name,
+                        place.kind.as_str(),
+                        lx::NEAR_RADIUS_KM
+                    )
+                } else {
+                    format!(
+                        "place: {} ({}, {})",
+                        place.name,
+                        place.kind.as_str(),
+                        place.country
+                    )
+                };
+                self.push(
+                    (start, end),
+                    mode,
+                    Criterion::Location {
+                        place: text,
+                        radius_km: near.then_some(lx::NEAR_RADIUS_KM),
+                    },
+                    0.9,
+                    reason,
+                );
+                self.claim(start, end);
+                found_any = true;
+                // "in Paris or Lyon"
+                if end + 1 < self.len()
+                    && self.same_clause(i, end + 1)
+                    && in_list(LIST_JOINERS, self.lower(end))
+                    && self.free(end, 1)
+                {
+                    self.claim(end, end + 1);
+                    k = end + 1;
+                    start = k;
+                    continue;
+                }
+                break;
+            }
+            i = if found_any { k.max(i + 1) } else { i + 1 };
+        }
+    }
+
+    pub(super) fn bare_places(&mut self) {
+        for i in 0..self.len() {
+            if !self.free(i, 1) || !self.tokens[i].capitalized() {
+                continue;
+            }
+            let Some((end, place)) = self.place_at(i, true) else {
+                continue;
+            };
+            let big_enough = place.population >= 100_000;
+            if !big_enough || !self.acceptable_place(i, end, &place) {
+                continue;
+            }
+            let mode = self.modes[i];
+            let text = self.text(i, end).to_owned();
+            self.push(
+                (i, end),
+                mode,
+                Criterion::Location {
+                    place: text,
+                    radius_km: None,
+                },
+                0.7,
+                format!(
+                    "place: {} ({}, {}), named without a cue",
+                    place.name,
+                    place.kind.as_str(),
+                    place.country
+                ),
+            );
+            self.claim(i, end);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Job titles (career families, the title gazetteer, translated titles,
+//! skill titles such as *Java developer*) and seniority words.
+
+use super::Reader;
+use super::{in_list, singular};
+use crate::filter::{Criterion, YearRange};
+use crate::prompt::lexicon as lx;
+use crate::prompt::lexicon::{DEV_WORDS, DOMAIN_WORDS, SENIORITY_PREFIX};
+use crate::prompt::Mode;
+use crate::search_request::MAX_VALUE_CHARS;
+use scout_model::History;
+use scout_taxonomy::languages::canonical_language;
+use scout_taxonomy::skills::canonical_skill;
+use scout_taxonomy::titles::{family_of, is_known_title, normalize_title};
+use scout_taxonomy::{fold, geocode};
+
+impl<'a> Reader<'a> {
+    /// Whether `phrase` (of `n` words) names a job title, and how sure that is.
+    pub(super) fn title_confidence(&self, phrase: &str, n: usize) -> Option<f32> {
+        let folded = fold(phrase);
+        let normalized = normalize_title(phrase);
+        if n > 1 {
+            if family_of(phrase).is_some() {
+                return Some(0.9);
+            }
+            if is_known_title(phrase) || (normalized != folded && is_known_title(&normalized)) {
+                return Some(0.8);
+            }
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let n = words.len();
+            // "head of marketing", "vp of engineering": a title, "of", a field
+            if n == 3
+                && words[1] == "of"
+                && !in_list(lx::FILLER, words[2])
+                && self.title_confidence(words[0], 1).is_some()
+            {
+                return Some(0.75);
+            }
+            // "cybersecurity analyst", "blockchain developer": a field, then a role
+            if n == 2
+                && in_list(lx::COMMON_ROLES, words[1])
+                && !in_list(lx::FILLER, words[0])
+                && !lx::DEGREES.iter().any(|(d, _)| *d == words[0])
+                && !words[0].chars().any(|c| c.is_ascii_digit())
+                && (canonical_skill(words[0]).is_none() || in_list(DOMAIN_WORDS, words[0]))
+                && geocode(words[0]).is_none()
+                && canonical_language(words[0]).is_none()
+            {
+                return Some(0.7);
+            }
+            return None;
+        }
+        if canonical_skill(phrase).is_some()
+            || in_list(lx::FILLER, &folded)
+            || canonical_language(phrase).is_some()
+        {
+            return None;
+        }
+        if normalized != folded
+            && !in_list(SENIORITY_PREFIX, &folded)
+            && (is_known_title(&normalized) || family_of(&normalized).is_some())
+        {
+            return Some(0.85);
+        }
+        if in_list(lx::COMMON_ROLES, &folded) {
+            return Some(0.75);
+        }
+        (family_of(phrase).is_some() && is_known_title(phrase)).then_some(0.75)
+    }
+
+    /// "développeur backend", "ingeniero de datos", "Frontend Entwickler": the
+    /// English title, its confidence and the span's end.
+    pub(super) fn foreign_title(&self, i: usize) -> Option<(usize, usize, String)> {
+        let heads: Vec<&str> = lx::FOREIGN_HEADS.iter().map(|(w, _)| *w).collect();
+        let modifiers: Vec<&str> = lx::FOREIGN_MODIFIERS.iter().map(|(w, _)| *w).collect();
+        let english = |list: &[(&str, &'static str)], w: &str| {
+            list.iter().find(|(x, _)| *x == w).map(|(_, e)| *e)
+        };
+        // German order: modifier, head
+        if let Some((mn, m)) = self.longest(i, &modifiers) {
+            if let Some((hn, h)) = self.longest(i + mn, &heads) {
+                let head = english(lx::FOREIGN_HEADS, h)?;
+                let modifier = english(lx::FOREIGN_MODIFIERS, m)?;
+                if head != "designer" && head != "consultant" {
+                    return Some((i, i + mn + hn, format!("{modifier} {head}")));
+                }
+            }
+        }
+        let (hn, h) = self.longest(i, &heads)?;
+        let head = english(lx::FOREIGN_HEADS, h)?;
+        let mut k = i + hn;
+        if k < self.len()
+            && self.free(k, 1)
+            && in_list(&["de", "des", "en", "del", "d'"], self.lower(k))
+        {
+            k += 1;
+        }
+        if let Some((mn, m)) = (k < self.len())
+            .then(|| self.longest(k, &modifiers))
+            .flatten()
+        {
+            let modifier = english(lx::FOREIGN_MODIFIERS, m)?;
+            return Some((i, k + mn, format!("{modifier} {head}")));
+        }
+        if matches!(head, "designer" | "consultant") {
+            return None;
+        }
+        Some((i, i + hn, head.to_owned()))
+    }
+
+    pub(super) fn titles(&mut self) {
+        let mut cursor = 0;
+        while cursor < self.len() {
+            let i = cursor;
+            if !self.free(i, 1) {
+                cursor += 1;
+                continue;
+            }
+            if let Some((s, e, english)) = self.foreign_title(i) {
+                let mode = self.modes[s];
+                let typed = self.text(s, e).to_owned();
+                self.push(
+                    (s, e),
+                    mode,
+                    Criterion::JobTitle {
+                        title: english.clone(),
+                        history: History::Current,
+                    },
+                    0.8,
+                    format!("job title \"{typed}\" read as {english}"),
+                );
+                self.claim(s, e);
+                cursor = e;
+                continue;
+            }
+            let mut hit = None;
+            for n in (1..=6).rev() {
+                if !self.free(i, n) || self.is_filler(i + n - 1) || (n == 1 && self.is_filler(i)) {
+                    continue;
+                }
+                let typed = self.text(i, i + n).to_lowercase();
+                let last = &self.tokens[i + n - 1].lower;
+                let singular_form = singular(last).map(|s| {
+                    let head = &self.prompt[self.tokens[i].start..self.tokens[i + n - 1].start];
+                    format!("{}{s}", head.to_lowercase())
+                });
+                // the plural read as its singular when that is the better
+                // known title ("registered nurses" → registered nurse), the
+                // words as typed otherwise ("head of sales")
+                let as_typed = self.title_confidence(&typed, n);
+                let as_singular = singular_form
+                    .as_ref()
+                    .and_then(|s| self.title_confidence(s, n));
+                match (as_typed, as_singular, singular_form) {
+                    (t, Some(c), Some(s)) if t.is_none_or(|t| c > t) => {
+                        hit = Some((n, s, c));
+                        break;
+                    }
+                    (Some(c), _, _) => {
+                        hit = Some((n, typed, c));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let Some((n, value, confidence)) = hit else {
+                cursor += 1;
+                continue;
+            };
+            let first = i;
+            let (mut i, mut value) = (i, value);
+            // "Golang developer": the skill before a bare developer/engineer
+            if n == 1
+                && in_list(DEV_WORDS, &value)
+                && i > 0
+                && self.free(i - 1, 1)
+                && self.same_clause(i - 1, i)
+            {
+                let prev = &self.tokens[i - 1];
+                if canonical_skill(&prev.text).is_some() && !in_list(DOMAIN_WORDS, &prev.lower) {
+                    value = format!("{} {value}", prev.lower);
+                    i -= 1;
+                }
+            }
+            let n = if value.contains(' ') && n == 1 { 2 } else { n };
+            let mut start = i;
+            while start > 0
+                && self.free(start - 1, 1)
+                && self.same_clause(start - 1, i)
+                && in_list(SENIORITY_PREFIX, self.lower(start - 1))
+            {
+                start -= 1;
+            }
+            let end = i + n;
+            let prefix = self.text(start, i).to_lowercase();
+            let mut words: Vec<&str> = value.split(' ').collect();
+            // seniority words already inside the matched title
+            let lead: Vec<&str> = words
+                .iter()
+                .copied()
+                .take_while(|w| in_list(SENIORITY_PREFIX, w))
+                .collect();
+            words.drain(..lead.len());
+            let seniority: Vec<String> = prefix
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .chain(lead.iter().map(|w| (*w).to_owned()))
+                .collect();
+            let mode = self.modes[i];
+            let history = match self.phrase_before(
+                start,
+                &[
+                    "former",
+                    "formerly",
+                    "previously",
+                    "ex",
+                    "ancien",
+                    "ehemaliger",
+                ],
+            ) {
+                Some(_) => History::Past,
+                None => History::Current,
+            };
+            // "Java developer" → SKILL Java + a software developer title
+            let core = words.join(" ");
+            let split = words.len() >= 2
+                && in_list(DEV_WORDS, words[words.len() - 1])
+                && !in_list(DOMAIN_WORDS, &words[..words.len() - 1].join(" "))
+                && canonical_skill(&words[..words.len() - 1].join(" ")).is_some();
+            let title_value = if split {
+                let skill =
+                    canonical_skill(&words[..words.len() - 1].join(" ")).unwrap_or_default();
+                let generic = if words[words.len() - 1].starts_with("engineer") {
+                    "software engineer"
+                } else {
+                    "software developer"
+                };
+                self.push(
+                    (i, end - 1),
+                    mode,
+                    Criterion::Skill(skill.to_owned()),
+                    0.85,
+                    format!("skill named in the title: {skill}"),
+                );
+                let mut v = seniority.clone();
+                v.push(generic.to_owned());
+                v.join(" ")
+            } else {
+                let mut v = seniority.clone();
+                v.push(core.clone());
+                v.join(" ")
+            };
+            let title_value: String = title_value.chars().take(MAX_VALUE_CHARS).collect();
+            let reason = if split {
+                format!("job title: a {} using the skill it names", title_value)
+            } else if family_of(&core).is_some() {
+                format!(
+                    "job title (career family of \"{}\")",
+                    family_of(&core).map_or("", |f| f.title.as_str())
+                )
+            } else {
+                "job title (known title)".to_owned()
+            };
+            self.push(
+                (start, end),
+                mode,
+                Criterion::JobTitle {
+                    title: title_value,
+                    history,
+                },
+                confidence,
+                reason,
+            );
+            if let Some(first) = seniority.first() {
+                if let Some((_, ranges)) = lx::SENIORITY_YEARS
+                    .iter()
+                    .find(|(w, _)| fold(w) == fold(first))
+                {
+                    if mode != Mode::Excluded {
+                        self.seniority_years.push((start, ranges));
+                    }
+                }
+            }
+            self.claim(start, end);
+            cursor = end.max(first + 1);
+        }
+    }
+
+    pub(super) fn seniority(&mut self) {
+        for i in 0..self.len() {
+            let keys: Vec<&str> = lx::SENIORITY_YEARS.iter().map(|(w, _)| *w).collect();
+            if let Some((n, w)) = self.longest(i, &keys) {
+                if let Some((_, ranges)) = lx::SENIORITY_YEARS.iter().find(|(x, _)| *x == w) {
+                    if self.modes[i] == Mode::Excluded {
+                        for r in *ranges {
+                            if let Some(range) = YearRange::parse(r) {
+                                self.push(
+                                    (i, i + n),
+                                    Mode::Excluded,
+                                    Criterion::YearsOfExperience(range),
+                                    0.6,
+                                    format!(
+                                        "\"{w}\" excluded as the experience it suggests ({})",
+                                        ranges.join(", ")
+                                    ),
+                                );
+                            }
+                        }
+                    } else {
+                        self.seniority_years.push((i, ranges));
+                    }
+                }
+                self.claim(i, i + n);
+            }
+        }
+    }
+}
