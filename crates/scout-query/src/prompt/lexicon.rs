@@ -1064,7 +1064,7 @@ pub(crate) const GRADUATION_BEFORE: &[&str] = &[
 ];
 /// Words after a graduation year (*2019 graduate*).
 pub(crate) const GRADUATION_AFTER: &[&str] = &["graduate", "graduates", "grad", "grads"];
-/// Articles skipped at the start of a name.
+/// Articles taken in with the words after them (*a startup*, *une PME*).
 pub(crate) const ARTICLES: &[&str] = &[
     "a", "an", "the", "un", "une", "una", "einem", "einer", "le", "la",
 ];
