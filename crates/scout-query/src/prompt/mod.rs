@@ -26,6 +26,7 @@
 //! it never removes anybody), and "remote OK" turns the places of the prompt
 //! into optional filters.
 
+pub mod confidence;
 pub mod evaluation;
 pub mod lexicon;
 mod readers;

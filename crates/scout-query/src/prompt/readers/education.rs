@@ -3,6 +3,7 @@
 use super::in_list;
 use super::Reader;
 use crate::filter::{Criterion, Degree};
+use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::KNOWN_SCHOOLS;
 use crate::search_request::MAX_VALUE_CHARS;
@@ -25,7 +26,7 @@ impl<'a> Reader<'a> {
                         (i, end),
                         mode,
                         Criterion::EducationSchoolName(name),
-                        0.9,
+                        confidence::SCHOOL_AFTER_CUE,
                         "school, after a cue".into(),
                     );
                     self.claim(i, end);
@@ -44,7 +45,7 @@ impl<'a> Reader<'a> {
                         (i, end),
                         mode,
                         Criterion::EducationSchoolName(name),
-                        0.85,
+                        confidence::SCHOOL_BY_ITS_NAME,
                         "school (its name says so)".into(),
                     );
                     self.claim(i, end);
@@ -71,7 +72,7 @@ impl<'a> Reader<'a> {
                     (i, end),
                     mode,
                     Criterion::EducationSchoolName(name.to_owned()),
-                    0.8,
+                    confidence::SCHOOL_WELL_KNOWN,
                     "a well-known school".into(),
                 );
                 self.claim(i, end);
@@ -103,7 +104,7 @@ impl<'a> Reader<'a> {
                     (i, end),
                     mode,
                     Criterion::CertificationName(name.to_owned()),
-                    0.9,
+                    confidence::CERTIFICATION_KNOWN,
                     "a known certification".into(),
                 );
                 self.claim(i, end);
@@ -148,7 +149,7 @@ impl<'a> Reader<'a> {
                 (s, e),
                 mode,
                 Criterion::CertificationName(name),
-                0.8,
+                confidence::CERTIFICATION_BY_THE_WORD,
                 "a certification, by the word \"certified\"/\"certification\"".into(),
             );
             self.claim(s, e);
@@ -164,7 +165,7 @@ impl<'a> Reader<'a> {
                     .iter()
                     .find(|(x, _)| *x == w)
                     .map_or("bachelors", |(_, v)| *v);
-                (n, v, 0.9)
+                (n, v, confidence::DEGREE)
             } else if self.free(i, 1)
                 && in_list(
                     &[
@@ -179,7 +180,7 @@ impl<'a> Reader<'a> {
                     self.lower(i),
                 )
             {
-                (1, "bachelors", 0.6)
+                (1, "bachelors", confidence::DEGREE_BARE)
             } else {
                 continue;
             };

@@ -3,6 +3,7 @@
 use super::in_list;
 use super::Reader;
 use crate::filter::Criterion;
+use crate::prompt::confidence;
 use crate::prompt::lexicon::{LANGUAGE_AFTER, LANGUAGE_PHONES, LEVEL_WORDS, LIST_JOINERS};
 use scout_taxonomy::fold;
 use scout_taxonomy::languages::canonical_language;
@@ -92,7 +93,7 @@ impl<'a> Reader<'a> {
                 (start, end),
                 mode,
                 Criterion::Language(lang.to_owned()),
-                0.9,
+                confidence::LANGUAGE,
                 format!("language: {lang}"),
             );
             if let Some(l) = level {
@@ -103,7 +104,7 @@ impl<'a> Reader<'a> {
                         language: Some(lang.to_owned()),
                         level: l,
                     },
-                    0.85,
+                    confidence::LANGUAGE_LEVEL,
                     format!("{lang} at level {l}"),
                 );
             }

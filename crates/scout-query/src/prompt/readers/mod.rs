@@ -16,6 +16,7 @@ mod titles;
 use super::lexicon as lx;
 use super::{Intent, Mode, Note, ReadFilter, Token};
 use crate::filter::{Criterion, Filter, YearRange};
+use crate::prompt::confidence;
 use scout_taxonomy::fold;
 
 /// Where a reader is in the prompt.
@@ -215,7 +216,7 @@ impl<'a> Reader<'a> {
                             (i, i + 1),
                             Mode::Optional,
                             Criterion::YearsOfExperience(range),
-                            0.5,
+                            confidence::SENIORITY,
                             format!("\"{}\" suggests {} years of experience: optional, it only raises the rank", self.tokens[i].text, ranges.join(" or ")),
                         );
                     }

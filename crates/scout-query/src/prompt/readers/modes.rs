@@ -4,6 +4,7 @@
 use super::in_list;
 use super::Reader;
 use crate::filter::Criterion;
+use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::{Mode, Note};
 
@@ -94,7 +95,7 @@ impl<'a> Reader<'a> {
                     (i, i + n),
                     mode,
                     Criterion::Freelance,
-                    0.9,
+                    confidence::FREELANCE,
                     "works freelance (SENIORITY Freelance)".into(),
                 );
                 self.claim(i, i + n);

@@ -4,6 +4,7 @@
 use super::Reader;
 use super::{in_list, overlapping_ranges};
 use crate::filter::{Criterion, YearRange};
+use crate::prompt::confidence;
 use crate::prompt::lexicon::{
     AT_LEAST, AT_MOST, EXPERIENCE_WORDS, GRADUATION_AFTER, GRADUATION_BEFORE, KM_UNITS, MILE_UNITS,
     RADIUS_AFTER, RADIUS_BEFORE, RANGE_JOINERS, TENURE_WORDS, YEAR_UNITS,
@@ -65,7 +66,7 @@ impl<'a> Reader<'a> {
                     place: text.clone(),
                     radius_km: (place.kind == GeoKind::City).then_some(km),
                 },
-                0.95,
+                confidence::RADIUS,
                 format!(
                     "place with a radius: {km} km around {} ({})",
                     place.name,
@@ -110,7 +111,7 @@ impl<'a> Reader<'a> {
             (start, end),
             mode,
             Criterion::GraduationYear(year),
-            0.9,
+            confidence::GRADUATION_YEAR,
             format!("graduation year {year}"),
         );
         self.claim(start, end);
@@ -234,7 +235,7 @@ impl<'a> Reader<'a> {
                 (start, k),
                 mode,
                 criterion,
-                0.95,
+                confidence::YEARS,
                 format!(
                     "{what}: {said}, as the documented ranges {}",
                     ranges.join(", ")

@@ -4,6 +4,7 @@
 use super::in_list;
 use super::Reader;
 use crate::filter::Criterion;
+use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::{ARTICLES, LIST_JOINERS, NAME_CONNECTORS};
 use crate::search_request::MAX_VALUE_CHARS;
@@ -85,7 +86,7 @@ impl<'a> Reader<'a> {
                         size: *size,
                         history,
                     },
-                    0.85,
+                    confidence::COMPANY_SIZE,
                     format!(
                         "company size: \"{word}\" reads as {} employees",
                         names.join(", ")
@@ -150,7 +151,7 @@ impl<'a> Reader<'a> {
                 name: value,
                 history,
             },
-            0.9,
+            confidence::EMPLOYER,
             reason.to_owned(),
         );
     }
@@ -285,8 +286,8 @@ impl<'a> Reader<'a> {
                     .find(|(w, _)| *w == text)
                     .map(|(_, v)| *v);
                 let (industry, confidence) = match (short, canonical_industry(&text)) {
-                    (Some(s), _) => (canonical_industry(s).unwrap_or(s), 0.85),
-                    (None, Some(c)) if n >= 2 => (c, 0.85),
+                    (Some(s), _) => (canonical_industry(s).unwrap_or(s), confidence::INDUSTRY),
+                    (None, Some(c)) if n >= 2 => (c, confidence::INDUSTRY),
                     (None, Some(c)) => {
                         let cued_after = i + n < self.len()
                             && self.same_clause(i, i + n)
@@ -297,7 +298,7 @@ impl<'a> Reader<'a> {
                         if !(cued_after || cued_before) {
                             continue;
                         }
-                        (c, 0.8)
+                        (c, confidence::INDUSTRY_ONE_WORD_CUED)
                     }
                     (None, None) => continue,
                 };

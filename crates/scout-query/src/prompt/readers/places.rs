@@ -4,6 +4,7 @@
 use super::in_list;
 use super::Reader;
 use crate::filter::Criterion;
+use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::LIST_JOINERS;
 use scout_taxonomy::industries::canonical_industry;
@@ -94,7 +95,7 @@ impl<'a> Reader<'a> {
                         place: text,
                         radius_km: near.then_some(lx::NEAR_RADIUS_KM),
                     },
-                    0.9,
+                    confidence::PLACE_AFTER_CUE,
                     reason,
                 );
                 self.claim(start, end);
@@ -137,7 +138,7 @@ impl<'a> Reader<'a> {
                     place: text,
                     radius_km: None,
                 },
-                0.7,
+                confidence::PLACE_WITHOUT_CUE,
                 format!(
                     "place: {} ({}, {}), named without a cue",
                     place.name,

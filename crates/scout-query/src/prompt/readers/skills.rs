@@ -4,6 +4,7 @@
 use super::in_list;
 use super::Reader;
 use crate::filter::Criterion;
+use crate::prompt::confidence;
 use crate::prompt::lexicon::AMBIGUOUS_SKILLS;
 use crate::prompt::Mode;
 use crate::search_request::MAX_VALUE_CHARS;
@@ -24,7 +25,7 @@ impl<'a> Reader<'a> {
                 let Some(skill) = canonical_skill(text) else {
                     continue;
                 };
-                let mut confidence = 0.9;
+                let mut confidence = confidence::SKILL;
                 if n == 1 && in_list(AMBIGUOUS_SKILLS, &self.tokens[i].lower) {
                     let typed = &self.tokens[i].text;
                     if !(typed == skill
@@ -33,7 +34,7 @@ impl<'a> Reader<'a> {
                     {
                         continue;
                     }
-                    confidence = 0.7;
+                    confidence = confidence::SKILL_EVERYDAY_WORD;
                 }
                 let mode = self.modes[i];
                 let reason = if fold(text) == fold(skill) {
@@ -83,7 +84,7 @@ impl<'a> Reader<'a> {
                 (i, j),
                 mode,
                 Criterion::Keyword(text),
-                0.4,
+                confidence::KEYWORD,
                 "not recognised as anything else: kept as a keyword".into(),
             );
             self.claim(i, j);

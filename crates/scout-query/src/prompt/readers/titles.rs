@@ -4,6 +4,7 @@
 use super::Reader;
 use super::{in_list, singular};
 use crate::filter::{Criterion, YearRange};
+use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::{DEV_WORDS, DOMAIN_WORDS, SENIORITY_PREFIX};
 use crate::prompt::Mode;
@@ -21,10 +22,10 @@ impl<'a> Reader<'a> {
         let normalized = normalize_title(phrase);
         if n > 1 {
             if family_of(phrase).is_some() {
-                return Some(0.9);
+                return Some(confidence::TITLE_OF_A_FAMILY);
             }
             if is_known_title(phrase) || (normalized != folded && is_known_title(&normalized)) {
-                return Some(0.8);
+                return Some(confidence::TITLE_IN_THE_GAZETTEER);
             }
             let words: Vec<&str> = phrase.split(' ').collect();
             let n = words.len();
@@ -34,7 +35,7 @@ impl<'a> Reader<'a> {
                 && !in_list(lx::FILLER, words[2])
                 && self.title_confidence(words[0], 1).is_some()
             {
-                return Some(0.75);
+                return Some(confidence::TITLE_OF_A_FIELD);
             }
             // "cybersecurity analyst", "blockchain developer": a field, then a role
             if n == 2
@@ -46,7 +47,7 @@ impl<'a> Reader<'a> {
                 && geocode(words[0]).is_none()
                 && canonical_language(words[0]).is_none()
             {
-                return Some(0.7);
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
             return None;
         }
@@ -60,12 +61,13 @@ impl<'a> Reader<'a> {
             && !in_list(SENIORITY_PREFIX, &folded)
             && (is_known_title(&normalized) || family_of(&normalized).is_some())
         {
-            return Some(0.85);
+            return Some(confidence::TITLE_ONE_WORD_NORMALISED);
         }
         if in_list(lx::COMMON_ROLES, &folded) {
-            return Some(0.75);
+            return Some(confidence::TITLE_COMMON_ROLE);
         }
-        (family_of(phrase).is_some() && is_known_title(phrase)).then_some(0.75)
+        (family_of(phrase).is_some() && is_known_title(phrase))
+            .then_some(confidence::TITLE_COMMON_ROLE)
     }
 
     /// "développeur backend", "ingeniero de datos", "Frontend Entwickler": the
@@ -126,7 +128,7 @@ impl<'a> Reader<'a> {
                         title: english.clone(),
                         history: History::Current,
                     },
-                    0.8,
+                    confidence::TITLE_TRANSLATED,
                     format!("job title \"{typed}\" read as {english}"),
                 );
                 self.claim(s, e);
@@ -240,7 +242,7 @@ impl<'a> Reader<'a> {
                     (i, end - 1),
                     mode,
                     Criterion::Skill(skill.to_owned()),
-                    0.85,
+                    confidence::SKILL_IN_A_TITLE,
                     format!("skill named in the title: {skill}"),
                 );
                 let mut v = seniority.clone();
@@ -299,7 +301,7 @@ impl<'a> Reader<'a> {
                                     (i, i + n),
                                     Mode::Excluded,
                                     Criterion::YearsOfExperience(range),
-                                    0.6,
+                                    confidence::SENIORITY_EXCLUDED,
                                     format!(
                                         "\"{w}\" excluded as the experience it suggests ({})",
                                         ranges.join(", ")
