@@ -231,6 +231,24 @@ impl Engine {
             .collect()
     }
 
+    /// The industries of each talent's current and past employers, as the
+    /// index joins them through the organizations it knows (sorted, once
+    /// each per talent).
+    pub fn employer_industries(&self, talents: &[scout_model::Talent]) -> Vec<Vec<&'static str>> {
+        let orgs = self.orgs.read();
+        talents
+            .iter()
+            .map(|talent| {
+                let facts = document::EmployerFacts::derive(talent, &orgs);
+                let mut all = facts.industries_current;
+                all.extend(facts.industries_past);
+                all.sort_unstable();
+                all.dedup();
+                all
+            })
+            .collect()
+    }
+
     /// Teaches the engine organizations without a writer (fit scoring from
     /// the command line while a server holds the writer).
     pub fn remember_organizations(&self, orgs: &[scout_model::Organization]) {

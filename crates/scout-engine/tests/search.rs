@@ -450,3 +450,32 @@ fn walking_the_tie_order_ranks_like_scoring_every_match() {
         assert_eq!(paged, want, "exact: {exact}, {history:?}");
     }
 }
+
+#[test]
+fn employer_industries_join_current_and_past_employers_through_known_organizations() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = Engine::open(dir.path()).unwrap();
+    let org = |id: &str, name: &str, industry: &str| -> scout_model::Organization {
+        serde_json::from_value(serde_json::json!({"id": id, "name": name, "industry": industry}))
+            .unwrap()
+    };
+    e.remember_organizations(&[
+        org("o1", "Acme Bank", "Banking"),
+        org("o2", "Initech", "Software Development"),
+    ]);
+    let talent: scout_model::Talent = serde_json::from_value(serde_json::json!({
+        "id": "t1",
+        "experiences": [
+            {"title": "Engineer", "organizationName": "Initech", "isCurrent": true, "startDate": "2020-01-01"},
+            {"title": "Analyst", "organizationName": "acme bank", "startDate": "2015-01-01", "endDate": "2019-12-31"},
+            {"title": "Intern", "organizationName": "Unknown Ltd", "startDate": "2014-01-01", "endDate": "2014-06-30"}
+        ]
+    }))
+    .unwrap();
+    let nobody: scout_model::Talent =
+        serde_json::from_value(serde_json::json!({"id": "t2"})).unwrap();
+    assert_eq!(
+        e.employer_industries(&[talent, nobody]),
+        vec![vec!["banking", "software development"], vec![]]
+    );
+}

@@ -336,7 +336,7 @@ pub(crate) fn suggest_values(t: FilterType, typed: &str) -> Vec<String> {
 /// `GET /suggest?type=SKILL&q=pyt`: `<option>`s for the value's datalist —
 /// the workspace's own values first (its candidates' employers, titles and
 /// cities; then the skills, schools, degrees, languages, certifications,
-/// titles, employers and cities of the profiles it has shortlisted: most
+/// titles, employers, industries and cities of the profiles it has shortlisted: most
 /// frequent first, `vocabulary.rs`), then the bundled reference data.
 pub(crate) async fn suggest(
     State(state): State<AppState>,

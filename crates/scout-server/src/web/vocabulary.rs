@@ -1,13 +1,13 @@
 //! A workspace's own vocabulary for the filter editor's suggestions: the
-//! skills, schools, degrees, languages, certifications, titles, employers
-//! and cities in the profiles it has shortlisted (its candidates' and its
+//! skills, schools, degrees, languages, certifications, titles, employers,
+//! industries and cities in the profiles it has shortlisted (its candidates' and its
 //! lists' members), each with how many of those profiles hold it.
 //!
 //! Built from at most [`PROFILES`] profiles, most recently touched first,
 //! and kept per workspace for [`FRESH_FOR`]: suggestions are asked for on
 //! every keystroke, the shortlists change far more slowly. Industries are
-//! not in a profile (they belong to the organization records), so they
-//! come from the bundled reference data only.
+//! not in a profile: they are its employers' (the organization records),
+//! joined by the engine as it does for the industry filter.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -32,12 +32,18 @@ pub(crate) struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Counts the values of `talents`, each counted once per profile.
-    pub(crate) fn of(talents: &[Talent]) -> Vocabulary {
+    /// Counts the values of `talents` (with their employers' industries,
+    /// in the same order), each counted once per profile.
+    pub(crate) fn of(talents: &[Talent], industries: &[Vec<&str>]) -> Vocabulary {
         let mut counts: HashMap<FilterType, HashMap<String, (String, u32)>> = HashMap::new();
-        for talent in talents {
+        for (i, talent) in talents.iter().enumerate() {
             let mut seen = std::collections::HashSet::new();
-            for (t, value) in values_of(talent) {
+            let theirs = industries
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|industry| (FilterType::CompanyIndustry, *industry));
+            for (t, value) in values_of(talent).into_iter().chain(theirs) {
                 let value = value.trim();
                 let key = fold(value);
                 if key.is_empty() || !seen.insert((t, key.clone())) {
@@ -170,9 +176,13 @@ pub(crate) async fn of_workspace(
         .await?;
     let profiles = state.store.get_profiles(&ids).await?;
     let talents: Vec<Talent> = profiles.into_iter().map(|p| p.talent).collect();
-    let vocabulary = tokio::task::spawn_blocking(move || Vocabulary::of(&talents))
-        .await
-        .unwrap_or_default();
+    let engine = std::sync::Arc::clone(&state.engine);
+    let vocabulary = tokio::task::spawn_blocking(move || {
+        let industries = engine.employer_industries(&talents);
+        Vocabulary::of(&talents, &industries)
+    })
+    .await
+    .unwrap_or_default();
     let vocabulary = Arc::new(vocabulary);
     state
         .vocabularies
@@ -200,7 +210,12 @@ mod tests {
                 "educations": [{"schoolName": "EPFL"}, {"schoolName": "eth zurich"}]})),
             talent(serde_json::json!({"id": "c", "skills": ["Go", "Gleam"]})),
         ];
-        let v = Vocabulary::of(&talents);
+        let industries = [
+            vec!["software development"],
+            vec![],
+            vec!["software development", "banking"],
+        ];
+        let v = Vocabulary::of(&talents, &industries);
         assert_eq!(
             v.suggest(FilterType::Skill, "", 10),
             ["Go", "Gleam", "Rust"],
@@ -219,6 +234,9 @@ mod tests {
         assert_eq!(v.suggest(FilterType::EducationDegree, "m", 10), ["MSc"]);
         assert_eq!(v.suggest(FilterType::Language, "ger", 10), ["German"]);
         assert_eq!(v.suggest(FilterType::CertificationName, "", 10), ["CKA"]);
-        assert!(v.suggest(FilterType::CompanyIndustry, "", 10).is_empty());
+        assert_eq!(
+            v.suggest(FilterType::CompanyIndustry, "", 10),
+            ["software development", "banking"]
+        );
     }
 }
