@@ -75,6 +75,10 @@ for (const card of document.querySelectorAll('.board-card[data-movable]')) {
   card.addEventListener('pointerdown', (e) => {
     if (e.button !== 0 || e.target.closest('select, button, input, textarea, label')) return;
     const start = { x: e.clientX, y: e.clientY };
+    // a column off screen comes into view when the card is carried to the edge
+    const board = card.closest('.board');
+    const startScroll = board ? board.scrollLeft : 0;
+    const EDGE_PX = 48;
     let dragging = false;
     let over = null;
     const columnAt = (x, y) => {
@@ -92,7 +96,13 @@ for (const card of document.querySelectorAll('.board-card[data-movable]')) {
         card.setPointerCapture(m.pointerId);
         card.classList.add('dragging');
       }
-      card.style.transform = `translate(${dx}px, ${dy}px)`;
+      if (board) {
+        const edges = board.getBoundingClientRect();
+        if (m.clientX > edges.right - EDGE_PX) board.scrollLeft += 16;
+        else if (m.clientX < edges.left + EDGE_PX) board.scrollLeft -= 16;
+      }
+      const scrolled = board ? board.scrollLeft - startScroll : 0;
+      card.style.transform = `translate(${dx + scrolled}px, ${dy}px)`;
       const col = columnAt(m.clientX, m.clientY);
       if (col !== over) {
         over?.classList.remove('drop-target');
