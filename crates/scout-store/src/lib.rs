@@ -4,9 +4,12 @@
 //! organizations (`backend.rs`), access control (`access.rs`), sourcing
 //! projects and their candidate pipelines (`pipeline.rs`, `pipeline_sql.rs`).
 //!
-//! Both back ends share one implementation body (`backend.rs`, instantiated
-//! per database by a macro; sqlx's `QueryBuilder` writes each database's
-//! placeholders) and have their own `migrations/` folder. Every change to a
+//! Both back ends share one text of every statement: each `*_sql.rs` holds a
+//! family's columns and helpers, its `statements.rs` the statements, which
+//! is compiled once per back end as the body of a module in `sqlite.rs` and
+//! in `postgres.rs` (plain Rust, so rustfmt and clippy see it; sqlx's
+//! `QueryBuilder` writes each database's placeholders). Each has its own
+//! `migrations/` folder. Every change to a
 //! profile or organization takes the next number of one change sequence; the
 //! counter row is updated inside the writing transaction, which serialises
 //! writers, so a reader never sees number *n + 1* committed before *n*. The
@@ -28,10 +31,12 @@ pub mod people;
 mod people_sql;
 pub mod pipeline;
 mod pipeline_sql;
+mod postgres;
 pub mod private_files;
 mod records;
 pub mod searches;
 mod searches_sql;
+mod sqlite;
 mod sqlite_reads;
 pub mod testing;
 pub mod writes;
