@@ -366,9 +366,9 @@ pub(crate) async fn page(
     )
 }
 
-/// Sends the page of a search that was read: its reading at once, then —
-/// once the search has run and been kept in the person's history — the
-/// total, each card, and the rest of the page.
+/// Sends the page of a search that was read: its reading at once; once the
+/// search has run, the total and each card; then — the search kept in the
+/// person's history — the link to more and the rest of the page.
 fn streamed_results(
     state: AppState,
     session: scout_store::Session,
