@@ -108,11 +108,11 @@ pub(super) fn paths() -> Value {
         "/v1/searches/candidates/history": {"get": {"summary": "The caller's searches, latest first", "parameters": search_pages, "responses": errors(json!({"200": ok("{searches, pagination}")}))}},
         "/v1/searches/candidates/{candidateSearchId}": {
             "get": {"summary": "A search with a page of its results", "parameters": [id, search_pages[0], search_pages[1]], "responses": errors(json!({"200": ok("{search…, results, pagination}")}))},
-            "patch": {"summary": "Re-prompt: re-read, re-run, keep the revision", "parameters": [id], "requestBody": body(prompt(true)), "responses": errors(json!({"200": ok("{search…, results}")}))}
+            "patch": {"summary": "Re-prompt: re-read, re-run, keep the revision", "parameters": [id], "requestBody": body(prompt(true)), "responses": errors(json!({"200": ok("{search…, results}"), "409": super::rules::error_response("conflict: other requests kept changing this search at the same moment; nothing was lost, try again")}))}
         },
         "/v1/searches/candidates/{candidateSearchId}/expand": {"post": {"summary": "Relax one step and return only new candidates", "parameters": [id],
             "requestBody": {"required": false, "content": {"application/json": {"schema": object(&[], json!({"limit": limit()}))}}},
-            "responses": errors(json!({"200": ok("{step, exhausted, filters, total, returned, candidates}")}))}},
+            "responses": errors(json!({"200": ok("{step, exhausted, filters, total, returned, candidates}"), "409": super::rules::error_response("conflict: other requests kept changing this search at the same moment; nothing was lost, try again")}))}},
         "/v1/searches/candidates/job-title-synonyms": {"post": {"summary": "Alternate and related job titles",
             "description": "Without a key: from the bundled reference data only (`basis: reference_data`).", "security": key_optional,
             "requestBody": body(object(&["title"], json!({"title": text(200)}))), "responses": errors(json!({"200": ok("{synonyms, related, family, basis}")}))}},
