@@ -368,12 +368,44 @@ pub async fn serve(
             demo.email, demo.password
         );
     }
-    scout_server::serve(listener, state, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    scout_server::serve(listener, state, stop_requested()).await?;
+    // the follower's last round ends and its thread is joined: what it had
+    // applied is committed; the rest is applied from the store on the next start
     drop(follower);
+    tracing::info!("stopped");
     Ok(())
+}
+
+/// Resolves when the process is asked to stop: `SIGINT` (Ctrl-C) or
+/// `SIGTERM` (how systemd, containers and orchestrators stop a service).
+/// The server then stops accepting, finishes the requests in flight (for a
+/// bounded time) and exits 0.
+async fn stop_requested() {
+    let interrupt = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    let which = tokio::select! {
+        () = interrupt => "SIGINT",
+        () = terminate => "SIGTERM",
+    };
+    tracing::info!(signal = which, "stopping: no new connections; finishing the requests in flight");
 }
 
 async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<()> {

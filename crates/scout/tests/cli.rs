@@ -597,3 +597,144 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// `SIGTERM` (how systemd and containers stop a service) during a stream of
+/// writes and an import: the server stops accepting, finishes what it
+/// accepted, exits 0; every write it acknowledged is there after a restart,
+/// and the index catches up with everything the import stored.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let input = dir.path().join("p.jsonl");
+    const N: u64 = 5_000;
+    let mut g = scout(&data);
+    g.args(["generate", "--count", &N.to_string(), "--seed", "9", "--out"])
+        .arg(&input);
+    ok(g);
+    let mut k = scout(&data);
+    k.args(["--json", "keys", "create", "--workspace", "w", "--user", "u"])
+        .args([
+            "--scopes",
+            "sourcing:read,sourcing:write",
+            "--per-minute",
+            "1000000",
+            "--per-day",
+            "1000000",
+        ]);
+    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
+    let key = key["key"].as_str().unwrap().to_owned();
+    let start_server = |port: u16| {
+        scout(&data)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let port = free_port();
+    let mut server = start_server(port);
+    let client = reqwest::Client::new();
+    wait_for_server(&client, port).await;
+
+    let mut import = scout(&data);
+    import
+        .args(["--json", "import", "--batch-size", "500"])
+        .arg(organizations_of(&input))
+        .arg(&input);
+    let import = tokio::task::spawn_blocking(move || import.output().unwrap());
+    let mut writers = Vec::new();
+    for w in 0..4 {
+        let (client, key) = (client.clone(), key.clone());
+        writers.push(tokio::spawn(async move {
+            let mut acknowledged = Vec::new();
+            for i in 0..10_000 {
+                let res = client
+                    .post(format!("http://127.0.0.1:{port}/v1/sourcings"))
+                    .header("x-api-key", &key)
+                    .json(&serde_json::json!({"title": format!("Role {w}-{i}")}))
+                    .send()
+                    .await;
+                let Ok(res) = res else { break };
+                let status = res.status().as_u16();
+                let Ok(body) = res.json::<serde_json::Value>().await else {
+                    break;
+                };
+                match status {
+                    201 => acknowledged
+                        .push(body["data"]["sourcing"]["id"].as_str().unwrap().to_owned()),
+                    503 => break,
+                    other => panic!("a write answered {other}: {body}"),
+                }
+            }
+            acknowledged
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let stopped = Instant::now();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = tokio::task::spawn_blocking(move || server.wait().unwrap())
+        .await
+        .unwrap();
+    assert!(status.success(), "the server exits 0 on SIGTERM: {status:?}");
+    assert!(
+        stopped.elapsed() < Duration::from_secs(15),
+        "it stops within the drain bound"
+    );
+    let mut acknowledged = Vec::new();
+    for w in writers {
+        acknowledged.extend(w.await.unwrap());
+    }
+    assert!(
+        acknowledged.len() > 10,
+        "writes ran before the signal: {}",
+        acknowledged.len()
+    );
+    let imported = import.await.unwrap();
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+
+    // restarted: every acknowledged write is there; the index catches up
+    let port = free_port();
+    let mut server = start_server(port);
+    wait_for_server(&client, port).await;
+    for id in &acknowledged {
+        let res = client
+            .get(format!("http://127.0.0.1:{port}/v1/sourcings/{id}"))
+            .header("x-api-key", &key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "acknowledged {id} is kept");
+    }
+    let started = Instant::now();
+    loop {
+        let health: serde_json::Value = client
+            .get(format!("http://127.0.0.1:{port}/health"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if health["status"] == "ok" {
+            assert_eq!(health["indexedTalents"].as_u64(), Some(N), "{health}");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "not caught up: {health}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    server.kill().unwrap();
+    server.wait().unwrap();
+}
