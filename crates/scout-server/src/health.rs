@@ -3,6 +3,12 @@
 //! `catching_up` (still `200`: the server answers, from an index `lag`
 //! changes behind) while it applies the rest, as after a restart or during
 //! an import; `unavailable` (`503`) when the store cannot be read.
+//!
+//! `GET /ready`: whether a load balancer should send this server traffic —
+//! `200 ready` when the store answers and the index is at most
+//! `Settings::ready_max_lag` changes behind it, else `503` with why
+//! (`store_unreachable`, or `index_behind` with the lag), so a server
+//! rebuilding its index after a restart waits out of rotation.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -13,7 +19,9 @@ use serde_json::{json, Value};
 use crate::AppState;
 
 pub(crate) fn routes() -> Router<AppState> {
-    Router::new().route("/health", get(health))
+    Router::new()
+        .route("/health", get(health))
+        .route("/ready", get(ready))
 }
 
 async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
@@ -42,5 +50,32 @@ async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
             StatusCode::SERVICE_UNAVAILABLE,
             Json(json!({"status": "unavailable"})),
         ),
+    }
+}
+
+async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
+    let indexed = state.engine.searchable_checkpoint();
+    match state.store.last_seq().await {
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({"status": "not_ready", "reason": "store_unreachable"})),
+        ),
+        Ok(stored) => {
+            let lag = (stored - indexed).max(0);
+            let bound = state.settings.ready_max_lag;
+            if lag <= bound {
+                (
+                    StatusCode::OK,
+                    Json(json!({"status": "ready", "lag": lag, "maxLag": bound})),
+                )
+            } else {
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Json(
+                        json!({"status": "not_ready", "reason": "index_behind", "lag": lag, "maxLag": bound}),
+                    ),
+                )
+            }
+        }
     }
 }

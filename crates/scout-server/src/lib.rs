@@ -32,7 +32,7 @@ mod views;
 pub mod web;
 
 pub use prompt_reader::{ModelSettings, PromptReader};
-pub use state::{AppState, Settings};
+pub use state::{AppState, Settings, DEFAULT_READY_MAX_LAG};
 
 use axum::extract::Request;
 use axum::middleware::{self, Next};

@@ -22,7 +22,14 @@ pub struct Settings {
     /// Failed key checks from one address in a minute before it is refused
     /// with `429` (0: not limited; see `limits::KeyFailures`).
     pub key_failures_per_minute: u32,
+    /// Changes the index may be behind the store while `/ready` still says
+    /// ready (a load balancer sends no traffic to a server further behind).
+    pub ready_max_lag: i64,
 }
+
+/// `/ready`'s default bound on the index's lag: an import's few seconds of
+/// changes, not a rebuild's.
+pub const DEFAULT_READY_MAX_LAG: i64 = 10_000;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -31,6 +38,7 @@ impl Default for Settings {
             prompt_model: None,
             connections: crate::connections::Limits::default(),
             key_failures_per_minute: crate::limits::MAX_KEY_FAILURES_PER_MINUTE,
+            ready_max_lag: DEFAULT_READY_MAX_LAG,
         }
     }
 }

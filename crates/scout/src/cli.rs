@@ -129,6 +129,10 @@ pub struct ConnectionArgs {
     /// every client as one address).
     #[arg(long, env = "SCOUT_KEY_FAILURES_PER_MINUTE", default_value_t = 20)]
     pub key_failures_per_minute: u32,
+    /// Changes the index may be behind the store while `GET /ready` still
+    /// answers 200 (a server rebuilding its index stays out of rotation).
+    #[arg(long, env = "SCOUT_READY_MAX_LAG", default_value_t = scout_server::DEFAULT_READY_MAX_LAG)]
+    pub ready_max_lag: i64,
 }
 
 /// An optional OpenAI-compatible chat model that refines prompt readings

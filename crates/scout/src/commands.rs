@@ -331,6 +331,7 @@ pub async fn serve(
         prompt_model: prompt_model(model)?,
         connections: connection_limits(connections),
         key_failures_per_minute: connections.key_failures_per_minute,
+        ready_max_lag: connections.ready_max_lag.max(0),
         ..Default::default()
     };
     let store = paths.open_store().await?;
@@ -405,7 +406,10 @@ async fn stop_requested() {
         () = interrupt => "SIGINT",
         () = terminate => "SIGTERM",
     };
-    tracing::info!(signal = which, "stopping: no new connections; finishing the requests in flight");
+    tracing::info!(
+        signal = which,
+        "stopping: no new connections; finishing the requests in flight"
+    );
 }
 
 async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<()> {

@@ -610,19 +610,34 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
     let input = dir.path().join("p.jsonl");
     const N: u64 = 5_000;
     let mut g = scout(&data);
-    g.args(["generate", "--count", &N.to_string(), "--seed", "9", "--out"])
-        .arg(&input);
+    g.args([
+        "generate",
+        "--count",
+        &N.to_string(),
+        "--seed",
+        "9",
+        "--out",
+    ])
+    .arg(&input);
     ok(g);
     let mut k = scout(&data);
-    k.args(["--json", "keys", "create", "--workspace", "w", "--user", "u"])
-        .args([
-            "--scopes",
-            "sourcing:read,sourcing:write",
-            "--per-minute",
-            "1000000",
-            "--per-day",
-            "1000000",
-        ]);
+    k.args([
+        "--json",
+        "keys",
+        "create",
+        "--workspace",
+        "w",
+        "--user",
+        "u",
+    ])
+    .args([
+        "--scopes",
+        "sourcing:read,sourcing:write",
+        "--per-minute",
+        "1000000",
+        "--per-day",
+        "1000000",
+    ]);
     let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
     let key = key["key"].as_str().unwrap().to_owned();
     let start_server = |port: u16| {
@@ -681,7 +696,10 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
     let status = tokio::task::spawn_blocking(move || server.wait().unwrap())
         .await
         .unwrap();
-    assert!(status.success(), "the server exits 0 on SIGTERM: {status:?}");
+    assert!(
+        status.success(),
+        "the server exits 0 on SIGTERM: {status:?}"
+    );
     assert!(
         stopped.elapsed() < Duration::from_secs(15),
         "it stops within the drain bound"

@@ -65,7 +65,10 @@ pub fn document() -> Value {
         "servers": [{"url": "/"}],
         "security": [{"apiKey": []}, {"bearer": []}],
         "paths": {
-            "/health": {"get": {"summary": "Liveness and index lag", "security": [], "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}}}
+            "/health": {"get": {"summary": "Liveness and index lag", "security": [], "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+            "/ready": {"get": {"summary": "Whether to send this server traffic: the store answers and the index is within the bound of it (--ready-max-lag)", "security": [],
+                "responses": {"200": {"description": "ready", "content": {"application/json": {"schema": {"type": "object"}}}},
+                              "503": {"description": "not ready: store_unreachable, or index_behind with the lag", "content": {"application/json": {"schema": {"type": "object"}}}}}}}
         },
         "components": components()
     });

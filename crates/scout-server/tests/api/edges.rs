@@ -257,3 +257,35 @@ async fn links_other_than_http_are_refused_where_they_come_in() {
         .await;
     assert!(status == 200 || status == 201, "{body}");
 }
+
+#[tokio::test]
+async fn ready_says_whether_the_index_is_close_enough_to_the_store() {
+    let settings = Settings {
+        ready_max_lag: 1,
+        ..Settings::default()
+    };
+    let app = spawn_app_with(settings, fixture_talents(), 1000).await;
+    let (status, body) = app.get("/ready").await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "ready");
+    assert_eq!(body["lag"], 0);
+    // the store moves on and this test server has no follower: one change
+    // behind is within the bound, three are not
+    let more: Vec<scout_model::Talent> = (0..3)
+        .map(|i| serde_json::from_value(serde_json::json!({"id": format!("late{i}")})).unwrap())
+        .collect();
+    app.store.upsert_profiles(&more[..1], "late").await.unwrap();
+    let (status, body) = app.get("/ready").await;
+    assert_eq!((status, body["lag"].as_i64()), (200, Some(1)), "{body}");
+    app.store.upsert_profiles(&more[1..], "late").await.unwrap();
+    let (status, body) = app.get("/ready").await;
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["reason"], "index_behind");
+    assert_eq!(body["lag"], 3);
+    // liveness is another question: the server answers
+    let (status, body) = app.get("/health").await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (200, Some("catching_up"))
+    );
+}
