@@ -367,8 +367,9 @@ pub(crate) async fn page(
 }
 
 /// Sends the page of a search that was read: its reading at once; once the
-/// search has run, the total and each card; then — the search kept in the
-/// person's history — the link to more and the rest of the page.
+/// search has run, the total with the first card, then the other cards; then
+/// — the search kept in the person's history — the link to more and the
+/// rest of the page.
 fn streamed_results(
     state: AppState,
     session: scout_store::Session,
@@ -414,16 +415,21 @@ fn streamed_results(
                     &targets,
                     &record.id,
                 );
-                if !page.send(&start).await {
-                    return;
-                }
+                // the total with the first card at once; the other cards,
+                // ready at the same moment, in one piece after it
+                page.write(&start);
                 for (i, talent) in ranked.talents.iter().enumerate() {
-                    if !page
-                        .send(&result_card(talent, i + 1, &text, &session))
-                        .await
-                    {
-                        return;
+                    let card = result_card(talent, i + 1, &text, &session);
+                    if i == 0 {
+                        if !page.send(&card).await {
+                            return;
+                        }
+                    } else {
+                        page.write(&card);
                     }
+                }
+                if shown == 0 && !page.send("").await {
+                    return;
                 }
                 let end = match state.store.save_search(&record).await {
                     Ok(()) => results_end(&record.id, shown, ranked.more),
@@ -432,26 +438,19 @@ fn streamed_results(
                         results_end_unsaved(shown)
                     }
                 };
-                if !page.send(&end).await {
-                    return;
-                }
+                page.write(&end);
             }
             (Err(e), _) => {
                 tracing::error!(error = %e, "a web search failed after its page began");
-                if !page.send(&results_failed()).await {
-                    return;
-                }
+                page.write(&results_failed());
             }
             (_, Err(e)) => {
                 tracing::error!(error = %e, "a web search's projects and lists could not be read");
-                if !page.send(&results_failed()).await {
-                    return;
-                }
+                page.write(&results_failed());
             }
         }
-        if page.send(&after).await {
-            page.finish().await;
-        }
+        page.write(&after);
+        page.finish().await;
     });
     response
 }

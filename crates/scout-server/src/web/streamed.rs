@@ -1,13 +1,15 @@
 //! Pages sent while they are made: the part that is ready goes out at once
 //! (the browser paints it and fetches the style sheet and script) and the
 //! rest follows piece by piece. A search page sends its reading — the box
-//! and the chips — before the search runs, then the total and each card as
-//! it is rendered.
+//! and the chips — before the search runs, then the total with the first
+//! card, then the other cards, then the rest.
 //!
 //! Compressed here rather than by the router's compression layer, which
 //! holds a streamed body back until its encoder's buffer fills (tower-http
 //! #292): each piece is gzip-compressed and flushed (`Z_SYNC_FLUSH`), so
-//! the browser can inflate and paint it on arrival. The layer leaves a body
+//! the browser can inflate and paint it on arrival. A flush ends a
+//! compressed block (with its own code tables), so pieces are few: what is
+//! ready at the same moment is written together and sent once. The layer leaves a body
 //! that already has a `Content-Encoding` alone.
 
 use std::convert::Infallible;
@@ -28,16 +30,32 @@ const IN_FLIGHT: usize = 32;
 pub(crate) struct PageWriter {
     to_client: mpsc::Sender<Result<Bytes, Infallible>>,
     gzip: Option<GzEncoder<Vec<u8>>>,
+    /// Written, not yet sent (uncompressed pages).
+    pending: Vec<u8>,
 }
 
 impl PageWriter {
-    /// Sends `html` now. False once the client has gone (stop making the page).
-    pub(crate) async fn send(&mut self, html: &str) -> bool {
-        let bytes = match &mut self.gzip {
-            None => Bytes::copy_from_slice(html.as_bytes()),
+    /// Adds `html` to what the next [`PageWriter::send`] sends (each piece
+    /// sent costs a compressed block of its own, so what is ready together
+    /// goes together).
+    pub(crate) fn write(&mut self, html: &str) {
+        match &mut self.gzip {
+            None => self.pending.extend_from_slice(html.as_bytes()),
+            // writing into a Vec cannot fail
             Some(gzip) => {
-                // writing to and flushing into a Vec cannot fail
-                if gzip.write_all(html.as_bytes()).is_err() || gzip.flush().is_err() {
+                let _ = gzip.write_all(html.as_bytes());
+            }
+        }
+    }
+
+    /// Sends `html` and everything written before it now. False once the
+    /// client has gone (stop making the page).
+    pub(crate) async fn send(&mut self, html: &str) -> bool {
+        self.write(html);
+        let bytes = match &mut self.gzip {
+            None => Bytes::from(std::mem::take(&mut self.pending)),
+            Some(gzip) => {
+                if gzip.flush().is_err() {
                     return false;
                 }
                 Bytes::from(std::mem::take(gzip.get_mut()))
@@ -46,12 +64,15 @@ impl PageWriter {
         self.to_client.send(Ok(bytes)).await.is_ok()
     }
 
-    /// Ends the page (the gzip trailer when compressed).
+    /// Ends the page: what was written last, and the gzip trailer when
+    /// compressed.
     pub(crate) async fn finish(self) {
-        if let Some(gzip) = self.gzip {
-            if let Ok(rest) = gzip.finish() {
-                let _ = self.to_client.send(Ok(Bytes::from(rest))).await;
-            }
+        let rest = match self.gzip {
+            Some(gzip) => gzip.finish().unwrap_or_default(),
+            None => self.pending,
+        };
+        if !rest.is_empty() {
+            let _ = self.to_client.send(Ok(Bytes::from(rest))).await;
         }
     }
 }
@@ -60,7 +81,7 @@ impl PageWriter {
 /// gzip-compressed when the request accepts it.
 pub(crate) fn page(request: &HeaderMap) -> (PageWriter, Response) {
     let (to_client, from_maker) = mpsc::channel(IN_FLIGHT);
-    let gzip = accepts_gzip(request).then(|| GzEncoder::new(Vec::new(), Compression::fast()));
+    let gzip = accepts_gzip(request).then(|| GzEncoder::new(Vec::new(), Compression::default()));
     let mut response = (
         StatusCode::OK,
         [
@@ -76,7 +97,14 @@ pub(crate) fn page(request: &HeaderMap) -> (PageWriter, Response) {
             .headers_mut()
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
-    (PageWriter { to_client, gzip }, response)
+    (
+        PageWriter {
+            to_client,
+            gzip,
+            pending: Vec::new(),
+        },
+        response,
+    )
 }
 
 /// Whether `Accept-Encoding` lists gzip without refusing it (`q=0`).

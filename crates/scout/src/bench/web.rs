@@ -37,8 +37,11 @@ const PROMPTS: [&str; 10] = [
 const TIMING: &str = r#"const done = arguments[arguments.length - 1];
 const nav = performance.getEntriesByType('navigation')[0];
 let settled = false;
-const finish = (card) => { if (settled) return; settled = true; done({
-  ttfb: nav.responseStart, dom: nav.domInteractive,
+const finish = (card) => { if (settled) return; settled = true;
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  done({
+  ttfb: nav.responseStart, end: nav.responseEnd, dom: nav.domInteractive,
+  fcp: fcp ? fcp.startTime : null,
   card: card ? (card.renderTime || card.loadTime) : null,
   cards: document.querySelectorAll('ol.cards li.card').length,
   bytes: nav.transferSize, decoded: nav.decodedBodySize }); };
@@ -187,6 +190,8 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
     tokio::time::sleep(Duration::from_millis(300)).await;
 
     let (mut ttfb, mut card, mut cold_card) = (Vec::new(), Vec::new(), Vec::new());
+    // where the time goes: the last byte, the document parsed, the first paint
+    let (mut last_byte, mut parsed, mut first_paint) = (Vec::new(), Vec::new(), Vec::new());
     let mut wire = Vec::new();
     let mut per_prompt = Vec::new();
     for round in 0..=rounds {
@@ -211,6 +216,9 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
             } else {
                 card.push(painted);
                 ttfb.push(first_byte.unwrap_or(f64::NAN));
+                last_byte.push(t["end"].as_f64().unwrap_or(f64::NAN));
+                parsed.push(t["dom"].as_f64().unwrap_or(f64::NAN));
+                first_paint.push(t["fcp"].as_f64().unwrap_or(f64::NAN));
             }
         }
     }
@@ -225,6 +233,9 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
         "firstCardMs": summary(card),
         "firstCardFirstTimeMs": summary(cold_card),
         "timeToFirstByteMs": summary(ttfb),
+        "lastByteMs": summary(last_byte),
+        "domInteractiveMs": summary(parsed),
+        "firstContentfulPaintMs": summary(first_paint),
         "shippedJsCssBytes": shipped,
         "resultsPageBytesOnTheWire": summary(wire),
         "prompts": per_prompt,
@@ -248,6 +259,12 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
         println!(
             "  time to first byte:                      {}",
             report["timeToFirstByteMs"]
+        );
+        println!(
+            "  … last byte / document parsed / first contentful paint: {} / {} / {}",
+            report["lastByteMs"]["p50"],
+            report["domInteractiveMs"]["p50"],
+            report["firstContentfulPaintMs"]["p50"]
         );
         println!(
             "  results page on the wire (gzip), bytes:  {}",
