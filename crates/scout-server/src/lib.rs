@@ -39,15 +39,46 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
 
+use tracing::Instrument;
+
 use crate::error::{new_tracking_code, TRACKING_CODE};
 
-/// Gives each request a tracking code and logs one line per request.
+/// The request id a client may send (`x-request-id`), echoed on every
+/// answer; when absent or unusable, the request's tracking code is its id.
+const REQUEST_ID: &str = "x-request-id";
+
+/// Longest request id taken from a client.
+const MAX_REQUEST_ID_CHARS: usize = 128;
+
+/// The client's request id when it is 1–128 visible ASCII characters (what
+/// proxies generate: UUIDs, hex, ULIDs); anything else is replaced, so a log
+/// line or an error body never carries a client's arbitrary bytes.
+fn request_id_of(request: &Request) -> Option<String> {
+    let id = request.headers().get(REQUEST_ID)?.to_str().ok()?;
+    let usable = !id.is_empty()
+        && id.len() <= MAX_REQUEST_ID_CHARS
+        && id.bytes().all(|b| b.is_ascii_graphic());
+    usable.then(|| id.to_owned())
+}
+
+/// Gives each request its id — the client's `x-request-id`, else a fresh
+/// tracking code — as the tracking code of its error bodies
+/// (`debugTrackingCode`), on a span around everything logged while it is
+/// handled, and on the answer's `x-request-id`; logs one line per request.
 async fn track(request: Request, next: Next) -> Response {
-    let code = new_tracking_code();
+    let code = request_id_of(&request).unwrap_or_else(new_tracking_code);
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let started = std::time::Instant::now();
-    let response = TRACKING_CODE.scope(code.clone(), next.run(request)).await;
+    let span = tracing::info_span!("request", request_id = %code);
+    let mut response = TRACKING_CODE
+        .scope(code.clone(), next.run(request).instrument(span.clone()))
+        .await;
+    // the request's own line too is logged in its span (no await follows)
+    let _in_request = span.enter();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&code) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
     let status = response.status().as_u16();
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     if status >= 500 {

@@ -248,7 +248,10 @@ fn stream(
         started: Instant::now(),
         tx,
     };
-    tokio::spawn(job.run());
+    tokio::spawn(tracing::Instrument::instrument(
+        job.run(),
+        tracing::Span::current(),
+    ));
     let events = ReceiverStream::new(rx).map(Ok::<_, Infallible>);
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::default())

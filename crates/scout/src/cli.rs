@@ -41,6 +41,19 @@ pub struct Global {
     /// (default: half the cores, 1 to 4).
     #[arg(long, global = true, env = "SCOUT_INDEX_THREADS", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub index_threads: Option<u16>,
+    /// How log lines are written to standard error: `text` for people,
+    /// `json` (one object per line, with the request's id) for collectors.
+    #[arg(long, global = true, env = "SCOUT_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 #[derive(Subcommand, Debug)]

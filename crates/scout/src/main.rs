@@ -22,10 +22,14 @@ fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_env("SCOUT_LOG")
         .unwrap_or_else(|_| "info,tantivy=warn,sqlx=warn,lopdf=error".into());
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    match cli.global.log_format {
+        cli::LogFormat::Text => logs.init(),
+        // each line carries the spans it was logged in (a request's id)
+        cli::LogFormat::Json => logs.json().with_span_list(true).init(),
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

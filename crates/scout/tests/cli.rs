@@ -756,3 +756,64 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
     server.kill().unwrap();
     server.wait().unwrap();
 }
+
+/// `--log-format json`: one JSON object per line on standard error, each
+/// line of a request carrying the request's id (the client's
+/// `x-request-id`, echoed on the answer and named in its error body).
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn json_logs_carry_the_request_id_the_answer_echoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let port = free_port();
+    let server = scout(&data)
+        .args([
+            "--log-format",
+            "json",
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("SCOUT_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    wait_for_server(&client, port).await;
+    let res = client
+        .post(format!("http://127.0.0.1:{port}/v1/search/talents"))
+        .header("x-request-id", "trace-4f2a")
+        .json(&serde_json::json!({"filters": []}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401, "no key");
+    assert_eq!(res.headers()["x-request-id"], "trace-4f2a");
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["debugTrackingCode"], "trace-4f2a");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = tokio::task::spawn_blocking(move || server.wait_with_output().unwrap())
+        .await
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    let request = lines
+        .iter()
+        .find(|l| l["fields"]["message"] == "request")
+        .unwrap_or_else(|| panic!("no request line: {lines:?}"));
+    assert_eq!(request["fields"]["status"], 401, "{request}");
+    assert!(
+        request["spans"]
+            .as_array()
+            .is_some_and(|spans| spans.iter().any(|s| s["request_id"] == "trace-4f2a")),
+        "{request}"
+    );
+}

@@ -391,66 +391,70 @@ fn streamed_results(
         .map(|(b, a)| (b.to_owned(), a.to_owned()))
         .unwrap_or((whole.clone(), String::new()));
     let (mut page, response) = super::streamed::page(headers);
-    tokio::spawn(async move {
-        if !page.send(&before).await {
-            return;
-        }
-        let person = &session.person;
-        let (ranked, targets) = tokio::join!(
-            ranked_page(&state, &filters, HashSet::new()),
-            super::profile::targets(&state, person),
-        );
-        match (ranked, targets) {
-            (Ok(ranked), Ok(targets)) => {
-                // the cards go out first; the search joins the history after
-                // them, before the link to more (which needs it)
-                let record = search_record(person, &text, &filters, &ranked);
-                let shown = ranked.talents.len();
-                let start = results_start(
-                    &text,
-                    &chips,
-                    ranked.total,
-                    shown,
-                    &session,
-                    &targets,
-                    &record.id,
-                );
-                // the total with the first card at once; the other cards,
-                // ready at the same moment, in one piece after it
-                page.write(&start);
-                for (i, talent) in ranked.talents.iter().enumerate() {
-                    let card = result_card(talent, i + 1, &text, &session);
-                    if i == 0 {
-                        if !page.send(&card).await {
-                            return;
+    let request = tracing::Span::current();
+    tokio::spawn(tracing::Instrument::instrument(
+        async move {
+            if !page.send(&before).await {
+                return;
+            }
+            let person = &session.person;
+            let (ranked, targets) = tokio::join!(
+                ranked_page(&state, &filters, HashSet::new()),
+                super::profile::targets(&state, person),
+            );
+            match (ranked, targets) {
+                (Ok(ranked), Ok(targets)) => {
+                    // the cards go out first; the search joins the history after
+                    // them, before the link to more (which needs it)
+                    let record = search_record(person, &text, &filters, &ranked);
+                    let shown = ranked.talents.len();
+                    let start = results_start(
+                        &text,
+                        &chips,
+                        ranked.total,
+                        shown,
+                        &session,
+                        &targets,
+                        &record.id,
+                    );
+                    // the total with the first card at once; the other cards,
+                    // ready at the same moment, in one piece after it
+                    page.write(&start);
+                    for (i, talent) in ranked.talents.iter().enumerate() {
+                        let card = result_card(talent, i + 1, &text, &session);
+                        if i == 0 {
+                            if !page.send(&card).await {
+                                return;
+                            }
+                        } else {
+                            page.write(&card);
                         }
-                    } else {
-                        page.write(&card);
                     }
-                }
-                if shown == 0 && !page.send("").await {
-                    return;
-                }
-                let end = match state.store.save_search(&record).await {
-                    Ok(()) => results_end(&record.id, shown, ranked.more),
-                    Err(e) => {
-                        tracing::error!(error = %e, "a web search could not join the history");
-                        results_end_unsaved(shown)
+                    if shown == 0 && !page.send("").await {
+                        return;
                     }
-                };
-                page.write(&end);
+                    let end = match state.store.save_search(&record).await {
+                        Ok(()) => results_end(&record.id, shown, ranked.more),
+                        Err(e) => {
+                            tracing::error!(error = %e, "a web search could not join the history");
+                            results_end_unsaved(shown)
+                        }
+                    };
+                    page.write(&end);
+                }
+                (Err(e), _) => {
+                    tracing::error!(error = %e, "a web search failed after its page began");
+                    page.write(&results_failed());
+                }
+                (_, Err(e)) => {
+                    tracing::error!(error = %e, "a web search's projects and lists could not be read");
+                    page.write(&results_failed());
+                }
             }
-            (Err(e), _) => {
-                tracing::error!(error = %e, "a web search failed after its page began");
-                page.write(&results_failed());
-            }
-            (_, Err(e)) => {
-                tracing::error!(error = %e, "a web search's projects and lists could not be read");
-                page.write(&results_failed());
-            }
-        }
-        page.write(&after);
-        page.finish().await;
-    });
+            page.write(&after);
+            page.finish().await;
+        },
+        request,
+    ));
     response
 }

@@ -289,3 +289,36 @@ async fn ready_says_whether_the_index_is_close_enough_to_the_store() {
         (200, Some("catching_up"))
     );
 }
+
+#[tokio::test]
+async fn every_answer_carries_its_request_id_and_errors_name_it() {
+    let app = spawn_app().await;
+    // generated when the client sends none
+    let res = app.call(Method::GET, "/health").send().await.unwrap();
+    let id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(id.len(), 21, "{id}");
+    // a client's id is kept, echoed, and named by the error body
+    let res = app
+        .call(Method::POST, "/v1/sourcings")
+        .header("x-request-id", "req-7f3a9c")
+        .json(&serde_json::json!({"title": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(res.headers()["x-request-id"], "req-7f3a9c");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["debugTrackingCode"], "req-7f3a9c");
+    // one that is not 1–128 visible ASCII characters is replaced
+    for unusable in ["two words".to_owned(), "x".repeat(129)] {
+        let res = app
+            .call(Method::GET, "/health")
+            .header("x-request-id", &unusable)
+            .send()
+            .await
+            .unwrap();
+        let echoed = res.headers()["x-request-id"].to_str().unwrap();
+        assert_ne!(echoed, unusable);
+        assert_eq!(echoed.len(), 21);
+    }
+}
