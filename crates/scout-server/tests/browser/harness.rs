@@ -8,6 +8,7 @@
 //! they never skip (`.ci/run` installs it).
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -19,7 +20,9 @@ use serde_json::{json, Value};
 
 const AXE: &str = include_str!("vendor/axe-core/axe.min.js");
 
-/// A chromedriver process, ended when dropped.
+/// A chromedriver process, ended when dropped with the browsers it started
+/// (they are in its process group: a test that fails mid-flow, before its
+/// session is closed, leaves no Chromium behind).
 pub struct Driver {
     child: Child,
     url: String,
@@ -27,6 +30,10 @@ pub struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -59,6 +66,8 @@ pub async fn driver() -> Driver {
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        // its own process group, which Drop ends whole
+        .process_group(0)
         .spawn()
         .expect("chromedriver starts");
     let url = format!("http://127.0.0.1:{port}");
