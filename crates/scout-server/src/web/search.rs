@@ -404,8 +404,8 @@ fn streamed_results(
             );
             match (ranked, targets) {
                 (Ok(ranked), Ok(targets)) => {
-                    // the cards go out first; the search joins the history after
-                    // them, before the link to more (which needs it)
+                    // the first card goes out before the search joins the
+                    // history; the link to more (which needs it) comes after
                     let record = search_record(person, &text, &filters, &ranked);
                     let shown = ranked.talents.len();
                     let start = results_start(
