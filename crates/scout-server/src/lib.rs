@@ -14,6 +14,7 @@ mod job_candidates;
 mod json;
 mod leads;
 mod limits;
+mod metrics;
 mod openapi;
 mod pipeline;
 mod pools;
@@ -100,6 +101,7 @@ pub const API_PREFIX: &str = "/api";
 
 /// The application: every route of every API family.
 pub fn router(state: AppState) -> Router {
+    let metrics = state.metrics.clone();
     let v1 = Router::new()
         .merge(talents::routes())
         .merge(sourcings::routes())
@@ -115,6 +117,8 @@ pub fn router(state: AppState) -> Router {
         .merge(leads::routes())
         .merge(openapi::routes())
         .merge(web::routes())
+        .route("/metrics", axum::routing::get(metrics::serve))
+        .route_layer(middleware::from_fn_with_state(metrics, metrics::record))
         .fallback(envelope::no_route)
         .method_not_allowed_fallback(envelope::no_method)
         .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))

@@ -236,6 +236,7 @@ fn stream(
 ) -> Response {
     let (tx, rx) = mpsc::channel::<Event>(32);
     let id = format!("cs_{}", ulid::Ulid::new().to_string().to_lowercase());
+    let open = state.metrics.stream_opened();
     let job = StreamJob {
         state,
         workspace: caller.key.workspace_id.clone(),
@@ -247,6 +248,7 @@ fn stream(
         tracking: tracking_code(),
         started: Instant::now(),
         tx,
+        _open: open,
     };
     tokio::spawn(tracing::Instrument::instrument(
         job.run(),
@@ -273,6 +275,8 @@ struct StreamJob {
     tracking: String,
     started: Instant,
     tx: mpsc::Sender<Event>,
+    /// Counted in `scout_event_streams_open` while the job runs.
+    _open: crate::metrics::StreamOpen,
 }
 
 impl StreamJob {

@@ -25,6 +25,8 @@ pub struct Settings {
     /// Changes the index may be behind the store while `/ready` still says
     /// ready (a load balancer sends no traffic to a server further behind).
     pub ready_max_lag: i64,
+    /// The operator's token for `GET /metrics` (none: the endpoint is off).
+    pub metrics_token: Option<String>,
 }
 
 /// `/ready`'s default bound on the index's lag: an import's few seconds of
@@ -39,6 +41,7 @@ impl Default for Settings {
             connections: crate::connections::Limits::default(),
             key_failures_per_minute: crate::limits::MAX_KEY_FAILURES_PER_MINUTE,
             ready_max_lag: DEFAULT_READY_MAX_LAG,
+            metrics_token: None,
         }
     }
 }
@@ -58,6 +61,8 @@ pub struct AppState {
     pub(crate) sign_ins: Arc<crate::web::SignInFailures>,
     /// Each workspace's own values for the filter editor's suggestions.
     pub(crate) vocabularies: Arc<crate::web::Vocabularies>,
+    /// What `GET /metrics` reports.
+    pub(crate) metrics: Arc<crate::metrics::Metrics>,
     /// Requests without a key, per address (`auth::Visitor`).
     pub(crate) anonymous: Arc<RateLimiter>,
     /// Search transactions this server recorded lately.
@@ -87,6 +92,7 @@ impl AppState {
             key_failures: Arc::new(KeyFailures::new(settings.key_failures_per_minute)),
             sign_ins: Arc::default(),
             vocabularies: Arc::default(),
+            metrics: Arc::default(),
             anonymous: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),

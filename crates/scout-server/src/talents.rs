@@ -95,11 +95,13 @@ async fn search_talents(
 
     let results = run_search(&state, &request.filters, exclude, PAGE_SIZE, INTERNAL).await?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let fetching = Instant::now();
     let profiles = state
         .store
         .get_profiles(&ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
+    state.metrics.search_stage("fetch", fetching);
     let context = MatchContext::new(&request.filters, &results).with_ignored(&request.ignored);
     let talents = context.talents(&state, &results.hits, &profiles);
     let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
@@ -167,7 +169,10 @@ pub(crate) async fn run_search(
         ..Default::default()
     };
     let task = tokio::task::spawn_blocking(move || engine.search(&filters, &options));
-    match tokio::time::timeout(state.settings.search_timeout, task).await {
+    let searching = Instant::now();
+    let outcome = tokio::time::timeout(state.settings.search_timeout, task).await;
+    state.metrics.search_stage("engine", searching);
+    match outcome {
         Err(_) => Err(ApiError::new(
             ErrorCode::SearchEngineTimeout,
             "The search request timed out. Please try again.",

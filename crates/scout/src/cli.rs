@@ -146,6 +146,10 @@ pub struct ConnectionArgs {
     /// answers 200 (a server rebuilding its index stays out of rotation).
     #[arg(long, env = "SCOUT_READY_MAX_LAG", default_value_t = scout_server::DEFAULT_READY_MAX_LAG)]
     pub ready_max_lag: i64,
+    /// The operator's token for `GET /metrics` (`Authorization: Bearer …`);
+    /// without one the endpoint is off.
+    #[arg(long, env = "SCOUT_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }
 
 /// An optional OpenAI-compatible chat model that refines prompt readings

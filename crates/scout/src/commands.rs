@@ -332,6 +332,7 @@ pub async fn serve(
         connections: connection_limits(connections),
         key_failures_per_minute: connections.key_failures_per_minute,
         ready_max_lag: connections.ready_max_lag.max(0),
+        metrics_token: connections.metrics_token.clone().filter(|t| !t.is_empty()),
         ..Default::default()
     };
     let store = paths.open_store().await?;

@@ -322,3 +322,69 @@ async fn every_answer_carries_its_request_id_and_errors_name_it() {
         assert_eq!(echoed.len(), 21);
     }
 }
+
+#[tokio::test]
+async fn metrics_answer_only_the_operator_and_count_what_happened() {
+    // off without a token: as an unknown address
+    let app = spawn_app().await;
+    let (status, body) = app.get("/metrics").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (404, Some("not_found"))
+    );
+
+    let settings = Settings {
+        metrics_token: Some("op-secret".into()),
+        ..Settings::default()
+    };
+    let app = spawn_app_with(settings, fixture_talents(), 1000).await;
+    let (status, _) = app.get("/health").await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .send(
+            Method::POST,
+            "/v1/search/talents",
+            serde_json::json!({"filters": [{"filterType": "JOB_TITLE", "value": "Software Engineer"}]}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = app.get("/v1/sourcings/nope").await;
+    assert_eq!(status, 404);
+    // an API key is not the operator's token
+    let res = app.call(Method::GET, "/metrics").send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(res.headers()["www-authenticate"], "Bearer");
+    let res = app
+        .client
+        .get(format!("{}/metrics", app.address))
+        .bearer_auth("op-secret")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/openmetrics-text"));
+    let text = res.text().await.unwrap();
+    for expected in [
+        r#"scout_http_requests_total{route="/health",method="GET",status="200"} 1"#,
+        r#"scout_http_requests_total{route="/v1/search/talents",method="POST",status="200"} 1"#,
+        r#"scout_http_requests_total{route="/v1/sourcings/{sourcing_id}",method="GET",status="404"} 1"#,
+        r#"scout_http_request_duration_seconds_count{route="/health",method="GET"} 1"#,
+        r#"scout_search_duration_seconds_count{stage="engine"} 1"#,
+        r#"scout_search_duration_seconds_count{stage="fetch"} 1"#,
+        "scout_index_lag 0",
+        "scout_event_streams_open 0",
+        "# EOF",
+    ] {
+        assert!(text.contains(expected), "{expected} in:\n{text}");
+    }
+    assert!(!text.contains("nope"), "ids never become labels");
+    let memory = text
+        .lines()
+        .find_map(|l| l.strip_prefix("scout_process_resident_memory_bytes "))
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(0);
+    assert!(memory > 1_000_000, "{memory}");
+}
