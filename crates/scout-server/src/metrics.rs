@@ -151,7 +151,7 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// Counts a search stage that took `seconds`.
+    /// Times a search stage that started at `started`.
     pub(crate) fn search_stage(&self, stage: &'static str, started: Instant) {
         self.search
             .get_or_create(&StageLabels { stage })
@@ -217,8 +217,11 @@ fn resident_memory_bytes() -> i64 {
 /// `GET /metrics` for the operator's token.
 pub(crate) async fn serve(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let Some(token) = state.settings.metrics_token.as_deref() else {
-        return ApiError::not_found("Metrics (start the server with --metrics-token)")
-            .into_response();
+        return ApiError::new(
+            ErrorCode::NotFound,
+            "Metrics are off: start the server with --metrics-token to serve them",
+        )
+        .into_response();
     };
     let sent = headers
         .get(header::AUTHORIZATION)
