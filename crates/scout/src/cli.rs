@@ -41,6 +41,10 @@ pub struct Global {
     /// (default: half the cores, 1 to 4).
     #[arg(long, global = true, env = "SCOUT_INDEX_THREADS", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub index_threads: Option<u16>,
+    /// MiB the index writer may hold before it writes a segment (more:
+    /// fewer, larger segments while importing; less: a smaller process).
+    #[arg(long, global = true, env = "SCOUT_WRITER_MEMORY_MB", default_value_t = crate::config::DEFAULT_WRITER_MEMORY_MB, value_parser = clap::value_parser!(u16).range(16..=4_000))]
+    pub writer_memory_mb: u16,
     /// How log lines are written to standard error: `text` for people,
     /// `json` (one object per line, with the request's id) for collectors.
     #[arg(long, global = true, env = "SCOUT_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
@@ -146,6 +150,10 @@ pub struct ConnectionArgs {
     /// answers 200 (a server rebuilding its index stays out of rotation).
     #[arg(long, env = "SCOUT_READY_MAX_LAG", default_value_t = scout_server::DEFAULT_READY_MAX_LAG)]
     pub ready_max_lag: i64,
+    /// Milliseconds a search may run before it answers 504
+    /// `search_engine_timeout`.
+    #[arg(long, env = "SCOUT_SEARCH_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=600_000))]
+    pub search_timeout_ms: u64,
     /// The operator's token for `GET /metrics` (`Authorization: Bearer …`);
     /// without one the endpoint is off.
     #[arg(long, env = "SCOUT_METRICS_TOKEN", hide_env_values = true)]

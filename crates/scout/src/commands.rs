@@ -16,7 +16,7 @@ use crate::cli::{
     Cli, Command, ConnectionArgs, DemoArgs, GenerateArgs, ImportArgs, KeysCommand, PromptModelArgs,
     SearchArgs,
 };
-use crate::config::{Paths, WRITER_BUDGET};
+use crate::config::Paths;
 use crate::data::{import_paths, organizations_path, write_generated};
 use crate::output;
 
@@ -134,7 +134,7 @@ async fn reindex(paths: &Paths, as_json: bool) -> anyhow::Result<()> {
         }
     };
     let mut writer = engine
-        .writer(WRITER_BUDGET)
+        .writer(paths.writer_budget)
         .context("cannot rebuild while a server holds the index; stop it first")?;
     writer.clear()?;
     writer.commit()?;
@@ -333,12 +333,12 @@ pub async fn serve(
         key_failures_per_minute: connections.key_failures_per_minute,
         ready_max_lag: connections.ready_max_lag.max(0),
         metrics_token: connections.metrics_token.clone().filter(|t| !t.is_empty()),
-        ..Default::default()
+        search_timeout: Duration::from_millis(connections.search_timeout_ms),
     };
     let store = paths.open_store().await?;
     let engine = Arc::new(paths.open_engine()?);
     let writer = engine
-        .writer(WRITER_BUDGET)
+        .writer(paths.writer_budget)
         .context("another Scout server already serves this data directory")?;
     let follower = Follower::spawn(
         store.clone(),

@@ -18,6 +18,8 @@ pub struct Paths {
     pub filter_cache_bytes: usize,
     /// Threads of the index writer (`None`: the engine's default).
     pub index_threads: Option<usize>,
+    /// Memory the index writer may use before it writes a segment.
+    pub writer_budget: usize,
 }
 
 impl Paths {
@@ -32,6 +34,7 @@ impl Paths {
             rejects_dir: data.join("rejects"),
             filter_cache_bytes: global.filter_cache_mb.saturating_mul(1024 * 1024),
             index_threads: global.index_threads.map(usize::from),
+            writer_budget: usize::from(global.writer_memory_mb) * 1024 * 1024,
             store_url,
             data,
         }
@@ -45,6 +48,7 @@ impl Paths {
             rejects_dir: data.join("rejects"),
             filter_cache_bytes: self.filter_cache_bytes,
             index_threads: self.index_threads,
+            writer_budget: self.writer_budget,
             data,
         }
     }
@@ -91,5 +95,6 @@ impl Paths {
     }
 }
 
-/// Memory the index writer may use before flushing a segment.
-pub const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+/// Default MiB the index writer may use before it writes a segment
+/// (`--writer-memory-mb`).
+pub const DEFAULT_WRITER_MEMORY_MB: u16 = 256;

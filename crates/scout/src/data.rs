@@ -13,7 +13,7 @@ use scout_ingest::generate::Generator;
 use scout_ingest::import::RecordKind;
 use scout_ingest::{import_files, ImportOptions};
 
-use crate::config::{Paths, WRITER_BUDGET};
+use crate::config::Paths;
 use crate::output::Bar;
 
 fn create(path: &Path) -> anyhow::Result<Box<dyn Write>> {
@@ -86,8 +86,8 @@ pub fn write_generated(
 
 /// The index writer, or `None` when a running server holds it (it will
 /// follow the store and index what we write).
-fn try_writer(engine: &Engine) -> anyhow::Result<Option<IndexWriterHandle>> {
-    match engine.writer(WRITER_BUDGET) {
+fn try_writer(engine: &Engine, budget: usize) -> anyhow::Result<Option<IndexWriterHandle>> {
+    match engine.writer(budget) {
         Ok(w) => Ok(Some(w)),
         Err(EngineError::Locked) => Ok(None),
         Err(e) => Err(e.into()),
@@ -103,7 +103,7 @@ pub async fn import_paths(
 ) -> anyhow::Result<scout_ingest::ImportSummary> {
     let store = paths.open_store().await?;
     let engine = paths.open_engine()?;
-    let mut writer = try_writer(&engine)?;
+    let mut writer = try_writer(&engine, paths.writer_budget)?;
     if writer.is_none() && !quiet {
         eprintln!(
             "note: the index is held by a running server; it will index these records itself"

@@ -817,3 +817,28 @@ async fn json_logs_carry_the_request_id_the_answer_echoes() {
         "{request}"
     );
 }
+
+/// The operator's tunables refuse values outside their documented ranges
+/// before anything starts (docs/operations.md, Settings).
+#[test]
+fn tunables_outside_their_ranges_are_refused_before_anything_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["--writer-memory-mb", "8", "reindex"],
+        vec!["--writer-memory-mb", "5000", "reindex"],
+        vec!["serve", "--search-timeout-ms", "10"],
+        vec!["serve", "--search-timeout-ms", "soon"],
+    ] {
+        let out = scout(&dir.path().join("data"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{args:?} was taken");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("invalid value"), "{args:?}: {said}");
+    }
+    assert!(
+        !dir.path().join("data").exists(),
+        "nothing was created for a refused command"
+    );
+}

@@ -61,7 +61,7 @@ pub(crate) async fn searchable(
     let data = bench_data(paths, profiles).await?;
     let store = data.open_store().await?;
     let engine = std::sync::Arc::new(data.open_engine()?);
-    let mut w = engine.writer(crate::config::WRITER_BUDGET)?;
+    let mut w = engine.writer(paths.writer_budget)?;
     scout_ingest::sync::load_organizations(&store, &mut w).await?;
     let applied = scout_ingest::sync::catch_up(&store, &mut w, &|_, _| {}).await?;
     if applied > 0 {

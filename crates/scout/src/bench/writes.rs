@@ -131,7 +131,8 @@ async fn prepare(
     }
     let engine = Arc::new(scout_engine::Engine::in_memory());
     {
-        let mut writer = engine.writer(crate::config::WRITER_BUDGET)?;
+        let mut writer =
+            engine.writer(usize::from(crate::config::DEFAULT_WRITER_MEMORY_MB) * 1024 * 1024)?;
         scout_ingest::sync::load_organizations(&store, &mut writer).await?;
         scout_ingest::sync::catch_up(&store, &mut writer, &|_, _| {}).await?;
     }
