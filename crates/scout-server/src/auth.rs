@@ -227,3 +227,13 @@ impl From<&scout_store::Person> for Actor {
         }
     }
 }
+
+/// Compares two secrets (a session's CSRF token, the operator's metrics
+/// token) in time independent of where they differ.
+pub fn tokens_match(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}

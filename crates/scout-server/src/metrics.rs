@@ -228,7 +228,7 @@ pub(crate) async fn serve(State(state): State<AppState>, headers: HeaderMap) -> 
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    if !crate::web::session::tokens_match(sent, token) {
+    if !crate::auth::tokens_match(sent, token) {
         let mut refused = ApiError::new(
             ErrorCode::InvalidApiKey,
             "Metrics need the operator's token: Authorization: Bearer <token>",

@@ -34,7 +34,8 @@ impl<E> From<StoreError> for SearchChangeError<E> {
 /// first. `Ok(None)` when there is no such search (in this workspace) or
 /// `visible` refuses it; otherwise the stored search and what `change` said.
 ///
-/// `change` may run several times: it must only compute.
+/// `change` may run several times: it must only compute. The stored
+/// search's `updated_at` (its version) is set here.
 pub(crate) async fn change_search<T, E, F, Fut>(
     store: &scout_store::Store,
     workspace_id: &str,
@@ -54,8 +55,9 @@ where
             return Ok(None);
         }
         let seen = read.updated_at;
+        let version = read.next_version(crate::transaction_log::now_ms());
         let (mut changed, said) = change(read).await.map_err(SearchChangeError::Refused)?;
-        changed.updated_at = changed.updated_at.max(seen + 1);
+        changed.updated_at = version;
         if store.update_search_if_unchanged(&changed, seen).await? {
             return Ok(Some((changed, said)));
         }

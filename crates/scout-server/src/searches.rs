@@ -596,7 +596,6 @@ async fn reprompt(
             search.result_ids = ids.clone();
             search.expansions = json!([]);
             search.revisions = json!(revisions);
-            search.updated_at = now_ms();
             std::future::ready(Ok::<_, ApiError>((search, ())))
         },
     )
@@ -653,7 +652,6 @@ async fn expand_once(
     search.total = total as i64;
     search.result_ids.extend(ids);
     search.expansions = json!(expansions);
-    search.updated_at = now_ms();
     Ok((search, (step, total, talents)))
 }
 

@@ -14,6 +14,58 @@ fn scout(data: &Path) -> Command {
     c
 }
 
+/// `scout generate`: `count` profiles of `seed` into `out` (and their
+/// organizations beside it).
+fn generate(data: &Path, out: &Path, count: u64, seed: u64) {
+    let mut g = scout(data);
+    g.args([
+        "generate",
+        "--count",
+        &count.to_string(),
+        "--seed",
+        &seed.to_string(),
+        "--out",
+    ])
+    .arg(out);
+    ok(g);
+}
+
+/// An API key of workspace `w` with `scopes` (comma-separated) and limits
+/// no test reaches.
+fn unlimited_key(data: &Path, scopes: &str) -> String {
+    let mut k = scout(data);
+    k.args([
+        "--json",
+        "keys",
+        "create",
+        "--workspace",
+        "w",
+        "--user",
+        "u",
+    ])
+    .args([
+        "--scopes",
+        scopes,
+        "--per-minute",
+        "1000000",
+        "--per-day",
+        "1000000",
+    ]);
+    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
+    key["key"].as_str().unwrap().to_owned()
+}
+
+/// `scout import` of `input` and its organizations, in batches of 500,
+/// summarised as JSON.
+fn import_command(data: &Path, input: &Path) -> Command {
+    let mut import = scout(data);
+    import
+        .args(["--json", "import", "--batch-size", "500"])
+        .arg(organizations_of(input))
+        .arg(input);
+    import
+}
+
 fn ok(mut c: Command) -> String {
     let out = c.output().unwrap();
     assert!(
@@ -30,17 +82,7 @@ async fn an_import_killed_at_any_moment_is_completed_by_running_it_again() {
     let data = dir.path().join("data");
     let input = dir.path().join("p.jsonl");
     const N: u64 = 20_000;
-    let mut g = scout(&data);
-    g.args([
-        "generate",
-        "--count",
-        &N.to_string(),
-        "--seed",
-        "3",
-        "--out",
-    ])
-    .arg(&input);
-    ok(g);
+    generate(&data, &input, N, 3);
 
     // Kill the import part-way, several times at different moments.
     for delay_ms in [300u64, 900] {
@@ -362,37 +404,8 @@ async fn an_import_beside_a_server_under_search_load_completes() {
     let data = dir.path().join("data");
     let input = dir.path().join("p.jsonl");
     const N: u64 = 10_000;
-    let mut g = scout(&data);
-    g.args([
-        "generate",
-        "--count",
-        &N.to_string(),
-        "--seed",
-        "5",
-        "--out",
-    ])
-    .arg(&input);
-    ok(g);
-    let mut k = scout(&data);
-    k.args([
-        "--json",
-        "keys",
-        "create",
-        "--workspace",
-        "w",
-        "--user",
-        "u",
-    ])
-    .args([
-        "--scopes",
-        "talents:search",
-        "--per-minute",
-        "1000000",
-        "--per-day",
-        "1000000",
-    ]);
-    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
-    let key = key["key"].as_str().unwrap().to_owned();
+    generate(&data, &input, N, 5);
+    let key = unlimited_key(&data, "talents:search");
 
     let port = free_port();
     let mut server = scout(&data)
@@ -428,11 +441,7 @@ async fn an_import_beside_a_server_under_search_load_completes() {
         }));
     }
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let mut import = scout(&data);
-    import
-        .args(["--json", "import", "--batch-size", "500"])
-        .arg(organizations_of(&input))
-        .arg(&input);
+    let mut import = import_command(&data, &input);
     let imported = tokio::task::spawn_blocking(move || import.output().unwrap())
         .await
         .unwrap();
@@ -609,37 +618,8 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
     let data = dir.path().join("data");
     let input = dir.path().join("p.jsonl");
     const N: u64 = 5_000;
-    let mut g = scout(&data);
-    g.args([
-        "generate",
-        "--count",
-        &N.to_string(),
-        "--seed",
-        "9",
-        "--out",
-    ])
-    .arg(&input);
-    ok(g);
-    let mut k = scout(&data);
-    k.args([
-        "--json",
-        "keys",
-        "create",
-        "--workspace",
-        "w",
-        "--user",
-        "u",
-    ])
-    .args([
-        "--scopes",
-        "sourcing:read,sourcing:write",
-        "--per-minute",
-        "1000000",
-        "--per-day",
-        "1000000",
-    ]);
-    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
-    let key = key["key"].as_str().unwrap().to_owned();
+    generate(&data, &input, N, 9);
+    let key = unlimited_key(&data, "sourcing:read,sourcing:write");
     let start_server = |port: u16| {
         scout(&data)
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
@@ -653,11 +633,7 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
     let client = reqwest::Client::new();
     wait_for_server(&client, port).await;
 
-    let mut import = scout(&data);
-    import
-        .args(["--json", "import", "--batch-size", "500"])
-        .arg(organizations_of(&input))
-        .arg(&input);
+    let mut import = import_command(&data, &input);
     let import = tokio::task::spawn_blocking(move || import.output().unwrap());
     let mut writers = Vec::new();
     for w in 0..4 {

@@ -136,7 +136,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
     };
     // the form must come from a page this browser loaded from Scout
     let bound =
-        cookie(&headers, FORM_COOKIE).is_some_and(|c| session::tokens_match(&c, &form.csrf));
+        cookie(&headers, FORM_COOKIE).is_some_and(|c| crate::auth::tokens_match(&c, &form.csrf));
     if !bound || !session::same_site(&headers) {
         return forbidden("This sign-in form did not come from Scout's own page. Open the sign-in page and try again.");
     }

@@ -256,7 +256,6 @@ pub(crate) async fn more(
                 let ranked = ranked_page(state, &filters, shown).await?;
                 let first_rank = search.result_ids.len() + 1;
                 search.result_ids.extend(ranked.ids.iter().cloned());
-                search.updated_at = crate::transaction_log::now_ms();
                 Ok::<_, String>((search, (ranked, first_rank)))
             }
         },

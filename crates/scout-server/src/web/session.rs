@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use sha2::{Digest, Sha256};
 
+use crate::auth::tokens_match;
 use crate::AppState;
 use scout_store::Session;
 
@@ -81,15 +82,6 @@ pub fn same_site(headers: &HeaderMap) -> bool {
             !host.is_empty() && authority.eq_ignore_ascii_case(host)
         }
     }
-}
-
-/// Compares two tokens in time independent of where they differ.
-pub fn tokens_match(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
 }
 
 /// The refusal of a form that did not come from Scout's own page.

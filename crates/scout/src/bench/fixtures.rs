@@ -72,3 +72,34 @@ pub(crate) async fn searchable(
     engine.reload()?;
     Ok((store, engine))
 }
+
+/// An API key of the benchmarks' workspace with `scopes` and no limit a
+/// benchmark could reach: the key and its record.
+pub(crate) async fn bench_key(
+    store: &scout_store::Store,
+    scopes: &[&str],
+) -> anyhow::Result<(String, scout_store::ApiKey)> {
+    let new = scout_store::NewKey {
+        workspace: "bench".into(),
+        user: "bench".into(),
+        is_admin: false,
+        scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+        per_minute: i64::MAX / 2,
+        per_day: i64::MAX / 2,
+    };
+    Ok(store.create_key(&new).await?)
+}
+
+/// The real server on a loopback port in this process: its address, and
+/// its task (abort it to stop the server).
+pub(crate) async fn serve_in_process(
+    state: scout_server::AppState,
+) -> anyhow::Result<(
+    std::net::SocketAddr,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+)> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    Ok((addr, server))
+}

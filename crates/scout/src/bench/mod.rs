@@ -211,19 +211,9 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
         .collect();
 
     // Over HTTP, through the real server.
-    let new = scout_store::NewKey {
-        workspace: "bench".into(),
-        user: "bench".into(),
-        is_admin: false,
-        scopes: vec!["talents:search".into()],
-        per_minute: i64::MAX / 2,
-        per_day: i64::MAX / 2,
-    };
-    let (key, _) = store.create_key(&new).await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
+    let (key, _) = fixtures::bench_key(&store, &["talents:search"]).await?;
     let state = scout_server::AppState::new(store.clone(), engine.clone());
-    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let (addr, server) = fixtures::serve_in_process(state).await?;
     let client = reqwest::Client::new();
     let url = format!("http://{addr}/v1/search/talents");
     let mut http = Vec::new();

@@ -67,19 +67,9 @@ async fn stream_latency(
     rounds: usize,
 ) -> anyhow::Result<(Vec<f64>, Vec<f64>, Vec<(f64, String)>)> {
     let (store, engine) = super::fixtures::searchable(paths, profiles).await?;
-    let new = scout_store::NewKey {
-        workspace: "bench".into(),
-        user: "bench".into(),
-        is_admin: false,
-        scopes: vec!["searches:write".into()],
-        per_minute: i64::MAX / 2,
-        per_day: i64::MAX / 2,
-    };
-    let (key, _) = store.create_key(&new).await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
+    let (key, _) = super::fixtures::bench_key(&store, &["searches:write"]).await?;
     let state = scout_server::AppState::new(store.clone(), engine.clone());
-    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let (addr, server) = super::fixtures::serve_in_process(state).await?;
     let client = reqwest::Client::new();
     let url = format!("http://{addr}/v1/searches/candidates/search");
     let (mut first, mut whole) = (Vec::new(), Vec::new());

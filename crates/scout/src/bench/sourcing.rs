@@ -93,16 +93,8 @@ async fn one_backend(
     }
     let engine = Arc::new(scout_engine::Engine::in_memory());
     engine.remember_organizations(generator.organizations());
-    let (key, record) = store
-        .create_key(&scout_store::NewKey {
-            workspace: "bench".into(),
-            user: "bench".into(),
-            is_admin: false,
-            scopes: vec!["sourcing:read".into(), "sourcing:write".into()],
-            per_minute: i64::MAX / 2,
-            per_day: i64::MAX / 2,
-        })
-        .await?;
+    let (key, record) =
+        super::fixtures::bench_key(&store, &["sourcing:read", "sourcing:write"]).await?;
     let requirements = json!([
         {"filterType": "JOB_TITLE", "value": "Software Engineer", "isRequired": true},
         {"filterType": "LOCATION", "value": "United States"},
@@ -163,10 +155,8 @@ async fn one_backend(
 
     // The steady state autovacuum reaches on its own (PostgreSQL only).
     store.refresh_statistics(true).await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
     let state = scout_server::AppState::new(store.clone(), engine);
-    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let (addr, server) = super::fixtures::serve_in_process(state).await?;
     let client = reqwest::Client::new();
     let base = format!("http://{addr}/v1/sourcings/{}/candidates", sourcing.id);
     let sample = &talents[talents.len() / 2];

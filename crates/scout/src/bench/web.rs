@@ -178,9 +178,8 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
     let (store, engine) = super::fixtures::searchable(paths, profiles).await?;
     let state = scout_server::AppState::with_settings(store, engine, Default::default());
     let sign_in = scout_server::web::demo::bench_person(&state).await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let app = format!("http://{}", listener.local_addr()?);
-    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let (addr, server) = super::fixtures::serve_in_process(state).await?;
+    let app = format!("http://{addr}");
 
     let driver = Driver::start().await?;
     driver.goto(&format!("{app}/sign-in")).await?;

@@ -137,24 +137,13 @@ async fn prepare(
         scout_ingest::sync::catch_up(&store, &mut writer, &|_, _| {}).await?;
     }
     engine.reload()?;
-    let (key, _) = store
-        .create_key(&scout_store::NewKey {
-            workspace: "bench".into(),
-            user: "bench".into(),
-            is_admin: false,
-            scopes: vec![
-                "sourcing:read".into(),
-                "sourcing:write".into(),
-                "talents:search".into(),
-            ],
-            per_minute: i64::MAX / 2,
-            per_day: i64::MAX / 2,
-        })
-        .await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
+    let (key, _) = super::fixtures::bench_key(
+        &store,
+        &["sourcing:read", "sourcing:write", "talents:search"],
+    )
+    .await?;
     let state = scout_server::AppState::new(store, engine);
-    let server = tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    let (addr, server) = super::fixtures::serve_in_process(state).await?;
     let mut target = Target {
         base: format!("http://{addr}"),
         key,
