@@ -31,6 +31,7 @@ mod rank;
 mod schema;
 mod search;
 mod segment_table;
+mod snapshot;
 mod span_query;
 mod tier_cache;
 mod writer;
@@ -40,6 +41,7 @@ pub use error::EngineError;
 pub use explain::{Evidence, Explainer};
 pub use fit::{FitSubject, JobSpec};
 pub use search::{Hit, SearchOptions, SearchResults};
+pub use snapshot::{snapshot, Snapshot};
 pub use tier_cache::{TierCacheStats, DEFAULT_TIER_CACHE_BYTES};
 pub use writer::{IndexWriterHandle, Upsert};
 

@@ -80,10 +80,15 @@ pub(crate) fn check_reference(index: &Index) -> Result<(), EngineError> {
 pub(crate) fn read_checkpoint(index: &Index) -> Result<i64, EngineError> {
     match index.load_metas()?.payload {
         None => Ok(0),
-        Some(p) => serde_json::from_str::<Checkpoint>(&p)
-            .map(|c| c.seq)
-            .map_err(|e| EngineError::Checkpoint(e.to_string())),
+        Some(p) => checkpoint_seq(&p),
     }
+}
+
+/// The store change a commit's payload says the index has applied.
+pub(crate) fn checkpoint_seq(payload: &str) -> Result<i64, EngineError> {
+    serde_json::from_str::<Checkpoint>(payload)
+        .map(|c| c.seq)
+        .map_err(|e| EngineError::Checkpoint(e.to_string()))
 }
 
 impl IndexWriterHandle {

@@ -96,6 +96,9 @@ pub struct ImportSummary {
     pub unchanged: u64,
     /// Lines refused (see the rejects file).
     pub rejected: u64,
+    /// Profiles of people erased on request (on the suppression list), not
+    /// stored again.
+    pub erased: u64,
     /// Rejects files written, one per input file with rejects.
     pub rejects_files: Vec<PathBuf>,
     /// Files that could not be read to their end: every line before the
@@ -696,18 +699,14 @@ async fn index_stored(
     let Some(last) = report.last_seq else {
         return Ok(());
     };
-    let changed = report
-        .outcomes
-        .iter()
-        .filter(|o| **o != UpsertOutcome::Unchanged)
-        .count() as i64;
+    let changed = report.outcomes.iter().filter(|o| o.wrote()).count() as i64;
     if last - changed == w.applied() {
         // The index holds exactly the store's profiles as of this batch's
         // first number, so an id the store had never seen is not in it.
         let items: Vec<Upsert<'_>> = profiles
             .iter()
             .zip(&report.outcomes)
-            .filter(|(_, o)| **o != UpsertOutcome::Unchanged)
+            .filter(|(_, o)| o.wrote())
             .enumerate()
             .map(|(k, (talent, outcome))| Upsert {
                 seq: last - changed + 1 + k as i64,
@@ -728,6 +727,7 @@ fn count(summary: &mut ImportSummary, outcomes: &[UpsertOutcome]) {
             UpsertOutcome::Inserted => summary.inserted += 1,
             UpsertOutcome::Updated => summary.updated += 1,
             UpsertOutcome::Unchanged => summary.unchanged += 1,
+            UpsertOutcome::Suppressed => summary.erased += 1,
         }
     }
 }

@@ -50,6 +50,8 @@ scopes!(
     // the leads document names `sourcing:read`; `leads:read` is Scout's own
     LeadsRead => "sourcing:read" or "leads:read",
     LeadsWrite => "sourcing:write" or "leads:write",
+    // the operator's: data-rights requests and the audit log (docs/operations.md)
+    Operator => "admin",
 );
 
 /// An authenticated caller holding scope `S`.
@@ -150,6 +152,13 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
         }
         let limit_headers = state.limiter.check(&key)?;
         crate::envelope::LimitSlot::fill_for(parts, &limit_headers);
+        crate::audit::WhoSlot::fill_for(
+            parts,
+            crate::audit::Who {
+                actor: format!("key:{}", key.id),
+                workspace_id: key.workspace_id.clone(),
+            },
+        );
         Ok(Caller {
             key,
             limit_headers,

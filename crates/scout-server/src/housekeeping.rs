@@ -1,14 +1,16 @@
-//! What a running server forgets on schedule (documented in docs/access.md
-//! and docs/leads.md): search transactions after [`TRANSACTION_RETENTION`],
-//! failed leads — and their files, when no other lead has the same one —
-//! after [`FAILED_LEAD_RETENTION`]. Looked at on start and every
-//! [`EVERY`]; several servers sharing a store each do it, harmlessly.
+//! What a running server forgets on schedule (documented in docs/access.md,
+//! docs/leads.md and docs/operations.md): search transactions after
+//! [`TRANSACTION_RETENTION`], failed leads — and their files, when no other
+//! lead has the same one — after [`FAILED_LEAD_RETENTION`], and each
+//! workspace's candidates and leads nobody touched within its own retention
+//! period (`scout retention`). Looked at on start and every [`EVERY`];
+//! several servers sharing a store each do it, harmlessly.
 
 use std::time::Duration;
 
 use scout_store::Store;
 
-use crate::transaction_log::now_ms;
+use crate::background_log::now_ms;
 
 /// How long a search transaction can be named in `relatedSearchTransactionIds`.
 pub const TRANSACTION_RETENTION: Duration = Duration::from_secs(30 * 24 * 3600);
@@ -33,6 +35,20 @@ pub async fn run_once(store: &Store) {
         Ok(0) => {}
         Ok(n) => tracing::info!(pruned = n, "deleted failed leads past their retention"),
         Err(e) => tracing::warn!(error = %e, "cannot prune failed leads"),
+    }
+    match store.apply_retention(now, false).await {
+        Ok(outcomes) => {
+            for o in outcomes.iter().filter(|o| o.candidates + o.leads > 0) {
+                tracing::info!(
+                    workspace = %o.workspace,
+                    months = o.months,
+                    candidates = o.candidates,
+                    leads = o.leads,
+                    "removed candidates and leads past the workspace's retention"
+                );
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "cannot apply the workspaces' retention"),
     }
 }
 

@@ -81,6 +81,12 @@ async fn role_of(
         .map_err(internal)
 }
 
+/// A lead as `GET /api/v1/sourcing/{id}` shows it, roles by id alone (the
+/// data-rights export).
+pub(crate) fn export_view(l: &Lead) -> Value {
+    view(l, &HashMap::new())
+}
+
 fn view(l: &Lead, role_names: &HashMap<String, String>) -> Value {
     json!({
         "id": l.id,

@@ -4,8 +4,11 @@
 //! documented envelope in `error.rs`; every request gets a tracking code
 //! that appears in error bodies and in the log line of the request.
 
+pub mod audit;
 pub mod auth;
+mod background_log;
 pub mod connections;
+mod data_rights;
 mod envelope;
 pub mod error;
 mod health;
@@ -27,7 +30,6 @@ mod state;
 mod talent_match;
 mod talents;
 mod transaction_cache;
-mod transaction_log;
 mod validate;
 mod views;
 pub mod web;
@@ -109,7 +111,9 @@ pub fn router(state: AppState) -> Router {
         .merge(job_candidates::routes())
         .merge(searches::routes())
         .merge(search_helpers::routes())
-        .merge(pools::routes());
+        .merge(pools::routes())
+        .merge(data_rights::routes())
+        .merge(audit::routes());
     Router::new()
         .merge(health::routes())
         .nest(API_PREFIX, v1.clone())
@@ -118,6 +122,7 @@ pub fn router(state: AppState) -> Router {
         .merge(openapi::routes())
         .merge(web::routes())
         .route("/metrics", axum::routing::get(metrics::serve))
+        .route_layer(middleware::from_fn_with_state(state.clone(), audit::record))
         .route_layer(middleware::from_fn_with_state(metrics, metrics::record))
         .fallback(envelope::no_route)
         .method_not_allowed_fallback(envelope::no_method)
@@ -125,6 +130,20 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(envelope::guard))
         .layer(middleware::from_fn(track))
         .with_state(state)
+}
+
+/// Serves only `GET /metrics`, without a token, on the operator's own
+/// `listener` (`--metrics-addr`: an address only the monitoring system
+/// reaches), until the process ends.
+pub async fn serve_metrics(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<()> {
+    let app = Router::new()
+        .route("/metrics", axum::routing::get(metrics::serve_open))
+        .fallback(envelope::no_route)
+        .with_state(state);
+    axum::serve(listener, app).await
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` resolves, within
@@ -138,9 +157,11 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let limits = state.settings.connections.clone();
     let (store, log) = (state.store.clone(), state.transaction_log.clone());
+    let audit_log = state.audit_log.clone();
     let housekeeping = housekeeping::spawn(store.clone());
     let served = connections::serve(listener, router(state), limits, shutdown).await;
     housekeeping.abort();
     log.flush(&store).await;
+    audit_log.flush(&store).await;
     served
 }

@@ -240,6 +240,18 @@ pub(crate) async fn serve(State(state): State<AppState>, headers: HeaderMap) -> 
         );
         return refused;
     }
+    render(&state).await
+}
+
+/// `GET /metrics` on the operator's own address (`--metrics-addr`): the
+/// address is the protection, so no token is asked for.
+pub(crate) async fn serve_open(State(state): State<AppState>) -> Response {
+    render(&state).await
+}
+
+/// The registry in the OpenMetrics text format, with the sequences, the
+/// lag and the memory read now.
+async fn render(state: &AppState) -> Response {
     let metrics = &state.metrics;
     let indexed = state.engine.searchable_checkpoint();
     metrics.index_sequence.set(indexed);

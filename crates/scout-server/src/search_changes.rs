@@ -55,7 +55,7 @@ where
             return Ok(None);
         }
         let seen = read.updated_at;
-        let version = read.next_version(crate::transaction_log::now_ms());
+        let version = read.next_version(crate::background_log::now_ms());
         let (mut changed, said) = change(read).await.map_err(SearchChangeError::Refused)?;
         changed.updated_at = version;
         if store.update_search_if_unchanged(&changed, seen).await? {

@@ -6,9 +6,9 @@ use std::time::Duration;
 use scout_engine::Engine;
 use scout_store::Store;
 
+use crate::background_log::TransactionLog;
 use crate::limits::{KeyFailures, RateLimiter};
 use crate::transaction_cache::RecentTransactions;
-use crate::transaction_log::TransactionLog;
 
 /// Server settings.
 #[derive(Debug, Clone)]
@@ -69,6 +69,8 @@ pub struct AppState {
     pub(crate) transactions: Arc<RecentTransactions>,
     /// Writes search transactions to the store in the background.
     pub(crate) transaction_log: TransactionLog,
+    /// Writes the audit log's events to the store in the background.
+    pub(crate) audit_log: crate::background_log::AuditLog,
     /// Settings.
     pub settings: Arc<Settings>,
     /// Reads prompts into filters.
@@ -96,6 +98,7 @@ impl AppState {
             anonymous: Arc::default(),
             transactions: Arc::default(),
             transaction_log: TransactionLog::default(),
+            audit_log: Default::default(),
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
             cv_readers: scout_ingest::leads::CvReaders::default(),

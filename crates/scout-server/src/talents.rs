@@ -113,7 +113,7 @@ async fn search_talents(
             SearchTransaction {
                 id: transaction.clone(),
                 workspace_id: workspace.clone(),
-                created_at: crate::transaction_log::now_ms(),
+                created_at: crate::background_log::now_ms(),
                 talent_ids: ids,
             },
         )

@@ -2,8 +2,9 @@
 //! that paging through a search — each page names every earlier page's
 //! transaction, up to 100 — does not read them all back from the store.
 //!
-//! A transaction never changes once written, so a kept entry is right for as
-//! long as it is kept; any other (another server's, an older one) is read
+//! A transaction never changes once written — but for an erasure, which
+//! takes a person out of it here as in the store — so a kept entry is
+//! right for as long as it is kept; any other (another server's, an older one) is read
 //! from the store, which stays the system of record. The oldest entries
 //! leave first past [`CAPACITY`].
 
@@ -59,6 +60,24 @@ impl RecentTransactions {
                 talents: talents.into(),
             },
         );
+    }
+
+    /// Takes erased talents out of every kept transaction.
+    pub fn forget_talents(&self, erased: &[String]) {
+        if erased.is_empty() {
+            return;
+        }
+        let mut inner = self.inner.lock();
+        for entry in inner.by_id.values_mut() {
+            if entry.talents.iter().any(|t| erased.contains(t)) {
+                entry.talents = entry
+                    .talents
+                    .iter()
+                    .filter(|t| !erased.contains(t))
+                    .cloned()
+                    .collect();
+            }
+        }
     }
 
     /// The kept transactions of `workspace` among `ids`, with their talents,

@@ -248,6 +248,33 @@ impl SqliteStore {
         Ok((Some(turn), tx))
     }
 
+    /// While on, SQLite overwrites what a statement deletes with zeros
+    /// instead of leaving it in free pages (an erasure's rows must not stay
+    /// readable in the file); off again before the transaction ends.
+    pub(crate) async fn overwrite_deleted(
+        tx: &mut sqlx::Transaction<'_, Sqlite>,
+        on: bool,
+    ) -> Result<(), StoreError> {
+        let pragma = if on {
+            "PRAGMA secure_delete = ON"
+        } else {
+            "PRAGMA secure_delete = OFF"
+        };
+        sqlx::query(pragma).execute(&mut **tx).await?;
+        Ok(())
+    }
+
+    /// After an erasure: the write-ahead log's copies of the erased pages
+    /// are written back and the log emptied (as far as readers allow).
+    pub(crate) async fn after_erasure(&self) {
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await
+        {
+            tracing::warn!(error = %e, "cannot checkpoint the write-ahead log after an erasure");
+        }
+    }
+
     pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {
         let mut total = 0;
         for suffix in ["", "-wal", "-shm"] {
@@ -334,6 +361,18 @@ impl PgStore {
     ) -> Result<(WriteTurn, sqlx::Transaction<'static, Postgres>), StoreError> {
         Ok((None, self.pool.begin().await?))
     }
+
+    /// PostgreSQL keeps deleted rows until (auto)vacuum reclaims their space
+    /// (docs/operations.md, "Data rights"): nothing to switch.
+    pub(crate) async fn overwrite_deleted(
+        _tx: &mut sqlx::Transaction<'_, Postgres>,
+        _on: bool,
+    ) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// Nothing to do after an erasure (see [`PgStore::overwrite_deleted`]).
+    pub(crate) async fn after_erasure(&self) {}
 
     pub(crate) async fn connect(url: &str) -> Result<PgStore, StoreError> {
         let pool = PgPoolOptions::new()

@@ -23,7 +23,9 @@
 
 pub mod access;
 mod backend;
+mod backup;
 mod codec;
+pub mod data_rights;
 mod error;
 pub mod leads;
 mod leads_sql;
@@ -109,13 +111,53 @@ impl Store {
 
     /// Upserts profiles by id from `source`. Unchanged profiles keep their
     /// sequence number; changed and new ones get the next numbers, in order.
-    /// Ids must be unique within one call.
+    /// Ids must be unique within one call. A profile of an erased person
+    /// (its id or LinkedIn address on the suppression list) is not stored:
+    /// its outcome is [`UpsertOutcome::Suppressed`].
     pub async fn upsert_profiles(
         &self,
         profiles: &[Talent],
         source: &str,
     ) -> Result<UpsertReport, StoreError> {
-        dispatch_write!(self, s => s.upsert_profiles(profiles, source))
+        if profiles.is_empty() || !self.has_suppressions().await? {
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
+        }
+        let digests: Vec<Vec<Vec<u8>>> =
+            profiles.iter().map(data_rights::profile_digests).collect();
+        let all: Vec<Vec<u8>> = digests.iter().flatten().cloned().collect();
+        let suppressed = self.suppressed(&all).await?;
+        let refused: Vec<bool> = digests
+            .iter()
+            .map(|ds| ds.iter().any(|d| suppressed.contains(d)))
+            .collect();
+        if !refused.contains(&true) {
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
+        }
+        let kept: Vec<Talent> = profiles
+            .iter()
+            .zip(&refused)
+            .filter(|(_, r)| !**r)
+            .map(|(t, _)| t.clone())
+            .collect();
+        let stored = if kept.is_empty() {
+            UpsertReport::default()
+        } else {
+            dispatch_write!(self, s => s.upsert_profiles(&kept, source))?
+        };
+        let mut outcomes = stored.outcomes.into_iter();
+        Ok(UpsertReport {
+            outcomes: refused
+                .iter()
+                .map(|r| {
+                    if *r {
+                        UpsertOutcome::Suppressed
+                    } else {
+                        outcomes.next().unwrap_or(UpsertOutcome::Unchanged)
+                    }
+                })
+                .collect(),
+            last_seq: stored.last_seq,
+        })
     }
 
     /// Upserts organizations by id; profiles that name a changed organization

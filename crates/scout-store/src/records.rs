@@ -11,6 +11,16 @@ pub enum UpsertOutcome {
     Updated,
     /// The id existed with the same content; nothing was written.
     Unchanged,
+    /// The person was erased on request and is on the suppression list;
+    /// nothing was written.
+    Suppressed,
+}
+
+impl UpsertOutcome {
+    /// Whether the record was written (and took a change number).
+    pub fn wrote(self) -> bool {
+        matches!(self, UpsertOutcome::Inserted | UpsertOutcome::Updated)
+    }
 }
 
 /// The result of one upsert call: one outcome per input, in order.

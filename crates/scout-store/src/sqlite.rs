@@ -11,6 +11,9 @@ type Store = crate::backend::SqliteStore;
 const BLOB: &str = "BLOB";
 
 #[allow(clippy::duplicate_mod)]
+#[path = "data_rights_sql/statements.rs"]
+mod data_rights;
+#[allow(clippy::duplicate_mod)]
 #[path = "leads_sql/statements.rs"]
 mod leads;
 #[allow(clippy::duplicate_mod)]

@@ -300,6 +300,13 @@ fn applicant(first: &str, city: &str, title: &str, company: &str) -> NewCandidat
     }
 }
 
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
+
 fn fit(score: u8) -> FitAssessment {
     FitAssessment {
         score,
@@ -1274,6 +1281,379 @@ async fn postgres_store() -> (std::sync::Arc<PgServer>, Store) {
     (server, store)
 }
 
+/// A person named by a talent id is erased everywhere: the profile (a
+/// tombstone for the index), candidates in every workspace (found again by
+/// their e-mail), notes, leads and their CV files, list places, saved
+/// results and search pages; the record names nobody; a later import of
+/// the same person (same id, or same LinkedIn address under another id) is
+/// refused; and nobody else is touched.
+async fn a_person_is_erased_everywhere_and_stays_erased(store: Store) {
+    use scout_store::data_rights::{AuditEvent, PersonRef};
+    use scout_store::{CandidateSearch, LeadOutcome, NewLead, NewPool, SearchTransaction};
+    let acme = workspace(&store, "acme").await;
+    let globex = workspace(&store, "globex").await;
+    let mut sam = talent("t_sam", "Nurse", "Clinic");
+    sam.linkedin_url = Some("https://www.linkedin.com/in/sam-lee".into());
+    let kim = talent("t_kim", "Nurse", "Clinic");
+    store
+        .upsert_profiles(&[sam.clone(), kim.clone()], "f.jsonl")
+        .await
+        .unwrap();
+    let job = |title: &str| NewSourcing {
+        title: title.into(),
+        ..Default::default()
+    };
+    let s1 = store.create_sourcing(&acme, &job("Nurse")).await.unwrap();
+    let s2 = store.create_sourcing(&globex, &job("Nurse")).await.unwrap();
+    let mut in_index = applicant("Sam", "Lyon", "Nurse", "Clinic");
+    in_index.talent_id = Some("t_sam".into());
+    let mut other = applicant("Kim", "Lyon", "Nurse", "Clinic");
+    other.talent_id = Some("t_kim".into());
+    let added = store
+        .add_candidates(&s1.id, Some("u1"), &[in_index, other])
+        .await
+        .unwrap();
+    assert_eq!(added.len(), 2);
+    let sam_cand = store.all_candidates(&s1.id).await.unwrap();
+    let sam_cand = sam_cand
+        .iter()
+        .find(|c| c.talent_id.as_deref() == Some("t_sam"))
+        .unwrap();
+    store
+        .change_candidate(
+            &s1.id,
+            &sam_cand.id,
+            Some("u1"),
+            &[CandidateChange::Note("called Sam, keen".into())],
+        )
+        .await
+        .unwrap();
+    // globex knows Sam only as an applicant with the same address
+    let mut applied = applicant("Sam", "Lyon", "Nurse", "Clinic");
+    applied.profile.email = Some("SAM@example.com".into());
+    store
+        .add_candidates(&s2.id, None, &[applied])
+        .await
+        .unwrap();
+    let lead = |ws: &str, hash: &str, email: &str| NewLead {
+        workspace_id: ws.into(),
+        actor: "u1".into(),
+        file_name: format!("{hash}.pdf"),
+        file_hash: hash.into(),
+        file_kind: "pdf".into(),
+        content: format!("CV of {email}").into_bytes(),
+        outcome: LeadOutcome::Parsed {
+            full_name: Some("Someone".into()),
+            email: Some(email.into()),
+            phone: None,
+            summary: None,
+            skills: vec![],
+            parsed: serde_json::json!({}),
+        },
+        role: None,
+    };
+    store
+        .intake_lead(&lead(&acme, "h_sam", "sam@example.com"))
+        .await
+        .unwrap();
+    let (kim_lead, _) = store
+        .intake_lead(&lead(&acme, "h_kim", "kim@example.com"))
+        .await
+        .unwrap();
+    let pool = store
+        .create_pool(&NewPool {
+            workspace_id: acme.clone(),
+            user_id: "u1".into(),
+            name: "Nurses".into(),
+            search_id: None,
+            talent_ids: vec!["t_sam".into(), "t_kim".into()],
+        })
+        .await
+        .unwrap();
+    let search = CandidateSearch {
+        id: "cs_1".into(),
+        workspace_id: acme.clone(),
+        user_id: "u1".into(),
+        source: "prompt".into(),
+        prompt: "nurses".into(),
+        filters: serde_json::json!([]),
+        interpretation: serde_json::json!({}),
+        total: 2,
+        result_ids: vec!["t_sam".into(), "t_kim".into()],
+        expansions: serde_json::json!([]),
+        revisions: serde_json::json!([]),
+        created_at: 1,
+        updated_at: 1,
+    };
+    store.save_search(&search).await.unwrap();
+    store
+        .save_transactions(&[SearchTransaction {
+            id: "st_1".into(),
+            workspace_id: acme.clone(),
+            created_at: now_ms(),
+            talent_ids: vec!["t_kim".into(), "t_sam".into()],
+        }])
+        .await
+        .unwrap();
+
+    let person = PersonRef::Talent("t_sam".into());
+    let seen = store.person_footprint(&person).await.unwrap();
+    assert_eq!(seen.candidates.len(), 2, "both workspaces: {seen:?}");
+    assert_eq!(seen.leads.len(), 1, "{seen:?}");
+    assert_eq!(seen.emails, ["sam@example.com"]);
+    let before = store.last_seq().await.unwrap();
+    let audit = AuditEvent {
+        id: 0,
+        at: 0,
+        workspace_id: None,
+        actor: "key:op".into(),
+        action: "erased".into(),
+        subject: String::new(),
+        detail: None,
+        client: Some("127.0.0.1".into()),
+        request_id: Some("r1".into()),
+    };
+    let erasure = store
+        .erase_person(&person, "key:op", Some(audit))
+        .await
+        .unwrap();
+    let c = erasure.counts;
+    assert_eq!(
+        (
+            c.profiles,
+            c.candidates,
+            c.candidate_events > 0,
+            c.leads,
+            c.cv_files
+        ),
+        (1, 2, true, 1, 1),
+        "{c:?}"
+    );
+    assert_eq!(
+        (c.list_memberships, c.saved_searches, c.search_transactions),
+        (1, 1, 1)
+    );
+    assert_eq!(c.suppressed_identifiers, 3, "talent id, e-mail, LinkedIn");
+    // what is left
+    assert!(store
+        .get_profiles(&["t_sam".into()])
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store.get_profiles(&["t_kim".into()]).await.unwrap().len(),
+        1
+    );
+    let left: Vec<_> = store.all_candidates(&s1.id).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].talent_id.as_deref(), Some("t_kim"));
+    assert!(store.all_candidates(&s2.id).await.unwrap().is_empty());
+    assert!(store
+        .candidate_history(&sam_cand.id)
+        .await
+        .unwrap()
+        .is_empty());
+    let (leads, total) = store
+        .list_leads(&scout_store::LeadQuery {
+            visible_to: Some(acme.clone()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!((total, leads[0].id.as_str()), (1, kim_lead.as_str()));
+    assert_eq!(
+        store.pool_members(&pool.id, 0, 10).await.unwrap(),
+        ["t_kim"]
+    );
+    assert_eq!(
+        store
+            .get_search(&acme, "cs_1")
+            .await
+            .unwrap()
+            .unwrap()
+            .result_ids,
+        ["t_kim"]
+    );
+    assert_eq!(
+        store
+            .load_transactions(&acme, &["st_1".into()])
+            .await
+            .unwrap(),
+        [("st_1".to_string(), vec!["t_kim".to_string()])]
+    );
+    let feed = store.changes_since(before, 10).await.unwrap();
+    assert!(
+        feed.iter().any(|ch| ch.id == "t_sam" && ch.doc.is_none()),
+        "a tombstone takes the profile out of the index"
+    );
+    assert!(store.person_footprint(&person).await.unwrap().is_empty());
+    // the record and its audit event name nobody
+    let records = store.erasures(10).await.unwrap();
+    assert_eq!(records.len(), 1);
+    let text = serde_json::to_string(&records[0]).unwrap().to_lowercase();
+    assert!(!text.contains("sam") && !text.contains("t_sam"), "{text}");
+    let events = store
+        .audit_events(&scout_store::data_rights::AuditQuery {
+            subject: Some(erasure.id.clone()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].action, "erased");
+    // a later file does not bring Sam back, under the id or the address
+    let mut renamed = sam.clone();
+    renamed.id = "t_sam_2".into();
+    let mut kim2 = kim.clone();
+    kim2.job_title = Some("Head Nurse".into());
+    let again = store
+        .upsert_profiles(&[sam.clone(), kim2, renamed], "later.jsonl")
+        .await
+        .unwrap();
+    assert_eq!(
+        again.outcomes,
+        [
+            UpsertOutcome::Suppressed,
+            UpsertOutcome::Updated,
+            UpsertOutcome::Suppressed
+        ]
+    );
+    assert!(store
+        .get_profiles(&["t_sam".into(), "t_sam_2".into()])
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+/// The audit log pages in order, filters by workspace, subject and action.
+async fn the_audit_log_pages_and_filters(store: Store) {
+    use scout_store::data_rights::{AuditEvent, AuditQuery};
+    let event = |ws: &str, action: &str, subject: &str| AuditEvent {
+        id: 0,
+        at: 5,
+        workspace_id: Some(ws.into()),
+        actor: "key:k1".into(),
+        action: action.into(),
+        subject: subject.into(),
+        detail: None,
+        client: None,
+        request_id: None,
+    };
+    store
+        .record_audit(&[
+            event("w1", "viewed", "t1"),
+            event("w2", "viewed", "t1"),
+            event("w1", "exported", "t1"),
+            event("w1", "changed", "cand_1"),
+        ])
+        .await
+        .unwrap();
+    let w1 = |after: i64, limit: i64| AuditQuery {
+        workspace_id: Some("w1".into()),
+        after,
+        limit,
+        ..Default::default()
+    };
+    let first = store.audit_events(&w1(0, 2)).await.unwrap();
+    assert_eq!(
+        first.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["viewed", "exported"]
+    );
+    let next = store.audit_events(&w1(first[1].id, 2)).await.unwrap();
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].subject, "cand_1");
+    let about_t1 = store
+        .audit_events(&AuditQuery {
+            subject: Some("t1".into()),
+            action: Some("viewed".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(about_t1.len(), 2, "the whole server without a workspace");
+}
+
+/// Retention removes, per workspace that has it, the candidates and leads
+/// nobody touched within its period; a dry run only counts.
+async fn retention_removes_what_nobody_touched(store: Store) {
+    use scout_store::data_rights::MONTH_MS;
+    use scout_store::{LeadOutcome, NewLead};
+    let acme = workspace(&store, "acme").await;
+    let globex = workspace(&store, "globex").await;
+    for ws in [&acme, &globex] {
+        let s = store
+            .create_sourcing(
+                ws,
+                &NewSourcing {
+                    title: "Nurse".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        store
+            .add_candidates(&s.id, None, &[applicant("Ana", "Lyon", "Nurse", "C")])
+            .await
+            .unwrap();
+        store
+            .intake_lead(&NewLead {
+                workspace_id: ws.clone(),
+                actor: "u".into(),
+                file_name: "cv.txt".into(),
+                file_hash: format!("h_{ws}"),
+                file_kind: "text".into(),
+                content: b"cv".to_vec(),
+                outcome: LeadOutcome::Failed {
+                    code: "unreadable".into(),
+                    reason: "x".into(),
+                },
+                role: None,
+            })
+            .await
+            .unwrap();
+    }
+    assert!(store.set_retention(&acme, Some(6)).await.unwrap());
+    assert!(!store.set_retention("nope", Some(6)).await.unwrap());
+    let now = now_ms();
+    // within the period: nothing
+    let soon = store.apply_retention(now, true).await.unwrap();
+    assert_eq!((soon.len(), soon[0].candidates, soon[0].leads), (1, 0, 0));
+    let later = now + 7 * MONTH_MS;
+    let dry = store.apply_retention(later, true).await.unwrap();
+    assert_eq!(
+        (dry[0].workspace.as_str(), dry[0].candidates, dry[0].leads),
+        ("acme", 1, 1)
+    );
+    let done = store.apply_retention(later, false).await.unwrap();
+    assert_eq!(done, dry, "the dry run said what would happen");
+    assert_eq!(
+        store.apply_retention(later, false).await.unwrap()[0].candidates,
+        0
+    );
+    let (_, globex_leads) = store
+        .list_leads(&scout_store::LeadQuery {
+            visible_to: Some(globex.clone()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(globex_leads, 1, "a workspace without retention keeps all");
+    let logged = store
+        .audit_events(&scout_store::data_rights::AuditQuery {
+            workspace_id: Some(acme.clone()),
+            action: Some("retention".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(logged.len(), 1);
+}
+
 /// One test per case and back end (`sqlite::case`, `postgres::case`), so
 /// that each failure is reported on its own.
 macro_rules! suite {
@@ -1318,4 +1698,7 @@ suite!(
     searches_and_lists_belong_to_one_workspace,
     a_search_changes_only_from_the_state_it_was_read_in,
     leads_are_taken_in_once_per_workspace_and_share_nothing,
+    a_person_is_erased_everywhere_and_stays_erased,
+    the_audit_log_pages_and_filters,
+    retention_removes_what_nobody_touched,
 );

@@ -1,5 +1,6 @@
 //! Command-line arguments. Each flag's doc comment is its `--help`.
-//! Precedence: defaults < `SCOUT_*` environment variables < flags.
+//! Precedence: defaults < `scout.toml` (`config_file.rs`) < `SCOUT_*`
+//! environment variables < flags.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -19,6 +20,10 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Args, Debug, Clone)]
 pub struct Global {
+    /// Configuration file (default: `scout.toml` in the working directory,
+    /// when there is one). Its settings give way to `SCOUT_*` variables and flags.
+    #[arg(long, global = true, env = "SCOUT_CONFIG")]
+    pub config: Option<PathBuf>,
     /// Data directory: the SQLite store, the index, rejects files.
     #[arg(long, global = true, env = "SCOUT_DATA", default_value = "scout-data")]
     pub data: PathBuf,
@@ -89,6 +94,23 @@ pub enum Command {
     /// Measure import and search speed.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Copy the data directory (store and index) to DIR while a server may
+    /// be running; PostgreSQL stores are backed up with pg_dump.
+    Backup {
+        /// Where the copy goes: a new or empty directory.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Put a backup made by `scout backup` into the data directory, which
+    /// must be new or empty (a directory in use is never overwritten).
+    Restore {
+        /// The backup's directory.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Print the settings `scout serve` would run with, where each comes
+    /// from (default, file, env, flag); secrets are masked.
+    Config(ServeArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -158,6 +180,10 @@ pub struct ConnectionArgs {
     /// without one the endpoint is off.
     #[arg(long, env = "SCOUT_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+    /// A separate address serving only `GET /metrics`, without a token (one
+    /// only the monitoring system can reach, e.g. 127.0.0.1:9100).
+    #[arg(long, env = "SCOUT_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// An optional OpenAI-compatible chat model that refines prompt readings

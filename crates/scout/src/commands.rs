@@ -41,6 +41,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo(args) => demo(&paths, &args, as_json).await,
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
+        Command::Backup { to } => crate::backup::backup(&paths, &to, as_json).await,
+        Command::Restore { from } => crate::backup::restore(&paths, &from, as_json).await,
+        // answered in `main`, before the runtime starts
+        Command::Config(_) => Ok(()),
         Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
         Command::Users(cmd) => crate::users::run(&paths, cmd, as_json).await,
         Command::Sourcing(cmd) => crate::sourcing::run(&paths, cmd, as_json).await,
@@ -287,6 +291,46 @@ fn prompt_model(args: &PromptModelArgs) -> anyhow::Result<Option<scout_server::M
     }))
 }
 
+/// `scout config`: every setting in effect for `scout serve` and its source.
+pub fn print_config(
+    command: &clap::Command,
+    matches: &clap::ArgMatches,
+    loaded: &crate::config_file::Loaded,
+    as_json: bool,
+) -> std::process::ExitCode {
+    let mut settings = crate::config_file::effective(command, matches, loaded);
+    if let Some((name, sub)) = matches.subcommand() {
+        if let Some(sub_command) = command.find_subcommand(name) {
+            settings.extend(crate::config_file::effective(sub_command, sub, loaded));
+        }
+    }
+    settings.remove("config");
+    let file = loaded.path.as_ref().map(|p| p.display().to_string());
+    if as_json {
+        let out = json!({"file": file, "settings": settings});
+        return match output::json(&out) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
+    println!(
+        "# configuration file: {}",
+        file.as_deref().unwrap_or("none")
+    );
+    for (name, s) in &settings {
+        println!(
+            "{name:<26} {:<32} {:<8} {}",
+            s.value.as_deref().unwrap_or("(unset)"),
+            s.source,
+            s.env.as_deref().unwrap_or("")
+        );
+    }
+    std::process::ExitCode::SUCCESS
+}
+
 /// File handles kept for the store, the index (its segments' files), the
 /// follower and logs, whatever the number of connections.
 const RESERVED_HANDLES: u64 = 512;
@@ -369,6 +413,21 @@ pub async fn serve(
             "\nWeb app: open http://{local}/ and sign in as {} with the password {}\n(a new password each run of `scout demo`; stored only as a hash)",
             demo.email, demo.password
         );
+    }
+    if let Some(metrics_addr) = connections.metrics_addr {
+        let metrics = tokio::net::TcpListener::bind(metrics_addr)
+            .await
+            .with_context(|| format!("cannot listen for metrics on {metrics_addr}"))?;
+        println!(
+            "metrics are served on http://{}/metrics",
+            metrics.local_addr()?
+        );
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) = scout_server::serve_metrics(metrics, state).await {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
     }
     scout_server::serve(listener, state, stop_requested()).await?;
     // the follower's last round ends and its thread is joined: what it had

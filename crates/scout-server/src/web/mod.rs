@@ -191,7 +191,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
     let (Ok(token), Ok(csrf)) = (new_token(), new_token()) else {
         return trouble(&"no randomness for a session");
     };
-    let expires_at = crate::transaction_log::now_ms() + session::SESSION_HOURS * 3_600_000;
+    let expires_at = crate::background_log::now_ms() + session::SESSION_HOURS * 3_600_000;
     if let Err(e) = state
         .store
         .create_session(&person.user_id, &token_hash(&token), &csrf, expires_at)

@@ -215,7 +215,7 @@ fn search_record(
     filters: &[Filter],
     ranked: &Ranked,
 ) -> CandidateSearch {
-    let now = crate::transaction_log::now_ms();
+    let now = crate::background_log::now_ms();
     CandidateSearch {
         id: format!("cs_{}", ulid::Ulid::new().to_string().to_lowercase()),
         workspace_id: person.workspace_id.clone(),

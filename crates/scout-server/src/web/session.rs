@@ -164,10 +164,19 @@ impl FromRequestParts<AppState> for SignedIn {
         };
         let hash = token_hash(&token);
         match state.store.session(&hash).await {
-            Ok(Some(session)) => Ok(SignedIn {
-                session,
-                token_hash: hash,
-            }),
+            Ok(Some(session)) => {
+                crate::audit::WhoSlot::fill_for(
+                    parts,
+                    crate::audit::Who {
+                        actor: format!("user:{}", session.person.user_id),
+                        workspace_id: session.person.workspace_id.clone(),
+                    },
+                );
+                Ok(SignedIn {
+                    session,
+                    token_hash: hash,
+                })
+            }
             Ok(None) => Err(to_sign_in()),
             Err(e) => Err(super::pages::trouble(&e).into_response()),
         }

@@ -201,20 +201,30 @@ impl Store {
 
     pub(crate) async fn delete_profiles(&self, ids: &[String]) -> Result<u64, StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
+        let gone = Self::delete_profiles_in(&mut tx, ids).await?;
+        tx.commit().await?;
+        Ok(gone)
+    }
+
+    /// Deletes the profiles of `ids` that exist within `tx`, each leaving a
+    /// tombstone with the next change number; returns how many existed.
+    pub(crate) async fn delete_profiles_in(
+        tx: &mut sqlx::Transaction<'_, Db>,
+        ids: &[String],
+    ) -> Result<u64, StoreError> {
         let id_refs: Vec<&str> = ids
             .iter()
             .map(String::as_str)
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        let existing = Self::existing_hashes(&mut tx, "profiles", &id_refs).await?;
+        let existing = Self::existing_hashes(tx, "profiles", &id_refs).await?;
         let mut gone: Vec<&String> = existing.keys().collect();
         gone.sort();
         if gone.is_empty() {
-            tx.commit().await?;
             return Ok(0);
         }
-        let first = Self::allocate_seqs(&mut tx, gone.len() as i64).await?;
+        let first = Self::allocate_seqs(tx, gone.len() as i64).await?;
         let now = now_ms();
         for (k, id) in gone.iter().enumerate() {
             let mut qb = QueryBuilder::<Db>::new(
@@ -226,12 +236,11 @@ impl Store {
                 .push(", ")
                 .push_bind(now)
                 .push(")");
-            qb.build().execute(&mut *tx).await?;
+            qb.build().execute(&mut **tx).await?;
             let mut qb = QueryBuilder::<Db>::new("DELETE FROM profiles WHERE id = ");
             qb.push_bind(id.as_str());
-            qb.build().execute(&mut *tx).await?;
+            qb.build().execute(&mut **tx).await?;
         }
-        tx.commit().await?;
         Ok(gone.len() as u64)
     }
 

@@ -418,7 +418,7 @@ impl Store {
 
     /// Deletes leads (their roles and history too) and the stored
     /// files no remaining lead names; returns how many leads went.
-    async fn delete_leads_where(
+    pub(crate) async fn delete_leads_where(
         &self,
         tx: &mut sqlx::Transaction<'_, Db>,
         condition: impl Fn(&mut QueryBuilder<'_, Db>),

@@ -1,7 +1,8 @@
-//! Writes the search transactions this server hands out to the store, in
-//! the background and in batches, so that a search never waits for the
-//! store's write lock (SQLite has one writer at a time; under an import or
-//! a burst of pipeline writes, each search would queue behind them).
+//! Writes records that requests produce — the search transactions this
+//! server hands out, the audit log's events — to the store in the
+//! background and in batches, so that a search or a page never waits for
+//! the store's write lock (SQLite has one writer at a time; under an import
+//! or a burst of pipeline writes, each request would queue behind them).
 //!
 //! A search keeps its transaction in [`RecentTransactions`] first, so this
 //! server answers the next page at once; the store has it within one batch
@@ -18,27 +19,81 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use parking_lot::Mutex;
+use scout_store::data_rights::AuditEvent;
 use scout_store::{SearchTransaction, Store, StoreError};
+
+/// A record written in batches by a [`BackgroundLog`].
+pub trait Logged: Send + Sync + 'static {
+    /// What the log keeps, for its error lines.
+    const WHAT: &'static str;
+    /// Writes a batch.
+    fn write<'a>(
+        store: &'a Store,
+        batch: &'a [Self],
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>> + Send + 'a>>
+    where
+        Self: Sized;
+}
+
+impl Logged for SearchTransaction {
+    const WHAT: &'static str = "search transactions";
+    fn write<'a>(
+        store: &'a Store,
+        batch: &'a [Self],
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>> + Send + 'a>>
+    {
+        Box::pin(store.save_transactions(batch))
+    }
+}
+
+impl Logged for AuditEvent {
+    const WHAT: &'static str = "audit events";
+    fn write<'a>(
+        store: &'a Store,
+        batch: &'a [Self],
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StoreError>> + Send + 'a>>
+    {
+        Box::pin(store.record_audit(batch))
+    }
+}
+
+/// The search transactions' log.
+pub type TransactionLog = BackgroundLog<SearchTransaction>;
+/// The audit log's.
+pub type AuditLog = BackgroundLog<AuditEvent>;
 
 /// Records waiting beyond which a search writes its own.
 pub const MAX_PENDING: usize = 20_000;
 /// Attempts at writing one batch before it is given up (and logged).
 const ATTEMPTS: u32 = 5;
 
-#[derive(Default)]
-struct Inner {
-    pending: Mutex<Vec<SearchTransaction>>,
+struct Inner<T> {
+    pending: Mutex<Vec<T>>,
     /// Whether a writer task is running.
     writing: AtomicBool,
 }
 
-/// The background writer of search transactions; cheap to clone.
-#[derive(Clone, Default)]
-pub struct TransactionLog(Arc<Inner>);
+/// The background writer of records of one kind; cheap to clone.
+pub struct BackgroundLog<T>(Arc<Inner<T>>);
 
-impl TransactionLog {
+impl<T> Clone for BackgroundLog<T> {
+    fn clone(&self) -> Self {
+        BackgroundLog(self.0.clone())
+    }
+}
+
+impl<T> Default for BackgroundLog<T> {
+    fn default() -> Self {
+        BackgroundLog(Arc::new(Inner {
+            pending: Mutex::new(Vec::new()),
+            writing: AtomicBool::new(false),
+        }))
+    }
+}
+
+impl<T: Logged> BackgroundLog<T> {
     /// Queues `record` for the store (writing it now when too many wait).
-    pub async fn record(&self, store: &Store, record: SearchTransaction) -> Result<(), StoreError> {
+    pub async fn record(&self, store: &Store, record: T) -> Result<(), StoreError> {
         {
             let mut pending = self.0.pending.lock();
             if pending.len() < MAX_PENDING {
@@ -48,7 +103,7 @@ impl TransactionLog {
                 return Ok(());
             }
         }
-        store.save_transactions(std::slice::from_ref(&record)).await
+        T::write(store, std::slice::from_ref(&record)).await
     }
 
     /// Starts a writer unless one is running.
@@ -81,12 +136,12 @@ impl TransactionLog {
                 return;
             }
             let mut attempt = 1;
-            while let Err(e) = store.save_transactions(&batch).await {
+            while let Err(e) = T::write(store, &batch).await {
                 if attempt == ATTEMPTS {
-                    tracing::error!(error = %e, lost = batch.len(), "cannot record search transactions");
+                    tracing::error!(error = %e, lost = batch.len(), what = T::WHAT, "cannot record a batch");
                     break;
                 }
-                tracing::warn!(error = %e, attempt, "recording search transactions failed; trying again");
+                tracing::warn!(error = %e, attempt, what = T::WHAT, "recording a batch failed; trying again");
                 tokio::time::sleep(Duration::from_millis(200 * u64::from(attempt))).await;
                 attempt += 1;
             }
