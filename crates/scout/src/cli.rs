@@ -108,6 +108,28 @@ pub enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Erase one person everywhere (profile, candidates, notes, leads and
+    /// CVs, lists, searches) and keep them from being imported again.
+    Erase {
+        /// The person's e-mail address or talent id.
+        person: String,
+    },
+    /// Show or apply each workspace's retention period for candidates and
+    /// leads nobody touched (a running server applies it every hour).
+    Retention {
+        /// The workspace whose period --months or --off sets.
+        #[arg(long)]
+        workspace: Option<String>,
+        /// Months after which untouched candidates and leads are removed.
+        #[arg(long, value_parser = clap::value_parser!(i64).range(1..=1200), conflicts_with = "off")]
+        months: Option<i64>,
+        /// Remove the workspace's retention period.
+        #[arg(long)]
+        off: bool,
+        /// Only say what would be removed.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the settings `scout serve` would run with, where each comes
     /// from (default, file, env, flag); secrets are masked.
     Config(ServeArgs),

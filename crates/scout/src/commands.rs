@@ -43,6 +43,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
         Command::Backup { to } => crate::backup::backup(&paths, &to, as_json).await,
         Command::Restore { from } => crate::backup::restore(&paths, &from, as_json).await,
+        Command::Erase { person } => crate::rights::erase(&paths, &person, as_json).await,
+        Command::Retention {
+            workspace,
+            months,
+            off,
+            dry_run,
+        } => {
+            crate::rights::retention(&paths, workspace.as_deref(), months, off, dry_run, as_json)
+                .await
+        }
         // answered in `main`, before the runtime starts
         Command::Config(_) => Ok(()),
         Command::Keys(cmd) => keys(&paths, cmd, as_json).await,
@@ -90,6 +100,12 @@ async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Resu
             s.unchanged,
             s.rejected
         );
+        if s.erased > 0 {
+            println!(
+                "{} profile(s) of people erased on request were skipped (they are on the suppression list)",
+                s.erased
+            );
+        }
         for r in &s.rejects_files {
             println!("rejected lines and reasons: {}", r.display());
         }

@@ -284,7 +284,7 @@ mod tests {
         )
         .expect("a valid file");
         let vars = file.variables();
-        assert_eq!(vars.len(), 21);
+        assert_eq!(vars.len(), 19);
         let get = |n: &str| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| v.as_str());
         assert_eq!(get("SCOUT_WRITER_MEMORY_MB"), Some("512"));
         assert_eq!(get("SCOUT_ADDR"), Some("0.0.0.0:7700"));

@@ -86,7 +86,7 @@ pub fn write_generated(
 
 /// The index writer, or `None` when a running server holds it (it will
 /// follow the store and index what we write).
-fn try_writer(engine: &Engine, budget: usize) -> anyhow::Result<Option<IndexWriterHandle>> {
+pub fn try_writer(engine: &Engine, budget: usize) -> anyhow::Result<Option<IndexWriterHandle>> {
     match engine.writer(budget) {
         Ok(w) => Ok(Some(w)),
         Err(EngineError::Locked) => Ok(None),

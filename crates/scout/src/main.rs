@@ -9,6 +9,7 @@ mod config_file;
 mod data;
 mod leads;
 mod output;
+mod rights;
 mod sourcing;
 mod stats;
 mod users;
