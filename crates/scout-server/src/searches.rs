@@ -525,6 +525,8 @@ async fn run_more(
         .enumerate()
         .map(|(i, talent)| json!({"rank": search.result_ids.len() + i + 1, "talent": talent}))
         .collect();
+    // the hits as answered: one whose profile is gone since is not among them
+    let ids = profiles.into_iter().map(|p| p.talent.id).collect();
     Ok((results.total, ids, talents))
 }
 

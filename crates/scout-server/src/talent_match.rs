@@ -105,10 +105,16 @@ impl<'a> MatchContext<'a> {
         let evidence = state
             .engine
             .explain(profiles.iter().map(|p| &p.talent), self.filters);
+        // `profiles` follow `hits` with the missing skipped: a profile
+        // deleted or erased after the index answered has no row, and its
+        // hit is dropped rather than paired with the next person's profile
+        let mut stored = profiles.iter().zip(evidence).peekable();
         hits.iter()
-            .zip(profiles)
-            .zip(evidence)
-            .map(|((hit, stored), evidence)| self.talent(hit, stored, evidence))
+            .filter_map(|hit| {
+                stored
+                    .next_if(|(p, _)| p.talent.id == hit.id)
+                    .map(|(p, evidence)| self.talent(hit, p, evidence))
+            })
             .collect()
     }
 

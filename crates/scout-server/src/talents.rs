@@ -104,6 +104,8 @@ async fn search_talents(
     state.metrics.search_stage("fetch", fetching);
     let context = MatchContext::new(&request.filters, &results).with_ignored(&request.ignored);
     let talents = context.talents(&state, &results.hits, &profiles);
+    // the page as answered: a hit whose profile is gone since is not on it
+    let ids: Vec<String> = profiles.iter().map(|p| p.talent.id.clone()).collect();
     let transaction = format!("st_{}", ulid::Ulid::new().to_string().to_lowercase());
     state.transactions.remember(&transaction, &workspace, &ids);
     state

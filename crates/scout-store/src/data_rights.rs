@@ -31,8 +31,12 @@ impl PersonRef {
     /// Reads an identifier: with an `@`, an e-mail address; else a talent id.
     /// `None` when empty or longer than [`MAX_PERSON_REF`].
     pub fn parse(raw: &str) -> Option<PersonRef> {
+        // the bound counts characters as sent, as the API document says
+        if raw.chars().count() > MAX_PERSON_REF {
+            return None;
+        }
         let raw = raw.trim();
-        if raw.is_empty() || raw.len() > MAX_PERSON_REF || raw.chars().any(char::is_control) {
+        if raw.is_empty() || raw.chars().any(char::is_control) {
             return None;
         }
         Some(if raw.contains('@') {

@@ -8,6 +8,7 @@
 //! server (`scripts/fuzz-api`). A rule added to a reader without its line
 //! here fails one or the other.
 
+mod data_rights;
 mod leads;
 mod prompt_search;
 mod rules;
@@ -77,6 +78,7 @@ pub fn document() -> Value {
         sourcing::paths(),
         prompt_search::paths(),
         leads::paths(),
+        data_rights::paths(),
     ] {
         if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), more) {
             paths.extend(more);

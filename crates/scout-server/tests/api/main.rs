@@ -3,6 +3,7 @@
 
 mod concurrency;
 mod contract;
+mod data_rights;
 mod edges;
 mod helpers;
 mod job_candidates;
