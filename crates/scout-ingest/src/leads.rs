@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use scout_engine::Engine;
 use scout_model::Talent;
+use scout_store::data_rights::suppression_digest;
 use scout_store::{LeadOutcome, NewLead, Sourcing, Store, StoreError};
 
 use crate::cv::{self, FileKind};
@@ -21,8 +22,9 @@ use crate::cv::{self, FileKind};
 /// A file taken in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intake {
-    /// The lead's id.
-    pub lead_id: String,
+    /// The lead's id; `None` when nothing was stored (the CV names a
+    /// person erased on request).
+    pub lead_id: Option<String>,
     /// `false` when the same file was already a lead.
     pub created: bool,
     /// `parsed` or `failed`.
@@ -158,6 +160,38 @@ fn read_and_score(engine: &Engine, hash: &str, bytes: &[u8], role: Option<&Sourc
     }
 }
 
+/// Why a CV of a person erased on request is not stored.
+pub const ERASED: &str =
+    "this CV names a person who asked to be erased; it was not stored (docs/operations.md, Data rights)";
+
+/// Whether the CV's e-mail address or LinkedIn address is on the
+/// suppression list of people erased on request.
+async fn names_an_erased_person(store: &Store, outcome: &LeadOutcome) -> Result<bool, StoreError> {
+    let LeadOutcome::Parsed { email, parsed, .. } = outcome else {
+        return Ok(false);
+    };
+    if !store.has_suppressions().await? {
+        return Ok(false);
+    }
+    let mut digests: Vec<Vec<u8>> = email
+        .iter()
+        .map(|e| suppression_digest("email", e))
+        .collect();
+    let links = parsed.get("links").and_then(serde_json::Value::as_array);
+    digests.extend(
+        links
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_str)
+            .filter(|l| l.to_lowercase().contains("linkedin.com/"))
+            .map(|l| suppression_digest("linkedin", l)),
+    );
+    if digests.is_empty() {
+        return Ok(false);
+    }
+    Ok(!store.suppressed(&digests).await?.is_empty())
+}
+
 /// Reads and stores one CV for `workspace_id`, linked to `role` when given.
 #[allow(clippy::too_many_arguments)]
 pub async fn intake_file(
@@ -191,9 +225,17 @@ pub async fn intake_file(
         outcome: reading.outcome,
         role: role.map(|r| (r.id.clone(), reading.fit.unwrap_or(-1))),
     };
+    if names_an_erased_person(store, &new.outcome).await? {
+        return Ok(Intake {
+            lead_id: None,
+            created: false,
+            status: "failed",
+            failure: Some(ERASED.to_owned()),
+        });
+    }
     let (lead_id, created) = store.intake_lead(&new).await?;
     Ok(Intake {
-        lead_id,
+        lead_id: Some(lead_id),
         created,
         status: reading.status,
         failure: reading.failure,

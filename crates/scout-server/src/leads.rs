@@ -355,7 +355,7 @@ pub(crate) async fn take_in(
         .await
         .map_err(internal)?;
         results.push(json!({"fileName": f.name, "leadId": intake.lead_id, "created": intake.created, "status": intake.status, "failureReason": intake.failure}));
-        ids.push(intake.lead_id);
+        ids.extend(intake.lead_id);
     }
     let mut leads = Vec::with_capacity(ids.len());
     for id in &ids {

@@ -312,3 +312,61 @@ async fn the_audit_log_pages_and_refuses_bad_parameters() {
     .await;
     assert_eq!(status, 404, "{body}");
 }
+
+#[tokio::test]
+async fn a_cv_of_an_erased_person_is_not_stored_again() {
+    let app = spawn_app().await;
+    let operator = app.key_in("acme", &["admin"], 1000).await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scout-ingest/tests/cvs");
+    let pdf = std::fs::read(dir.join("cv00-classic.pdf")).unwrap();
+    let upload = || async {
+        let form = reqwest::multipart::Form::new().part(
+            "files",
+            reqwest::multipart::Part::bytes(pdf.clone()).file_name("cv.pdf"),
+        );
+        let res = app
+            .client
+            .post(format!("{}/api/v1/sourcing/cvs", app.address))
+            .header("x-api-key", &app.key)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+        res.json::<Value>().await.unwrap()
+    };
+    let first = upload().await;
+    let lead = first["data"]["results"][0]["leadId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let (status, erased) = call(
+        &app,
+        &operator,
+        Method::DELETE,
+        "/v1/people/Curtis.Gutierrez@example.com",
+    )
+    .await;
+    assert_eq!(status, 200, "{erased}");
+    let counts = &erased["data"]["erasure"]["counts"];
+    assert_eq!(
+        (counts["leads"].as_u64(), counts["cvFiles"].as_u64()),
+        (Some(1), Some(1)),
+        "{erased}"
+    );
+    let (status, _) = app.get(&format!("/api/v1/sourcing/{lead}")).await;
+    assert_eq!(status, 404);
+    let (status, log) = call(&app, &operator, Method::GET, "/v1/audit?action=erased").await;
+    assert_eq!(status, 200);
+    assert!(!log.to_string().to_lowercase().contains("curtis"), "{log}");
+
+    let again = upload().await;
+    let result = &again["data"]["results"][0];
+    assert_eq!(result["leadId"], Value::Null, "{again}");
+    assert_eq!(result["status"], "failed");
+    assert!(result["failureReason"].as_str().unwrap().contains("erased"));
+    assert_eq!(again["data"]["leads"], json!([]));
+    let (_, leads) = app.get("/api/v1/sourcing").await;
+    assert_eq!(leads["data"], json!([]), "{leads}");
+}
