@@ -2,79 +2,14 @@
 //! resumed, search, and the health endpoint of `scout serve`.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use scout_engine::Engine;
 use scout_store::Store;
 
-fn scout(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_scout"));
-    c.arg("--data").arg(data).env("SCOUT_LOG", "warn");
-    c
-}
-
-/// `scout generate`: `count` profiles of `seed` into `out` (and their
-/// organizations beside it).
-fn generate(data: &Path, out: &Path, count: u64, seed: u64) {
-    let mut g = scout(data);
-    g.args([
-        "generate",
-        "--count",
-        &count.to_string(),
-        "--seed",
-        &seed.to_string(),
-        "--out",
-    ])
-    .arg(out);
-    ok(g);
-}
-
-/// An API key of workspace `w` with `scopes` (comma-separated) and limits
-/// no test reaches.
-fn unlimited_key(data: &Path, scopes: &str) -> String {
-    let mut k = scout(data);
-    k.args([
-        "--json",
-        "keys",
-        "create",
-        "--workspace",
-        "w",
-        "--user",
-        "u",
-    ])
-    .args([
-        "--scopes",
-        scopes,
-        "--per-minute",
-        "1000000",
-        "--per-day",
-        "1000000",
-    ]);
-    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
-    key["key"].as_str().unwrap().to_owned()
-}
-
-/// `scout import` of `input` and its organizations, in batches of 500,
-/// summarised as JSON.
-fn import_command(data: &Path, input: &Path) -> Command {
-    let mut import = scout(data);
-    import
-        .args(["--json", "import", "--batch-size", "500"])
-        .arg(organizations_of(input))
-        .arg(input);
-    import
-}
-
-fn ok(mut c: Command) -> String {
-    let out = c.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+mod support;
+use support::{free_port, generate, import_command, ok, scout, unlimited_key, wait_for_server};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_import_killed_at_any_moment_is_completed_by_running_it_again() {
@@ -369,32 +304,6 @@ fn leads_import_reads_a_directory_of_cvs_and_lists_them() {
     assert_eq!(listed["leads"][0]["status"], "parsed");
 }
 
-/// A free loopback port.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Waits (at most 20 s) until `scout serve` answers on `port`.
-async fn wait_for_server(client: &reqwest::Client, port: u16) {
-    let started = Instant::now();
-    while client
-        .get(format!("http://127.0.0.1:{port}/health"))
-        .send()
-        .await
-        .is_err()
-    {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "server did not start"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// The README says importing beside a running server is fine: an import
 /// while 8 clients search as fast as they can completes, no search fails,
 /// and the server indexes what arrived.
@@ -497,14 +406,6 @@ async fn an_import_beside_a_server_under_search_load_completes() {
     }
     server.kill().unwrap();
     server.wait().unwrap();
-}
-
-/// `scout generate`'s organizations file beside `profiles`.
-fn organizations_of(profiles: &Path) -> std::path::PathBuf {
-    profiles.with_file_name(format!(
-        "{}.organizations.jsonl",
-        profiles.file_stem().unwrap().to_string_lossy()
-    ))
 }
 
 #[cfg(unix)]
