@@ -903,3 +903,36 @@ async fn a_search_page_streams_its_reading_before_its_cards() {
     assert!(inflated.contains("Marie") && inflated.trim_end().ends_with("</html>"));
     assert!(compressed.len() * 2 < inflated.len(), "it is compressed");
 }
+
+/// What a signed-in person views in the web app is in the audit log, as
+/// theirs; a page that was not served (another workspace's lead, a
+/// profile that does not exist) is not.
+#[tokio::test]
+async fn pages_that_show_a_person_are_in_the_audit_log() {
+    let app = spawn_app().await;
+    person(&app, "acme", "ada@example.com", Role::Recruiter).await;
+    let cookie = session(&app, "ada@example.com").await;
+    let (status, _) = page(&app, &cookie, "/talents/t03").await;
+    assert_eq!(status, 200);
+    let (status, _) = page(&app, &cookie, "/talents/nobody").await;
+    assert_eq!(status, 404);
+
+    let operator = app.key_in("acme", &["admin"], 1000).await;
+    let res = app
+        .client
+        .get(format!("{}/v1/audit?action=viewed", app.address))
+        .header("x-api-key", &operator)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let log: serde_json::Value = res.json().await.unwrap();
+    let events = log["data"]["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{log}");
+    let e = &events[0];
+    assert_eq!(e["subject"], "t03");
+    assert_eq!(e["detail"], "profile (web)");
+    assert!(e["actor"].as_str().unwrap().starts_with("user:"), "{e}");
+    assert_eq!(e["client"], "127.0.0.1");
+    assert_eq!(e["requestId"].as_str().map(str::len), Some(21));
+}
