@@ -9,8 +9,14 @@ use serde_json::Value;
 
 use crate::error::ApiError;
 
-/// Largest request body accepted, in bytes.
-pub const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Largest JSON request body accepted by default, in bytes
+/// (`Settings::body_limits`).
+pub const DEFAULT_BODY_BYTES: usize = 256 * 1024;
+
+/// The JSON body limit in force, left in each request's extensions by the
+/// router so that the refusal can say it.
+#[derive(Clone, Copy)]
+pub struct JsonLimit(pub usize);
 
 /// A JSON body, parsed as a value; its schema is checked by the handler's parser.
 pub struct JsonBody(pub Value);
@@ -31,12 +37,16 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let limit = req
+            .extensions()
+            .get::<JsonLimit>()
+            .map_or(DEFAULT_BODY_BYTES, |l| l.0);
         let bytes = Bytes::from_request(req, state).await.map_err(|e| {
             let too_big = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
             ApiError::validation(vec![if too_big {
                 body_issue(
                     "too_big",
-                    format!("Request body must be at most {MAX_BODY_BYTES} bytes"),
+                    format!("Request body must be at most {limit} bytes"),
                 )
             } else {
                 body_issue("invalid_body", format!("Cannot read the request body: {e}"))

@@ -34,15 +34,15 @@ pub const MAX_PAGE_SIZE: i64 = 100;
 /// Most files in one upload.
 pub const MAX_FILES: usize = 20;
 /// Largest upload body: every file at its cap, plus the form's overhead.
-pub const MAX_UPLOAD_BYTES: usize = 60 * 1024 * 1024;
+pub const DEFAULT_UPLOAD_BYTES: usize = 60 * 1024 * 1024;
 const INTERNAL: &str = "An error occurred while handling the lead";
 
-pub(crate) fn routes() -> Router<AppState> {
+pub(crate) fn routes(limits: crate::BodyLimits) -> Router<AppState> {
     Router::new()
         .route("/api/v1/sourcing", get(list))
         .route(
             "/api/v1/sourcing/cvs",
-            post(upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
+            post(upload).layer(DefaultBodyLimit::max(limits.upload_bytes)),
         )
         .route("/api/v1/sourcing/{lead_id}", get(show).delete(remove))
         .route("/api/v1/sourcing/{lead_id}/cv", get(cv_file))
@@ -200,7 +200,11 @@ pub(crate) struct UploadForm {
 
 /// Reads the form: files (`files` or `file`, repeatable) and `roleId`
 /// (and `_csrf` from the web app's own form, when `web_form`).
-pub(crate) async fn read_form(mut form: Multipart, web_form: bool) -> Result<UploadForm, ApiError> {
+pub(crate) async fn read_form(
+    mut form: Multipart,
+    web_form: bool,
+    limit: usize,
+) -> Result<UploadForm, ApiError> {
     let mut files = Vec::new();
     let mut role = None;
     let mut csrf = None;
@@ -209,7 +213,7 @@ pub(crate) async fn read_form(mut form: Multipart, web_form: bool) -> Result<Upl
         if too_big {
             ApiError::new(
                 ErrorCode::PayloadTooLarge,
-                format!("An upload is at most {MAX_UPLOAD_BYTES} bytes"),
+                format!("An upload is at most {limit} bytes"),
             )
         } else {
             ApiError::validation(vec![upload_issue(
@@ -292,7 +296,7 @@ async fn upload(
     caller: Caller<LeadsWrite>,
     form: Multipart,
 ) -> Result<Response, ApiError> {
-    let form = read_form(form, false).await?;
+    let form = read_form(form, false, state.settings.body_limits.upload_bytes).await?;
     let data = take_in(&state, &caller.actor(), form.files, form.role_id).await?;
     Ok(ok(StatusCode::CREATED, caller.limit_headers, data))
 }

@@ -35,7 +35,7 @@ mod views;
 pub mod web;
 
 pub use prompt_reader::{ModelSettings, PromptReader};
-pub use state::{AppState, Settings, DEFAULT_READY_MAX_LAG};
+pub use state::{AppState, BodyLimits, Settings, DEFAULT_READY_MAX_LAG};
 
 use axum::extract::Request;
 use axum::middleware::{self, Next};
@@ -104,6 +104,7 @@ pub const API_PREFIX: &str = "/api";
 /// The application: every route of every API family.
 pub fn router(state: AppState) -> Router {
     let metrics = state.metrics.clone();
+    let limits = state.settings.body_limits;
     let v1 = Router::new()
         .merge(talents::routes())
         .merge(sourcings::routes())
@@ -118,15 +119,16 @@ pub fn router(state: AppState) -> Router {
         .merge(health::routes())
         .nest(API_PREFIX, v1.clone())
         .merge(v1)
-        .merge(leads::routes())
+        .merge(leads::routes(limits))
         .merge(openapi::routes())
-        .merge(web::routes())
+        .merge(web::routes(limits))
         .route("/metrics", axum::routing::get(metrics::serve))
         .route_layer(middleware::from_fn_with_state(state.clone(), audit::record))
         .route_layer(middleware::from_fn_with_state(metrics, metrics::record))
         .fallback(envelope::no_route)
         .method_not_allowed_fallback(envelope::no_method)
-        .layer(axum::extract::DefaultBodyLimit::max(json::MAX_BODY_BYTES))
+        .layer(axum::extract::DefaultBodyLimit::max(limits.json_bytes))
+        .layer(axum::Extension(json::JsonLimit(limits.json_bytes)))
         .layer(middleware::from_fn(envelope::guard))
         .layer(middleware::from_fn(track))
         .with_state(state)

@@ -27,6 +27,27 @@ pub struct Settings {
     pub ready_max_lag: i64,
     /// The operator's token for `GET /metrics` (none: the endpoint is off).
     pub metrics_token: Option<String>,
+    /// The largest request bodies taken (JSON, and a CV upload as a whole).
+    pub body_limits: BodyLimits,
+}
+
+/// The largest request bodies the server reads (`--max-body-kb`,
+/// `--max-upload-mb`); a larger one is refused before it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyLimits {
+    /// A JSON body, in bytes (`400 validation_error`, issue `too_big`).
+    pub json_bytes: usize,
+    /// A whole multipart CV upload, in bytes (`413 payload_too_large`).
+    pub upload_bytes: usize,
+}
+
+impl Default for BodyLimits {
+    fn default() -> Self {
+        BodyLimits {
+            json_bytes: crate::json::DEFAULT_BODY_BYTES,
+            upload_bytes: crate::leads::DEFAULT_UPLOAD_BYTES,
+        }
+    }
 }
 
 /// `/ready`'s default bound on the index's lag: an import's few seconds of
@@ -42,6 +63,7 @@ impl Default for Settings {
             key_failures_per_minute: crate::limits::MAX_KEY_FAILURES_PER_MINUTE,
             ready_max_lag: DEFAULT_READY_MAX_LAG,
             metrics_token: None,
+            body_limits: BodyLimits::default(),
         }
     }
 }

@@ -198,6 +198,15 @@ pub struct ConnectionArgs {
     /// `search_engine_timeout`.
     #[arg(long, env = "SCOUT_SEARCH_TIMEOUT_MS", default_value_t = 5_000, value_parser = clap::value_parser!(u64).range(100..=600_000))]
     pub search_timeout_ms: u64,
+    /// The largest JSON request body, in KiB; a larger one is answered 400
+    /// `validation_error` (issue `too_big`) before it is read.
+    #[arg(long, env = "SCOUT_MAX_BODY_KB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..=65_536))]
+    pub max_body_kb: u64,
+    /// The largest CV upload (every file of one request together), in MiB;
+    /// a larger one is answered 413 `payload_too_large`. Each file stays at
+    /// most 10 MiB.
+    #[arg(long, env = "SCOUT_MAX_UPLOAD_MB", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=1_024))]
+    pub max_upload_mb: u64,
     /// The operator's token for `GET /metrics` (`Authorization: Bearer …`);
     /// without one the endpoint is off.
     #[arg(long, env = "SCOUT_METRICS_TOKEN", hide_env_values = true)]

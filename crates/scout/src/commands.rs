@@ -394,6 +394,10 @@ pub async fn serve(
         ready_max_lag: connections.ready_max_lag.max(0),
         metrics_token: connections.metrics_token.clone().filter(|t| !t.is_empty()),
         search_timeout: Duration::from_millis(connections.search_timeout_ms),
+        body_limits: scout_server::BodyLimits {
+            json_bytes: connections.max_body_kb as usize * 1024,
+            upload_bytes: connections.max_upload_mb as usize * 1024 * 1024,
+        },
     };
     let store = paths.open_store().await?;
     let engine = Arc::new(paths.open_engine()?);

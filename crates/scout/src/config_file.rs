@@ -47,6 +47,8 @@ struct ServeSettings {
     key_failures_per_minute: Option<u32>,
     ready_max_lag: Option<i64>,
     search_timeout_ms: Option<u64>,
+    max_body_kb: Option<u64>,
+    max_upload_mb: Option<u64>,
     metrics_token: Option<String>,
     metrics_addr: Option<String>,
 }
@@ -101,6 +103,8 @@ impl FileSettings {
             s.ready_max_lag.map(|n| n.to_string()),
         );
         put("SCOUT_SEARCH_TIMEOUT_MS", number(s.search_timeout_ms));
+        put("SCOUT_MAX_BODY_KB", number(s.max_body_kb));
+        put("SCOUT_MAX_UPLOAD_MB", number(s.max_upload_mb));
         put("SCOUT_METRICS_TOKEN", text(&s.metrics_token));
         put("SCOUT_METRICS_ADDR", text(&s.metrics_addr));
         let m = &self.prompt_model;
@@ -273,6 +277,8 @@ mod tests {
             key_failures_per_minute = 0
             ready_max_lag = 500
             search_timeout_ms = 8000
+            max_body_kb = 1024
+            max_upload_mb = 100
             metrics_token = "t"
             metrics_addr = "127.0.0.1:9100"
             [prompt_model]
@@ -284,7 +290,7 @@ mod tests {
         )
         .expect("a valid file");
         let vars = file.variables();
-        assert_eq!(vars.len(), 19);
+        assert_eq!(vars.len(), 21);
         let get = |n: &str| vars.iter().find(|(k, _)| *k == n).map(|(_, v)| v.as_str());
         assert_eq!(get("SCOUT_WRITER_MEMORY_MB"), Some("512"));
         assert_eq!(get("SCOUT_ADDR"), Some("0.0.0.0:7700"));

@@ -705,6 +705,9 @@ fn tunables_outside_their_ranges_are_refused_before_anything_starts() {
         vec!["--writer-memory-mb", "5000", "reindex"],
         vec!["serve", "--search-timeout-ms", "10"],
         vec!["serve", "--search-timeout-ms", "soon"],
+        vec!["serve", "--max-body-kb", "8"],
+        vec!["serve", "--max-upload-mb", "0"],
+        vec!["serve", "--max-upload-mb", "2048"],
     ] {
         let out = scout(&dir.path().join("data"))
             .args(&args)

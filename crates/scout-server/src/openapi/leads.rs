@@ -37,7 +37,7 @@ pub(super) fn paths() -> Value {
             query("status", "Only this status, any case (uploaded, parsed, failed, converted; another value matches nothing)", json!({"type": "string"}))
         ], "responses": errors(json!({"200": listing}))}},
         "/api/v1/sourcing/cvs": {"post": {"summary": "Upload CVs (PDF, DOCX, text by content; at most 20 files of 10 MiB)", "requestBody": multipart,
-            "responses": errors(json!({"201": ok("{results: [{fileName, leadId, created, status, failureReason}], leads, parsed, failed}"), "413": error_response("payload_too_large: the request body is over 60 MiB")}))}},
+            "responses": errors(json!({"201": ok("{results: [{fileName, leadId, created, status, failureReason}], leads, parsed, failed}"), "413": error_response("payload_too_large: the request body is over the upload limit (60 MiB unless the operator set --max-upload-mb)")}))}},
         "/api/v1/sourcing/{leadId}": {
             "get": {"summary": "A lead with its parsed CV and history", "parameters": [lead], "responses": errors(json!({"200": ok("{lead…, parsedCv, history}")}))},
             "delete": {"summary": "Delete a lead and its stored CV", "parameters": [lead], "responses": errors(json!({"200": ok("{id, deleted}")}))}

@@ -70,18 +70,19 @@ pub(crate) async fn upload(
     if let Err(refused) = signed_in.check_sender(&headers) {
         return refused;
     }
-    let form = match crate::leads::read_form(form, true).await {
-        Ok(f) => f,
-        Err(e) => {
-            let why = problem_text(&e);
-            let outcome = view::Upload::Refused(why);
-            return if fragment {
-                respond(StatusCode::BAD_REQUEST, view::upload_rows(&outcome))
-            } else {
-                render(&state, &signed_in, Some(&outcome), StatusCode::BAD_REQUEST).await
-            };
-        }
-    };
+    let form =
+        match crate::leads::read_form(form, true, state.settings.body_limits.upload_bytes).await {
+            Ok(f) => f,
+            Err(e) => {
+                let why = problem_text(&e);
+                let outcome = view::Upload::Refused(why);
+                return if fragment {
+                    respond(StatusCode::BAD_REQUEST, view::upload_rows(&outcome))
+                } else {
+                    render(&state, &signed_in, Some(&outcome), StatusCode::BAD_REQUEST).await
+                };
+            }
+        };
     if let Err(refused) = signed_in.check_change(&headers, form.csrf.as_deref().unwrap_or("")) {
         return refused;
     }

@@ -44,7 +44,7 @@ use pages::{forbidden, respond, trouble};
 use session::{cookie, new_token, set_cookie, token_hash, SignedIn, FORM_COOKIE, SESSION_COOKIE};
 
 /// The web app's routes.
-pub(crate) fn routes() -> Router<AppState> {
+pub(crate) fn routes(limits: crate::BodyLimits) -> Router<AppState> {
     Router::new()
         .route("/", get(search::page))
         .route("/talents/{id}", get(profile::page))
@@ -66,9 +66,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/leads",
             get(leads::list)
                 .post(leads::upload)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    crate::leads::MAX_UPLOAD_BYTES,
-                )),
+                .layer(axum::extract::DefaultBodyLimit::max(limits.upload_bytes)),
         )
         .route("/leads/{id}", get(leads::show).post(leads::change))
         .route("/workspace", get(workspace::page))

@@ -388,3 +388,69 @@ async fn metrics_answer_only_the_operator_and_count_what_happened() {
         .unwrap_or(0);
     assert!(memory > 1_000_000, "{memory}");
 }
+
+/// `--max-body-kb` and `--max-upload-mb`: a body over the operator's limit
+/// is refused and says the limit; one under it is read.
+#[tokio::test]
+async fn body_limits_are_the_operators() {
+    let limits = scout_server::BodyLimits {
+        json_bytes: 16 * 1024,
+        upload_bytes: 64 * 1024,
+    };
+    let app = spawn_app_with(
+        Settings {
+            body_limits: limits,
+            ..Settings::default()
+        },
+        fixture_talents(),
+        1000,
+    )
+    .await;
+    let padded = |pad: usize| {
+        format!(
+            "{{\"filters\": [{{\"filterType\": \"KEYWORD\", \"value\": \"React\"}}]{}}}",
+            " ".repeat(pad)
+        )
+    };
+    let send = |body: String| {
+        app.call(Method::POST, "/v1/search/talents")
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let res = send(padded(10 * 1024)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let res = send(padded(20 * 1024)).await.unwrap();
+    assert_eq!(res.status(), 400);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["issues"][0]["code"], "too_big", "{body}");
+    assert!(body.to_string().contains("16384"), "{body}");
+
+    let upload = |bytes: usize| {
+        let form = reqwest::multipart::Form::new().part(
+            "files",
+            reqwest::multipart::Part::bytes(vec![b'a'; bytes]).file_name("cv.txt"),
+        );
+        app.call(Method::POST, "/api/v1/sourcing/cvs")
+            .multipart(form)
+            .send()
+    };
+    let res = upload(100 * 1024).await.unwrap();
+    assert_eq!(res.status(), 413);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "payload_too_large", "{body}");
+    assert!(body.to_string().contains("65536"), "{body}");
+    let res = upload(1024).await.unwrap();
+    assert_eq!(res.status(), 201);
+
+    // the defaults: 256 KiB of JSON is read, past it refused
+    let app = spawn_app().await;
+    let res = app
+        .call(Method::POST, "/v1/search/talents")
+        .header("content-type", "application/json")
+        .body(padded(200 * 1024))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+}
