@@ -35,7 +35,9 @@ mod views;
 pub mod web;
 
 pub use prompt_reader::{ModelSettings, PromptReader};
-pub use state::{AppState, BodyLimits, Settings, DEFAULT_READY_MAX_LAG};
+pub use state::{
+    AppState, BodyLimits, Settings, Stopping, DEFAULT_READY_MAX_LAG, DEFAULT_STREAM_GRACE,
+};
 
 use axum::extract::Request;
 use axum::middleware::{self, Next};
@@ -160,6 +162,11 @@ pub async fn serve(
     let limits = state.settings.connections.clone();
     let (store, log) = (state.store.clone(), state.transaction_log.clone());
     let audit_log = state.audit_log.clone();
+    let stopping = state.stopping.clone();
+    let shutdown = async move {
+        shutdown.await;
+        stopping.begin();
+    };
     let housekeeping = housekeeping::spawn(store.clone());
     let served = connections::serve(listener, router(state), limits, shutdown).await;
     housekeeping.abort();

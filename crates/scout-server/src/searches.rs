@@ -280,8 +280,19 @@ struct StreamJob {
 }
 
 impl StreamJob {
-    /// Sends an event; `false` once the client has gone (the work stops).
+    /// Sends an event; `false` once the client has gone (the work stops),
+    /// or once the server has been stopping for longer than the stream's
+    /// grace, when the event sent is a final `error` instead.
     async fn send(&self, name: &str, data: Value) -> bool {
+        let stopping = self.state.stopping.elapsed();
+        if stopping.is_some_and(|t| t >= self.state.settings.stream_grace) && name != "done" {
+            let e = ApiError::new(
+                ErrorCode::ServiceUnavailable,
+                "Scout is stopping: this search ended early; run it again in a moment",
+            );
+            let _ = self.tx.send(event("error", &e.body(&self.tracking))).await;
+            return false;
+        }
         self.tx.send(event(name, &data)).await.is_ok()
     }
 

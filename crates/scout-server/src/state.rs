@@ -29,6 +29,27 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// The largest request bodies taken (JSON, and a CV upload as a whole).
     pub body_limits: BodyLimits,
+    /// How long an event stream may go on once the server begins to stop;
+    /// past it the stream ends with a final `error` event, well inside the
+    /// drain (`connections::DRAIN_TIMEOUT`).
+    pub stream_grace: Duration,
+}
+
+/// When the server began to stop, once it has: event streams read it at
+/// each event (`searches.rs`) to end with a final event rather than be cut.
+#[derive(Clone, Default)]
+pub struct Stopping(Arc<std::sync::OnceLock<std::time::Instant>>);
+
+impl Stopping {
+    /// Marks the start of the stop (the first call counts).
+    pub fn begin(&self) {
+        let _ = self.0.set(std::time::Instant::now());
+    }
+
+    /// How long ago the stop began, if it has.
+    pub fn elapsed(&self) -> Option<Duration> {
+        self.0.get().map(std::time::Instant::elapsed)
+    }
 }
 
 /// The largest request bodies the server reads (`--max-body-kb`,
@@ -64,9 +85,14 @@ impl Default for Settings {
             ready_max_lag: DEFAULT_READY_MAX_LAG,
             metrics_token: None,
             body_limits: BodyLimits::default(),
+            stream_grace: DEFAULT_STREAM_GRACE,
         }
     }
 }
+
+/// A stream's time to finish once the server stops: a prompt search
+/// streams in well under a second, so only a stuck one meets it.
+pub const DEFAULT_STREAM_GRACE: Duration = Duration::from_secs(5);
 
 /// Shared application state; cheap to clone.
 #[derive(Clone)]
@@ -99,6 +125,8 @@ pub struct AppState {
     pub prompt_reader: crate::prompt_reader::PromptReader,
     /// Reads uploaded CVs off the async threads, a bounded number at once.
     pub cv_readers: scout_ingest::leads::CvReaders,
+    /// Set when the server begins to stop.
+    pub stopping: Stopping,
 }
 
 impl AppState {
@@ -124,6 +152,7 @@ impl AppState {
             prompt_reader: crate::prompt_reader::PromptReader::new(settings.prompt_model.clone()),
             settings: Arc::new(settings),
             cv_readers: scout_ingest::leads::CvReaders::default(),
+            stopping: Stopping::default(),
         }
     }
 }

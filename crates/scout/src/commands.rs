@@ -398,6 +398,7 @@ pub async fn serve(
             json_bytes: connections.max_body_kb as usize * 1024,
             upload_bytes: connections.max_upload_mb as usize * 1024 * 1024,
         },
+        stream_grace: scout_server::DEFAULT_STREAM_GRACE,
     };
     let store = paths.open_store().await?;
     let engine = Arc::new(paths.open_engine()?);

@@ -13,6 +13,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub key: String,
     pub store: Store,
+    /// The server's state, shared with it (its `stopping`, for one).
+    pub state: AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -85,12 +87,17 @@ pub async fn spawn_app_on(
     let state = AppState::with_settings(store.clone(), engine, settings);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(scout_server::serve(listener, state, std::future::pending()));
+    tokio::spawn(scout_server::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
     TestApp {
         address,
         client: reqwest::Client::new(),
         key,
         store,
+        state,
         _dir: dir,
     }
 }

@@ -234,6 +234,34 @@ async fn a_prompt_search_streams_then_lives_on_as_a_record() {
     assert_eq!(res.status(), 404, "another workspace's search is not found");
 }
 
+/// A server that stops ends a stream still running past its grace with a
+/// final `error` event, not a cut connection; within the grace it finishes.
+#[tokio::test]
+async fn a_stream_still_running_when_the_server_stops_ends_with_a_final_event() {
+    let app = crate::helpers::spawn_app_with(
+        scout_server::Settings {
+            stream_grace: std::time::Duration::ZERO,
+            ..scout_server::Settings::default()
+        },
+        crate::helpers::fixture_talents(),
+        1000,
+    )
+    .await;
+    let body = json!({"prompt": "software engineer in Paris", "limit": 5});
+    let evs = stream(&app, "/v1/searches/candidates/search", body.clone()).await;
+    assert_eq!(evs.last().map(|(n, _)| n.as_str()), Some("done"));
+
+    // the stop begins (the listener is the shutdown future's business;
+    // here only the streams are told)
+    app.state.stopping.begin();
+    let evs = stream(&app, "/v1/searches/candidates/search", body).await;
+    let names: Vec<&str> = evs.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["error"], "{evs:?}");
+    let error = &evs[0].1["error"];
+    assert_eq!(error["code"], "service_unavailable", "{evs:?}");
+    assert!(error["debugTrackingCode"].as_str().is_some());
+}
+
 #[tokio::test]
 async fn a_prompt_with_nothing_to_search_is_refused_before_streaming() {
     let app = spawn_app().await;
