@@ -138,6 +138,16 @@ impl PgServer {
         })
     }
 
+    /// One of PostgreSQL's programs (`pg_dump`, `pg_restore`) of the same
+    /// version as this server, else the one on the `PATH`.
+    pub fn program(&self, name: &str) -> std::path::PathBuf {
+        self.owned
+            .as_ref()
+            .map(|(_, bin)| bin.join(name))
+            .filter(|p| p.is_file())
+            .unwrap_or_else(|| name.into())
+    }
+
     /// Creates a fresh, empty database and returns its URL.
     pub async fn fresh_database(&self) -> Result<String, String> {
         use sqlx::Connection;

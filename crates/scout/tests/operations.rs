@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 mod support;
-use support::{free_port, generate, import_command, ok, scout, unlimited_key, wait_for_server};
+use support::{
+    free_port, generate, import_command, key_command, key_of, ok, scout, unlimited_key,
+    wait_for_server,
+};
 
 /// `scout` with no `--data` and no inherited `SCOUT_*` settings, run in `dir`.
 fn bare(dir: &Path) -> Command {
@@ -404,4 +407,78 @@ fn erasure_and_retention_from_the_command_line() {
     r.args(["--json", "retention"]);
     let none: Value = serde_json::from_str(&ok(r)).unwrap();
     assert_eq!(none["workspaces"], json!([]));
+}
+
+/// docs/operations.md, Backups, PostgreSQL: a `pg_dump` restored with
+/// `pg_restore` into another database serves everything, and a server
+/// started on it with an empty data directory builds its index from the
+/// store before `/ready` says ready.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_postgresql_dump_restored_elsewhere_gets_its_index_rebuilt() {
+    let pg = scout_store::testing::PgServer::start()
+        .unwrap_or_else(|e| panic!("PostgreSQL is required for this test: {e}"));
+    let (from, to) = (
+        pg.fresh_database().await.unwrap(),
+        pg.fresh_database().await.unwrap(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    let input = dir.path().join("p.jsonl");
+    const N: u64 = 1_000;
+    generate(&first, &input, N, 4);
+    let on = |mut c: Command, url: &str| {
+        c.env("SCOUT_DATABASE_URL", url);
+        c
+    };
+    ok(on(import_command(&first, &input), &from));
+    let key = key_of(&ok(on(
+        key_command(&first, "talents:search,sourcing:read"),
+        &from,
+    )));
+    let mut create = scout(&first);
+    create.args(["sourcing", "create", "--workspace", "w", "--title", "Kept"]);
+    ok(on(create, &from));
+
+    let dump = dir.path().join("scout.pgdump");
+    let out = Command::new(pg.program("pg_dump"))
+        .args(["-Fc", "-f"])
+        .arg(&dump)
+        .args(["-d", &from])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(pg.program("pg_restore"))
+        .args(["--no-owner", "-d", &to])
+        .arg(&dump)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = on(scout(&second), &to)
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::new();
+    wait_for_server(&client, port).await;
+    wait_indexed(&client, &base, N).await;
+    let ready = client.get(format!("{base}/ready")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+    assert!(search_count(&client, &base, &key).await > 0);
+    let (status, list) = get(&client, &base, &key, "/v1/sourcings").await;
+    assert_eq!(status, 200, "{list}");
+    assert!(list.to_string().contains("Kept"), "{list}");
+    server.kill().unwrap();
+    server.wait().unwrap();
 }

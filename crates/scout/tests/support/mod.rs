@@ -32,6 +32,11 @@ pub fn generate(data: &Path, out: &Path, count: u64, seed: u64) {
 /// An API key of workspace `w` with `scopes` (comma-separated) and limits
 /// no test reaches.
 pub fn unlimited_key(data: &Path, scopes: &str) -> String {
+    key_of(&ok(key_command(data, scopes)))
+}
+
+/// The `scout keys create` of [`unlimited_key`], to run with more settings.
+pub fn key_command(data: &Path, scopes: &str) -> Command {
     let mut k = scout(data);
     k.args([
         "--json",
@@ -50,7 +55,12 @@ pub fn unlimited_key(data: &Path, scopes: &str) -> String {
         "--per-day",
         "1000000",
     ]);
-    let key: serde_json::Value = serde_json::from_str(&ok(k)).unwrap();
+    k
+}
+
+/// The key in `scout --json keys create`'s output.
+pub fn key_of(out: &str) -> String {
+    let key: serde_json::Value = serde_json::from_str(out).unwrap();
     key["key"].as_str().unwrap().to_owned()
 }
 
