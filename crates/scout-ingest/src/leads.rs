@@ -170,7 +170,8 @@ async fn names_an_erased_person(store: &Store, outcome: &LeadOutcome) -> Result<
     let LeadOutcome::Parsed { email, parsed, .. } = outcome else {
         return Ok(false);
     };
-    if !store.has_suppressions().await? {
+    let suppressions = store.suppression_list().await?;
+    if suppressions.is_empty() {
         return Ok(false);
     }
     let mut digests: Vec<Vec<u8>> = email
@@ -186,10 +187,7 @@ async fn names_an_erased_person(store: &Store, outcome: &LeadOutcome) -> Result<
             .filter(|l| l.to_lowercase().contains("linkedin.com/"))
             .map(|l| suppression_digest("linkedin", l)),
     );
-    if digests.is_empty() {
-        return Ok(false);
-    }
-    Ok(!store.suppressed(&digests).await?.is_empty())
+    Ok(suppressions.holds_any(&digests))
 }
 
 /// Reads and stores one CV for `workspace_id`, linked to `role` when given.

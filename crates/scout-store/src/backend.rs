@@ -184,12 +184,16 @@ pub struct SqliteStore {
     pub(crate) direct: std::sync::Arc<crate::sqlite_reads::DirectReads>,
     /// This process's writers, one at a time (`writes.rs`).
     writers: WriterQueue,
+    /// The suppression list as last read (`data_rights.rs`).
+    pub(crate) suppressions: std::sync::Arc<crate::data_rights::SuppressionCache>,
 }
 
 /// The PostgreSQL back end.
 #[derive(Clone)]
 pub struct PgStore {
     pub(crate) pool: PgPool,
+    /// The suppression list as last read (`data_rights.rs`).
+    pub(crate) suppressions: std::sync::Arc<crate::data_rights::SuppressionCache>,
 }
 
 impl SqliteStore {
@@ -230,6 +234,7 @@ impl SqliteStore {
             path,
             direct,
             writers: WriterQueue::default(),
+            suppressions: Default::default(),
         })
     }
 
@@ -381,7 +386,10 @@ impl PgStore {
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(PgStore { pool })
+        Ok(PgStore {
+            pool,
+            suppressions: Default::default(),
+        })
     }
 
     pub(crate) async fn size_on_disk(&self) -> Result<u64, StoreError> {

@@ -9,6 +9,9 @@
 //! those candidates — and from each of those, the other identifiers they
 //! carry — until nothing new is found.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -44,6 +47,44 @@ impl PersonRef {
         } else {
             PersonRef::Talent(raw.to_owned())
         })
+    }
+}
+
+/// The suppression list: digests of the identifiers of people erased on
+/// request. It only grows (an erasure adds, nothing removes), so its
+/// length says whether a copy is current.
+#[derive(Debug, Default)]
+pub struct SuppressionList {
+    count: i64,
+    digests: HashSet<Vec<u8>>,
+}
+
+impl SuppressionList {
+    /// Whether nobody was ever erased (the common case).
+    pub fn is_empty(&self) -> bool {
+        self.digests.is_empty()
+    }
+
+    /// Whether any of `digests` is on the list.
+    pub fn holds_any(&self, digests: &[Vec<u8>]) -> bool {
+        digests.iter().any(|d| self.digests.contains(d))
+    }
+}
+
+/// This process's copy of the suppression list.
+#[derive(Debug, Default)]
+pub struct SuppressionCache(std::sync::Mutex<Arc<SuppressionList>>);
+
+impl SuppressionCache {
+    fn current(&self, count: i64) -> Option<Arc<SuppressionList>> {
+        let list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        (list.count == count).then(|| list.clone())
+    }
+
+    fn replace(&self, list: SuppressionList) -> Arc<SuppressionList> {
+        let list = Arc::new(list);
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = list.clone();
+        list
     }
 }
 
@@ -270,23 +311,24 @@ impl Store {
         }
     }
 
-    /// Whether anyone was ever erased (the common case, no, costs one read).
-    pub async fn has_suppressions(&self) -> Result<bool, StoreError> {
-        match self {
-            Store::Sqlite(s) => s.has_suppressions().await,
-            Store::Postgres(s) => s.has_suppressions().await,
+    /// The suppression list, read again only when it has grown since this
+    /// process last read it: one `COUNT(*)` per call, so an import checks
+    /// each batch against the list as it is at that moment (an erasure made
+    /// by another process or server in the middle of an import counts from
+    /// the next batch) without a query per profile.
+    pub async fn suppression_list(&self) -> Result<Arc<SuppressionList>, StoreError> {
+        let (cache, count) = match self {
+            Store::Sqlite(s) => (&s.suppressions, s.suppression_count().await?),
+            Store::Postgres(s) => (&s.suppressions, s.suppression_count().await?),
+        };
+        if let Some(current) = cache.current(count) {
+            return Ok(current);
         }
-    }
-
-    /// Of these digests, those on the suppression list.
-    pub async fn suppressed(
-        &self,
-        digests: &[Vec<u8>],
-    ) -> Result<std::collections::HashSet<Vec<u8>>, StoreError> {
-        match self {
-            Store::Sqlite(s) => s.suppressed(digests).await,
-            Store::Postgres(s) => s.suppressed(digests).await,
-        }
+        let digests = match self {
+            Store::Sqlite(s) => s.all_suppressions().await?,
+            Store::Postgres(s) => s.all_suppressions().await?,
+        };
+        Ok(cache.replace(SuppressionList { count, digests }))
     }
 
     /// Appends events to the audit log.

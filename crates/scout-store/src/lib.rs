@@ -119,16 +119,16 @@ impl Store {
         profiles: &[Talent],
         source: &str,
     ) -> Result<UpsertReport, StoreError> {
-        if profiles.is_empty() || !self.has_suppressions().await? {
+        if profiles.is_empty() {
             return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
         }
-        let digests: Vec<Vec<Vec<u8>>> =
-            profiles.iter().map(data_rights::profile_digests).collect();
-        let all: Vec<Vec<u8>> = digests.iter().flatten().cloned().collect();
-        let suppressed = self.suppressed(&all).await?;
-        let refused: Vec<bool> = digests
+        let suppressions = self.suppression_list().await?;
+        if suppressions.is_empty() {
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
+        }
+        let refused: Vec<bool> = profiles
             .iter()
-            .map(|ds| ds.iter().any(|d| suppressed.contains(d)))
+            .map(|p| suppressions.holds_any(&data_rights::profile_digests(p)))
             .collect();
         if !refused.contains(&true) {
             return dispatch_write!(self, s => s.upsert_profiles(profiles, source));

@@ -1702,3 +1702,46 @@ suite!(
     the_audit_log_pages_and_filters,
     retention_removes_what_nobody_touched,
 );
+
+/// Two handles on one store, as two processes or servers have: an erasure
+/// made through one is refused by the other's next import, though the
+/// other read the (then empty) suppression list before it.
+async fn an_erasure_elsewhere_counts_at_the_next_batch(first: Store, second: Store) {
+    use scout_store::data_rights::PersonRef;
+    let ada = talent("t_ada", "Nurse", "Clinic");
+    let report = first
+        .upsert_profiles(std::slice::from_ref(&ada), "a")
+        .await
+        .unwrap();
+    assert_eq!(report.outcomes, [UpsertOutcome::Inserted]);
+    assert!(first.suppression_list().await.unwrap().is_empty());
+    second
+        .erase_person(&PersonRef::Talent("t_ada".into()), "test", None)
+        .await
+        .unwrap();
+    let report = first.upsert_profiles(&[ada], "a").await.unwrap();
+    assert_eq!(report.outcomes, [UpsertOutcome::Suppressed]);
+    let report = first
+        .upsert_profiles(&[talent("t_bob", "Nurse", "Clinic")], "a")
+        .await
+        .unwrap();
+    assert_eq!(report.outcomes, [UpsertOutcome::Inserted]);
+}
+
+#[tokio::test]
+async fn an_erasure_elsewhere_counts_at_the_next_batch_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scout.db").to_string_lossy().into_owned();
+    let first = Store::open(&path).await.unwrap();
+    let second = Store::open(&path).await.unwrap();
+    an_erasure_elsewhere_counts_at_the_next_batch(first, second).await;
+}
+
+#[tokio::test]
+async fn an_erasure_elsewhere_counts_at_the_next_batch_on_postgresql() {
+    let (server, _) = postgres_store().await;
+    let url = server.fresh_database().await.unwrap();
+    let first = Store::open(&url).await.unwrap();
+    let second = Store::open(&url).await.unwrap();
+    an_erasure_elsewhere_counts_at_the_next_batch(first, second).await;
+}

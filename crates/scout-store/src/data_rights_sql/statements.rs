@@ -392,34 +392,22 @@ impl Store {
             .collect()
     }
 
-    pub(crate) async fn has_suppressions(&self) -> Result<bool, StoreError> {
-        let any = sqlx::query("SELECT 1 FROM suppressions LIMIT 1")
-            .fetch_optional(&self.pool)
+    /// How many identifiers the suppression list holds.
+    pub(crate) async fn suppression_count(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) FROM suppressions")
+            .fetch_one(&self.pool)
             .await?;
-        Ok(any.is_some())
+        Ok(row.try_get::<i64, _>(0)?)
     }
 
-    pub(crate) async fn suppressed(
-        &self,
-        digests: &[Vec<u8>],
-    ) -> Result<HashSet<Vec<u8>>, StoreError> {
-        let mut out = HashSet::new();
-        if digests.is_empty() {
-            return Ok(out);
-        }
-        for chunk in digests.chunks(1_000) {
-            let mut qb =
-                QueryBuilder::<Db>::new("SELECT digest FROM suppressions WHERE digest IN (");
-            let mut sep = qb.separated(", ");
-            for d in chunk {
-                sep.push_bind(d.clone());
-            }
-            qb.push(")");
-            for r in qb.build().fetch_all(&self.pool).await? {
-                out.insert(r.try_get::<Vec<u8>, _>(0)?);
-            }
-        }
-        Ok(out)
+    /// Every digest on the suppression list.
+    pub(crate) async fn all_suppressions(&self) -> Result<HashSet<Vec<u8>>, StoreError> {
+        let rows = sqlx::query("SELECT digest FROM suppressions")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| r.try_get::<Vec<u8>, _>(0).map_err(StoreError::from))
+            .collect()
     }
 
     async fn insert_audit(
