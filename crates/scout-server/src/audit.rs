@@ -309,19 +309,18 @@ async fn list(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let mut q = QueryString::parse(raw.as_deref());
-    let text = |q: &mut QueryString, key: &'static str| {
-        q.all(key, scout_store::data_rights::MAX_PERSON_REF).pop()
-    };
+    // filters by equality: a value of any length is taken (and a long one
+    // matches nothing)
     let filter = AuditQuery {
-        workspace_id: text(&mut q, "workspaceId"),
-        subject: text(&mut q, "subject"),
+        workspace_id: q.one("workspaceId"),
+        subject: q.one("subject"),
         action: q
             .one_of(
                 "action",
                 &["viewed", "exported", "changed", "erased", "retention"],
             )
             .map(str::to_owned),
-        actor: text(&mut q, "actor"),
+        actor: q.one("actor"),
         after: q.integer("after", 0, 0, i64::MAX),
         limit: q.integer("limit", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
     };

@@ -294,16 +294,17 @@ impl QueryString {
         self.known.push(key);
         let mut out = Vec::new();
         for (k, v) in &self.pairs {
-            if k != key || v.trim().is_empty() {
+            if k != key {
                 continue;
             }
+            // the length as sent, blank or not (as the document's maxLength counts)
             if v.chars().count() > max_each {
                 self.issues.push(Issue::new(
                     "too_big",
                     vec![PathItem::Key(key.to_owned())],
                     format!("String must contain at most {max_each} character(s)"),
                 ));
-            } else {
+            } else if !v.trim().is_empty() {
                 out.push(v.trim().to_owned());
             }
         }

@@ -24,7 +24,8 @@ fn person() -> Value {
 /// The paths.
 pub(super) fn paths() -> Value {
     let scope = "Requires the `admin` scope: the operator answers to the people whose data Scout holds, in every workspace.";
-    let text = || json!({"type": "string", "minLength": 1, "maxLength": MAX_PERSON_REF});
+    // a filter by equality: any text (one that names nothing matches nothing)
+    let filter = |name: &str, description: &str| json!({"name": name, "in": "query", "description": description, "schema": {"type": "string"}});
     json!({
         "/v1/people/{person}": {"delete": {
             "summary": "Erase a person everywhere: profiles, candidates with their notes and history, leads and CVs, list places; the person is taken out of saved searches and search pages, and their identifiers go on the suppression list so that no import brings them back",
@@ -40,10 +41,10 @@ pub(super) fn paths() -> Value {
             "summary": "The audit log, oldest first: who viewed, changed, exported or erased which person's data, when and from where",
             "description": format!("{scope} Page with `after` = the previous page's `nextAfter`."),
             "parameters": [
-                query("workspaceId", "Only events of this workspace", text()),
-                query("subject", "Only events about this subject (a talent, candidate or lead id)", text()),
+                filter("workspaceId", "Only events of this workspace"),
+                filter("subject", "Only events about this subject (a talent, candidate or lead id)"),
                 query("action", "Only this action", one_of(&["viewed", "exported", "changed", "erased", "retention"])),
-                query("actor", "Only events by this actor (`key:<id>` for an API key, `user:<id>` for a web session, `cli`, `retention`)", text()),
+                filter("actor", "Only events by this actor (`key:<id>` for an API key, `user:<id>` for a web session, `cli`, `retention`)"),
                 query("after", "Events after this id", integer(0, i64::MAX)),
                 query("limit", "Events per page", json!({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE}))
             ],
