@@ -215,13 +215,15 @@ static AUDITED: &[Audited] = &[
 ];
 
 fn audited_route(method: &Method, route: &str) -> Option<&'static Audited> {
-    let route = route
-        .strip_prefix(crate::API_PREFIX)
-        .filter(|r| r.starts_with("/v1/"))
-        .unwrap_or(route);
-    AUDITED
-        .iter()
-        .find(|a| a.method == *method && a.route == route)
+    let find = |r: &str| AUDITED.iter().find(|a| a.method == *method && a.route == r);
+    // the leads API lives only under /api/v1/sourcing…; the others under
+    // both prefixes, listed once without /api
+    find(route).or_else(|| {
+        route
+            .strip_prefix(crate::API_PREFIX)
+            .filter(|r| r.starts_with("/v1/"))
+            .and_then(find)
+    })
 }
 
 /// The value of `param` in `path`, matched against the route's template.
@@ -325,6 +327,8 @@ async fn list(
         limit: q.integer("limit", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
     };
     check(q.finish())?;
+    // what this server recorded a moment ago is in the answer
+    state.audit_log.flush(&state.store).await;
     let events =
         state.store.audit_events(&filter).await.map_err(|e| {
             ApiError::from_domain(e, "An error occurred while reading the audit log")

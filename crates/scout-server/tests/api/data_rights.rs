@@ -340,6 +340,16 @@ async fn a_cv_of_an_erased_person_is_not_stored_again() {
         .as_str()
         .unwrap()
         .to_owned();
+    let (status, _) = app.get(&format!("/api/v1/sourcing/{lead}")).await;
+    assert_eq!(status, 200);
+    let (_, viewed) = call(
+        &app,
+        &operator,
+        Method::GET,
+        &format!("/v1/audit?action=viewed&subject={lead}"),
+    )
+    .await;
+    assert_eq!(viewed["data"]["events"][0]["detail"], "lead", "{viewed}");
 
     let (status, erased) = call(
         &app,
