@@ -9,7 +9,9 @@ use scout_engine::Engine;
 use scout_store::Store;
 
 mod support;
-use support::{free_port, generate, import_command, ok, scout, unlimited_key, wait_for_server};
+use support::{
+    free_port, generate, import_command, ok, scout, unlimited_key, wait_for_server, wait_indexed,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_import_killed_at_any_moment_is_completed_by_running_it_again() {
@@ -610,26 +612,7 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
             .unwrap();
         assert_eq!(res.status(), 200, "acknowledged {id} is kept");
     }
-    let started = Instant::now();
-    loop {
-        let health: serde_json::Value = client
-            .get(format!("http://127.0.0.1:{port}/health"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if health["status"] == "ok" {
-            assert_eq!(health["indexedTalents"].as_u64(), Some(N), "{health}");
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "not caught up: {health}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    wait_indexed(&client, &format!("http://127.0.0.1:{port}"), N).await;
     server.kill().unwrap();
     server.wait().unwrap();
 }

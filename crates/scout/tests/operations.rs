@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 mod support;
 use support::{
     free_port, generate, import_command, key_command, key_of, ok, scout, unlimited_key,
-    wait_for_server,
+    wait_for_server, wait_indexed,
 };
 
 /// `scout` with no `--data` and no inherited `SCOUT_*` settings, run in `dir`.
@@ -129,29 +129,6 @@ fn serve(data: &Path, port: u16) -> std::process::Child {
         .stderr(Stdio::null())
         .spawn()
         .unwrap()
-}
-
-/// Waits until the server's index holds `n` talents.
-async fn wait_indexed(client: &reqwest::Client, base: &str, n: u64) {
-    let started = Instant::now();
-    loop {
-        let health: Value = client
-            .get(format!("{base}/health"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if health["indexedTalents"].as_u64() == Some(n) && health["status"] == "ok" {
-            return;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "not caught up: {health}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

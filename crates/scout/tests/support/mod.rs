@@ -118,3 +118,26 @@ pub fn organizations_of(profiles: &Path) -> std::path::PathBuf {
         profiles.file_stem().unwrap().to_string_lossy()
     ))
 }
+
+/// Waits until the server's index holds `n` talents.
+pub async fn wait_indexed(client: &reqwest::Client, base: &str, n: u64) {
+    let started = Instant::now();
+    loop {
+        let health: serde_json::Value = client
+            .get(format!("{base}/health"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if health["indexedTalents"].as_u64() == Some(n) && health["status"] == "ok" {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "not caught up: {health}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
