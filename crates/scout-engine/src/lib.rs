@@ -270,6 +270,17 @@ impl Engine {
         self.reader.searcher().segment_readers().len()
     }
 
+    /// Deleted documents still in the files of the segments searches visit
+    /// (until a merge drops them).
+    pub fn num_deleted_docs(&self) -> u64 {
+        self.reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|r| u64::from(r.num_deleted_docs()))
+            .sum()
+    }
+
     /// Bytes of index files on disk in `dir`.
     pub fn size_on_disk(dir: &Path) -> u64 {
         std::fs::read_dir(dir)

@@ -276,6 +276,25 @@ impl IndexWriterHandle {
         if !fragmented(&sizes) {
             return Ok(false);
         }
+        self.compact()
+    }
+
+    /// Starts merging the index into one segment when any segment holds
+    /// deleted documents, whatever their share: after an erasure, so that a
+    /// deleted profile's terms leave the index's files (and the backups
+    /// copied from them) rather than wait for a merge that may never come.
+    /// Returns whether a merge started.
+    pub fn purge_deleted(&mut self) -> Result<bool, EngineError> {
+        let metas = self.writer.index().searchable_segment_metas()?;
+        if !metas.iter().any(|m| m.num_deleted_docs() > 0) {
+            return Ok(false);
+        }
+        self.compact()
+    }
+
+    /// Has the merge policy merge every segment no merge holds, at a commit
+    /// made here; whether the merge started.
+    fn compact(&mut self) -> Result<bool, EngineError> {
         self.compact.store(true, Ordering::Release);
         let committed = self.commit();
         // The commit consulted the merge policy before returning. A request

@@ -277,6 +277,41 @@ fn a_fragmented_index_is_merged_in_the_background_and_searches_follow() {
     assert!(!e.reload_if_behind().unwrap());
 }
 
+/// After an erasure the follower asks for the deleted documents to be
+/// merged away, however few: the index's files then hold nothing of them.
+#[test]
+fn deleted_documents_are_purged_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = Engine::open(dir.path()).unwrap();
+    let mut w = e.writer(20_000_000).unwrap();
+    for (i, t) in people().iter().enumerate() {
+        w.upsert(i as i64 + 1, t).unwrap();
+    }
+    w.commit().unwrap();
+    e.reload().unwrap();
+    assert!(!w.purge_deleted().unwrap(), "nothing deleted yet");
+    w.delete(5, &people()[0].id);
+    w.commit().unwrap();
+    e.reload().unwrap();
+    assert_eq!(e.num_docs(), 3);
+    assert!(
+        w.purge_deleted().unwrap(),
+        "one segment holds a deleted document"
+    );
+    // the merge runs on Tantivy's merge threads and commits when done
+    let mut merged = false;
+    for _ in 0..200 {
+        if e.reload_if_behind().unwrap() {
+            merged = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(merged, "the merge did not finish");
+    assert_eq!((e.num_segments(), e.num_docs()), (1, 3));
+    assert!(!w.purge_deleted().unwrap(), "no deleted document is left");
+}
+
 /// Enough talents that their broad tiers are worth caching (2,048+).
 fn crowd(n: usize) -> Vec<Talent> {
     (0..n)

@@ -153,6 +153,7 @@ impl Follower {
                         refreshed_at: None,
                         quiet_since: None,
                         considered_at: None,
+                        erasures: None,
                     };
                     if let Err(e) = load_organizations(&follow.store, &mut follow.writer).await {
                         tracing::error!(error = %e, "cannot load organizations for indexing");
@@ -182,6 +183,8 @@ struct Following {
     quiet_since: Option<Instant>,
     /// When the index was last looked at for fragmentation.
     considered_at: Option<Instant>,
+    /// The store's erasures as last counted (`None` before the first round).
+    erasures: Option<i64>,
 }
 
 impl Following {
@@ -190,6 +193,15 @@ impl Following {
     /// has been quiet for a while. Failures are logged and retried next round.
     async fn tick(&mut self) {
         self.refresh_candidates().await;
+        // counted before catching up, so the erasures counted have their
+        // deletions applied by the time the merge is asked for
+        let erasures = match self.store.erasure_count().await {
+            Ok(n) => Some(n),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot count erasures");
+                None
+            }
+        };
         match catch_up(&self.store, &mut self.writer, &|_, _| {}).await {
             Ok(0) => self.while_quiet(),
             Ok(n) => {
@@ -203,7 +215,28 @@ impl Following {
                     "index caught up"
                 );
             }
-            Err(e) => tracing::error!(error = %e, "index follow failed; retrying"),
+            Err(e) => {
+                tracing::error!(error = %e, "index follow failed; retrying");
+                return;
+            }
+        }
+        self.purge_after_erasures(erasures);
+    }
+
+    /// After a new erasure, merges away the deleted documents still in the
+    /// index's files (the erased profile's search terms). The first round
+    /// only counts: a server started after an erasure leaves it to the
+    /// usual merges (or `scout reindex`).
+    fn purge_after_erasures(&mut self, counted: Option<i64>) {
+        let Some(now) = counted else { return };
+        let grew = self.erasures.is_some_and(|before| now > before);
+        self.erasures = Some(now);
+        if grew {
+            match self.writer.purge_deleted() {
+                Ok(true) => tracing::info!("an erasure was made; merging the index so that the erased profile's terms leave its files"),
+                Ok(false) => {}
+                Err(e) => tracing::error!(error = %e, "cannot start merging the index after an erasure"),
+            }
         }
     }
 

@@ -71,6 +71,9 @@ struct Inner<T> {
     pending: Mutex<Vec<T>>,
     /// Whether a writer task is running.
     writing: AtomicBool,
+    /// Held while a batch is taken and written, so that a flush waits for
+    /// the batch in flight rather than finding nothing pending.
+    batch: tokio::sync::Mutex<()>,
 }
 
 /// The background writer of records of one kind; cheap to clone.
@@ -87,6 +90,7 @@ impl<T> Default for BackgroundLog<T> {
         BackgroundLog(Arc::new(Inner {
             pending: Mutex::new(Vec::new()),
             writing: AtomicBool::new(false),
+            batch: tokio::sync::Mutex::new(()),
         }))
     }
 }
@@ -131,6 +135,7 @@ impl<T: Logged> BackgroundLog<T> {
 
     async fn write_pending(&self, store: &Store) {
         loop {
+            let _writing = self.0.batch.lock().await;
             let batch = std::mem::take(&mut *self.0.pending.lock());
             if batch.is_empty() {
                 return;
@@ -148,7 +153,8 @@ impl<T: Logged> BackgroundLog<T> {
         }
     }
 
-    /// Writes whatever waits; for a server that is stopping.
+    /// Writes whatever waits, after the batch in flight: on return, every
+    /// record queued before the call is in the store (or was given up).
     pub async fn flush(&self, store: &Store) {
         self.write_pending(store).await;
     }

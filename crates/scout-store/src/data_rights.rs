@@ -311,6 +311,15 @@ impl Store {
         }
     }
 
+    /// How many erasures were ever made (an index follower purges deleted
+    /// documents when it grows).
+    pub async fn erasure_count(&self) -> Result<i64, StoreError> {
+        match self {
+            Store::Sqlite(s) => s.erasure_count().await,
+            Store::Postgres(s) => s.erasure_count().await,
+        }
+    }
+
     /// The suppression list, read again only when it has grown since this
     /// process last read it: one `COUNT(*)` per call, so an import checks
     /// each batch against the list as it is at that moment (an erasure made

@@ -22,6 +22,11 @@ async fn update_index(paths: &Paths, store: &scout_store::Store) -> anyhow::Resu
     sync::load_organizations(store, &mut writer).await?;
     sync::catch_up(store, &mut writer, &|_, _| {}).await?;
     writer.commit()?;
+    // merged down before this process exits, so that the deleted
+    // profile's terms leave the index's files now
+    tokio::task::spawn_blocking(move || writer.optimize())
+        .await
+        .context("the index merge stopped")??;
     Ok(true)
 }
 

@@ -205,6 +205,15 @@ async fn erased_everywhere(app: TestApp) {
     for (t, v) in HER_FIELDS {
         assert!(!found(&app, t, v).await.contains(&"t01".into()), "{t} {v}");
     }
+    // and the follower merges her deleted entry out of the index's files
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while app.state.engine.num_deleted_docs() > 0 {
+        assert!(
+            Instant::now() < deadline,
+            "deleted documents stay in the index"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let (status, _) = app.get(&path).await;
     assert_eq!(status, 404);
     let (status, body) = call(

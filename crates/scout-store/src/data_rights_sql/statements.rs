@@ -392,6 +392,14 @@ impl Store {
             .collect()
     }
 
+    /// How many erasures were made.
+    pub(crate) async fn erasure_count(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) FROM erasures")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get::<i64, _>(0)?)
+    }
+
     /// How many identifiers the suppression list holds.
     pub(crate) async fn suppression_count(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COUNT(*) FROM suppressions")
