@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use scout_engine::Engine;
 use scout_model::Talent;
-use scout_store::data_rights::suppression_digest;
+use scout_store::data_rights::contact_digests;
 use scout_store::{LeadOutcome, NewLead, Sourcing, Store, StoreError};
 
 use crate::cv::{self, FileKind};
@@ -174,20 +174,13 @@ async fn names_an_erased_person(store: &Store, outcome: &LeadOutcome) -> Result<
     if suppressions.is_empty() {
         return Ok(false);
     }
-    let mut digests: Vec<Vec<u8>> = email
-        .iter()
-        .map(|e| suppression_digest("email", e))
-        .collect();
-    let links = parsed.get("links").and_then(serde_json::Value::as_array);
-    digests.extend(
-        links
-            .into_iter()
-            .flatten()
-            .filter_map(serde_json::Value::as_str)
-            .filter(|l| l.to_lowercase().contains("linkedin.com/"))
-            .map(|l| suppression_digest("linkedin", l)),
-    );
-    Ok(suppressions.holds_any(&digests))
+    let links = parsed
+        .get("links")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(serde_json::Value::as_str);
+    Ok(suppressions.holds_any(&contact_digests(email.as_deref(), links)))
 }
 
 /// Reads and stores one CV for `workspace_id`, linked to `role` when given.

@@ -134,6 +134,26 @@ pub fn profile_digests(talent: &scout_model::Talent) -> Vec<Vec<u8>> {
     out
 }
 
+/// The digests of contact identifiers found outside a profile (a CV's
+/// e-mail address and links), as the suppression list keeps them: the
+/// address, and each link that is a LinkedIn profile.
+pub fn contact_digests<'a>(
+    email: Option<&str>,
+    links: impl IntoIterator<Item = &'a str>,
+) -> Vec<Vec<u8>> {
+    email
+        .filter(|e| !e.trim().is_empty())
+        .map(|e| suppression_digest("email", e))
+        .into_iter()
+        .chain(
+            links
+                .into_iter()
+                .filter(|l| l.to_lowercase().contains("linkedin.com/"))
+                .map(|l| suppression_digest("linkedin", l)),
+        )
+        .collect()
+}
+
 /// Everything the store holds about one person, by id.
 #[derive(Debug, Default, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

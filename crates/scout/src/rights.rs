@@ -20,8 +20,8 @@ async fn update_index(paths: &Paths, store: &scout_store::Store) -> anyhow::Resu
         return Ok(false);
     };
     sync::load_organizations(store, &mut writer).await?;
+    // catching up commits what it applied
     sync::catch_up(store, &mut writer, &|_, _| {}).await?;
-    writer.commit()?;
     // merged down before this process exits, so that the deleted
     // profile's terms leave the index's files now
     tokio::task::spawn_blocking(move || writer.optimize())

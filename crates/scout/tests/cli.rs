@@ -10,7 +10,8 @@ use scout_store::Store;
 
 mod support;
 use support::{
-    free_port, generate, import_command, ok, scout, unlimited_key, wait_for_server, wait_indexed,
+    free_port, generate, import_command, ok, scout, spawn_server, unlimited_key, wait_for_server,
+    wait_indexed,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -122,17 +123,8 @@ fn search_prints_ranked_results_for_title_location_radius_and_skill() {
 #[test]
 fn serve_answers_health_on_the_given_address() {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = scout(&dir.path().join("data"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let port = free_port();
+    let mut child = spawn_server(scout(&dir.path().join("data")), port);
     let started = Instant::now();
     let body = loop {
         if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
@@ -319,12 +311,7 @@ async fn an_import_beside_a_server_under_search_load_completes() {
     let key = unlimited_key(&data, "talents:search");
 
     let port = free_port();
-    let mut server = scout(&data)
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut server = spawn_server(scout(&data), port);
     let client = reqwest::Client::new();
     wait_for_server(&client, port).await;
 
@@ -523,14 +510,7 @@ async fn sigterm_during_writes_loses_nothing_and_the_restart_catches_up() {
     const N: u64 = 5_000;
     generate(&data, &input, N, 9);
     let key = unlimited_key(&data, "sourcing:read,sourcing:write");
-    let start_server = |port: u16| {
-        scout(&data)
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
+    let start_server = |port: u16| spawn_server(scout(&data), port);
     let port = free_port();
     let mut server = start_server(port);
     let client = reqwest::Client::new();

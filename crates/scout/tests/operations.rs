@@ -4,15 +4,15 @@
 //! line.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
 mod support;
 use support::{
-    free_port, generate, import_command, key_command, key_of, ok, scout, unlimited_key,
-    wait_for_server, wait_indexed,
+    free_port, generate, import_command, key_command, key_of, ok, scout, spawn_server,
+    unlimited_key, wait_for_server, wait_indexed,
 };
 
 /// `scout` with no `--data` and no inherited `SCOUT_*` settings, run in `dir`.
@@ -122,15 +122,6 @@ async fn search_count(client: &reqwest::Client, base: &str, key: &str) -> u64 {
     body["data"]["estimationCount"].as_u64().unwrap()
 }
 
-fn serve(data: &Path, port: u16) -> std::process::Child {
-    scout(data)
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_backup_taken_under_writes_restores_everything() {
     let dir = tempfile::tempdir().unwrap();
@@ -145,7 +136,7 @@ async fn a_backup_taken_under_writes_restores_everything() {
     );
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let mut server = serve(&data, port);
+    let mut server = spawn_server(scout(&data), port);
     let client = reqwest::Client::new();
     wait_for_server(&client, port).await;
     wait_indexed(&client, &base, N).await;
@@ -276,7 +267,7 @@ async fn a_backup_taken_under_writes_restores_everything() {
     ok(r);
     let port2 = free_port();
     let base2 = format!("http://127.0.0.1:{port2}");
-    let mut second = serve(&restored, port2);
+    let mut second = spawn_server(scout(&restored), port2);
     wait_for_server(&client, port2).await;
     wait_indexed(&client, &base2, N).await;
     assert_eq!(search_count(&client, &base2, &key).await, count);
@@ -441,12 +432,7 @@ async fn a_postgresql_dump_restored_elsewhere_gets_its_index_rebuilt() {
 
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let mut server = on(scout(&second), &to)
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut server = spawn_server(on(scout(&second), &to), port);
     let client = reqwest::Client::new();
     wait_for_server(&client, port).await;
     wait_indexed(&client, &base, N).await;

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn scout(data: &Path) -> Command {
@@ -140,4 +140,15 @@ pub async fn wait_indexed(client: &reqwest::Client, base: &str, n: u64) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Starts `scout serve` on `port` from `command` (a [`scout`] with the
+/// settings the test wants), its output discarded.
+pub fn spawn_server(mut command: Command, port: u16) -> Child {
+    command
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
 }
