@@ -389,3 +389,67 @@ async fn a_cv_of_an_erased_person_is_not_stored_again() {
     let (_, leads) = app.get("/api/v1/sourcing").await;
     assert_eq!(leads["data"], json!([]), "{leads}");
 }
+
+/// Erasures from several clients at once, beside clients adding the same
+/// people to pipelines: every request answers without a server error, and
+/// afterwards no erased person is held anywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn erasures_beside_pipeline_writes_all_land() {
+    let app = spawn_app().await;
+    let operator = app.key_in("acme", &["admin"], 100_000).await;
+    let (sourcing, _) = pipeline(&app, &app.key, &["t10"]).await;
+    let people: Vec<String> = (11..=18).map(|i| format!("t{i}")).collect();
+    let mut tasks = Vec::new();
+    for person in &people {
+        let (client, base, key) = (app.client.clone(), app.address.clone(), operator.clone());
+        let path = format!("{base}/v1/people/{person}");
+        tasks.push(tokio::spawn(async move {
+            let res = client
+                .delete(path)
+                .header("x-api-key", key)
+                .send()
+                .await
+                .unwrap();
+            res.status().as_u16()
+        }));
+        let (client, key) = (app.client.clone(), app.key.clone());
+        let path = format!("{}/v1/sourcings/{sourcing}/candidates", app.address);
+        let body = json!({"talentIds": [person]});
+        tasks.push(tokio::spawn(async move {
+            let res = client
+                .post(path)
+                .header("x-api-key", key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            res.status().as_u16()
+        }));
+    }
+    for task in tasks {
+        let status = task.await.unwrap();
+        assert!(status < 500, "a request answered {status}");
+    }
+    // an addition that landed after its person's erasure is a candidate
+    // entry naming an id with no profile; erasing again removes it
+    for person in &people {
+        let (status, _) = call(
+            &app,
+            &operator,
+            Method::DELETE,
+            &format!("/v1/people/{person}"),
+        )
+        .await;
+        assert_eq!(status, 200);
+        let (status, body) = call(
+            &app,
+            &operator,
+            Method::GET,
+            &format!("/v1/people/{person}/export"),
+        )
+        .await;
+        assert_eq!(status, 404, "{person}: {body}");
+    }
+    let (status, _) = call(&app, &operator, Method::GET, "/v1/people/t10/export").await;
+    assert_eq!(status, 200, "the person nobody erased is kept");
+}
