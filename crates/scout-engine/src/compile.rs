@@ -703,3 +703,31 @@ pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compil
         interpretations,
     }
 }
+
+/// The excluded clause that hides every workspace's profiles but
+/// `workspace`'s from a search (`None`: all of them).
+pub(crate) fn others_profiles(fields: &Fields, workspace: Option<&str>) -> Clause {
+    let owned: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(fields.owner, crate::OWNED),
+        IndexRecordOption::Basic,
+    ));
+    let query: Box<dyn Query> = match workspace {
+        None => owned,
+        Some(w) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, owned),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.owner, w),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ])),
+    };
+    Clause::new(vec![rank::Tier::new(
+        Box::new(ConstScoreQuery::new(query, 1.0)),
+        true,
+        1.0,
+        true,
+    )])
+}

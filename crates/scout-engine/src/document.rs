@@ -638,6 +638,10 @@ pub(crate) fn build_document(
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &talent.id);
+    if let (_, Some(workspace)) = scout_model::ownership::split_profile_key(&talent.id) {
+        doc.add_text(fields.owner, crate::OWNED);
+        doc.add_text(fields.owner, workspace);
+    }
     let (hi, lo) = id_keys(&talent.id);
     doc.add_u64(fields.id_key_hi, hi);
     doc.add_u64(fields.id_key_lo, lo);

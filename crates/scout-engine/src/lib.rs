@@ -45,6 +45,11 @@ pub use snapshot::{snapshot, Snapshot};
 pub use tier_cache::{TierCacheStats, DEFAULT_TIER_CACHE_BYTES};
 pub use writer::{IndexWriterHandle, Upsert};
 
+/// The `owner` term every workspace-owned profile carries besides its
+/// workspace's id (no workspace id is `*`), so that "some workspace's" is
+/// one term.
+pub const OWNED: &str = "*";
+
 use std::path::Path;
 
 use tantivy::directory::MmapDirectory;

@@ -19,7 +19,10 @@ pub const TOKENIZER: &str = "scout";
 #[derive(Clone, Debug)]
 #[allow(missing_docs)]
 pub struct Fields {
+    /// The profile's key (`scout_model::ownership::profile_key`).
     pub id: Field,
+    /// A workspace-owned profile's owner, and [`crate::OWNED`] (shared-pool profiles have none).
+    pub owner: Field,
     pub id_key_hi: Field,
     pub id_key_lo: Field,
     pub title_cur: Field,
@@ -82,6 +85,7 @@ pub(crate) fn build() -> (Schema, Fields) {
     let indexed_fast_i64: NumericOptions = NumericOptions::default().set_indexed().set_fast();
     let fields = Fields {
         id: b.add_text_field("id", STRING | FAST),
+        owner: b.add_text_field("owner", STRING),
         id_key_hi: b.add_u64_field("id_key_hi", fast_u64.clone()),
         id_key_lo: b.add_u64_field("id_key_lo", fast_u64.clone()),
         title_cur: b.add_text_field("title_cur", phrase_text.clone()),

@@ -7,10 +7,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use scout_model::criteria::Filter;
-use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, Term};
 
 pub use crate::compile::Interpretation;
-use crate::compile::{compile, compile_each};
+use crate::compile::{compile, compile_each, others_profiles};
 use crate::document::current_month;
 use crate::error::EngineError;
 use crate::rank::{self, RunOptions};
@@ -24,6 +24,10 @@ pub struct SearchOptions {
     pub limit: usize,
     /// Talent ids never to return (already seen).
     pub exclude_ids: HashSet<String>,
+    /// Whose view of the index: the shared pool and this workspace's own
+    /// profiles; `None`, the shared pool alone. No other workspace's
+    /// profile is returned or counted.
+    pub workspace: Option<String>,
     /// Give up after this instant.
     pub deadline: Option<Instant>,
     /// Use (and feed) the cache of popular tiers' documents; off only to
@@ -36,6 +40,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 10,
             exclude_ids: HashSet::new(),
+            workspace: None,
             deadline: None,
             use_tier_cache: true,
         }
@@ -88,7 +93,15 @@ impl Engine {
         }
         let searcher = self.reader.searcher();
         let now = current_month();
-        let compiled = compile(filters, &self.fields, now);
+        let mut compiled = compile(filters, &self.fields, now);
+        let owned = Term::from_field_text(self.fields.owner, crate::OWNED);
+        if searcher.doc_freq(&owned)? > 0 {
+            // only an index holding some workspace's profiles pays for this
+            compiled
+                .query
+                .excluded
+                .push(others_profiles(&self.fields, options.workspace.as_deref()));
+        }
         let run = RunOptions {
             limit: options.limit,
             cache: options.use_tier_cache.then_some(&self.tier_cache),

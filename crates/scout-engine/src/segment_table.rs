@@ -122,7 +122,11 @@ pub(crate) fn segment_ids(reader: &SegmentReader) -> tantivy::Result<(Vec<Box<st
     let mut by_ord: Vec<Box<str>> = Vec::with_capacity(col.num_terms());
     let mut stream = col.dictionary().stream()?;
     while stream.advance() {
-        by_ord.push(String::from_utf8_lossy(stream.key()).into());
+        // a workspace's profile is keyed `id` + separator + workspace: its
+        // hits and exclusions speak of the id (a search sees one owner's
+        // profiles besides the shared pool's, so the id is unambiguous)
+        let key = String::from_utf8_lossy(stream.key());
+        by_ord.push(scout_model::ownership::split_profile_key(&key).0.into());
     }
     let mut ids = Vec::with_capacity(reader.max_doc() as usize);
     let mut ranks = Vec::with_capacity(reader.max_doc() as usize);

@@ -514,3 +514,62 @@ fn employer_industries_join_current_and_past_employers_through_known_organizatio
         vec![vec!["banking", "software development"], vec![]]
     );
 }
+
+/// A workspace's own profiles are found and counted by its searches alone,
+/// beside the shared pool's; two workspaces' profiles of one id are two
+/// documents, and an exclusion names the id a workspace knows.
+#[test]
+fn a_workspace_sees_the_shared_pool_and_its_own_profiles_only() {
+    use scout_model::ownership::profile_key;
+    let e = Engine::in_memory();
+    let mut w = e.writer(20_000_000).unwrap();
+    let nurse = |key: &str| talent(key, serde_json::json!({"jobTitle": "Nurse"}));
+    w.upsert(1, &nurse("shared")).unwrap();
+    w.upsert(2, &nurse(&profile_key(Some("ws_a"), "p1")))
+        .unwrap();
+    w.upsert(3, &nurse(&profile_key(Some("ws_b"), "p1")))
+        .unwrap();
+    w.upsert(4, &nurse(&profile_key(Some("ws_b"), "p2")))
+        .unwrap();
+    w.commit().unwrap();
+    e.reload().unwrap();
+    let nurses = [Filter::required(Criterion::JobTitle {
+        title: "Nurse".into(),
+        history: History::Current,
+    })];
+    let seen = |workspace: Option<&str>, exclude: &[&str]| {
+        let r = e
+            .search(
+                &nurses,
+                &SearchOptions {
+                    workspace: workspace.map(str::to_owned),
+                    exclude_ids: exclude.iter().map(|s| s.to_string()).collect(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let mut ids: Vec<String> = r.hits.into_iter().map(|h| h.id).collect();
+        ids.sort();
+        (r.total, ids)
+    };
+    assert_eq!(seen(None, &[]), (1, vec!["shared".to_string()]));
+    assert_eq!(
+        seen(Some("ws_a"), &[]),
+        (2, vec!["p1".into(), "shared".into()])
+    );
+    assert_eq!(
+        seen(Some("ws_b"), &[]),
+        (3, vec!["p1".into(), "p2".into(), "shared".into()])
+    );
+    assert_eq!(seen(Some("ws_c"), &[]), (1, vec!["shared".into()]));
+    // already-seen talents are named by the id the workspace knows
+    assert_eq!(
+        seen(Some("ws_b"), &["p1"]).1,
+        vec!["p2".to_string(), "shared".into()]
+    );
+    // a deleted own profile leaves its workspace's view
+    w.delete(5, &profile_key(Some("ws_b"), "p2"));
+    w.commit().unwrap();
+    e.reload().unwrap();
+    assert_eq!(seen(Some("ws_b"), &[]).0, 2);
+}

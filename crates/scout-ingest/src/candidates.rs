@@ -143,7 +143,7 @@ async fn refresh_batch(
             .filter_map(|c| c.talent_id.clone())
             .collect();
         let profiles: std::collections::HashMap<String, scout_store::StoredProfile> = store
-            .get_profiles(&talent_ids)
+            .get_profiles(Some(&sourcing.workspace_id), &talent_ids)
             .await?
             .into_iter()
             .map(|p| (p.talent.id.clone(), p))

@@ -55,6 +55,9 @@ pub struct ImportOptions {
     pub rejects_dir: PathBuf,
     /// Force the record kind instead of detecting it from the first record.
     pub kind: Option<RecordKind>,
+    /// The workspace whose own profiles these become; `None` for the shared
+    /// pool every workspace sees (`scout_model::ownership`).
+    pub owner: Option<String>,
 }
 
 impl ImportOptions {
@@ -65,6 +68,7 @@ impl ImportOptions {
             max_line_bytes: 1 << 20,
             rejects_dir,
             kind: None,
+            owner: None,
         }
     }
 }
@@ -99,6 +103,9 @@ pub struct ImportSummary {
     /// Profiles of people erased on request (on the suppression list), not
     /// stored again.
     pub erased: u64,
+    /// Profiles not stored because another pool the same workspace sees
+    /// holds their id (`UpsertOutcome::Taken`).
+    pub taken: u64,
     /// Rejects files written, one per input file with rejects.
     pub rejects_files: Vec<PathBuf>,
     /// Files that could not be read to their end: every line before the
@@ -649,8 +656,11 @@ pub async fn import_files(
                 // one), and indexing a batch needs only its own numbers.
                 let task_store = store.clone();
                 let task_source = source.clone();
+                let owner = options.owner.clone();
                 let storing = tokio::spawn(async move {
-                    let report = task_store.upsert_profiles(&profiles, &task_source).await?;
+                    let report = task_store
+                        .upsert_profiles(&profiles, &task_source, owner.as_deref())
+                        .await?;
                     Ok::<_, StoreError>((profiles, report))
                 });
                 index_stored(store, writer.as_deref_mut(), stored.take()).await?;
@@ -658,7 +668,7 @@ pub async fn import_files(
                     StoreError::Io(std::io::Error::other(format!("storing task failed: {e}")))
                 })??;
                 count(&mut summary, &report.outcomes);
-                stored = Some((done, report));
+                stored = Some((keyed(done, options.owner.as_deref()), report));
             }
             if let Some(w) = writer.as_deref_mut() {
                 if last_commit.elapsed() > COMMIT_INTERVAL {
@@ -683,6 +693,17 @@ pub async fn import_files(
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Profiles as the index keys them: a workspace's own under
+/// `scout_model::ownership::profile_key`.
+fn keyed(mut profiles: Vec<Talent>, owner: Option<&str>) -> Vec<Talent> {
+    if owner.is_some() {
+        for t in &mut profiles {
+            t.id = scout_model::ownership::profile_key(owner, &t.id);
+        }
+    }
+    profiles
 }
 
 /// Indexes a stored batch, if there is one and an index writer: directly
@@ -728,6 +749,7 @@ fn count(summary: &mut ImportSummary, outcomes: &[UpsertOutcome]) {
             UpsertOutcome::Updated => summary.updated += 1,
             UpsertOutcome::Unchanged => summary.unchanged += 1,
             UpsertOutcome::Suppressed => summary.erased += 1,
+            UpsertOutcome::Taken => summary.taken += 1,
         }
     }
 }

@@ -51,11 +51,14 @@ pub fn apply(writer: &mut IndexWriterHandle, changes: Vec<Change>) -> Result<(),
     for c in changes {
         match (c.kind, c.doc) {
             (ChangeKind::Profile, Some(doc)) => {
-                let talent: Talent =
+                let mut talent: Talent =
                     serde_json::from_value(doc).map_err(|e| SyncError::Decode {
                         id: c.id.clone(),
                         reason: e.to_string(),
                     })?;
+                // indexed under its store key (a workspace's own profile's
+                // carries its owner: `scout_model::ownership`)
+                talent.id = c.id;
                 writer.upsert(c.seq, &talent)?;
             }
             (ChangeKind::Profile, None) => writer.delete(c.seq, &c.id),

@@ -22,7 +22,7 @@ async fn a_changed_profile_is_re_snapshotted_and_re_scored() {
         .unwrap();
     let engine = Engine::in_memory();
     store
-        .upsert_profiles(&[talent("Nurse")], "t")
+        .upsert_profiles(&[talent("Nurse")], "t", None)
         .await
         .unwrap();
     let (_, key) = store
@@ -47,7 +47,11 @@ async fn a_changed_profile_is_re_snapshotted_and_re_scored() {
         )
         .await
         .unwrap();
-    let stored = store.get_profiles(&["t1".into()]).await.unwrap().remove(0);
+    let stored = store
+        .get_profiles(None, &["t1".into()])
+        .await
+        .unwrap()
+        .remove(0);
     store
         .add_candidates(
             &sourcing.id,
@@ -92,7 +96,7 @@ async fn a_changed_profile_is_re_snapshotted_and_re_scored() {
     assert_eq!(before.fit.unwrap().0.decision, Decision::Reject);
 
     store
-        .upsert_profiles(&[talent("Senior Software Engineer")], "t")
+        .upsert_profiles(&[talent("Senior Software Engineer")], "t", None)
         .await
         .unwrap();
     assert_eq!(refresh_stale(&store, &engine).await.unwrap(), 1);

@@ -80,7 +80,7 @@ async fn every_bad_line_is_rejected_with_its_line_and_reason_and_the_rest_import
     assert_eq!(s.rejected, 10, "{s:?}");
     assert_eq!(env.store.count_profiles().await.unwrap(), 3);
     assert_eq!(env.engine.num_docs(), 3);
-    let dup = env.store.get_profiles(&["dup".into()]).await.unwrap();
+    let dup = env.store.get_profiles(None, &["dup".into()]).await.unwrap();
     assert_eq!(
         dup[0].talent.job_title.as_deref(),
         Some("First"),

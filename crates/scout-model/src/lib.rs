@@ -9,6 +9,7 @@ pub mod criteria;
 pub mod error_code;
 pub mod filter;
 pub mod organization;
+pub mod ownership;
 pub mod pipeline;
 pub mod talent;
 pub mod web_url;

@@ -151,7 +151,7 @@ async fn export(
 async fn document(state: &AppState, person: &PersonRef, f: &Footprint) -> Result<Value, ApiError> {
     let store = &state.store;
     let profiles = store
-        .get_profiles(&f.stored_profiles)
+        .profiles_by_key(&f.stored_profiles)
         .await
         .map_err(internal)?;
     let profiles: Vec<Value> = profiles

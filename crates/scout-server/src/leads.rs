@@ -17,7 +17,7 @@ use axum::{Json, Router};
 use scout_ingest::cv::{self, CvError, FileKind, MAX_CV_BYTES};
 use scout_model::{CandidateType, ErrorCode};
 use scout_query::{Issue, PathItem};
-use scout_store::{Lead, LeadQuery, NewCandidate, Sourcing};
+use scout_store::{Lead, LeadQuery, NewCandidate, Sourcing, UpsertOutcome};
 use serde_json::{json, Value};
 
 use crate::auth::{Actor, Caller, LeadsRead, LeadsWrite, Scope, TalentsWrite};
@@ -655,8 +655,8 @@ pub(crate) async fn convert_lead(
     let talent = cv::talent_of(&lead.id, &parsed);
     let mut talent_id = None;
     if options["addToIndex"] == true {
-        // a profile in the index is seen by every search: writing one is
-        // `talents:write`'s, not `sourcing:write`'s
+        // writing a profile (the workspace's own: only its searches see
+        // it) is `talents:write`'s, not `sourcing:write`'s
         if !may_index {
             return Err(ApiError::new(
                 ErrorCode::InsufficientScope,
@@ -666,12 +666,22 @@ pub(crate) async fn convert_lead(
                 ),
             ));
         }
-        state
+        let report = state
             .store
-            .upsert_profiles(std::slice::from_ref(&talent), "cv")
+            .upsert_profiles(
+                std::slice::from_ref(&talent),
+                "cv",
+                Some(&actor.workspace_id),
+            )
             .await
             .map_err(internal)?;
-        talent_id = Some(talent.id.clone());
+        if report
+            .outcomes
+            .first()
+            .is_some_and(|o| o.wrote() || *o == UpsertOutcome::Unchanged)
+        {
+            talent_id = Some(talent.id.clone());
+        }
     }
     let assessment = {
         let (engine, role, talent) = (state.engine.clone(), role.clone(), talent.clone());

@@ -406,7 +406,11 @@ pub(crate) async fn add_candidates(
     }
     let mut seen = HashSet::new();
     wanted.retain(|id| seen.insert(id.clone()));
-    let profiles = state.store.get_profiles(&wanted).await.map_err(internal)?;
+    let profiles = state
+        .store
+        .get_profiles(Some(&workspace), &wanted)
+        .await
+        .map_err(internal)?;
     let found: HashSet<&str> = profiles.iter().map(|p| p.talent.id.as_str()).collect();
     let unknown: Vec<Issue> = talent_ids
         .iter()
@@ -518,7 +522,7 @@ async fn show(
     let profile = match &c.talent_id {
         Some(t) => state
             .store
-            .get_profiles(std::slice::from_ref(t))
+            .get_profiles(Some(&caller.key.workspace_id), std::slice::from_ref(t))
             .await
             .map_err(internal)?
             .into_iter()

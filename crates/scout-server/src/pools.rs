@@ -199,7 +199,11 @@ async fn show(
         .pool_members(&pool.id, page * page_size, page_size)
         .await
         .map_err(internal)?;
-    let profiles = state.store.get_profiles(&ids).await.map_err(internal)?;
+    let profiles = state
+        .store
+        .get_profiles(Some(&caller.key.workspace_id), &ids)
+        .await
+        .map_err(internal)?;
     let found: std::collections::HashMap<&str, &Talent> = profiles
         .iter()
         .map(|p| (p.talent.id.as_str(), &p.talent))
@@ -343,7 +347,11 @@ pub(crate) async fn export_csv(
             break;
         }
         offset += ids.len() as i64;
-        let profiles = state.store.get_profiles(&ids).await.map_err(internal)?;
+        let profiles = state
+            .store
+            .get_profiles(Some(workspace_id), &ids)
+            .await
+            .map_err(internal)?;
         let found: std::collections::HashMap<&str, &Talent> = profiles
             .iter()
             .map(|p| (p.talent.id.as_str(), &p.talent))

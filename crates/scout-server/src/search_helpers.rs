@@ -52,15 +52,17 @@ pub(crate) fn routes() -> Router<AppState> {
 }
 
 /// How many indexed profiles currently hold exactly this title.
-async fn holders(state: &AppState, title: &str) -> Result<u64, ApiError> {
+async fn holders(state: &AppState, workspace: &str, title: &str) -> Result<u64, ApiError> {
     let mut f = Filter::required(Criterion::JobTitle {
         title: title.to_owned(),
         history: History::Current,
     });
     f.exact = true;
-    Ok(run_search(state, &[f], HashSet::new(), 1, INTERNAL)
-        .await?
-        .total)
+    Ok(
+        run_search(state, Some(workspace), &[f], HashSet::new(), 1, INTERNAL)
+            .await?
+            .total,
+    )
 }
 
 /// What an answer was computed from.
@@ -77,13 +79,17 @@ async fn title_synonyms(
     check(r.finish())?;
     let title = title.unwrap_or_default();
     let family = family_of(&title);
-    let with_profiles = matches!(visitor, Visitor::Key(_));
+    let workspace_of_key = match &visitor {
+        Visitor::Key(caller) => Some(caller.key.workspace_id.clone()),
+        Visitor::Anonymous { .. } => None,
+    };
+    let workspace = workspace_of_key.as_deref();
+    let with_profiles = workspace.is_some();
     let mut alternates = Vec::new();
     for s in synonyms(&title) {
-        let n = if with_profiles {
-            Some(holders(&state, &s).await?)
-        } else {
-            None
+        let n = match workspace {
+            Some(w) => Some(holders(&state, w, &s).await?),
+            None => None,
         };
         alternates.push(json!({"title": s, "profiles": n}));
     }
@@ -157,7 +163,12 @@ async fn skill_suggestions(
     // per suggestion: (sum of profile shares, sum of taxonomy weights)
     let mut scores: HashMap<String, (f64, f64)> = HashMap::new();
     let mut sampled = 0usize;
-    let with_profiles = matches!(visitor, Visitor::Key(_));
+    let workspace_of_key = match &visitor {
+        Visitor::Key(caller) => Some(caller.key.workspace_id.clone()),
+        Visitor::Anonymous { .. } => None,
+    };
+    let workspace = workspace_of_key.as_deref();
+    let with_profiles = workspace.is_some();
     for skill in &asked {
         let related = related_skills(skill);
         let top = related.first().map_or(1.0, |(_, w)| *w).max(f64::EPSILON);
@@ -169,6 +180,7 @@ async fn skill_suggestions(
         }
         let results = run_search(
             &state,
+            workspace,
             &[Filter::required(Criterion::Skill(skill.clone()))],
             HashSet::new(),
             SAMPLE_PROFILES,
@@ -178,7 +190,7 @@ async fn skill_suggestions(
         let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
         let profiles = state
             .store
-            .get_profiles(&ids)
+            .get_profiles(workspace, &ids)
             .await
             .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
         sampled += profiles.len();

@@ -312,6 +312,7 @@ impl StreamJob {
         }
         let results = match run_search(
             &self.state,
+            Some(&self.workspace),
             &self.reading.filters,
             HashSet::new(),
             self.limit,
@@ -350,7 +351,9 @@ impl StreamJob {
             .collect();
         let (saved, first_profiles) = tokio::join!(
             self.state.store.save_search(&record),
-            self.state.store.get_profiles(&first_ids)
+            self.state
+                .store
+                .get_profiles(Some(&self.workspace), &first_ids)
         );
         if let Err(e) = saved {
             return self.fail(internal(e)).await;
@@ -373,7 +376,12 @@ impl StreamJob {
                 Some(p) => p,
                 None => {
                     let ids: Vec<String> = batch.iter().map(|h| h.id.clone()).collect();
-                    match self.state.store.get_profiles(&ids).await {
+                    match self
+                        .state
+                        .store
+                        .get_profiles(Some(&self.workspace), &ids)
+                        .await
+                    {
                         Ok(p) => p,
                         Err(e) => return self.fail(internal(e)).await,
                     }
@@ -463,11 +471,16 @@ fn stored_filters(s: &CandidateSearch) -> Result<Vec<Filter>, ApiError> {
 /// Talents of `ids`, in order, with what made each match `filters`.
 async fn explained(
     state: &AppState,
+    workspace: &str,
     ids: &[String],
     filters: &[Filter],
     first_rank: usize,
 ) -> Result<Vec<Value>, ApiError> {
-    let profiles = state.store.get_profiles(ids).await.map_err(internal)?;
+    let profiles = state
+        .store
+        .get_profiles(Some(workspace), ids)
+        .await
+        .map_err(internal)?;
     let evidence = state
         .engine
         .explain(profiles.iter().map(|p| &p.talent), filters);
@@ -511,7 +524,14 @@ async fn show(
     let filters = stored_filters(&search)?;
     let start = ((page * page_size) as usize).min(search.result_ids.len());
     let end = (start + page_size as usize).min(search.result_ids.len());
-    let results = explained(&state, &search.result_ids[start..end], &filters, start).await?;
+    let results = explained(
+        &state,
+        &search.workspace_id,
+        &search.result_ids[start..end],
+        &filters,
+        start,
+    )
+    .await?;
     let mut data = search_view(&search);
     data["results"] = json!(results);
     data["pagination"] = pagination(page, page_size, search.result_ids.len() as i64);
@@ -526,9 +546,14 @@ async fn run_more(
     exclude: HashSet<String>,
     limit: usize,
 ) -> Result<(u64, Vec<String>, Vec<Value>), ApiError> {
-    let results = run_search(state, filters, exclude, limit, INTERNAL).await?;
+    let workspace = Some(search.workspace_id.as_str());
+    let results = run_search(state, workspace, filters, exclude, limit, INTERNAL).await?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let profiles = state.store.get_profiles(&ids).await.map_err(internal)?;
+    let profiles = state
+        .store
+        .get_profiles(workspace, &ids)
+        .await
+        .map_err(internal)?;
     let context = MatchContext::new(filters, &results);
     let talents = context
         .talents(state, &results.hits, &profiles)

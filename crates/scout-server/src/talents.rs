@@ -93,12 +93,20 @@ async fn search_talents(
         exclude.extend(found.iter().flat_map(|(_, ids)| ids.iter().cloned()));
     }
 
-    let results = run_search(&state, &request.filters, exclude, PAGE_SIZE, INTERNAL).await?;
+    let results = run_search(
+        &state,
+        Some(&workspace),
+        &request.filters,
+        exclude,
+        PAGE_SIZE,
+        INTERNAL,
+    )
+    .await?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let fetching = Instant::now();
     let profiles = state
         .store
-        .get_profiles(&ids)
+        .get_profiles(Some(&workspace), &ids)
         .await
         .map_err(|e| ApiError::from_domain(e, INTERNAL))?;
     state.metrics.search_stage("fetch", fetching);
@@ -156,6 +164,7 @@ pub(crate) async fn transactions_of(
 /// Runs a search off the async threads, within the configured timeout.
 pub(crate) async fn run_search(
     state: &AppState,
+    workspace: Option<&str>,
     filters: &[Filter],
     exclude: HashSet<String>,
     limit: usize,
@@ -167,6 +176,7 @@ pub(crate) async fn run_search(
     let options = SearchOptions {
         limit,
         exclude_ids: exclude,
+        workspace: workspace.map(str::to_owned),
         deadline: Some(deadline),
         ..Default::default()
     };

@@ -150,7 +150,7 @@ pub(crate) use key_from_row;
 
 /// The columns a [`StoredProfile`] is read from; a `WHERE` follows.
 pub(crate) const PROFILE_SELECT: &str =
-    "SELECT id, seq, doc, first_seen_at, last_changed_at, source FROM profiles";
+    "SELECT id, seq, doc, first_seen_at, last_changed_at, source, owner FROM profiles";
 
 /// `(id, StoredProfile)` from a row of `PROFILE_SELECT` (a macro like
 /// `key_from_row`: `$get` names the row's fallible getter).
@@ -169,6 +169,7 @@ macro_rules! profile_from_row {
             first_seen_at: r.$get("first_seen_at")?,
             last_changed_at: r.$get("last_changed_at")?,
             source: r.$get("source")?,
+            owner: r.$get("owner")?,
         };
         (id, profile)
     }};
@@ -292,9 +293,9 @@ impl SqliteStore {
 }
 
 impl PgStore {
-    /// The stored profiles of `ids` that exist, in the order of `ids` (the
+    /// The stored profiles of `keys` that exist, in the order of `keys` (the
     /// SQLite back end reads them directly: `sqlite_reads.rs`).
-    pub(crate) async fn get_profiles(
+    pub(crate) async fn profiles_by_key(
         &self,
         ids: &[String],
     ) -> Result<Vec<StoredProfile>, StoreError> {

@@ -57,6 +57,9 @@ pub use records::{
 };
 pub use searches::{CandidatePool, CandidateSearch, NewPool, MAX_POOL_MEMBERS};
 
+use std::collections::HashMap;
+
+use scout_model::ownership::profile_key;
 use scout_model::{Organization, Talent};
 
 /// A handle on the store; cheap to clone.
@@ -114,24 +117,30 @@ impl Store {
     /// Ids must be unique within one call. A profile of an erased person
     /// (its id or LinkedIn address on the suppression list) is not stored:
     /// its outcome is [`UpsertOutcome::Suppressed`].
+    ///
+    /// `owner` is the workspace whose own profiles they become, or `None`
+    /// for the shared pool every workspace sees (`scout_model::ownership`);
+    /// an id another pool within a workspace's view holds is not stored:
+    /// its outcome is [`UpsertOutcome::Taken`].
     pub async fn upsert_profiles(
         &self,
         profiles: &[Talent],
         source: &str,
+        owner: Option<&str>,
     ) -> Result<UpsertReport, StoreError> {
         if profiles.is_empty() {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, source, owner));
         }
         let suppressions = self.suppression_list().await?;
         if suppressions.is_empty() {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, source, owner));
         }
         let refused: Vec<bool> = profiles
             .iter()
             .map(|p| suppressions.holds_any(&data_rights::profile_digests(p)))
             .collect();
         if !refused.contains(&true) {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, source));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, source, owner));
         }
         let kept: Vec<Talent> = profiles
             .iter()
@@ -142,7 +151,7 @@ impl Store {
         let stored = if kept.is_empty() {
             UpsertReport::default()
         } else {
-            dispatch_write!(self, s => s.upsert_profiles(&kept, source))?
+            dispatch_write!(self, s => s.upsert_profiles(&kept, source, owner))?
         };
         let mut outcomes = stored.outcomes.into_iter();
         Ok(UpsertReport {
@@ -170,10 +179,15 @@ impl Store {
         dispatch_write!(self, s => s.upsert_organizations(orgs, source))
     }
 
-    /// Deletes profiles by id, leaving a tombstone in the change sequence.
-    /// Returns how many existed.
-    pub async fn delete_profiles(&self, ids: &[String]) -> Result<u64, StoreError> {
-        dispatch_write!(self, s => s.delete_profiles(ids))
+    /// Deletes profiles of `owner`'s pool (`None`: the shared pool) by id,
+    /// leaving a tombstone in the change sequence. Returns how many existed.
+    pub async fn delete_profiles(
+        &self,
+        owner: Option<&str>,
+        ids: &[String],
+    ) -> Result<u64, StoreError> {
+        let keys: Vec<String> = ids.iter().map(|id| profile_key(owner, id)).collect();
+        dispatch_write!(self, s => s.delete_profiles(&keys))
     }
 
     /// Up to `limit` changes numbered above `after`, in sequence order.
@@ -186,12 +200,41 @@ impl Store {
         dispatch!(self, s => s.last_seq().await)
     }
 
-    /// Profiles by id, in the order asked; missing ids are skipped.
-    pub async fn get_profiles(&self, ids: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
+    /// The profiles `viewer` sees by id, in the order asked; missing ids
+    /// are skipped. A workspace sees the shared pool and its own profiles;
+    /// `None`, the shared pool alone.
+    pub async fn get_profiles(
+        &self,
+        viewer: Option<&str>,
+        ids: &[String],
+    ) -> Result<Vec<StoredProfile>, StoreError> {
+        let Some(workspace) = viewer else {
+            return self.profiles_by_key(ids).await;
+        };
+        let mut keys = Vec::with_capacity(ids.len() * 2);
+        for id in ids {
+            keys.push(profile_key(Some(workspace), id));
+            keys.push(id.clone());
+        }
+        let found = self.profiles_by_key(&keys).await?;
+        // keys were asked own first, so the first profile of an id is the
+        // one the workspace sees (the two pools never share an id; see
+        // `upsert_profiles`)
+        let mut by_id: HashMap<String, StoredProfile> = HashMap::with_capacity(found.len());
+        for p in found {
+            by_id.entry(p.talent.id.clone()).or_insert(p);
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
+    /// Profiles by their store key (`scout_model::ownership::profile_key`)
+    /// whatever their pool, in the order asked; for the operator's and
+    /// data-rights work, never for a workspace's request.
+    pub async fn profiles_by_key(&self, keys: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
         match self {
             // a few primary-key reads: on this thread (see `sqlite_reads.rs`)
-            Store::Sqlite(s) => s.direct.profiles(ids),
-            Store::Postgres(s) => s.get_profiles(ids).await,
+            Store::Sqlite(s) => s.direct.profiles(keys),
+            Store::Postgres(s) => s.profiles_by_key(keys).await,
         }
     }
 

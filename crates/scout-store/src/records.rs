@@ -14,6 +14,10 @@ pub enum UpsertOutcome {
     /// The person was erased on request and is on the suppression list;
     /// nothing was written.
     Suppressed,
+    /// Another pool the same workspace sees holds a profile of this id (a
+    /// workspace writing an id of the shared pool, or the operator putting
+    /// into the shared pool an id some workspace holds); nothing was written.
+    Taken,
 }
 
 impl UpsertOutcome {
@@ -74,6 +78,8 @@ pub struct StoredProfile {
     pub last_changed_at: i64,
     /// The file or feed it last came from.
     pub source: Option<String>,
+    /// The workspace that owns it; `None` for the shared pool.
+    pub owner: Option<String>,
 }
 
 /// One page a search returned, recorded so that later pages can exclude it.

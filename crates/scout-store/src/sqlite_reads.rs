@@ -97,7 +97,7 @@ impl DirectReads {
         })
     }
 
-    /// The stored profiles of `ids` that exist, in the order of `ids`.
+    /// The stored profiles of `ids` (their keys) that exist, in the order of `ids`.
     pub(crate) fn profiles(&self, ids: &[String]) -> Result<Vec<StoredProfile>, StoreError> {
         self.with_connection(|conn| {
             let mut found: HashMap<String, StoredProfile> = HashMap::with_capacity(ids.len());

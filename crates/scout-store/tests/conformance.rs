@@ -36,7 +36,7 @@ async fn upserts_classify_and_number_changes(store: Store) {
     let a = talent("a", "Engineer", "Acme");
     let b = talent("b", "Nurse", "Clinic");
     let r = store
-        .upsert_profiles(&[a.clone(), b.clone()], "one.jsonl")
+        .upsert_profiles(&[a.clone(), b.clone()], "one.jsonl", None)
         .await
         .unwrap();
     assert_eq!(
@@ -46,12 +46,12 @@ async fn upserts_classify_and_number_changes(store: Store) {
     assert_eq!(r.last_seq, Some(2));
     // read once before the update, so that a reused read connection must
     // see the later write
-    let before = store.get_profiles(&["a".into()]).await.unwrap();
+    let before = store.get_profiles(None, &["a".into()]).await.unwrap();
     assert_eq!(before[0].talent, a);
     let mut a2 = a.clone();
     a2.job_title = Some("Senior Engineer".into());
     let r = store
-        .upsert_profiles(&[a2.clone(), b.clone()], "two.jsonl")
+        .upsert_profiles(&[a2.clone(), b.clone()], "two.jsonl", None)
         .await
         .unwrap();
     assert_eq!(
@@ -61,7 +61,7 @@ async fn upserts_classify_and_number_changes(store: Store) {
     assert_eq!(r.last_seq, Some(3));
     assert_eq!(store.count_profiles().await.unwrap(), 2);
     let got = store
-        .get_profiles(&["b".into(), "a".into(), "zz".into()])
+        .get_profiles(None, &["b".into(), "a".into(), "zz".into()])
         .await
         .unwrap();
     assert_eq!(got.len(), 2);
@@ -84,16 +84,17 @@ async fn change_feed_follows_every_change_in_order(store: Store) {
                 talent("b", "Nurse", "Clinic"),
             ],
             "f",
+            None,
         )
         .await
         .unwrap();
     store
-        .upsert_profiles(&[talent("a", "Lead Engineer", "Acme")], "f")
+        .upsert_profiles(&[talent("a", "Lead Engineer", "Acme")], "f", None)
         .await
         .unwrap();
     assert_eq!(
         store
-            .delete_profiles(&["b".into(), "missing".into()])
+            .delete_profiles(None, &["b".into(), "missing".into()])
             .await
             .unwrap(),
         1
@@ -123,6 +124,7 @@ async fn organization_changes_renumber_dependent_profiles(store: Store) {
                 talent("b", "Nurse", "Clinic"),
             ],
             "f",
+            None,
         )
         .await
         .unwrap();
@@ -155,7 +157,7 @@ async fn large_batches_span_statements(store: Store) {
     let many: Vec<Talent> = (0..2500)
         .map(|i| talent(&format!("t{i:05}"), "Engineer", "Acme"))
         .collect();
-    let r = store.upsert_profiles(&many, "big").await.unwrap();
+    let r = store.upsert_profiles(&many, "big", None).await.unwrap();
     assert_eq!(r.count(UpsertOutcome::Inserted), 2500);
     assert_eq!(store.count_profiles().await.unwrap(), 2500);
     let mut seen = 0;
@@ -535,7 +537,7 @@ async fn people_and_their_sessions(store: Store) {
 async fn pipelines_filter_sort_page_and_remember(store: Store) {
     let ws = workspace(&store, "acme").await;
     store
-        .upsert_profiles(&[talent("t1", "Engineer", "Acme")], "f")
+        .upsert_profiles(&[talent("t1", "Engineer", "Acme")], "f", None)
         .await
         .unwrap();
     let s = store
@@ -789,7 +791,7 @@ async fn pipelines_filter_sort_page_and_remember(store: Store) {
     store.refresh_candidates(&refresh).await.unwrap();
     assert!(store.stale_candidates(100).await.unwrap().is_empty());
     store
-        .upsert_profiles(&[talent("t1", "Staff Engineer", "Acme")], "f")
+        .upsert_profiles(&[talent("t1", "Staff Engineer", "Acme")], "f", None)
         .await
         .unwrap();
     let stale = store.stale_candidates(100).await.unwrap();
@@ -1296,7 +1298,7 @@ async fn a_person_is_erased_everywhere_and_stays_erased(store: Store) {
     sam.linkedin_url = Some("https://www.linkedin.com/in/sam-lee".into());
     let kim = talent("t_kim", "Nurse", "Clinic");
     store
-        .upsert_profiles(&[sam.clone(), kim.clone()], "f.jsonl")
+        .upsert_profiles(&[sam.clone(), kim.clone()], "f.jsonl", None)
         .await
         .unwrap();
     let job = |title: &str| NewSourcing {
@@ -1436,12 +1438,16 @@ async fn a_person_is_erased_everywhere_and_stays_erased(store: Store) {
     assert_eq!(c.suppressed_identifiers, 3, "talent id, e-mail, LinkedIn");
     // what is left
     assert!(store
-        .get_profiles(&["t_sam".into()])
+        .get_profiles(None, &["t_sam".into()])
         .await
         .unwrap()
         .is_empty());
     assert_eq!(
-        store.get_profiles(&["t_kim".into()]).await.unwrap().len(),
+        store
+            .get_profiles(None, &["t_kim".into()])
+            .await
+            .unwrap()
+            .len(),
         1
     );
     let left: Vec<_> = store.all_candidates(&s1.id).await.unwrap();
@@ -1509,7 +1515,7 @@ async fn a_person_is_erased_everywhere_and_stays_erased(store: Store) {
     let mut kim2 = kim.clone();
     kim2.job_title = Some("Head Nurse".into());
     let again = store
-        .upsert_profiles(&[sam.clone(), kim2, renamed], "later.jsonl")
+        .upsert_profiles(&[sam.clone(), kim2, renamed], "later.jsonl", None)
         .await
         .unwrap();
     assert_eq!(
@@ -1521,7 +1527,7 @@ async fn a_person_is_erased_everywhere_and_stays_erased(store: Store) {
         ]
     );
     assert!(store
-        .get_profiles(&["t_sam".into(), "t_sam_2".into()])
+        .get_profiles(None, &["t_sam".into(), "t_sam_2".into()])
         .await
         .unwrap()
         .is_empty());
@@ -1656,6 +1662,174 @@ async fn retention_removes_what_nobody_touched(store: Store) {
 
 /// One test per case and back end (`sqlite::case`, `postgres::case`), so
 /// that each failure is reported on its own.
+
+/// Profiles of the shared pool are every workspace's to read; a workspace's
+/// own are its alone, under ids another workspace may use too; no workspace
+/// sees two profiles of one id (`scout_model::ownership`).
+async fn profiles_belong_to_their_pool(store: Store) {
+    use scout_model::ownership::profile_key;
+    let (w1, w2, w3) = (
+        workspace(&store, "one").await,
+        workspace(&store, "two").await,
+        workspace(&store, "three").await,
+    );
+    let put = |owner: Option<&str>, t: Talent| {
+        let store = store.clone();
+        let owner = owner.map(str::to_owned);
+        async move {
+            store
+                .upsert_profiles(&[t], "f", owner.as_deref())
+                .await
+                .unwrap()
+                .outcomes[0]
+        }
+    };
+    assert_eq!(
+        put(Some(&w1), talent("t1", "Nurse", "Clinic")).await,
+        UpsertOutcome::Inserted
+    );
+    assert_eq!(
+        put(Some(&w2), talent("t1", "Welder", "Yard")).await,
+        UpsertOutcome::Inserted
+    );
+    assert_eq!(
+        put(Some(&w2), talent("t1", "Welder", "Yard")).await,
+        UpsertOutcome::Unchanged
+    );
+    assert_eq!(
+        put(None, talent("s1", "Engineer", "Acme")).await,
+        UpsertOutcome::Inserted
+    );
+    // neither pool may take an id the other holds within a workspace's view
+    assert_eq!(
+        put(None, talent("t1", "Engineer", "Acme")).await,
+        UpsertOutcome::Taken
+    );
+    assert_eq!(
+        put(Some(&w1), talent("s1", "Engineer", "Acme")).await,
+        UpsertOutcome::Taken
+    );
+
+    let ids: Vec<String> = vec!["t1".into(), "s1".into(), "zz".into()];
+    let seen = store.get_profiles(Some(&w1), &ids).await.unwrap();
+    let titles: Vec<(&str, Option<&str>, Option<&str>)> = seen
+        .iter()
+        .map(|p| {
+            (
+                p.talent.id.as_str(),
+                p.talent.job_title.as_deref(),
+                p.owner.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("t1", Some("Nurse"), Some(w1.as_str())),
+            ("s1", Some("Engineer"), None)
+        ]
+    );
+    let seen = store.get_profiles(Some(&w2), &ids).await.unwrap();
+    assert_eq!(seen[0].talent.job_title.as_deref(), Some("Welder"));
+    let seen = store.get_profiles(Some(&w3), &ids).await.unwrap();
+    assert_eq!(seen.len(), 1, "a third workspace sees the shared pool only");
+    assert_eq!(store.get_profiles(None, &ids).await.unwrap().len(), 1);
+
+    // the change feed carries keys, so the index can tell the owners apart
+    let feed: Vec<String> = store
+        .changes_since(0, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert!(feed.contains(&profile_key(Some(&w1), "t1")));
+    assert!(feed.contains(&profile_key(Some(&w2), "t1")));
+
+    // a workspace deletes its own profiles only
+    assert_eq!(
+        store
+            .delete_profiles(Some(&w1), &["s1".into()])
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .delete_profiles(Some(&w2), &["t1".into()])
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(store.get_profiles(Some(&w1), &ids).await.unwrap().len(), 2);
+
+    // a candidate whose talent is the workspace's own profile goes stale
+    // when that profile changes (not when another workspace's of that id does)
+    let s = store
+        .create_sourcing(
+            &w1,
+            &NewSourcing {
+                title: "Nurse".into(),
+                requirements: serde_json::json!([]),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut own = applicant("Ada", "Paris", "Nurse", "Clinic");
+    own.talent_id = Some("t1".into());
+    own.profile_seq = Some(seen_seq(&store, &w1, "t1").await);
+    own.fit = Some((fit(80), 1));
+    store.add_candidates(&s.id, None, &[own]).await.unwrap();
+    assert!(store.stale_candidates(100).await.unwrap().is_empty());
+    assert_eq!(
+        put(Some(&w2), talent("t1", "Welder", "Yard")).await,
+        UpsertOutcome::Inserted
+    );
+    assert!(store.stale_candidates(100).await.unwrap().is_empty());
+    assert_eq!(
+        put(Some(&w1), talent("t1", "Head Nurse", "Clinic")).await,
+        UpsertOutcome::Updated
+    );
+    assert_eq!(store.stale_candidates(100).await.unwrap().len(), 1);
+}
+
+async fn seen_seq(store: &Store, workspace: &str, id: &str) -> i64 {
+    store
+        .get_profiles(Some(workspace), &[id.to_owned()])
+        .await
+        .unwrap()[0]
+        .seq
+}
+
+/// The shared pool and a workspace racing for the same new ids: each id
+/// ends up in exactly one of them, on either back end.
+async fn pools_racing_for_an_id_never_both_take_it(store: Store) {
+    let w1 = workspace(&store, "one").await;
+    let mut tasks = Vec::new();
+    for round in 0..40 {
+        let id = format!("race{round}");
+        for owner in [None, Some(w1.clone())] {
+            let (store, id) = (store.clone(), id.clone());
+            tasks.push(tokio::spawn(async move {
+                store
+                    .upsert_profiles(&[talent(&id, "Nurse", "Clinic")], "race", owner.as_deref())
+                    .await
+                    .unwrap()
+                    .outcomes[0]
+            }));
+        }
+    }
+    let mut outcomes = Vec::new();
+    for t in tasks {
+        outcomes.push(t.await.unwrap());
+    }
+    for pair in outcomes.chunks(2) {
+        let taken = pair.iter().filter(|o| **o == UpsertOutcome::Taken).count();
+        assert_eq!(taken, 1, "{pair:?}");
+    }
+}
+
 macro_rules! suite {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -1701,6 +1875,8 @@ suite!(
     a_person_is_erased_everywhere_and_stays_erased,
     the_audit_log_pages_and_filters,
     retention_removes_what_nobody_touched,
+    profiles_belong_to_their_pool,
+    pools_racing_for_an_id_never_both_take_it,
 );
 
 /// Two handles on one store, as two processes or servers have: an erasure
@@ -1710,7 +1886,7 @@ async fn an_erasure_elsewhere_counts_at_the_next_batch(first: Store, second: Sto
     use scout_store::data_rights::PersonRef;
     let ada = talent("t_ada", "Nurse", "Clinic");
     let report = first
-        .upsert_profiles(std::slice::from_ref(&ada), "a")
+        .upsert_profiles(std::slice::from_ref(&ada), "a", None)
         .await
         .unwrap();
     assert_eq!(report.outcomes, [UpsertOutcome::Inserted]);
@@ -1719,10 +1895,10 @@ async fn an_erasure_elsewhere_counts_at_the_next_batch(first: Store, second: Sto
         .erase_person(&PersonRef::Talent("t_ada".into()), "test", None)
         .await
         .unwrap();
-    let report = first.upsert_profiles(&[ada], "a").await.unwrap();
+    let report = first.upsert_profiles(&[ada], "a", None).await.unwrap();
     assert_eq!(report.outcomes, [UpsertOutcome::Suppressed]);
     let report = first
-        .upsert_profiles(&[talent("t_bob", "Nurse", "Clinic")], "a")
+        .upsert_profiles(&[talent("t_bob", "Nurse", "Clinic")], "a", None)
         .await
         .unwrap();
     assert_eq!(report.outcomes, [UpsertOutcome::Inserted]);

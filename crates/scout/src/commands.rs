@@ -241,7 +241,7 @@ async fn search(paths: &Paths, args: &SearchArgs, as_json: bool) -> anyhow::Resu
     )?;
     let took = started.elapsed();
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let profiles = store.get_profiles(&ids).await?;
+    let profiles = store.get_profiles(None, &ids).await?;
     if as_json {
         let rows: Vec<_> = results
             .hits

@@ -130,7 +130,7 @@ pub async fn run(paths: &Paths, cmd: SourcingCommand, as_json: bool) -> anyhow::
                 None => Stage::ToBeContacted,
                 Some(s) => Stage::parse(s).with_context(|| format!("unknown status `{s}`"))?,
             };
-            let profiles = store.get_profiles(&talent_ids).await?;
+            let profiles = store.get_profiles(Some(&ws), &talent_ids).await?;
             let found: std::collections::HashSet<&str> =
                 profiles.iter().map(|p| p.talent.id.as_str()).collect();
             let missing: Vec<&String> = talent_ids

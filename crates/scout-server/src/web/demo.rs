@@ -184,13 +184,27 @@ async fn fill(state: &AppState, person: &Person) -> Result<(), DemoError> {
             .await
             .map_err(|e| step(e.message))?;
         // the best matches; with the job title alone when few meet them all
-        let mut hits = crate::talents::run_search(state, &filters, HashSet::new(), 12, "demo")
+        let mut hits = crate::talents::run_search(
+            state,
+            Some(&actor.workspace_id),
+            &filters,
+            HashSet::new(),
+            12,
+            "demo",
+        )
+        .await
+        .map_err(|e| step(e.message))?;
+        if hits.hits.len() < 6 && !filters.is_empty() {
+            hits = crate::talents::run_search(
+                state,
+                Some(&actor.workspace_id),
+                &filters[..1],
+                HashSet::new(),
+                12,
+                "demo",
+            )
             .await
             .map_err(|e| step(e.message))?;
-        if hits.hits.len() < 6 && !filters.is_empty() {
-            hits = crate::talents::run_search(state, &filters[..1], HashSet::new(), 12, "demo")
-                .await
-                .map_err(|e| step(e.message))?;
         }
         let ids: Vec<String> = hits.hits.iter().map(|h| h.id.clone()).collect();
         if ids.is_empty() {
@@ -234,6 +248,7 @@ async fn fill(state: &AppState, person: &Person) -> Result<(), DemoError> {
     let profiles = state
         .store
         .get_profiles(
+            Some(&actor.workspace_id),
             &first_results
                 .iter()
                 .skip(8)

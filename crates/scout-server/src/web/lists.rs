@@ -147,7 +147,11 @@ async fn render(
         Ok(ids) => ids,
         Err(e) => return trouble(&e),
     };
-    let profiles = match state.store.get_profiles(&ids).await {
+    let profiles = match state
+        .store
+        .get_profiles(Some(&person.workspace_id), &ids)
+        .await
+    {
         Ok(p) => p,
         Err(e) => return trouble(&e),
     };

@@ -41,7 +41,12 @@ pub(crate) async fn page(
     Path(id): Path<String>,
     Query(query): Query<ProfileQuery>,
 ) -> Response {
-    let stored = match state.store.get_profiles(std::slice::from_ref(&id)).await {
+    let workspace = &signed_in.session.person.workspace_id;
+    let stored = match state
+        .store
+        .get_profiles(Some(workspace), std::slice::from_ref(&id))
+        .await
+    {
         Ok(found) => found.into_iter().next(),
         Err(e) => return trouble(&e),
     };

@@ -162,17 +162,25 @@ pub(crate) struct Ranked {
 
 async fn ranked_page(
     state: &AppState,
+    workspace: &str,
     filters: &[Filter],
     exclude: HashSet<String>,
 ) -> Result<Ranked, String> {
     let shown = exclude.len() as u64;
-    let results = crate::talents::run_search(state, filters, exclude, FIRST_PAGE, INTERNAL)
-        .await
-        .map_err(|e| e.message)?;
+    let results = crate::talents::run_search(
+        state,
+        Some(workspace),
+        filters,
+        exclude,
+        FIRST_PAGE,
+        INTERNAL,
+    )
+    .await
+    .map_err(|e| e.message)?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
     let profiles = state
         .store
-        .get_profiles(&ids)
+        .get_profiles(Some(workspace), &ids)
         .await
         .map_err(|e| e.to_string())?;
     let context = MatchContext::new(filters, &results);
@@ -198,7 +206,7 @@ pub(crate) async fn remembered_search(
     text: &str,
     filters: &[Filter],
 ) -> Result<(Ranked, String), String> {
-    let ranked = ranked_page(state, filters, HashSet::new()).await?;
+    let ranked = ranked_page(state, &person.workspace_id, filters, HashSet::new()).await?;
     let record = search_record(person, text, filters, &ranked);
     state
         .store
@@ -253,7 +261,7 @@ pub(crate) async fn more(
                 let filters = scout_query::parse_filter_list(&search.filters, vec![])
                     .map_err(|_| "a stored search's filters no longer read".to_owned())?;
                 let shown: HashSet<String> = search.result_ids.iter().cloned().collect();
-                let ranked = ranked_page(state, &filters, shown).await?;
+                let ranked = ranked_page(state, &search.workspace_id, &filters, shown).await?;
                 let first_rank = search.result_ids.len() + 1;
                 search.result_ids.extend(ranked.ids.iter().cloned());
                 Ok::<_, String>((search, (ranked, first_rank)))
@@ -398,7 +406,7 @@ fn streamed_results(
             }
             let person = &session.person;
             let (ranked, targets) = tokio::join!(
-                ranked_page(&state, &filters, HashSet::new()),
+                ranked_page(&state, &person.workspace_id, &filters, HashSet::new()),
                 super::profile::targets(&state, person),
             );
             match (ranked, targets) {

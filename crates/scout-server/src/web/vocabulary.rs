@@ -174,7 +174,7 @@ pub(crate) async fn of_workspace(
         .store
         .workspace_talent_ids(workspace_id, PROFILES)
         .await?;
-    let profiles = state.store.get_profiles(&ids).await?;
+    let profiles = state.store.get_profiles(Some(workspace_id), &ids).await?;
     let talents: Vec<Talent> = profiles.into_iter().map(|p| p.talent).collect();
     let engine = std::sync::Arc::clone(&state.engine);
     let vocabulary = tokio::task::spawn_blocking(move || {

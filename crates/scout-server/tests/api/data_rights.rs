@@ -237,7 +237,11 @@ async fn erased_everywhere(app: TestApp) {
 
     // an import of the same person does not bring her back
     let marie = fixture_talents().remove(0);
-    let report = app.store.upsert_profiles(&[marie], "again").await.unwrap();
+    let report = app
+        .store
+        .upsert_profiles(&[marie], "again", None)
+        .await
+        .unwrap();
     assert_eq!(report.outcomes, [UpsertOutcome::Suppressed]);
     assert!(!found(&app, "KEYWORD", "Marie")
         .await

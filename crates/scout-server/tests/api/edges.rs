@@ -274,10 +274,16 @@ async fn ready_says_whether_the_index_is_close_enough_to_the_store() {
     let more: Vec<scout_model::Talent> = (0..3)
         .map(|i| serde_json::from_value(serde_json::json!({"id": format!("late{i}")})).unwrap())
         .collect();
-    app.store.upsert_profiles(&more[..1], "late").await.unwrap();
+    app.store
+        .upsert_profiles(&more[..1], "late", None)
+        .await
+        .unwrap();
     let (status, body) = app.get("/ready").await;
     assert_eq!((status, body["lag"].as_i64()), (200, Some(1)), "{body}");
-    app.store.upsert_profiles(&more[1..], "late").await.unwrap();
+    app.store
+        .upsert_profiles(&more[1..], "late", None)
+        .await
+        .unwrap();
     let (status, body) = app.get("/ready").await;
     assert_eq!(status, 503, "{body}");
     assert_eq!(body["reason"], "index_behind");

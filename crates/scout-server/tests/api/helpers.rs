@@ -59,7 +59,10 @@ pub async fn spawn_app_on(
     let dir = tempfile::tempdir().unwrap();
     let url = url.unwrap_or_else(|| dir.path().join("scout.db").to_string_lossy().into_owned());
     let store = Store::open(&url).await.unwrap();
-    store.upsert_profiles(&talents, "fixtures").await.unwrap();
+    store
+        .upsert_profiles(&talents, "fixtures", None)
+        .await
+        .unwrap();
     let engine = Arc::new(Engine::open(&dir.path().join("index")).unwrap());
     let mut writer = engine.writer(50_000_000).unwrap();
     scout_ingest::sync::catch_up(&store, &mut writer, &|_, _| {})

@@ -6,6 +6,7 @@ use crate::access::{generate_id, generate_key, key_hash, ApiKey, NewKey};
 use crate::codec;
 use crate::error::StoreError;
 use crate::records::{Change, ChangeKind, SearchTransaction, UpsertOutcome, UpsertReport};
+use scout_model::ownership::profile_key;
 use scout_model::{Organization, Talent};
 use scout_taxonomy::fold;
 use sqlx::{QueryBuilder, Row};
@@ -72,37 +73,69 @@ impl Store {
         &self,
         profiles: &[Talent],
         source: &str,
+        owner: Option<&str>,
     ) -> Result<UpsertReport, StoreError> {
         if profiles.is_empty() {
             return Ok(UpsertReport::default());
         }
-        let mut encoded = encode_all(profiles, |t| t.id.as_str())?;
-        let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
+        let encoded_all = encode_all(profiles, |t| t.id.as_str())?;
         let (_turn, mut tx) = self.begin_write().await?;
-        let Some((outcomes, changed, first)) =
-            Self::plan_upsert(&mut tx, "profiles", &ids, &mut encoded).await?
-        else {
+        // Hold the change counter before looking: every writer of profiles
+        // takes it, so no other pool can take one of these ids between the
+        // check and the insert (PostgreSQL runs writers side by side).
+        sqlx::query("UPDATE change_counter SET value = value WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
+        let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
+        let taken = Self::ids_held_by_other_pools(&mut tx, &ids, owner).await?;
+        let kept: Vec<usize> = (0..profiles.len())
+            .filter(|&i| !taken.contains(ids[i]))
+            .collect();
+        let keys: Vec<String> = kept.iter().map(|&i| profile_key(owner, ids[i])).collect();
+        let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut encoded: Vec<Encoded> = kept.iter().map(|&i| encoded_all[i].clone()).collect();
+        let merge = |kept_outcomes: Vec<UpsertOutcome>| -> Vec<UpsertOutcome> {
+            let mut kept_outcomes = kept_outcomes.into_iter();
+            ids.iter()
+                .map(|id| {
+                    if taken.contains(*id) {
+                        UpsertOutcome::Taken
+                    } else {
+                        kept_outcomes.next().unwrap_or(UpsertOutcome::Unchanged)
+                    }
+                })
+                .collect()
+        };
+        let planned = if kept.is_empty() {
+            None
+        } else {
+            Self::plan_upsert(&mut tx, "profiles", &key_refs, &mut encoded).await?
+        };
+        let Some((outcomes, changed, first)) = planned else {
             tx.commit().await?;
             return Ok(UpsertReport {
-                outcomes: vec![UpsertOutcome::Unchanged; ids.len()],
+                outcomes: merge(vec![UpsertOutcome::Unchanged; kept.len()]),
                 last_seq: None,
             });
         };
         let now = now_ms();
+        let owned_id = |i: usize| owner.map(|_| ids[kept[i]]);
         for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
             let mut qb = QueryBuilder::<Db>::new(
-                "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id) ",
+                "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id, owner, owned_id) ",
             );
             qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
                 let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
-                b.push_bind(ids[i])
+                b.push_bind(key_refs[i])
                     .push_bind(seq)
                     .push_bind(&encoded[i].1)
                     .push_bind(&encoded[i].0);
                 b.push_bind(now)
                     .push_bind(now)
                     .push_bind(source)
-                    .push_bind(current_org_id(&profiles[i]));
+                    .push_bind(current_org_id(&profiles[kept[i]]))
+                    .push_bind(owner)
+                    .push_bind(owned_id(i));
             });
             qb.push(
                 " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
@@ -113,9 +146,35 @@ impl Store {
         }
         tx.commit().await?;
         Ok(UpsertReport {
-            outcomes,
+            outcomes: merge(outcomes),
             last_seq: Some(first + changed.len() as i64 - 1),
         })
+    }
+
+    /// The ids among `ids` that, written to `owner`'s pool, would give a
+    /// workspace two profiles of one id: for a workspace, the shared pool's;
+    /// for the shared pool, any workspace's (see `scout_model::ownership`).
+    async fn ids_held_by_other_pools(
+        tx: &mut sqlx::Transaction<'_, Db>,
+        ids: &[&str],
+        owner: Option<&str>,
+    ) -> Result<HashSet<String>, StoreError> {
+        let column = if owner.is_some() { "id" } else { "owned_id" };
+        let mut held = HashSet::new();
+        for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+            let mut qb = QueryBuilder::<Db>::new(format!(
+                "SELECT {column} FROM profiles WHERE {column} IN ("
+            ));
+            let mut sep = qb.separated(", ");
+            for id in chunk {
+                sep.push_bind(*id);
+            }
+            qb.push(")");
+            for row in qb.build().fetch_all(&mut **tx).await? {
+                held.insert(row.try_get::<String, _>(0)?);
+            }
+        }
+        Ok(held)
     }
 
     pub(crate) async fn upsert_organizations(

@@ -163,8 +163,11 @@ impl Store {
             leads: leads.into_iter().map(|(id, w)| (w, id)).collect(),
             ..Default::default()
         };
+        // the shared pool's profiles of these ids and every workspace's own
         let mut qb = QueryBuilder::<Db>::new("SELECT id, doc FROM profiles WHERE ");
         push_in(&mut qb, "id", &talent_ids);
+        qb.push(" OR ");
+        push_in(&mut qb, "owned_id", &talent_ids);
         for r in qb.build().fetch_all(&mut **tx).await? {
             let id: String = r.try_get("id")?;
             let doc: Vec<u8> = r.try_get("doc")?;

@@ -944,11 +944,15 @@ impl Store {
             .map(|c| format!("c.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
+        // a candidate's talent is the workspace's own profile of that id
+        // or the shared pool's (`scout_model::ownership`)
+        const SEP: char = scout_model::ownership::KEY_SEPARATOR;
         let mut qb = QueryBuilder::<Db>::new(format!(
             "SELECT {columns} FROM candidates c JOIN sourcings s ON s.id = c.sourcing_id \
              LEFT JOIN profiles p ON p.id = c.talent_id \
+             LEFT JOIN profiles q ON q.id = c.talent_id || '{SEP}' || s.workspace_id \
              WHERE c.fit_version IS NULL OR c.fit_version < s.requirements_version \
-             OR (p.seq IS NOT NULL AND (c.profile_seq IS NULL OR p.seq > c.profile_seq)) \
+             OR (COALESCE(q.seq, p.seq) IS NOT NULL AND (c.profile_seq IS NULL OR COALESCE(q.seq, p.seq) > c.profile_seq)) \
              ORDER BY c.id LIMIT "
         ));
         qb.push_bind(limit);

@@ -161,7 +161,7 @@ async fn search(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> a
             let searched = t.elapsed().as_secs_f64() * 1000.0;
             let ids: Vec<String> = res.hits.iter().map(|h| h.id.clone()).collect();
             let fetch_started = Instant::now();
-            store.get_profiles(&ids).await?;
+            store.get_profiles(None, &ids).await?;
             if round > 0 {
                 engine_only.push(searched);
                 fetching.push(fetch_started.elapsed().as_secs_f64() * 1000.0);

@@ -89,7 +89,7 @@ async fn one_backend(
         .upsert_organizations(generator.organizations(), "bench")
         .await?;
     for chunk in talents.chunks(5000) {
-        store.upsert_profiles(chunk, "bench").await?;
+        store.upsert_profiles(chunk, "bench", None).await?;
     }
     let engine = Arc::new(scout_engine::Engine::in_memory());
     engine.remember_organizations(generator.organizations());

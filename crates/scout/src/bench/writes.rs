@@ -127,7 +127,7 @@ async fn prepare(
         .upsert_organizations(generator.organizations(), "bench")
         .await?;
     for chunk in talents.chunks(5000) {
-        store.upsert_profiles(chunk, "bench").await?;
+        store.upsert_profiles(chunk, "bench", None).await?;
     }
     let engine = Arc::new(scout_engine::Engine::in_memory());
     {
