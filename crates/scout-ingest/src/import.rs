@@ -252,6 +252,16 @@ fn detect_kind(sample: &[&[u8]]) -> RecordKind {
     }
 }
 
+/// One profile in the documented schema, read and checked as the importer
+/// reads a line of a profiles file (`PUT /v1/talents/{id}` takes the same
+/// rules); the reason when it is refused.
+pub fn read_profile(text: &str) -> Result<Talent, String> {
+    match parse_line(text.as_bytes(), RecordKind::Profiles)? {
+        Record::Profile(t) => Ok(*t),
+        Record::Organization(_) => Err("expected a talent profile".into()),
+    }
+}
+
 fn parse_line(line: &[u8], kind: RecordKind) -> Result<Record, String> {
     let text = std::str::from_utf8(line)
         .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;

@@ -6,6 +6,7 @@
 
 pub mod candidates;
 pub mod cv;
+pub mod export;
 pub mod generate;
 pub mod import;
 pub mod leads;
@@ -13,4 +14,4 @@ mod rng;
 pub mod sync;
 mod validate;
 
-pub use import::{import_files, Damage, ImportOptions, ImportSummary, Progress};
+pub use import::{import_files, read_profile, Damage, ImportOptions, ImportSummary, Progress};

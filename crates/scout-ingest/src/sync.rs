@@ -81,7 +81,7 @@ pub fn apply(writer: &mut IndexWriterHandle, changes: Vec<Change>) -> Result<(),
 pub async fn catch_up(
     store: &Store,
     writer: &mut IndexWriterHandle,
-    progress: &dyn Fn(i64, i64),
+    progress: &(dyn Fn(i64, i64) + Sync),
 ) -> Result<u64, SyncError> {
     let target = store.last_seq().await?;
     if writer.applied() > target {

@@ -21,7 +21,7 @@ pub struct JsonLimit(pub usize);
 /// A JSON body, parsed as a value; its schema is checked by the handler's parser.
 pub struct JsonBody(pub Value);
 
-fn body_issue(code: &'static str, message: String) -> Issue {
+pub(crate) fn body_issue(code: &'static str, message: String) -> Issue {
     Issue {
         code,
         path: Vec::<PathItem>::new(),

@@ -21,6 +21,7 @@ mod metrics;
 mod openapi;
 mod pipeline;
 mod pools;
+mod profiles;
 pub mod prompt_reader;
 mod search_changes;
 mod search_helpers;
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
     let limits = state.settings.body_limits;
     let v1 = Router::new()
         .merge(talents::routes())
+        .merge(profiles::routes())
         .merge(sourcings::routes())
         .merge(pipeline::routes())
         .merge(job_candidates::routes())

@@ -19,6 +19,7 @@ use crate::json::JsonBody;
 use crate::validate::{check, ObjectReader, QueryString};
 use crate::views::{iso, ok};
 use crate::AppState;
+use scout_ingest::export::csv_cell;
 
 /// Longest list name.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -289,26 +290,6 @@ async fn remove(
     ))
 }
 
-/// A CSV field, quoted when it holds a separator, a quote or a line break;
-/// a leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do
-/// not run it as a formula.
-/// A CSV cell. A cell a spreadsheet would read as a formula (OWASP's list:
-/// `=`, `+`, `-`, `@`, tab, carriage return — also after leading spaces,
-/// which some spreadsheets drop) is prefixed with `'` so it stays text.
-fn csv_field(value: Option<&str>) -> String {
-    let mut v = value.unwrap_or("").to_owned();
-    if v.trim_start_matches(' ')
-        .starts_with(['=', '+', '-', '@', '\t', '\r'])
-    {
-        v.insert(0, '\'');
-    }
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
 async fn export(
     State(state): State<AppState>,
     caller: Caller<PoolsRead>,
@@ -371,7 +352,7 @@ pub(crate) async fn export_csv(
                 t.and_then(|t| t.country.as_deref()),
                 t.and_then(|t| t.linkedin_url.as_deref()),
             ];
-            let line: Vec<String> = fields.into_iter().map(csv_field).collect();
+            let line: Vec<String> = fields.into_iter().map(csv_cell).collect();
             csv.push_str(&line.join(","));
             csv.push_str("\r\n");
         }
@@ -393,28 +374,4 @@ pub(crate) async fn export_csv(
         csv,
     )
         .into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn formulas_stay_text_and_cells_are_quoted() {
-        for (raw, want) in [
-            ("=1+1", "'=1+1"),
-            ("+33 6", "'+33 6"),
-            ("-2", "'-2"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\t=cmd", "'\t=cmd"),
-            ("\r=cmd", "\"'\r=cmd\""),
-            ("  =cmd", "'  =cmd"),
-            ("Ada, Lovelace", "\"Ada, Lovelace\""),
-            ("say \"hi\"", "\"say \"\"hi\"\"\""),
-            ("plain", "plain"),
-        ] {
-            assert_eq!(csv_field(Some(raw)), want, "{raw:?}");
-        }
-        assert_eq!(csv_field(None), "");
-    }
 }

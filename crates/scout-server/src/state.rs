@@ -33,6 +33,10 @@ pub struct Settings {
     /// past it the stream ends with a final `error` event, well inside the
     /// drain (`connections::DRAIN_TIMEOUT`).
     pub stream_grace: Duration,
+    /// Where a bulk import's body waits while it is imported (`None`: the
+    /// system's temporary directory); the data directory's `spool/` when
+    /// the binary serves, so people's data stays where the operator put it.
+    pub spool_dir: Option<std::path::PathBuf>,
 }
 
 /// When the server began to stop, once it has: event streams read it at
@@ -86,6 +90,7 @@ impl Default for Settings {
             metrics_token: None,
             body_limits: BodyLimits::default(),
             stream_grace: DEFAULT_STREAM_GRACE,
+            spool_dir: None,
         }
     }
 }

@@ -243,6 +243,17 @@ impl Store {
         dispatch!(self, s => s.all_organizations().await)
     }
 
+    /// Up to `limit` profiles of `owner`'s pool (`None`: the shared pool)
+    /// whose ids sort after `after`, in id order: an export's pages.
+    pub async fn pool_profiles(
+        &self,
+        owner: Option<&str>,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<StoredProfile>, StoreError> {
+        dispatch!(self, s => s.pool_profiles(owner, after, limit).await)
+    }
+
     /// How many profiles are stored.
     pub async fn count_profiles(&self) -> Result<i64, StoreError> {
         dispatch!(self, s => s.count_profiles().await)

@@ -1660,9 +1660,6 @@ async fn retention_removes_what_nobody_touched(store: Store) {
     assert_eq!(logged.len(), 1);
 }
 
-/// One test per case and back end (`sqlite::case`, `postgres::case`), so
-/// that each failure is reported on its own.
-
 /// Profiles of the shared pool are every workspace's to read; a workspace's
 /// own are its alone, under ids another workspace may use too; no workspace
 /// sees two profiles of one id (`scout_model::ownership`).
@@ -1830,6 +1827,8 @@ async fn pools_racing_for_an_id_never_both_take_it(store: Store) {
     }
 }
 
+/// One test per case and back end (`sqlite::case`, `postgres::case`), so
+/// that each failure is reported on its own.
 macro_rules! suite {
     ($($case:ident),* $(,)?) => {
         mod sqlite {

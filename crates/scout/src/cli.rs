@@ -108,6 +108,18 @@ pub enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Write a pool's profiles as JSON Lines (what `scout import` takes) or CSV.
+    Export {
+        /// This workspace's own profiles (default: the shared pool).
+        #[arg(long)]
+        workspace: Option<String>,
+        /// `jsonl` (the talent schema) or `csv`.
+        #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+        format: String,
+        /// The file to write (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Erase one person everywhere (profile, candidates, notes, leads and
     /// CVs, lists, searches) and keep them from being imported again.
     Erase {
@@ -279,6 +291,10 @@ pub struct ImportArgs {
     /// Treat the files as organizations (otherwise detected from the first record).
     #[arg(long)]
     pub organizations: bool,
+    /// Import the profiles as this workspace's own (seen by it alone)
+    /// instead of into the shared pool every workspace sees.
+    #[arg(long, conflicts_with = "organizations")]
+    pub workspace: Option<String>,
 }
 
 #[derive(Args, Debug)]

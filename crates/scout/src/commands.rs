@@ -43,6 +43,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench(cmd) => crate::bench::run(&paths, cmd, as_json).await,
         Command::Backup { to } => crate::backup::backup(&paths, &to, as_json).await,
         Command::Restore { from } => crate::backup::restore(&paths, &from, as_json).await,
+        Command::Export {
+            workspace,
+            format,
+            out,
+        } => {
+            crate::export::export(&paths, workspace.as_deref(), format == "csv", out.as_ref()).await
+        }
         Command::Erase { person } => crate::rights::erase(&paths, &person, as_json).await,
         Command::Retention {
             workspace,
@@ -85,7 +92,18 @@ async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Resu
         }
     }
     let kind = args.organizations.then_some(RecordKind::Organizations);
-    let s = import_paths(paths, &args.files, kind, args.batch_size, as_json).await?;
+    let owner = match &args.workspace {
+        Some(name) => Some(
+            paths
+                .open_store()
+                .await?
+                .workspace_id(name, false)
+                .await?
+                .with_context(|| format!("no workspace named `{name}`"))?,
+        ),
+        None => None,
+    };
+    let s = import_paths(paths, &args.files, kind, args.batch_size, as_json, owner).await?;
     if as_json {
         output::json(&s)?;
     } else {
@@ -100,6 +118,13 @@ async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Resu
             s.unchanged,
             s.rejected
         );
+        if s.taken > 0 {
+            println!(
+                "{} profile(s) were not stored: their ids belong to {} (see docs/data.md, Ownership)",
+                s.taken,
+                if args.workspace.is_some() { "the shared pool" } else { "a workspace's own profiles" }
+            );
+        }
         if s.erased > 0 {
             println!(
                 "{} profile(s) of people erased on request were skipped (they are on the suppression list)",
@@ -399,6 +424,7 @@ pub async fn serve(
             upload_bytes: connections.max_upload_mb as usize * 1024 * 1024,
         },
         stream_grace: scout_server::DEFAULT_STREAM_GRACE,
+        spool_dir: Some(paths.data.join("spool")),
     };
     let store = paths.open_store().await?;
     let engine = Arc::new(paths.open_engine()?);
@@ -509,6 +535,7 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
             None,
             5000,
             as_json,
+            None,
         )
         .await?;
         eprintln!(

@@ -100,6 +100,7 @@ pub async fn import_paths(
     kind: Option<RecordKind>,
     batch: usize,
     quiet: bool,
+    owner: Option<String>,
 ) -> anyhow::Result<scout_ingest::ImportSummary> {
     let store = paths.open_store().await?;
     let engine = paths.open_engine()?;
@@ -112,6 +113,7 @@ pub async fn import_paths(
     let mut options = ImportOptions::new(paths.rejects_dir.clone());
     options.batch_size = batch.max(1);
     options.kind = kind;
+    options.owner = owner;
     let bar = Bar::new();
     let summary = import_files(files, &store, writer.as_mut(), &options, &bar).await?;
     bar.finish();

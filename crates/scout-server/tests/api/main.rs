@@ -10,6 +10,7 @@ mod job_candidates;
 mod leads;
 mod openapi;
 mod pools;
+mod profiles;
 mod searches;
 mod snapshots;
 mod sourcings;

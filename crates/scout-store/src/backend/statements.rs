@@ -5,7 +5,9 @@
 use crate::access::{generate_id, generate_key, key_hash, ApiKey, NewKey};
 use crate::codec;
 use crate::error::StoreError;
-use crate::records::{Change, ChangeKind, SearchTransaction, UpsertOutcome, UpsertReport};
+use crate::records::{
+    Change, ChangeKind, SearchTransaction, StoredProfile, UpsertOutcome, UpsertReport,
+};
 use scout_model::ownership::profile_key;
 use scout_model::{Organization, Talent};
 use scout_taxonomy::fold;
@@ -555,6 +557,34 @@ impl Store {
         let pruned = qb.build().execute(&mut *tx).await?.rows_affected();
         tx.commit().await?;
         Ok(pruned)
+    }
+
+    pub(crate) async fn pool_profiles(
+        &self,
+        owner: Option<&str>,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<StoredProfile>, StoreError> {
+        let mut qb = QueryBuilder::<Db>::new(PROFILE_SELECT);
+        match owner {
+            None => {
+                qb.push(" WHERE owner IS NULL AND id > ")
+                    .push_bind(after)
+                    .push(" ORDER BY id");
+            }
+            Some(w) => {
+                qb.push(" WHERE owner = ")
+                    .push_bind(w)
+                    .push(" AND owned_id > ")
+                    .push_bind(after)
+                    .push(" ORDER BY owned_id");
+            }
+        }
+        qb.push(" LIMIT ").push_bind(limit);
+        let rows = qb.build().fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| Ok(profile_from_row!(row, try_get).1))
+            .collect()
     }
 
     pub(crate) async fn count_profiles(&self) -> Result<i64, StoreError> {

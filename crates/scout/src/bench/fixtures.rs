@@ -43,6 +43,7 @@ async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
             None,
             5000,
             false,
+            None,
         )
         .await?;
         std::fs::remove_file(&input).ok();

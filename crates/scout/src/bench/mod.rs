@@ -70,6 +70,7 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
         None,
         5000,
         true,
+        None,
     )
     .await?;
     let seconds = started.elapsed().as_secs_f64();

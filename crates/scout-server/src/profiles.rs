@@ -1,0 +1,587 @@
+//! Profiles over HTTP: one at a time (`PUT`, `GET`, `DELETE
+//! /v1/talents/{id}`), many at once (`POST /v1/talents/bulk`: JSON Lines,
+//! plain or gzip, through the same importer as `scout import`), and out
+//! again (`GET`/`POST /v1/talents/export`: JSON Lines or CSV, streamed).
+//!
+//! Every profile belongs to a pool (`scout_model::ownership`): a key writes
+//! its workspace's own profiles; an operator's key (`admin`) may write the
+//! shared pool with `?pool=shared`. Reads see what the workspace's searches
+//! see: the shared pool and its own profiles. A profile of another
+//! workspace answers exactly as one that does not exist. Writes go through
+//! the store's change sequence, so every server's index follows them.
+
+use std::collections::HashSet;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{post, put};
+use axum::Router;
+use scout_ingest::export::{csv_header, csv_row, jsonl_line};
+use scout_ingest::{ImportOptions, ImportSummary};
+use scout_model::criteria::Filter;
+use scout_model::{ErrorCode, Talent};
+use scout_store::{StoredProfile, UpsertOutcome};
+use serde_json::{json, Value};
+use tokio_stream::StreamExt;
+
+use crate::auth::{Caller, TalentsSearch, TalentsWrite};
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::validate::{check, ObjectReader, QueryString};
+use crate::views::{iso, ok};
+use crate::AppState;
+
+const INTERNAL: &str = "An error occurred while handling talent profiles";
+
+/// Largest profile `PUT` takes: the importer's longest line.
+pub const MAX_PROFILE_BYTES: usize = 1 << 20;
+/// Largest `POST /v1/talents/bulk` body (as sent, gzip or not).
+pub const MAX_BULK_BYTES: usize = 100 * 1024 * 1024;
+/// Rejected lines a bulk answer lists (all are counted).
+pub const MAX_LISTED_REJECTS: usize = 1_000;
+/// Most profiles one filtered export returns (an unfiltered one has no cap).
+pub const MAX_FILTERED_EXPORT: usize = 100_000;
+/// Profiles read per page while an export streams.
+const EXPORT_PAGE: i64 = 500;
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        // the body is read as a stream and counted (`receive`)
+        .route("/v1/talents/bulk", post(bulk))
+        .route(
+            "/v1/talents/export",
+            axum::routing::get(export_all).post(export_filtered),
+        )
+        .route(
+            "/v1/talents/{id}",
+            put(put_profile)
+                .get(get_profile)
+                .delete(delete_profile)
+                .layer(DefaultBodyLimit::max(MAX_PROFILE_BYTES)),
+        )
+}
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError::internal(&e, INTERNAL)
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found("Talent")
+}
+
+fn is_operator(key: &scout_store::ApiKey) -> bool {
+    key.scopes.iter().any(|s| s == "admin")
+}
+
+/// Which pool a write goes to: `?pool=workspace` (the default: the key's
+/// workspace) or `?pool=shared` (an operator's key only).
+fn write_pool(raw: Option<&str>, key: &scout_store::ApiKey) -> Result<Option<String>, ApiError> {
+    let mut q = QueryString::parse(raw);
+    let pool = q.one_of("pool", &["workspace", "shared"]);
+    check(q.finish())?;
+    match pool {
+        Some("shared") if !is_operator(key) => Err(ApiError::new(
+            ErrorCode::InsufficientScope,
+            "Only a key with the `admin` scope writes the shared pool (pool=shared)",
+        )),
+        Some("shared") => Ok(None),
+        _ => Ok(Some(key.workspace_id.clone())),
+    }
+}
+
+fn pool_name(owner: Option<&str>) -> &'static str {
+    match owner {
+        None => "shared",
+        Some(_) => "workspace",
+    }
+}
+
+fn outcome_name(o: UpsertOutcome) -> &'static str {
+    match o {
+        UpsertOutcome::Inserted => "inserted",
+        UpsertOutcome::Updated => "updated",
+        UpsertOutcome::Unchanged => "unchanged",
+        UpsertOutcome::Suppressed => "erased",
+        UpsertOutcome::Taken => "taken",
+    }
+}
+
+fn profile_view(p: &StoredProfile) -> Value {
+    json!({
+        "talent": p.talent,
+        "pool": pool_name(p.owner.as_deref()),
+        "source": p.source,
+        "firstSeenAt": iso(p.first_seen_at),
+        "lastChangedAt": iso(p.last_changed_at),
+    })
+}
+
+/// `PUT /v1/talents/{id}`: creates or replaces one profile of the pool.
+async fn put_profile(
+    State(state): State<AppState>,
+    caller: Caller<TalentsWrite>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let owner = write_pool(raw.as_deref(), &caller.key)?;
+    let talent = profile_of_body(&id, &body)?;
+    let report = state
+        .store
+        .upsert_profiles(std::slice::from_ref(&talent), "api", owner.as_deref())
+        .await
+        .map_err(internal)?;
+    let outcome = report
+        .outcomes
+        .first()
+        .copied()
+        .ok_or_else(|| internal("the store answered no outcome"))?;
+    let status = match outcome {
+        UpsertOutcome::Inserted => StatusCode::CREATED,
+        UpsertOutcome::Updated | UpsertOutcome::Unchanged => StatusCode::OK,
+        UpsertOutcome::Suppressed => {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "This profile names a person who was erased on request; it is not stored again",
+            ))
+        }
+        UpsertOutcome::Taken => {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                match owner {
+                    Some(_) => format!(
+                        "The shared pool holds a profile with the id `{id}`; give this one another id"
+                    ),
+                    None => format!(
+                        "A workspace holds its own profile with the id `{id}`; give this one another id"
+                    ),
+                },
+            ))
+        }
+    };
+    Ok(ok(
+        status,
+        caller.limit_headers,
+        json!({
+            "talent": talent,
+            "pool": pool_name(owner.as_deref()),
+            "outcome": outcome_name(outcome),
+        }),
+    ))
+}
+
+/// The profile a `PUT` body holds, checked as the importer checks a line;
+/// its `id`, when given, must be the path's.
+fn profile_of_body(id: &str, body: &[u8]) -> Result<Talent, ApiError> {
+    let issue = |code: &'static str, message: String| {
+        ApiError::validation(vec![crate::json::body_issue(code, message)])
+    };
+    if body.is_empty() {
+        return Err(issue(
+            "invalid_type",
+            "Required: a talent profile as the JSON request body".into(),
+        ));
+    }
+    let mut value: Value = serde_json::from_slice(body)
+        .map_err(|e| issue("invalid_json", format!("Malformed JSON: {e}")))?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(issue(
+            "invalid_type",
+            "Expected a talent profile (a JSON object)".into(),
+        ));
+    };
+    match object.get("id") {
+        None => {
+            object.insert("id".into(), json!(id));
+        }
+        Some(Value::String(given)) if given == id => {}
+        Some(_) => {
+            return Err(issue(
+                "invalid_string",
+                format!("The profile's `id` must be the path's, `{id}`"),
+            ))
+        }
+    }
+    scout_ingest::read_profile(&value.to_string())
+        .map_err(|reason| issue("invalid_profile", reason))
+}
+
+/// `GET /v1/talents/{id}`: a profile the workspace sees, with its provenance.
+async fn get_profile(
+    State(state): State<AppState>,
+    caller: Caller<TalentsSearch>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let found = state
+        .store
+        .get_profiles(Some(&caller.key.workspace_id), std::slice::from_ref(&id))
+        .await
+        .map_err(internal)?;
+    let profile = found.first().ok_or_else(not_found)?;
+    Ok(ok(
+        StatusCode::OK,
+        caller.limit_headers,
+        profile_view(profile),
+    ))
+}
+
+/// `DELETE /v1/talents/{id}`: deletes one profile of the pool. A shared
+/// profile, seen but not the workspace's, is refused with `403`.
+async fn delete_profile(
+    State(state): State<AppState>,
+    caller: Caller<TalentsWrite>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let owner = write_pool(raw.as_deref(), &caller.key)?;
+    let ids = [id.clone()];
+    let gone = state
+        .store
+        .delete_profiles(owner.as_deref(), &ids)
+        .await
+        .map_err(internal)?;
+    if gone == 0 {
+        if owner.is_some() {
+            let seen = state
+                .store
+                .get_profiles(Some(&caller.key.workspace_id), &ids)
+                .await
+                .map_err(internal)?;
+            if seen.first().is_some_and(|p| p.owner.is_none()) {
+                return Err(ApiError::new(
+                    ErrorCode::InsufficientScope,
+                    "This profile belongs to the shared pool: only a key with the `admin` scope deletes it (pool=shared)",
+                ));
+            }
+        }
+        return Err(not_found());
+    }
+    Ok(ok(
+        StatusCode::OK,
+        caller.limit_headers,
+        json!({"id": id, "deleted": true, "pool": pool_name(owner.as_deref())}),
+    ))
+}
+
+/// `POST /v1/talents/bulk`: JSON Lines of profiles (gzip-compressed or
+/// not), imported by `scout import`'s importer into the pool; answers its
+/// summary with the rejected lines and their reasons.
+async fn bulk(
+    State(state): State<AppState>,
+    caller: Caller<TalentsWrite>,
+    RawQuery(raw): RawQuery,
+    headers: axum::http::HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let owner = write_pool(raw.as_deref(), &caller.key)?;
+    let announced = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_BULK_BYTES as u64) {
+        return Err(too_big());
+    }
+    let spool = state.settings.spool_dir.clone();
+    let work = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+        if let Some(dir) = &spool {
+            std::fs::create_dir_all(dir)?;
+        }
+        let dir = match &spool {
+            Some(d) => tempfile::Builder::new().prefix("bulk-").tempdir_in(d)?,
+            None => tempfile::Builder::new().prefix("scout-bulk-").tempdir()?,
+        };
+        Ok(dir)
+    })
+    .await
+    .map_err(internal)?
+    .map_err(internal)?;
+    let upload = work.path().join("upload.jsonl");
+    let received = receive(body, &upload).await?;
+    if received == 0 {
+        return Err(ApiError::validation(vec![crate::json::body_issue(
+            "invalid_type",
+            "Required: JSON Lines of talent profiles as the request body".into(),
+        )]));
+    }
+    let mut options = ImportOptions::new(work.path().to_path_buf());
+    options.kind = Some(scout_ingest::import::RecordKind::Profiles);
+    options.owner = owner.clone();
+    let summary = scout_ingest::import_files(
+        std::slice::from_ref(&upload),
+        &state.store,
+        None,
+        &options,
+        &scout_ingest::import::Silent,
+    )
+    .await
+    .map_err(internal)?;
+    let rejects = read_rejects(&summary).await?;
+    let data = bulk_summary(&summary, rejects, pool_name(owner.as_deref()));
+    drop(work);
+    Ok(ok(StatusCode::OK, caller.limit_headers, data))
+}
+
+fn too_big() -> ApiError {
+    ApiError::new(
+        ErrorCode::PayloadTooLarge,
+        format!("A bulk import is at most {MAX_BULK_BYTES} bytes"),
+    )
+}
+
+/// Writes the request body to `path`; its length. A body cut short or
+/// over the limit is refused.
+async fn receive(body: Body, path: &std::path::Path) -> Result<u64, ApiError> {
+    use tokio::io::AsyncWriteExt;
+    let mut file = tokio::fs::File::create(path).await.map_err(internal)?;
+    let mut stream = body.into_data_stream();
+    let mut written = 0u64;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::validation(vec![crate::json::body_issue(
+                "invalid_body",
+                format!("Cannot read the request body: {e}"),
+            )])
+        })?;
+        written += chunk.len() as u64;
+        if written > MAX_BULK_BYTES as u64 {
+            return Err(too_big());
+        }
+        file.write_all(&chunk).await.map_err(internal)?;
+    }
+    file.flush().await.map_err(internal)?;
+    Ok(written)
+}
+
+/// The first [`MAX_LISTED_REJECTS`] rejected lines from the rejects file.
+async fn read_rejects(summary: &ImportSummary) -> Result<Vec<Value>, ApiError> {
+    let Some(path) = summary.rejects_files.first().cloned() else {
+        return Ok(Vec::new());
+    };
+    tokio::task::spawn_blocking(move || -> std::io::Result<Vec<Value>> {
+        use std::io::BufRead;
+        let file = std::io::BufReader::new(std::fs::File::open(path)?);
+        let mut out = Vec::new();
+        for line in file.lines().take(MAX_LISTED_REJECTS) {
+            let v: Value = serde_json::from_str(&line?).unwrap_or(Value::Null);
+            out.push(json!({"line": v["line"], "reason": v["reason"], "excerpt": v["excerpt"]}));
+        }
+        Ok(out)
+    })
+    .await
+    .map_err(internal)?
+    .map_err(internal)
+}
+
+fn bulk_summary(s: &ImportSummary, rejects: Vec<Value>, pool: &str) -> Value {
+    json!({
+        "pool": pool,
+        "read": s.read,
+        "inserted": s.inserted,
+        "updated": s.updated,
+        "unchanged": s.unchanged,
+        "rejected": s.rejected,
+        "erased": s.erased,
+        "taken": s.taken,
+        "rejects": rejects,
+        "rejectsTruncated": s.rejected as usize > MAX_LISTED_REJECTS,
+        "damaged": s.damaged.iter().map(|d| json!({"linesRead": d.lines_read, "reason": d.reason})).collect::<Vec<_>>(),
+        "seconds": (s.seconds * 1000.0).round() / 1000.0,
+    })
+}
+
+/// Which profiles an export holds: the workspace's own (the default), or
+/// for an operator's key the shared pool or both.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ExportPool {
+    Own,
+    Shared,
+    All,
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Jsonl,
+    Csv,
+}
+
+fn export_choice(
+    pool: Option<&str>,
+    format: Option<&str>,
+    key: &scout_store::ApiKey,
+) -> Result<(ExportPool, Format), ApiError> {
+    let pool = match pool {
+        Some("shared") => ExportPool::Shared,
+        Some("all") => ExportPool::All,
+        _ => ExportPool::Own,
+    };
+    if pool != ExportPool::Own && !is_operator(key) {
+        return Err(ApiError::new(
+            ErrorCode::InsufficientScope,
+            "Only a key with the `admin` scope exports the shared pool (pool=shared or pool=all)",
+        ));
+    }
+    let format = match format {
+        Some("csv") => Format::Csv,
+        _ => Format::Jsonl,
+    };
+    Ok((pool, format))
+}
+
+/// `GET /v1/talents/export?format=jsonl|csv&pool=own|shared|all`: every
+/// profile of the pool, in id order.
+async fn export_all(
+    State(state): State<AppState>,
+    caller: Caller<TalentsSearch>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let mut q = QueryString::parse(raw.as_deref());
+    let pool = q.one_of("pool", &["own", "shared", "all"]);
+    let format = q.one_of("format", &["jsonl", "csv"]);
+    check(q.finish())?;
+    let (pool, format) = export_choice(pool, format, &caller.key)?;
+    let owners: Vec<Option<String>> = match pool {
+        ExportPool::Own => vec![Some(caller.key.workspace_id.clone())],
+        ExportPool::Shared => vec![None],
+        ExportPool::All => vec![None, Some(caller.key.workspace_id.clone())],
+    };
+    let store = state.store.clone();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(4);
+    tokio::spawn(async move {
+        for owner in owners {
+            let mut after = String::new();
+            loop {
+                let page = match store
+                    .pool_profiles(owner.as_deref(), &after, EXPORT_PAGE)
+                    .await
+                {
+                    Ok(p) => p,
+                    Err(e) => {
+                        // the status is sent: a failure cuts the body short
+                        tracing::error!(error = %e, "an export failed while streaming");
+                        let _ = tx.send(Err(std::io::Error::other(e.to_string()))).await;
+                        return;
+                    }
+                };
+                let Some(last) = page.last() else { break };
+                after = last.talent.id.clone();
+                let chunk: String = page.iter().map(|p| line_of(format, &p.talent)).collect();
+                if tx.send(Ok(chunk)).await.is_err() {
+                    return;
+                }
+                if (page.len() as i64) < EXPORT_PAGE {
+                    break;
+                }
+            }
+        }
+    });
+    Ok(streamed(format, caller.limit_headers, rx))
+}
+
+fn line_of(format: Format, t: &Talent) -> String {
+    match format {
+        Format::Jsonl => jsonl_line(t),
+        Format::Csv => csv_row(t),
+    }
+}
+
+/// The response of an export: a download streamed as it is read.
+fn streamed(
+    format: Format,
+    headers: crate::limits::LimitHeaders,
+    rx: tokio::sync::mpsc::Receiver<Result<String, std::io::Error>>,
+) -> Response {
+    let (content_type, extension, head) = match format {
+        Format::Jsonl => (
+            "application/x-ndjson; charset=utf-8",
+            "jsonl",
+            String::new(),
+        ),
+        Format::Csv => ("text/csv; charset=utf-8", "csv", csv_header()),
+    };
+    let head = tokio_stream::once(Ok::<_, std::io::Error>(head));
+    let body = Body::from_stream(head.chain(tokio_stream::wrappers::ReceiverStream::new(rx)));
+    let mut response = (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"talents.{extension}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response();
+    for (k, v) in headers {
+        response.headers_mut().insert(k, v);
+    }
+    response
+}
+
+/// `POST /v1/talents/export` with `{filters, format, pool}`: the profiles
+/// meeting the search filters (the search body's), best match first, at
+/// most [`MAX_FILTERED_EXPORT`].
+async fn export_filtered(
+    State(state): State<AppState>,
+    caller: Caller<TalentsSearch>,
+    JsonBody(body): JsonBody,
+) -> Result<Response, ApiError> {
+    let mut r = ObjectReader::new(&body, vec![]).map_err(|i| ApiError::validation(vec![*i]))?;
+    let pool = r.one_of("pool", &["own", "shared", "all"]);
+    let format = r.one_of("format", &["jsonl", "csv"]);
+    let filters_value = r.raw("filters").cloned().unwrap_or(json!([]));
+    let mut issues = r.finish();
+    let filters: Vec<Filter> = match scout_query::parse_filter_list(
+        &filters_value,
+        vec![scout_query::PathItem::Key("filters".into())],
+    ) {
+        Ok(f) => f,
+        Err(more) => {
+            issues.extend(more);
+            Vec::new()
+        }
+    };
+    check(issues)?;
+    let (pool, format) = export_choice(pool, format, &caller.key)?;
+    let workspace = caller.key.workspace_id.clone();
+    let results = crate::talents::run_search(
+        &state,
+        Some(&workspace),
+        &filters,
+        HashSet::new(),
+        MAX_FILTERED_EXPORT,
+        INTERNAL,
+    )
+    .await?;
+    let ids: Vec<String> = results.hits.into_iter().map(|h| h.id).collect();
+    let store = state.store.clone();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(4);
+    tokio::spawn(async move {
+        for chunk in ids.chunks(EXPORT_PAGE as usize) {
+            let page = match store.get_profiles(Some(&workspace), chunk).await {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::error!(error = %e, "an export failed while streaming");
+                    let _ = tx.send(Err(std::io::Error::other(e.to_string()))).await;
+                    return;
+                }
+            };
+            let text: String = page
+                .iter()
+                .filter(|p| match pool {
+                    ExportPool::Own => p.owner.is_some(),
+                    ExportPool::Shared => p.owner.is_none(),
+                    ExportPool::All => true,
+                })
+                .map(|p| line_of(format, &p.talent))
+                .collect();
+            if tx.send(Ok(text)).await.is_err() {
+                return;
+            }
+        }
+    });
+    Ok(streamed(format, caller.limit_headers, rx))
+}
