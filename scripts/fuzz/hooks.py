@@ -10,6 +10,8 @@ rule depend on data rather than shape, and a schema cannot say them:
   API, before the run. Malformed ones (wrong type, blank, too long) are kept:
   the fuzzer's negative cases still reach the server as generated.
 * a salary's `max` must not be below its `min`: the two are put in order.
+* a profile written with `PUT /v1/talents/{talentId}` may name its id in
+  the body only as the path does: a well-formed body id is set to the path's.
 
 Path ids (and `job_id`) are pointed at the same fixture, so that
 operations on one sourcing, candidate, list, search or lead run their
@@ -138,6 +140,14 @@ def before_call(ctx, case, **kwargs):
     if query and _well_formed_id(query.get("job_id"), 10_000):
         query["job_id"] = FIXTURE["sourcing"]
     parameters = case.path_parameters
+    body = case.body
+    if (
+        parameters
+        and isinstance(body, dict)
+        and _well_formed_id(parameters.get("talentId"), 10_000)
+        and _well_formed_id(body.get("id"), 10_000)
+    ):
+        body["id"] = parameters["talentId"]
     if parameters and case.method.upper() != "DELETE":
         for name, which in PATH_IDS.items():
             if _well_formed_id(parameters.get(name), 10_000):

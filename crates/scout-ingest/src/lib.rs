@@ -15,3 +15,4 @@ pub mod sync;
 mod validate;
 
 pub use import::{import_files, read_profile, Damage, ImportOptions, ImportSummary, Progress};
+pub use validate::MAX_ID_CHARS;

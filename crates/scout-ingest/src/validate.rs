@@ -3,17 +3,17 @@
 
 use scout_model::{Organization, Talent};
 
-/// Longest id accepted.
-pub(crate) const MAX_ID_LEN: usize = 256;
+/// Longest id accepted, in characters.
+pub const MAX_ID_CHARS: usize = 256;
 
 fn check_id(id: &str) -> Result<(), String> {
     if id.trim().is_empty() {
         return Err("missing id: `id` must be a non-empty string".into());
     }
-    if id.len() > MAX_ID_LEN {
+    let chars = id.chars().count();
+    if chars > MAX_ID_CHARS {
         return Err(format!(
-            "id is {} bytes long; the limit is {MAX_ID_LEN}",
-            id.len()
+            "id is {chars} characters long; the limit is {MAX_ID_CHARS}"
         ));
     }
     if id.trim() != id || id.chars().any(char::is_control) {

@@ -442,10 +442,27 @@ async fn export_all(
     let format = q.one_of("format", &["jsonl", "csv"]);
     check(q.finish())?;
     let (pool, format) = export_choice(pool, format, &caller.key)?;
+    Ok(stream_pool(
+        &state,
+        &caller.key.workspace_id,
+        pool,
+        format,
+        caller.limit_headers,
+    ))
+}
+
+/// Every profile of `pool` as seen by `workspace`, in id order, streamed.
+fn stream_pool(
+    state: &AppState,
+    workspace: &str,
+    pool: ExportPool,
+    format: Format,
+    headers: crate::limits::LimitHeaders,
+) -> Response {
     let owners: Vec<Option<String>> = match pool {
-        ExportPool::Own => vec![Some(caller.key.workspace_id.clone())],
+        ExportPool::Own => vec![Some(workspace.to_owned())],
         ExportPool::Shared => vec![None],
-        ExportPool::All => vec![None, Some(caller.key.workspace_id.clone())],
+        ExportPool::All => vec![None, Some(workspace.to_owned())],
     };
     let store = state.store.clone();
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<String, std::io::Error>>(4);
@@ -477,7 +494,7 @@ async fn export_all(
             }
         }
     });
-    Ok(streamed(format, caller.limit_headers, rx))
+    streamed(format, headers, rx)
 }
 
 fn line_of(format: Format, t: &Talent) -> String {
@@ -523,7 +540,7 @@ fn streamed(
 
 /// `POST /v1/talents/export` with `{filters, format, pool}`: the profiles
 /// meeting the search filters (the search body's), best match first, at
-/// most [`MAX_FILTERED_EXPORT`].
+/// most [`MAX_FILTERED_EXPORT`]; without filters, as `GET`.
 async fn export_filtered(
     State(state): State<AppState>,
     caller: Caller<TalentsSearch>,
@@ -547,6 +564,15 @@ async fn export_filtered(
     check(issues)?;
     let (pool, format) = export_choice(pool, format, &caller.key)?;
     let workspace = caller.key.workspace_id.clone();
+    if filters.is_empty() {
+        return Ok(stream_pool(
+            &state,
+            &workspace,
+            pool,
+            format,
+            caller.limit_headers,
+        ));
+    }
     let results = crate::talents::run_search(
         &state,
         Some(&workspace),

@@ -10,6 +10,7 @@
 
 mod data_rights;
 mod leads;
+mod profiles;
 mod prompt_search;
 mod rules;
 mod sourcing;
@@ -79,6 +80,7 @@ pub fn document() -> Value {
         prompt_search::paths(),
         leads::paths(),
         data_rights::paths(),
+        profiles::paths(),
     ] {
         if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), more) {
             paths.extend(more);

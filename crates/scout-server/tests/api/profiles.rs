@@ -336,7 +336,10 @@ async fn profiles_are_owned(app: TestApp) {
     )
     .await;
     assert_eq!(s, 201, "{sourcing}");
-    let sid = sourcing["data"]["sourcing"]["id"].as_str().unwrap().to_owned();
+    let sid = sourcing["data"]["sourcing"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let path = format!("/v1/sourcings/{sid}/candidates");
     let (s, body) = call(
         &app,
