@@ -21,6 +21,7 @@ would take the fixture away from the operations that follow).
 
 import json
 import os
+import urllib.parse
 import urllib.request
 
 import schemathesis
@@ -121,6 +122,26 @@ def _map_body(body):
             salary["min"], salary["max"] = high, low
 
 
+@schemathesis.serializer("application/x-ndjson")
+def _ndjson(ctx, value):
+    # JSON Lines: the schema's array is the file's lines, one object each
+    if isinstance(value, list):
+        return "\n".join(json.dumps(v) for v in value).encode()
+    return json.dumps(value).encode()
+
+
+@schemathesis.serializer("text/csv")
+def _csv(ctx, value):
+    return (value if isinstance(value, str) else json.dumps(value)).encode()
+
+
+@schemathesis.serializer("application/zip")
+def _zip(ctx, value):
+    if isinstance(value, bytes):
+        return value
+    return (value if isinstance(value, str) else json.dumps(value)).encode()
+
+
 PATH_IDS = {
     "sourcingId": "sourcing",
     "roleId": "sourcing",
@@ -147,7 +168,9 @@ def before_call(ctx, case, **kwargs):
         and _well_formed_id(parameters.get("talentId"), 10_000)
         and _well_formed_id(body.get("id"), 10_000)
     ):
-        body["id"] = parameters["talentId"]
+        # the path's value reaches the hook percent-encoded; the server
+        # compares the body's id with it decoded
+        body["id"] = urllib.parse.unquote(parameters["talentId"])
     if parameters and case.method.upper() != "DELETE":
         for name, which in PATH_IDS.items():
             if _well_formed_id(parameters.get(name), 10_000):

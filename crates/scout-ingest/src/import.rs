@@ -22,6 +22,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::formats::Format;
 use scout_engine::{IndexWriterHandle, Upsert};
 use scout_model::{Organization, Talent};
 use scout_store::{Store, StoreError, UpsertOutcome, UpsertReport};
@@ -58,6 +59,10 @@ pub struct ImportOptions {
     /// The workspace whose own profiles these become; `None` for the shared
     /// pool every workspace sees (`scout_model::ownership`).
     pub owner: Option<String>,
+    /// What the files hold (`None`: told per file by `formats::detect`).
+    pub format: Option<Format>,
+    /// CSV columns mapped by hand (`column`, `field`), over the inferred mapping.
+    pub columns: Vec<(String, String)>,
 }
 
 impl ImportOptions {
@@ -69,6 +74,8 @@ impl ImportOptions {
             rejects_dir,
             kind: None,
             owner: None,
+            format: None,
+            columns: Vec::new(),
         }
     }
 }
@@ -512,6 +519,65 @@ fn spawn_reader(
     })
 }
 
+/// Reads a file of another format than JSON Lines whole, with its reader
+/// in `formats`, and sends its profiles in batches as `spawn_reader` does:
+/// each checked as an imported line is, a repeated id rejected.
+fn spawn_converted(
+    path: PathBuf,
+    format: Format,
+    options: ImportOptions,
+    bytes: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    total: u64,
+    tx: tokio::sync::mpsc::Sender<Batch>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let converted = match crate::formats::read(&path, format, &options.columns) {
+            Ok(c) => c,
+            Err(reason) => {
+                let _ = tx.blocking_send(Batch::Failed(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{} ({}): {reason}", path.display(), format.name()),
+                )));
+                return;
+            }
+        };
+        bytes.store(total, std::sync::atomic::Ordering::Relaxed);
+        let mut seen: HashSet<u64, std::hash::BuildHasherDefault<PassThrough>> = HashSet::default();
+        let (mut records, mut rejects) = (Vec::with_capacity(options.batch_size), Vec::new());
+        for c in converted {
+            let checked = c.profile.and_then(|t| validate::talent(&t).map(|()| t));
+            match checked {
+                Ok(t) if !seen.insert(id_hash(&t.id)) => rejects.push(Reject {
+                    line: c.line,
+                    reason: format!(
+                        "duplicate id `{}`: an earlier row of this file is the same person (or has this id), and the first one is kept",
+                        t.id
+                    ),
+                    excerpt: c.excerpt,
+                }),
+                Ok(t) => records.push(Record::Profile(Box::new(t))),
+                Err(reason) => rejects.push(Reject {
+                    line: c.line,
+                    reason,
+                    excerpt: c.excerpt,
+                }),
+            }
+            if records.len() >= options.batch_size {
+                let full = std::mem::replace(&mut records, Vec::with_capacity(options.batch_size));
+                if tx
+                    .blocking_send(Batch::Records(full, std::mem::take(&mut rejects)))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        }
+        if !records.is_empty() || !rejects.is_empty() {
+            let _ = tx.blocking_send(Batch::Records(records, rejects));
+        }
+    })
+}
+
 struct RejectsFile {
     path: PathBuf,
     file: Option<std::io::BufWriter<File>>,
@@ -597,7 +663,25 @@ pub async fn import_files(
         };
         let bytes = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let (tx, mut rx) = tokio::sync::mpsc::channel(4);
-        let reader = spawn_reader(path.clone(), options.clone(), bytes.clone(), tx);
+        let format = match options.format {
+            Some(f) => f,
+            None => crate::formats::detect(path).map_err(|e| ImportError::Read {
+                path: path.clone(),
+                source: e,
+            })?,
+        };
+        let reader = if format == Format::Jsonl {
+            spawn_reader(path.clone(), options.clone(), bytes.clone(), tx)
+        } else {
+            spawn_converted(
+                path.clone(),
+                format,
+                options.clone(),
+                bytes.clone(),
+                total,
+                tx,
+            )
+        };
         let source = path.display().to_string();
         let mut read_bytes = 0;
         // a batch stored but not yet indexed

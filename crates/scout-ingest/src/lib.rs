@@ -7,6 +7,7 @@
 pub mod candidates;
 pub mod cv;
 pub mod export;
+pub mod formats;
 pub mod generate;
 pub mod import;
 pub mod leads;

@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{post, put};
 use axum::Router;
 use scout_ingest::export::{csv_header, csv_row, jsonl_line};
+use scout_ingest::formats::Format;
 use scout_ingest::{ImportOptions, ImportSummary};
 use scout_model::criteria::Filter;
 use scout_model::{ErrorCode, Talent};
@@ -82,6 +83,10 @@ fn write_pool(raw: Option<&str>, key: &scout_store::ApiKey) -> Result<Option<Str
     let mut q = QueryString::parse(raw);
     let pool = q.one_of("pool", &["workspace", "shared"]);
     check(q.finish())?;
+    pool_of(pool, key)
+}
+
+fn pool_of(pool: Option<&str>, key: &scout_store::ApiKey) -> Result<Option<String>, ApiError> {
     match pool {
         Some("shared") if !is_operator(key) => Err(ApiError::new(
             ErrorCode::InsufficientScope,
@@ -276,7 +281,27 @@ async fn bulk(
     headers: axum::http::HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let owner = write_pool(raw.as_deref(), &caller.key)?;
+    let mut q = QueryString::parse(raw.as_deref());
+    let pool = q.one_of("pool", &["workspace", "shared"]);
+    let named = q.one_of("format", Format::NAMES);
+    let maps = q.all("map", 400);
+    let mut issues = q.finish();
+    let mut columns = Vec::new();
+    for m in &maps {
+        match m.split_once('=') {
+            Some((c, f)) => columns.push((c.trim().to_owned(), f.trim().to_owned())),
+            None => issues.push(scout_query::Issue::new(
+                "invalid_string",
+                vec![scout_query::PathItem::Key("map".into())],
+                format!("`{m}`: write a column mapping as COLUMN=FIELD"),
+            )),
+        }
+    }
+    check(issues)?;
+    let owner = pool_of(pool, &caller.key)?;
+    let format = named
+        .and_then(Format::parse)
+        .or_else(|| format_of(&headers));
     let announced = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -298,7 +323,12 @@ async fn bulk(
     .await
     .map_err(internal)?
     .map_err(internal)?;
-    let upload = work.path().join("upload.jsonl");
+    let upload = work.path().join(match format {
+        Some(Format::Csv) => "upload.csv",
+        Some(Format::LinkedIn) => "upload.zip",
+        Some(Format::JsonResume) => "upload.json",
+        _ => "upload",
+    });
     let received = receive(body, &upload).await?;
     if received == 0 {
         return Err(ApiError::validation(vec![crate::json::body_issue(
@@ -309,6 +339,8 @@ async fn bulk(
     let mut options = ImportOptions::new(work.path().to_path_buf());
     options.kind = Some(scout_ingest::import::RecordKind::Profiles);
     options.owner = owner.clone();
+    options.format = format;
+    options.columns = columns;
     let summary = scout_ingest::import_files(
         std::slice::from_ref(&upload),
         &state.store,
@@ -317,11 +349,45 @@ async fn bulk(
         &scout_ingest::import::Silent,
     )
     .await
-    .map_err(internal)?;
+    .map_err(|e| match e {
+        // a file its format's reader cannot read at all (no header Scout
+        // can map, a broken archive): the client's to fix
+        scout_ingest::import::ImportError::Read { source, .. }
+            if source.kind() == std::io::ErrorKind::InvalidData =>
+        {
+            ApiError::validation(vec![crate::json::body_issue(
+                "invalid_file",
+                source
+                    .to_string()
+                    .replace(&upload.display().to_string(), "the body"),
+            )])
+        }
+        other => internal(other),
+    })?;
     let rejects = read_rejects(&summary).await?;
     let data = bulk_summary(&summary, rejects, pool_name(owner.as_deref()));
     drop(work);
     Ok(ok(StatusCode::OK, caller.limit_headers, data))
+}
+
+/// The format a request's `Content-Type` names; `None` to tell it from the
+/// bytes (JSON Lines, gzip, or anything the type does not settle).
+fn format_of(headers: &axum::http::HeaderMap) -> Option<Format> {
+    let kind = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())?
+        .split(';')
+        .next()?
+        .trim()
+        .to_ascii_lowercase();
+    match kind.as_str() {
+        "text/csv" | "text/tab-separated-values" | "application/csv" => Some(Format::Csv),
+        "application/zip" | "application/x-zip-compressed" => Some(Format::LinkedIn),
+        "application/x-ndjson" | "application/jsonl" | "application/json-lines" => {
+            Some(Format::Jsonl)
+        }
+        _ => None,
+    }
 }
 
 fn too_big() -> ApiError {
@@ -402,7 +468,7 @@ enum ExportPool {
 }
 
 #[derive(Clone, Copy)]
-enum Format {
+enum ExportFormat {
     Jsonl,
     Csv,
 }
@@ -411,7 +477,7 @@ fn export_choice(
     pool: Option<&str>,
     format: Option<&str>,
     key: &scout_store::ApiKey,
-) -> Result<(ExportPool, Format), ApiError> {
+) -> Result<(ExportPool, ExportFormat), ApiError> {
     let pool = match pool {
         Some("shared") => ExportPool::Shared,
         Some("all") => ExportPool::All,
@@ -424,8 +490,8 @@ fn export_choice(
         ));
     }
     let format = match format {
-        Some("csv") => Format::Csv,
-        _ => Format::Jsonl,
+        Some("csv") => ExportFormat::Csv,
+        _ => ExportFormat::Jsonl,
     };
     Ok((pool, format))
 }
@@ -456,7 +522,7 @@ fn stream_pool(
     state: &AppState,
     workspace: &str,
     pool: ExportPool,
-    format: Format,
+    format: ExportFormat,
     headers: crate::limits::LimitHeaders,
 ) -> Response {
     let owners: Vec<Option<String>> = match pool {
@@ -497,26 +563,26 @@ fn stream_pool(
     streamed(format, headers, rx)
 }
 
-fn line_of(format: Format, t: &Talent) -> String {
+fn line_of(format: ExportFormat, t: &Talent) -> String {
     match format {
-        Format::Jsonl => jsonl_line(t),
-        Format::Csv => csv_row(t),
+        ExportFormat::Jsonl => jsonl_line(t),
+        ExportFormat::Csv => csv_row(t),
     }
 }
 
 /// The response of an export: a download streamed as it is read.
 fn streamed(
-    format: Format,
+    format: ExportFormat,
     headers: crate::limits::LimitHeaders,
     rx: tokio::sync::mpsc::Receiver<Result<String, std::io::Error>>,
 ) -> Response {
     let (content_type, extension, head) = match format {
-        Format::Jsonl => (
+        ExportFormat::Jsonl => (
             "application/x-ndjson; charset=utf-8",
             "jsonl",
             String::new(),
         ),
-        Format::Csv => ("text/csv; charset=utf-8", "csv", csv_header()),
+        ExportFormat::Csv => ("text/csv; charset=utf-8", "csv", csv_header()),
     };
     let head = tokio_stream::once(Ok::<_, std::io::Error>(head));
     let body = Body::from_stream(head.chain(tokio_stream::wrappers::ReceiverStream::new(rx)));

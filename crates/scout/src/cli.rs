@@ -282,9 +282,21 @@ pub struct GenerateArgs {
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// JSONL files (profiles or organizations; gzip is detected).
+    /// Files to import: JSON Lines (profiles or organizations; gzip is
+    /// detected), CSV, JSON Resume, or a LinkedIn data export (zip or folder).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// What the files hold (default: told from each file's name and first bytes).
+    #[arg(long, value_parser = ["jsonl", "csv", "json-resume", "linkedin"])]
+    pub format: Option<String>,
+    /// A CSV column read as a field, over the mapping inferred from the
+    /// headers: `--map "Work Email=email"` (repeatable; `=ignore` skips one).
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// Show how the files would be read (the format, the CSV column mapping,
+    /// the first rows as profiles) and import nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     /// Records per transaction.
     #[arg(long, default_value_t = 5000)]
     pub batch_size: usize,

@@ -17,8 +17,9 @@ use crate::cli::{
     SearchArgs,
 };
 use crate::config::Paths;
-use crate::data::{import_paths, organizations_path, write_generated};
+use crate::data::{import_paths, organizations_path, write_generated, ImportPlan};
 use crate::output;
+use scout_ingest::formats::Format;
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let paths = Paths::new(&cli.global);
@@ -87,9 +88,20 @@ fn generate(args: &GenerateArgs, as_json: bool) -> anyhow::Result<()> {
 
 async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Result<()> {
     for f in &args.files {
-        if !f.is_file() {
-            bail!("{} is not a readable file", f.display());
+        if !f.is_file() && !f.is_dir() {
+            bail!("{} is not a readable file or folder", f.display());
         }
+    }
+    let format = args.format.as_deref().and_then(Format::parse);
+    let mut columns = Vec::new();
+    for m in &args.map {
+        let (column, field) = m
+            .split_once('=')
+            .with_context(|| format!("--map {m}: write it as COLUMN=FIELD"))?;
+        columns.push((column.trim().to_owned(), field.trim().to_owned()));
+    }
+    if args.dry_run {
+        return crate::export::dry_run(&args.files, format, &columns, as_json);
     }
     let kind = args.organizations.then_some(RecordKind::Organizations);
     let owner = match &args.workspace {
@@ -103,7 +115,14 @@ async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Resu
         ),
         None => None,
     };
-    let s = import_paths(paths, &args.files, kind, args.batch_size, as_json, owner).await?;
+    let plan = ImportPlan {
+        kind,
+        batch: args.batch_size,
+        owner,
+        format,
+        columns,
+    };
+    let s = import_paths(paths, &args.files, plan, as_json).await?;
     if as_json {
         output::json(&s)?;
     } else {
@@ -532,10 +551,8 @@ async fn demo(paths: &Paths, args: &DemoArgs, as_json: bool) -> anyhow::Result<(
         let s = import_paths(
             paths,
             &[organizations_path(&file), file],
-            None,
-            5000,
+            ImportPlan::default(),
             as_json,
-            None,
         )
         .await?;
         eprintln!(

@@ -94,13 +94,33 @@ pub fn try_writer(engine: &Engine, budget: usize) -> anyhow::Result<Option<Index
     }
 }
 
+/// How `import_paths` imports: the record kind and batch size, whose
+/// profiles they become, the format and CSV columns (see `ImportOptions`).
+pub struct ImportPlan {
+    pub kind: Option<RecordKind>,
+    pub batch: usize,
+    pub owner: Option<String>,
+    pub format: Option<scout_ingest::formats::Format>,
+    pub columns: Vec<(String, String)>,
+}
+
+impl Default for ImportPlan {
+    fn default() -> Self {
+        ImportPlan {
+            kind: None,
+            batch: 5000,
+            owner: None,
+            format: None,
+            columns: Vec::new(),
+        }
+    }
+}
+
 pub async fn import_paths(
     paths: &Paths,
     files: &[PathBuf],
-    kind: Option<RecordKind>,
-    batch: usize,
+    plan: ImportPlan,
     quiet: bool,
-    owner: Option<String>,
 ) -> anyhow::Result<scout_ingest::ImportSummary> {
     let store = paths.open_store().await?;
     let engine = paths.open_engine()?;
@@ -111,9 +131,11 @@ pub async fn import_paths(
         );
     }
     let mut options = ImportOptions::new(paths.rejects_dir.clone());
-    options.batch_size = batch.max(1);
-    options.kind = kind;
-    options.owner = owner;
+    options.batch_size = plan.batch.max(1);
+    options.kind = plan.kind;
+    options.owner = plan.owner;
+    options.format = plan.format;
+    options.columns = plan.columns;
     let bar = Bar::new();
     let summary = import_files(files, &store, writer.as_mut(), &options, &bar).await?;
     bar.finish();

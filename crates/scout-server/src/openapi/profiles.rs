@@ -120,11 +120,17 @@ pub(super) fn paths() -> Value {
         },
         "/v1/talents/bulk": {"post": {
             "summary": "Import profiles as JSON Lines (plain or gzip)",
-            "description": format!("Requires `talents:write`. One profile per line, read by `scout import`'s importer: at most {MAX_BULK_BYTES} bytes as sent. A bad line is rejected with its number and reason and never stops the rest; the first {MAX_LISTED_REJECTS} are listed."),
-            "parameters": [write_pool()],
+            "description": format!("Requires `talents:write`. Read by `scout import`'s importer: JSON Lines in the talent schema (plain or gzip), CSV (`text/csv`: columns mapped from their headers, `map` to override), a JSON Resume or an array of them, or a LinkedIn data export (`application/zip`); the format is told from `format`, else the content type, else the bytes. At most {MAX_BULK_BYTES} bytes as sent. A bad line or row is rejected with its number and reason and never stops the rest; the first {MAX_LISTED_REJECTS} are listed. A file its reader cannot read at all (a CSV whose headers map to nothing, a broken archive) is a validation_error."),
+            "parameters": [write_pool(),
+                query("format", "What the body holds (default: told from the content type, else the bytes)", one_of(scout_ingest::formats::Format::NAMES)),
+                {"name": "map", "in": "query", "description": "A CSV column read as a field: `COLUMN=FIELD` (repeatable; fields as `scout import --map` takes them)",
+                 "schema": {"type": "array", "items": {"type": "string", "maxLength": 400, "pattern": "="}}, "style": "form", "explode": true}],
             "requestBody": {"required": true, "content": {
-                "application/x-ndjson": {"schema": {"type": "string", "minLength": 1}},
-                "application/gzip": {"schema": {"type": "string", "format": "binary", "minLength": 1}}
+                "application/x-ndjson": {"schema": {
+                    "description": "One profile per line (shown as the array of the lines' objects); gzip-compressed bytes are read the same",
+                    "type": "array", "minItems": 1, "items": with(talent_input_schema(), json!({"required": ["id"]}))}},
+                "text/csv": {"schema": {"type": "string", "minLength": 1, "description": "A header row, then one person per row; comma, semicolon or tab separated"}},
+                "application/zip": {"schema": {"type": "string", "format": "binary", "description": "LinkedIn's member data export as downloaded"}}
             }},
             "responses": errors("not_found (never)", json!({
                 "200": ok("{pool, read, inserted, updated, unchanged, rejected, erased, taken, rejects: [{line, reason, excerpt}], rejectsTruncated, damaged, seconds}"),
@@ -144,9 +150,9 @@ pub(super) fn paths() -> Value {
                 "description": format!("Requires `talents:search`. The filters of POST /v1/search/talents; at most {MAX_FILTERED_EXPORT} profiles. Without filters, as GET."),
                 "requestBody": {"required": true, "content": {"application/json": {"schema": {
                     "type": "object", "additionalProperties": false, "properties": {
-                        "filters": {"type": "array", "maxItems": MAX_FILTERS, "items": {"$ref": "#/components/schemas/Filter"}},
-                        "format": format,
-                        "pool": export_pool
+                        "filters": {"type": ["array", "null"], "maxItems": MAX_FILTERS, "items": {"$ref": "#/components/schemas/Filter"}},
+                        "format": nullable(format),
+                        "pool": nullable(export_pool)
                     }}}}},
                 "responses": errors("not_found (never)", json!({"200": download("The profiles"), "504": error_response("search_engine_timeout")}))
             }

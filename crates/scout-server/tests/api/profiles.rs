@@ -562,3 +562,139 @@ async fn concurrent_writers_keep_each_workspaces_profiles_apart() {
         );
     }
 }
+
+/// The files people have come in through `bulk` by their content type: a
+/// semicolon CSV in UTF-16 with a column named by `map`, a JSON Resume, a
+/// LinkedIn export; a CSV whose headers map to nothing is a clear 400.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn spreadsheets_resumes_and_linkedin_exports_come_in_through_bulk() {
+    let app = spawn_app().await;
+    let a = app.key_in("acme", WRITE, 1000).await;
+    let other = app.key_in("beta", WRITE, 1000).await;
+    let post = |key: String, path: &'static str, content_type: &'static str, body: Vec<u8>| {
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .post(format!("{}{}", app.address, path))
+                .header("x-api-key", key)
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.unwrap())
+        }
+    };
+    let csv = "Prénom;Nom;Poste;Entreprise;Ville;Courriel\r\nZoé;Martin;Glassblower;Atelier;Lyon;zoe@example.com\r\n;;;;;\r\nLuc;;Glassblower;\"Verre; Cie\";Nantes;\r\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(csv.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (s, body) = post(
+        a.clone(),
+        "/v1/talents/bulk?map=Courriel%3Demail",
+        "text/csv",
+        utf16,
+    )
+    .await;
+    assert_eq!(s, 200, "{body}");
+    assert_eq!(
+        (
+            body["data"]["inserted"].as_u64(),
+            body["data"]["rejected"].as_u64()
+        ),
+        (Some(2), Some(0)),
+        "{body}"
+    );
+    let (s, body) = post(
+        a.clone(),
+        "/v1/talents/bulk",
+        "text/csv",
+        b"Foo,Bar\n1,2\n".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        (s, body["error"]["code"].clone()),
+        (400, json!("validation_error")),
+        "{body}"
+    );
+    assert!(body.to_string().contains("--map"), "{body}");
+    let (s, body) = post(
+        a.clone(),
+        "/v1/talents/bulk?map=Nope",
+        "text/csv",
+        csv.as_bytes().to_vec(),
+    )
+    .await;
+    assert_eq!(s, 400, "{body}");
+
+    let resume = json!({"basics": {"name": "Richard Hendriks", "label": "Programmer", "email": "richard@example.com",
+        "location": {"city": "San Francisco", "countryCode": "US"}},
+        "work": [{"name": "Pied Piper", "position": "Glassblower", "startDate": "2013-12-01"}],
+        "skills": [{"name": "Compression", "keywords": ["Mpeg"]}]});
+    let (s, body) = post(
+        a.clone(),
+        "/v1/talents/bulk",
+        "application/json",
+        resume.to_string().into_bytes(),
+    )
+    .await;
+    assert_eq!(
+        (s, body["data"]["inserted"].as_u64()),
+        (200, Some(1)),
+        "{body}"
+    );
+
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in [
+        ("Profile.csv", "First Name,Last Name,Headline,Summary,Geo Location\nAda,Lovelace,Glassblower at Verre,,\"Paris, France\"\n"),
+        ("Positions.csv", "Company Name,Title,Description,Location,Started On,Finished On\nVerre,Glassblower,,Paris,Mar 2019,\n"),
+        ("Skills.csv", "Name\nGlass\n"),
+    ] {
+        archive.start_file(format!("export/{name}"), zip::write::SimpleFileOptions::default()).unwrap();
+        archive.write_all(text.as_bytes()).unwrap();
+    }
+    let bytes = archive.finish().unwrap().into_inner();
+    let (s, body) = post(
+        a.clone(),
+        "/v1/talents/bulk",
+        "application/zip",
+        bytes.clone(),
+    )
+    .await;
+    assert_eq!(
+        (s, body["data"]["inserted"].as_u64()),
+        (200, Some(1)),
+        "{body}"
+    );
+    let (s, body) = post(
+        a.clone(),
+        "/v1/talents/bulk",
+        "application/zip",
+        b"PK\x03\x04broken".to_vec(),
+    )
+    .await;
+    assert_eq!(s, 400, "{body}");
+
+    // all of it is acme's own, and nobody else's
+    let (_, jsonl) = raw(&app, &a, Method::GET, "/v1/talents/export", Vec::new()).await;
+    let names: Vec<String> = jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["firstname"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["Ada", "Luc", "Richard", "Zoé"], "{jsonl}");
+    let (_, theirs) = raw(&app, &other, Method::GET, "/v1/talents/export", Vec::new()).await;
+    assert!(theirs.is_empty(), "{theirs}");
+    // the same files again change nothing
+    let (_, body) = post(a.clone(), "/v1/talents/bulk", "application/zip", bytes).await;
+    assert_eq!(body["data"]["unchanged"], 1, "{body}");
+}

@@ -2,7 +2,7 @@
 //! imported once, then reused) and a PostgreSQL database.
 
 use crate::config::Paths;
-use crate::data::{import_paths, organizations_path, write_generated};
+use crate::data::{import_paths, organizations_path, write_generated, ImportPlan};
 
 /// The PostgreSQL database a benchmark measures: the given one, or a fresh
 /// database on a throwaway server when PostgreSQL's binaries are installed
@@ -40,10 +40,8 @@ async fn bench_data(paths: &Paths, profiles: u64) -> anyhow::Result<Paths> {
         import_paths(
             &data,
             &[organizations_path(&input), input.clone()],
-            None,
-            5000,
+            ImportPlan::default(),
             false,
-            None,
         )
         .await?;
         std::fs::remove_file(&input).ok();

@@ -6,7 +6,7 @@ use anyhow::Context;
 use serde_json::json;
 
 use crate::cli::BenchCommand;
-use crate::data::{import_paths, organizations_path, write_generated};
+use crate::data::{import_paths, organizations_path, write_generated, ImportPlan};
 use crate::stats::{peak_rss_bytes, summary};
 
 mod fixtures;
@@ -67,10 +67,8 @@ async fn import(paths: &Paths, count: u64, keep: bool, as_json: bool) -> anyhow:
     let summary = import_paths(
         &data_paths,
         &[organizations_path(&input), input.clone()],
-        None,
-        5000,
+        ImportPlan::default(),
         true,
-        None,
     )
     .await?;
     let seconds = started.elapsed().as_secs_f64();
