@@ -28,11 +28,13 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// One CSV cell: quoted when it holds a separator, quote or line break; a
 /// value a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or
 /// carriage return first) is prefixed with `'`, the usual defence against
-/// formula injection.
+/// formula injection — and so is a value that begins with `'` itself, so
+/// that the importer, which takes one such `'` off, reads every value back
+/// as it was.
 pub fn csv_cell(value: Option<&str>) -> String {
     let mut v = value.unwrap_or("").to_owned();
     if v.trim_start_matches(' ')
-        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+        .starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
     {
         v.insert(0, '\'');
     }

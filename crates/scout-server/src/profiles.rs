@@ -309,65 +309,122 @@ async fn bulk(
     if announced.is_some_and(|n| n > MAX_BULK_BYTES as u64) {
         return Err(too_big());
     }
-    let spool = state.settings.spool_dir.clone();
-    let work = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
-        if let Some(dir) = &spool {
-            std::fs::create_dir_all(dir)?;
-        }
-        let dir = match &spool {
-            Some(d) => tempfile::Builder::new().prefix("bulk-").tempdir_in(d)?,
-            None => tempfile::Builder::new().prefix("scout-bulk-").tempdir()?,
-        };
-        Ok(dir)
-    })
-    .await
-    .map_err(internal)?
-    .map_err(internal)?;
-    let upload = work.path().join(match format {
-        Some(Format::Csv) => "upload.csv",
-        Some(Format::LinkedIn) => "upload.zip",
-        Some(Format::JsonResume) => "upload.json",
-        _ => "upload",
-    });
-    let received = receive(body, &upload).await?;
-    if received == 0 {
-        return Err(ApiError::validation(vec![crate::json::body_issue(
-            "invalid_type",
-            "Required: JSON Lines of talent profiles as the request body".into(),
-        )]));
-    }
-    let mut options = ImportOptions::new(work.path().to_path_buf());
-    options.kind = Some(scout_ingest::import::RecordKind::Profiles);
-    options.owner = owner.clone();
-    options.format = format;
-    options.columns = columns;
-    let summary = scout_ingest::import_files(
-        std::slice::from_ref(&upload),
-        &state.store,
-        None,
-        &options,
-        &scout_ingest::import::Silent,
-    )
-    .await
-    .map_err(|e| match e {
-        // a file its format's reader cannot read at all (no header Scout
-        // can map, a broken archive): the client's to fix
-        scout_ingest::import::ImportError::Read { source, .. }
-            if source.kind() == std::io::ErrorKind::InvalidData =>
-        {
+    let mut spooled = Spooled::new(&state, format).await?;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| {
             ApiError::validation(vec![crate::json::body_issue(
-                "invalid_file",
-                source
-                    .to_string()
-                    .replace(&upload.display().to_string(), "the body"),
+                "invalid_body",
+                format!("Cannot read the request body: {e}"),
             )])
-        }
-        other => internal(other),
-    })?;
-    let rejects = read_rejects(&summary).await?;
-    let data = bulk_summary(&summary, rejects, pool_name(owner.as_deref()));
-    drop(work);
+        })?;
+        spooled.write(&chunk).await?;
+    }
+    let data = spooled.import(&state, owner, format, columns).await?;
     Ok(ok(StatusCode::OK, caller.limit_headers, data))
+}
+
+/// A file being taken in, as it arrives: written to a private temporary
+/// directory under the spool directory (removed when this is dropped, once
+/// the file is imported or refused), counted against [`MAX_BULK_BYTES`].
+pub(crate) struct Spooled {
+    dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    file: tokio::fs::File,
+    written: u64,
+}
+
+impl Spooled {
+    /// A new, empty file for an upload of `format` (its name tells the
+    /// format when the upload does not).
+    pub(crate) async fn new(state: &AppState, format: Option<Format>) -> Result<Spooled, ApiError> {
+        let spool = state.settings.spool_dir.clone();
+        let dir = tokio::task::spawn_blocking(move || -> std::io::Result<_> {
+            match &spool {
+                Some(d) => {
+                    std::fs::create_dir_all(d)?;
+                    tempfile::Builder::new().prefix("bulk-").tempdir_in(d)
+                }
+                None => tempfile::Builder::new().prefix("scout-bulk-").tempdir(),
+            }
+        })
+        .await
+        .map_err(internal)?
+        .map_err(internal)?;
+        let path = dir.path().join(match format {
+            Some(Format::Csv) => "upload.csv",
+            Some(Format::LinkedIn) => "upload.zip",
+            Some(Format::JsonResume) => "upload.json",
+            _ => "upload",
+        });
+        let file = tokio::fs::File::create(&path).await.map_err(internal)?;
+        Ok(Spooled {
+            dir,
+            path,
+            file,
+            written: 0,
+        })
+    }
+
+    /// Appends a chunk; refused past [`MAX_BULK_BYTES`].
+    pub(crate) async fn write(&mut self, chunk: &[u8]) -> Result<(), ApiError> {
+        use tokio::io::AsyncWriteExt;
+        self.written += chunk.len() as u64;
+        if self.written > MAX_BULK_BYTES as u64 {
+            return Err(too_big());
+        }
+        self.file.write_all(chunk).await.map_err(internal)
+    }
+
+    /// Imports the file into `owner`'s pool with `scout import`'s importer;
+    /// the summary, with the first rejected lines.
+    pub(crate) async fn import(
+        mut self,
+        state: &AppState,
+        owner: Option<String>,
+        format: Option<Format>,
+        columns: Vec<(String, String)>,
+    ) -> Result<Value, ApiError> {
+        use tokio::io::AsyncWriteExt;
+        self.file.flush().await.map_err(internal)?;
+        if self.written == 0 {
+            return Err(ApiError::validation(vec![crate::json::body_issue(
+                "invalid_type",
+                "Required: a file of talent profiles (JSON Lines, CSV, JSON Resume or a LinkedIn export)".into(),
+            )]));
+        }
+        let mut options = ImportOptions::new(self.dir.path().to_path_buf());
+        options.kind = Some(scout_ingest::import::RecordKind::Profiles);
+        options.owner = owner.clone();
+        options.format = format;
+        options.columns = columns;
+        let upload = self.path.clone();
+        let summary = scout_ingest::import_files(
+            std::slice::from_ref(&upload),
+            &state.store,
+            None,
+            &options,
+            &scout_ingest::import::Silent,
+        )
+        .await
+        .map_err(|e| match e {
+            // a file its format's reader cannot read at all (no header Scout
+            // can map, a broken archive): the client's to fix
+            scout_ingest::import::ImportError::Read { source, .. }
+                if source.kind() == std::io::ErrorKind::InvalidData =>
+            {
+                ApiError::validation(vec![crate::json::body_issue(
+                    "invalid_file",
+                    source
+                        .to_string()
+                        .replace(&upload.display().to_string(), "the file"),
+                )])
+            }
+            other => internal(other),
+        })?;
+        let rejects = read_rejects(&summary).await?;
+        Ok(bulk_summary(&summary, rejects, pool_name(owner.as_deref())))
+    }
 }
 
 /// The format a request's `Content-Type` names; `None` to tell it from the
@@ -395,30 +452,6 @@ fn too_big() -> ApiError {
         ErrorCode::PayloadTooLarge,
         format!("A bulk import is at most {MAX_BULK_BYTES} bytes"),
     )
-}
-
-/// Writes the request body to `path`; its length. A body cut short or
-/// over the limit is refused.
-async fn receive(body: Body, path: &std::path::Path) -> Result<u64, ApiError> {
-    use tokio::io::AsyncWriteExt;
-    let mut file = tokio::fs::File::create(path).await.map_err(internal)?;
-    let mut stream = body.into_data_stream();
-    let mut written = 0u64;
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|e| {
-            ApiError::validation(vec![crate::json::body_issue(
-                "invalid_body",
-                format!("Cannot read the request body: {e}"),
-            )])
-        })?;
-        written += chunk.len() as u64;
-        if written > MAX_BULK_BYTES as u64 {
-            return Err(too_big());
-        }
-        file.write_all(&chunk).await.map_err(internal)?;
-    }
-    file.flush().await.map_err(internal)?;
-    Ok(written)
 }
 
 /// The first [`MAX_LISTED_REJECTS`] rejected lines from the rejects file.

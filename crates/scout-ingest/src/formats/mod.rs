@@ -16,6 +16,8 @@ pub mod csv;
 pub mod ids;
 pub mod json_resume;
 pub mod linkedin;
+#[cfg(test)]
+mod properties;
 mod text;
 
 use std::path::Path;

@@ -45,12 +45,12 @@ fn windows_1252(b: u8) -> char {
 }
 
 /// A cell's value: trimmed, `None` when empty; the `'` Scout's own CSV
-/// export puts before a value a spreadsheet would run as a formula is
-/// taken off again.
+/// export (`export::csv_cell`) puts before a value a spreadsheet would run
+/// as a formula, or one that begins with `'`, is taken off again.
 pub(crate) fn cell(raw: &str) -> Option<String> {
     let t = raw.trim();
     let t = match t.strip_prefix('\'') {
-        Some(rest) if rest.trim_start().starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if rest.trim_start().starts_with(['=', '+', '-', '@', '\'']) => rest,
         _ => t,
     };
     (!t.is_empty()).then(|| t.to_owned())

@@ -15,6 +15,7 @@ mod assets;
 pub mod demo;
 mod filters;
 mod forms;
+mod import;
 mod leads;
 mod lists;
 mod pages;
@@ -69,6 +70,13 @@ pub(crate) fn routes(limits: crate::BodyLimits) -> Router<AppState> {
                 .layer(axum::extract::DefaultBodyLimit::max(limits.upload_bytes)),
         )
         .route("/leads/{id}", get(leads::show).post(leads::change))
+        // the file is streamed to the spool and counted there (`Spooled`)
+        .route(
+            "/import",
+            get(import::page)
+                .post(import::upload)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
         .route("/workspace", get(workspace::page))
         .route("/workspace/people", post(workspace::people))
         .route("/workspace/keys", post(workspace::keys))

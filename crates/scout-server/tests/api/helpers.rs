@@ -175,6 +175,33 @@ impl TestApp {
     }
 }
 
+/// Waits until the index holds every stored change (the follower's job).
+pub async fn indexed(app: &TestApp) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let last = app.store.last_seq().await.unwrap();
+        if app.state.engine.searchable_checkpoint() >= last {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the index did not catch up"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+pub fn follow(app: &TestApp) -> scout_ingest::sync::Follower {
+    let writer = app.state.engine.writer(30_000_000).unwrap();
+    scout_ingest::sync::Follower::spawn(
+        app.store.clone(),
+        app.state.engine.clone(),
+        writer,
+        std::time::Duration::from_millis(50),
+    )
+    .unwrap()
+}
+
 /// Removes the parts that change from run to run.
 pub fn redact_tracking(mut v: serde_json::Value) -> serde_json::Value {
     let code = v["error"]["debugTrackingCode"]

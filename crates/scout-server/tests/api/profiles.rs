@@ -6,12 +6,13 @@
 //! the index on the store as a server does.
 
 use std::io::Write;
-use std::time::{Duration, Instant};
 
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{fixture_talents, redact_tracking, spawn_app, spawn_app_on, TestApp};
+use crate::helpers::{
+    fixture_talents, follow, indexed, redact_tracking, spawn_app, spawn_app_on, TestApp,
+};
 
 const WRITE: &[&str] = &[
     "talents:write",
@@ -79,30 +80,6 @@ async fn search_title(app: &TestApp, key: &str, title: &str) -> (u64, Vec<(Strin
         })
         .collect();
     (body["data"]["estimationCount"].as_u64().unwrap(), found)
-}
-
-/// Waits until the index holds every stored change (the follower's job).
-async fn indexed(app: &TestApp) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let last = app.store.last_seq().await.unwrap();
-        if app.state.engine.searchable_checkpoint() >= last {
-            return;
-        }
-        assert!(Instant::now() < deadline, "the index did not catch up");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-fn follow(app: &TestApp) -> scout_ingest::sync::Follower {
-    let writer = app.state.engine.writer(30_000_000).unwrap();
-    scout_ingest::sync::Follower::spawn(
-        app.store.clone(),
-        app.state.engine.clone(),
-        writer,
-        Duration::from_millis(50),
-    )
-    .unwrap()
 }
 
 fn person(first: &str, title: &str) -> Value {

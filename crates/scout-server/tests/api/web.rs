@@ -936,3 +936,79 @@ async fn pages_that_show_a_person_are_in_the_audit_log() {
     assert_eq!(e["client"], "127.0.0.1");
     assert_eq!(e["requestId"].as_str().map(str::len), Some(21));
 }
+
+/// The import page: a recruiter's CSV becomes the workspace's own profiles
+/// (a rejected row named with its line and reason); another workspace's
+/// people do not find them; a viewer, or a form without the page's token,
+/// stores nothing.
+#[tokio::test]
+async fn a_spreadsheet_imported_on_the_page_is_the_workspaces_own() {
+    let app = spawn_app().await;
+    person(&app, "acme", "rita@example.com", Role::Recruiter).await;
+    person(&app, "acme", "vera@example.com", Role::Viewer).await;
+    person(&app, "beta", "otto@example.com", Role::Recruiter).await;
+    let _follower = crate::helpers::follow(&app);
+    let rita = session(&app, "rita@example.com").await;
+    let (status, html) = page(&app, &rita, "/import").await;
+    assert_eq!(status, 200);
+    let csrf = csrf_of(&html);
+    let csv = "Name,Title,Company,Location\nGrace Hopper,Glassblower,Navy Glass,\"Arlington, United States\"\n,Nobody,,\n";
+    let send = |cookie: String, token: String, body: &'static str| {
+        let app = &app;
+        async move {
+            let form = reqwest::multipart::Form::new()
+                .text("_csrf", token)
+                .text("format", "")
+                .text("map", "")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(body.as_bytes().to_vec())
+                        .file_name("people.csv"),
+                );
+            let res = client()
+                .post(format!("{}/import", app.address))
+                .header(COOKIE, cookie)
+                .header("origin", &app.address)
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let (status, done) = send(rita.clone(), "forged".into(), csv).await;
+    assert_eq!(status, 403, "{done}");
+    let (status, done) = send(rita.clone(), csrf.clone(), csv).await;
+    assert_eq!(status, 200, "{done}");
+    assert!(done.contains("<strong>1</strong> new"), "{done}");
+    assert!(done.contains("nothing says who this is"), "{done}");
+    crate::helpers::indexed(&app).await;
+    let (status, found) = page(&app, &rita, "/?q=glassblower").await;
+    assert_eq!(status, 200);
+    assert!(found.contains("Grace"), "{found}");
+    let otto = session(&app, "otto@example.com").await;
+    let (_, theirs) = page(&app, &otto, "/?q=glassblower").await;
+    assert!(!theirs.contains("Grace"), "{theirs}");
+    let vera = session(&app, "vera@example.com").await;
+    let (_, html) = page(&app, &vera, "/import").await;
+    assert!(html.contains("viewer"), "{html}");
+    let (status, _) = send(vera, csrf_of(&html_with_token(&app, &rita).await), csv).await;
+    assert_eq!(status, 403);
+    let (_, jsonl) = {
+        let key = app.key_in("acme", &["talents:search"], 100).await;
+        let res = app
+            .client
+            .get(format!("{}/v1/talents/export", app.address))
+            .header("x-api-key", key)
+            .send()
+            .await
+            .unwrap();
+        (res.status(), res.text().await.unwrap())
+    };
+    assert_eq!(jsonl.lines().count(), 1, "{jsonl}");
+}
+
+/// A page of Scout's with a form token, for a test that needs one.
+async fn html_with_token(app: &TestApp, cookie: &str) -> String {
+    page(app, cookie, "/import").await.1
+}

@@ -54,7 +54,7 @@ pub(crate) fn list(
     let writes = session.person.role.writes();
     let body = html! {
         section.page-wide {
-            header.page-head { h1 { "Leads" } p.hint { (total) " from CVs · read into fields, linked to roles, converted into candidates" } }
+            header.page-head { h1 { "Leads" } p.hint { (total) " from CVs · read into fields, linked to roles, converted into candidates · " a href="/import" { "import profiles from a spreadsheet, JSON Resume or LinkedIn export" } } }
             @if writes {
                 form.panel.upload method="post" action="/leads" enctype="multipart/form-data" {
                     input type="hidden" name="_csrf" value=(session.csrf_token);
