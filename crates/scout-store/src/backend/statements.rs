@@ -95,7 +95,13 @@ impl Store {
             .collect();
         let keys: Vec<String> = kept.iter().map(|&i| profile_key(owner, ids[i])).collect();
         let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let mut encoded: Vec<Encoded> = kept.iter().map(|&i| encoded_all[i].clone()).collect();
+        // moved, not copied: a batch's documents are most of its memory
+        let mut encoded: Vec<Encoded> = if taken.is_empty() {
+            encoded_all
+        } else {
+            let mut all: Vec<Option<Encoded>> = encoded_all.into_iter().map(Some).collect();
+            kept.iter().filter_map(|&i| all[i].take()).collect()
+        };
         let merge = |kept_outcomes: Vec<UpsertOutcome>| -> Vec<UpsertOutcome> {
             let mut kept_outcomes = kept_outcomes.into_iter();
             ids.iter()
