@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use crate::formats::Format;
 use scout_engine::{IndexWriterHandle, Upsert};
 use scout_model::{Organization, Talent};
+use scout_store::duplicates::Contacts;
 use scout_store::{Store, StoreError, UpsertOutcome, UpsertReport};
 
 use crate::sync::{self, SyncError};
@@ -113,6 +114,9 @@ pub struct ImportSummary {
     /// Profiles not stored because another pool the same workspace sees
     /// holds their id (`UpsertOutcome::Taken`).
     pub taken: u64,
+    /// Profiles that were certainly a profile already stored under another
+    /// id (the same LinkedIn address or e-mail) and were merged into it.
+    pub merged: u64,
     /// Rejects files written, one per input file with rejects.
     pub rejects_files: Vec<PathBuf>,
     /// Files that could not be read to their end: every line before the
@@ -170,7 +174,9 @@ pub enum ImportError {
 }
 
 enum Record {
-    Profile(Box<Talent>),
+    /// A profile, with the e-mails and phones its file gave (for telling
+    /// the same person; the talent schema has no contacts).
+    Profile(Box<Talent>, Contacts),
     Organization(Organization),
 }
 
@@ -264,7 +270,7 @@ fn detect_kind(sample: &[&[u8]]) -> RecordKind {
 /// rules); the reason when it is refused.
 pub fn read_profile(text: &str) -> Result<Talent, String> {
     match parse_line(text.as_bytes(), RecordKind::Profiles)? {
-        Record::Profile(t) => Ok(*t),
+        Record::Profile(t, _) => Ok(*t),
         Record::Organization(_) => Err("expected a talent profile".into()),
     }
 }
@@ -276,7 +282,7 @@ fn parse_line(line: &[u8], kind: RecordKind) -> Result<Record, String> {
         RecordKind::Profiles => match serde_json::from_str::<Talent>(text) {
             Ok(t) => {
                 validate::talent(&t)?;
-                Ok(Record::Profile(Box::new(t)))
+                Ok(Record::Profile(Box::new(t), Contacts::default()))
             }
             Err(e) => Err(other_kind(text, kind).unwrap_or_else(|| describe(&e))),
         },
@@ -325,7 +331,7 @@ fn describe(e: &serde_json::Error) -> String {
 
 fn record_id(r: &Record) -> &str {
     match r {
-        Record::Profile(t) => &t.id,
+        Record::Profile(t, _) => &t.id,
         Record::Organization(o) => &o.id,
     }
 }
@@ -545,6 +551,7 @@ fn spawn_converted(
         let mut seen: HashSet<u64, std::hash::BuildHasherDefault<PassThrough>> = HashSet::default();
         let (mut records, mut rejects) = (Vec::with_capacity(options.batch_size), Vec::new());
         for c in converted {
+            let contacts = c.contacts;
             let checked = c.profile.and_then(|t| validate::talent(&t).map(|()| t));
             match checked {
                 Ok(t) if !seen.insert(id_hash(&t.id)) => rejects.push(Reject {
@@ -555,7 +562,7 @@ fn spawn_converted(
                     ),
                     excerpt: c.excerpt,
                 }),
-                Ok(t) => records.push(Record::Profile(Box::new(t))),
+                Ok(t) => records.push(Record::Profile(Box::new(t), contacts)),
                 Err(reason) => rejects.push(Reject {
                     line: c.line,
                     reason,
@@ -712,17 +719,17 @@ pub async fn import_files(
             }
             let (profiles, orgs): (Vec<Record>, Vec<Record>) = records
                 .into_iter()
-                .partition(|r| matches!(r, Record::Profile(_)));
-            let profiles: Vec<Talent> = profiles
+                .partition(|r| matches!(r, Record::Profile(..)));
+            let (profiles, contacts): (Vec<Talent>, Vec<Contacts>) = profiles
                 .into_iter()
                 .filter_map(|r| {
-                    if let Record::Profile(t) = r {
-                        Some(*t)
+                    if let Record::Profile(t, c) = r {
+                        Some((*t, c))
                     } else {
                         None
                     }
                 })
-                .collect();
+                .unzip();
             let orgs: Vec<Organization> = orgs
                 .into_iter()
                 .filter_map(|r| {
@@ -753,7 +760,7 @@ pub async fn import_files(
                 let owner = options.owner.clone();
                 let storing = tokio::spawn(async move {
                     let report = task_store
-                        .upsert_profiles(&profiles, &task_source, owner.as_deref())
+                        .import_profiles(&profiles, &contacts, &task_source, owner.as_deref())
                         .await?;
                     Ok::<_, StoreError>((profiles, report))
                 });
@@ -815,7 +822,9 @@ async fn index_stored(
         return Ok(());
     };
     let changed = report.outcomes.iter().filter(|o| o.wrote()).count() as i64;
-    if last - changed == w.applied() {
+    // a merge wrote a survivor no input stands for: the feed has it
+    let merged = report.outcomes.contains(&UpsertOutcome::Merged);
+    if !merged && last - changed == w.applied() {
         // The index holds exactly the store's profiles as of this batch's
         // first number, so an id the store had never seen is not in it.
         let items: Vec<Upsert<'_>> = profiles
@@ -844,6 +853,7 @@ fn count(summary: &mut ImportSummary, outcomes: &[UpsertOutcome]) {
             UpsertOutcome::Unchanged => summary.unchanged += 1,
             UpsertOutcome::Suppressed => summary.erased += 1,
             UpsertOutcome::Taken => summary.taken += 1,
+            UpsertOutcome::Merged => summary.merged += 1,
         }
     }
 }

@@ -111,6 +111,7 @@ fn outcome_name(o: UpsertOutcome) -> &'static str {
         UpsertOutcome::Unchanged => "unchanged",
         UpsertOutcome::Suppressed => "erased",
         UpsertOutcome::Taken => "taken",
+        UpsertOutcome::Merged => "merged",
     }
 }
 
@@ -146,7 +147,11 @@ async fn put_profile(
         .ok_or_else(|| internal("the store answered no outcome"))?;
     let status = match outcome {
         UpsertOutcome::Inserted => StatusCode::CREATED,
-        UpsertOutcome::Updated | UpsertOutcome::Unchanged => StatusCode::OK,
+        // a PUT names its id: it is never merged on arrival (a likely
+        // duplicate goes to the review queue instead)
+        UpsertOutcome::Updated | UpsertOutcome::Unchanged | UpsertOutcome::Merged => {
+            StatusCode::OK
+        }
         UpsertOutcome::Suppressed => {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
@@ -484,6 +489,7 @@ fn bulk_summary(s: &ImportSummary, rejects: Vec<Value>, pool: &str) -> Value {
         "rejected": s.rejected,
         "erased": s.erased,
         "taken": s.taken,
+        "merged": s.merged,
         "rejects": rejects,
         "rejectsTruncated": s.rejected as usize > MAX_LISTED_REJECTS,
         "damaged": s.damaged.iter().map(|d| json!({"linesRead": d.lines_read, "reason": d.reason})).collect::<Vec<_>>(),

@@ -21,7 +21,6 @@ pub fn compress(json: &[u8]) -> Vec<u8> {
 }
 
 /// Serialises and compresses a record: `(stored document, content hash)`.
-#[cfg(test)]
 pub fn encode<T: serde::Serialize>(value: &T) -> Result<(Vec<u8>, Vec<u8>), serde_json::Error> {
     let (json, hash) = serialize(value)?;
     Ok((compress(&json), hash))

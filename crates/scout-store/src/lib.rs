@@ -26,6 +26,8 @@ mod backend;
 mod backup;
 mod codec;
 pub mod data_rights;
+pub mod duplicates;
+mod duplicates_sql;
 mod error;
 pub mod leads;
 mod leads_sql;
@@ -129,18 +131,18 @@ impl Store {
         owner: Option<&str>,
     ) -> Result<UpsertReport, StoreError> {
         if profiles.is_empty() {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, source, owner));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, &[], source, owner, false));
         }
         let suppressions = self.suppression_list().await?;
         if suppressions.is_empty() {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, source, owner));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, &[], source, owner, false));
         }
         let refused: Vec<bool> = profiles
             .iter()
             .map(|p| suppressions.holds_any(&data_rights::profile_digests(p)))
             .collect();
         if !refused.contains(&true) {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, source, owner));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, &[], source, owner, false));
         }
         let kept: Vec<Talent> = profiles
             .iter()
@@ -151,7 +153,7 @@ impl Store {
         let stored = if kept.is_empty() {
             UpsertReport::default()
         } else {
-            dispatch_write!(self, s => s.upsert_profiles(&kept, source, owner))?
+            dispatch_write!(self, s => s.upsert_profiles(&kept, &[], source, owner, false))?
         };
         let mut outcomes = stored.outcomes.into_iter();
         Ok(UpsertReport {
@@ -167,6 +169,124 @@ impl Store {
                 .collect(),
             last_seq: stored.last_seq,
         })
+    }
+
+    /// Imports profiles as [`Store::upsert_profiles`] does, with the
+    /// e-mails and phones their files gave (`contacts`, in the same order,
+    /// possibly shorter), and one person once (`duplicates.rs`): a profile
+    /// arriving under a new id that is certainly one the pool holds (the
+    /// same LinkedIn address or e-mail) is merged into it — its outcome is
+    /// [`UpsertOutcome::Merged`] — and probable duplicates are queued for
+    /// review.
+    pub async fn import_profiles(
+        &self,
+        profiles: &[Talent],
+        contacts: &[duplicates::Contacts],
+        source: &str,
+        owner: Option<&str>,
+    ) -> Result<UpsertReport, StoreError> {
+        let suppressions = self.suppression_list().await?;
+        let refused: Vec<bool> = profiles
+            .iter()
+            .map(|p| {
+                !suppressions.is_empty() && suppressions.holds_any(&data_rights::profile_digests(p))
+            })
+            .collect();
+        if !refused.contains(&true) {
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, contacts, source, owner, true));
+        }
+        let (kept, kept_contacts): (Vec<Talent>, Vec<duplicates::Contacts>) = profiles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !refused[*i])
+            .map(|(i, t)| (t.clone(), contacts.get(i).cloned().unwrap_or_default()))
+            .unzip();
+        let stored = if kept.is_empty() {
+            UpsertReport::default()
+        } else {
+            dispatch_write!(self, s => s.upsert_profiles(&kept, &kept_contacts, source, owner, true))?
+        };
+        let mut outcomes = stored.outcomes.into_iter();
+        Ok(UpsertReport {
+            outcomes: refused
+                .iter()
+                .map(|r| {
+                    if *r {
+                        UpsertOutcome::Suppressed
+                    } else {
+                        outcomes.next().unwrap_or(UpsertOutcome::Unchanged)
+                    }
+                })
+                .collect(),
+            last_seq: stored.last_seq,
+        })
+    }
+
+    /// Pairs of a pool taken for one person (`workspace` `None`: the shared
+    /// pool's), newest first, and how many there are.
+    pub async fn list_duplicates(
+        &self,
+        workspace: Option<&str>,
+        query: &duplicates::DuplicateQuery,
+    ) -> Result<(Vec<duplicates::Duplicate>, i64), StoreError> {
+        let pool = workspace.unwrap_or("");
+        dispatch!(self, s => s.list_duplicates(pool, query).await)
+    }
+
+    /// One pair of the pool.
+    pub async fn get_duplicate(
+        &self,
+        workspace: Option<&str>,
+        id: &str,
+    ) -> Result<Option<duplicates::Duplicate>, StoreError> {
+        let pool = workspace.unwrap_or("");
+        dispatch!(self, s => s.get_duplicate(pool, id).await)
+    }
+
+    /// Marks an open pair "not a duplicate" (remembered: never proposed
+    /// again); `None` when the pool has no such pair.
+    pub async fn dismiss_duplicate(
+        &self,
+        workspace: Option<&str>,
+        id: &str,
+        actor: &str,
+    ) -> Result<Option<duplicates::Duplicate>, StoreError> {
+        let pool = workspace.unwrap_or("");
+        dispatch_write!(self, s => s.dismiss_duplicate(pool, id, actor))
+    }
+
+    /// Merges an open pair into one profile (see `duplicates.rs`); `None`
+    /// when the pool has no such pair.
+    pub async fn merge_duplicate(
+        &self,
+        workspace: Option<&str>,
+        id: &str,
+        actor: &str,
+    ) -> Result<Option<duplicates::Duplicate>, StoreError> {
+        let pool = workspace.unwrap_or("");
+        dispatch_write!(self, s => s.merge_duplicate(pool, id, actor))
+    }
+
+    /// Undoes a merge (and remembers the pair as not a duplicate); `None`
+    /// when the pool has no such pair.
+    pub async fn undo_merge(
+        &self,
+        workspace: Option<&str>,
+        id: &str,
+        actor: &str,
+    ) -> Result<Option<duplicates::Duplicate>, StoreError> {
+        let pool = workspace.unwrap_or("");
+        dispatch_write!(self, s => s.undo_merge(pool, id, actor))
+    }
+
+    /// Looks for duplicates among every profile of a pool (see
+    /// `duplicates.rs`): certain ones merged, probable ones queued.
+    pub async fn scan_duplicates(
+        &self,
+        workspace: Option<&str>,
+        actor: &str,
+    ) -> Result<duplicates::ScanOutcome, StoreError> {
+        dispatch!(self, s => s.scan_duplicates(workspace, actor).await)
     }
 
     /// Upserts organizations by id; profiles that name a changed organization

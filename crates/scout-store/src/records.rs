@@ -18,6 +18,11 @@ pub enum UpsertOutcome {
     /// workspace writing an id of the shared pool, or the operator putting
     /// into the shared pool an id some workspace holds); nothing was written.
     Taken,
+    /// A stored profile of the pool is certainly the same person (the same
+    /// LinkedIn address or e-mail): the record was merged into it
+    /// (`duplicates.rs`), which took a change number; its own id was not
+    /// stored.
+    Merged,
 }
 
 impl UpsertOutcome {

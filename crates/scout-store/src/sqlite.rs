@@ -14,6 +14,9 @@ const BLOB: &str = "BLOB";
 #[path = "data_rights_sql/statements.rs"]
 mod data_rights;
 #[allow(clippy::duplicate_mod)]
+#[path = "duplicates_sql/statements.rs"]
+mod duplicates;
+#[allow(clippy::duplicate_mod)]
 #[path = "leads_sql/statements.rs"]
 mod leads;
 #[allow(clippy::duplicate_mod)]

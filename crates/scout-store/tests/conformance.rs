@@ -1827,6 +1827,271 @@ async fn pools_racing_for_an_id_never_both_take_it(store: Store) {
     }
 }
 
+/// One person once: a profile arriving under a new id with an e-mail the
+/// pool knows is merged into the profile seen first, and the merge undone;
+/// the same name at the same employer at the same time is queued; a merge
+/// from the queue moves candidates and list places to the survivor and an
+/// undo moves them back; a dismissed pair stays dismissed; pools never mix.
+async fn one_person_once(store: Store) {
+    use scout_store::duplicates::{Contacts, DuplicateQuery};
+    use scout_store::NewPool;
+    let w = workspace(&store, "one").await;
+    let ws = Some(w.as_str());
+    let person = |id: &str, mut v: serde_json::Value| -> Talent {
+        v["id"] = serde_json::json!(id);
+        serde_json::from_value(v).unwrap()
+    };
+    let mail = |e: &str| Contacts {
+        emails: vec![e.into()],
+        phones: vec![],
+    };
+    let ann = person(
+        "a",
+        serde_json::json!({"firstname": "Ann", "lastname": "Lee", "headline": "Glass",
+        "currentOrganization": {"name": "Acme"}, "skills": ["Glass"],
+        "experiences": [{"organizationName": "Acme", "title": "Glassblower", "startDate": "2015-01"}]}),
+    );
+    let r = store
+        .import_profiles(std::slice::from_ref(&ann), &[mail("ann@example.com")], "f1", ws)
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, [UpsertOutcome::Inserted]);
+    // the same e-mail under another id: merged into `a`
+    let again = person(
+        "b",
+        serde_json::json!({"firstname": "Ann", "lastname": "Lee", "city": "Lyon", "skills": ["Kilns"]}),
+    );
+    let r = store
+        .import_profiles(std::slice::from_ref(&again), &[mail(" ANN@example.com")], "f2", ws)
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, [UpsertOutcome::Merged]);
+    let ids = vec!["a".to_string(), "b".to_string()];
+    let seen = store.get_profiles(ws, &ids).await.unwrap();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].talent.city.as_deref(), Some("Lyon"));
+    assert_eq!(seen[0].talent.headline.as_deref(), Some("Glass"));
+    assert_eq!(seen[0].talent.skills, ["Kilns", "Glass"]);
+    let all = |status: &str| DuplicateQuery {
+        status: Some(status.into()),
+        offset: 0,
+        limit: 50,
+    };
+    let (merged, n) = store.list_duplicates(ws, &all("merged")).await.unwrap();
+    assert_eq!(
+        (
+            n,
+            merged[0].reason.as_str(),
+            merged[0].survivor_id.as_deref()
+        ),
+        (1, "email", Some("a"))
+    );
+    // undone: both as they were, and never merged again
+    let undone = store
+        .undo_merge(ws, &merged[0].id, "tester")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(undone.status, "dismissed");
+    let seen = store.get_profiles(ws, &ids).await.unwrap();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[0].talent.city, None);
+    assert_eq!(seen[1].talent.city.as_deref(), Some("Lyon"));
+    let r = store
+        .import_profiles(std::slice::from_ref(&again), &[mail("ann@example.com")], "f2", ws)
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, [UpsertOutcome::Unchanged]);
+    // the same name at the same employer, at the same time: queued; at
+    // another time: not
+    let c = person(
+        "c",
+        serde_json::json!({"firstname": "ann", "lastname": "LEE", "currentOrganization": {"name": "ACME"},
+        "experiences": [{"organizationName": "Acme", "title": "Glass artist", "startDate": "2016-05"}]}),
+    );
+    let d = person(
+        "d",
+        serde_json::json!({"firstname": "Ann", "lastname": "Lee", "currentOrganization": {"name": "Acme"},
+        "experiences": [{"organizationName": "Acme", "startDate": "2001-01", "endDate": "2003-01"}]}),
+    );
+    store.import_profiles(&[c, d], &[], "f3", ws).await.unwrap();
+    let (open, _) = store.list_duplicates(ws, &all("open")).await.unwrap();
+    let pairs: Vec<[String; 2]> = open.iter().map(|p| p.talent_ids.clone()).collect();
+    assert_eq!(pairs, [["a".to_string(), "c".to_string()]], "{open:?}");
+    // a merge from the queue moves what pointed at the merged profile
+    let s1 = store
+        .create_sourcing(
+            &w,
+            &NewSourcing {
+                title: "Glass".into(),
+                requirements: serde_json::json!([]),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let s2 = store
+        .create_sourcing(
+            &w,
+            &NewSourcing {
+                title: "Kilns".into(),
+                requirements: serde_json::json!([]),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let of = |talent: &str| {
+        let mut n = applicant("Ann", "Lyon", "Glassblower", "Acme");
+        n.talent_id = Some(talent.into());
+        n.profile.email = None;
+        n
+    };
+    let both = store
+        .add_candidates(&s1.id, None, &[of("a"), of("c")])
+        .await
+        .unwrap();
+    let only = store
+        .add_candidates(&s2.id, None, &[of("c")])
+        .await
+        .unwrap();
+    let user = store
+        .create_key(&NewKey {
+            workspace: "one".into(),
+            user: "ada".into(),
+            is_admin: false,
+            scopes: vec![],
+            per_minute: 1,
+            per_day: 1,
+        })
+        .await
+        .unwrap()
+        .1
+        .user_id;
+    let list = store
+        .create_pool(&NewPool {
+            workspace_id: w.clone(),
+            user_id: user,
+            name: "L".into(),
+            search_id: None,
+            talent_ids: vec!["c".into(), "a".into()],
+        })
+        .await
+        .unwrap();
+    let done = store
+        .merge_duplicate(ws, &open[0].id, "tester")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (done.status.as_str(), done.survivor_id.as_deref()),
+        ("merged", Some("a"))
+    );
+    assert_eq!(
+        store
+            .get_profiles(ws, &["c".to_string()])
+            .await
+            .unwrap()
+            .len(),
+        0
+    );
+    let talent_of = |sourcing: &str, id: &str| {
+        let store = store.clone();
+        let (sourcing, id) = (sourcing.to_owned(), id.to_owned());
+        async move {
+            store
+                .get_candidate(&sourcing, &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .talent_id
+        }
+    };
+    assert_eq!(
+        talent_of(&s1.id, &both[1].id).await,
+        None,
+        "the sourcing held the survivor: unlinked"
+    );
+    assert_eq!(talent_of(&s2.id, &only[0].id).await.as_deref(), Some("a"));
+    assert_eq!(store.pool_members(&list.id, 0, 10).await.unwrap(), ["a"]);
+    // and undone
+    store
+        .undo_merge(ws, &done.id, "tester")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(talent_of(&s1.id, &both[1].id).await.as_deref(), Some("c"));
+    assert_eq!(talent_of(&s2.id, &only[0].id).await.as_deref(), Some("c"));
+    let mut members = store.pool_members(&list.id, 0, 10).await.unwrap();
+    members.sort();
+    assert_eq!(members, ["a", "c"]);
+    assert_eq!(
+        store
+            .get_profiles(ws, &["c".to_string()])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // dismissing: only an open pair; another pool never sees these
+    assert!(store
+        .dismiss_duplicate(ws, &done.id, "tester")
+        .await
+        .is_err());
+    let other = workspace(&store, "two").await;
+    assert_eq!(
+        store
+            .list_duplicates(Some(&other), &all("dismissed"))
+            .await
+            .unwrap()
+            .1,
+        0
+    );
+    assert!(store
+        .get_duplicate(Some(&other), &done.id)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(store
+        .undo_merge(Some(&other), &done.id, "x")
+        .await
+        .unwrap()
+        .is_none());
+    let shared_ann = person(
+        "s-ann",
+        serde_json::json!({"firstname": "Ann", "lastname": "Lee", "currentOrganization": {"name": "Acme"}}),
+    );
+    let r = store
+        .import_profiles(&[shared_ann], &[mail("ann@example.com")], "shared", None)
+        .await
+        .unwrap();
+    assert_eq!(
+        r.outcomes,
+        [UpsertOutcome::Inserted],
+        "a workspace's profile is never merged into the shared pool"
+    );
+    // profiles written by id (not merged on arrival) sharing a LinkedIn
+    // address: queued as certain, and a scan merges them
+    let li = |id: &str| {
+        person(
+            id,
+            serde_json::json!({"firstname": "Bo", "linkedinUrl": format!("https://linkedin.com/in/bo-{}", "x")}),
+        )
+    };
+    store.upsert_profiles(&[li("x1")], "put", ws).await.unwrap();
+    store.upsert_profiles(&[li("x2")], "put", ws).await.unwrap();
+    let scan = store.scan_duplicates(ws, "scan").await.unwrap();
+    assert_eq!(scan.merged, 1, "{scan:?}");
+    assert_eq!(
+        store
+            .get_profiles(ws, &["x1".to_string(), "x2".to_string()])
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
 /// One test per case and back end (`sqlite::case`, `postgres::case`), so
 /// that each failure is reported on its own.
 macro_rules! suite {
@@ -1876,6 +2141,7 @@ suite!(
     retention_removes_what_nobody_touched,
     profiles_belong_to_their_pool,
     pools_racing_for_an_id_never_both_take_it,
+    one_person_once,
 );
 
 /// Two handles on one store, as two processes or servers have: an erasure

@@ -10,6 +10,7 @@ use scout_model::{CurrentOrganization, Experience, Language, Talent};
 
 use super::text::{cell, date, decode, excerpt, language, list, split_name};
 use super::{ids, Converted};
+use scout_store::duplicates::Contacts;
 
 /// What a column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -325,9 +326,11 @@ pub fn read(
                     continue;
                 }
                 let joined = record.iter().collect::<Vec<_>>().join(",");
+                let (profile, contacts) = row(&columns, &record);
                 out.push(Converted {
                     line,
-                    profile: row(&columns, &record),
+                    profile,
+                    contacts,
                     excerpt: excerpt(&joined),
                 });
             }
@@ -335,6 +338,7 @@ pub fn read(
                 out.push(Converted {
                     line,
                     profile: Err(format!("unreadable row: {e}")),
+                    contacts: Contacts::default(),
                     excerpt: String::new(),
                 });
                 if !matches!(
@@ -349,8 +353,23 @@ pub fn read(
     Ok((columns, out))
 }
 
-/// One row as a profile.
-fn row(columns: &[Column], record: &::csv::StringRecord) -> Result<Talent, String> {
+/// One row as a profile, with the e-mail and phone it gave.
+fn row(columns: &[Column], record: &::csv::StringRecord) -> (Result<Talent, String>, Contacts) {
+    let get = |f: Field| {
+        columns
+            .iter()
+            .zip(record.iter())
+            .find(|(c, _)| c.field == f)
+            .and_then(|(_, v)| cell(v))
+    };
+    let contacts = Contacts {
+        emails: get(Field::Email).into_iter().collect(),
+        phones: get(Field::Phone).into_iter().collect(),
+    };
+    (profile_of(columns, record), contacts)
+}
+
+fn profile_of(columns: &[Column], record: &::csv::StringRecord) -> Result<Talent, String> {
     let get = |f: Field| {
         columns
             .iter()

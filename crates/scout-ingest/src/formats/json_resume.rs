@@ -9,17 +9,19 @@ use serde_json::Value;
 
 use super::text::{date, excerpt, proficiency, split_name};
 use super::{ids, Converted};
+use scout_store::duplicates::Contacts;
 
 /// Reads one file: a résumé, or an array of résumés (record numbers from 1).
 pub fn read(bytes: &[u8]) -> Vec<Converted> {
-    let text = super::text::decode(bytes);
-    let value: Value = match serde_json::from_str(&text) {
+    let raw = super::text::decode(bytes);
+    let value: Value = match serde_json::from_str(&raw) {
         Ok(v) => v,
         Err(e) => {
             return vec![Converted {
                 line: e.line() as u64,
                 profile: Err(format!("not JSON: {e}")),
-                excerpt: excerpt(&text),
+                contacts: Contacts::default(),
+                excerpt: excerpt(&raw),
             }]
         }
     };
@@ -30,10 +32,17 @@ pub fn read(bytes: &[u8]) -> Vec<Converted> {
     resumes
         .into_iter()
         .enumerate()
-        .map(|(i, r)| Converted {
-            line: i as u64 + 1,
-            profile: resume(r),
-            excerpt: excerpt(&r.to_string()),
+        .map(|(i, r)| {
+            let basics = r.get("basics").cloned().unwrap_or(Value::Null);
+            Converted {
+                line: i as u64 + 1,
+                profile: resume(r),
+                contacts: Contacts {
+                    emails: text(&basics, "email").into_iter().collect(),
+                    phones: text(&basics, "phone").into_iter().collect(),
+                },
+                excerpt: excerpt(&r.to_string()),
+            }
         })
         .collect()
 }

@@ -14,6 +14,7 @@ use scout_model::{Certification, CurrentOrganization, Education, Experience, Lan
 
 use super::text::{cell, date, decode, excerpt, proficiency};
 use super::{ids, Converted};
+use scout_store::duplicates::Contacts;
 
 /// Largest file read from an archive (a member's CSVs are small; this
 /// bounds what a crafted archive can make Scout decompress).
@@ -141,9 +142,18 @@ fn from_files(files: &Files) -> Converted {
             .collect::<Vec<_>>()
             .join(", ")
     });
+    let emails = rows(files, "email addresses.csv", "Email Address")
+        .iter()
+        .filter_map(|r| get(r, "Email Address"))
+        .collect();
+    let phones = rows(files, "phonenumbers.csv", "Number")
+        .iter()
+        .filter_map(|r| get(r, "Number"))
+        .collect();
     Converted {
         line: 1,
         profile,
+        contacts: Contacts { emails, phones },
         excerpt,
     }
 }

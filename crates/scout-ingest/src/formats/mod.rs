@@ -23,6 +23,7 @@ mod text;
 use std::path::Path;
 
 use scout_model::Talent;
+use scout_store::duplicates::Contacts;
 
 /// The kinds of input the importer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +132,9 @@ pub struct Converted {
     pub line: u64,
     /// The profile, or the reason the row was refused.
     pub profile: Result<Talent, String>,
+    /// The e-mails and phones the row gave (kept only to tell the same
+    /// person: the talent schema has no contacts).
+    pub contacts: Contacts,
     /// The row as read, shortened, for the rejects file.
     pub excerpt: String,
 }
@@ -217,6 +221,7 @@ pub fn preview(
                     Converted {
                         line: i as u64 + 1,
                         profile: crate::read_profile(l.trim_start_matches('\u{feff}')),
+                        contacts: Contacts::default(),
                         excerpt: text::excerpt(&l),
                     }
                 })

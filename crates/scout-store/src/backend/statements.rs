@@ -4,6 +4,7 @@
 
 use crate::access::{generate_id, generate_key, key_hash, ApiKey, NewKey};
 use crate::codec;
+use crate::duplicates::{identity_keys, Contacts, IdentityKeys};
 use crate::error::StoreError;
 use crate::records::{
     Change, ChangeKind, SearchTransaction, StoredProfile, UpsertOutcome, UpsertReport,
@@ -17,6 +18,17 @@ use std::collections::{HashMap, HashSet};
 use super::BLOB;
 use super::{Db, Store};
 use crate::backend::*;
+
+/// A profile row an upsert writes: its key, the profile (a merged survivor
+/// is made here), its identity keys and document, and the input it stands
+/// for (`None` for a survivor).
+struct WriteRow<'a> {
+    key: String,
+    talent: std::borrow::Cow<'a, Talent>,
+    identity: IdentityKeys,
+    encoded: Encoded,
+    input: Option<usize>,
+}
 
 impl Store {
     async fn existing_hashes(
@@ -42,7 +54,10 @@ impl Store {
     }
 
     /// Takes `n` numbers from the change sequence; returns the first.
-    async fn allocate_seqs(tx: &mut sqlx::Transaction<'_, Db>, n: i64) -> Result<i64, StoreError> {
+    pub(crate) async fn allocate_seqs(
+        tx: &mut sqlx::Transaction<'_, Db>,
+        n: i64,
+    ) -> Result<i64, StoreError> {
         let mut qb = QueryBuilder::<Db>::new("UPDATE change_counter SET value = value + ");
         qb.push_bind(n).push(" WHERE id = 1 RETURNING value");
         let end: i64 = qb.build().fetch_one(&mut **tx).await?.try_get(0)?;
@@ -74,17 +89,26 @@ impl Store {
     pub(crate) async fn upsert_profiles(
         &self,
         profiles: &[Talent],
+        contacts: &[Contacts],
         source: &str,
         owner: Option<&str>,
+        merge_on_arrival: bool,
     ) -> Result<UpsertReport, StoreError> {
         if profiles.is_empty() {
             return Ok(UpsertReport::default());
         }
+        let no_contacts = Contacts::default();
+        let identities: Vec<IdentityKeys> = profiles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| identity_keys(t, contacts.get(i).unwrap_or(&no_contacts)))
+            .collect();
         let encoded_all = encode_all(profiles, |t| t.id.as_str())?;
         let (_turn, mut tx) = self.begin_write().await?;
         // Hold the change counter before looking: every writer of profiles
-        // takes it, so no other pool can take one of these ids between the
-        // check and the insert (PostgreSQL runs writers side by side).
+        // takes it, so no other pool can take one of these ids, and no other
+        // import can store the same person, between the checks and the insert
+        // (PostgreSQL runs writers side by side).
         sqlx::query("UPDATE change_counter SET value = value WHERE id = 1")
             .execute(&mut *tx)
             .await?;
@@ -93,69 +117,135 @@ impl Store {
         let kept: Vec<usize> = (0..profiles.len())
             .filter(|&i| !taken.contains(ids[i]))
             .collect();
-        let keys: Vec<String> = kept.iter().map(|&i| profile_key(owner, ids[i])).collect();
-        let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        // moved, not copied: a batch's documents are most of its memory
-        let mut encoded: Vec<Encoded> = if taken.is_empty() {
-            encoded_all
+        let pool = owner.unwrap_or("");
+        // a profile arriving under a new id that is certainly a stored one
+        // is merged into it (duplicates.rs)
+        let arrivals = if merge_on_arrival {
+            let candidates: Vec<(usize, String, &IdentityKeys, &Talent)> = kept
+                .iter()
+                .map(|&i| (i, profile_key(owner, ids[i]), &identities[i], &profiles[i]))
+                .collect();
+            Self::merges_on_arrival(&mut tx, pool, owner, &candidates).await?
         } else {
-            let mut all: Vec<Option<Encoded>> = encoded_all.into_iter().map(Some).collect();
-            kept.iter().filter_map(|&i| all[i].take()).collect()
+            Default::default()
         };
-        let merge = |kept_outcomes: Vec<UpsertOutcome>| -> Vec<UpsertOutcome> {
-            let mut kept_outcomes = kept_outcomes.into_iter();
-            ids.iter()
-                .map(|id| {
-                    if taken.contains(*id) {
-                        UpsertOutcome::Taken
-                    } else {
-                        kept_outcomes.next().unwrap_or(UpsertOutcome::Unchanged)
-                    }
-                })
-                .collect()
-        };
-        let planned = if kept.is_empty() {
+        // the rows to write: every kept profile not merged, then each
+        // survivor once with everything merged into it
+        let mut rows: Vec<WriteRow> = Vec::with_capacity(kept.len());
+        let mut encoded_slots: Vec<Option<Encoded>> = encoded_all.into_iter().map(Some).collect();
+        for &i in &kept {
+            if arrivals.into_survivor.contains_key(&i) {
+                continue;
+            }
+            rows.push(WriteRow {
+                key: profile_key(owner, ids[i]),
+                talent: std::borrow::Cow::Borrowed(&profiles[i]),
+                identity: identities[i].clone(),
+                encoded: encoded_slots[i].take().unwrap_or_default(),
+                input: Some(i),
+            });
+        }
+        for survivor in &arrivals.survivors {
+            let identity = identity_keys(&survivor.merged, &no_contacts);
+            // the keys a file gave stay the survivor's (the talent schema has
+            // no contacts to derive them from again)
+            let identity = IdentityKeys {
+                email: identity.email.or(survivor.keys.email.clone()),
+                phone: identity.phone.or(survivor.keys.phone.clone()),
+                ..identity
+            };
+            rows.push(WriteRow {
+                key: survivor.key.clone(),
+                talent: std::borrow::Cow::Owned(survivor.merged.clone()),
+                identity,
+                encoded: codec::serialize(&survivor.merged).map_err(|e| StoreError::Corrupt {
+                    id: survivor.key.clone(),
+                    reason: e.to_string(),
+                })?,
+                input: None,
+            });
+        }
+        let mut encoded: Vec<Encoded> = rows
+            .iter_mut()
+            .map(|r| std::mem::take(&mut r.encoded))
+            .collect();
+        let key_refs: Vec<&str> = rows.iter().map(|r| r.key.as_str()).collect();
+        let planned = if rows.is_empty() {
             None
         } else {
             Self::plan_upsert(&mut tx, "profiles", &key_refs, &mut encoded).await?
         };
-        let Some((outcomes, changed, first)) = planned else {
-            tx.commit().await?;
-            return Ok(UpsertReport {
-                outcomes: merge(vec![UpsertOutcome::Unchanged; kept.len()]),
-                last_seq: None,
-            });
+        let outcome_of = |row_outcomes: &[UpsertOutcome]| -> Vec<UpsertOutcome> {
+            let mut by_input = vec![UpsertOutcome::Unchanged; profiles.len()];
+            for (row, o) in rows.iter().zip(row_outcomes) {
+                if let Some(i) = row.input {
+                    by_input[i] = *o;
+                }
+            }
+            for i in arrivals.into_survivor.keys() {
+                by_input[*i] = UpsertOutcome::Merged;
+            }
+            for (i, id) in ids.iter().enumerate() {
+                if taken.contains(*id) {
+                    by_input[i] = UpsertOutcome::Taken;
+                }
+            }
+            by_input
         };
-        let now = now_ms();
-        let owned_id = |i: usize| owner.map(|_| ids[kept[i]]);
-        for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
-            let mut qb = QueryBuilder::<Db>::new(
-                "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id, owner, owned_id) ",
-            );
-            qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
-                let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
-                b.push_bind(key_refs[i])
-                    .push_bind(seq)
-                    .push_bind(&encoded[i].1)
-                    .push_bind(&encoded[i].0);
-                b.push_bind(now)
-                    .push_bind(now)
-                    .push_bind(source)
-                    .push_bind(current_org_id(&profiles[kept[i]]))
-                    .push_bind(owner)
-                    .push_bind(owned_id(i));
-            });
-            qb.push(
-                " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
-                 doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source, \
-                 current_org_id = excluded.current_org_id",
-            );
-            qb.build().execute(&mut *tx).await?;
-        }
+        let last_seq = if let Some((row_outcomes, changed, first)) = planned {
+            let now = now_ms();
+            for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
+                let mut qb = QueryBuilder::<Db>::new(
+                    "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id, owner, owned_id, linkedin_key, email_key, phone_key, name_key) ",
+                );
+                qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
+                    let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
+                    let row = &rows[i];
+                    b.push_bind(key_refs[i])
+                        .push_bind(seq)
+                        .push_bind(&encoded[i].1)
+                        .push_bind(&encoded[i].0);
+                    b.push_bind(now)
+                        .push_bind(now)
+                        .push_bind(source)
+                        .push_bind(current_org_id(&row.talent))
+                        .push_bind(owner)
+                        .push_bind(owner.map(|_| row.talent.id.as_str()))
+                        .push_bind(row.identity.linkedin.as_deref())
+                        .push_bind(row.identity.email.as_deref())
+                        .push_bind(row.identity.phone.as_deref())
+                        .push_bind(row.identity.name.as_deref());
+                });
+                qb.push(
+                    " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
+                     doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source, \
+                     current_org_id = excluded.current_org_id, linkedin_key = excluded.linkedin_key, \
+                     email_key = COALESCE(excluded.email_key, profiles.email_key), \
+                     phone_key = COALESCE(excluded.phone_key, profiles.phone_key), name_key = excluded.name_key",
+                );
+                qb.build().execute(&mut *tx).await?;
+            }
+            let outcomes = outcome_of(&row_outcomes);
+            Some((outcomes, first + changed.len() as i64 - 1))
+        } else {
+            None
+        };
+        Self::record_arrivals(&mut tx, pool, &arrivals).await?;
+        let written: Vec<(&str, &Talent, &IdentityKeys)> = rows
+            .iter()
+            .map(|r| (r.key.as_str(), r.talent.as_ref(), &r.identity))
+            .collect();
+        Self::queue_probable(&mut tx, pool, owner, &written).await?;
         tx.commit().await?;
-        Ok(UpsertReport {
-            outcomes: merge(outcomes),
-            last_seq: Some(first + changed.len() as i64 - 1),
+        Ok(match last_seq {
+            Some((outcomes, last)) => UpsertReport {
+                outcomes,
+                last_seq: Some(last),
+            },
+            None => UpsertReport {
+                outcomes: outcome_of(&vec![UpsertOutcome::Unchanged; rows.len()]),
+                last_seq: None,
+            },
         })
     }
 

@@ -302,6 +302,17 @@ impl Store {
             }
         }
         counts.profiles = Self::delete_profiles_in(&mut tx, &f.stored_profiles).await?;
+        // the duplicates queue keeps copies of merged profiles (to undo a
+        // merge): the person's go with them
+        if !f.stored_profiles.is_empty() {
+            let mut qb = QueryBuilder::<Db>::new("DELETE FROM duplicates WHERE ");
+            push_in(&mut qb, "first_key", &f.stored_profiles);
+            qb.push(" OR ");
+            push_in(&mut qb, "second_key", &f.stored_profiles);
+            qb.push(" OR ");
+            push_in(&mut qb, "survivor_key", &f.stored_profiles);
+            qb.build().execute(&mut *tx).await?;
+        }
 
         let erasure_id = generate_id("era")?;
         let at = now_ms();
