@@ -41,6 +41,11 @@ pub(crate) struct Arrivals {
     pub records: Vec<ArrivalRecord>,
 }
 
+/// Per column of [`KEY_COLUMNS`]: value → the pool's profiles holding it,
+/// `(key, first_seen_at)`.
+#[derive(Default)]
+pub(crate) struct Holders(pub [HashMap<String, Vec<(String, i64)>>; 4]);
+
 /// The columns of the identity keys, with the reason a match on each gives.
 pub(crate) const KEY_COLUMNS: [(&str, Reason); 4] = [
     ("linkedin_key", Reason::Linkedin),

@@ -1852,7 +1852,12 @@ async fn one_person_once(store: Store) {
         "experiences": [{"organizationName": "Acme", "title": "Glassblower", "startDate": "2015-01"}]}),
     );
     let r = store
-        .import_profiles(std::slice::from_ref(&ann), &[mail("ann@example.com")], "f1", ws)
+        .import_profiles(
+            std::slice::from_ref(&ann),
+            &[mail("ann@example.com")],
+            "f1",
+            ws,
+        )
         .await
         .unwrap();
     assert_eq!(r.outcomes, [UpsertOutcome::Inserted]);
@@ -1862,7 +1867,12 @@ async fn one_person_once(store: Store) {
         serde_json::json!({"firstname": "Ann", "lastname": "Lee", "city": "Lyon", "skills": ["Kilns"]}),
     );
     let r = store
-        .import_profiles(std::slice::from_ref(&again), &[mail(" ANN@example.com")], "f2", ws)
+        .import_profiles(
+            std::slice::from_ref(&again),
+            &[mail(" ANN@example.com")],
+            "f2",
+            ws,
+        )
         .await
         .unwrap();
     assert_eq!(r.outcomes, [UpsertOutcome::Merged]);
@@ -1898,7 +1908,12 @@ async fn one_person_once(store: Store) {
     assert_eq!(seen[0].talent.city, None);
     assert_eq!(seen[1].talent.city.as_deref(), Some("Lyon"));
     let r = store
-        .import_profiles(std::slice::from_ref(&again), &[mail("ann@example.com")], "f2", ws)
+        .import_profiles(
+            std::slice::from_ref(&again),
+            &[mail("ann@example.com")],
+            "f2",
+            ws,
+        )
         .await
         .unwrap();
     assert_eq!(r.outcomes, [UpsertOutcome::Unchanged]);

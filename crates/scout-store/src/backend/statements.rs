@@ -118,6 +118,10 @@ impl Store {
             .filter(|&i| !taken.contains(ids[i]))
             .collect();
         let pool = owner.unwrap_or("");
+        // who the pool already holds with these identity keys, looked up
+        // once: for merges on arrival and for the review queue
+        let kept_keys: Vec<&IdentityKeys> = kept.iter().map(|&i| &identities[i]).collect();
+        let holders = Self::holders(&mut tx, owner, &kept_keys).await?;
         // a profile arriving under a new id that is certainly a stored one
         // is merged into it (duplicates.rs)
         let arrivals = if merge_on_arrival {
@@ -125,7 +129,7 @@ impl Store {
                 .iter()
                 .map(|&i| (i, profile_key(owner, ids[i]), &identities[i], &profiles[i]))
                 .collect();
-            Self::merges_on_arrival(&mut tx, pool, owner, &candidates).await?
+            Self::merges_on_arrival(&mut tx, pool, &holders, &candidates).await?
         } else {
             Default::default()
         };
@@ -235,7 +239,7 @@ impl Store {
             .iter()
             .map(|r| (r.key.as_str(), r.talent.as_ref(), &r.identity))
             .collect();
-        Self::queue_probable(&mut tx, pool, owner, &written).await?;
+        Self::queue_probable(&mut tx, pool, owner, &written, Some(&holders)).await?;
         tx.commit().await?;
         Ok(match last_seq {
             Some((outcomes, last)) => UpsertReport {

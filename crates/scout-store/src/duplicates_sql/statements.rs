@@ -16,7 +16,7 @@ use crate::duplicates::{
     merge, times_overlap, Duplicate, DuplicateQuery, IdentityKeys, Reason, Repointed, ScanOutcome,
 };
 use crate::duplicates_sql::{
-    key_of, ArrivalRecord, Arrivals, Survivor, DUPLICATE_COLUMNS, KEY_COLUMNS,
+    key_of, ArrivalRecord, Arrivals, Holders, Survivor, DUPLICATE_COLUMNS, KEY_COLUMNS,
 };
 use crate::error::StoreError;
 
@@ -47,7 +47,9 @@ fn ordered(a: &str, b: &str) -> (String, String) {
 
 impl Store {
     /// `(value, key, first_seen_at)` of the pool's profiles whose `column`
-    /// is one of `values`.
+    /// is one of `values`. Not kept as a prepared statement: its length
+    /// varies batch by batch, and each length would be cached on every
+    /// connection.
     async fn holders_of(
         tx: &mut sqlx::Transaction<'_, Db>,
         owner: Option<&str>,
@@ -65,12 +67,35 @@ impl Store {
             }
             qb.push(")");
             push_pool(&mut qb, owner);
-            for row in qb.build().fetch_all(&mut **tx).await? {
+            for row in qb.build().persistent(false).fetch_all(&mut **tx).await? {
                 out.push((
                     row.try_get("v")?,
                     row.try_get("id")?,
                     row.try_get("first_seen_at")?,
                 ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// For each identity column, the pool's profiles holding each of the
+    /// values `keys` have: value → `(key, first_seen_at)`, looked up once
+    /// per upsert, before it writes.
+    pub(crate) async fn holders(
+        tx: &mut sqlx::Transaction<'_, Db>,
+        owner: Option<&str>,
+        keys: &[&IdentityKeys],
+    ) -> Result<Holders, StoreError> {
+        let mut out = Holders::default();
+        for (n, (column, _)) in KEY_COLUMNS.iter().enumerate() {
+            let mut values: Vec<&str> = keys.iter().filter_map(|k| key_of(k, column)).collect();
+            if values.is_empty() {
+                continue;
+            }
+            values.sort_unstable();
+            values.dedup();
+            for (v, key, seen) in Self::holders_of(tx, owner, column, &values).await? {
+                out.0[n].entry(v).or_default().push((key, seen));
             }
         }
         Ok(out)
@@ -89,7 +114,7 @@ impl Store {
                 sep.push_bind(k.as_str());
             }
             qb.push(")");
-            for row in qb.build().fetch_all(&mut **tx).await? {
+            for row in qb.build().persistent(false).fetch_all(&mut **tx).await? {
                 let id: String = row.try_get("id")?;
                 let doc: Vec<u8> = row.try_get("doc")?;
                 let talent: Talent = codec::decode(&doc).map_err(|reason| StoreError::Corrupt {
@@ -120,7 +145,7 @@ impl Store {
                 sep.push_bind(*k);
             }
             qb.push(")");
-            for row in qb.build().fetch_all(&mut **tx).await? {
+            for row in qb.build().persistent(false).fetch_all(&mut **tx).await? {
                 out.insert((row.try_get("first_key")?, row.try_get("second_key")?));
             }
         }
@@ -135,33 +160,27 @@ impl Store {
     pub(crate) async fn merges_on_arrival(
         tx: &mut sqlx::Transaction<'_, Db>,
         pool: &str,
-        owner: Option<&str>,
+        holders: &Holders,
         candidates: &[(usize, String, &IdentityKeys, &Talent)],
     ) -> Result<Arrivals, StoreError> {
         let mut matches: HashMap<usize, (String, Reason)> = HashMap::new();
-        for (column, reason) in KEY_COLUMNS.iter().filter(|(_, r)| r.certain()) {
-            let values: Vec<&str> = candidates
-                .iter()
-                .filter_map(|(_, _, k, _)| key_of(k, column))
-                .collect();
-            if values.is_empty() {
+        for (n, (column, reason)) in KEY_COLUMNS.iter().enumerate() {
+            if !reason.certain() {
                 continue;
-            }
-            let mut first_holder: HashMap<String, (String, i64)> = HashMap::new();
-            for (v, key, seen) in Self::holders_of(tx, owner, column, &values).await? {
-                let e = first_holder.entry(v).or_insert((key.clone(), seen));
-                if (seen, &key) < (e.1, &e.0) {
-                    *e = (key, seen);
-                }
             }
             for (i, key, keys, _) in candidates {
                 if matches.contains_key(i) {
                     continue;
                 }
-                if let Some((holder, _)) = key_of(keys, column).and_then(|v| first_holder.get(v)) {
-                    if holder != key {
-                        matches.insert(*i, (holder.clone(), *reason));
-                    }
+                let first = key_of(keys, column)
+                    .and_then(|v| holders.0[n].get(v))
+                    .and_then(|hs| {
+                        hs.iter()
+                            .filter(|(k, _)| k != key)
+                            .min_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)))
+                    });
+                if let Some((holder, _)) = first {
+                    matches.insert(*i, (holder.clone(), *reason));
                 }
             }
         }
@@ -276,61 +295,89 @@ impl Store {
     }
 
     /// Queues, for review, each pair of a written profile and another of
-    /// the pool sharing one of its identity keys (a name with an employer
-    /// only when their times there overlap); a pair already known — open,
-    /// merged or dismissed — is left as it is.
+    /// the pool sharing one of its identity keys — a profile stored before
+    /// (`holders`, looked up before the write; `None`: look them up now) or
+    /// another written with it; a name with an employer only when their
+    /// times there overlap. A pair already known — open, merged or
+    /// dismissed — is left as it is.
     pub(crate) async fn queue_probable(
         tx: &mut sqlx::Transaction<'_, Db>,
         pool: &str,
         owner: Option<&str>,
         written: &[(&str, &Talent, &IdentityKeys)],
+        holders: Option<&Holders>,
     ) -> Result<(), StoreError> {
-        let mut found: HashMap<(String, String), Reason> = HashMap::new();
-        let mut name_checks: Vec<(usize, String)> = Vec::new();
-        for (column, reason) in KEY_COLUMNS {
-            let values: Vec<&str> = written
-                .iter()
-                .filter_map(|(_, _, k)| key_of(k, column))
-                .collect();
-            if values.is_empty() {
-                continue;
+        let fetched;
+        let holders = match holders {
+            Some(h) => h,
+            None => {
+                let keys: Vec<&IdentityKeys> = written.iter().map(|(_, _, k)| *k).collect();
+                fetched = Self::holders(tx, owner, &keys).await?;
+                &fetched
             }
-            let mut holders: HashMap<String, Vec<String>> = HashMap::new();
-            for (v, key, _) in Self::holders_of(tx, owner, column, &values).await? {
-                holders.entry(v).or_default().push(key);
+        };
+        let mut found: HashMap<(String, String), Reason> = HashMap::new();
+        // (written index, other key, the other when it was written too)
+        let mut name_checks: Vec<(usize, String, Option<usize>)> = Vec::new();
+        for (n, (column, reason)) in KEY_COLUMNS.iter().enumerate() {
+            let mut in_batch: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (w, (_, _, keys)) in written.iter().enumerate() {
+                if let Some(v) = key_of(keys, column) {
+                    in_batch.entry(v).or_default().push(w);
+                }
             }
             for (w, (key, _, keys)) in written.iter().enumerate() {
-                let Some(others) = key_of(keys, column).and_then(|v| holders.get(v)) else {
+                let Some(v) = key_of(keys, column) else {
                     continue;
                 };
-                for other in others.iter().filter(|o| o.as_str() != *key) {
+                let stored = holders.0[n]
+                    .get(v)
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, _)| (k.as_str(), None));
+                let batch = in_batch
+                    .get(v)
+                    .into_iter()
+                    .flatten()
+                    .map(|&o| (written[o].0, Some(o)));
+                for (other, other_written) in stored.chain(batch) {
+                    if other == *key {
+                        continue;
+                    }
                     let pair = ordered(key, other);
                     if found.contains_key(&pair) {
                         continue;
                     }
-                    if reason == Reason::NameAndEmployer {
-                        name_checks.push((w, other.clone()));
+                    if *reason == Reason::NameAndEmployer {
+                        name_checks.push((w, other.to_owned(), other_written));
                     } else {
-                        found.insert(pair, reason);
+                        found.insert(pair, *reason);
                     }
                 }
             }
         }
         if !name_checks.is_empty() {
-            let mut others: Vec<String> = name_checks.iter().map(|(_, o)| o.clone()).collect();
+            let mut others: Vec<String> = name_checks
+                .iter()
+                .filter(|(_, _, w)| w.is_none())
+                .map(|(_, o, _)| o.clone())
+                .collect();
             others.sort();
             others.dedup();
             let docs = Self::documents(tx, &others).await?;
-            for (w, other) in name_checks {
+            for (w, other, other_written) in name_checks {
                 let (key, talent, _) = written[w];
                 let pair = ordered(key, &other);
                 if found.contains_key(&pair) {
                     continue;
                 }
-                if docs
-                    .get(&other)
-                    .is_some_and(|(o, _)| times_overlap(talent, o))
-                {
+                let overlap = match other_written {
+                    Some(o) => times_overlap(talent, written[o].1),
+                    None => docs
+                        .get(&other)
+                        .is_some_and(|(o, _)| times_overlap(talent, o)),
+                };
+                if overlap {
                     found.insert(pair, Reason::NameAndEmployer);
                 }
             }
@@ -912,7 +959,7 @@ impl Store {
             after_key = page.last().map(|(k, ..)| k.clone()).unwrap_or_default();
             let written: Vec<(&str, &Talent, &IdentityKeys)> =
                 page.iter().map(|(k, t, i)| (k.as_str(), t, i)).collect();
-            Self::queue_probable(&mut tx, pool, owner, &written).await?;
+            Self::queue_probable(&mut tx, pool, owner, &written, None).await?;
             tx.commit().await?;
         }
         // certain pairs merge; each in its own transaction
