@@ -98,6 +98,35 @@ const CANDIDATE: &str = "/v1/sourcings/{sourcing_id}/candidates/{candidate_id}";
 
 /// Every route recorded, API (both prefixes) and web app.
 static AUDITED: &[Audited] = &[
+    audited(Method::GET, "/v1/talents/{id}", "viewed", "id", "talent"),
+    audited(
+        Method::PUT,
+        "/v1/talents/{id}",
+        "changed",
+        "id",
+        "talent written",
+    ),
+    audited(
+        Method::DELETE,
+        "/v1/talents/{id}",
+        "changed",
+        "id",
+        "talent deleted",
+    ),
+    audited(
+        Method::POST,
+        "/v1/duplicates/{id}/merge",
+        "changed",
+        "id",
+        "duplicates merged",
+    ),
+    audited(
+        Method::POST,
+        "/v1/duplicates/{id}/undo",
+        "changed",
+        "id",
+        "merge undone",
+    ),
     audited(
         Method::GET,
         CANDIDATE,

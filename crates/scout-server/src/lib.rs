@@ -9,6 +9,7 @@ pub mod auth;
 mod background_log;
 pub mod connections;
 mod data_rights;
+mod duplicates;
 mod envelope;
 pub mod error;
 mod health;
@@ -111,6 +112,7 @@ pub fn router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(talents::routes())
         .merge(profiles::routes())
+        .merge(duplicates::routes())
         .merge(sourcings::routes())
         .merge(pipeline::routes())
         .merge(job_candidates::routes())

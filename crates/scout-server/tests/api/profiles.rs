@@ -675,3 +675,174 @@ async fn spreadsheets_resumes_and_linkedin_exports_come_in_through_bulk() {
     let (_, body) = post(a.clone(), "/v1/talents/bulk", "application/zip", bytes).await;
     assert_eq!(body["data"]["unchanged"], 1, "{body}");
 }
+
+/// One person once over HTTP: a file's second row for an e-mail already
+/// imported under another id is merged on arrival, and the merge undone;
+/// the same name at the same employer is queued, merged from the queue by
+/// one of several clients at once (the others get 409), and another
+/// workspace can neither see nor touch the pair.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn duplicates_are_merged_queued_and_undone_per_workspace() {
+    let app = spawn_app().await;
+    let a = app.key_in("acme", WRITE, 1000).await;
+    let reader = app.key_in("acme", &["talents:search"], 1000).await;
+    let other = app.key_in("beta", WRITE, 1000).await;
+    let csv = |body: &'static str| {
+        let (app, a) = (&app, a.clone());
+        async move {
+            let res = app
+                .client
+                .post(format!("{}/v1/talents/bulk", app.address))
+                .header("x-api-key", a)
+                .header("content-type", "text/csv")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    let first =
+        csv("id,Name,Title,Company,Email\np1,Ann Lee,Glassblower,Acme,ann@example.com\n").await;
+    assert_eq!(first["data"]["inserted"], 1, "{first}");
+    let second = csv(
+        "id,Name,Title,Company,Email,City\np2,Ann Lee,Glass artist,Acme,ANN@example.com,Lyon\n",
+    )
+    .await;
+    assert_eq!(second["data"]["merged"], 1, "{second}");
+    let (s, _) = call(&app, &a, Method::GET, "/v1/talents/p2", None).await;
+    assert_eq!(s, 404, "merged into p1");
+    let (_, p1) = call(&app, &a, Method::GET, "/v1/talents/p1", None).await;
+    assert_eq!(p1["data"]["talent"]["city"], "Lyon", "{p1}");
+    let (s, listed) = call(
+        &app,
+        &reader,
+        Method::GET,
+        "/v1/duplicates?status=merged",
+        None,
+    )
+    .await;
+    assert_eq!(s, 200, "{listed}");
+    let pair = listed["data"]["duplicates"][0].clone();
+    assert_eq!(
+        (pair["reason"].clone(), pair["survivorId"].clone()),
+        (json!("email"), json!("p1")),
+        "{listed}"
+    );
+    let id = pair["id"].as_str().unwrap().to_owned();
+    // another workspace: as a pair that does not exist
+    for (method, path) in [
+        (Method::GET, format!("/v1/duplicates/{id}")),
+        (Method::POST, format!("/v1/duplicates/{id}/undo")),
+        (Method::POST, format!("/v1/duplicates/{id}/merge")),
+    ] {
+        let (s1, theirs) = call(&app, &other, method.clone(), &path, None).await;
+        let (s2, nobody) = call(&app, &other, method, &path.replace(&id, "dup_nobody"), None).await;
+        assert_eq!((s1, s2), (404, 404));
+        assert_eq!(redact_tracking(theirs), redact_tracking(nobody));
+    }
+    let (_, theirs) = call(
+        &app,
+        &other,
+        Method::GET,
+        "/v1/duplicates?status=merged",
+        None,
+    )
+    .await;
+    assert_eq!(theirs["data"]["total"], 0);
+    // a reader lists but does not decide
+    let (s, _) = call(
+        &app,
+        &reader,
+        Method::POST,
+        &format!("/v1/duplicates/{id}/undo"),
+        None,
+    )
+    .await;
+    assert_eq!(s, 403);
+    let (s, undone) = call(
+        &app,
+        &a,
+        Method::POST,
+        &format!("/v1/duplicates/{id}/undo"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (s, undone["data"]["status"].clone()),
+        (200, json!("dismissed")),
+        "{undone}"
+    );
+    let (s, _) = call(&app, &a, Method::GET, "/v1/talents/p2", None).await;
+    assert_eq!(s, 200, "back");
+    let (s, again) = call(
+        &app,
+        &a,
+        Method::POST,
+        &format!("/v1/duplicates/{id}/undo"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (s, again["error"]["code"].clone()),
+        (409, json!("conflict")),
+        "{again}"
+    );
+
+    // the same name at the same employer: queued, then merged by one client
+    csv("id,Name,Title,Company\nq1,Bo Chen,Welder,Yard\n").await;
+    csv("id,Name,Title,Company\nq2,bo chen,Welder,YARD\n").await;
+    let (_, open) = call(&app, &reader, Method::GET, "/v1/duplicates", None).await;
+    assert_eq!(open["data"]["total"], 1, "{open}");
+    assert!(open["data"]["talents"]["q1"].is_object(), "{open}");
+    let qid = open["data"]["duplicates"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut tasks = Vec::new();
+    for n in 0..6 {
+        let (client, address, key, qid) = (
+            app.client.clone(),
+            app.address.clone(),
+            a.clone(),
+            qid.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let what = if n % 2 == 0 { "merge" } else { "dismiss" };
+            client
+                .post(format!("{address}/v1/duplicates/{qid}/{what}"))
+                .header("x-api-key", key)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    statuses.sort();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 409),
+        "{statuses:?}"
+    );
+    let (s, scan) = call(&app, &a, Method::POST, "/v1/duplicates/scan", None).await;
+    assert_eq!(s, 200, "{scan}");
+    assert!(scan["data"]["profiles"].as_u64().unwrap() >= 3, "{scan}");
+    let (s, _) = call(
+        &app,
+        &a,
+        Method::POST,
+        "/v1/duplicates/scan?pool=shared",
+        None,
+    )
+    .await;
+    assert_eq!(s, 403);
+}
