@@ -81,6 +81,7 @@ pub fn document() -> Value {
         leads::paths(),
         data_rights::paths(),
         profiles::paths(),
+        profiles::duplicate_paths(),
     ] {
         if let (Some(paths), Value::Object(more)) = (doc["paths"].as_object_mut(), more) {
             paths.extend(more);

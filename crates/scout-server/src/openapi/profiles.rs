@@ -159,3 +159,53 @@ pub(super) fn paths() -> Value {
         }
     })
 }
+
+/// The duplicates queue's paths (docs/data.md, One person once).
+pub(super) fn duplicate_paths() -> Value {
+    use crate::duplicates::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, STATUSES};
+    let id = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 200}});
+    let pool = query(
+        "pool",
+        "`workspace` (the default: the key's workspace's own profiles) or `shared` (the `admin` scope only)",
+        one_of(&["workspace", "shared"]),
+    );
+    let decision = |summary: &str, description: &str| {
+        json!({"post": {
+            "summary": summary,
+            "description": format!("Requires `talents:write`. {description}"),
+            "parameters": [id.clone(), pool.clone()],
+            "responses": errors("not_found: the pool has no such pair", json!({
+                "200": ok("{id, pool, talentIds, reason, certain, status, createdAt, decidedAt, decidedBy, survivorId}"),
+                "409": error_response("conflict: the pair is not in the state this needs")
+            }))
+        }})
+    };
+    json!({
+        "/v1/duplicates": {"get": {
+            "summary": "Pairs of profiles taken for one person, newest first",
+            "description": "Requires `talents:search`. With the profiles of both sides that the workspace sees.",
+            "parameters": [
+                query("status", "`open` (the default), `merged` or `dismissed`", one_of(&STATUSES)),
+                query("page", "Page, from 0", json!({"type": "integer", "minimum": 0, "maximum": 100_000, "default": 0})),
+                query("pageSize", "Pairs per page", json!({"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE})),
+                pool.clone()
+            ],
+            "responses": errors("not_found (never)", json!({"200": ok("{duplicates: [{id, pool, talentIds, reason, certain, status, createdAt, decidedAt, decidedBy, survivorId}], talents: {id: talent}, total, page, pageSize}")}))
+        }},
+        "/v1/duplicates/scan": {"post": {
+            "summary": "Look at every profile of the pool: certain duplicates merged, probable ones queued",
+            "description": "Requires `talents:write`.",
+            "parameters": [pool.clone()],
+            "responses": errors("not_found (never)", json!({"200": ok("{profiles, merged, queued}")}))
+        }},
+        "/v1/duplicates/{id}": {"get": {
+            "summary": "One pair",
+            "description": "Requires `talents:search`.",
+            "parameters": [id.clone(), pool.clone()],
+            "responses": errors("not_found: the pool has no such pair", json!({"200": ok("{id, pool, talentIds, reason, certain, status, createdAt, decidedAt, decidedBy, survivorId}")}))
+        }},
+        "/v1/duplicates/{id}/merge": decision("Merge an open pair into one profile", "The profile seen first keeps its id and takes the other's fields (the more recently changed one's values win, lists are joined); the other is deleted; candidates and list places that named it name the survivor (or, where the survivor is already there, are unlinked / removed)."),
+        "/v1/duplicates/{id}/dismiss": decision("Not a duplicate: an open pair is never proposed again", "Remembered, also across imports and scans."),
+        "/v1/duplicates/{id}/undo": decision("Undo a merge", "Both profiles as they were before it, what was moved moved back; the pair is then dismissed.")
+    })
+}
