@@ -122,6 +122,13 @@ static AUDITED: &[Audited] = &[
     ),
     audited(
         Method::POST,
+        "/duplicates/{id}",
+        "changed",
+        "id",
+        "duplicates decided",
+    ),
+    audited(
+        Method::POST,
         "/v1/duplicates/{id}/undo",
         "changed",
         "id",

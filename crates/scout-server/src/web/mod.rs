@@ -13,6 +13,7 @@
 
 mod assets;
 pub mod demo;
+mod duplicates;
 mod filters;
 mod forms;
 mod import;
@@ -70,6 +71,8 @@ pub(crate) fn routes(limits: crate::BodyLimits) -> Router<AppState> {
                 .layer(axum::extract::DefaultBodyLimit::max(limits.upload_bytes)),
         )
         .route("/leads/{id}", get(leads::show).post(leads::change))
+        .route("/duplicates", get(duplicates::list))
+        .route("/duplicates/{id}", post(duplicates::decide))
         // the file is streamed to the spool and counted there (`Spooled`)
         .route(
             "/import",

@@ -1012,3 +1012,119 @@ async fn a_spreadsheet_imported_on_the_page_is_the_workspaces_own() {
 async fn html_with_token(app: &TestApp, cookie: &str) -> String {
     page(app, cookie, "/import").await.1
 }
+
+/// The duplicates page: a pair found on import is shown side by side,
+/// merged with one click and undone; another workspace's person gets the
+/// not-found page for it, and a viewer cannot decide.
+#[tokio::test]
+async fn duplicates_are_reviewed_merged_and_undone_on_their_page() {
+    let app = spawn_app().await;
+    person(&app, "acme", "rita@example.com", Role::Recruiter).await;
+    person(&app, "acme", "vera@example.com", Role::Viewer).await;
+    person(&app, "beta", "otto@example.com", Role::Recruiter).await;
+    let key = app.key_in("acme", &["talents:write"], 100).await;
+    for body in [
+        "id,Name,Title,Company\nq1,Bo Chen,Welder,Yard\n",
+        "id,Name,Title,Company,City\nq2,Bo Chen,Senior Welder,Yard,Brest\n",
+    ] {
+        let res = app
+            .client
+            .post(format!("{}/v1/talents/bulk", app.address))
+            .header("x-api-key", &key)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
+    let rita = session(&app, "rita@example.com").await;
+    let (status, html) = page(&app, &rita, "/duplicates").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("the same name at the same employer"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Senior Welder") && html.contains("Brest"),
+        "{html}"
+    );
+    let pair = html
+        .split("action=\"/duplicates/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let csrf = csrf_of(&html);
+    let otto = session(&app, "otto@example.com").await;
+    let (_, otto_html) = page(&app, &otto, "/duplicates").await;
+    assert!(!otto_html.contains("Bo Chen"), "{otto_html}");
+    let (status, _) = post(
+        &app,
+        &otto,
+        &csrf_of(&otto_html),
+        &format!("/duplicates/{pair}"),
+        &[("action", "merge")],
+    )
+    .await;
+    assert_eq!(status, 404);
+    let vera = session(&app, "vera@example.com").await;
+    let (_, vera_html) = page(&app, &vera, "/duplicates").await;
+    assert!(
+        !vera_html.contains("value=\"merge\""),
+        "a viewer sees no buttons"
+    );
+    let (status, _) = post(
+        &app,
+        &vera,
+        &csrf_of(&vera_html),
+        &format!("/duplicates/{pair}"),
+        &[("action", "merge")],
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, _) = post(
+        &app,
+        &rita,
+        &csrf,
+        &format!("/duplicates/{pair}"),
+        &[("action", "merge")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, html) = page(&app, &rita, "/duplicates").await;
+    assert!(
+        html.contains("Merged lately") && html.contains("Nothing to review"),
+        "{html}"
+    );
+    let (status, again) = post(
+        &app,
+        &rita,
+        &csrf,
+        &format!("/duplicates/{pair}"),
+        &[("action", "merge")],
+    )
+    .await;
+    assert_eq!(status, 409, "{again}");
+    let (status, _) = post(
+        &app,
+        &rita,
+        &csrf,
+        &format!("/duplicates/{pair}"),
+        &[("action", "undo")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let ids = vec!["q1".to_string(), "q2".to_string()];
+    let ws = app.store.workspace_id("acme", false).await.unwrap();
+    assert_eq!(
+        app.store
+            .get_profiles(ws.as_deref(), &ids)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}

@@ -41,6 +41,7 @@ fn outcome_view(outcome: &Outcome) -> Markup {
                         strong { (count(data, "updated")) } " updated, "
                         (count(data, "unchanged")) " already here as they are, "
                         strong { (count(data, "rejected")) } " rejected"
+                        @if count(data, "merged") > 0 { ", " (count(data, "merged")) " merged into someone already here (" a href="/duplicates" { "undo" } ")" }
                         @if count(data, "taken") > 0 { ", " (count(data, "taken")) " not stored: the shared pool has their ids" }
                         @if count(data, "erased") > 0 { ", " (count(data, "erased")) " of people erased on request, not stored again" }
                         "."
@@ -76,7 +77,7 @@ pub(crate) fn page(session: &Session, outcome: Option<&Outcome>) -> Markup {
         section.page-wide {
             header.page-head {
                 h1 { "Import profiles" }
-                p.hint { "Profiles you import are " (session.person.workspace) "'s own: no other workspace sees them. Importing the same file again updates them." }
+                p.hint { "Profiles you import are " (session.person.workspace) "'s own: no other workspace sees them. Importing the same file again updates them; the same person under another id is merged, or asked about on " a href="/duplicates" { "Duplicates" } "." }
             }
             @if let Some(o) = outcome { (outcome_view(o)) }
             @if writes {

@@ -2,6 +2,7 @@
 //! the frame every page shares, and one module per page.
 
 pub(crate) mod actions;
+pub(crate) mod duplicates;
 pub(crate) mod import;
 pub(crate) mod leads;
 pub(crate) mod lists;

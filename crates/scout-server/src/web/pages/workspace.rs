@@ -34,7 +34,7 @@ pub(crate) fn page(
     let csrf = &session.csrf_token;
     let body = html! {
         section.page-wide {
-            header.page-head { h1 { "Workspace " (session.person.workspace) } p.hint { "People who sign in, and the API keys of integrations. " a href="/import" { "Import profiles from a file" } } }
+            header.page-head { h1 { "Workspace " (session.person.workspace) } p.hint { "People who sign in, and the API keys of integrations. " a href="/import" { "Import profiles from a file" } " · " a href="/duplicates" { "Review duplicates" } } }
             @if let Notice::NewKey(key, prefix) = notice {
                 div.panel.new-key role="status" {
                     h2 { "New API key " code { (prefix) } }
