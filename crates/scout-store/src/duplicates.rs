@@ -98,6 +98,29 @@ fn full_name(t: &Talent) -> String {
     fold(&name)
 }
 
+/// Legal forms an employer's name is written with or without ("Acme Inc."
+/// and "Acme" are one employer), folded.
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd",
+    "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab",
+    "as", "oy", "pty", "group", "holding", "holdings",
+];
+
+/// An employer's name as identity keys compare it: folded, without its
+/// legal form and punctuation.
+fn employer_key(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut end = words.len();
+    while end > 1 && LEGAL_FORMS.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    words[..end].join(" ")
+}
+
 fn current_employer(t: &Talent) -> Option<String> {
     t.current_organization
         .as_ref()
@@ -106,7 +129,7 @@ fn current_employer(t: &Talent) -> Option<String> {
             t.current_experiences()
                 .find_map(|e| e.organization_name.clone())
         })
-        .map(|n| fold(&n))
+        .map(|n| employer_key(&n))
         .filter(|n| !n.is_empty())
 }
 
@@ -194,7 +217,7 @@ fn spans_at(t: &Talent, employer: &str, now: i64) -> Option<Vec<(i64, i64)>> {
         .filter(|e| {
             e.organization_name
                 .as_deref()
-                .is_some_and(|n| fold(n) == employer)
+                .is_some_and(|n| employer_key(n) == employer)
         })
         .filter_map(|e| {
             let start = month(e.start_date.as_deref()?)?;
@@ -399,6 +422,9 @@ mod tests {
             ka.linkedin.is_some() && ka.email.is_some() && ka.phone.is_some() && ka.name.is_some()
         );
         assert_eq!(ka, kb);
+        let renamed = person(serde_json::json!({"id": "r", "firstname": "Zoe", "lastname": "Martin",
+            "currentOrganization": {"name": "Atelier Verre S.A."}}));
+        assert_eq!(identity_keys(&renamed, &Contacts::default()).name, ka.name, "a legal form is no other employer");
         let c = person(serde_json::json!({"id": "c", "firstname": "Zoé"}));
         assert_eq!(
             identity_keys(&c, &Contacts::default()),

@@ -372,6 +372,17 @@ pub enum BenchCommand {
     },
     /// Pipeline writes over HTTP (add, note, status, new sourcing) from 1–8 concurrent
     /// clients beside two searching ones, on SQLite and PostgreSQL: writes/s, latency, errors.
+    /// One person once: precision and recall of duplicate detection on
+    /// generated profiles with planted duplicates of five kinds, and the
+    /// import speed with detection on.
+    Duplicates {
+        /// Generated profiles (each with an e-mail and a phone).
+        #[arg(long, default_value_t = 100_000)]
+        profiles: u64,
+        /// Copies planted under new ids.
+        #[arg(long, default_value_t = 2_000)]
+        planted: u64,
+    },
     Writes {
         /// Profiles in the store (each added talent is a new one).
         #[arg(long, default_value_t = 5_000)]

@@ -9,6 +9,7 @@ use crate::cli::BenchCommand;
 use crate::data::{import_paths, organizations_path, write_generated, ImportPlan};
 use crate::stats::{peak_rss_bytes, summary};
 
+mod duplicates;
 mod fixtures;
 mod prompts;
 mod sourcing;
@@ -23,6 +24,9 @@ pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Res
         BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
         BenchCommand::Web { profiles, rounds } => web::run(paths, profiles, rounds, as_json).await,
         BenchCommand::Cvs { people } => crate::leads::bench(people, as_json),
+        BenchCommand::Duplicates { profiles, planted } => {
+            duplicates::run(paths, profiles, planted, as_json).await
+        }
         BenchCommand::Prompts { profiles, rounds } => {
             prompts::run(paths, profiles, rounds, as_json).await
         }
