@@ -36,28 +36,29 @@ pub struct Contacts {
     pub phones: Vec<String>,
 }
 
-/// A profile's identity keys (hex digests; `None` where it has none).
+/// A profile's identity keys (`None` where it has none): the first 64 bits
+/// of a SHA-256 digest — compact in the indexes that find them (at a
+/// billion profiles two people share one with a chance of about 3 in 100
+/// million).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IdentityKeys {
     /// The LinkedIn address's.
-    pub linkedin: Option<String>,
+    pub linkedin: Option<i64>,
     /// The first e-mail's.
-    pub email: Option<String>,
+    pub email: Option<i64>,
     /// The first phone's.
-    pub phone: Option<String>,
+    pub phone: Option<i64>,
     /// The full name with the current employer's.
-    pub name: Option<String>,
+    pub name: Option<i64>,
 }
 
-fn digest(kind: &str, normal: &str) -> String {
+fn digest(kind: &str, normal: &str) -> i64 {
     let mut h = Sha256::new();
     h.update(kind.as_bytes());
     h.update(b":");
     h.update(normal.as_bytes());
-    h.finalize()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let d = h.finalize();
+    i64::from_be_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
 }
 
 /// The public-profile slug of a LinkedIn address (`/in/<slug>`), lower case.
@@ -101,9 +102,35 @@ fn full_name(t: &Talent) -> String {
 /// Legal forms an employer's name is written with or without ("Acme Inc."
 /// and "Acme" are one employer), folded.
 const LEGAL_FORMS: &[&str] = &[
-    "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd",
-    "limited", "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab",
-    "as", "oy", "pty", "group", "holding", "holdings",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "limited",
+    "plc",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "ab",
+    "as",
+    "oy",
+    "pty",
+    "group",
+    "holding",
+    "holdings",
 ];
 
 /// An employer's name as identity keys compare it: folded, without its
@@ -374,7 +401,7 @@ pub struct Repointed {
     /// them; the profiles cannot give them again): `[survivor's e-mail,
     /// survivor's phone, merged one's e-mail, merged one's phone]`.
     #[serde(default)]
-    pub contact_keys: [Option<String>; 4],
+    pub contact_keys: [Option<i64>; 4],
 }
 
 /// What a scan found.
@@ -422,9 +449,15 @@ mod tests {
             ka.linkedin.is_some() && ka.email.is_some() && ka.phone.is_some() && ka.name.is_some()
         );
         assert_eq!(ka, kb);
-        let renamed = person(serde_json::json!({"id": "r", "firstname": "Zoe", "lastname": "Martin",
-            "currentOrganization": {"name": "Atelier Verre S.A."}}));
-        assert_eq!(identity_keys(&renamed, &Contacts::default()).name, ka.name, "a legal form is no other employer");
+        let renamed = person(
+            serde_json::json!({"id": "r", "firstname": "Zoe", "lastname": "Martin",
+            "currentOrganization": {"name": "Atelier Verre S.A."}}),
+        );
+        assert_eq!(
+            identity_keys(&renamed, &Contacts::default()).name,
+            ka.name,
+            "a legal form is no other employer"
+        );
         let c = person(serde_json::json!({"id": "c", "firstname": "Zoé"}));
         assert_eq!(
             identity_keys(&c, &Contacts::default()),

@@ -27,7 +27,7 @@ pub(crate) struct ArrivalRecord {
     /// The arrival as it came (compressed).
     pub arrival: Vec<u8>,
     /// `Repointed::contact_keys`.
-    pub contact_keys: [Option<String>; 4],
+    pub contact_keys: [Option<i64>; 4],
 }
 
 /// What merging on arrival decided for one upsert.
@@ -44,7 +44,7 @@ pub(crate) struct Arrivals {
 /// Per column of [`KEY_COLUMNS`]: value → the pool's profiles holding it,
 /// `(key, first_seen_at)`.
 #[derive(Default)]
-pub(crate) struct Holders(pub [HashMap<String, Vec<(String, i64)>>; 4]);
+pub(crate) struct Holders(pub [HashMap<i64, Vec<(String, i64)>>; 4]);
 
 /// The columns of the identity keys, with the reason a match on each gives.
 pub(crate) const KEY_COLUMNS: [(&str, Reason); 4] = [
@@ -55,12 +55,12 @@ pub(crate) const KEY_COLUMNS: [(&str, Reason); 4] = [
 ];
 
 /// A key's value for a column of [`KEY_COLUMNS`].
-pub(crate) fn key_of<'a>(keys: &'a IdentityKeys, column: &str) -> Option<&'a str> {
+pub(crate) fn key_of(keys: &IdentityKeys, column: &str) -> Option<i64> {
     match column {
-        "linkedin_key" => keys.linkedin.as_deref(),
-        "email_key" => keys.email.as_deref(),
-        "phone_key" => keys.phone.as_deref(),
-        _ => keys.name.as_deref(),
+        "linkedin_key" => keys.linkedin,
+        "email_key" => keys.email,
+        "phone_key" => keys.phone,
+        _ => keys.name,
     }
 }
 

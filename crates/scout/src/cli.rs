@@ -120,6 +120,19 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// One person once: look for duplicates in a pool (certain ones merged,
+    /// probable ones queued), or list the queue. docs/data.md
+    Duplicates {
+        /// `scan` or `list`.
+        #[arg(value_parser = ["scan", "list"])]
+        action: String,
+        /// This workspace's own profiles (default: the shared pool).
+        #[arg(long)]
+        workspace: Option<String>,
+        /// For `list`: `open`, `merged` or `dismissed`.
+        #[arg(long, default_value = "open", value_parser = ["open", "merged", "dismissed"])]
+        status: String,
+    },
     /// Erase one person everywhere (profile, candidates, notes, leads and
     /// CVs, lists, searches) and keep them from being imported again.
     Erase {

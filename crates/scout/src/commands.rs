@@ -51,6 +51,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             crate::export::export(&paths, workspace.as_deref(), format == "csv", out.as_ref()).await
         }
+        Command::Duplicates {
+            action,
+            workspace,
+            status,
+        } => {
+            crate::export::duplicates(&paths, &action, workspace.as_deref(), &status, as_json).await
+        }
         Command::Erase { person } => crate::rights::erase(&paths, &person, as_json).await,
         Command::Retention {
             workspace,

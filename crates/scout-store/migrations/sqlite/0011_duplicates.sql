@@ -1,13 +1,13 @@
--- One person once (issue 22): each profile's identity keys (digests of its
+-- One person once (issue 22): each profile's identity keys (64-bit digests of its
 -- LinkedIn address, an e-mail and a phone a file gave, its name with its
 -- current employer; see duplicates.rs) and the pairs taken for one person
 -- — open for review, merged (with what is needed to undo the merge), or
 -- dismissed and so never proposed again. `pool` is '' for the shared pool,
 -- else the workspace's id; a pair's keys are in sorted order.
-ALTER TABLE profiles ADD COLUMN linkedin_key TEXT;
-ALTER TABLE profiles ADD COLUMN email_key TEXT;
-ALTER TABLE profiles ADD COLUMN phone_key TEXT;
-ALTER TABLE profiles ADD COLUMN name_key TEXT;
+ALTER TABLE profiles ADD COLUMN linkedin_key INTEGER;
+ALTER TABLE profiles ADD COLUMN email_key INTEGER;
+ALTER TABLE profiles ADD COLUMN phone_key INTEGER;
+ALTER TABLE profiles ADD COLUMN name_key INTEGER;
 CREATE INDEX profiles_by_linkedin_key ON profiles (linkedin_key) WHERE linkedin_key IS NOT NULL;
 CREATE INDEX profiles_by_email_key ON profiles (email_key) WHERE email_key IS NOT NULL;
 CREATE INDEX profiles_by_phone_key ON profiles (phone_key) WHERE phone_key IS NOT NULL;

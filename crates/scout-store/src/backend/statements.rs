@@ -98,11 +98,11 @@ impl Store {
             return Ok(UpsertReport::default());
         }
         let no_contacts = Contacts::default();
-        let identities: Vec<IdentityKeys> = profiles
-            .iter()
-            .enumerate()
-            .map(|(i, t)| identity_keys(t, contacts.get(i).unwrap_or(&no_contacts)))
-            .collect();
+        // folding names and digesting keys: on every core, as encoding is
+        let indexed: Vec<(usize, &Talent)> = profiles.iter().enumerate().collect();
+        let identities: Vec<IdentityKeys> = par_map(&indexed, |(i, t)| {
+            identity_keys(t, contacts.get(*i).unwrap_or(&no_contacts))
+        });
         let encoded_all = encode_all(profiles, |t| t.id.as_str())?;
         let (_turn, mut tx) = self.begin_write().await?;
         // Hold the change counter before looking: every writer of profiles
@@ -215,10 +215,10 @@ impl Store {
                         .push_bind(current_org_id(&row.talent))
                         .push_bind(owner)
                         .push_bind(owner.map(|_| row.talent.id.as_str()))
-                        .push_bind(row.identity.linkedin.as_deref())
-                        .push_bind(row.identity.email.as_deref())
-                        .push_bind(row.identity.phone.as_deref())
-                        .push_bind(row.identity.name.as_deref());
+                        .push_bind(row.identity.linkedin)
+                        .push_bind(row.identity.email)
+                        .push_bind(row.identity.phone)
+                        .push_bind(row.identity.name);
                 });
                 qb.push(
                     " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \

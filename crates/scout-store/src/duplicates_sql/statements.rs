@@ -54,8 +54,8 @@ impl Store {
         tx: &mut sqlx::Transaction<'_, Db>,
         owner: Option<&str>,
         column: &str,
-        values: &[&str],
-    ) -> Result<Vec<(String, String, i64)>, StoreError> {
+        values: &[i64],
+    ) -> Result<Vec<(i64, String, i64)>, StoreError> {
         let mut out = Vec::new();
         for chunk in values.chunks(ROWS_PER_STATEMENT) {
             let mut qb = QueryBuilder::<Db>::new(format!(
@@ -88,7 +88,7 @@ impl Store {
     ) -> Result<Holders, StoreError> {
         let mut out = Holders::default();
         for (n, (column, _)) in KEY_COLUMNS.iter().enumerate() {
-            let mut values: Vec<&str> = keys.iter().filter_map(|k| key_of(k, column)).collect();
+            let mut values: Vec<i64> = keys.iter().filter_map(|k| key_of(k, column)).collect();
             if values.is_empty() {
                 continue;
             }
@@ -173,7 +173,7 @@ impl Store {
                     continue;
                 }
                 let first = key_of(keys, column)
-                    .and_then(|v| holders.0[n].get(v))
+                    .and_then(|v| holders.0[n].get(&v))
                     .and_then(|hs| {
                         hs.iter()
                             .filter(|(k, _)| k != key)
@@ -320,7 +320,7 @@ impl Store {
         // (written index, other key, the other when it was written too)
         let mut name_checks: Vec<(usize, String, Option<usize>)> = Vec::new();
         for (n, (column, reason)) in KEY_COLUMNS.iter().enumerate() {
-            let mut in_batch: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut in_batch: HashMap<i64, Vec<usize>> = HashMap::new();
             for (w, (_, _, keys)) in written.iter().enumerate() {
                 if let Some(v) = key_of(keys, column) {
                     in_batch.entry(v).or_default().push(w);
@@ -331,12 +331,12 @@ impl Store {
                     continue;
                 };
                 let stored = holders.0[n]
-                    .get(v)
+                    .get(&v)
                     .into_iter()
                     .flatten()
                     .map(|(k, _)| (k.as_str(), None));
                 let batch = in_batch
-                    .get(v)
+                    .get(&v)
                     .into_iter()
                     .flatten()
                     .map(|&o| (written[o].0, Some(o)));
@@ -573,10 +573,10 @@ impl Store {
             .push_bind(crate::backend::current_org_id(talent))
             .push_bind(owner)
             .push_bind(owner.map(|_| talent.id.as_str()))
-            .push_bind(keys.linkedin.as_deref())
-            .push_bind(keys.email.as_deref())
-            .push_bind(keys.phone.as_deref())
-            .push_bind(keys.name.as_deref());
+            .push_bind(keys.linkedin)
+            .push_bind(keys.email)
+            .push_bind(keys.phone)
+            .push_bind(keys.name);
         qb.push(
             ") ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
              doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source, \

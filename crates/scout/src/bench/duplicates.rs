@@ -39,7 +39,11 @@ const KINDS: [&str; 5] = [
 fn contacts_of(i: u64) -> Contacts {
     Contacts {
         emails: vec![format!("person{i}@example.test")],
-        phones: vec![format!("+1 555 {:03} {:04}", (i / 10_000) % 1000, i % 10_000)],
+        phones: vec![format!(
+            "+1 555 {:03} {:04}",
+            (i / 10_000) % 1000,
+            i % 10_000
+        )],
     }
 }
 
@@ -76,7 +80,10 @@ fn planted(t: &Talent, i: u64, kind: usize, id: String) -> (Talent, Contacts) {
         }
         3 => {
             copy.firstname = typo(&copy.firstname);
-            let digits: String = contacts_of(i).phones[0].chars().filter(char::is_ascii_digit).collect();
+            let digits: String = contacts_of(i).phones[0]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             contacts.phones = vec![format!("({}) {}", &digits[1..4], &digits[4..])];
         }
         _ => copy.firstname = typo(&copy.firstname),
@@ -84,19 +91,28 @@ fn planted(t: &Talent, i: u64, kind: usize, id: String) -> (Talent, Contacts) {
     (copy, contacts)
 }
 
-pub async fn run(paths: &Paths, profiles: u64, planted_count: u64, as_json: bool) -> anyhow::Result<()> {
+pub async fn run(
+    paths: &Paths,
+    profiles: u64,
+    planted_count: u64,
+    as_json: bool,
+) -> anyhow::Result<()> {
     std::fs::create_dir_all(&paths.data)?;
     let dir = tempfile::tempdir_in(&paths.data)?;
     let store = Store::open(&dir.path().join("scout.db").to_string_lossy()).await?;
     let generator = Generator::new(11, profiles as usize);
-    store.upsert_organizations(generator.organizations(), "bench").await?;
+    store
+        .upsert_organizations(generator.organizations(), "bench")
+        .await?;
     let started = Instant::now();
     let mut base: Vec<Talent> = Vec::with_capacity(profiles as usize);
     for start in (0..profiles).step_by(5000) {
         let end = (start + 5000).min(profiles);
         let batch: Vec<Talent> = (start..end).map(|i| generator.profile(i)).collect();
         let contacts: Vec<Contacts> = (start..end).map(contacts_of).collect();
-        store.import_profiles(&batch, &contacts, "base", None).await?;
+        store
+            .import_profiles(&batch, &contacts, "base", None)
+            .await?;
         base.extend(batch);
     }
     let base_seconds = started.elapsed().as_secs_f64();
@@ -113,7 +129,9 @@ pub async fn run(paths: &Paths, profiles: u64, planted_count: u64, as_json: bool
         copies.push(copy);
         contacts.push(c);
     }
-    let report = store.import_profiles(&copies, &contacts, "planted", None).await?;
+    let report = store
+        .import_profiles(&copies, &contacts, "planted", None)
+        .await?;
     let merged_on_arrival = report.count(UpsertOutcome::Merged);
 
     let all = |status: &str| DuplicateQuery {
@@ -156,7 +174,11 @@ pub async fn run(paths: &Paths, profiles: u64, planted_count: u64, as_json: bool
         }
     }
     let detected = true_pairs + false_pairs;
-    let precision = if detected == 0 { 1.0 } else { true_pairs as f64 / detected as f64 };
+    let precision = if detected == 0 {
+        1.0
+    } else {
+        true_pairs as f64 / detected as f64
+    };
     let recall = true_pairs as f64 / truth.len().max(1) as f64;
     let by_kind: Vec<serde_json::Value> = KINDS
         .iter()
@@ -186,7 +208,10 @@ pub async fn run(paths: &Paths, profiles: u64, planted_count: u64, as_json: bool
         "  precision {precision:.3} ({true_pairs} right, {false_pairs} pairs of different people)  recall {recall:.3}"
     );
     for (k, name) in KINDS.iter().enumerate() {
-        println!("  {name:<28} {:>5} / {:<5}", found_by_kind[k], planted_by_kind[k]);
+        println!(
+            "  {name:<28} {:>5} / {:<5}",
+            found_by_kind[k], planted_by_kind[k]
+        );
     }
     println!("  import with detection, store only: {rate:.0} profiles/s");
     Ok(())
