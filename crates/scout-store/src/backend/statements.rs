@@ -154,8 +154,8 @@ impl Store {
             // the keys a file gave stay the survivor's (the talent schema has
             // no contacts to derive them from again)
             let identity = IdentityKeys {
-                email: identity.email.or(survivor.keys.email.clone()),
-                phone: identity.phone.or(survivor.keys.phone.clone()),
+                email: identity.email.or(survivor.keys.email),
+                phone: identity.phone.or(survivor.keys.phone),
                 ..identity
             };
             rows.push(WriteRow {

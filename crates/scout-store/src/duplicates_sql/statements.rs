@@ -225,8 +225,8 @@ impl Store {
             });
             let s = &mut arrivals.survivors[slot];
             s.merged = merge(&s.merged, talent);
-            s.keys.email = s.keys.email.take().or(keys.email.clone());
-            s.keys.phone = s.keys.phone.take().or(keys.phone.clone());
+            s.keys.email = s.keys.email.take().or(keys.email);
+            s.keys.phone = s.keys.phone.take().or(keys.phone);
             let (arrival, _) = codec::encode(*talent).map_err(|e| StoreError::Corrupt {
                 id: key.clone(),
                 reason: e.to_string(),
@@ -241,8 +241,8 @@ impl Store {
                 contact_keys: [
                     survivor_keys.email,
                     survivor_keys.phone,
-                    keys.email.clone(),
-                    keys.phone.clone(),
+                    keys.email,
+                    keys.phone,
                 ],
             });
             arrivals.into_survivor.insert(*i, survivor.clone());
@@ -278,7 +278,7 @@ impl Store {
                 .push_bind(r.arrival.as_slice())
                 .push_bind(
                     serde_json::to_string(&Repointed {
-                        contact_keys: r.contact_keys.clone(),
+                        contact_keys: r.contact_keys,
                         ..Default::default()
                     })
                     .unwrap_or_else(|_| "{}".into()),
@@ -740,8 +740,8 @@ impl Store {
             (&b_keys, &a_keys)
         };
         let keys = IdentityKeys {
-            email: stay_keys.email.clone().or(go_keys.email.clone()),
-            phone: stay_keys.phone.clone().or(go_keys.phone.clone()),
+            email: stay_keys.email.or(go_keys.email),
+            phone: stay_keys.phone.or(go_keys.phone),
             ..crate::duplicates::identity_keys(&merged, &Default::default())
         };
         let owner = (!pool.is_empty()).then_some(pool);
@@ -749,10 +749,10 @@ impl Store {
         Self::delete_profiles_in(tx, &[merged_key.to_owned()]).await?;
         let mut repointed = Self::repoint(tx, owner, &goes.id, &stays.id).await?;
         repointed.contact_keys = [
-            stay_keys.email.clone(),
-            stay_keys.phone.clone(),
-            go_keys.email.clone(),
-            go_keys.phone.clone(),
+            stay_keys.email,
+            stay_keys.phone,
+            go_keys.email,
+            go_keys.phone,
         ];
         let (survivor_before, merged_before) = if a_stays {
             (a_doc, b_doc)
@@ -822,7 +822,7 @@ impl Store {
             .as_deref()
             .and_then(|r| serde_json::from_str(r).ok())
             .unwrap_or_default();
-        let [s_email, s_phone, m_email, m_phone] = back.contact_keys.clone();
+        let [s_email, s_phone, m_email, m_phone] = back.contact_keys;
         let survivor_keys = IdentityKeys {
             email: s_email,
             phone: s_phone,
@@ -832,9 +832,9 @@ impl Store {
         // `write_one` keeps a stored e-mail or phone key it is given none
         // for: the survivor's must be what it was before, exactly
         let mut qb = QueryBuilder::<Db>::new("UPDATE profiles SET email_key = ");
-        qb.push_bind(survivor_keys.email.clone())
+        qb.push_bind(survivor_keys.email)
             .push(", phone_key = ")
-            .push_bind(survivor_keys.phone.clone())
+            .push_bind(survivor_keys.phone)
             .push(" WHERE id = ")
             .push_bind(survivor.clone());
         qb.build().execute(&mut *tx).await?;
@@ -940,15 +940,15 @@ impl Store {
                 };
                 let derived = crate::duplicates::identity_keys(&talent, &Default::default());
                 let keys = IdentityKeys {
-                    email: stored.email.clone(),
-                    phone: stored.phone.clone(),
+                    email: stored.email,
+                    phone: stored.phone,
                     ..derived
                 };
                 if keys != stored {
                     let mut qb = QueryBuilder::<Db>::new("UPDATE profiles SET linkedin_key = ");
-                    qb.push_bind(keys.linkedin.clone())
+                    qb.push_bind(keys.linkedin)
                         .push(", name_key = ")
-                        .push_bind(keys.name.clone())
+                        .push_bind(keys.name)
                         .push(" WHERE id = ")
                         .push_bind(key.clone());
                     qb.build().execute(&mut *tx).await?;
