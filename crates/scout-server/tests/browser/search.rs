@@ -220,8 +220,37 @@ async fn a_recruiter_signs_in_searches_reads_the_cards_and_signs_out() {
     typing("\u{E010}").await; // End
     typing("\u{E007}").await; // Enter
     typing("Keyboard picks\u{E007}").await;
+    // the add is a form post the browser is still sending: wait for the
+    // list to exist, and for the navigation it starts to end, before
+    // going elsewhere (else its answer can land after the next page)
+    let workspace = app
+        .store
+        .workspace_id("acme", false)
+        .await
+        .unwrap()
+        .unwrap();
+    let user = app
+        .store
+        .person_by_email("ada@acme.test")
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+        .user_id;
     for _ in 0..100 {
-        if browser.current_url().await.unwrap().path() == "/" {
+        let lists = app.store.list_pools(&workspace, &user).await.unwrap();
+        if lists.iter().any(|l| l.name == "Keyboard picks") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    for _ in 0..100 {
+        let ready = browser
+            .execute("return document.readyState", vec![])
+            .await
+            .map(|v| v == "complete")
+            .unwrap_or(false);
+        if ready {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
