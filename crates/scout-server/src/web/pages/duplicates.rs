@@ -36,7 +36,9 @@ fn side(talents: &HashMap<String, Talent>, id: &str) -> Markup {
                 @if !place.is_empty() { p.hint { (place) } }
                 @if let Some(l) = &t.linkedin_url { p.hint { (l) } }
                 @if !t.skills.is_empty() { p.hint { (t.skills.iter().take(8).cloned().collect::<Vec<_>>().join(" · ")) } }
-                p.hint { (t.experiences.len()) " roles · " (t.educations.len()) " schools · id " code { (id) } }
+                @let roles = t.experiences.len();
+                @let schools = t.educations.len();
+                p.hint { (roles) (if roles == 1 { " role · " } else { " roles · " }) (schools) (if schools == 1 { " school · id " } else { " schools · id " }) code { (id) } }
             }
         }
     }
