@@ -166,18 +166,38 @@ fn decided(
     }
 }
 
+/// What a person decides about a pair.
+#[derive(Clone, Copy)]
+enum Decision {
+    Merge,
+    Dismiss,
+    Undo,
+}
+
+async fn decide(
+    state: &AppState,
+    caller: Caller<TalentsWrite>,
+    id: &str,
+    raw: Option<&str>,
+    decision: Decision,
+) -> Result<Response, ApiError> {
+    let workspace = pool_param(&caller, raw)?;
+    let (pool, actor) = (workspace.as_deref(), actor_of(&caller));
+    let outcome = match decision {
+        Decision::Merge => state.store.merge_duplicate(pool, id, &actor).await,
+        Decision::Dismiss => state.store.dismiss_duplicate(pool, id, &actor).await,
+        Decision::Undo => state.store.undo_merge(pool, id, &actor).await,
+    };
+    decided(caller, outcome)
+}
+
 async fn merge(
     State(state): State<AppState>,
     caller: Caller<TalentsWrite>,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let workspace = pool_param(&caller, raw.as_deref())?;
-    let outcome = state
-        .store
-        .merge_duplicate(workspace.as_deref(), &id, &actor_of(&caller))
-        .await;
-    decided(caller, outcome)
+    decide(&state, caller, &id, raw.as_deref(), Decision::Merge).await
 }
 
 async fn dismiss(
@@ -186,12 +206,7 @@ async fn dismiss(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let workspace = pool_param(&caller, raw.as_deref())?;
-    let outcome = state
-        .store
-        .dismiss_duplicate(workspace.as_deref(), &id, &actor_of(&caller))
-        .await;
-    decided(caller, outcome)
+    decide(&state, caller, &id, raw.as_deref(), Decision::Dismiss).await
 }
 
 async fn undo(
@@ -200,12 +215,7 @@ async fn undo(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let workspace = pool_param(&caller, raw.as_deref())?;
-    let outcome = state
-        .store
-        .undo_merge(workspace.as_deref(), &id, &actor_of(&caller))
-        .await;
-    decided(caller, outcome)
+    decide(&state, caller, &id, raw.as_deref(), Decision::Undo).await
 }
 
 /// `POST /v1/duplicates/scan`: every profile of the pool looked at.

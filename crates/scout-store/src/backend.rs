@@ -148,6 +148,20 @@ macro_rules! key_from_row {
 }
 pub(crate) use key_from_row;
 
+/// The start of the statement that writes profile rows (its values follow).
+pub(crate) const PROFILE_INSERT: &str =
+    "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, \
+     current_org_id, owner, owned_id, linkedin_key, email_key, phone_key, name_key) ";
+
+/// How a written profile row replaces a stored one: a new number and
+/// document; its pool stays, and e-mail and phone keys a file gave stay
+/// unless new ones are given (the profile cannot give them again).
+pub(crate) const PROFILE_ON_CONFLICT: &str = " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, \
+     content_hash = excluded.content_hash, doc = excluded.doc, last_changed_at = excluded.last_changed_at, \
+     source = excluded.source, current_org_id = excluded.current_org_id, linkedin_key = excluded.linkedin_key, \
+     email_key = COALESCE(excluded.email_key, profiles.email_key), \
+     phone_key = COALESCE(excluded.phone_key, profiles.phone_key), name_key = excluded.name_key";
+
 /// The columns a [`StoredProfile`] is read from; a `WHERE` follows.
 pub(crate) const PROFILE_SELECT: &str =
     "SELECT id, seq, doc, first_seen_at, last_changed_at, source, owner FROM profiles";

@@ -358,7 +358,7 @@ pub struct Duplicate {
     pub id: String,
     /// The workspace whose profiles they are; `None` for the shared pool.
     pub workspace_id: Option<String>,
-    /// The two talent ids (the one seen first, first).
+    /// The two talent ids (in the order their store keys sort).
     pub talent_ids: [String; 2],
     /// Why they are taken for one person.
     pub reason: Reason,

@@ -130,45 +130,8 @@ impl Store {
         source: &str,
         owner: Option<&str>,
     ) -> Result<UpsertReport, StoreError> {
-        if profiles.is_empty() {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, &[], source, owner, false));
-        }
-        let suppressions = self.suppression_list().await?;
-        if suppressions.is_empty() {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, &[], source, owner, false));
-        }
-        let refused: Vec<bool> = profiles
-            .iter()
-            .map(|p| suppressions.holds_any(&data_rights::profile_digests(p)))
-            .collect();
-        if !refused.contains(&true) {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, &[], source, owner, false));
-        }
-        let kept: Vec<Talent> = profiles
-            .iter()
-            .zip(&refused)
-            .filter(|(_, r)| !**r)
-            .map(|(t, _)| t.clone())
-            .collect();
-        let stored = if kept.is_empty() {
-            UpsertReport::default()
-        } else {
-            dispatch_write!(self, s => s.upsert_profiles(&kept, &[], source, owner, false))?
-        };
-        let mut outcomes = stored.outcomes.into_iter();
-        Ok(UpsertReport {
-            outcomes: refused
-                .iter()
-                .map(|r| {
-                    if *r {
-                        UpsertOutcome::Suppressed
-                    } else {
-                        outcomes.next().unwrap_or(UpsertOutcome::Unchanged)
-                    }
-                })
-                .collect(),
-            last_seq: stored.last_seq,
-        })
+        self.upsert_unsuppressed(profiles, &[], source, owner, false)
+            .await
     }
 
     /// Imports profiles as [`Store::upsert_profiles`] does, with the
@@ -185,6 +148,20 @@ impl Store {
         source: &str,
         owner: Option<&str>,
     ) -> Result<UpsertReport, StoreError> {
+        self.upsert_unsuppressed(profiles, contacts, source, owner, true)
+            .await
+    }
+
+    /// Upserts the profiles not of people erased on request (their outcome
+    /// is [`UpsertOutcome::Suppressed`]), in one write.
+    async fn upsert_unsuppressed(
+        &self,
+        profiles: &[Talent],
+        contacts: &[duplicates::Contacts],
+        source: &str,
+        owner: Option<&str>,
+        merge_on_arrival: bool,
+    ) -> Result<UpsertReport, StoreError> {
         let suppressions = self.suppression_list().await?;
         let refused: Vec<bool> = profiles
             .iter()
@@ -193,7 +170,7 @@ impl Store {
             })
             .collect();
         if !refused.contains(&true) {
-            return dispatch_write!(self, s => s.upsert_profiles(profiles, contacts, source, owner, true));
+            return dispatch_write!(self, s => s.upsert_profiles(profiles, contacts, source, owner, merge_on_arrival));
         }
         let (kept, kept_contacts): (Vec<Talent>, Vec<duplicates::Contacts>) = profiles
             .iter()
@@ -204,7 +181,7 @@ impl Store {
         let stored = if kept.is_empty() {
             UpsertReport::default()
         } else {
-            dispatch_write!(self, s => s.upsert_profiles(&kept, &kept_contacts, source, owner, true))?
+            dispatch_write!(self, s => s.upsert_profiles(&kept, &kept_contacts, source, owner, merge_on_arrival))?
         };
         let mut outcomes = stored.outcomes.into_iter();
         Ok(UpsertReport {

@@ -451,12 +451,7 @@ fn profile_of(columns: &[Column], record: &::csv::StringRecord) -> Result<Talent
             ..Default::default()
         });
     }
-    let full_name = [t.firstname.as_deref(), t.lastname.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let full_name = ids::full_name(&t);
     let email = get(Field::Email);
     t.id = match get(Field::Id) {
         Some(id) => id,

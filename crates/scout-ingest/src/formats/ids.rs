@@ -29,6 +29,16 @@ fn digest(text: &str) -> String {
     hash[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A profile's first and last names as one ("" when it has neither).
+pub fn full_name(t: &scout_model::Talent) -> String {
+    [t.firstname.as_deref(), t.lastname.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The id of a profile that has none in its file.
 pub fn derived_id(
     linkedin: Option<&str>,

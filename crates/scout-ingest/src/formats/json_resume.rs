@@ -173,12 +173,7 @@ pub fn resume(r: &Value) -> Result<Talent, String> {
             end_date: None,
         });
     }
-    let full_name = [t.firstname.as_deref(), t.lastname.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let full_name = ids::full_name(&t);
     let email = text(&basics, "email");
     if full_name.is_empty() && t.linkedin_url.is_none() && email.is_none() {
         return Err(

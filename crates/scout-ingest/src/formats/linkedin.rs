@@ -243,12 +243,7 @@ fn profile(files: &Files) -> Result<Talent, String> {
         .find(|r| get(r, "Primary").is_some_and(|p| p.eq_ignore_ascii_case("yes")))
         .or(emails.first())
         .and_then(|r| get(r, "Email Address"));
-    let full_name = [t.firstname.as_deref(), t.lastname.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let full_name = ids::full_name(&t);
     if full_name.is_empty() && email.is_none() {
         return Err("Profile.csv names nobody and there is no e-mail address".into());
     }

@@ -199,9 +199,7 @@ impl Store {
         let last_seq = if let Some((row_outcomes, changed, first)) = planned {
             let now = now_ms();
             for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
-                let mut qb = QueryBuilder::<Db>::new(
-                    "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id, owner, owned_id, linkedin_key, email_key, phone_key, name_key) ",
-                );
+                let mut qb = QueryBuilder::<Db>::new(PROFILE_INSERT);
                 qb.push_values(chunk.iter().enumerate(), |mut b, (k, &i)| {
                     let seq = first + (chunk_no * ROWS_PER_STATEMENT + k) as i64;
                     let row = &rows[i];
@@ -220,13 +218,7 @@ impl Store {
                         .push_bind(row.identity.phone)
                         .push_bind(row.identity.name);
                 });
-                qb.push(
-                    " ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
-                     doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source, \
-                     current_org_id = excluded.current_org_id, linkedin_key = excluded.linkedin_key, \
-                     email_key = COALESCE(excluded.email_key, profiles.email_key), \
-                     phone_key = COALESCE(excluded.phone_key, profiles.phone_key), name_key = excluded.name_key",
-                );
+                qb.push(PROFILE_ON_CONFLICT);
                 qb.build().execute(&mut *tx).await?;
             }
             let outcomes = outcome_of(&row_outcomes);

@@ -10,7 +10,7 @@ use sqlx::{QueryBuilder, Row};
 
 use super::{Db, Store};
 use crate::access::generate_id;
-use crate::backend::{now_ms, ROWS_PER_STATEMENT};
+use crate::backend::{now_ms, PROFILE_INSERT, PROFILE_ON_CONFLICT, ROWS_PER_STATEMENT};
 use crate::codec;
 use crate::duplicates::{
     merge, times_overlap, Duplicate, DuplicateQuery, IdentityKeys, Reason, Repointed, ScanOutcome,
@@ -559,9 +559,7 @@ impl Store {
         })?;
         let seq = Self::allocate_seqs(tx, 1).await?;
         let now = now_ms();
-        let mut qb = QueryBuilder::<Db>::new(
-            "INSERT INTO profiles (id, seq, content_hash, doc, first_seen_at, last_changed_at, source, current_org_id, owner, owned_id, linkedin_key, email_key, phone_key, name_key) VALUES (",
-        );
+        let mut qb = QueryBuilder::<Db>::new(format!("{PROFILE_INSERT}VALUES ("));
         let mut sep = qb.separated(", ");
         sep.push_bind(key)
             .push_bind(seq)
@@ -577,13 +575,7 @@ impl Store {
             .push_bind(keys.email)
             .push_bind(keys.phone)
             .push_bind(keys.name);
-        qb.push(
-            ") ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, content_hash = excluded.content_hash, \
-             doc = excluded.doc, last_changed_at = excluded.last_changed_at, source = excluded.source, \
-             current_org_id = excluded.current_org_id, linkedin_key = excluded.linkedin_key, \
-             email_key = COALESCE(excluded.email_key, profiles.email_key), \
-             phone_key = COALESCE(excluded.phone_key, profiles.phone_key), name_key = excluded.name_key",
-        );
+        qb.push(")").push(PROFILE_ON_CONFLICT);
         qb.build().execute(&mut **tx).await?;
         Ok(())
     }
@@ -893,6 +885,14 @@ impl Store {
         self.get_duplicate(pool, id).await
     }
 
+    async fn count_open(db: &sqlx::Pool<Db>, pool: &str) -> Result<i64, StoreError> {
+        let mut qb = QueryBuilder::<Db>::new(
+            "SELECT COUNT(*) FROM duplicates WHERE status = 'open' AND pool = ",
+        );
+        qb.push_bind(pool);
+        Ok(qb.build().fetch_one(db).await?.try_get(0)?)
+    }
+
     /// Looks at every profile of the pool: fills identity keys a profile
     /// stored before they existed lacks, queues every probable pair, and
     /// merges every certain one (two profiles with one LinkedIn address or
@@ -905,11 +905,7 @@ impl Store {
         const PAGE: i64 = 2_000;
         let pool = owner.unwrap_or("");
         let mut outcome = ScanOutcome::default();
-        let before: i64 = {
-            let mut qb = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM duplicates WHERE pool = ");
-            qb.push_bind(pool);
-            qb.build().fetch_one(&self.pool).await?.try_get(0)?
-        };
+        let open_before = Self::count_open(&self.pool, pool).await?;
         let mut after_key = String::new();
         loop {
             let (_turn, mut tx) = self.begin_write().await?;
@@ -1013,13 +1009,9 @@ impl Store {
                 break;
             }
         }
-        let after: i64 = {
-            let mut qb = QueryBuilder::<Db>::new("SELECT COUNT(*) FROM duplicates WHERE pool = ");
-            qb.push_bind(pool);
-            qb.build().fetch_one(&self.pool).await?.try_get(0)?
-        };
-        outcome.queued =
-            (after - before).max(0) as u64 - outcome.merged.min((after - before).max(0) as u64);
+        // open now = open before + newly queued − merged by this scan
+        let open_after = Self::count_open(&self.pool, pool).await?;
+        outcome.queued = (open_after - open_before + outcome.merged as i64).max(0) as u64;
         Ok(outcome)
     }
 }
