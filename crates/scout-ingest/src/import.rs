@@ -64,6 +64,9 @@ pub struct ImportOptions {
     pub format: Option<Format>,
     /// CSV columns mapped by hand (`column`, `field`), over the inferred mapping.
     pub columns: Vec<(String, String)>,
+    /// What the store records as the records' source (default: the file's
+    /// path, as given).
+    pub source: Option<String>,
 }
 
 impl ImportOptions {
@@ -77,6 +80,7 @@ impl ImportOptions {
             owner: None,
             format: None,
             columns: Vec::new(),
+            source: None,
         }
     }
 }
@@ -689,7 +693,10 @@ pub async fn import_files(
                 tx,
             )
         };
-        let source = path.display().to_string();
+        let source = options
+            .source
+            .clone()
+            .unwrap_or_else(|| path.display().to_string());
         let mut read_bytes = 0;
         // a batch stored but not yet indexed
         let mut stored: Option<(Vec<Talent>, UpsertReport)> = None;

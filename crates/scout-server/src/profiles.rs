@@ -231,11 +231,30 @@ async fn get_profile(
         .await
         .map_err(internal)?;
     let profile = found.first().ok_or_else(not_found)?;
-    Ok(ok(
-        StatusCode::OK,
-        caller.limit_headers,
-        profile_view(profile),
-    ))
+    let mut view = profile_view(profile);
+    // every source that fed it: its own last write, and each profile
+    // merged into it (one person once)
+    let merges = state
+        .store
+        .merged_into(profile.owner.as_deref(), &id)
+        .await
+        .map_err(internal)?;
+    let mut sources = vec![
+        json!({"source": profile.source, "at": iso(profile.last_changed_at), "kind": "written"}),
+    ];
+    for m in &merges {
+        let other = m.talent_ids.iter().find(|t| **t != id).cloned();
+        sources.push(json!({
+            "source": m.decided_by.as_deref().and_then(|d| d.strip_prefix("import:")).unwrap_or("merge"),
+            "at": m.decided_at.map(iso),
+            "kind": "merged",
+            "talentId": other,
+            "reason": m.reason,
+            "duplicateId": m.id,
+        }));
+    }
+    view["sources"] = json!(sources);
+    Ok(ok(StatusCode::OK, caller.limit_headers, view))
 }
 
 /// `DELETE /v1/talents/{id}`: deletes one profile of the pool. A shared
@@ -403,6 +422,11 @@ impl Spooled {
         options.owner = owner.clone();
         options.format = format;
         options.columns = columns;
+        // not the spool's path: it says nothing to whoever reads it
+        options.source = Some(format!(
+            "upload ({})",
+            format.map_or("told from the file", |f| f.name())
+        ));
         let upload = self.path.clone();
         let summary = scout_ingest::import_files(
             std::slice::from_ref(&upload),

@@ -368,7 +368,8 @@ pub struct Duplicate {
     pub created_at: i64,
     /// When it was merged or dismissed.
     pub decided_at: Option<i64>,
-    /// Who decided (`import` for a merge on arrival, `scan`, an actor).
+    /// Who decided (`import:<source>` for a merge on arrival, `scan`, an
+    /// actor: `key:<id>`, `user:<id>`, `cli`).
     pub decided_by: Option<String>,
     /// The talent that stayed, for a merge.
     pub survivor_id: Option<String>,

@@ -256,6 +256,18 @@ impl Store {
         dispatch_write!(self, s => s.undo_merge(pool, id, actor))
     }
 
+    /// The merges into a profile of the pool (`id` its talent id), oldest
+    /// first: with the profile's own source, every source that fed it.
+    pub async fn merged_into(
+        &self,
+        workspace: Option<&str>,
+        id: &str,
+    ) -> Result<Vec<duplicates::Duplicate>, StoreError> {
+        let pool = workspace.unwrap_or("");
+        let key = profile_key(workspace, id);
+        dispatch!(self, s => s.merged_into(pool, &key).await)
+    }
+
     /// Looks for duplicates among every profile of a pool (see
     /// `duplicates.rs`): certain ones merged, probable ones queued.
     pub async fn scan_duplicates(

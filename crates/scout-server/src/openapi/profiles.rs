@@ -109,7 +109,7 @@ pub(super) fn paths() -> Value {
                 "summary": "One profile the workspace sees, with its provenance",
                 "description": "Requires `talents:search`. Another workspace's profile answers 404, as an id nobody has.",
                 "parameters": [path_id()],
-                "responses": errors("not_found", json!({"200": ok("{talent, pool: shared | workspace, source, firstSeenAt, lastChangedAt}")}))
+                "responses": errors("not_found", json!({"200": ok("{talent, pool: shared | workspace, source, firstSeenAt, lastChangedAt, sources: [{kind: written | merged, source, at, talentId?, reason?, duplicateId?}]}")}))
             },
             "delete": {
                 "summary": "Delete one profile of the pool",

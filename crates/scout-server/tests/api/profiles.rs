@@ -714,6 +714,19 @@ async fn duplicates_are_merged_queued_and_undone_per_workspace() {
     assert_eq!(s, 404, "merged into p1");
     let (_, p1) = call(&app, &a, Method::GET, "/v1/talents/p1", None).await;
     assert_eq!(p1["data"]["talent"]["city"], "Lyon", "{p1}");
+    // every source that fed it, with when
+    let sources = p1["data"]["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2, "{p1}");
+    assert_eq!(
+        (sources[1]["kind"].clone(), sources[1]["talentId"].clone()),
+        (json!("merged"), json!("p2")),
+        "{p1}"
+    );
+    assert_eq!(sources[1]["source"], "upload (csv)", "{p1}");
+    assert!(
+        !p1.to_string().contains("spool") && !p1.to_string().contains("/tmp"),
+        "no server path: {p1}"
+    );
     let (s, listed) = call(
         &app,
         &reader,

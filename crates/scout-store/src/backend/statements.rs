@@ -226,7 +226,7 @@ impl Store {
         } else {
             None
         };
-        Self::record_arrivals(&mut tx, pool, &arrivals).await?;
+        Self::record_arrivals(&mut tx, pool, source, &arrivals).await?;
         let written: Vec<(&str, &Talent, &IdentityKeys)> = rows
             .iter()
             .map(|r| (r.key.as_str(), r.talent.as_ref(), &r.identity))

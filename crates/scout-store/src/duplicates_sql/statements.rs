@@ -255,8 +255,10 @@ impl Store {
     pub(crate) async fn record_arrivals(
         tx: &mut sqlx::Transaction<'_, Db>,
         pool: &str,
+        source: &str,
         arrivals: &Arrivals,
     ) -> Result<(), StoreError> {
+        let decided_by = format!("import:{source}");
         let now = now_ms();
         for r in &arrivals.records {
             let (first, second) = ordered(&r.survivor_key, &r.arrival_key);
@@ -272,7 +274,7 @@ impl Store {
                 .push_bind("merged")
                 .push_bind(now)
                 .push_bind(now)
-                .push_bind("import")
+                .push_bind(decided_by.as_str())
                 .push_bind(r.survivor_key.as_str())
                 .push_bind(r.survivor_before.as_slice())
                 .push_bind(r.arrival.as_slice())
@@ -883,6 +885,22 @@ impl Store {
         qb.build().execute(&mut *tx).await?;
         tx.commit().await?;
         self.get_duplicate(pool, id).await
+    }
+
+    pub(crate) async fn merged_into(
+        &self,
+        pool: &str,
+        survivor_key: &str,
+    ) -> Result<Vec<Duplicate>, StoreError> {
+        let mut qb = QueryBuilder::<Db>::new(format!(
+            "SELECT {DUPLICATE_COLUMNS} FROM duplicates WHERE pool = "
+        ));
+        qb.push_bind(pool)
+            .push(" AND status = 'merged' AND survivor_key = ")
+            .push_bind(survivor_key)
+            .push(" ORDER BY decided_at, id");
+        let rows = qb.build().fetch_all(&self.pool).await?;
+        rows.iter().map(Self::duplicate_from_row).collect()
     }
 
     async fn count_open(db: &sqlx::Pool<Db>, pool: &str) -> Result<i64, StoreError> {

@@ -89,7 +89,7 @@ pub(crate) fn page(
                                 tr {
                                     td { a href=(format!("/talents/{kept}")) { (kept) } }
                                     td { code { (gone) } }
-                                    td { (reason_text(d)) @if d.decided_by.as_deref() == Some("import") { span.hint { " (on import)" } } }
+                                    td { (reason_text(d)) @if d.decided_by.as_deref().is_some_and(|b| b.starts_with("import:")) { span.hint { " (on import)" } } }
                                     td { (d.decided_at.map(day).unwrap_or_default()) }
                                     td { @if writes {
                                         form method="post" action=(format!("/duplicates/{}", d.id)) {
