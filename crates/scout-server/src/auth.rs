@@ -77,6 +77,14 @@ pub enum Visitor<S: Scope> {
 }
 
 impl<S: Scope> Visitor<S> {
+    /// The workspace of the key presented, if one was.
+    pub fn workspace_id(&self) -> Option<&str> {
+        match self {
+            Visitor::Key(c) => Some(&c.key.workspace_id),
+            Visitor::Anonymous { .. } => None,
+        }
+    }
+
     /// The rate-limit headers to answer with.
     pub fn limit_headers(self) -> LimitHeaders {
         match self {

@@ -46,24 +46,11 @@ fn not_found() -> ApiError {
     ApiError::not_found("Duplicate")
 }
 
-/// The workspace whose pool a call acts on (`None`: the shared pool, for
-/// an operator's key with `pool=shared`).
-fn pool_of<S: Scope>(caller: &Caller<S>, pool: Option<&str>) -> Result<Option<String>, ApiError> {
-    match pool {
-        Some("shared") if !caller.key.scopes.iter().any(|s| s == "admin") => Err(ApiError::new(
-            ErrorCode::InsufficientScope,
-            "Only a key with the `admin` scope acts on the shared pool (pool=shared)",
-        )),
-        Some("shared") => Ok(None),
-        _ => Ok(Some(caller.key.workspace_id.clone())),
-    }
-}
-
 fn pool_param<S: Scope>(caller: &Caller<S>, raw: Option<&str>) -> Result<Option<String>, ApiError> {
     let mut q = QueryString::parse(raw);
     let pool = q.one_of("pool", &["workspace", "shared"]);
     check(q.finish())?;
-    pool_of(caller, pool)
+    crate::profiles::pool_of(pool, &caller.key)
 }
 
 /// A pair as the API shows it.
@@ -94,7 +81,7 @@ async fn list(
     let page_size = q.integer("pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     let pool = q.one_of("pool", &["workspace", "shared"]);
     check(q.finish())?;
-    let workspace = pool_of(&caller, pool)?;
+    let workspace = crate::profiles::pool_of(pool, &caller.key)?;
     let (items, total) = state
         .store
         .list_duplicates(

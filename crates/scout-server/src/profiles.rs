@@ -73,10 +73,6 @@ fn not_found() -> ApiError {
     ApiError::not_found("Talent")
 }
 
-fn is_operator(key: &scout_store::ApiKey) -> bool {
-    key.scopes.iter().any(|s| s == "admin")
-}
-
 /// Which pool a write goes to: `?pool=workspace` (the default: the key's
 /// workspace) or `?pool=shared` (an operator's key only).
 fn write_pool(raw: Option<&str>, key: &scout_store::ApiKey) -> Result<Option<String>, ApiError> {
@@ -86,11 +82,16 @@ fn write_pool(raw: Option<&str>, key: &scout_store::ApiKey) -> Result<Option<Str
     pool_of(pool, key)
 }
 
-fn pool_of(pool: Option<&str>, key: &scout_store::ApiKey) -> Result<Option<String>, ApiError> {
+/// The pool `?pool=` names for `key`: its workspace's own (`Some`), or the
+/// shared pool (`None`, an operator's key only).
+pub(crate) fn pool_of(
+    pool: Option<&str>,
+    key: &scout_store::ApiKey,
+) -> Result<Option<String>, ApiError> {
     match pool {
-        Some("shared") if !is_operator(key) => Err(ApiError::new(
+        Some("shared") if !key.is_operator() => Err(ApiError::new(
             ErrorCode::InsufficientScope,
-            "Only a key with the `admin` scope writes the shared pool (pool=shared)",
+            "Only a key with the `admin` scope acts on the shared pool (pool=shared)",
         )),
         Some("shared") => Ok(None),
         _ => Ok(Some(key.workspace_id.clone())),
@@ -546,7 +547,7 @@ fn export_choice(
         Some("all") => ExportPool::All,
         _ => ExportPool::Own,
     };
-    if pool != ExportPool::Own && !is_operator(key) {
+    if pool != ExportPool::Own && !key.is_operator() {
         return Err(ApiError::new(
             ErrorCode::InsufficientScope,
             "Only a key with the `admin` scope exports the shared pool (pool=shared or pool=all)",

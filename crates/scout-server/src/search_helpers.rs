@@ -79,11 +79,7 @@ async fn title_synonyms(
     check(r.finish())?;
     let title = title.unwrap_or_default();
     let family = family_of(&title);
-    let workspace_of_key = match &visitor {
-        Visitor::Key(caller) => Some(caller.key.workspace_id.clone()),
-        Visitor::Anonymous { .. } => None,
-    };
-    let workspace = workspace_of_key.as_deref();
+    let workspace = visitor.workspace_id();
     let with_profiles = workspace.is_some();
     let mut alternates = Vec::new();
     for s in synonyms(&title) {
@@ -163,11 +159,7 @@ async fn skill_suggestions(
     // per suggestion: (sum of profile shares, sum of taxonomy weights)
     let mut scores: HashMap<String, (f64, f64)> = HashMap::new();
     let mut sampled = 0usize;
-    let workspace_of_key = match &visitor {
-        Visitor::Key(caller) => Some(caller.key.workspace_id.clone()),
-        Visitor::Anonymous { .. } => None,
-    };
-    let workspace = workspace_of_key.as_deref();
+    let workspace = visitor.workspace_id();
     let with_profiles = workspace.is_some();
     for skill in &asked {
         let related = related_skills(skill);

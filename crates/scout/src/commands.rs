@@ -55,9 +55,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             action,
             workspace,
             status,
-        } => {
-            crate::export::duplicates(&paths, &action, workspace.as_deref(), &status, as_json).await
-        }
+        } => crate::duplicates::run(&paths, &action, workspace.as_deref(), &status, as_json).await,
         Command::Erase { person } => crate::rights::erase(&paths, &person, as_json).await,
         Command::Retention {
             workspace,
@@ -112,14 +110,10 @@ async fn import(paths: &Paths, args: &ImportArgs, as_json: bool) -> anyhow::Resu
     }
     let kind = args.organizations.then_some(RecordKind::Organizations);
     let owner = match &args.workspace {
-        Some(name) => Some(
-            paths
-                .open_store()
-                .await?
-                .workspace_id(name, false)
-                .await?
-                .with_context(|| format!("no workspace named `{name}`"))?,
-        ),
+        Some(name) => {
+            let store = paths.open_store().await?;
+            crate::data::pool_owner(&store, Some(name)).await?
+        }
         None => None,
     };
     let plan = ImportPlan {

@@ -147,3 +147,20 @@ pub async fn import_paths(
     }
     Ok(summary)
 }
+
+/// The workspace whose own profiles a command acts on: the id of the one
+/// named `name`, or `None` (the shared pool) without a name; an error
+/// naming it when there is none (a typo must not make a workspace).
+pub async fn pool_owner(
+    store: &scout_store::Store,
+    name: Option<&str>,
+) -> anyhow::Result<Option<String>> {
+    match name {
+        Some(name) => {
+            Ok(Some(store.workspace_id(name, false).await?.ok_or_else(
+                || anyhow::anyhow!("no workspace named `{name}`"),
+            )?))
+        }
+        None => Ok(None),
+    }
+}

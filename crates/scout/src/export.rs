@@ -1,7 +1,7 @@
 //! `scout export`: a pool's profiles as JSON Lines (the documented talent
 //! schema, which `scout import` takes back) or CSV, to a file or stdout,
-//! read from the store page by page in id order; `scout import --dry-run`,
-//! which shows how files would come in; and `scout duplicates`.
+//! read from the store page by page in id order; and `scout import
+//! --dry-run`, which shows how files would come in.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,15 +21,7 @@ pub async fn export(
     out: Option<&PathBuf>,
 ) -> anyhow::Result<()> {
     let store = paths.open_store().await?;
-    let owner = match workspace {
-        Some(name) => Some(
-            store
-                .workspace_id(name, false)
-                .await?
-                .with_context(|| format!("no workspace named `{name}`"))?,
-        ),
-        None => None,
-    };
+    let owner = crate::data::pool_owner(&store, workspace).await?;
     let mut sink: Box<dyn Write> = match out {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -110,64 +102,6 @@ pub fn dry_run(
     }
     if as_json {
         crate::output::json(&out)?;
-    }
-    Ok(())
-}
-
-/// `scout duplicates scan|list`.
-pub async fn duplicates(
-    paths: &Paths,
-    action: &str,
-    workspace: Option<&str>,
-    status: &str,
-    as_json: bool,
-) -> anyhow::Result<()> {
-    let store = paths.open_store().await?;
-    let owner = match workspace {
-        Some(name) => Some(
-            store
-                .workspace_id(name, false)
-                .await?
-                .with_context(|| format!("no workspace named `{name}`"))?,
-        ),
-        None => None,
-    };
-    if action == "scan" {
-        let outcome = store.scan_duplicates(owner.as_deref(), "cli").await?;
-        if as_json {
-            return crate::output::json(&outcome);
-        }
-        println!(
-            "{} profiles looked at: {} certain duplicates merged, {} probable ones queued for review",
-            outcome.profiles, outcome.merged, outcome.queued
-        );
-        return Ok(());
-    }
-    let (pairs, total) = store
-        .list_duplicates(
-            owner.as_deref(),
-            &scout_store::duplicates::DuplicateQuery {
-                status: Some(status.to_owned()),
-                offset: 0,
-                limit: 1000,
-            },
-        )
-        .await?;
-    if as_json {
-        return crate::output::json(&serde_json::json!({"duplicates": pairs, "total": total}));
-    }
-    println!("{total} {status}");
-    for d in pairs {
-        println!(
-            "  {}  {} ~ {}  ({}{})",
-            d.id,
-            d.talent_ids[0],
-            d.talent_ids[1],
-            d.reason.as_str(),
-            d.survivor_id
-                .map(|s| format!(", kept {s}"))
-                .unwrap_or_default()
-        );
     }
     Ok(())
 }

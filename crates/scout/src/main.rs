@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod config_file;
 mod data;
+mod duplicates;
 mod export;
 mod leads;
 mod output;

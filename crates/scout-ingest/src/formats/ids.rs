@@ -7,22 +7,9 @@
 
 use sha2::{Digest, Sha256};
 
-/// A LinkedIn profile address reduced to its public slug
-/// (`https://www.linkedin.com/in/Ada-L/?trk=x` → `ada-l`); `None` when it
-/// is not a profile address.
-pub fn linkedin_slug(url: &str) -> Option<String> {
-    let lower = url.trim().to_lowercase();
-    let rest = lower
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    let (host, path) = rest.split_once('/')?;
-    if !host.ends_with("linkedin.com") {
-        return None;
-    }
-    let slug = path.strip_prefix("in/")?;
-    let slug = slug.split(['/', '?', '#']).next()?.trim();
-    (!slug.is_empty()).then(|| slug.to_owned())
-}
+/// A LinkedIn profile address reduced to its public slug (the store's,
+/// which its identity keys use).
+pub use scout_store::duplicates::linkedin_slug;
 
 fn digest(text: &str) -> String {
     let hash = Sha256::digest(text.as_bytes());

@@ -4,7 +4,7 @@
 //! file, or an array of them. Fields outside the talent schema (phone,
 //! projects, volunteer, awards, references…) are not kept.
 
-use scout_model::{Certification, CurrentOrganization, Education, Experience, Language, Talent};
+use scout_model::{Certification, Education, Experience, Language, Talent};
 use serde_json::Value;
 
 use super::text::{date, excerpt, proficiency, split_name};
@@ -118,17 +118,7 @@ pub fn resume(r: &Value) -> Result<Talent, String> {
             organization: None,
         });
     }
-    if let Some(current) = t.experiences.iter().find(|e| e.is_current) {
-        t.job_title = current.title.clone();
-        t.current_organization =
-            current
-                .organization_name
-                .clone()
-                .map(|name| CurrentOrganization {
-                    name: Some(name),
-                    ..Default::default()
-                });
-    }
+    super::take_current_role(&mut t);
     if t.job_title.is_none() {
         t.job_title = t.headline.clone();
     }

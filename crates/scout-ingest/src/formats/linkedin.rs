@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use scout_model::{Certification, CurrentOrganization, Education, Experience, Language, Talent};
+use scout_model::{Certification, Education, Experience, Language, Talent};
 
 use super::text::{cell, date, decode, excerpt, proficiency};
 use super::{ids, Converted};
@@ -193,17 +193,7 @@ fn profile(files: &Files) -> Result<Talent, String> {
             organization: None,
         });
     }
-    if let Some(current) = t.experiences.iter().find(|e| e.is_current) {
-        t.job_title = current.title.clone();
-        t.current_organization =
-            current
-                .organization_name
-                .clone()
-                .map(|name| CurrentOrganization {
-                    name: Some(name),
-                    ..Default::default()
-                });
-    }
+    super::take_current_role(&mut t);
     for e in rows(files, "education.csv", "School Name") {
         t.educations.push(Education {
             school_name: get(&e, "School Name"),

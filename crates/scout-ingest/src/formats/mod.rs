@@ -64,6 +64,34 @@ impl Format {
     }
 }
 
+/// A profile's job title and current employer from its current role,
+/// where its file says them only in its roles.
+pub(crate) fn take_current_role(t: &mut Talent) {
+    if let Some(current) = t.experiences.iter().find(|e| e.is_current) {
+        t.job_title = current.title.clone();
+        t.current_organization =
+            current
+                .organization_name
+                .clone()
+                .map(|name| scout_model::CurrentOrganization {
+                    name: Some(name),
+                    ..Default::default()
+                });
+    }
+}
+
+/// The format a file's name alone settles: `.zip` a LinkedIn export,
+/// `.csv`/`.tsv` CSV (`name` in lower case).
+pub fn format_of_name(name: &str) -> Option<Format> {
+    if name.ends_with(".zip") {
+        Some(Format::LinkedIn)
+    } else if name.ends_with(".csv") || name.ends_with(".tsv") {
+        Some(Format::Csv)
+    } else {
+        None
+    }
+}
+
 /// What a file holds, from its name and first bytes: a folder or zip
 /// archive holding `Profile.csv` or `Positions.csv` is a LinkedIn export,
 /// `.csv`/`.tsv` is CSV, a `.json` file with a JSON Resume's sections is a
@@ -96,11 +124,11 @@ pub fn detect(path: &Path) -> std::io::Result<Format> {
 
 /// [`detect`] for a file named `name` (lower case) beginning with `head`.
 pub fn detect_bytes(name: &str, head: &[u8]) -> Format {
-    if head.starts_with(b"PK\x03\x04") || name.ends_with(".zip") {
+    if head.starts_with(b"PK\x03\x04") {
         return Format::LinkedIn;
     }
-    if name.ends_with(".csv") || name.ends_with(".tsv") {
-        return Format::Csv;
+    if let Some(f) = format_of_name(name) {
+        return f;
     }
     let text = String::from_utf8_lossy(head);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();

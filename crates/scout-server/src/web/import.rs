@@ -75,10 +75,9 @@ pub(crate) async fn upload(
                     return refused;
                 }
                 let file_format = format.or_else(|| {
-                    let name = field.file_name().unwrap_or("").to_lowercase();
-                    (name.ends_with(".csv") || name.ends_with(".tsv"))
-                        .then_some(Format::Csv)
-                        .or(name.ends_with(".zip").then_some(Format::LinkedIn))
+                    scout_ingest::formats::format_of_name(
+                        &field.file_name().unwrap_or("").to_lowercase(),
+                    )
                 });
                 let mut file = match Spooled::new(&state, file_format).await {
                     Ok(s) => s,
