@@ -748,6 +748,7 @@ async fn duplicates_are_merged_queued_and_undone_per_workspace() {
         (Method::GET, format!("/v1/duplicates/{id}")),
         (Method::POST, format!("/v1/duplicates/{id}/undo")),
         (Method::POST, format!("/v1/duplicates/{id}/merge")),
+        (Method::POST, format!("/v1/duplicates/{id}/dismiss")),
     ] {
         let (s1, theirs) = call(&app, &other, method.clone(), &path, None).await;
         let (s2, nobody) = call(&app, &other, method, &path.replace(&id, "dup_nobody"), None).await;
