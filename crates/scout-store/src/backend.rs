@@ -201,6 +201,8 @@ pub struct SqliteStore {
     writers: WriterQueue,
     /// The suppression list as last read (`data_rights.rs`).
     pub(crate) suppressions: std::sync::Arc<crate::data_rights::SuppressionCache>,
+    /// The identity keys stored, as a filter (`identity_filter.rs`).
+    pub(crate) identity: std::sync::Arc<crate::identity_filter::IdentityFilter>,
 }
 
 /// The PostgreSQL back end.
@@ -209,6 +211,8 @@ pub struct PgStore {
     pub(crate) pool: PgPool,
     /// The suppression list as last read (`data_rights.rs`).
     pub(crate) suppressions: std::sync::Arc<crate::data_rights::SuppressionCache>,
+    /// The identity keys stored, as a filter (`identity_filter.rs`).
+    pub(crate) identity: std::sync::Arc<crate::identity_filter::IdentityFilter>,
 }
 
 impl SqliteStore {
@@ -250,6 +254,7 @@ impl SqliteStore {
             direct,
             writers: WriterQueue::default(),
             suppressions: Default::default(),
+            identity: Default::default(),
         })
     }
 
@@ -404,6 +409,7 @@ impl PgStore {
         Ok(PgStore {
             pool,
             suppressions: Default::default(),
+            identity: Default::default(),
         })
     }
 

@@ -52,6 +52,15 @@ pub struct IdentityKeys {
     pub name: Option<i64>,
 }
 
+impl IdentityKeys {
+    /// Every key it has.
+    pub fn all(&self) -> impl Iterator<Item = i64> {
+        [self.linkedin, self.email, self.phone, self.name]
+            .into_iter()
+            .flatten()
+    }
+}
+
 fn digest(kind: &str, normal: &str) -> i64 {
     let mut h = Sha256::new();
     h.update(kind.as_bytes());

@@ -29,6 +29,7 @@ pub mod data_rights;
 pub mod duplicates;
 mod duplicates_sql;
 mod error;
+mod identity_filter;
 pub mod leads;
 mod leads_sql;
 pub mod people;

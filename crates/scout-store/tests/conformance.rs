@@ -2201,3 +2201,132 @@ async fn an_erasure_elsewhere_counts_at_the_next_batch_on_postgresql() {
     let second = Store::open(&url).await.unwrap();
     an_erasure_elsewhere_counts_at_the_next_batch(first, second).await;
 }
+
+/// Two handles on one store, as two servers sharing PostgreSQL have, each
+/// with its own filter of the identity keys stored (`identity_filter.rs`):
+/// a person one of them stored after the other loaded its filter is still
+/// found by the other's next import, and so are the keys a duplicates scan
+/// gives old profiles without a new change number. `clear_keys` empties a
+/// profile's keys as migration 0011 left every profile stored before it.
+async fn a_person_stored_elsewhere_is_still_found<F, Fut>(
+    first: Store,
+    second: Store,
+    clear_keys: F,
+) where
+    F: Fn(&'static str) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let with_linkedin = |id: &str, slug: &str| -> Talent {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "firstname": "Bo", "lastname": "Berg",
+            "linkedinUrl": format!("https://www.linkedin.com/in/{slug}")
+        }))
+        .unwrap()
+    };
+    // the first handle loads its filter: nobody is stored yet
+    let filler = talent("t_filler", "Nurse", "Clinic");
+    first
+        .import_profiles(&[filler], &[Default::default()], "a", None)
+        .await
+        .unwrap();
+    // the second stores Bo; the first, importing him under another id,
+    // reads the rows numbered since and merges
+    second
+        .import_profiles(
+            &[with_linkedin("bo1", "bo-berg")],
+            &[Default::default()],
+            "b",
+            None,
+        )
+        .await
+        .unwrap();
+    let r = first
+        .import_profiles(
+            &[with_linkedin("bo2", "bo-berg")],
+            &[Default::default()],
+            "a",
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.outcomes, [UpsertOutcome::Merged]);
+    // a profile stored before identity keys existed, keyed by a scan after
+    // the first handle's filter was current
+    second
+        .import_profiles(
+            &[with_linkedin("cy1", "cy-old")],
+            &[Default::default()],
+            "b",
+            None,
+        )
+        .await
+        .unwrap();
+    clear_keys("cy1").await;
+    first
+        .import_profiles(
+            &[talent("t_other", "Nurse", "Clinic")],
+            &[Default::default()],
+            "a",
+            None,
+        )
+        .await
+        .unwrap();
+    second.scan_duplicates(None, "scan").await.unwrap();
+    let r = first
+        .import_profiles(
+            &[with_linkedin("cy2", "cy-old")],
+            &[Default::default()],
+            "a",
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        r.outcomes,
+        [UpsertOutcome::Merged],
+        "keys a scan set are seen by every handle's next import"
+    );
+}
+
+const CLEAR_KEYS: &str =
+    "UPDATE profiles SET linkedin_key = NULL, email_key = NULL, phone_key = NULL, name_key = NULL WHERE id = ";
+
+#[tokio::test]
+async fn a_person_stored_elsewhere_is_still_found_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scout.db").to_string_lossy().into_owned();
+    let first = Store::open(&path).await.unwrap();
+    let second = Store::open(&path).await.unwrap();
+    let raw = sqlx::SqlitePool::connect(&format!("sqlite://{path}"))
+        .await
+        .unwrap();
+    a_person_stored_elsewhere_is_still_found(first, second, |id| {
+        let raw = raw.clone();
+        async move {
+            sqlx::query(&format!("{CLEAR_KEYS}'{id}'"))
+                .execute(&raw)
+                .await
+                .unwrap();
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_person_stored_elsewhere_is_still_found_on_postgresql() {
+    let (server, _) = postgres_store().await;
+    let url = server.fresh_database().await.unwrap();
+    let first = Store::open(&url).await.unwrap();
+    let second = Store::open(&url).await.unwrap();
+    let raw = sqlx::PgPool::connect(&url).await.unwrap();
+    a_person_stored_elsewhere_is_still_found(first, second, |id| {
+        let raw = raw.clone();
+        async move {
+            sqlx::query(&format!("{CLEAR_KEYS}'{id}'"))
+                .execute(&raw)
+                .await
+                .unwrap();
+        }
+    })
+    .await;
+}

@@ -109,9 +109,11 @@ impl Store {
         // takes it, so no other pool can take one of these ids, and no other
         // import can store the same person, between the checks and the insert
         // (PostgreSQL runs writers side by side).
-        sqlx::query("UPDATE change_counter SET value = value WHERE id = 1")
-            .execute(&mut *tx)
-            .await?;
+        let counter: i64 =
+            sqlx::query("UPDATE change_counter SET value = value WHERE id = 1 RETURNING value")
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
         let ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
         let taken = Self::ids_held_by_other_pools(&mut tx, &ids, owner).await?;
         let kept: Vec<usize> = (0..profiles.len())
@@ -121,7 +123,8 @@ impl Store {
         // who the pool already holds with these identity keys, looked up
         // once: for merges on arrival and for the review queue
         let kept_keys: Vec<&IdentityKeys> = kept.iter().map(|&i| &identities[i]).collect();
-        let holders = Self::holders(&mut tx, owner, &kept_keys).await?;
+        self.refresh_identity_filter(&mut tx, counter).await?;
+        let holders = Self::holders(&mut tx, owner, &kept_keys, Some(&self.identity)).await?;
         // a profile arriving under a new id that is certainly a stored one
         // is merged into it (duplicates.rs)
         let arrivals = if merge_on_arrival {
@@ -196,6 +199,7 @@ impl Store {
             }
             by_input
         };
+        let mut written_keys: Vec<i64> = Vec::new();
         let last_seq = if let Some((row_outcomes, changed, first)) = planned {
             let now = now_ms();
             for (chunk_no, chunk) in changed.chunks(ROWS_PER_STATEMENT).enumerate() {
@@ -222,6 +226,10 @@ impl Store {
                 qb.build().execute(&mut *tx).await?;
             }
             let outcomes = outcome_of(&row_outcomes);
+            written_keys = changed
+                .iter()
+                .flat_map(|&i| rows[i].identity.all())
+                .collect();
             Some((outcomes, first + changed.len() as i64 - 1))
         } else {
             None
@@ -233,6 +241,9 @@ impl Store {
             .collect();
         Self::queue_probable(&mut tx, pool, owner, &written, Some(&holders)).await?;
         tx.commit().await?;
+        // committed: this write's keys are stored, numbered up to its last
+        let end = last_seq.as_ref().map_or(counter, |(_, last)| *last);
+        self.identity.add(written_keys, counter, end);
         Ok(match last_seq {
             Some((outcomes, last)) => UpsertReport {
                 outcomes,

@@ -19,6 +19,7 @@ use crate::duplicates_sql::{
     key_of, ArrivalRecord, Arrivals, Holders, Survivor, DUPLICATE_COLUMNS, KEY_COLUMNS,
 };
 use crate::error::StoreError;
+use crate::identity_filter::{IdentityFilter, Refresh};
 
 /// `AND owner …` for a pool.
 fn push_pool<'a>(qb: &mut QueryBuilder<'a, Db>, owner: Option<&'a str>) {
@@ -81,14 +82,21 @@ impl Store {
     /// For each identity column, the pool's profiles holding each of the
     /// values `keys` have: value → `(key, first_seen_at)`, looked up once
     /// per upsert, before it writes.
+    ///
+    /// With `filter` (current: see `refresh_identity_filter`), asks only
+    /// about the values some stored profile may hold.
     pub(crate) async fn holders(
         tx: &mut sqlx::Transaction<'_, Db>,
         owner: Option<&str>,
         keys: &[&IdentityKeys],
+        filter: Option<&IdentityFilter>,
     ) -> Result<Holders, StoreError> {
         let mut out = Holders::default();
         for (n, (column, _)) in KEY_COLUMNS.iter().enumerate() {
             let mut values: Vec<i64> = keys.iter().filter_map(|k| key_of(k, column)).collect();
+            if let Some(filter) = filter {
+                filter.retain_possible(&mut values);
+            }
             if values.is_empty() {
                 continue;
             }
@@ -99,6 +107,58 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// Brings this process's filter of the stored identity keys to change
+    /// number `counter`, read under the writer's lock (`identity_filter.rs`).
+    pub(crate) async fn refresh_identity_filter(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Db>,
+        counter: i64,
+    ) -> Result<(), StoreError> {
+        let generation: i64 = sqlx::query("SELECT value FROM identity_generation WHERE id = 1")
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?;
+        match self.identity.plan(counter, generation) {
+            Refresh::Current => {}
+            Refresh::Since(seen) => {
+                let mut qb = QueryBuilder::<Db>::new(
+                    "SELECT linkedin_key, email_key, phone_key, name_key FROM profiles WHERE seq > ",
+                );
+                qb.push_bind(seen);
+                let mut keys = Vec::new();
+                for row in qb.build().fetch_all(&mut **tx).await? {
+                    for column in 0..KEY_COLUMNS.len() {
+                        keys.extend(row.try_get::<Option<i64>, _>(column)?);
+                    }
+                }
+                self.identity.add(keys, seen, counter);
+            }
+            Refresh::Reload => {
+                let mut keys = Vec::new();
+                for (column, _) in KEY_COLUMNS {
+                    // read from the column's partial index alone
+                    let sql = format!("SELECT {column} FROM profiles WHERE {column} IS NOT NULL");
+                    for row in sqlx::query(&sql).fetch_all(&mut **tx).await? {
+                        keys.push(row.try_get::<i64, _>(0)?);
+                    }
+                }
+                self.identity.reload(&keys, counter, generation);
+            }
+        }
+        Ok(())
+    }
+
+    /// Tells every process's identity filter to reload: for a statement
+    /// that sets identity keys without a new change number.
+    async fn advance_identity_generation(
+        tx: &mut sqlx::Transaction<'_, Db>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE identity_generation SET value = value + 1 WHERE id = 1")
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
     }
 
     /// The stored documents of `keys`: the profile and its bytes as stored.
@@ -314,7 +374,7 @@ impl Store {
             Some(h) => h,
             None => {
                 let keys: Vec<&IdentityKeys> = written.iter().map(|(_, _, k)| *k).collect();
-                fetched = Self::holders(tx, owner, &keys).await?;
+                fetched = Self::holders(tx, owner, &keys, None).await?;
                 &fetched
             }
         };
@@ -832,6 +892,7 @@ impl Store {
             .push(" WHERE id = ")
             .push_bind(survivor.clone());
         qb.build().execute(&mut *tx).await?;
+        Self::advance_identity_generation(&mut tx).await?;
         let other_keys = IdentityKeys {
             email: m_email,
             phone: m_phone,
@@ -939,6 +1000,7 @@ impl Store {
                 break;
             }
             let mut page: Vec<(String, Talent, IdentityKeys)> = Vec::with_capacity(rows.len());
+            let mut rekeyed = false;
             for row in &rows {
                 let key: String = row.try_get("id")?;
                 let doc: Vec<u8> = row.try_get("doc")?;
@@ -966,6 +1028,7 @@ impl Store {
                         .push(" WHERE id = ")
                         .push_bind(key.clone());
                     qb.build().execute(&mut *tx).await?;
+                    rekeyed = true;
                 }
                 page.push((key, talent, keys));
             }
@@ -974,6 +1037,9 @@ impl Store {
             let written: Vec<(&str, &Talent, &IdentityKeys)> =
                 page.iter().map(|(k, t, i)| (k.as_str(), t, i)).collect();
             Self::queue_probable(&mut tx, pool, owner, &written, None).await?;
+            if rekeyed {
+                Self::advance_identity_generation(&mut tx).await?;
+            }
             tx.commit().await?;
         }
         // certain pairs merge; each in its own transaction
