@@ -145,11 +145,10 @@ pub fn parse_sales_navigator_url(url: &str) -> Result<Imported, ImportError> {
             }
             q = percent_decode(&q);
         }
-        let value = restli::parse(&q).map_err(|e| ImportError::Malformed {
-            at: e.at,
-            message: e.message,
-        })?;
-        read_query(&value, &mut out);
+        match restli::parse(&q) {
+            Ok(value) => read_query(&value, &mut out),
+            Err(e) => salvage_query(&q, e, &mut out)?,
+        }
     }
     read_flat(&flat, &mut out);
     if out.filters.is_empty() {
@@ -173,10 +172,59 @@ pub fn parse_sales_navigator_url(url: &str) -> Result<Imported, ImportError> {
     Ok(out)
 }
 
-/// Whether a query value shows its Rest.li structure (not still encoded).
+/// Reads what can be read of a query that does not parse as a whole: the
+/// `keywords`, and each filter object that parses on its own; says in
+/// `ignored` where the rest stopped. Refuses (`Malformed`, the first
+/// error) only when nothing at all could be read.
+fn salvage_query(
+    q: &str,
+    error: restli::SyntaxError,
+    out: &mut Imported,
+) -> Result<(), ImportError> {
+    let before = out.filters.len();
+    if let Some(start) = q.find("keywords:") {
+        let rest = &q[start + "keywords:".len()..];
+        let end = rest.find([',', ')']).unwrap_or(rest.len());
+        let k = restli::percent_decode(&rest[..end]);
+        if !k.trim().is_empty() {
+            out.filters.extend(boolean_keywords(&k));
+            out.keywords = Some(k);
+        }
+    }
+    let (filters, _) = restli::salvage(q, "type");
+    for (_, f) in &filters {
+        read_filter(f, out);
+    }
+    if out.filters.len() == before && out.ignored.is_empty() {
+        return Err(ImportError::Malformed {
+            at: error.at,
+            message: error.message,
+        });
+    }
+    out.ignored.push(Ignored {
+        kind: "QUERY".into(),
+        reason: format!(
+            "the query is malformed at character {}: {}; the {} filter(s) around it that could be read were kept",
+            error.at,
+            error.message,
+            filters.len()
+        ),
+    });
+    Ok(())
+}
+
+/// Whether a query value shows its Rest.li structure (not still encoded):
+/// `(` then a key and a bare `:` — not `(filters%3A…`, even when a URN
+/// inside it was typed with bare colons.
 fn looks_structured(q: &str) -> bool {
-    let encoded_colon = q.contains("%3A") || q.contains("%3a");
-    q.starts_with('(') && (q.contains(':') || !encoded_colon)
+    let Some(rest) = q.strip_prefix('(') else {
+        return false;
+    };
+    let key = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    rest.starts_with(')') || (key > 0 && rest.as_bytes().get(key) == Some(&b':'))
 }
 
 fn clip(text: &str) -> String {

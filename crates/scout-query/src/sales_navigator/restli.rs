@@ -8,6 +8,15 @@
 //! scalar = *( any character but "(", ")", "," and ":" )   ; percent-decoded
 //! ```
 //!
+//! Leniency: a scalar in a value's place reads on through `:` up to the next
+//! `,` or `)` — `id:urn:li:organization:1441`, as a URL decoded once too
+//! often or typed by hand carries it, is the one value
+//! `urn:li:organization:1441` (a value is only ever followed by `,` or `)`,
+//! so this reads no valid query differently); likewise an object's value
+//! reads on through a `,` that no `key:` follows (`text:Paris, France`).
+//! [`salvage`] reads the objects
+//! of a query that does not parse as a whole.
+//!
 //! Text inside scalars arrives percent-encoded once more than the URL
 //! around it (`%2520` in a browser's address bar is a space); scalars are
 //! decoded here, after the structure has been read, so an encoded `,` or
@@ -123,7 +132,8 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<RestLi, SyntaxError> {
+    /// A value; `in_object`: an object's (followed by `,key:` or `)`).
+    fn value(&mut self, in_object: bool) -> Result<RestLi, SyntaxError> {
         if self.depth > MAX_DEPTH {
             return Err(self.error("nested too deeply"));
         }
@@ -134,16 +144,35 @@ impl Parser<'_> {
             self.pos += 4;
             self.list()
         } else {
-            Ok(RestLi::Scalar(decode_scalar(&self.scalar_raw())))
+            Ok(RestLi::Scalar(decode_scalar(
+                &self.scalar_raw(true, in_object),
+            )))
         };
         self.depth -= 1;
         v
     }
 
-    fn scalar_raw(&mut self) -> String {
+    /// Whether the text at `at` is a key and its colon (`[A-Za-z0-9_]+:`).
+    fn key_at(&self, at: usize) -> bool {
+        let rest = &self.text[at.min(self.text.len())..];
+        let n = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        n > 0 && rest.get(n) == Some(&b':')
+    }
+
+    /// A key (up to `:`) or, `in_value`, a value (through `:`). An object's
+    /// value also reads through a `,` that no key follows: only `,key:`
+    /// can follow it in a valid query, so `text:Paris, France` is a place.
+    fn scalar_raw(&mut self, in_value: bool, in_object: bool) -> String {
         let start = self.pos;
         while let Some(b) = self.peek() {
-            if matches!(b, b'(' | b')' | b',' | b':') {
+            if b == b',' && in_object && !self.key_at(self.pos + 1) {
+                self.pos += 1;
+                continue;
+            }
+            if matches!(b, b'(' | b')' | b',') || (b == b':' && !in_value) {
                 break;
             }
             self.pos += 1;
@@ -159,12 +188,12 @@ impl Parser<'_> {
             return Ok(RestLi::Object(map));
         }
         loop {
-            let key = self.scalar_raw();
+            let key = self.scalar_raw(false, false);
             if key.is_empty() {
                 return Err(self.error("expected a key"));
             }
             self.expect(b':')?;
-            let value = self.value()?;
+            let value = self.value(true)?;
             map.insert(percent_decode(&key), value);
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -185,7 +214,7 @@ impl Parser<'_> {
             return Ok(RestLi::List(items));
         }
         loop {
-            items.push(self.value()?);
+            items.push(self.value(false)?);
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b')') => {
@@ -205,11 +234,41 @@ pub fn parse(text: &str) -> Result<RestLi, SyntaxError> {
         pos: 0,
         depth: 0,
     };
-    let v = p.value()?;
+    let v = p.value(false)?;
     if p.pos != text.len() {
         return Err(p.error("unexpected text after the end of the value"));
     }
     Ok(v)
+}
+
+/// The objects that open with `(<key>:` anywhere in `text` and parse on
+/// their own, each with its byte offset; and where the first one that does
+/// not parse stops. For a query that does not parse as a whole: its
+/// filters (`key` `type`) can still be read one by one.
+pub fn salvage(text: &str, key: &str) -> (Vec<(usize, RestLi)>, Option<SyntaxError>) {
+    let opening = format!("({key}:");
+    let mut found = Vec::new();
+    let mut first_error = None;
+    let mut from = 0;
+    while let Some(offset) = text[from..].find(&opening) {
+        let start = from + offset;
+        let mut p = Parser {
+            text: text.as_bytes(),
+            pos: start,
+            depth: 0,
+        };
+        match p.object() {
+            Ok(v) => {
+                found.push((start, v));
+                from = p.pos;
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+                from = start + opening.len();
+            }
+        }
+    }
+    (found, first_error)
 }
 
 #[cfg(test)]
@@ -228,6 +287,46 @@ mod tests {
         assert!(parse("(a:b))").is_err());
         assert_eq!(parse("()").unwrap(), RestLi::Object(BTreeMap::new()));
         assert!(parse(&"(a:".repeat(100)).is_err());
+    }
+
+    #[test]
+    fn values_read_through_unescaped_colons() {
+        let v = parse(
+            "(values:List((id:urn:li:organization:1441,text:Google,selectionType:INCLUDED)))",
+        )
+        .unwrap();
+        let value = &v.get("values").unwrap().items()[0];
+        assert_eq!(
+            value.get("id").unwrap().as_str(),
+            Some("urn:li:organization:1441")
+        );
+        assert_eq!(value.get("text").unwrap().as_str(), Some("Google"));
+        // keys still end at the first colon
+        assert!(parse("(a:b:c)").is_ok());
+        assert_eq!(
+            parse("(a:b:c)").unwrap().get("a").unwrap().as_str(),
+            Some("b:c")
+        );
+    }
+
+    #[test]
+    fn salvage_reads_each_object_that_parses() {
+        let text = "(filters:List((type:REGION,values:List((text:Paris, France))),(type:TITLE,values:List((text:x)(,(type:SCHOOL,values:List((text:MIT))))";
+        assert!(parse(text).is_err());
+        let (found, error) = salvage(text, "type");
+        let kinds: Vec<&str> = found
+            .iter()
+            .map(|(_, v)| v.get("type").unwrap().as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["REGION", "SCHOOL"]);
+        assert_eq!(
+            found[0].1.get("values").unwrap().items()[0]
+                .get("text")
+                .unwrap()
+                .as_str(),
+            Some("Paris, France")
+        );
+        assert!(error.is_some());
     }
 
     #[test]

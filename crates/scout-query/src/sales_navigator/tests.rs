@@ -94,4 +94,40 @@ proptest! {
             prop_assert_eq!(f.excluded, *x);
         }
     }
+
+    /// Companies named by URNs, escaped as LinkedIn writes them or bare as a
+    /// URL decoded once too often or typed by hand has them, at every
+    /// encoding depth of the query.
+    #[test]
+    fn urns_are_read_escaped_or_bare_at_every_depth(
+        names in proptest::collection::vec("[A-Za-z][A-Za-z &,]{0,15}[A-Za-z]", 1..4),
+        bare in any::<bool>(),
+        times in 0usize..3,
+    ) {
+        let values: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(n, name)| format!("(id:URNSLOT{n}X,text:{},selectionType:INCLUDED)", encode(name)))
+            .collect();
+        let mut query = format!("(filters:List((type:CURRENT_COMPANY,values:List({}))))", values.join(","));
+        for _ in 0..times {
+            query = encode(&query);
+        }
+        for n in 0..names.len() {
+            let urn = format!("urn:li:organization:{}", 1000 + n);
+            let written = if bare {
+                urn
+            } else {
+                // escaped one level deeper than the structure, as scalars are
+                (0..=times).fold(urn, |u, _| encode(&u))
+            };
+            query = query.replace(&format!("URNSLOT{n}X"), &written);
+        }
+        let imported = parse_sales_navigator_url(&format!("https://www.linkedin.com/sales/search/people?query={query}")).unwrap();
+        prop_assert_eq!(imported.filters.len(), names.len());
+        for (f, name) in imported.filters.iter().zip(&names) {
+            prop_assert_eq!(&f.criterion, &Criterion::CompanyName { name: name.trim().to_owned(), history: History::Current });
+        }
+        prop_assert!(imported.ignored.is_empty());
+    }
 }
