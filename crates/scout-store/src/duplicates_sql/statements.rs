@@ -136,12 +136,30 @@ impl Store {
                 self.identity.add(keys, seen, counter);
             }
             Refresh::Reload => {
+                // each column's partial index, read in order a page at a
+                // time (rows held at once stay few at any size of store)
+                const PAGE: i64 = 50_000;
                 let mut keys = Vec::new();
                 for (column, _) in KEY_COLUMNS {
-                    // read from the column's partial index alone
-                    let sql = format!("SELECT {column} FROM profiles WHERE {column} IS NOT NULL");
-                    for row in sqlx::query(&sql).fetch_all(&mut **tx).await? {
-                        keys.push(row.try_get::<i64, _>(0)?);
+                    let mut after = i64::MIN;
+                    let mut first = true;
+                    loop {
+                        let mut qb = QueryBuilder::<Db>::new(format!(
+                            "SELECT {column} FROM profiles WHERE {column} IS NOT NULL AND {column} "
+                        ));
+                        qb.push(if first { ">= " } else { "> " })
+                            .push_bind(after)
+                            .push(format!(" ORDER BY {column} LIMIT "))
+                            .push_bind(PAGE);
+                        let rows = qb.build().fetch_all(&mut **tx).await?;
+                        for row in &rows {
+                            keys.push(row.try_get::<i64, _>(0)?);
+                        }
+                        match keys.last() {
+                            Some(last) if rows.len() as i64 == PAGE => after = *last,
+                            _ => break,
+                        }
+                        first = false;
                     }
                 }
                 self.identity.reload(&keys, counter, generation);
