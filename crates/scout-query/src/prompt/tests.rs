@@ -154,6 +154,33 @@ fn the_labelled_sets_are_read_well() {
     assert!(held.overall().precision() >= 0.75 && held.overall().recall() >= 0.75);
 }
 
+/// The recruiters' set is read (its figures are `scout bench prompts`'
+/// to report; it sets no floor until the rules are changed for its kinds):
+/// every line parses into a prompt and labels of the documented types.
+#[test]
+fn the_recruiters_set_is_well_formed() {
+    let cases = evaluation::cases(evaluation::RECRUITERS);
+    assert!(cases.len() >= 90, "{}", cases.len());
+    for c in &cases {
+        assert!(!c.expected.is_empty(), "{}", c.prompt);
+        for label in &c.expected {
+            let kind = label
+                .trim_start_matches(['+', '~', '-'])
+                .split('=')
+                .next()
+                .unwrap_or_default()
+                .to_uppercase();
+            assert!(
+                scout_model::FilterType::parse(&kind).is_some(),
+                "{}: {label}",
+                c.prompt
+            );
+        }
+    }
+    let eval = evaluation::evaluate(&cases);
+    assert_eq!(eval.prompts, cases.len());
+}
+
 proptest::proptest! {
     #[test]
     fn any_prompt_reads_without_panicking_and_spans_hold(s in "\\PC{0,200}") {

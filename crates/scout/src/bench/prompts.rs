@@ -1,12 +1,14 @@
 //! `scout bench prompts`: how well the prompt reader reads the labelled
-//! prompts (precision and recall per filter type, development and held-out
-//! sets), how long reading takes, and — with `--profiles N` — how soon a
+//! prompts (precision and recall per filter type: development, held-out and
+//! recruiters' sets), how long reading takes, and — with `--profiles N` — how soon a
 //! streamed prompt search sends its first candidate over HTTP.
 
 use std::time::Instant;
 
 use anyhow::Context;
-use scout_query::prompt::evaluation::{cases, evaluate, Evaluation, HELD_OUT, LABELLED};
+use scout_query::prompt::evaluation::{
+    cases, evaluate, Evaluation, HELD_OUT, LABELLED, RECRUITERS,
+};
 use serde_json::{json, Value};
 
 use crate::config::Paths;
@@ -114,9 +116,11 @@ async fn stream_latency(
 pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> anyhow::Result<()> {
     let dev = evaluate(&cases(LABELLED));
     let held = evaluate(&cases(HELD_OUT));
+    let recruiters = evaluate(&cases(RECRUITERS));
     let prompts: Vec<String> = cases(LABELLED)
         .into_iter()
         .chain(cases(HELD_OUT))
+        .chain(cases(RECRUITERS))
         .map(|c| c.prompt)
         .collect();
     let mut reading = Vec::new();
@@ -140,6 +144,7 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
     let result = json!({
         "development": report(&dev),
         "heldOut": report(&held),
+        "recruiters": report(&recruiters),
         "readingMs": summary(reading.clone()),
         "stream": latency.as_ref().map(|(first, whole, slowest)| json!({
             "profiles": profiles,
@@ -153,6 +158,10 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
     }
     print_table("development set", &dev);
     print_table("held-out set", &held);
+    print_table(
+        "recruiters' set (issue 21, never tuned against)",
+        &recruiters,
+    );
     let r = &result["readingMs"];
     println!(
         "reading a prompt: p50 {:.3} ms, p99 {:.3} ms",
