@@ -185,7 +185,7 @@ fn salvage_query(
     if let Some(start) = q.find("keywords:") {
         let rest = &q[start + "keywords:".len()..];
         let end = rest.find([',', ')']).unwrap_or(rest.len());
-        let k = restli::percent_decode(&rest[..end]);
+        let k = restli::decode_scalar(&rest[..end]);
         if !k.trim().is_empty() {
             out.filters.extend(boolean_keywords(&k));
             out.keywords = Some(k);
@@ -217,14 +217,8 @@ fn salvage_query(
 /// `(` then a key and a bare `:` — not `(filters%3A…`, even when a URN
 /// inside it was typed with bare colons.
 fn looks_structured(q: &str) -> bool {
-    let Some(rest) = q.strip_prefix('(') else {
-        return false;
-    };
-    let key = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .count();
-    rest.starts_with(')') || (key > 0 && rest.as_bytes().get(key) == Some(&b':'))
+    q.strip_prefix('(')
+        .is_some_and(|rest| rest.starts_with(')') || restli::opens_with_key(rest.as_bytes()))
 }
 
 fn clip(text: &str) -> String {

@@ -81,8 +81,17 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Whether `text` opens with a key and its bare colon (`[A-Za-z0-9_]+:`).
+pub fn opens_with_key(text: &[u8]) -> bool {
+    let n = text
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    n > 0 && text.get(n) == Some(&b':')
+}
+
 /// Decodes a scalar until no encoded `%` remains (at most three times).
-fn decode_scalar(raw: &str) -> String {
+pub fn decode_scalar(raw: &str) -> String {
     let mut s = percent_decode(raw);
     for _ in 0..2 {
         if !s.contains("%25") && !s.contains("%20") && !s.contains("%2C") && !s.contains("%2c") {
@@ -154,12 +163,7 @@ impl Parser<'_> {
 
     /// Whether the text at `at` is a key and its colon (`[A-Za-z0-9_]+:`).
     fn key_at(&self, at: usize) -> bool {
-        let rest = &self.text[at.min(self.text.len())..];
-        let n = rest
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-            .count();
-        n > 0 && rest.get(n) == Some(&b':')
+        opens_with_key(&self.text[at.min(self.text.len())..])
     }
 
     /// A key (up to `:`) or, `in_value`, a value (through `:`). An object's

@@ -141,25 +141,24 @@ impl Store {
                 const PAGE: i64 = 50_000;
                 let mut keys = Vec::new();
                 for (column, _) in KEY_COLUMNS {
-                    let mut after = i64::MIN;
-                    let mut first = true;
+                    let mut after: Option<i64> = None;
                     loop {
                         let mut qb = QueryBuilder::<Db>::new(format!(
-                            "SELECT {column} FROM profiles WHERE {column} IS NOT NULL AND {column} "
+                            "SELECT {column} FROM profiles WHERE {column} IS NOT NULL"
                         ));
-                        qb.push(if first { ">= " } else { "> " })
-                            .push_bind(after)
-                            .push(format!(" ORDER BY {column} LIMIT "))
+                        if let Some(after) = after {
+                            qb.push(format!(" AND {column} > ")).push_bind(after);
+                        }
+                        qb.push(format!(" ORDER BY {column} LIMIT "))
                             .push_bind(PAGE);
                         let rows = qb.build().fetch_all(&mut **tx).await?;
                         for row in &rows {
                             keys.push(row.try_get::<i64, _>(0)?);
                         }
-                        match keys.last() {
-                            Some(last) if rows.len() as i64 == PAGE => after = *last,
-                            _ => break,
+                        if (rows.len() as i64) < PAGE {
+                            break;
                         }
-                        first = false;
+                        after = keys.last().copied();
                     }
                 }
                 self.identity.reload(&keys, counter, generation);
