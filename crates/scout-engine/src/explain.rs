@@ -12,6 +12,7 @@
 
 use std::cell::OnceCell;
 
+use scout_model::boolean::BoolExpr;
 use scout_model::criteria::{Criterion, Filter};
 use scout_model::{History, Talent};
 use scout_taxonomy::languages::canonical_language;
@@ -47,6 +48,10 @@ pub struct Evidence {
     /// "Brooklyn, part of New York City", "Munich, in DACH".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// For a boolean keyword expression: the words and phrases it asks for
+    /// that the profile holds (its `NOT` terms, which it lacks, are not listed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_terms: Option<Vec<String>>,
 }
 
 /// A field of a profile: `jobTitle`, `skills[2]`, `experiences[0].title`.
@@ -146,6 +151,45 @@ fn first_hit(fields: &[(FieldPath, &str)], needles: &[String]) -> Option<Evidenc
         }
     }
     None
+}
+
+/// Where a boolean expression's terms are in `fields`: none when the
+/// expression does not hold; else the first term it asks for that is
+/// there, as the highlighted evidence, and every such term.
+fn boolean_evidence(expr: &BoolExpr, fields: &[(FieldPath, &str)]) -> Option<Evidence> {
+    let tokenized: Vec<Tokens> = fields.iter().map(|(_, text)| tokens(text)).collect();
+    let find = |term: &str| -> Option<(usize, [usize; 2])> {
+        let needle = fold(term);
+        tokenized
+            .iter()
+            .enumerate()
+            .find_map(|(i, toks)| find_tokens(toks, &needle).map(|off| (i, off)))
+    };
+    if !expr.holds(&mut |t| find(t).is_some()) {
+        return None;
+    }
+    let mut matched: Vec<String> = Vec::new();
+    let mut first = None;
+    for (term, negated) in expr.terms() {
+        if negated || matched.iter().any(|m| m == term) {
+            continue;
+        }
+        if let Some(hit) = find(term) {
+            first.get_or_insert(hit);
+            matched.push(term.to_owned());
+        }
+    }
+    let mut evidence = match first {
+        Some((i, off)) => Evidence {
+            field: Some(fields[i].0.render()),
+            text: Some(fields[i].1.to_owned()),
+            offsets: Some(off),
+            ..Default::default()
+        },
+        None => Evidence::default(),
+    };
+    evidence.matched_terms = Some(matched);
+    Some(evidence)
 }
 
 /// Whether a role belongs to the roles `history` names.
@@ -305,6 +349,7 @@ enum Plan {
         needles: Vec<String>,
     },
     Keyword(Vec<String>),
+    Boolean(BoolExpr),
     School(Vec<String>),
     Certification(Vec<String>),
     Location(Option<GeoMatch>),
@@ -338,6 +383,7 @@ impl Plan {
                 needles: vec![fold(s)],
             },
             Criterion::Keyword(k) => Plan::Keyword(vec![fold(k)]),
+            Criterion::Boolean(b) => Plan::Boolean(b.expr.clone()),
             Criterion::EducationSchoolName(s) => Plan::School(vec![fold(s)]),
             Criterion::CertificationName(c) => Plan::Certification(vec![fold(c)]),
             Criterion::Location { place, .. } => Plan::Location(geocode(place)),
@@ -454,6 +500,7 @@ fn evidence(plan: &Plan, talent: &Talent, facts: &LazyFacts) -> Option<Evidence>
                 .or_else(|| first_hit(&fields, needles))
         }
         Plan::Keyword(needles) => first_hit(&all_text(talent), needles),
+        Plan::Boolean(expr) => boolean_evidence(expr, &all_text(talent)),
         Plan::School(needles) => first_hit(&schools(talent), needles),
         Plan::Certification(needles) => first_hit(&certifications(talent), needles),
         Plan::Location(searched) => {

@@ -117,6 +117,7 @@ pub fn label(filter: &Filter) -> String {
         Criterion::YearsOfExperience(r) => format!("{}–{} years of experience", r.lo, r.hi),
         Criterion::DurationInJob(r) => format!("{}–{} years in the current role", r.lo, r.hi),
         Criterion::Skill(s) | Criterion::Keyword(s) => s.clone(),
+        Criterion::Boolean(b) => b.text.clone(),
         Criterion::Language(l) => l.clone(),
         Criterion::LanguageProficiency { language, level } => match language {
             Some(l) => format!("{l} ({level})"),

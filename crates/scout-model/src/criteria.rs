@@ -127,6 +127,9 @@ pub enum Criterion {
     Skill(String),
     /// `KEYWORD`
     Keyword(String),
+    /// `KEYWORD` whose value is a boolean expression (`AND`, `OR`, `NOT`,
+    /// quotes, brackets, a leading `-`): see `scout-query`'s `boolean.rs`.
+    Boolean(crate::boolean::BooleanKeyword),
     /// `LANGUAGE`: a canonical lowercase language name, or the text as typed.
     Language(String),
     /// `LANGUAGE_PROFICIENCY`: a level, optionally tied to a language.

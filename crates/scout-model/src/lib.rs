@@ -5,6 +5,7 @@
 //! documents in `shared/seeds/` exactly; see `talent.rs` for the talent
 //! profile of `POST /v1/search/talents`.
 
+pub mod boolean;
 pub mod criteria;
 pub mod error_code;
 pub mod filter;

@@ -4,6 +4,7 @@
 
 /// The typed filter (kept in `scout-model` so the engine needs no readers).
 pub use scout_model::criteria as filter;
+pub mod boolean;
 pub mod prompt;
 pub mod relax;
 pub mod sales_navigator;

@@ -21,7 +21,10 @@
 //! `20-30`, `30-100`) for `YEARS_OF_EXPERIENCE` and `DURATION_IN_JOB`; the
 //! eight bands for `COMPANY_SIZE`; `bachelors | masters | doctorates`;
 //! `Freelance` (any case) for `SENIORITY`; a four-digit year 1900–2100;
-//! a level, or `language:level`, for `LANGUAGE_PROFICIENCY`. Unknown keys
+//! a level, or `language:level`, for `LANGUAGE_PROFICIENCY`; for `KEYWORD`,
+//! plain text or a boolean expression (`crate::boolean`: operators, quotes,
+//! brackets or a leading `-`; a broken one is a `custom` issue saying
+//! where). Unknown keys
 //! are refused (`unrecognized_keys`): a misspelt modifier must not be ignored.
 //!
 //! `radius` and `history` are common fields: the document says every filter
@@ -412,7 +415,18 @@ fn parse_filter(
             }
         },
         FilterType::Skill => Some(Criterion::Skill(value)),
-        FilterType::Keyword => Some(Criterion::Keyword(value)),
+        FilterType::Keyword => match crate::boolean::read_keyword(&value) {
+            Ok(None) => Some(Criterion::Keyword(value)),
+            Ok(Some(b)) => Some(Criterion::Boolean(b)),
+            Err(e) => {
+                issues.push(issue(
+                    "custom",
+                    vpath,
+                    format!("Invalid boolean keyword expression: {e}"),
+                ));
+                None
+            }
+        },
         FilterType::Language => Some(Criterion::Language(value.to_lowercase())),
         FilterType::LanguageProficiency => {
             let (language, level) = match value.split_once(':') {
@@ -649,6 +663,7 @@ pub fn filter_to_json(f: &Filter) -> Value {
         ),
         Criterion::Skill(s) => (FilterType::Skill, s.clone(), None, None),
         Criterion::Keyword(s) => (FilterType::Keyword, s.clone(), None, None),
+        Criterion::Boolean(b) => (FilterType::Keyword, b.text.clone(), None, None),
         Criterion::Language(s) => (FilterType::Language, s.clone(), None, None),
         Criterion::LanguageProficiency { language, level } => (
             FilterType::LanguageProficiency,

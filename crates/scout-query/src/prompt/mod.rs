@@ -159,7 +159,7 @@ pub fn filter_type(f: &Filter) -> FilterType {
         C::YearsOfExperience(_) => FilterType::YearsOfExperience,
         C::DurationInJob(_) => FilterType::DurationInJob,
         C::Skill(_) => FilterType::Skill,
-        C::Keyword(_) => FilterType::Keyword,
+        C::Keyword(_) | C::Boolean(_) => FilterType::Keyword,
         C::Language(_) => FilterType::Language,
         C::LanguageProficiency { .. } => FilterType::LanguageProficiency,
         C::CompanyName { .. } => FilterType::CompanyName,

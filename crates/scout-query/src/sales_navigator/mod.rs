@@ -186,10 +186,7 @@ fn salvage_query(
         let rest = &q[start + "keywords:".len()..];
         let end = rest.find([',', ')']).unwrap_or(rest.len());
         let k = restli::decode_scalar(&rest[..end]);
-        if !k.trim().is_empty() {
-            out.filters.extend(boolean_keywords(&k));
-            out.keywords = Some(k);
-        }
+        read_keywords(&k, out);
     }
     let (filters, _) = restli::salvage(q, "type");
     for (_, f) in &filters {
@@ -239,9 +236,8 @@ fn read_query(value: &RestLi, out: &mut Imported) {
         for (key, v) in map {
             match key.as_str() {
                 "keywords" => {
-                    if let Some(k) = v.as_str().filter(|k| !k.trim().is_empty()) {
-                        out.keywords = Some(k.to_owned());
-                        out.filters.extend(boolean_keywords(k));
+                    if let Some(k) = v.as_str() {
+                        read_keywords(k, out);
                     }
                 }
                 "filters" => {
@@ -570,64 +566,41 @@ fn read_filter(f: &RestLi, out: &mut Imported) {
     }
 }
 
-/// A boolean keyword string → `KEYWORD` filters: terms joined by `AND`
-/// (or nothing) are required, terms under `OR` optional, terms after `NOT`
-/// excluded; quotes keep phrases together; brackets are read through.
-pub fn boolean_keywords(text: &str) -> Vec<Filter> {
-    let mut terms: Vec<(String, bool)> = Vec::new();
-    let mut has_or = false;
-    let mut negate = false;
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() || c == '(' || c == ')' {
-            i += 1;
-            continue;
-        }
-        let term: String = if c == '"' {
-            let end = chars[i + 1..]
-                .iter()
-                .position(|&x| x == '"')
-                .map_or(chars.len(), |p| i + 1 + p);
-            let t = chars[i + 1..end].iter().collect();
-            i = end + 1;
-            t
-        } else {
-            let end = chars[i..]
-                .iter()
-                .position(|&x| x.is_whitespace() || x == '(' || x == ')')
-                .map_or(chars.len(), |p| i + p);
-            let t = chars[i..end].iter().collect();
-            i = end;
-            t
-        };
-        match term.as_str() {
-            "AND" => continue,
-            "OR" => {
-                has_or = true;
-                continue;
-            }
-            "NOT" => {
-                negate = true;
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(t) = term.strip_prefix('-').filter(|t| !t.is_empty()) {
-            terms.push((t.to_owned(), true));
-        } else if !term.trim().is_empty() {
-            terms.push((term, negate));
-        }
-        negate = false;
+/// The `keywords` string → one `KEYWORD` filter, required: a boolean
+/// string (`crate::boolean`) as its expression, plain text as it is. A
+/// broken boolean string (a quote or bracket left open, as pasting cuts
+/// them) keeps its words as plain keywords, and `ignored` says why.
+fn read_keywords(text: &str, out: &mut Imported) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
     }
-    terms
-        .into_iter()
-        .filter_map(|(t, excluded)| {
-            let t = clip(&t);
-            (!t.is_empty()).then(|| make(Criterion::Keyword(t), excluded, !has_or))
-        })
-        .collect()
+    out.keywords = Some(text.to_owned());
+    let clipped = clip(text);
+    if clipped.chars().count() < text.chars().count() {
+        out.ignored.push(Ignored {
+            kind: "KEYWORDS".into(),
+            reason: format!("longer than {MAX_VALUE_CHARS} characters: the rest was cut"),
+        });
+    }
+    let criterion = match crate::boolean::read_keyword(&clipped) {
+        Ok(None) => Criterion::Keyword(clipped),
+        Ok(Some(b)) => Criterion::Boolean(b),
+        Err(e) => {
+            let words = crate::boolean::plain_words(&clipped);
+            out.ignored.push(Ignored {
+                kind: "KEYWORDS".into(),
+                reason: format!(
+                    "the boolean string could not be read ({e}): its words are searched as plain keywords"
+                ),
+            });
+            if words.is_empty() {
+                return;
+            }
+            Criterion::Keyword(words)
+        }
+    };
+    out.filters.push(make(criterion, false, true));
 }
 
 /// The older flat parameters (`titleIncluded=Engineer:123,Manager`…).
@@ -638,10 +611,7 @@ fn read_flat(params: &[(String, String)], out: &mut Imported) {
         } else if let Some(f) = key.strip_suffix("Excluded") {
             (f, true)
         } else if key == "keywords" {
-            if !value.trim().is_empty() {
-                out.keywords = Some(value.clone());
-                out.filters.extend(boolean_keywords(value));
-            }
+            read_keywords(value, out);
             continue;
         } else {
             out.ignored.push(Ignored {

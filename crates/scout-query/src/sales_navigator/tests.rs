@@ -69,7 +69,9 @@ proptest! {
         let _ = parse_sales_navigator_url(&s);
         let _ = parse_sales_navigator_url(&format!("https://www.linkedin.com/sales/search/people?query={s}"));
         let _ = restli::parse(&s);
-        let _ = boolean_keywords(&s);
+        let mut out = Imported::default();
+        read_keywords(&s, &mut out);
+        prop_assert!(out.filters.len() <= 1);
     }
 
     #[test]

@@ -1,0 +1,375 @@
+//! Boolean keyword strings, as recruiters write them for LinkedIn
+//! Recruiter, SeekOut or hireEZ, → a [`BoolExpr`].
+//!
+//! ```text
+//! expression := or
+//! or         := and { "OR" and }
+//! and        := unary { [ "AND" ] unary }     two operands side by side are ANDed
+//! unary      := ( "NOT" | "-" ) unary | primary
+//! primary    := "(" expression ")" | phrase | word
+//! phrase     := '"' text '"'                  straight or curly quotes
+//! word       := a run of characters other than white space, brackets and quotes
+//! ```
+//!
+//! - `AND`, `OR` and `NOT` are operators only in capitals (as on LinkedIn);
+//!   `and`, `or`, `not` are words. `NOT` binds tighter than `AND`, `AND`
+//!   tighter than `OR`: `a OR b AND NOT c` is `a OR (b AND (NOT c))`.
+//! - `-` directly before a word, a quote or a bracket is `NOT` (`-agency`);
+//!   a `-` inside a word is part of it (`e-commerce`), and one standing
+//!   alone is punctuation, skipped, as is any word with no letter or digit.
+//! - A word matches the profile's text as a phrase of its own words after
+//!   folding (`node.js` is `node js`); a phrase matches its words in order.
+//! - Limits: at most [`MAX_TERMS`] words and phrases, brackets nested at
+//!   most [`MAX_NESTING`] deep. Every error names the character (counted
+//!   from 1) where reading failed.
+//!
+//! A value is read with this grammar only when [`looks_boolean`] says so
+//! (an operator, a quote, a bracket or a leading `-`); any other value keeps
+//! the plain meaning of a `KEYWORD` filter.
+
+pub use scout_model::boolean::{BoolExpr, BooleanKeyword};
+use scout_taxonomy::fold;
+
+/// Most words and phrases in one expression.
+pub const MAX_TERMS: usize = 30;
+/// Deepest nesting of brackets.
+pub const MAX_NESTING: usize = 6;
+
+/// Why a boolean string cannot be read (positions count characters from 1).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BooleanError {
+    /// Nothing to search for.
+    #[error("the expression has no word or phrase to search for")]
+    Empty,
+    /// A quote never closed.
+    #[error("the quote at character {0} is never closed")]
+    UnclosedQuote(usize),
+    /// Two quotes with nothing between.
+    #[error("the quotes at character {0} hold no words")]
+    EmptyPhrase(usize),
+    /// A bracket never closed.
+    #[error("the bracket at character {0} is never closed")]
+    UnclosedBracket(usize),
+    /// A closing bracket with no opening one.
+    #[error("the closing bracket at character {0} has no opening bracket")]
+    UnopenedBracket(usize),
+    /// Brackets with nothing between.
+    #[error("the brackets at character {0} hold nothing")]
+    EmptyBrackets(usize),
+    /// An operator with no operand on one side.
+    #[error("`{operator}` at character {at} has nothing to its {side}")]
+    MissingOperand {
+        /// `AND`, `OR`, `NOT` or `-`.
+        operator: &'static str,
+        /// Where it stands.
+        at: usize,
+        /// `left` or `right`.
+        side: &'static str,
+    },
+    /// Over [`MAX_TERMS`].
+    #[error("the expression has more than {MAX_TERMS} words and phrases")]
+    TooManyTerms,
+    /// Over [`MAX_NESTING`].
+    #[error("brackets nest deeper than {MAX_NESTING} levels")]
+    TooDeep,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    And,
+    Or,
+    Not,
+    /// `-` glued to what follows.
+    Minus,
+    Word(String),
+    Phrase(String),
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„')
+}
+
+fn ends_word(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == ')' || is_quote(c)
+}
+
+/// Whether `value` uses the boolean grammar: an operator in capitals, a
+/// quote, a bracket, or a `-` before a word.
+pub fn looks_boolean(value: &str) -> bool {
+    let mut prev_space = true;
+    let chars: Vec<char> = value.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if is_quote(c) || c == '(' || c == ')' {
+            return true;
+        }
+        if c == '-' && prev_space && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
+            return true;
+        }
+        prev_space = c.is_whitespace();
+    }
+    value
+        .split_whitespace()
+        .any(|w| matches!(w, "AND" | "OR" | "NOT"))
+}
+
+/// Tokens with the character (from 1) each starts at.
+fn lex(text: &str) -> Result<Vec<(Tok, usize)>, BooleanError> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let at = i + 1;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '(' {
+            out.push((Tok::Open, at));
+            i += 1;
+        } else if c == ')' {
+            out.push((Tok::Close, at));
+            i += 1;
+        } else if is_quote(c) {
+            let close = chars[i + 1..]
+                .iter()
+                .position(|&x| is_quote(x))
+                .ok_or(BooleanError::UnclosedQuote(at))?;
+            let inner: String = chars[i + 1..i + 1 + close].iter().collect();
+            let inner = inner.split_whitespace().collect::<Vec<_>>().join(" ");
+            if fold(&inner).is_empty() {
+                return Err(BooleanError::EmptyPhrase(at));
+            }
+            out.push((Tok::Phrase(inner), at));
+            i += close + 2;
+        } else if c == '-' {
+            match chars.get(i + 1) {
+                Some(&n) if !n.is_whitespace() => out.push((Tok::Minus, at)),
+                _ => {} // a dash on its own is punctuation
+            }
+            i += 1;
+        } else {
+            let end = chars[i..]
+                .iter()
+                .position(|&x| ends_word(x))
+                .map_or(chars.len(), |p| i + p);
+            let word: String = chars[i..end].iter().collect();
+            i = end;
+            match word.as_str() {
+                "AND" => out.push((Tok::And, at)),
+                "OR" => out.push((Tok::Or, at)),
+                "NOT" => out.push((Tok::Not, at)),
+                _ if fold(&word).is_empty() => {} // punctuation: "/", "&", "|"
+                _ => out.push((Tok::Word(word), at)),
+            }
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    toks: Vec<(Tok, usize)>,
+    pos: usize,
+    nesting: usize,
+    terms: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(t, _)| t)
+    }
+
+    fn at(&self) -> usize {
+        self.toks.get(self.pos).map_or(0, |(_, a)| *a)
+    }
+
+    fn or(&mut self) -> Result<BoolExpr, BooleanError> {
+        let mut operands = vec![self.and()?];
+        while self.peek() == Some(&Tok::Or) {
+            let at = self.at();
+            self.pos += 1;
+            if !self.starts_operand() {
+                return Err(missing("OR", at, "right"));
+            }
+            operands.push(self.and()?);
+        }
+        Ok(join(operands, false))
+    }
+
+    fn and(&mut self) -> Result<BoolExpr, BooleanError> {
+        let mut operands = vec![self.unary()?];
+        loop {
+            match self.peek() {
+                Some(Tok::And) => {
+                    let at = self.at();
+                    self.pos += 1;
+                    if !self.starts_operand() {
+                        return Err(missing("AND", at, "right"));
+                    }
+                }
+                _ if self.starts_operand() => {}
+                _ => break,
+            }
+            operands.push(self.unary()?);
+        }
+        Ok(join(operands, true))
+    }
+
+    fn starts_operand(&self) -> bool {
+        matches!(
+            self.peek(),
+            Some(Tok::Open | Tok::Not | Tok::Minus | Tok::Word(_) | Tok::Phrase(_))
+        )
+    }
+
+    fn unary(&mut self) -> Result<BoolExpr, BooleanError> {
+        match self.peek() {
+            Some(Tok::Not | Tok::Minus) => {
+                let (op, at) = match self.toks[self.pos] {
+                    (Tok::Not, at) => ("NOT", at),
+                    (_, at) => ("-", at),
+                };
+                self.pos += 1;
+                if !self.starts_operand() {
+                    return Err(missing(op, at, "right"));
+                }
+                Ok(BoolExpr::Not(Box::new(self.unary()?)))
+            }
+            _ => self.primary(),
+        }
+    }
+
+    fn primary(&mut self) -> Result<BoolExpr, BooleanError> {
+        let at = self.at();
+        let tok = self.peek().cloned();
+        self.pos += 1;
+        match tok {
+            Some(Tok::Word(w)) => self.term(BoolExpr::Word(w)),
+            Some(Tok::Phrase(p)) => self.term(BoolExpr::Phrase(p)),
+            Some(Tok::Open) => {
+                self.nesting += 1;
+                if self.nesting > MAX_NESTING {
+                    return Err(BooleanError::TooDeep);
+                }
+                if self.peek() == Some(&Tok::Close) {
+                    return Err(BooleanError::EmptyBrackets(at));
+                }
+                if !self.starts_operand() {
+                    return Err(match self.toks.get(self.pos) {
+                        Some((Tok::And, a)) => missing("AND", *a, "left"),
+                        Some((Tok::Or, a)) => missing("OR", *a, "left"),
+                        _ => BooleanError::UnclosedBracket(at),
+                    });
+                }
+                let inner = self.or()?;
+                match self.peek() {
+                    Some(Tok::Close) => {
+                        self.pos += 1;
+                        self.nesting -= 1;
+                        Ok(inner)
+                    }
+                    _ => Err(BooleanError::UnclosedBracket(at)),
+                }
+            }
+            Some(Tok::And) => Err(missing("AND", at, "left")),
+            Some(Tok::Or) => Err(missing("OR", at, "left")),
+            Some(Tok::Close) => Err(BooleanError::UnopenedBracket(at)),
+            // unary() reads NOT and -, and callers check an operand follows
+            Some(Tok::Not | Tok::Minus) | None => Err(BooleanError::Empty),
+        }
+    }
+
+    fn term(&mut self, t: BoolExpr) -> Result<BoolExpr, BooleanError> {
+        self.terms += 1;
+        if self.terms > MAX_TERMS {
+            return Err(BooleanError::TooManyTerms);
+        }
+        Ok(t)
+    }
+}
+
+fn missing(operator: &'static str, at: usize, side: &'static str) -> BooleanError {
+    BooleanError::MissingOperand { operator, at, side }
+}
+
+/// One operand is itself; several are one flat list (an `AND` in an `AND`
+/// spreads its operands, so `(a AND b) AND c` reads as `a AND b AND c`).
+fn join(operands: Vec<BoolExpr>, and: bool) -> BoolExpr {
+    if operands.len() == 1 {
+        return operands
+            .into_iter()
+            .next()
+            .unwrap_or(BoolExpr::And(Vec::new()));
+    }
+    let mut flat = Vec::with_capacity(operands.len());
+    for o in operands {
+        match o {
+            BoolExpr::And(xs) if and => flat.extend(xs),
+            BoolExpr::Or(xs) if !and => flat.extend(xs),
+            o => flat.push(o),
+        }
+    }
+    if and {
+        BoolExpr::And(flat)
+    } else {
+        BoolExpr::Or(flat)
+    }
+}
+
+/// Reads `text` with the grammar above.
+pub fn parse(text: &str) -> Result<BoolExpr, BooleanError> {
+    let toks = lex(text)?;
+    if toks.is_empty() {
+        return Err(BooleanError::Empty);
+    }
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        nesting: 0,
+        terms: 0,
+    };
+    if !p.starts_operand() {
+        return Err(match p.toks[0] {
+            (Tok::And, a) => missing("AND", a, "left"),
+            (Tok::Or, a) => missing("OR", a, "left"),
+            (_, a) => BooleanError::UnopenedBracket(a),
+        });
+    }
+    let expr = p.or()?;
+    match p.toks.get(p.pos) {
+        None => Ok(expr),
+        Some((Tok::Close, a)) => Err(BooleanError::UnopenedBracket(*a)),
+        Some((Tok::Or, a)) => Err(missing("OR", *a, "right")),
+        Some((Tok::And, a)) => Err(missing("AND", *a, "right")),
+        Some((_, a)) => Err(BooleanError::UnopenedBracket(*a)),
+    }
+}
+
+/// A `KEYWORD` value: `Ok(None)` when it is plain text (no boolean syntax),
+/// the expression when it is one, the reason when it is a broken one.
+pub fn read_keyword(value: &str) -> Result<Option<BooleanKeyword>, BooleanError> {
+    if !looks_boolean(value) {
+        return Ok(None);
+    }
+    let expr = parse(value)?;
+    Ok(Some(BooleanKeyword {
+        text: value.trim().to_owned(),
+        expr,
+    }))
+}
+
+/// The words of a broken boolean string with its syntax taken out, for
+/// readers that keep what they can (a pasted Sales Navigator URL): quotes,
+/// brackets, operators and leading dashes removed.
+pub fn plain_words(value: &str) -> String {
+    value
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || is_quote(c))
+        .filter(|w| !matches!(*w, "AND" | "OR" | "NOT" | "" | "-"))
+        .map(|w| w.trim_start_matches('-'))
+        .filter(|w| !fold(w).is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests;
