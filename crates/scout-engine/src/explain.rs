@@ -54,8 +54,9 @@ pub struct Evidence {
     pub matched_terms: Option<Vec<String>>,
 }
 
-/// A field of a profile: `jobTitle`, `skills[2]`, `experiences[0].title`.
-/// Kept as parts so that only the evidence returned is formatted.
+/// A field of a profile: `jobTitle`, `skills[2]`, `experiences[0].title`,
+/// `educations[0].degrees[1]`. Kept as parts so that only the evidence
+/// returned is formatted.
 #[derive(Debug, Clone, Copy)]
 struct FieldPath {
     /// The list the field is in, empty for a top-level field.
@@ -63,6 +64,8 @@ struct FieldPath {
     index: usize,
     /// The field inside the list's item, empty for a list of strings.
     field: &'static str,
+    /// The position in the field when it is itself a list of strings.
+    sub: Option<usize>,
 }
 
 impl FieldPath {
@@ -71,18 +74,28 @@ impl FieldPath {
             list: "",
             index: 0,
             field,
+            sub: None,
         }
     }
 
     const fn item(list: &'static str, index: usize, field: &'static str) -> Self {
-        FieldPath { list, index, field }
+        FieldPath {
+            list,
+            index,
+            field,
+            sub: None,
+        }
     }
 
     fn render(self) -> String {
-        match (self.list, self.field) {
+        let path = match (self.list, self.field) {
             ("", field) => field.to_owned(),
             (list, "") => format!("{list}[{}]", self.index),
             (list, field) => format!("{list}[{}].{field}", self.index),
+        };
+        match self.sub {
+            Some(i) => format!("{path}[{i}]"),
+            None => path,
         }
     }
 }
@@ -269,12 +282,19 @@ fn certifications(t: &Talent) -> Vec<(FieldPath, &str)> {
     })
 }
 
+/// Every text the index's keyword field holds (`document.rs`), in its order,
+/// so what a keyword matched can always be shown.
 fn all_text(t: &Talent) -> Vec<(FieldPath, &str)> {
     let mut v = Vec::new();
     for (name, val) in [
+        ("firstname", &t.firstname),
+        ("lastname", &t.lastname),
         ("jobTitle", &t.job_title),
         ("headline", &t.headline),
         ("summary", &t.summary),
+        ("city", &t.city),
+        ("state", &t.state),
+        ("country", &t.country),
     ] {
         if let Some(s) = val {
             v.push((FieldPath::top(name), s.as_str()));
@@ -291,9 +311,40 @@ fn all_text(t: &Talent) -> Vec<(FieldPath, &str)> {
             }
         }
     }
+    for (i, e) in t.educations.iter().enumerate() {
+        for (name, val) in [("schoolName", &e.school_name), ("summary", &e.summary)] {
+            if let Some(s) = val {
+                v.push((FieldPath::item("educations", i, name), s.as_str()));
+            }
+        }
+        for (name, list) in [
+            ("degrees", &e.degrees),
+            ("majors", &e.majors),
+            ("minors", &e.minors),
+        ] {
+            for (j, s) in list.iter().enumerate() {
+                let path = FieldPath {
+                    sub: Some(j),
+                    ..FieldPath::item("educations", i, name)
+                };
+                v.push((path, s.as_str()));
+            }
+        }
+    }
     v.extend(skills(t));
-    v.extend(schools(t));
-    v.extend(certifications(t));
+    v.extend(each_item(&t.interests, "interests", "", |s| {
+        Some(s.as_str())
+    }));
+    for (i, c) in t.certifications.iter().enumerate() {
+        for (name, val) in [
+            ("name", &c.name),
+            ("organizationName", &c.organization_name),
+        ] {
+            if let Some(s) = val {
+                v.push((FieldPath::item("certifications", i, name), s.as_str()));
+            }
+        }
+    }
     v
 }
 

@@ -358,6 +358,126 @@ pub fn read_keyword(value: &str) -> Result<Option<BooleanKeyword>, BooleanError>
     }))
 }
 
+/// Byte ranges of a prompt that hold a boolean string, for the prompt
+/// reader. The prompt is cut at commas, semicolons and line ends outside
+/// quotes and brackets; a piece holds one when it has an operator in
+/// capitals and either a quote or bracket or a second operator one of which
+/// is `AND` — so "java OR kotlin developer" and "NOT at Apple" stay plain
+/// language. The string runs from the piece's start to its last operand;
+/// a word that follows a closed bracket (or an operand phrase) with no
+/// operator between ends it: `nurse AND (ICU OR "intensive care") in
+/// Houston` leaves "in Houston" to the other readers.
+pub fn spans_in(prompt: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut start = 0;
+    for (i, c) in prompt.char_indices() {
+        match c {
+            _ if is_quote(c) => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            ',' | ';' | '\n' if !quoted && depth == 0 => {
+                out.extend(span_in_piece(prompt, start, i));
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.extend(span_in_piece(prompt, start, prompt.len()));
+    out
+}
+
+fn span_in_piece(prompt: &str, from: usize, to: usize) -> Option<std::ops::Range<usize>> {
+    #[derive(PartialEq)]
+    enum Kind {
+        Open,
+        Close,
+        Operator(&'static str),
+        Minus,
+        Phrase,
+        Word,
+    }
+    let piece = &prompt[from..to];
+    let mut toks: Vec<(Kind, usize, usize)> = Vec::new();
+    let mut chars = piece.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind_end = if c == '(' {
+            (Kind::Open, i + 1)
+        } else if c == ')' {
+            (Kind::Close, i + 1)
+        } else if is_quote(c) {
+            let mut end = piece.len();
+            for (j, d) in chars.by_ref() {
+                if is_quote(d) {
+                    end = j + d.len_utf8();
+                    break;
+                }
+            }
+            (Kind::Phrase, end)
+        } else if c == '-' && chars.peek().is_some_and(|(_, n)| !n.is_whitespace()) {
+            (Kind::Minus, i + 1)
+        } else {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if ends_word(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let kind = match &piece[i..end] {
+                "AND" => Kind::Operator("AND"),
+                "OR" => Kind::Operator("OR"),
+                "NOT" => Kind::Operator("NOT"),
+                _ => Kind::Word,
+            };
+            (kind, end)
+        };
+        toks.push((kind_end.0, i, kind_end.1));
+    }
+    let operators: Vec<&str> = toks
+        .iter()
+        .filter_map(|(k, _, _)| match k {
+            Kind::Operator(o) => Some(*o),
+            _ => None,
+        })
+        .collect();
+    let grouped = toks
+        .iter()
+        .any(|(k, _, _)| matches!(k, Kind::Open | Kind::Close | Kind::Phrase));
+    if operators.is_empty() || !(grouped || (operators.len() >= 2 && operators.contains(&"AND"))) {
+        return None;
+    }
+    let (first, last) = (toks.first()?.1, toks.last()?.2);
+    let mut end = last;
+    let mut depth = 0usize;
+    let mut closed = false;
+    let mut joined = true;
+    for (kind, s, e) in &toks {
+        match kind {
+            Kind::Open => depth += 1,
+            Kind::Close => {
+                depth = depth.saturating_sub(1);
+                closed |= depth == 0;
+            }
+            Kind::Word | Kind::Phrase if depth == 0 && closed && !joined => {
+                end = *s;
+                break;
+            }
+            Kind::Phrase if depth == 0 && joined => closed = true,
+            _ => {}
+        }
+        end = *e;
+        joined = matches!(kind, Kind::Operator(_) | Kind::Minus | Kind::Open);
+    }
+    let text = piece[first..end].trim_end();
+    (!text.is_empty()).then(|| from + first..from + first + text.len())
+}
+
 /// The words of a broken boolean string with its syntax taken out, for
 /// readers that keep what they can (a pasted Sales Navigator URL): quotes,
 /// brackets, operators and leading dashes removed.

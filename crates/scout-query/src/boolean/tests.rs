@@ -163,3 +163,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_prompt_holds_a_boolean_string_only_where_it_uses_the_syntax() {
+    let found =
+        |p: &str| -> Vec<String> { spans_in(p).into_iter().map(|r| p[r].to_owned()).collect() };
+    let whole = "(java OR kotlin) AND \"distributed systems\" NOT android";
+    assert_eq!(found(whole), vec![whole]);
+    assert_eq!(
+        found("\"site reliability\" AND (kubernetes OR k8s), Amsterdam"),
+        vec!["\"site reliability\" AND (kubernetes OR k8s)"]
+    );
+    assert_eq!(
+        found("nurse AND (ICU OR \"intensive care\") in Houston"),
+        vec!["nurse AND (ICU OR \"intensive care\")"]
+    );
+    assert_eq!(
+        found("Berlin; rust AND go AND NOT php"),
+        vec!["rust AND go AND NOT php"]
+    );
+    for plain in [
+        "java OR kotlin developer in Berlin",
+        "iOS devs, swift + objective-c, NOT at Apple",
+        "backend engineer, rust or go, NOT crypto",
+        "product designer (B2C), Figma",
+    ] {
+        assert!(found(plain).is_empty(), "{plain}");
+    }
+}

@@ -8,6 +8,9 @@
 //! `docs/prompt-search.md` lists them per reader; [`BY_READER`] is that
 //! table, and a test holds the two together.
 
+/// A boolean string in the prompt (`(java OR kotlin) AND "spring boot"`),
+/// read by the boolean grammar.
+pub const BOOLEAN: f32 = 0.9;
 /// A place with a distance around it (*within 30 km of Lyon*).
 pub const RADIUS: f32 = 0.95;
 /// A number of years of experience, or in the current role.
@@ -76,6 +79,7 @@ pub const KEYWORD: f32 = 0.4;
 /// Each reader of the documented table (by its name there) with every
 /// confidence it gives.
 pub const BY_READER: &[(&str, &[f32])] = &[
+    ("boolean strings", &[BOOLEAN]),
     ("remote", &[]),
     ("radius", &[RADIUS]),
     ("years", &[YEARS]),

@@ -14,7 +14,7 @@
 //!    plus") what precedes it back to "with"/"and" or the clause start.
 //!    Everything else is required.
 //! 3. **Readers**, in a fixed order, each claiming the words it reads so no
-//!    word is read twice: remote, radius + place, years, company sizes,
+//!    word is read twice: boolean strings (`crate::boolean`), remote, radius + place, years, company sizes,
 //!    employers, schools, certifications, languages, freelance, job titles,
 //!    degrees, places after a cue, industries, skills, other places,
 //!    seniority words, and finally every word left over (minus filler) as an

@@ -208,3 +208,32 @@ fn a_plural_title_is_read_as_its_singular_when_that_is_better_known() {
         "a word that only looks plural keeps its s"
     );
 }
+
+#[test]
+fn a_boolean_string_in_a_prompt_is_one_keyword_and_the_rest_reads_as_usual() {
+    let read = read_prompt("\"site reliability\" AND (kubernetes OR k8s), Amsterdam").unwrap();
+    let labels: Vec<String> = read
+        .filters
+        .iter()
+        .map(|r| evaluation::label(&r.filter))
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            "+KEYWORD=\"site reliability\" AND (kubernetes OR k8s)",
+            "+LOCATION=Amsterdam"
+        ]
+    );
+    assert!(read.filters[0].reason.contains("boolean"));
+    // a broken one is noted, and its words read as plain language
+    let read = read_prompt("(java OR kotlin AND \"spring boot, Berlin").unwrap();
+    assert!(
+        read.notes.iter().any(|n| n.reason.contains("boolean")),
+        "{:?}",
+        read.notes
+    );
+    assert!(read
+        .filters
+        .iter()
+        .all(|r| !matches!(r.filter.criterion, crate::filter::Criterion::Boolean(_))));
+}

@@ -302,3 +302,57 @@ async fn a_search_past_its_deadline_answers_search_engine_timeout() {
         json!({"success": false, "error": {"code": "search_engine_timeout", "message": "The search request timed out. Please try again.", "debugTrackingCode": "V1StGXR8_Z5jdHi6B-myT"}})
     );
 }
+
+#[tokio::test]
+async fn a_boolean_keyword_searches_as_an_expression_and_a_broken_one_says_where() {
+    let app = spawn_app().await;
+    let res = app
+        .search(json!({"filters": [
+            {"filterType": "JOB_TITLE", "value": "Software Engineer", "isRequired": true},
+            {"filterType": "KEYWORD", "value": "(paris OR versailles OR boulogne) -madrid", "isRequired": true}
+        ]}))
+        .await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    let talents = body["data"]["talents"].as_array().unwrap();
+    assert!(!talents.is_empty());
+    for t in talents {
+        assert_ne!(t["city"], "Madrid", "{t}");
+        let keyword = &t["match"]["filters"][1];
+        assert_eq!(keyword["matched"], true, "{keyword}");
+        let terms = keyword["evidence"]["matchedTerms"].as_array().unwrap();
+        assert!(
+            !terms.is_empty() && !terms.contains(&json!("madrid")),
+            "{keyword}"
+        );
+    }
+    // the same words without the syntax keep the plain meaning
+    let res = app
+        .search(json!({"filters": [{"filterType": "KEYWORD", "value": "paris madrid", "isRequired": true}]}))
+        .await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    for t in body["data"]["talents"].as_array().unwrap() {
+        assert!(t["match"]["filters"][0]["evidence"]
+            .get("matchedTerms")
+            .is_none());
+    }
+    for (value, needle) in [
+        ("\"distributed systems", "quote at character 1"),
+        ("(java OR kotlin", "bracket at character 1"),
+        ("java AND", "`AND` at character 6"),
+    ] {
+        let res = app
+            .search(json!({"filters": [{"filterType": "KEYWORD", "value": value}]}))
+            .await;
+        assert_eq!(res.status(), 400, "{value}");
+        let body: Value = res.json().await.unwrap();
+        let issue = &body["error"]["issues"][0];
+        assert_eq!(issue["code"], "custom", "{body}");
+        assert_eq!(issue["path"], json!(["filters", 0, "value"]));
+        assert!(
+            issue["message"].as_str().unwrap().contains(needle),
+            "{issue}"
+        );
+    }
+}

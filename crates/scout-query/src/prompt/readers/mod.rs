@@ -4,6 +4,7 @@
 //! The order is here (`Reader::read`); each group of readers has its own
 //! file, and the words they look for are in the lexicon.
 
+mod booleans;
 mod education;
 mod languages;
 mod modes;
@@ -80,6 +81,7 @@ impl<'a> Reader<'a> {
 
     pub(super) fn read(mut self) -> Intent {
         self.modes();
+        self.booleans();
         self.remote();
         self.radius();
         self.years();
