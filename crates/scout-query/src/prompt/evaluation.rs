@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use scout_taxonomy::geocode;
 use scout_taxonomy::industries::canonical_industry;
 use scout_taxonomy::languages::canonical_language;
 use scout_taxonomy::skills::canonical_skill;
@@ -57,8 +58,9 @@ pub fn cases(text: &str) -> Vec<Case> {
         .collect()
 }
 
-/// Lowercase, single spaces, and skills, languages and industries under
-/// their canonical names, so "Kafka" and "Apache Kafka" are one label.
+/// Lowercase, single spaces, and skills, languages, industries and places
+/// under their canonical names, so "Kafka" and "Apache Kafka" are one label,
+/// and "Wien" and "Vienna" one place.
 fn normalize(label: &str) -> String {
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     let Some((head, rest)) = label.split_once('=') else {
@@ -70,12 +72,17 @@ fn normalize(label: &str) -> String {
         _ => (rest, ""),
     };
     let canonical = match kind {
-        "SKILL" => canonical_skill(value),
-        "LANGUAGE" => canonical_language(value),
-        "COMPANY_INDUSTRY" => canonical_industry(value),
+        "SKILL" => canonical_skill(value).map(str::to_owned),
+        "LANGUAGE" => canonical_language(value).map(str::to_owned),
+        "COMPANY_INDUSTRY" => canonical_industry(value).map(str::to_owned),
+        // one place under any of its names ("Wien", "Vienna"): the search
+        // resolves both to the same place
+        "LOCATION" => {
+            geocode(value).map(|m| format!("{} ({:?} {})", m.name, m.kind, m.country_code))
+        }
         _ => None,
     };
-    format!("{head}={}{suffix}", canonical.unwrap_or(value)).to_lowercase()
+    format!("{head}={}{suffix}", canonical.as_deref().unwrap_or(value)).to_lowercase()
 }
 
 /// A filter in label notation.
