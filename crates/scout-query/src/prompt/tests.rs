@@ -237,3 +237,20 @@ fn a_boolean_string_in_a_prompt_is_one_keyword_and_the_rest_reads_as_usual() {
         .iter()
         .all(|r| !matches!(r.filter.criterion, crate::filter::Criterion::Boolean(_))));
 }
+
+/// Prints how the prompts of `SCOUT_PROBE` (one per line) read: a tool for
+/// working on the rules (`cargo test -p scout-query probe -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn probe() {
+    let text = std::env::var("SCOUT_PROBE").unwrap_or_default();
+    for p in text.lines().filter(|l| !l.trim().is_empty()) {
+        let read = read_prompt(p).unwrap();
+        let labels: Vec<String> = read
+            .filters
+            .iter()
+            .map(|r| evaluation::label(&r.filter))
+            .collect();
+        eprintln!("{p}\n    {}", labels.join(" ; "));
+    }
+}

@@ -1,8 +1,9 @@
 //! Splits a prompt into word tokens with byte offsets and clause numbers.
 //!
 //! A word is a run of letters, digits, `+` and `#`; `.`, `-`, `'` and `’`
-//! join two word characters ("Node.js", "ex-Google", "master's"), and a
-//! leading `.` starts a word before a letter (".NET"). Clauses end at `,`,
+//! join two word characters ("Node.js", "ex-Google", "master's"), a comma
+//! joins a digit to a group of three ("5,000"), and a leading `.` starts a
+//! word before a letter (".NET"). Clauses end at `,`,
 //! `;`, `(`, `)`, `!`, `?`, a newline, a sentence-ending `.` and the word
 //! "but" (and its French, Spanish and German forms), so a marker such as
 //! "not" or "ideally" never reaches past the phrase it belongs to.
@@ -62,6 +63,12 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
                 let cj = chars[j].1;
                 let joins =
                     is_joiner(cj) && chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+                // "5,000": a comma between a digit and a group of three digits
+                let thousands = cj == ','
+                    && chars[j - 1].1.is_ascii_digit()
+                    && (1..=3).all(|d| chars.get(j + d).is_some_and(|&(_, n)| n.is_ascii_digit()))
+                    && !chars.get(j + 4).is_some_and(|&(_, n)| n.is_ascii_digit());
+                let joins = joins || thousands;
                 if is_word_char(cj) || joins {
                     j += 1;
                 } else {
@@ -102,6 +109,12 @@ mod tests {
     #[test]
     fn words_keep_their_inner_punctuation_and_offsets() {
         let t = tokenize("Node.js, ex-Google (C++/.NET) master's. but 5+ years");
+        let n = tokenize("above 5,000 staff, 3,5 or 10,0000");
+        let words: Vec<&str> = n.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            ["above", "5,000", "staff", "3", "5", "or", "10", "0000"]
+        );
         let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             words,

@@ -11,6 +11,7 @@ mod modes;
 mod numbers;
 mod organizations;
 mod places;
+mod sizes;
 mod skills;
 mod titles;
 
@@ -30,6 +31,8 @@ pub(super) struct Reader<'a> {
     notes: Vec<Note>,
     remote: Option<Note>,
     explicit_years: bool,
+    /// A size was read in numbers (size words then only claim their words).
+    numeric_size: bool,
     seniority_years: Vec<(usize, &'static [&'static str])>,
 }
 
@@ -75,6 +78,7 @@ impl<'a> Reader<'a> {
             notes: Vec::new(),
             remote: None,
             explicit_years: false,
+            numeric_size: false,
             seniority_years: Vec::new(),
         }
     }
@@ -85,6 +89,7 @@ impl<'a> Reader<'a> {
         self.remote();
         self.radius();
         self.years();
+        self.number_sizes();
         self.sizes();
         self.employers();
         self.schools();
@@ -234,6 +239,16 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // a filter read twice (two words saying the same) is kept once
+        let mut seen: Vec<Filter> = Vec::new();
+        self.found.retain(|r| {
+            if seen.contains(&r.filter) {
+                false
+            } else {
+                seen.push(r.filter.clone());
+                true
+            }
+        });
         self.found.sort_by_key(|r| r.start);
         self.notes.sort_by_key(|n| n.start);
         Intent {

@@ -70,11 +70,24 @@ impl<'a> Reader<'a> {
                 history = History::Current;
             }
             let mut end = i + n;
+            // "series B startup", "seed stage startup": the first word is the
+            // more precise; the second says the same
+            let size_words: Vec<&str> = lx::SIZE_WORDS.iter().map(|(w, _)| *w).collect();
+            if end < self.len() && self.same_clause(i, end) {
+                if let Some((m, _)) = self.longest(end, &size_words) {
+                    end += m;
+                }
+            }
             if end < self.len()
                 && self.free(end, 1)
                 && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(end))
             {
                 end += 1;
+            }
+            if self.numeric_size && history != History::Past {
+                // "tiny startups (<10 people)": the number said it exactly
+                self.claim(start, end);
+                continue;
             }
             let mode = self.modes[i];
             let names: Vec<&str> = bands.iter().map(|b: &CompanySize| b.as_str()).collect();

@@ -5,6 +5,7 @@ use super::in_list;
 use super::Reader;
 use crate::filter::Criterion;
 use crate::prompt::confidence;
+use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::AMBIGUOUS_SKILLS;
 use crate::prompt::Mode;
 use crate::search_request::MAX_VALUE_CHARS;
@@ -61,6 +62,9 @@ impl<'a> Reader<'a> {
             let usable = |r: &Self, k: usize| {
                 r.free(k, 1)
                     && !r.is_filler(k)
+                    && !in_list(lx::CARRY_NOTHING, r.lower(k))
+                    && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)
+                    && !is_number_with_unit(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
                     && !r.tokens[k]
                         .lower
@@ -91,4 +95,31 @@ impl<'a> Reader<'a> {
             i = j;
         }
     }
+}
+
+/// "10mi", "5k", "3yrs", "12months": a number and its unit, already read or
+/// meaningless alone (but "3D", "5G" are words).
+fn is_number_with_unit(word: &str) -> bool {
+    let unit = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '+');
+    unit.len() < word.len()
+        && matches!(
+            unit.trim_end_matches('+'),
+            "" | "km"
+                | "kms"
+                | "mi"
+                | "miles"
+                | "k"
+                | "y"
+                | "yr"
+                | "yrs"
+                | "years"
+                | "m"
+                | "mo"
+                | "mos"
+                | "months"
+                | "ppl"
+                | "h"
+                | "hrs"
+                | "x"
+        )
 }

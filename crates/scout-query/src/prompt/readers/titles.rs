@@ -142,7 +142,19 @@ impl<'a> Reader<'a> {
                 }
                 let typed = self.text(i, i + n).to_lowercase();
                 let last = &self.tokens[i + n - 1].lower;
-                let singular_form = singular(last).map(|s| {
+                // "AEs", "RNs": an acronym's plural is its last letter off
+                let acronym_plural = {
+                    let t = &self.tokens[i + n - 1].text;
+                    t.len() >= 3
+                        && t.ends_with('s')
+                        && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+                };
+                let singular_form = if acronym_plural {
+                    Some(last[..last.len() - 1].to_owned())
+                } else {
+                    singular(last)
+                }
+                .map(|s| {
                     let head = &self.prompt[self.tokens[i].start..self.tokens[i + n - 1].start];
                     format!("{}{s}", head.to_lowercase())
                 });
@@ -230,6 +242,23 @@ impl<'a> Reader<'a> {
                 && in_list(DEV_WORDS, words[words.len() - 1])
                 && !in_list(DOMAIN_WORDS, &words[..words.len() - 1].join(" "))
                 && canonical_skill(&words[..words.len() - 1].join(" ")).is_some();
+            // "AE", "CSM", "HRBP": an acronym that is no title as written
+            // is read as the title it stands for (the engine still knows
+            // the acronym: abbreviations are expanded on both sides)
+            // (C-level acronyms and VP stay as written: that is how those
+            // titles are written)
+            let expanded = normalize_title(&core);
+            let core = if !core.contains(' ')
+                && expanded.contains(' ')
+                && !expanded.starts_with("chief ")
+                && !expanded.starts_with("vice president")
+                && !expanded.starts_with("senior ")
+                && (is_known_title(&expanded) || family_of(&expanded).is_some())
+            {
+                expanded
+            } else {
+                core
+            };
             let title_value = if split {
                 let skill =
                     canonical_skill(&words[..words.len() - 1].join(" ")).unwrap_or_default();
