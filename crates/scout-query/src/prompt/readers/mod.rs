@@ -33,6 +33,9 @@ pub(super) struct Reader<'a> {
     explicit_years: bool,
     /// A size was read in numbers (size words then only claim their words).
     numeric_size: bool,
+    /// A phrase said the current role is new (a number of months then
+    /// says how new, not how experienced).
+    new_in_role_read: bool,
     seniority_years: Vec<(usize, &'static [&'static str])>,
 }
 
@@ -79,6 +82,7 @@ impl<'a> Reader<'a> {
             remote: None,
             explicit_years: false,
             numeric_size: false,
+            new_in_role_read: false,
             seniority_years: Vec::new(),
         }
     }

@@ -7,7 +7,8 @@ use crate::filter::{Criterion, YearRange};
 use crate::prompt::confidence;
 use crate::prompt::lexicon::{
     AT_LEAST, AT_MOST, EXPERIENCE_WORDS, GRADUATION_AFTER, GRADUATION_BEFORE, KM_UNITS, MILE_UNITS,
-    RADIUS_AFTER, RADIUS_BEFORE, RANGE_JOINERS, TENURE_WORDS, YEAR_UNITS,
+    MONTH_UNITS, NEW_IN_ROLE, NUMBER_WORDS, RADIUS_AFTER, RADIUS_BEFORE, RANGE_JOINERS,
+    TENURE_WORDS, YEAR_UNITS,
 };
 use crate::search_request::MAX_RADIUS_KM;
 use scout_taxonomy::GeoKind;
@@ -78,6 +79,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn years(&mut self) {
+        self.new_in_role();
         for i in 0..self.len() {
             if self.claimed[i] {
                 continue;
@@ -86,6 +88,26 @@ impl<'a> Reader<'a> {
                 continue;
             }
             self.experience_years(i);
+        }
+    }
+
+    /// "new in role", "recently started a new job": less than a year in the
+    /// current role.
+    fn new_in_role(&mut self) {
+        for i in 0..self.len() {
+            let Some((n, phrase)) = self.longest(i, NEW_IN_ROLE) else {
+                continue;
+            };
+            let mode = self.modes[i];
+            self.push(
+                (i, i + n),
+                mode,
+                Criterion::DurationInJob(YearRange { lo: 0, hi: 1 }),
+                confidence::YEARS,
+                format!("time in the current role: \"{phrase}\" is less than a year, the documented range 0-1"),
+            );
+            self.claim(i, i + n);
+            self.new_in_role_read = true;
         }
     }
 
@@ -118,8 +140,14 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// `5`, `5+`, `3-5`, `5y`, `10+yrs` → (lo, hi or none, plus, inline unit).
-    pub(super) fn number_token(word: &str) -> Option<(u32, Option<u32>, bool, bool)> {
+    /// `5`, `5+`, `3-5`, `5y`, `10+yrs`, `6mo`, `three-plus` → (lo, hi or
+    /// none, plus, the unit typed inside the word: `Some(true)` for months).
+    pub(super) fn number_token(word: &str) -> Option<(u32, Option<u32>, bool, Option<bool>)> {
+        // "three", "three-plus", "five+"
+        let spelled = word.trim_end_matches('+').trim_end_matches("-plus");
+        if let Some((_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == spelled) {
+            return Some((*n, None, spelled.len() < word.len(), None));
+        }
         let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
         if digits.is_empty() || digits.len() > 2 {
             return None;
@@ -138,21 +166,34 @@ impl<'a> Reader<'a> {
         let plus = rest.starts_with('+');
         let rest = rest.trim_start_matches('+');
         let rest = rest.trim_end_matches('+');
+        let plus = plus || word.ends_with('+');
         if rest.is_empty() {
-            Some((lo, hi, plus || word.ends_with('+'), false))
+            Some((lo, hi, plus, None))
         } else if in_list(YEAR_UNITS, rest) {
-            Some((lo, hi, plus || word.ends_with('+'), true))
+            Some((lo, hi, plus, Some(false)))
+        } else if in_list(MONTH_UNITS, rest) {
+            Some((lo, hi, plus, Some(true)))
         } else {
             None
         }
     }
 
     pub(super) fn experience_years(&mut self, i: usize) {
-        let Some((lo, mut hi, mut plus, inline)) = Self::number_token(self.lower(i)) else {
+        // "a year", "an year": one
+        let one = ["a", "an"].contains(&self.lower(i))
+            && self.same_clause(i, i + 1)
+            && (in_list(YEAR_UNITS, self.lower(i + 1)) || in_list(MONTH_UNITS, self.lower(i + 1)));
+        let parsed = if one {
+            Some((1, None, false, None))
+        } else {
+            Self::number_token(self.lower(i))
+        };
+        let Some((lo, mut hi, mut plus, inline)) = parsed else {
             return;
         };
+        let mut months = inline == Some(true);
         let mut k = i + 1;
-        if hi.is_none() && !inline {
+        if hi.is_none() && inline.is_none() {
             // "3 to 5 years", "3 - 5 years", "5 + years"
             if self.same_clause(i, k) && self.lower(k) == "+" {
                 plus = true;
@@ -165,9 +206,14 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if !inline {
-            if !self.same_clause(i, k) || !in_list(YEAR_UNITS, self.lower(k).trim_end_matches('+'))
-            {
+        if inline.is_none() {
+            let unit = self.lower(k).trim_end_matches('+');
+            if !self.same_clause(i, k) {
+                return;
+            }
+            if in_list(MONTH_UNITS, unit) {
+                months = true;
+            } else if !in_list(YEAR_UNITS, unit) {
                 return;
             }
             plus |= self.lower(k).ends_with('+');
@@ -177,6 +223,13 @@ impl<'a> Reader<'a> {
             plus = true;
             k += 1;
         }
+        // months as whole years: under 12 months is under a year
+        let (lo, hi) = if months {
+            (lo / 12, hi.map(|h| h.div_ceil(12)))
+        } else {
+            (lo, hi)
+        };
+        let lo_months_under_a_year = months && lo == 0;
         if !self.free(i, k - i) {
             return;
         }
@@ -203,13 +256,24 @@ impl<'a> Reader<'a> {
                 tenure = true;
             }
         }
-        if let Some(s) = self.phrase_before(start, TENURE_WORDS) {
+        let before = if start > 0
+            && ["for", "since", "depuis", "seit", "desde"].contains(&self.lower(start - 1))
+        {
+            start - 1
+        } else {
+            start
+        };
+        if let Some(s) = self.phrase_before(before, TENURE_WORDS) {
             start = s;
+            tenure = true;
+        } else if self.new_in_role_read {
+            // "new in role (under 12 months)": the number says how new
             tenure = true;
         }
         let (lo, hi, said) = match (hi, plus, at_most) {
             (Some(h), _, _) if h > lo => (lo, h, format!("{lo} to {h} years")),
-            (_, _, true) => (0, lo.max(1), format!("less than {lo} years")),
+            (_, _, true) => (0, lo.max(1), format!("less than {} years", lo.max(1))),
+            _ if lo_months_under_a_year => (0, 1, "less than a year".to_owned()),
             _ => (lo, 100, format!("{lo} years or more")),
         };
         let ranges = overlapping_ranges(lo, hi);
