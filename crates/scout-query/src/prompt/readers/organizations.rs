@@ -316,19 +316,33 @@ impl<'a> Reader<'a> {
                     (None, None) => continue,
                 };
                 let mut end = i + n;
-                if end < self.len()
+                while end < self.len()
                     && self.free(end, 1)
-                    && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(end))
+                    && self.same_clause(i, end)
+                    && (in_list(lx::INDUSTRY_CUES_AFTER, self.lower(end))
+                        || in_list(lx::INDUSTRY_NOUNS_AFTER, self.lower(end)))
+                    && end < i + n + 2
                 {
                     end += 1;
                 }
+                let history = if self.phrase_before(i, lx::PAST_CUES).is_some() {
+                    History::Past
+                } else if self.phrase_before(i, lx::INDUSTRY_CURRENT_BEFORE).is_some()
+                    || self.prompt[..self.tokens[i].start]
+                        .trim_end()
+                        .ends_with('@')
+                {
+                    History::Current
+                } else {
+                    History::CurrentOrPast
+                };
                 let mode = self.modes[i];
                 self.push(
                     (i, end),
                     mode,
                     Criterion::CompanyIndustry {
                         industry: industry.to_owned(),
-                        history: History::CurrentOrPast,
+                        history,
                     },
                     confidence,
                     format!("industry: {industry}"),
