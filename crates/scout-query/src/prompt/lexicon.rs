@@ -758,6 +758,11 @@ pub const DEGREES: &[(&str, &str)] = &[
 
 /// Words in a school's name.
 pub const SCHOOL_WORDS: &[&str] = &[
+    "politecnico",
+    "politécnica",
+    "politecnica",
+    "tecnológico",
+    "technische",
     "university",
     "universite",
     "université",

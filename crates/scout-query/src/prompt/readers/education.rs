@@ -7,12 +7,123 @@ use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::KNOWN_SCHOOLS;
 use crate::search_request::MAX_VALUE_CHARS;
-use scout_taxonomy::fold;
+use scout_taxonomy::{fold, geocode};
 
 impl<'a> Reader<'a> {
     pub(super) fn school_word(&self, i: usize) -> bool {
         let f = fold(&self.tokens[i].text);
         lx::SCHOOL_WORDS.iter().any(|w| fold(w) == f)
+    }
+
+    /// The end of a school's name extended by the place of its campus
+    /// ("University of Texas at Austin", "Politecnico di Milano"), from
+    /// `end`; `end` itself when no place follows.
+    fn campus_end(&self, i: usize, end: usize) -> usize {
+        let k = end;
+        // "University of California, Berkeley": a campus after a comma
+        if k < self.len()
+            && self.free(k, 1)
+            && self.tokens[k].capitalized()
+            && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].trim() == ","
+            && (i..k).any(|w| self.school_word(w))
+            && geocode(&self.tokens[k].text)
+                .is_some_and(|g| g.kind == scout_taxonomy::GeoKind::City)
+        {
+            return k + 1;
+        }
+        if k + 1 < self.len()
+            && self.same_clause(i, k + 1)
+            && self.free(k, 2)
+            && in_list(&["at", "in", "di", "de", "du", "del", "da"], self.lower(k))
+            && self.tokens[k + 1].capitalized()
+        {
+            let place_end = self.name_run(k + 1, false).unwrap_or(k + 2);
+            if geocode(self.text(k + 1, place_end)).is_some() {
+                return place_end;
+            }
+        }
+        end
+    }
+
+    /// Schools named by their name (*… University, École …*) or well known
+    /// (*MIT, INSEAD*): read before employers, so "University of Texas at
+    /// Austin alumni" is one school and no employer in Austin.
+    pub(super) fn school_names(&mut self) {
+        for i in 0..self.len() {
+            if !self.free(i, 1) || !self.tokens[i].capitalized() {
+                continue;
+            }
+            if let Some(end) = self.name_run(i, false) {
+                if (i..end).any(|k| self.school_word(k)) {
+                    let end = self.campus_end(i, end);
+                    let name = self.text(i, end).to_owned();
+                    let mode = self.modes[i];
+                    let span_end = self.alumni_end(end);
+                    let start = self.phrase_before(i, lx::SCHOOL_CUES).unwrap_or(i);
+                    self.push(
+                        (start, span_end),
+                        mode,
+                        Criterion::EducationSchoolName(name),
+                        confidence::SCHOOL_BY_ITS_NAME,
+                        "school (its name says so)".into(),
+                    );
+                    self.claim(start, span_end);
+                    continue;
+                }
+            }
+            if let Some((n, name)) = KNOWN_SCHOOLS
+                .iter()
+                .filter_map(|s| self.phrase_at(i, &s.to_lowercase()).map(|n| (n, *s)))
+                .find(|(n, _)| self.free(i, *n))
+            {
+                let mode = self.modes[i];
+                let mut end = i + n;
+                // "INSEAD Fontainebleau": the campus, read with the school
+                if end < self.len()
+                    && self.free(end, 1)
+                    && self.same_clause(i, end)
+                    && self.tokens[end].capitalized()
+                    && geocode(&self.tokens[end].text)
+                        .is_some_and(|g| g.kind == scout_taxonomy::GeoKind::City)
+                {
+                    end += 1;
+                }
+                let end = self.alumni_end(self.campus_end(i, end));
+                self.push(
+                    (i, end),
+                    mode,
+                    Criterion::EducationSchoolName(name.to_owned()),
+                    confidence::SCHOOL_WELL_KNOWN,
+                    "a well-known school".into(),
+                );
+                self.claim(i, end);
+            }
+        }
+    }
+
+    /// `end` past a following *alumni, grads, graduates* (said of the school).
+    fn alumni_end(&self, end: usize) -> usize {
+        if end < self.len()
+            && self.free(end, 1)
+            && in_list(
+                &[
+                    "graduate",
+                    "graduates",
+                    "grads",
+                    "grad",
+                    "alumni",
+                    "alum",
+                    "alums",
+                    "alumnus",
+                    "alumna",
+                ],
+                self.lower(end),
+            )
+        {
+            end + 1
+        } else {
+            end
+        }
     }
 
     pub(super) fn schools(&mut self) {
@@ -33,51 +144,8 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        for i in 0..self.len() {
-            if !self.free(i, 1) || !self.tokens[i].capitalized() {
-                continue;
-            }
-            if let Some(end) = self.name_run(i, false) {
-                if (i..end).any(|k| self.school_word(k)) {
-                    let name = self.text(i, end).to_owned();
-                    let mode = self.modes[i];
-                    self.push(
-                        (i, end),
-                        mode,
-                        Criterion::EducationSchoolName(name),
-                        confidence::SCHOOL_BY_ITS_NAME,
-                        "school (its name says so)".into(),
-                    );
-                    self.claim(i, end);
-                    continue;
-                }
-            }
-            if let Some((n, name)) = KNOWN_SCHOOLS
-                .iter()
-                .filter_map(|s| self.phrase_at(i, &s.to_lowercase()).map(|n| (n, *s)))
-                .find(|(n, _)| self.free(i, *n))
-            {
-                let mode = self.modes[i];
-                let mut end = i + n;
-                if end < self.len()
-                    && self.free(end, 1)
-                    && in_list(
-                        &["graduate", "graduates", "alumni", "alum", "alumnus"],
-                        self.lower(end),
-                    )
-                {
-                    end += 1;
-                }
-                self.push(
-                    (i, end),
-                    mode,
-                    Criterion::EducationSchoolName(name.to_owned()),
-                    confidence::SCHOOL_WELL_KNOWN,
-                    "a well-known school".into(),
-                );
-                self.claim(i, end);
-            }
-        }
+        // a school named by its name that only a cue revealed
+        self.school_names();
     }
 
     pub(super) fn certifications(&mut self) {

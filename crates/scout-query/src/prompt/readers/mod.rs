@@ -95,6 +95,7 @@ impl<'a> Reader<'a> {
         self.years();
         self.number_sizes();
         self.sizes();
+        self.school_names();
         self.employers();
         self.schools();
         self.certifications();
