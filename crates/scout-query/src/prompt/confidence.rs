@@ -86,11 +86,11 @@ pub const BY_READER: &[(&str, &[f32])] = &[
     ("tenure", &[YEARS]),
     ("graduation", &[GRADUATION_YEAR]),
     ("company size", &[COMPANY_SIZE]),
-    ("employers", &[EMPLOYER]),
     (
         "schools",
         &[SCHOOL_AFTER_CUE, SCHOOL_BY_ITS_NAME, SCHOOL_WELL_KNOWN],
     ),
+    ("employers", &[EMPLOYER]),
     (
         "certifications",
         &[CERTIFICATION_KNOWN, CERTIFICATION_BY_THE_WORD],

@@ -15,7 +15,7 @@
 //!    Everything else is required.
 //! 3. **Readers**, in a fixed order, each claiming the words it reads so no
 //!    word is read twice: boolean strings (`crate::boolean`), remote, radius + place, years, company sizes,
-//!    employers, schools, certifications, languages, freelance, job titles,
+//!    schools by their names, employers, schools after a cue, certifications, languages, freelance, job titles,
 //!    degrees, places after a cue, industries, skills, other places,
 //!    seniority words, and finally every word left over (minus filler) as an
 //!    optional `KEYWORD`. The order puts the most specific patterns first.
