@@ -6,6 +6,9 @@ use scout_model::CompanySize;
 
 /// Words that exclude what follows them in the clause.
 pub const EXCLUDE: &[&str] = &[
+    "nobody",
+    // only a word after "anyone" (see tokens.rs): "anyone but X"
+    "but",
     "not",
     "no",
     "excluding",
@@ -154,6 +157,24 @@ pub const NEAR_RADIUS_KM: f64 = 50.0;
 
 /// Cues before a current employer.
 pub const CURRENT_EMPLOYER_CUES: &[&str] = &[
+    "now at",
+    "now working at",
+    "now working for",
+    "currently working at",
+    "currently working for",
+    "currently with",
+    "currently employed at",
+    "working for",
+    "works for",
+    "who work at",
+    "who work for",
+    "who works at",
+    "employed with",
+    "no one from",
+    "nobody from",
+    "anyone from",
+    "anybody from",
+    "someone from",
     "currently at",
     "working at",
     "works at",
@@ -167,6 +188,17 @@ pub const CURRENT_EMPLOYER_CUES: &[&str] = &[
 
 /// Cues before a past employer.
 pub const PAST_EMPLOYER_CUES: &[&str] = &[
+    "who left",
+    "left",
+    "came from",
+    "who came from",
+    "coming from",
+    "who worked at",
+    "who used to work at",
+    "used to be at",
+    "formerly with",
+    "previously with",
+    "former employees of",
     "formerly at",
     "formerly",
     "previously at",
@@ -188,6 +220,25 @@ pub const PAST_EMPLOYER_CUES: &[&str] = &[
 
 /// Cues before any employer, current or past.
 pub const ANY_EMPLOYER_CUES: &[&str] = &["experience at", "worked for", "background at"];
+
+/// Words after a name that make it an employer, and which roles they mean
+/// (*Stripe alumni* → past, *Workday staff* → current).
+pub const EMPLOYER_AFTER: &[(&str, bool)] = &[
+    ("alumni", true),
+    ("alums", true),
+    ("alum", true),
+    ("boomerangs", true),
+    ("staff", false),
+    ("employees", false),
+    ("employee", false),
+    ("people", false),
+    ("folks", false),
+    ("staffers", false),
+    ("team members", false),
+    ("mitarbeiter", false),
+    ("salariés", false),
+    ("empleados", false),
+];
 
 /// Groups of employers people name with one word.
 pub const EMPLOYER_GROUPS: &[(&str, &[&str])] = &[
@@ -851,6 +902,7 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 pub const CARRY_NOTHING: &[&str] = &[
     // people and chatter
     "anyone",
+    "nobody",
     "anybody",
     "everyone",
     "folks",

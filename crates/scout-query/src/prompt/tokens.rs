@@ -78,7 +78,11 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
             let end = chars.get(j).map_or(prompt.len(), |&(p, _)| p);
             let text = &prompt[start..end];
             let lower = text.to_lowercase();
-            if CLAUSE_WORDS.contains(&lower.as_str()) {
+            // "anyone but X" excludes X: there "but" is a word, not a clause end
+            let after_anyone = tokens.last().is_some_and(|t: &Token| {
+                ["anyone", "anybody", "everyone", "everybody", "all"].contains(&t.lower.as_str())
+            });
+            if CLAUSE_WORDS.contains(&lower.as_str()) && !(lower == "but" && after_anyone) {
                 clause += 1;
             } else {
                 tokens.push(Token {

@@ -97,6 +97,7 @@ impl<'a> Reader<'a> {
         self.sizes();
         self.school_names();
         self.employers();
+        self.employers_named_before();
         self.schools();
         self.certifications();
         self.languages();

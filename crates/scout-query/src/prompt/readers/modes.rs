@@ -29,7 +29,18 @@ impl<'a> Reader<'a> {
             for m in &mut self.modes[i + 1..end] {
                 *m = Mode::Excluded;
             }
-            self.claim(i, i + 1);
+            // "no one from X", "nobody from X": the words stay free for the
+            // employer cue they begin (they are never keywords)
+            if !(matches!(self.lower(i), "nobody")
+                || (self.lower(i) == "no" && next == Some("one")))
+            {
+                self.claim(i, i + 1);
+            } else {
+                self.modes[i] = Mode::Excluded;
+                if self.lower(i) == "no" {
+                    self.modes[i + 1] = Mode::Excluded;
+                }
+            }
             self.note(i, i + 1, "what follows is excluded");
         }
         for i in 0..self.len() {

@@ -246,6 +246,10 @@ impl<'a> Reader<'a> {
                 let Some(mut end) = self.name_run(k, lenient) else {
                     continue;
                 };
+                // "working for airlines": an everyday word is no employer
+                if !self.tokens[k].capitalized() && !self.could_be_employer(k, end) {
+                    continue;
+                }
                 let reason = match history {
                     History::Past => "past employer",
                     History::Current => "current employer",
@@ -283,6 +287,74 @@ impl<'a> Reader<'a> {
                     );
                 }
                 self.claim(i, i + gn);
+            }
+        }
+    }
+
+    /// Whether the words `i..end` could name an employer that no cue
+    /// introduced: not a school, a place, a language, a title, a size or
+    /// industry word, filler or a seniority word.
+    fn could_be_employer(&self, i: usize, end: usize) -> bool {
+        let text = self.text(i, end);
+        let lower = text.to_lowercase();
+        !(i..end).any(|k| self.school_word(k) || self.is_filler(k))
+            && !lx::DEGREES.iter().any(|(d, _)| *d == lower)
+            && !lx::CERTIFICATIONS.iter().any(|c| c.to_lowercase() == lower)
+            && !lx::KNOWN_SCHOOLS.iter().any(|s| s.to_lowercase() == lower)
+            && scout_taxonomy::geocode(text).is_none()
+            && scout_taxonomy::languages::canonical_language(text).is_none()
+            && canonical_industry(text).is_none()
+            && !lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == lower)
+            && !in_list(lx::SENIORITY_PREFIX, &lower)
+            && !in_list(lx::CARRY_NOTHING, &lower)
+            && !scout_taxonomy::titles::is_known_title(text)
+    }
+
+    /// "Stripe alumni", "Workday staff", "Microsoft employees": a name
+    /// before an employer word is an employer, even when it is also a skill.
+    /// "Deloitte consultants", "Google engineers": a name before a role is
+    /// the employer of that role, when it is no skill and name and role make
+    /// no known title together.
+    pub(super) fn employers_named_before(&mut self) {
+        let after: Vec<&str> = lx::EMPLOYER_AFTER.iter().map(|(w, _)| *w).collect();
+        for i in 0..self.len() {
+            if !self.free(i, 1) || !self.tokens[i].capitalized() {
+                continue;
+            }
+            let Some(end) = self.name_run(i, false) else {
+                continue;
+            };
+            if end >= self.len() || !self.same_clause(i, end) || !self.could_be_employer(i, end) {
+                continue;
+            }
+            let name = self.text(i, end).to_owned();
+            if let Some((n, word)) = self.longest(end, &after) {
+                let past = lx::EMPLOYER_AFTER.iter().any(|(w, p)| *w == word && *p);
+                let (history, reason) = if past {
+                    (History::Past, "past employer (\"… alumni\")")
+                } else {
+                    (History::Current, "current employer (\"… staff\")")
+                };
+                self.push_employer((i, end + n), &name, history, reason);
+                self.claim(i, end + n);
+                continue;
+            }
+            // "Deloitte consultants": only a role word, and not a skill
+            let role = self.lower(end);
+            let role_singular = super::singular(role).unwrap_or_else(|| role.to_owned());
+            if in_list(lx::COMMON_ROLES, &role_singular)
+                && self.free(end, 1)
+                && scout_taxonomy::skills::canonical_skill(&name).is_none()
+                && !scout_taxonomy::titles::is_known_title(&format!("{name} {role_singular}"))
+                && scout_taxonomy::titles::family_of(&format!("{name} {role_singular}")).is_none()
+            {
+                self.push_employer(
+                    (i, end),
+                    &name,
+                    History::Current,
+                    "current employer (a name before a role)",
+                );
+                self.claim(i, end);
             }
         }
     }
