@@ -207,10 +207,10 @@ impl<'a> Reader<'a> {
             }
         }
         if inline.is_none() {
-            let unit = self.lower(k).trim_end_matches('+');
             if !self.same_clause(i, k) {
                 return;
             }
+            let unit = self.lower(k).trim_end_matches('+');
             if in_list(MONTH_UNITS, unit) {
                 months = true;
             } else if !in_list(YEAR_UNITS, unit) {
