@@ -236,8 +236,26 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if self.remote.is_some() {
+        if let Some(remote) = &self.remote {
+            let remote_end = remote.end;
             for r in &mut self.found {
+                // "remote from Portugal", "remote US", "Remote (EU)": where
+                // they work from, which stays a requirement
+                let between = self.prompt.get(remote_end..r.start).unwrap_or("x");
+                let from_there = r.start >= remote_end
+                    && between
+                        .split(|c: char| c.is_whitespace() || "(-–:".contains(c))
+                        .all(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "" | "from" | "in" | "within" | "only" | "based"
+                            )
+                        });
+                if from_there && matches!(r.filter.criterion, Criterion::Location { .. }) {
+                    r.reason
+                        .push_str("; remote from this place: it stays required");
+                    continue;
+                }
                 if matches!(r.filter.criterion, Criterion::Location { .. }) && r.filter.required {
                     r.filter.required = false;
                     r.reason

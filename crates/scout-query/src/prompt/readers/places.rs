@@ -14,6 +14,41 @@ use scout_taxonomy::titles::is_known_title;
 use scout_taxonomy::{geocode, GeoKind};
 
 impl<'a> Reader<'a> {
+    /// `end` past the state or country that follows a city and contains it
+    /// ("Austin TX", "Austin, Texas", "Lyon France"): said of the same place.
+    pub(super) fn state_after(&self, end: usize, place: &scout_taxonomy::GeoMatch) -> usize {
+        if place.kind != GeoKind::City || end >= self.len() || !self.free(end, 1) {
+            return end;
+        }
+        let between = self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim();
+        if !(between.is_empty() || between == ",") {
+            return end;
+        }
+        let word = &self.tokens[end].text;
+        let code = word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        let in_it = |g: &scout_taxonomy::GeoMatch| match g.kind {
+            GeoKind::Country => g.country_code == place.country_code,
+            GeoKind::Region => g.region_key.is_some() && g.region_key == place.region_key,
+            _ => false,
+        };
+        if code {
+            let key = format!("{}.{word}", place.country_code);
+            if place.region_key.as_deref() == Some(key.as_str()) || word == &place.country_code {
+                return end + 1;
+            }
+        }
+        for n in (1..=3).rev() {
+            if end + n <= self.len()
+                && self.free(end, n)
+                && self.tokens[end].capitalized()
+                && geocode(self.text(end, end + n)).is_some_and(|g| in_it(&g))
+            {
+                return end + n;
+            }
+        }
+        end
+    }
+
     /// A place of up to four free words starting at `i`: (end, match).
     pub(super) fn place_at(
         &self,
@@ -25,11 +60,20 @@ impl<'a> Reader<'a> {
             if !self.free(i, n) || filler_edge(i) || filler_edge(i + n - 1) {
                 continue;
             }
-            if capitalized_only && !(i..i + n).all(|k| self.tokens[k].capitalized()) {
+            // "SF bay area", "Paris region": lower-case words of an area's name
+            let area_word = |k: usize| {
+                ["bay", "area", "region", "metro", "coast", "valley"].contains(&self.lower(k))
+            };
+            if capitalized_only
+                && !(self.tokens[i].capitalized()
+                    && (i..i + n).all(|k| self.tokens[k].capitalized() || area_word(k)))
+            {
                 continue;
             }
             let text = self.text(i, i + n);
-            if text.chars().count() < 3 {
+            // two letters only for the codes people type in capitals for a
+            // large place (not IT, HR, AI…, which are words in prompts)
+            if text.chars().count() < 3 && !["US", "UK", "EU"].contains(&text) {
                 continue;
             }
             if let Some(g) = geocode(text) {
@@ -88,6 +132,7 @@ impl<'a> Reader<'a> {
                         place.country
                     )
                 };
+                let end = self.state_after(end, &place);
                 self.push(
                     (start, end),
                     mode,
@@ -131,6 +176,7 @@ impl<'a> Reader<'a> {
             }
             let mode = self.modes[i];
             let text = self.text(i, end).to_owned();
+            let end = self.state_after(end, &place);
             self.push(
                 (i, end),
                 mode,
