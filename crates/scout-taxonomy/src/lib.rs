@@ -17,6 +17,7 @@ pub mod names;
 pub mod normalize;
 pub mod places;
 pub mod skills;
+pub mod spelling;
 pub mod titles;
 
 pub use geo::haversine_km;

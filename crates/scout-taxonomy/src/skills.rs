@@ -76,6 +76,11 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
     }
 });
 
+/// Every folded name and alias of every skill.
+pub fn skill_names() -> impl Iterator<Item = &'static str> {
+    SKILLS.canonical.keys().map(String::as_str)
+}
+
 /// The canonical name of a skill ("k8s" → "Kubernetes"); `None` when unknown.
 pub fn canonical_skill(text: &str) -> Option<&'static str> {
     SKILLS.canonical.get(&fold(text)).copied()

@@ -243,6 +243,19 @@ pub fn is_known_title(text: &str) -> bool {
     TITLES.gazetteer.contains(&f) || TITLES.family_by_title.contains_key(&core_title(text))
 }
 
+/// Whether `word` (folded) is a word of some title of the gazetteer.
+pub fn is_title_word(word: &str) -> bool {
+    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        TITLES
+            .gazetteer
+            .iter()
+            .flat_map(|t| t.split(' '))
+            .filter(|w| !w.is_empty())
+            .collect()
+    });
+    WORDS.contains(word)
+}
+
 /// The O*NET occupation titles.
 pub fn onet_titles() -> &'static [&'static str] {
     &TITLES.onet

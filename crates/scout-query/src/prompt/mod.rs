@@ -30,6 +30,7 @@ pub mod confidence;
 pub mod evaluation;
 pub mod lexicon;
 mod readers;
+pub mod spelling;
 pub mod tokens;
 
 use scout_model::FilterType;
@@ -194,7 +195,15 @@ pub fn read_prompt(prompt: &str) -> Result<Intent, PromptError> {
         return Err(PromptError::TooLong);
     }
     let tokens = tokenize(prompt);
-    let mut intent = readers::Reader::new(prompt, &tokens).read();
+    let fixes = spelling::corrections(&tokens);
+    let mut intent = if fixes.is_empty() {
+        readers::Reader::new(prompt, &tokens).read()
+    } else {
+        let corrected = spelling::corrected(prompt, &fixes);
+        let corrected_tokens = tokenize(&corrected);
+        let read = readers::Reader::new(&corrected, &corrected_tokens).read();
+        spelling::restore(read, prompt, &fixes)
+    };
     if intent.filters.len() > MAX_FILTERS {
         let dropped = intent.filters.split_off(MAX_FILTERS);
         if let (Some(first), Some(last)) = (dropped.first(), dropped.last()) {

@@ -254,3 +254,40 @@ fn probe() {
         eprintln!("{p}\n    {}", labels.join(" ; "));
     }
 }
+
+#[test]
+fn a_word_one_edit_off_is_read_as_what_it_means_with_less_confidence_and_a_note() {
+    let prompt = "Pyhton develpers in Amsterdm, remote";
+    let read = read_prompt(prompt).unwrap();
+    let labels: Vec<String> = read
+        .filters
+        .iter()
+        .map(|r| evaluation::label(&r.filter))
+        .collect();
+    assert_eq!(
+        labels,
+        vec![
+            "+SKILL=Python",
+            "+JOB_TITLE=software developer",
+            "~LOCATION=Amsterdam"
+        ]
+    );
+    for f in &read.filters {
+        assert_eq!(&prompt[f.start..f.end], f.text);
+        assert!(
+            f.confidence <= 0.6 && f.reason.contains("one edit"),
+            "{f:?}"
+        );
+    }
+    let place = &read.filters[2];
+    assert_eq!(place.text, "in Amsterdm");
+    let notes: Vec<&str> = read.notes.iter().map(|n| n.text.as_str()).collect();
+    assert!(
+        notes.contains(&"Amsterdm") && notes.contains(&"Pyhton"),
+        "{notes:?}"
+    );
+    assert_eq!(
+        read.remote.as_ref().map(|r| r.text.as_str()),
+        Some("remote")
+    );
+}

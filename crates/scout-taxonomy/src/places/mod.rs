@@ -508,6 +508,12 @@ pub fn cities() -> impl Iterator<Item = (&'static str, &'static str, f64, f64, u
     })
 }
 
+/// The display names of every country.
+pub fn country_names() -> impl Iterator<Item = &'static str> {
+    let p: &'static Places = &PLACES;
+    p.countries.iter().map(|c| c.name.as_str())
+}
+
 /// The display name of a country by ISO code.
 pub fn country_name(iso2: &str) -> Option<&'static str> {
     let p: &'static Places = &PLACES;
