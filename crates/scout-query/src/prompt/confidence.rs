@@ -69,6 +69,8 @@ pub const INDUSTRY_ONE_WORD_CUED: f32 = 0.8;
 pub const SKILL: f32 = 0.9;
 /// A skill that is also an everyday word, typed as the skill is written (*Go*).
 pub const SKILL_EVERYDAY_WORD: f32 = 0.7;
+/// A word Scout does not know, listed with skills (*Sketch and Photoshop*).
+pub const SKILL_IN_A_LIST: f32 = 0.65;
 /// The experience a seniority word suggests (optional).
 pub const SENIORITY: f32 = 0.5;
 /// The experience an excluded seniority word rules out.
@@ -115,6 +117,7 @@ pub const BY_READER: &[(&str, &[f32])] = &[
     ("industries", &[INDUSTRY, INDUSTRY_ONE_WORD_CUED]),
     ("skills", &[SKILL, SKILL_EVERYDAY_WORD]),
     ("seniority", &[SENIORITY, SENIORITY_EXCLUDED]),
+    ("listed skills", &[SKILL_IN_A_LIST]),
     ("keywords", &[KEYWORD]),
 ];
 

@@ -1844,6 +1844,27 @@ pub(crate) const ARTICLES: &[&str] = &[
 /// Lowercase words that may join the words of a name (*Bank of America*).
 pub(crate) const NAME_CONNECTORS: &[&str] =
     &["of", "&", "de", "du", "des", "la", "the", "del", "für"];
+/// Words before a list of skills (*experienced with, skilled in, mit*).
+pub(crate) const SKILL_CUES: &[&str] = &[
+    "with",
+    "w/",
+    "experienced with",
+    "experience with",
+    "experience in",
+    "skilled in",
+    "skilled with",
+    "proficient in",
+    "proficient with",
+    "knowledge of",
+    "familiar with",
+    "fluent in",
+    "using",
+    "who knows",
+    "knows",
+    "mit",
+    "avec",
+    "con",
+];
 /// Words joining the items of a list (*Google or Meta*).
 pub(crate) const LIST_JOINERS: &[&str] =
     &["or", "and", "ou", "et", "o", "y", "oder", "und", "/", "&"];

@@ -56,6 +56,91 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The mode of the skill that `i..j` is listed with — the neighbouring
+    /// token on either side, joined by only a comma, *and*, *or*, `&`, `+`
+    /// or `/`, is read as a skill — or `None`.
+    fn listed_with_a_skill(&self, i: usize, j: usize) -> Option<Mode> {
+        // only separators and joiner words between tokens a and b
+        let joined = |a: usize, b: usize| {
+            let between = &self.prompt[self.tokens[a].end..self.tokens[b].start];
+            between
+                .split(|c: char| c.is_whitespace() || ",&+/".contains(c))
+                .all(|w| w.is_empty() || in_list(lx::LIST_JOINERS, &w.to_lowercase()))
+        };
+        let skill_at = |k: usize| {
+            self.found.iter().find(|r| {
+                matches!(r.filter.criterion, Criterion::Skill(_))
+                    && r.start <= self.tokens[k].start
+                    && r.end >= self.tokens[k].end
+            })
+        };
+        let mode_of = |r: &super::ReadFilter| {
+            if r.filter.excluded {
+                Mode::Excluded
+            } else if r.filter.required {
+                Mode::Required
+            } else {
+                Mode::Optional
+            }
+        };
+        // "experienced with After Effects": a name-like run right after a
+        // skill cue (not "with ICU experience", a field of experience)
+        let name_like = (i..j).any(|k| {
+            let t = &self.tokens[k].text;
+            self.tokens[k].capitalized()
+                || t.chars().any(|c| c.is_ascii_digit() || ".+#".contains(c))
+        });
+        let field_after = j < self.len()
+            && self.same_clause(i, j)
+            && in_list(
+                &["experience", "background", "exp", "expertise"],
+                self.lower(j),
+            );
+        // market segments (*B2B, SMB, mid-market*) are what people sell to, not skills
+        let segment = (i..j).any(|k| {
+            in_list(
+                &[
+                    "b2b",
+                    "b2c",
+                    "b2b2c",
+                    "d2c",
+                    "dtc",
+                    "smb",
+                    "smbs",
+                    "mid-market",
+                    "enterprise",
+                ],
+                self.lower(k),
+            )
+        });
+        if name_like && !field_after && !segment && self.phrase_before(i, lx::SKILL_CUES).is_some()
+        {
+            return Some(self.modes[i]);
+        }
+        let joiner = |k: usize| in_list(lx::LIST_JOINERS, self.lower(k));
+        // the word before, past one joiner word ("Sketch and Photoshop")
+        let before = match i.checked_sub(1) {
+            Some(k) if joiner(k) && k > 0 => Some(k - 1),
+            other => other,
+        };
+        if let Some(b) = before.filter(|&b| joined(b, i)) {
+            if let Some(r) = skill_at(b) {
+                return Some(mode_of(r));
+            }
+        }
+        let after = if j < self.len() && joiner(j) {
+            j + 1
+        } else {
+            j
+        };
+        if after < self.len() && joined(j - 1, after) {
+            if let Some(r) = skill_at(after) {
+                return Some(mode_of(r));
+            }
+        }
+        None
+    }
+
     pub(super) fn keywords(&mut self) {
         let mut i = 0;
         while i < self.len() {
@@ -78,6 +163,24 @@ impl<'a> Reader<'a> {
             let mut j = i + 1;
             while j < self.len() && self.same_clause(i, j) && usable(self, j) {
                 j += 1;
+            }
+            // "with Sketch and Photoshop", "excel, sql, python and looker":
+            // a short run in a list of skills is a skill too
+            if j - i <= 2 {
+                if let Some(mode) = self.listed_with_a_skill(i, j) {
+                    let text = self.text(i, j).to_owned();
+                    let skill = canonical_skill(&text).map_or(text.clone(), str::to_owned);
+                    self.push(
+                        (i, j),
+                        mode,
+                        Criterion::Skill(skill),
+                        confidence::SKILL_IN_A_LIST,
+                        format!("skill: \"{text}\" is listed with skills"),
+                    );
+                    self.claim(i, j);
+                    i = j;
+                    continue;
+                }
             }
             let mode = match self.modes[i] {
                 Mode::Excluded => Mode::Excluded,
