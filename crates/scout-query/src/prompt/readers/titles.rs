@@ -30,10 +30,17 @@ impl<'a> Reader<'a> {
             let words: Vec<&str> = phrase.split(' ').collect();
             let n = words.len();
             // "head of marketing", "vp of engineering": a title, "of", a field
+            // ("head of people", "vp of engineering": a leader word before
+            // "of" takes any field, people and talent included)
+            let leader = in_list(&["head", "vp", "svp", "evp", "director", "chief"], words[0]);
+            let field = |w: &str| {
+                (leader && in_list(&["people", "talent", "growth"], w))
+                    || (!in_list(lx::FILLER, w) && !in_list(lx::CARRY_NOTHING, w))
+            };
             if n == 3
                 && words[1] == "of"
-                && !in_list(lx::FILLER, words[2])
-                && self.title_confidence(words[0], 1).is_some()
+                && field(words[2])
+                && (leader || self.title_confidence(words[0], 1).is_some())
             {
                 return Some(confidence::TITLE_OF_A_FIELD);
             }
@@ -137,7 +144,15 @@ impl<'a> Reader<'a> {
             }
             let mut hit = None;
             for n in (1..=6).rev() {
-                if !self.free(i, n) || self.is_filler(i + n - 1) || (n == 1 && self.is_filler(i)) {
+                // "head of people": a field that is otherwise a filler word
+                let leader_of_people = n == 3
+                    && i + 2 < self.len()
+                    && self.lower(i + 1) == "of"
+                    && in_list(&["people", "talent"], self.lower(i + 2));
+                if !self.free(i, n)
+                    || (self.is_filler(i + n - 1) && !leader_of_people)
+                    || (n == 1 && self.is_filler(i))
+                {
                     continue;
                 }
                 let typed = self.text(i, i + n).to_lowercase();
