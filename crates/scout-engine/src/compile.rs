@@ -9,7 +9,6 @@
 //! Several filters of one single-valued type are ORed, of a set-valued type
 //! ANDed (see `docs/search.md`).
 
-use scout_model::boolean::BoolExpr;
 use scout_model::criteria::{Criterion, Filter, YearRange};
 use scout_model::{FilterType, History};
 use scout_taxonomy::languages::{canonical_language, PROFICIENCY_LEVELS};
@@ -17,12 +16,13 @@ use scout_taxonomy::places::{geocode, GeoKind};
 use scout_taxonomy::titles::{core_title, normalize_title, rung_of, synonyms};
 use scout_taxonomy::{fold, industries::canonical_industry, skills::skill_forms};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery,
-    Query, TermQuery,
+    BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Score, Term};
 
+use crate::boolean_query::BooleanBitsQuery;
 use crate::document::Month;
 use crate::radius_query::RadiusQuery;
 use crate::rank::{self, Clause, RankQuery};
@@ -258,41 +258,6 @@ fn words_on(fields: &[Field], text: &str) -> Vec<Box<dyn Query>> {
     fields.iter().filter_map(|f| all_words(*f, text)).collect()
 }
 
-/// A boolean keyword expression over the profile's text: each word or
-/// phrase a phrase of its folded words, `AND` a conjunction, `OR` a
-/// disjunction, `NOT` an exclusion (from every profile when nothing else in
-/// its conjunction proposes candidates). A term that folds to nothing
-/// matches nothing.
-fn boolean_query(field: Field, expr: &BoolExpr) -> Box<dyn Query> {
-    match expr {
-        BoolExpr::Word(t) | BoolExpr::Phrase(t) => {
-            phrase(field, &fold(t)).unwrap_or_else(|| Box::new(EmptyQuery))
-        }
-        BoolExpr::And(xs) => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = xs
-                .iter()
-                .map(|x| match x {
-                    BoolExpr::Not(inner) => (Occur::MustNot, boolean_query(field, inner)),
-                    x => (Occur::Must, boolean_query(field, x)),
-                })
-                .collect();
-            if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
-                clauses.push((Occur::Must, Box::new(AllQuery)));
-            }
-            Box::new(BooleanQuery::new(clauses))
-        }
-        BoolExpr::Or(xs) => Box::new(BooleanQuery::new(
-            xs.iter()
-                .map(|x| (Occur::Should, boolean_query(field, x)))
-                .collect(),
-        )),
-        BoolExpr::Not(inner) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-            (Occur::MustNot, boolean_query(field, inner)),
-        ])),
-    }
-}
-
 fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<usize>) -> Matcher {
     let mut interpretation = Interpretation::Literal;
     let mut tiers = Tiers::default();
@@ -452,7 +417,10 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
         Criterion::Keyword(k) => tiers = text_tiers(&[fields.keyword], k, f.exact),
         Criterion::Boolean(b) => {
             interpretation = Interpretation::Resolved(format!("boolean: {}", b.expr));
-            tiers.push((boolean_query(fields.keyword, &b.expr), 1.0));
+            tiers.push((
+                Box::new(BooleanBitsQuery::new(fields.keyword, &b.expr)),
+                1.0,
+            ));
         }
         Criterion::Language(l) => {
             let lang = canonical_language(l).map(str::to_owned);

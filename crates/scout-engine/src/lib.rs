@@ -19,6 +19,7 @@
 //!
 //! Only this crate knows Tantivy.
 
+mod boolean_query;
 pub mod compile;
 mod doc_bits;
 mod document;

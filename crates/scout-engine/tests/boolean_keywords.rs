@@ -106,6 +106,15 @@ fn a_recruiters_expression_finds_the_right_people_and_says_which_terms_matched()
         Some(&["kotlin".to_owned(), "android".to_owned()][..])
     );
     assert_eq!(evidence.field.as_deref(), Some("summary"));
+    // a phrase is its words in order: "works on kotlin" only where kotlin comes first
+    let phrase = BoolExpr::Phrase("works on kotlin".into());
+    let with_kotlin: Vec<String> = (0..16u32)
+        .filter(|b| b & 1 == 1)
+        .map(|b| format!("p{b}"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(ids(&e, Filter::required(boolean(phrase))), with_kotlin);
     // a lone NOT is everyone but those with the word
     assert_eq!(
         ids(
