@@ -831,6 +831,18 @@ pub const SCHOOL_WORDS: &[&str] = &[
     "academy",
 ];
 
+/// Words before a certification's name that are not part of it (*a valid CSCS card*).
+pub(crate) const CERTIFICATION_ADJECTIVES: &[&str] = &[
+    "valid",
+    "current",
+    "active",
+    "full",
+    "clean",
+    "own",
+    "recognised",
+    "recognized",
+];
+
 /// Cues before a school.
 pub const SCHOOL_CUES: &[&str] = &[
     "graduated from",
@@ -879,10 +891,47 @@ pub const CERTIFICATIONS: &[&str] = &[
     "TOGAF",
     "Six Sigma",
     "Lean Six Sigma",
+    // licences and safety, health and finance cards people hold (issue 21)
+    "CDL Class A",
+    "CDL Class B",
+    "CDL Class C",
+    "CDL",
+    "CSCS",
+    "HACCP",
+    "ACLS",
+    "BLS",
+    "PALS",
+    "CPR",
+    "TWIC",
+    "CeMAP",
+    "IOSH",
+    "NEBOSH",
+    "PSIRA",
+    "CIPP/E",
+    "CIPP/US",
+    "CIPP",
+    "CIPM",
+    "CMA",
+    "RICS",
+    "MRICS",
+    "ServSafe",
+    "ISTQB",
+    "PMI-ACP",
+    "CAPM",
+    "CCSP",
+    "GIAC",
 ];
 
 /// Words around a certification's name.
 pub const CERTIFICATION_WORDS: &[&str] = &[
+    "card",
+    "cards",
+    "ticket",
+    "qualified",
+    "licence",
+    "license",
+    "licensed",
+    "permit",
     "certified",
     "certification",
     "certifications",
@@ -1023,7 +1072,6 @@ pub const CARRY_NOTHING: &[&str] = &[
     "on-site",
     "hybrid",
     "relocation",
-    "open",
     "available",
     "availability",
     "immediately",
@@ -1585,6 +1633,8 @@ pub const COMMON_ROLES: &[&str] = &[
     "plasterer",
     "landscaper",
     "gardener",
+    "operative",
+    "scaffolder",
 ];
 
 /// Titles in French, Spanish and German: head words and the English title they stand for.

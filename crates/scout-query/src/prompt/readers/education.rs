@@ -189,9 +189,12 @@ impl<'a> Reader<'a> {
                 && self.free(s - 1, 1)
                 && self.same_clause(s - 1, i)
                 && !self.is_filler(s - 1)
+                && !in_list(lx::CERTIFICATION_ADJECTIVES, self.lower(s - 1))
             {
                 s -= 1;
             }
+            // "forklift licence", "work permit": the noun is part of the name
+            let named_with_noun = in_list(&["licence", "license", "permit"], self.lower(i));
             let mut e = i + 1;
             if self.lower(i) == "certified" {
                 while e < self.len()
@@ -208,6 +211,8 @@ impl<'a> Reader<'a> {
             }
             let name = if self.lower(i) == "certified" && e > i + 1 {
                 self.text(s, e)
+            } else if named_with_noun {
+                self.text(s, i + 1)
             } else {
                 self.text(s, i)
             };
@@ -218,7 +223,7 @@ impl<'a> Reader<'a> {
                 mode,
                 Criterion::CertificationName(name),
                 confidence::CERTIFICATION_BY_THE_WORD,
-                "a certification, by the word \"certified\"/\"certification\"".into(),
+                format!("a certification, by the word \"{}\"", self.tokens[i].text),
             );
             self.claim(s, e);
         }
