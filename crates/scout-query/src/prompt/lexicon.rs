@@ -1130,6 +1130,9 @@ pub const CARRY_NOTHING: &[&str] = &[
     "person",
     "persons",
     // verbs of chatter and asking
+    "know",
+    "knows",
+    "knowing",
     "pull",
     "own",
     "build",

@@ -61,11 +61,17 @@ impl<'a> Reader<'a> {
     /// or `/`, is read as a skill — or `None`.
     fn listed_with_a_skill(&self, i: usize, j: usize) -> Option<Mode> {
         // only separators and joiner words between tokens a and b
+        // (at least one separator: two words side by side are no list)
         let joined = |a: usize, b: usize| {
             let between = &self.prompt[self.tokens[a].end..self.tokens[b].start];
-            between
-                .split(|c: char| c.is_whitespace() || ",&+/".contains(c))
-                .all(|w| w.is_empty() || in_list(lx::LIST_JOINERS, &w.to_lowercase()))
+            let words: Vec<&str> = between
+                .split(|c: char| c.is_whitespace() || ",&+/;".contains(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            words
+                .iter()
+                .all(|w| in_list(lx::LIST_JOINERS, &w.to_lowercase()))
+                && (!words.is_empty() || between.contains([',', '&', '+', '/', ';']))
         };
         let skill_at = |k: usize| {
             self.found.iter().find(|r| {
