@@ -7,9 +7,12 @@
 //! (hundreds of thousands of postings) cost ten times as much; bit
 //! operations over a million-document segment take microseconds.
 
+use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Explanation, PhraseQuery, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use std::sync::{Arc, Mutex};
 
 use scout_model::boolean::BoolExpr;
 use scout_taxonomy::fold;
@@ -102,6 +105,7 @@ impl Query for BooleanBitsQuery {
         Ok(Box::new(BooleanBitsWeight {
             field: self.field,
             root: weigh(&self.root, scoring)?,
+            worked_out: Mutex::new(Vec::new()),
         }))
     }
 }
@@ -109,6 +113,9 @@ impl Query for BooleanBitsQuery {
 struct BooleanBitsWeight {
     field: Field,
     root: Weighted,
+    /// Each segment's documents, worked out once per search: the search
+    /// asks a tier's size before it reads it, and both need the bitset.
+    worked_out: Mutex<Vec<(SegmentId, Arc<DocBits>)>>,
 }
 
 impl BooleanBitsWeight {
@@ -181,7 +188,24 @@ impl BooleanBitsWeight {
 
 impl Weight for BooleanBitsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let bits = self.bits(reader, &self.root)?;
+        let segment = reader.segment_id();
+        let known = {
+            let done = self.worked_out.lock().unwrap_or_else(|e| e.into_inner());
+            done.iter()
+                .find(|(s, _)| *s == segment)
+                .map(|(_, b)| Arc::clone(b))
+        };
+        let bits = match known {
+            Some(bits) => bits,
+            None => {
+                let bits = Arc::new(self.bits(reader, &self.root)?);
+                self.worked_out
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((segment, Arc::clone(&bits)));
+                bits
+            }
+        };
         let len = u32::try_from(bits.len()).unwrap_or(u32::MAX);
         let doc = bits.first_from(0);
         Ok(Box::new(BitsScorer {
@@ -206,7 +230,7 @@ impl Weight for BooleanBitsWeight {
 
 /// The set documents of a bitset, in order, each scoring `boost`.
 struct BitsScorer {
-    bits: DocBits,
+    bits: Arc<DocBits>,
     doc: DocId,
     len: u32,
     boost: Score,

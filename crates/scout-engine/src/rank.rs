@@ -254,12 +254,22 @@ struct TierState<'w> {
 }
 
 impl TierState<'_> {
-    fn cost(&self, reader: &SegmentReader) -> tantivy::Result<u64> {
+    fn cost(&mut self, reader: &SegmentReader) -> tantivy::Result<u64> {
         if self.span.is_some() {
             // reading tests every document, and probing one is a single
             // array read: priced so that probing wins unless nearly every
             // document is a candidate
             return Ok(u64::from(reader.max_doc()) * READ_OVER_PROBE);
+        }
+        // a cached tier's size is known without making its scorer
+        if let Some(hit) = self
+            .cache
+            .filter(|c| c.enabled())
+            .and_then(|c| c.get(reader.segment_id(), self.key))
+        {
+            let len = hit.len();
+            self.docs.get_or_insert(hit);
+            return Ok(len);
         }
         Ok(u64::from(self.weight.scorer(reader, 1.0)?.size_hint()))
     }
@@ -421,9 +431,9 @@ impl<'w> ClauseState<'w> {
         }
     }
 
-    fn cost(&self, reader: &SegmentReader) -> tantivy::Result<u64> {
+    fn cost(&mut self, reader: &SegmentReader) -> tantivy::Result<u64> {
         let mut total = 0;
-        for t in self.tiers.iter().filter(|t| t.proposes) {
+        for t in self.tiers.iter_mut().filter(|t| t.proposes) {
             total += t.cost(reader)?;
         }
         Ok(total)
@@ -877,9 +887,9 @@ impl SegmentRun<'_> {
         // clause, else every document
         let started = Instant::now();
         let mut costs = Vec::with_capacity(groups.len());
-        for g in &groups {
+        for g in &mut groups {
             let mut c = 0;
-            for clause in g {
+            for clause in g.iter_mut() {
                 c += clause.cost(reader)?;
             }
             costs.push(c);

@@ -48,6 +48,14 @@ pub(crate) enum TierDocs {
 }
 
 impl TierDocs {
+    /// How many documents.
+    pub(crate) fn len(&self) -> u64 {
+        match self {
+            TierDocs::List(docs) => docs.len() as u64,
+            TierDocs::Bits(bits) => bits.len(),
+        }
+    }
+
     pub(crate) fn or_into(&self, target: &mut DocBits) {
         match self {
             TierDocs::List(docs) => {
