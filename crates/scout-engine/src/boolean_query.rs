@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use scout_model::boolean::BoolExpr;
 use scout_taxonomy::fold;
 
-use crate::doc_bits::DocBits;
+use crate::doc_bits::{BitsCursor, DocBits};
 
 /// An expression over one text field, its words already folded into terms.
 #[derive(Clone, Debug)]
@@ -207,10 +207,8 @@ impl Weight for BooleanBitsWeight {
             }
         };
         let len = u32::try_from(bits.len()).unwrap_or(u32::MAX);
-        let doc = bits.first_from(0);
         Ok(Box::new(BitsScorer {
-            bits,
-            doc,
+            cursor: BitsCursor::new(bits),
             len,
             boost,
         }))
@@ -230,29 +228,22 @@ impl Weight for BooleanBitsWeight {
 
 /// The set documents of a bitset, in order, each scoring `boost`.
 struct BitsScorer {
-    bits: Arc<DocBits>,
-    doc: DocId,
+    cursor: BitsCursor<Arc<DocBits>>,
     len: u32,
     boost: Score,
 }
 
 impl DocSet for BitsScorer {
     fn advance(&mut self) -> DocId {
-        if self.doc != TERMINATED {
-            self.doc = self.bits.first_from(self.doc + 1);
-        }
-        self.doc
+        self.cursor.advance()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc < target {
-            self.doc = self.bits.first_from(target);
-        }
-        self.doc
+        self.cursor.seek(target)
     }
 
     fn doc(&self) -> DocId {
-        self.doc
+        self.cursor.doc()
     }
 
     fn size_hint(&self) -> u32 {

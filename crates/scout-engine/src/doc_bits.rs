@@ -161,6 +161,44 @@ impl DocBits {
     }
 }
 
+impl AsRef<DocBits> for DocBits {
+    fn as_ref(&self) -> &DocBits {
+        self
+    }
+}
+
+/// A walk over a bitset's set documents as Tantivy walks a `DocSet`: on
+/// the first document from the start, `TERMINATED` past the last.
+pub(crate) struct BitsCursor<B> {
+    bits: B,
+    doc: DocId,
+}
+
+impl<B: AsRef<DocBits>> BitsCursor<B> {
+    pub(crate) fn new(bits: B) -> BitsCursor<B> {
+        let doc = bits.as_ref().first_from(0);
+        BitsCursor { bits, doc }
+    }
+
+    pub(crate) fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    pub(crate) fn advance(&mut self) -> DocId {
+        if self.doc != TERMINATED {
+            self.doc = self.bits.as_ref().first_from(self.doc + 1);
+        }
+        self.doc
+    }
+
+    pub(crate) fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc < target {
+            self.doc = self.bits.as_ref().first_from(target);
+        }
+        self.doc
+    }
+}
+
 /// The set documents of a [`DocBits`], in increasing order: a plain state
 /// machine (a `flat_map` of closures optimises far worse in hot loops).
 pub(crate) struct SetDocs<'a> {

@@ -11,7 +11,7 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
-use crate::doc_bits::DocBits;
+use crate::doc_bits::{BitsCursor, DocBits};
 use crate::geo::cover;
 
 /// Profiles within `radius_km` of a point.
@@ -207,8 +207,7 @@ impl Scorer for RadiusScorer {
 /// (Tantivy's `TermSetQuery` builds an FST of the terms for every weight;
 /// a cover's few hundred sorted terms are looked up directly instead.)
 struct CellDocs {
-    bits: DocBits,
-    doc: DocId,
+    cursor: BitsCursor<DocBits>,
     len: u32,
 }
 
@@ -233,25 +232,21 @@ impl CellDocs {
                 }
             }
         }
-        let doc = bits.first_from(0);
-        Ok(CellDocs { bits, doc, len })
+        Ok(CellDocs {
+            cursor: BitsCursor::new(bits),
+            len,
+        })
     }
 
     fn doc(&self) -> DocId {
-        self.doc
+        self.cursor.doc()
     }
 
     fn advance(&mut self) -> DocId {
-        if self.doc != TERMINATED {
-            self.doc = self.bits.first_from(self.doc + 1);
-        }
-        self.doc
+        self.cursor.advance()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc < target {
-            self.doc = self.bits.first_from(target);
-        }
-        self.doc
+        self.cursor.seek(target)
     }
 }

@@ -10,11 +10,7 @@ fn read(prompt: &str) -> Intent {
 #[test]
 fn the_documented_example_reads_as_a_recruiter_means_it() {
     let i = read("senior backend engineer with Node.js and PostgreSQL in New York, 5+ years, remote OK, French speaking, ex-Google");
-    let labels: Vec<String> = i
-        .filters
-        .iter()
-        .map(|r| evaluation::label(&r.filter))
-        .collect();
+    let labels: Vec<String> = labels_of(&i);
     assert_eq!(
         &labels[..4],
         [
@@ -52,11 +48,7 @@ fn metros_and_regions_read_as_places() {
         ),
         ("nurses in Greater London", "Greater London"),
     ] {
-        let labels: Vec<String> = read(prompt)
-            .filters
-            .iter()
-            .map(|r| evaluation::label(&r.filter))
-            .collect();
+        let labels: Vec<String> = labels_of(&read(prompt));
         assert!(
             labels
                 .iter()
@@ -68,13 +60,7 @@ fn metros_and_regions_read_as_places() {
 
 #[test]
 fn markers_set_the_mode_of_their_clause_only() {
-    let labels = |p: &str| -> Vec<String> {
-        read(p)
-            .filters
-            .iter()
-            .map(|r| evaluation::label(&r.filter))
-            .collect()
-    };
+    let labels = |p: &str| labels_of(&read(p));
     assert_eq!(
         labels("data scientist, not in London"),
         ["+JOB_TITLE=data scientist", "-LOCATION=London"]
@@ -116,6 +102,15 @@ fn empty_and_long_prompts_are_refused() {
         read("xy").filters[0].filter.criterion,
         Criterion::Keyword(_)
     ));
+}
+
+/// The filters of a reading in label notation.
+fn labels_of(intent: &crate::prompt::Intent) -> Vec<String> {
+    intent
+        .filters
+        .iter()
+        .map(|r| evaluation::label(&r.filter))
+        .collect()
 }
 
 fn report(name: &str, text: &str) -> evaluation::Evaluation {
@@ -212,11 +207,7 @@ fn a_plural_title_is_read_as_its_singular_when_that_is_better_known() {
 #[test]
 fn a_boolean_string_in_a_prompt_is_one_keyword_and_the_rest_reads_as_usual() {
     let read = read_prompt("\"site reliability\" AND (kubernetes OR k8s), Amsterdam").unwrap();
-    let labels: Vec<String> = read
-        .filters
-        .iter()
-        .map(|r| evaluation::label(&r.filter))
-        .collect();
+    let labels: Vec<String> = labels_of(&read);
     assert_eq!(
         labels,
         vec![
@@ -246,11 +237,7 @@ fn probe() {
     let text = std::env::var("SCOUT_PROBE").unwrap_or_default();
     for p in text.lines().filter(|l| !l.trim().is_empty()) {
         let read = read_prompt(p).unwrap();
-        let labels: Vec<String> = read
-            .filters
-            .iter()
-            .map(|r| evaluation::label(&r.filter))
-            .collect();
+        let labels: Vec<String> = labels_of(&read);
         eprintln!("{p}\n    {}", labels.join(" ; "));
     }
 }
@@ -259,11 +246,7 @@ fn probe() {
 fn a_word_one_edit_off_is_read_as_what_it_means_with_less_confidence_and_a_note() {
     let prompt = "Pyhton develpers in Amsterdm, remote";
     let read = read_prompt(prompt).unwrap();
-    let labels: Vec<String> = read
-        .filters
-        .iter()
-        .map(|r| evaluation::label(&r.filter))
-        .collect();
+    let labels: Vec<String> = labels_of(&read);
     assert_eq!(
         labels,
         vec![
