@@ -8,7 +8,10 @@
 //! operations over a million-document segment take microseconds.
 
 use tantivy::index::SegmentId;
-use tantivy::query::{EnableScoring, Explanation, PhraseQuery, Query, Scorer, Weight};
+use tantivy::query::{
+    AllQuery, BooleanQuery, EmptyQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query,
+    Scorer, TermQuery, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -68,6 +71,41 @@ impl BooleanBitsQuery {
             field,
             root: Node::new(field, expr),
         }
+    }
+}
+
+/// The same expression as Tantivy's boolean queries, for looking at a few
+/// documents (a page of hits re-scored filter by filter): seeking each
+/// operand to ten documents costs far less than working out a bitset.
+pub(crate) fn probe_query(field: Field, expr: &BoolExpr) -> Box<dyn Query> {
+    probe(&Node::new(field, expr))
+}
+
+fn probe(node: &Node) -> Box<dyn Query> {
+    match node {
+        Node::Term(t) => Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic)),
+        Node::Phrase(terms) => Box::new(PhraseQuery::new(terms.clone())),
+        Node::Nothing => Box::new(EmptyQuery),
+        Node::And(xs) => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = xs
+                .iter()
+                .map(|x| match x {
+                    Node::Not(inner) => (Occur::MustNot, probe(inner)),
+                    x => (Occur::Must, probe(x)),
+                })
+                .collect();
+            if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        }
+        Node::Or(xs) => Box::new(BooleanQuery::new(
+            xs.iter().map(|x| (Occur::Should, probe(x))).collect(),
+        )),
+        Node::Not(inner) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+            (Occur::MustNot, probe(inner)),
+        ])),
     }
 }
 

@@ -671,7 +671,14 @@ pub(crate) fn compile_each(filters: &[Filter], fields: &Fields, now: Month) -> V
     filters
         .iter()
         .enumerate()
-        .map(|(i, f)| scored(matcher(f, fields, now, levels[i]), fields, 0.0))
+        .map(|(i, f)| match &f.criterion {
+            // a page of hits is looked up, not the whole index
+            Criterion::Boolean(b) => Box::new(ConstScoreQuery::new(
+                crate::boolean_query::probe_query(fields.keyword, &b.expr),
+                1.0,
+            )) as Box<dyn Query>,
+            _ => scored(matcher(f, fields, now, levels[i]), fields, 0.0),
+        })
         .collect()
 }
 
