@@ -153,7 +153,7 @@ struct BooleanBitsWeight {
     root: Weighted,
     /// Each segment's documents, worked out once per search: the search
     /// asks a tier's size before it reads it, and both need the bitset.
-    worked_out: Mutex<Vec<(SegmentId, Arc<DocBits>)>>,
+    worked_out: Mutex<Vec<(SegmentId, Arc<DocBits>, u32)>>,
 }
 
 impl BooleanBitsWeight {
@@ -230,21 +230,23 @@ impl Weight for BooleanBitsWeight {
         let known = {
             let done = self.worked_out.lock().unwrap_or_else(|e| e.into_inner());
             done.iter()
-                .find(|(s, _)| *s == segment)
-                .map(|(_, b)| Arc::clone(b))
+                .find(|(s, _, _)| *s == segment)
+                .map(|(_, b, n)| (Arc::clone(b), *n))
         };
-        let bits = match known {
-            Some(bits) => bits,
+        // (the count is kept with the bits: a scorer is made again for each
+        // pass over the candidates, and counting a segment's bits is not free)
+        let (bits, len) = match known {
+            Some(known) => known,
             None => {
                 let bits = Arc::new(self.bits(reader, &self.root)?);
+                let len = u32::try_from(bits.len()).unwrap_or(u32::MAX);
                 self.worked_out
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push((segment, Arc::clone(&bits)));
-                bits
+                    .push((segment, Arc::clone(&bits), len));
+                (bits, len)
             }
         };
-        let len = u32::try_from(bits.len()).unwrap_or(u32::MAX);
         Ok(Box::new(BitsScorer {
             cursor: BitsCursor::new(bits),
             len,

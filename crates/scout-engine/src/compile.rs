@@ -417,10 +417,15 @@ fn matcher(f: &Filter, fields: &Fields, now: Month, level_for_language: Option<u
         Criterion::Keyword(k) => tiers = text_tiers(&[fields.keyword], k, f.exact),
         Criterion::Boolean(b) => {
             interpretation = Interpretation::Resolved(format!("boolean: {}", b.expr));
-            tiers.push((
-                Box::new(BooleanBitsQuery::new(fields.keyword, &b.expr)),
-                1.0,
-            ));
+            // a required or excluded expression is read whole, as a bitset;
+            // an optional one is only looked up on the candidates, which
+            // Tantivy's boolean queries do by seeking
+            let q: Box<dyn Query> = if f.required || f.excluded {
+                Box::new(BooleanBitsQuery::new(fields.keyword, &b.expr))
+            } else {
+                crate::boolean_query::probe_query(fields.keyword, &b.expr)
+            };
+            tiers.push((q, 1.0));
         }
         Criterion::Language(l) => {
             let lang = canonical_language(l).map(str::to_owned);
@@ -682,14 +687,44 @@ pub(crate) fn compile_each(filters: &[Filter], fields: &Fields, now: Month) -> V
         .collect()
 }
 
+/// A required boolean expression that is a `NOT` is its operand excluded
+/// (and an excluded one its operand required): "everyone but X" read as
+/// every document less X's is the most costly way to say it.
+fn negation_turned(f: &Filter) -> Option<Filter> {
+    let Criterion::Boolean(b) = &f.criterion else {
+        return None;
+    };
+    let scout_model::boolean::BoolExpr::Not(inner) = &b.expr else {
+        return None;
+    };
+    if !(f.required || f.excluded) {
+        return None;
+    }
+    Some(Filter {
+        criterion: Criterion::Boolean(scout_model::boolean::BooleanKeyword {
+            text: b.text.clone(),
+            expr: (**inner).clone(),
+        }),
+        required: f.excluded,
+        excluded: !f.excluded,
+        exact: f.exact,
+    })
+}
+
 pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compiled {
     let (levels, absorbed) = language_levels(filters);
     let mut interpretations = Vec::with_capacity(filters.len());
     let mut groups: Vec<(FilterType, Vec<Clause>)> = Vec::new();
     let mut query = RankQuery::default();
     for (i, f) in filters.iter().enumerate() {
+        let flipped = negation_turned(f);
+        let asked = f;
+        let f = flipped.as_ref().unwrap_or(f);
         let m = matcher(f, fields, now, levels[i]);
-        interpretations.push(m.interpretation.clone());
+        interpretations.push(match &asked.criterion {
+            Criterion::Boolean(b) => Interpretation::Resolved(format!("boolean: {}", b.expr)),
+            _ => m.interpretation.clone(),
+        });
         if absorbed[i] {
             continue;
         }
