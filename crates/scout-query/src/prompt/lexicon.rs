@@ -374,6 +374,10 @@ pub const PAST_CUES: &[&str] = &[
     "worked at",
 ];
 
+/// The words of [`SIZE_WORDS`] alone, listed once for the readers' phrase lookups.
+pub(crate) static SIZE_WORD_KEYS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| SIZE_WORDS.iter().map(|(w, _)| *w).collect());
+
 /// Company-size words and the documented bands they stand for (see
 /// `docs/prompt-search.md`).
 pub const SIZE_WORDS: &[(&str, &[CompanySize])] = &[

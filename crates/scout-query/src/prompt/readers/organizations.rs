@@ -14,28 +14,26 @@ use scout_taxonomy::industries::canonical_industry;
 impl<'a> Reader<'a> {
     pub(super) fn sizes(&mut self) {
         for i in 0..self.len() {
-            let (n, bands, mut history, word) = if let Some((n, w)) = self.longest(
-                i,
-                &lx::SIZE_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>(),
-            ) {
-                let bands = lx::SIZE_WORDS
-                    .iter()
-                    .find(|(x, _)| *x == w)
-                    .map(|(_, b)| *b);
-                (n, bands, History::CurrentOrPast, w.to_owned())
-            } else if let Some(rest) = self
-                .lower(i)
-                .strip_prefix("ex-")
-                .filter(|_| self.free(i, 1))
-            {
-                let bands = lx::SIZE_WORDS
-                    .iter()
-                    .find(|(x, _)| *x == rest)
-                    .map(|(_, b)| *b);
-                (1, bands, History::Past, rest.to_owned())
-            } else {
-                continue;
-            };
+            let (n, bands, mut history, word) =
+                if let Some((n, w)) = self.longest(i, &lx::SIZE_WORD_KEYS) {
+                    let bands = lx::SIZE_WORDS
+                        .iter()
+                        .find(|(x, _)| *x == w)
+                        .map(|(_, b)| *b);
+                    (n, bands, History::CurrentOrPast, w.to_owned())
+                } else if let Some(rest) = self
+                    .lower(i)
+                    .strip_prefix("ex-")
+                    .filter(|_| self.free(i, 1))
+                {
+                    let bands = lx::SIZE_WORDS
+                        .iter()
+                        .find(|(x, _)| *x == rest)
+                        .map(|(_, b)| *b);
+                    (1, bands, History::Past, rest.to_owned())
+                } else {
+                    continue;
+                };
             let Some(bands) = bands else { continue };
             let mut start = i;
             if start > 0 && self.free(start - 1, 1) && in_list(ARTICLES, self.lower(start - 1)) {
@@ -72,9 +70,8 @@ impl<'a> Reader<'a> {
             let mut end = i + n;
             // "series B startup", "seed stage startup": the first word is the
             // more precise; the second says the same
-            let size_words: Vec<&str> = lx::SIZE_WORDS.iter().map(|(w, _)| *w).collect();
             if end < self.len() && self.same_clause(i, end) {
-                if let Some((m, _)) = self.longest(end, &size_words) {
+                if let Some((m, _)) = self.longest(end, &lx::SIZE_WORD_KEYS) {
                     end += m;
                 }
             }
@@ -90,23 +87,38 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let mode = self.modes[i];
-            let names: Vec<&str> = bands.iter().map(|b: &CompanySize| b.as_str()).collect();
-            for size in bands {
-                self.push(
-                    (start, end),
-                    mode,
-                    Criterion::CompanySize {
-                        size: *size,
-                        history,
-                    },
-                    confidence::COMPANY_SIZE,
-                    format!(
-                        "company size: \"{word}\" reads as {} employees",
-                        names.join(", ")
-                    ),
-                );
-            }
+            self.push_sizes(
+                (start, end),
+                mode,
+                bands,
+                history,
+                &format!("company size: \"{word}\""),
+            );
             self.claim(start, end);
+        }
+    }
+
+    /// One `COMPANY_SIZE` filter per band, each saying what it was read from.
+    pub(super) fn push_sizes(
+        &mut self,
+        span: (usize, usize),
+        mode: crate::prompt::Mode,
+        bands: &[CompanySize],
+        history: History,
+        said: &str,
+    ) {
+        let names: Vec<&str> = bands.iter().map(|b| b.as_str()).collect();
+        for size in bands {
+            self.push(
+                span,
+                mode,
+                Criterion::CompanySize {
+                    size: *size,
+                    history,
+                },
+                confidence::COMPANY_SIZE,
+                format!("{said} reads as {} employees", names.join(", ")),
+            );
         }
     }
 

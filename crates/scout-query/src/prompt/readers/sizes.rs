@@ -10,8 +10,6 @@
 //! as people mean it); "above N" starts after N, "under N" ends before it.
 
 use super::Reader;
-use crate::filter::Criterion;
-use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use scout_model::{CompanySize, History};
 
@@ -189,28 +187,12 @@ impl Reader<'_> {
             {
                 s -= 1;
             }
-            let size_words: Vec<&str> = lx::SIZE_WORDS.iter().map(|(w, _)| *w).collect();
-            if let Some(w) = self.phrase_before(s, &size_words) {
+            if let Some(w) = self.phrase_before(s, &lx::SIZE_WORD_KEYS) {
                 start = w;
             }
             let mode = self.modes[i];
-            let text = self.text(start, end).to_owned();
-            let names: Vec<&str> = bands.iter().map(|b| b.as_str()).collect();
-            for size in &bands {
-                self.push(
-                    (start, end),
-                    mode,
-                    Criterion::CompanySize {
-                        size: *size,
-                        history,
-                    },
-                    confidence::COMPANY_SIZE,
-                    format!(
-                        "company size in numbers: \"{text}\" reads as {} employees",
-                        names.join(", ")
-                    ),
-                );
-            }
+            let said = format!("company size in numbers: \"{}\"", self.text(start, end));
+            self.push_sizes((start, end), mode, &bands, history, &said);
             self.claim(start, end);
             self.numeric_size |= history != History::Past;
             i = end;
