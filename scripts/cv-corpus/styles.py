@@ -1,0 +1,400 @@
+"""The styles of the CV corpus: each writes one person as HTML or Markdown
+the way a different kind of CV is written (one or two columns, sidebars,
+tables, prose or bullets, symbol-font bullets, headings in four languages
+and in upper, lower and mixed case, repeated headers and footers). A style
+also says which real tool turns it into the file a recruiter receives and
+how precisely it writes dates (month or year only).
+
+Styles in DEV may be looked at while the reader is tuned; styles in HELD_OUT
+never are: only their scores are read (make.py)."""
+
+import html
+
+from locale_cv import month, span, lang_name, level
+
+E = html.escape
+SYMBOL_BULLET = '<span style="font-family:Symbol">\uf0b7</span>'
+
+
+def bullets(p):
+    """Achievement lines that mention only the person's own skills."""
+    s = p["skills"]
+    return [
+        f"Delivered projects using {s[0]} and {s[1]} for internal and external clients",
+        f"Improved team processes; mentored two colleagues in {s[2]}",
+        "Worked closely with stakeholders to plan quarterly priorities",
+    ]
+
+
+def summary(p, lang="en"):
+    if lang == "fr":
+        return f"{p['title']} avec plusieurs années d'expérience, à l'aise en équipe et orienté(e) résultats."
+    if lang == "de":
+        return f"{p['title']} mit mehrjähriger Erfahrung, teamorientiert und zuverlässig."
+    if lang == "es":
+        return f"{p['title']} con varios años de experiencia, orientado/a a resultados y al trabajo en equipo."
+    return f"{p['title']} with several years of experience delivering results in collaborative teams."
+
+
+def projects(p, lang="en"):
+    """An unlabelled section: its text must stay out of every field."""
+    head = {"en": "Projects", "fr": "Projets", "de": "Projekte", "es": "Proyectos"}[lang]
+    return head, [
+        "Customer portal redesign — a six-month project with a team of eight; launched on time.",
+        "Internal reporting tool: cut the monthly close from five days to two.",
+    ]
+
+
+def doc(body, css=""):
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+body {{ font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; margin: 0; }}
+@page {{ size: A4; margin: 16mm; }}
+{css}
+</style></head><body>{body}</body></html>"""
+
+
+def contacts_line(p, sep=" | "):
+    parts = [E(p["email"]), E(p["phone_written"]), E(p["city_written"])]
+    parts += [E(l) for l in p["links"]]
+    return sep.join(parts)
+
+
+# --- development styles -------------------------------------------------
+
+def classic_en(p):
+    h = [f"<h1>{E(p['name'])}</h1><p>{E(p['title'])}</p><p>{contacts_line(p)}</p>",
+         "<h2>PROFESSIONAL SUMMARY</h2>", f"<p>{E(summary(p))}</p>", "<h2>WORK EXPERIENCE</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])} — {E(e['company'])}</b><br>{span(e, 'en')}</p><ul>")
+        h += [f"<li>{E(b)}</li>" for b in bullets(p)[:2]]
+        h.append("</ul>")
+    h.append("<h2>EDUCATION</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])}, {E(ed['school'])}<br>{ed['year']}</p>")
+    h.append(f"<h2>SKILLS</h2><p>{E(', '.join(p['skills']))}</p>")
+    if p["certifications"]:
+        h.append("<h2>CERTIFICATIONS</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<h2>LANGUAGES</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h), "h2 { font-size: 12pt; border-bottom: 1px solid #333; }"), "month"
+
+
+def sidebar_en(p):
+    side = [f"<h3>Contact</h3><p>{E(p['email'])}<br>{E(p['phone_written'])}<br>{E(p['city_written'])}</p>"]
+    side += [f"<p>{E(l)}</p>" for l in p["links"]]
+    side.append("<h3>Skills</h3><ul>" + "".join(f"<li>{E(s)}</li>" for s in p["skills"]) + "</ul>")
+    side.append("<h3>Languages</h3>" + "".join(f"<p>{lang_name(l['name'], 'en')}<br><small>{level(l['level'], 'en_cefr')}</small></p>" for l in p["languages"]))
+    main = [f"<h1>{E(p['name'])}</h1><h2 class=t>{E(p['title'])}</h2>", "<h3>Profile</h3>", f"<p>{E(summary(p))}</p>", "<h3>Experience</h3>"]
+    for e in p["experiences"]:
+        main.append(f"<p><b>{E(e['title'])}</b><br>{E(e['company'])}<br><i>{span(e, 'en', 'num', ' - ')}</i></p>")
+        main.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)) + "</ul>")
+    main.append("<h3>Education</h3>")
+    for ed in p["education"]:
+        main.append(f"<p><b>{E(ed['school'])}</b><br>{E(ed['degree'])}<br>{ed['year'] - 3} - {ed['year']}</p>")
+    if p["certifications"]:
+        main.append("<h3>Certifications</h3>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    css = """.grid { display: grid; grid-template-columns: 62mm 1fr; gap: 8mm; }
+.side { background: #eef2f6; padding: 4mm; } h1 { margin: 0; } .t { font-weight: normal; margin-top: 0; }"""
+    return "html", doc(f"<div class=grid><div class=side>{''.join(side)}</div><div>{''.join(main)}</div></div>", css), "month"
+
+
+def prose_in(p):
+    h = [f"<p style='text-align:center'><b>RESUME</b></p><p><b>{E(p['name'].upper())}</b></p>",
+         f"<p>Email: {E(p['email'])}</p><p>Mobile: {E(p['phone_written'])}</p><p>Address: {E(p['city_written'])}, India</p>",
+         "<p><b>CAREER OBJECTIVE</b></p>",
+         f"<p>{SYMBOL_BULLET} To work in a challenging environment as {E(p['title'])} where I can use my skills for the growth of the organisation.</p>",
+         "<p><b>PROFESSIONAL EXPERIENCE</b></p>"]
+    for i, e in enumerate(p["experiences"]):
+        s = month(e["start"], "en")
+        if e["end"] is None:
+            h.append(f"<p>{SYMBOL_BULLET} Currently working with {E(e['company'])}, from {s} to till date as {E(e['title'])}.</p>")
+        else:
+            h.append(f"<p>{SYMBOL_BULLET} Worked for {E(e['company'])}, from {s} to {month(e['end'], 'en')} in the designation of {E(e['title'])}.</p>")
+    h.append("<p><b>TECHNICAl SKILLS</b></p><table border=1>")
+    sk = p["skills"]
+    half = (len(sk) + 1) // 2
+    h.append(f"<tr><td>Primary Skills</td><td>{E(', '.join(sk[:half]))}</td></tr>")
+    h.append(f"<tr><td>Other Skills</td><td>{E(', '.join(sk[half:]))}</td></tr></table>")
+    head, items = projects(p)
+    h.append(f"<p><b>{head.upper()}</b></p>" + "".join(f"<p>{SYMBOL_BULLET} {E(x)}</p>" for x in items))
+    h.append("<p><b>EDUCATIONAL QUALIFICATION</b></p><table border=1><tr><td>Qualification</td><td>Institute</td><td>Year</td></tr>")
+    for ed in p["education"]:
+        h.append(f"<tr><td>{E(ed['degree'])}</td><td>{E(ed['school'])}</td><td>{ed['year']}</td></tr>")
+    h.append("</table><p><b>LANGUAGES KNOWN</b></p>")
+    h.append("<p>" + ", ".join(lang_name(l["name"], "en") for l in p["languages"]) + "</p>")
+    h.append("<p><b>DECLARATION</b></p><p>I hereby declare that the above information is true to the best of my knowledge.</p>")
+    return "html", doc("".join(h)), "month-nolevel"
+
+
+def fr_table(p):
+    h = [f"<h1>{E(p['name'])}</h1><p><i>{E(p['title'])}</i></p>",
+         f"<p>{E(p['phone_written'])} · {E(p['email'])} · {E(p['city_written'])}</p>",
+         "<h2>Profil</h2>", f"<p>{E(summary(p, 'fr'))}</p>", "<h2>Expérience professionnelle</h2><table>"]
+    for e in p["experiences"]:
+        end = month(e["end"], "fr", "num") if e["end"] else "aujourd'hui"
+        h.append(f"<tr><td width=25%>{month(e['start'], 'fr', 'num')} - {end}</td><td><b>{E(e['title'])}</b>, {E(e['company'])}<br>"
+                 f"Pilotage des projets {E(p['skills'][0])}</td></tr>")
+    h.append("</table><h2>Formation</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year']} : {E(ed['degree'])} — {E(ed['school'])}</p>")
+    h.append("<h2>Compétences</h2><table border=1>")
+    sk = p["skills"]
+    for i in range(0, len(sk), 3):
+        h.append("<tr>" + "".join(f"<td>{E(s)}</td>" for s in sk[i:i + 3]) + "</tr>")
+    h.append("</table><h2>Langues</h2>")
+    h += [f"<p>{lang_name(l['name'], 'fr')} : {level(l['level'], 'fr')}</p>" for l in p["languages"]]
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Centres d'intérêt</h2><p>Course à pied, photographie, bénévolat</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def de_lebenslauf(p):
+    h = ["<h1>Lebenslauf</h1>", f"<h2>{E(p['name'])}</h2>",
+         f"<p>{E(p['title'])}</p><table><tr><td>E-Mail:</td><td>{E(p['email'])}</td></tr>"
+         f"<tr><td>Telefon:</td><td>{E(p['phone_written'])}</td></tr><tr><td>Wohnort:</td><td>{E(p['city_written'])}</td></tr></table>",
+         "<h3>BERUFLICHER WERDEGANG</h3><table>"]
+    for e in p["experiences"]:
+        when = f"seit {month(e['start'], 'de', 'num')}" if e["end"] is None else f"{month(e['start'], 'de', 'num')} – {month(e['end'], 'de', 'num')}"
+        h.append(f"<tr><td width=30%>{when}</td><td><b>{E(e['title'])}</b><br>{E(e['company'])}, {E(p['city_written'])}</td></tr>")
+    h.append("</table><h3>AUSBILDUNG</h3><table>")
+    for ed in p["education"]:
+        h.append(f"<tr><td width=30%>{ed['year'] - 4} – {ed['year']}</td><td>{E(ed['degree'])}<br>{E(ed['school'])}</td></tr>")
+    h.append("</table><h3>IT-KENNTNISSE</h3>" + "".join(f"<p>{SYMBOL_BULLET} {E(s)}</p>" for s in p["skills"]))
+    h.append("<h3>SPRACHKENNTNISSE</h3>" + "".join(f"<p>{lang_name(l['name'], 'de')}: {level(l['level'], 'de')}</p>" for l in p["languages"]))
+    if p["certifications"]:
+        h.append("<h3>ZERTIFIKATE</h3>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append(f"<p>{E(p['city_written'])}, den 01.10.2026</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def markdown_en(p):
+    m = [f"# {p['name']}", "", f"**{p['title']}**  ", f"{p['city_written']} · {p['email']} · {p['phone_written']}", ""]
+    m += [f"<{'https://' + l}>" for l in p["links"]] + [""]
+    m += ["## Summary", "", summary(p), "", "## Experience", ""]
+    for e in p["experiences"]:
+        m += [f"### {e['title']}, {e['company']}", f"*{span(e, 'en', 'iso', ' – ')}*", ""]
+        m += [f"- {b}" for b in bullets(p)[:2]] + [""]
+    m += ["## Education", ""]
+    for ed in p["education"]:
+        m += [f"- **{ed['school']}** — {ed['degree']} ({ed['year']})"]
+    m += ["", "## Skills", "", " · ".join(p["skills"]), "", "## Languages", ""]
+    m += [f"- {lang_name(l['name'], 'en')}: {level(l['level'], 'en')}" for l in p["languages"]]
+    if p["certifications"]:
+        m += ["", "## Certifications", ""] + [f"- {c}" for c in p["certifications"]]
+    return "md", "\n".join(m) + "\n", "month"
+
+
+def es_header_footer(p):
+    fixed = (f"<div class=hdr>Curriculum vitae — {E(p['name'])}</div>"
+             f"<div class=ftr>{E(p['email'])} · CV actualizado en 2026</div>")
+    h = [fixed, f"<h1>{E(p['name'])}</h1><p>{E(p['title'])}</p><p>{E(p['city_written'])} | {E(p['phone_written'])} | {E(p['email'])}</p>",
+         "<h2>Sobre mí</h2>", f"<p>{E(summary(p, 'es'))}</p>", "<h2>Experiencia profesional</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<h4>{E(e['title'])} en {E(e['company'])}</h4><p>{span(e, 'es', 'short', ' - ')}</p><ul>")
+        h += [f"<li>{E(b)}</li>" for b in bullets(p)] + ["</ul>"]
+    head, items = projects(p, "es")
+    h.append(f"<h2>{head}</h2>" + "".join(f"<p>{E(x)}</p>" for x in items * 3))
+    h.append("<h2>Formación académica</h2>")
+    for ed in p["education"]:
+        h.append(f"<p><b>{E(ed['degree'])}</b><br>{E(ed['school'])}, {ed['year']}</p>")
+    h.append("<h2>Habilidades</h2><p>" + " / ".join(E(s) for s in p["skills"]) + "</p>")
+    h.append("<h2>Idiomas</h2><p>" + "<br>".join(f"{lang_name(l['name'], 'es')} – {level(l['level'], 'es')}" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certificaciones</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    css = """.hdr { position: fixed; top: 0; right: 0; font-size: 8pt; color: #666; }
+.ftr { position: fixed; bottom: 0; left: 0; font-size: 8pt; color: #666; }
+h1 { margin-top: 10mm; } h2 { color: #1a4d8f; break-after: avoid; } h4 { margin-bottom: 0; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+def compact_lower(p):
+    h = [f"<div class=n>{E(p['name'].lower())}</div><div>{E(p['title'])} — {E(p['city_written'])}</div>",
+         f"<div>{E(p['email'])} — {E(p['phone_written'])}</div>", "<h2>profile</h2>",
+         f"<p>{E(summary(p))} Certified, efficient and fluent in office workflows.</p>", "<h2>experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{span(e, 'en', 'year', '–', 'now')} · <b>{E(e['title'])}</b>, {E(e['company'])}</p>")
+    h.append("<h2>education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year']} · {E(ed['school'])} · {E(ed['degree'])}</p>")
+    h.append("<h2>skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>languages</h2><p>" + "; ".join(f"{lang_name(l['name'], 'en').lower()} — {level(l['level'], 'en').lower()}" for l in p["languages"]) + "</p>")
+    css = "body { font-family: 'DejaVu Serif', serif; } .n { font-size: 20pt; font-weight: bold; } h2 { font-size: 11pt; letter-spacing: 1px; }"
+    return "html", doc("".join(h), css), "year"
+
+
+# --- held-out styles ----------------------------------------------------
+
+def executive_en(p):
+    h = [f"<h1 style='text-align:center'>{E(p['name'].upper())}</h1>",
+         f"<p style='text-align:center'>{E(p['city_written'])} • {E(p['phone_written'])} • {E(p['email'])}</p>",
+         f"<p style='text-align:center'><b>{E(p['title'])}</b></p>", "<h2>Executive Profile</h2>", f"<p>{E(summary(p))}</p>",
+         "<h2>Career History</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b>, {E(p['city_written'])}<br><i>{E(e['title'])}</i><br>"
+                 f"{span(e, 'en', 'long', ' to ', 'Present')}</p><ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)) + "</ul>")
+    h.append("<h2>Qualifications</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])} ({ed['year']})<br>{E(ed['school'])}</p>")
+    if p["certifications"]:
+        h.append("<h2>Licenses &amp; Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Core Competencies</h2><ul>" + "".join(f"<li>{E(s)}</li>" for s in p["skills"]) + "</ul>")
+    h.append("<h2>Languages</h2><p>" + " | ".join(f"{lang_name(l['name'], 'en')}: {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    h.append("<h2>References</h2><p>Available upon request.</p>")
+    return "html", doc("".join(h), "h2 { font-variant: small-caps; font-size: 13pt; }"), "month"
+
+
+def right_sidebar_table(p):
+    left = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}</p>", "<h3>Work Experience</h3>"]
+    for e in p["experiences"]:
+        left.append(f"<p><b>{E(e['title'])}</b> at {E(e['company'])}</p><p>{span(e, 'en', 'short', ' - ')}</p>")
+        left += [f"<p>- {E(b)}</p>" for b in bullets(p)[:2]]
+    left.append("<h3>Education</h3>")
+    for ed in p["education"]:
+        left.append(f"<p>{E(ed['school'])}</p><p>{E(ed['degree'])}, {ed['year']}</p>")
+    right = ["<h3>Contact</h3>", f"<p>{E(p['phone_written'])}</p>", f"<p>{E(p['email'])}</p>", f"<p>{E(p['city_written'])}</p>"]
+    right += [f"<p>{E(l)}</p>" for l in p["links"]]
+    right.append("<h3>Skills</h3>" + "".join(f"<p>{E(s)}</p>" for s in p["skills"]))
+    right.append("<h3>Languages</h3>" + "".join(f"<p>{lang_name(l['name'], 'en')} - {level(l['level'], 'en_cefr')}</p>" for l in p["languages"]))
+    if p["certifications"]:
+        right.append("<h3>Certificates</h3>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    rows = max(len(left), len(right))
+    left += [""] * (rows - len(left))
+    right += [""] * (rows - len(right))
+    body = "<table width=100%>" + "".join(f"<tr><td width=68%>{a}</td><td width=32%>{b}</td></tr>" for a, b in zip(left, right)) + "</table>"
+    return "html", doc(body), "month"
+
+
+def fr_prose(p):
+    h = [f"<p><b>{E(p['first'])} {E(p['last'].upper())}</b></p>", f"<p>{E(p['title'])}</p>",
+         f"<p>Tél. : {E(p['phone_written'])} — Courriel : {E(p['email'])}</p>", f"<p>Adresse : 12 rue de la République, {E(p['city_written'])}</p>",
+         "<p><b>EXPÉRIENCES</b></p>"]
+    for e in p["experiences"]:
+        if e["end"] is None:
+            h.append(f"<p>Depuis {month(e['start'], 'fr')} : {E(e['title'])} chez {E(e['company'])}</p>")
+        else:
+            h.append(f"<p>De {month(e['start'], 'fr')} à {month(e['end'], 'fr')} : {E(e['title'])} chez {E(e['company'])}</p>")
+        h.append(f"<p>{SYMBOL_BULLET} Responsable des outils {E(p['skills'][0])} et {E(p['skills'][1])}</p>")
+    h.append("<p><b>DIPLÔMES ET FORMATIONS</b></p>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year']} – {E(ed['degree'])}, {E(ed['school'])}</p>")
+    h.append("<p><b>COMPÉTENCES TECHNIQUES</b></p><p>" + E(" – ".join(p["skills"])) + "</p>")
+    h.append("<p><b>LANGUES</b></p><p>" + ", ".join(f"{lang_name(l['name'], 'fr')} ({level(l['level'], 'fr')})" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<p><b>CERTIFICATIONS</b></p>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<p><b>LOISIRS</b></p><p>Randonnée, échecs</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def de_dates_table(p):
+    h = [f"<h1>{E(p['name'])}</h1><p>{E(p['title'])} · {E(p['city_written'])}</p>",
+         f"<p>{E(p['email'])} · {E(p['phone_written'])}</p>", "<h2>Berufserfahrung</h2><table>"]
+    for e in p["experiences"]:
+        end = "heute" if e["end"] is None else month(e["end"], "de")
+        h.append(f"<tr><td class=d>{month(e['start'], 'de')} – {end}</td><td><b>{E(e['company'])}</b><br>{E(e['title'])}<br>"
+                 f"Schwerpunkte: {E(p['skills'][0])}, {E(p['skills'][2])}</td></tr>")
+    h.append("</table><h2>Studium</h2><table>")
+    for ed in p["education"]:
+        h.append(f"<tr><td class=d>{ed['year']}</td><td>{E(ed['school'])}<br>{E(ed['degree'])}</td></tr>")
+    h.append("</table><h2>Kenntnisse</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><table>" + "".join(f"<tr><td class=d>{lang_name(l['name'], 'de')}</td><td>{level(l['level'], 'de')}</td></tr>" for l in p["languages"]) + "</table>")
+    if p["certifications"]:
+        h.append("<h2>Zertifizierungen</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    head, items = projects(p, "de")
+    h.append(f"<h2>{head}</h2>" + "".join(f"<p>{E(x)}</p>" for x in items))
+    css = "table { border-collapse: collapse; } td { vertical-align: top; padding: 2mm; } .d { width: 45mm; color: #555; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def md_bullets(p):
+    m = [p["name"].upper(), "=" * len(p["name"]), "", p["title"], "", f"- Email: {p['email']}", f"- Phone: {p['phone_written']}",
+         f"- Location: {p['city_written']}"] + [f"- {l}" for l in p["links"]] + ["", "EXPERIENCE", "----------", ""]
+    for e in p["experiences"]:
+        end = "present" if e["end"] is None else e["end"][:4]
+        m.append(f"* {e['start'][:4]}-{end}: {e['title']} @ {e['company']}")
+    m += ["", "EDUCATION", "---------", ""] + [f"* {ed['degree']}, {ed['school']}, {ed['year']}" for ed in p["education"]]
+    m += ["", "SKILLS", "------", ""] + [f"* {s}" for s in p["skills"]]
+    m += ["", "LANGUAGES", "---------", ""] + [f"* {lang_name(l['name'], 'en')} ({level(l['level'], 'en_cefr')})" for l in p["languages"]]
+    if p["certifications"]:
+        m += ["", "CERTIFICATIONS", "--------------", ""] + [f"* {c}" for c in p["certifications"]]
+    return "md", "\n".join(m) + "\n", "year"
+
+
+def es_two_col(p):
+    main = [f"<h1>{E(p['name'])}</h1><p class=t>{E(p['title'])}</p>", "<h2>EXPERIENCIA LABORAL</h2>"]
+    for e in p["experiences"]:
+        main.append(f"<p><b>{E(e['title'])}</b> | {E(e['company'])}<br>{span(e, 'es', 'num', ' - ')}</p>")
+        main.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[:2]) + "</ul>")
+    main.append("<h2>EDUCACIÓN</h2>")
+    for ed in p["education"]:
+        main.append(f"<p>{E(ed['degree'])}<br>{E(ed['school'])} ({ed['year']})</p>")
+    side = ["<h2>CONTACTO</h2>", f"<p>{E(p['phone_written'])}<br>{E(p['email'])}<br>{E(p['city_written'])}</p>",
+            "<h2>CONOCIMIENTOS</h2><ul>" + "".join(f"<li>{E(s)}</li>" for s in p["skills"]) + "</ul>",
+            "<h2>IDIOMAS</h2>" + "".join(f"<p>{lang_name(l['name'], 'es')}: {level(l['level'], 'es')}</p>" for l in p["languages"])]
+    if p["certifications"]:
+        side.append("<h2>CERTIFICADOS</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    css = """.g { display: grid; grid-template-columns: 1fr 60mm; grid-template-areas: 'side main'; gap: 6mm; }
+.g > .m { grid-column: 2; } .g > .s { grid-column: 1; grid-row: 1; } .t { color: #555; }"""
+    css = """.g { display: grid; grid-template-columns: 60mm 1fr; gap: 6mm; } .m { grid-column: 2; grid-row: 1; } .s { grid-column: 1; grid-row: 1; } .t { color: #555; }"""
+    return "html", doc(f"<div class=g><div class=m>{''.join(main)}</div><div class=s>{''.join(side)}</div></div>", css), "month"
+
+
+def in_prose_2(p):
+    h = [f"<p><b>{E(p['name'])}</b></p>", f"<p>{E(p['title'])}</p>",
+         f"<p>{E(p['email'])} | {E(p['phone_written'])} | {E(p['city_written'])}</p>", "<p><b>Professional Summary</b></p>"]
+    h.append(f"<p>{SYMBOL_BULLET} Having {len(p['experiences']) + 2} years of experience in {E(p['skills'][0])} and {E(p['skills'][1])}.</p>")
+    h.append("<p><b>Work Experience</b></p>")
+    for e in p["experiences"]:
+        if e["end"] is None:
+            h.append(f"<p>{SYMBOL_BULLET} Currently associated with {E(e['company'])} as {E(e['title'])} since {month(e['start'], 'en')}.</p>")
+        else:
+            h.append(f"<p>{SYMBOL_BULLET} Previously worked with {E(e['company'])} as {E(e['title'])} from {month(e['start'], 'en')} to {month(e['end'], 'en')}.</p>")
+    h.append("<p><b>Skill Set</b></p><table border=1>")
+    for i in range(0, len(p["skills"]), 2):
+        h.append("<tr>" + "".join(f"<td>{E(s)}</td>" for s in p["skills"][i:i + 2]) + "</tr>")
+    h.append("</table><p><b>Academic Profile</b></p>")
+    for ed in p["education"]:
+        h.append(f"<p>{SYMBOL_BULLET} {E(ed['degree'])} from {E(ed['school'])} in {ed['year']}.</p>")
+    if p["certifications"]:
+        h.append("<p><b>Certifications</b></p>" + "".join(f"<p>{SYMBOL_BULLET} {E(c)}</p>" for c in p["certifications"]))
+    h.append("<p><b>Personal Details</b></p><p>Languages: " + ", ".join(lang_name(l["name"], "en") for l in p["languages"]) + "</p>")
+    h.append("<p>Date of Birth: 12/05/1994</p><p>Marital Status: Single</p>")
+    return "html", doc("".join(h)), "month-nolevel"
+
+
+def academic_tabs(p):
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['email'])}  ·  {E(p['phone_written'])}  ·  {E(p['city_written'])}</p>",
+         f"<p>Current role: {E(p['title'])}</p>", "<h2>Employment</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}, {E(e['company'])}</b>\t{span(e, 'en', 'short', ' – ', 'present')}</p>")
+    h.append("<h2>Academic Background</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['school'])}\t{ed['year']}</p><p><i>{E(ed['degree'])}</i></p>")
+    h.append("<h2>Technical Skills</h2><p>" + E("; ".join(p["skills"])) + "</p>")
+    h.append("<h2>Languages</h2>" + "".join(f"<p>{lang_name(l['name'], 'en')} — {level(l['level'], 'en')}</p>" for l in p["languages"]))
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Interests</h2><p>Open-source contributions, cycling.</p>")
+    return "html", doc("".join(h)), "month"
+
+
+# name, function, locale countries, tools
+DEV = [
+    ("classic-en", classic_en, ["GB", "US"], ["chromium-pdf"]),
+    ("sidebar-en", sidebar_en, ["US", "GB", "IN"], ["chromium-pdf"]),
+    ("prose-in", prose_in, ["IN"], ["lo-docx", "lo-pdf"]),
+    ("fr-table", fr_table, ["FR"], ["lo-pdf"]),
+    ("de-lebenslauf", de_lebenslauf, ["DE"], ["lo-docx"]),
+    ("markdown-en", markdown_en, ["US", "GB"], ["text"]),
+    ("es-header-footer", es_header_footer, ["ES"], ["chromium-pdf"]),
+    ("compact-lower", compact_lower, ["GB", "US", "IN"], ["chromium-pdf"]),
+]
+HELD_OUT = [
+    ("executive-en", executive_en, ["US", "GB"], ["chromium-pdf"]),
+    ("right-sidebar-table", right_sidebar_table, ["GB", "US"], ["lo-pdf"]),
+    ("fr-prose", fr_prose, ["FR"], ["lo-docx"]),
+    ("de-dates-table", de_dates_table, ["DE"], ["chromium-pdf"]),
+    ("md-bullets", md_bullets, ["US", "IN"], ["text"]),
+    ("es-two-col", es_two_col, ["ES"], ["chromium-pdf"]),
+    ("in-prose", in_prose_2, ["IN"], ["lo-pdf"]),
+    ("academic-tabs", academic_tabs, ["GB", "US"], ["lo-docx"]),
+]
