@@ -420,11 +420,16 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
-    /// CV parsing: field-level extraction accuracy and speed on CVs made from N generated profiles.
+    /// CV parsing: field-level extraction accuracy and speed on CVs made from N generated
+    /// profiles, and on the labelled corpus of CVs made by real document tools (development
+    /// and held-out halves).
     Cvs {
         /// People (each CV in one of nine format/layout pairs).
         #[arg(long, default_value_t = 120)]
         people: u64,
+        /// The labelled corpus (`labels.json` and its files); skipped when absent.
+        #[arg(long, default_value = "crates/scout-ingest/tests/corpus")]
+        corpus: std::path::PathBuf,
     },
     /// Generate N profiles and import them into a fresh data directory.
     Import {

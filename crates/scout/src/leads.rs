@@ -130,7 +130,7 @@ pub async fn run(paths: &Paths, cmd: LeadsCommand, as_json: bool) -> anyhow::Res
 }
 
 /// `scout bench cvs`.
-pub fn bench(people: u64, as_json: bool) -> anyhow::Result<()> {
+pub fn bench(people: u64, corpus: &std::path::Path, as_json: bool) -> anyhow::Result<()> {
     let generator = scout_ingest::generate::Generator::new(11, people.max(1) as usize);
     let formats = [
         ("pdf", Layout::Classic),
@@ -164,7 +164,8 @@ pub fn bench(people: u64, as_json: bool) -> anyhow::Result<()> {
         .iter()
         .map(|(f, s)| ((*f).to_owned(), json!({"precision": s.precision(), "recall": s.recall(), "correct": s.correct, "extracted": s.extracted, "expected": s.expected})))
         .collect();
-    let result = json!({"cvs": people, "fields": fields, "parseMs": summary(ms)});
+    let halves = read_corpus(corpus, &mut ms)?;
+    let result = json!({"cvs": people, "fields": fields, "parseMs": summary(ms), "corpus": halves});
     if as_json {
         return output::json(&result);
     }
@@ -183,11 +184,93 @@ pub fn bench(people: u64, as_json: bool) -> anyhow::Result<()> {
             s.expected
         );
     }
+    if let Some(halves) = halves.as_object() {
+        print_corpus(&scores, halves);
+    }
     let p = &result["parseMs"];
     println!(
-        "parsing one CV: p50 {:.2} ms, p99 {:.2} ms",
+        "parsing one CV (rendered set and corpus): p50 {:.2} ms, p99 {:.2} ms",
         p["p50"].as_f64().unwrap_or(0.0),
         p["p99"].as_f64().unwrap_or(0.0)
     );
     Ok(())
+}
+
+/// Scores the labelled corpus per half (`dev`, `heldout`, `scan`), adding
+/// each file's parse time to `ms`; `null` when the folder is absent.
+fn read_corpus(dir: &std::path::Path, ms: &mut Vec<f64>) -> anyhow::Result<serde_json::Value> {
+    use scout_ingest::cv::corpus::{score, Labelled};
+    let labels_file = dir.join("labels.json");
+    if !labels_file.exists() {
+        return Ok(serde_json::Value::Null);
+    }
+    let labels: Vec<Labelled> = serde_json::from_str(
+        &std::fs::read_to_string(&labels_file)
+            .with_context(|| format!("cannot read {}", labels_file.display()))?,
+    )
+    .with_context(|| format!("{} is not a corpus label file", labels_file.display()))?;
+    let mut halves = serde_json::Map::new();
+    for split in ["dev", "heldout", "scan"] {
+        let mut cases = Vec::new();
+        for label in labels.iter().filter(|l| l.split == split) {
+            let path = dir.join(&label.file);
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let t = Instant::now();
+            let read = parse_cv(&bytes).map(|r| r.parsed);
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            cases.push((label.clone(), read));
+        }
+        halves.insert(split.to_owned(), serde_json::to_value(score(&cases))?);
+    }
+    Ok(serde_json::Value::Object(halves))
+}
+
+fn print_corpus(
+    rendered: &std::collections::BTreeMap<&'static str, scout_ingest::cv::accuracy::FieldScore>,
+    halves: &serde_json::Map<String, serde_json::Value>,
+) {
+    let pr = |v: &serde_json::Value| {
+        let (c, x, e) = (
+            v["correct"].as_f64().unwrap_or(0.0),
+            v["extracted"].as_f64().unwrap_or(0.0),
+            v["expected"].as_f64().unwrap_or(0.0),
+        );
+        let p = if x == 0.0 { 1.0 } else { c / x };
+        let r = if e == 0.0 { 1.0 } else { c / e };
+        format!("{p:.3} / {r:.3}")
+    };
+    let files = |h: &str| halves[h]["files"].as_u64().unwrap_or(0);
+    println!(
+        "\nlabelled corpus (Chromium and LibreOffice files; precision / recall): {} development, {} held-out CVs",
+        files("dev"),
+        files("heldout")
+    );
+    println!(
+        "  {:<15} {:>15} {:>15} {:>15}",
+        "field", "rendered set", "development", "held-out"
+    );
+    for field in scout_ingest::cv::corpus::FIELDS {
+        let rendered = rendered
+            .get(field)
+            .map(|s| format!("{:.3} / {:.3}", s.precision(), s.recall()))
+            .unwrap_or_else(|| "-".into());
+        println!(
+            "  {field:<15} {rendered:>15} {:>15} {:>15}",
+            pr(&halves["dev"]["fields"][field]),
+            pr(&halves["heldout"]["fields"][field])
+        );
+    }
+    let scan = &halves["scan"];
+    println!(
+        "  image-only scans refused as \"no text layer\": {} of {}",
+        scan["refusedRight"], scan["refusalsExpected"]
+    );
+    for h in ["dev", "heldout"] {
+        if let Some(failed) = halves[h]["failed"].as_array() {
+            for f in failed {
+                println!("  {h}: failed {}", f.as_str().unwrap_or(""));
+            }
+        }
+    }
 }

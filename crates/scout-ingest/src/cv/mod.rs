@@ -3,9 +3,11 @@
 //! the country is known, `phone.rs`), links, location, summary, skills
 //! (canonical names), experiences, education and languages. `render.rs`
 //! makes the test CVs from generated profiles; `accuracy.rs` measures
-//! field-level extraction against them.
+//! field-level extraction against them, `corpus.rs` against the labelled
+//! corpus of CVs made by real document tools.
 
 pub mod accuracy;
+pub mod corpus;
 pub mod extract;
 mod fields;
 pub mod phone;
@@ -92,9 +94,10 @@ pub struct CvLanguage {
     pub level: Option<String>,
 }
 
-/// Everything read from a CV.
+/// Everything read from a CV. Fields added later default when an older
+/// stored reading is loaded.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct ParsedCv {
     /// The person's name.
     pub full_name: Option<String>,
@@ -122,6 +125,8 @@ pub struct ParsedCv {
     pub education: Vec<CvEducation>,
     /// Languages.
     pub languages: Vec<CvLanguage>,
+    /// Certifications, as written.
+    pub certifications: Vec<String>,
 }
 
 /// A file read: its kind, hash and the fields found.

@@ -23,7 +23,7 @@ pub async fn run(paths: &Paths, cmd: BenchCommand, as_json: bool) -> anyhow::Res
         BenchCommand::Import { count, keep } => import(paths, count, keep, as_json).await,
         BenchCommand::Search { profiles, rounds } => search(paths, profiles, rounds, as_json).await,
         BenchCommand::Web { profiles, rounds } => web::run(paths, profiles, rounds, as_json).await,
-        BenchCommand::Cvs { people } => crate::leads::bench(people, as_json),
+        BenchCommand::Cvs { people, corpus } => crate::leads::bench(people, &corpus, as_json),
         BenchCommand::Duplicates { profiles, planted } => {
             duplicates::run(paths, profiles, planted, as_json).await
         }
