@@ -78,3 +78,54 @@ fn both_halves_are_read_at_least_as_well_as_recorded() {
         }
     }
 }
+
+/// Prints, for the development half, what each file's reading missed and
+/// added in the field named by `SCOUT_CV_FIELD` (while working on the reader).
+#[test]
+#[ignore]
+fn misses() {
+    let field = std::env::var("SCOUT_CV_FIELD").unwrap_or_default();
+    let labels: Vec<Labelled> =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("labels.json")).unwrap()).unwrap();
+    for l in labels.iter().filter(|l| l.split == "dev") {
+        let bytes = std::fs::read(dir().join(&l.file)).unwrap();
+        let Ok(read) = parse_cv(&bytes).map(|r| r.parsed) else {
+            eprintln!("{}: failed", l.file);
+            continue;
+        };
+        let s = score(&[(l.clone(), Ok(read.clone()))]);
+        let x = &s.fields[field.as_str()];
+        if x.correct != x.expected || x.correct != x.extracted {
+            let label = serde_json::to_value(&read).unwrap();
+            let got = match field.as_str() {
+                "name" => label["fullName"].clone(),
+                "phone" => label["phoneE164"].clone(),
+                "education" | "schools" => label["education"].clone(),
+                "experiences" | "jobTitles" | "employers" => label["experiences"].clone(),
+                f => label[f].clone(),
+            };
+            eprintln!(
+                "{} ({}/{}/{}): read {got}",
+                l.file, x.correct, x.extracted, x.expected
+            );
+        }
+    }
+}
+
+/// Prints the text and the reading of the files named in `SCOUT_CV_DUMP`
+/// (development files only, while working on the reader).
+#[test]
+#[ignore]
+fn dump() {
+    for file in std::env::var("SCOUT_CV_DUMP")
+        .unwrap_or_default()
+        .split(',')
+    {
+        let bytes = std::fs::read(dir().join(file)).unwrap();
+        match scout_ingest::cv::extract::text_of(&bytes) {
+            Ok((_, text)) => eprintln!("=== {file}\n{text}\n---"),
+            Err(e) => eprintln!("=== {file}: {e}"),
+        }
+        eprintln!("{:#?}", parse_cv(&bytes).map(|r| r.parsed));
+    }
+}

@@ -58,35 +58,81 @@ pub fn all_languages() -> &'static [&'static str] {
 /// proficiency") to one of [`PROFICIENCY_LEVELS`].
 pub fn canonical_proficiency(text: &str) -> Option<&'static str> {
     let f = fold(text);
+    // English, then the words French, German and Spanish CVs use
     let level = match f.as_str() {
         "elementary"
         | "elementary proficiency"
         | "basic"
+        | "basic knowledge"
         | "beginner"
         | "a1"
         | "a2"
-        | "notions" => 0,
-        "limited working" | "limited working proficiency" | "limited" | "intermediate" | "b1" => 1,
+        | "notions"
+        | "debutant"
+        | "elementaire"
+        | "grundkenntnisse"
+        | "basiskenntnisse"
+        | "anfanger"
+        | "basico"
+        | "basica"
+        | "principiante"
+        | "elemental" => 0,
+        "limited working"
+        | "limited working proficiency"
+        | "limited"
+        | "intermediate"
+        | "pre intermediate"
+        | "b1"
+        | "intermediaire"
+        | "scolaire"
+        | "mittel"
+        | "gute kenntnisse"
+        | "intermedio"
+        | "intermedia" => 1,
         "professional working"
         | "professional working proficiency"
         | "professional"
         | "working"
         | "b2"
         | "conversational"
-        | "good" => 2,
+        | "good"
+        | "upper intermediate"
+        | "professionnel"
+        | "bon niveau"
+        | "sehr gute kenntnisse"
+        | "intermedio alto"
+        | "alto" => 2,
         "full professional"
         | "full professional proficiency"
         | "fluent"
         | "advanced"
         | "c1"
         | "c2"
-        | "proficient" => 3,
+        | "proficient"
+        | "courant"
+        | "avance"
+        | "fliessend"
+        | "verhandlungssicher"
+        | "avanzado"
+        | "avanzada"
+        | "fluido"
+        | "fluida" => 3,
         "native or bilingual"
         | "native or bilingual proficiency"
         | "native"
+        | "native speaker"
         | "bilingual"
         | "mother tongue"
-        | "first language" => 4,
+        | "first language"
+        | "langue maternelle"
+        | "maternelle"
+        | "bilingue"
+        | "muttersprache"
+        | "muttersprachlich"
+        | "muttersprachler"
+        | "nativo"
+        | "nativa"
+        | "lengua materna" => 4,
         _ => {
             return PROFICIENCY_LEVELS
                 .iter()

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use scout_taxonomy::languages::canonical_proficiency;
+use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::{fold, geocode};
 
 use super::accuracy::FieldScore;
@@ -237,7 +238,7 @@ pub fn score(cases: &[(Labelled, Result<ParsedCv, CvError>)]) -> CorpusScores {
             f.entry("skills").or_default(),
             &label.skills,
             &cv.skills,
-            |l, r| same(l, r),
+            |l, r| same(l, r) || canonical_skill(l).is_some_and(|c| same(c, r)),
         );
         many(
             f.entry("experiences").or_default(),

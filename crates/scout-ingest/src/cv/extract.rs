@@ -178,7 +178,7 @@ fn memchr_count(haystack: &[u8], needle: &[u8]) -> usize {
         .count()
 }
 
-/// The text of a PDF's pages, in reading order of its content streams.
+/// The text of a PDF's pages in reading order (`pdf_layout.rs`).
 pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
     check_pdf_cost(bytes)?;
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
@@ -192,7 +192,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
     if doc.is_encrypted() || doc.trailer.get(b"Encrypt").is_ok() {
         return Err(CvError::Encrypted);
     }
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
     if pages.is_empty() {
         return Err(CvError::Corrupt("the PDF has no pages".into()));
     }
@@ -202,9 +202,7 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
             pages.len()
         )));
     }
-    let text = doc
-        .extract_text(&pages)
-        .map_err(|e| CvError::Corrupt(format!("the PDF's text cannot be read: {e}")))?;
+    let text = super::pdf_layout::pages_text(&doc, &pages);
     if text.trim().is_empty() {
         return Err(CvError::NoText);
     }
@@ -288,5 +286,71 @@ pub fn text_of(bytes: &[u8]) -> Result<(FileKind, String), CvError> {
             t
         }
     };
-    Ok((kind, text))
+    Ok((kind, normalized(&text)))
+}
+
+/// What word processors write for what they mean: ligatures as their
+/// letters, the private-use bullets of Symbol and Wingdings fonts (and any
+/// other private-use glyph at the start of a line) as `•`, other private-use
+/// glyphs dropped, non-breaking and odd spaces as spaces, and a word broken
+/// by a hyphen at the end of a line joined back.
+pub fn normalized(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut clean = String::with_capacity(line.len());
+        for c in line.chars() {
+            match c {
+                '\u{fb00}' => clean.push_str("ff"),
+                '\u{fb01}' => clean.push_str("fi"),
+                '\u{fb02}' => clean.push_str("fl"),
+                '\u{fb03}' => clean.push_str("ffi"),
+                '\u{fb04}' => clean.push_str("ffl"),
+                '\u{fb05}' | '\u{fb06}' => clean.push_str("st"),
+                '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' => clean.push(' '),
+                '\u{ad}' | '\u{200b}' | '\u{feff}' => {}
+                '\u{e000}'..='\u{f8ff}' => {
+                    if clean.trim().is_empty() {
+                        clean.push('•');
+                    }
+                }
+                c => clean.push(c),
+            }
+        }
+        let clean = clean.trim_end();
+        // "manage-" + "ment": a letter, a hyphen, then a lower-case word
+        let broken = clean.len() > 2
+            && clean.ends_with('-')
+            && clean[..clean.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic);
+        let next_lower = |o: &str| {
+            o.trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        };
+        if out.ends_with('\u{1}') {
+            out.pop();
+            if next_lower(clean) {
+                out.push_str(clean.trim_start());
+            } else {
+                out.push_str("-\n");
+                out.push_str(clean);
+            }
+        } else {
+            out.push_str(clean);
+        }
+        if broken {
+            out.pop();
+            out.push('\u{1}');
+        } else {
+            out.push('\n');
+        }
+    }
+    if out.ends_with('\u{1}') {
+        out.pop();
+        out.push_str("-\n");
+    }
+    out
 }

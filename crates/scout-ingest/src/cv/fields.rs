@@ -1,94 +1,17 @@
 //! A CV's text → the fields of a lead. The text is cut into lines and
-//! sections by their headings (English, French, Spanish, German) or by
-//! labels (`Skills: …`); each field has its own reader, documented on it.
+//! sections by its headings (`sections.rs`); the header and contact lines
+//! give the name, title, e-mail, phone, links and place (this file); each
+//! section has its reader: jobs (`jobs.rs`), schools (`schools.rs`),
+//! skills, languages and certifications (`lists.rs`). Skills are also read
+//! from the rest of the text, each with the line that shows it.
 
-use scout_taxonomy::education::degree_level;
-use scout_taxonomy::languages::{canonical_language, canonical_proficiency};
 use scout_taxonomy::places::locate_profile;
 use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::{fold, geocode, GeoKind};
 
 use super::phone::to_e164;
-use super::{CvEducation, CvExperience, CvLanguage, ParsedCv};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Header,
-    Contact,
-    Summary,
-    Experience,
-    Education,
-    Skills,
-    Languages,
-    Other,
-}
-
-const HEADINGS: &[(&str, Kind)] = &[
-    ("contact", Kind::Contact),
-    ("contact details", Kind::Contact),
-    ("coordonnees", Kind::Contact),
-    ("kontakt", Kind::Contact),
-    ("contacto", Kind::Contact),
-    ("summary", Kind::Summary),
-    ("profile", Kind::Summary),
-    ("about", Kind::Summary),
-    ("about me", Kind::Summary),
-    ("professional summary", Kind::Summary),
-    ("profil", Kind::Summary),
-    ("resume", Kind::Summary),
-    ("perfil", Kind::Summary),
-    ("resumen", Kind::Summary),
-    ("zusammenfassung", Kind::Summary),
-    ("experience", Kind::Experience),
-    ("work experience", Kind::Experience),
-    ("professional experience", Kind::Experience),
-    ("employment", Kind::Experience),
-    ("employment history", Kind::Experience),
-    ("work history", Kind::Experience),
-    ("experiences", Kind::Experience),
-    ("experience professionnelle", Kind::Experience),
-    ("experiences professionnelles", Kind::Experience),
-    ("experiencia", Kind::Experience),
-    ("experiencia profesional", Kind::Experience),
-    ("experiencia laboral", Kind::Experience),
-    ("berufserfahrung", Kind::Experience),
-    ("education", Kind::Education),
-    ("formation", Kind::Education),
-    ("formations", Kind::Education),
-    ("educacion", Kind::Education),
-    ("formacion", Kind::Education),
-    ("ausbildung", Kind::Education),
-    ("studium", Kind::Education),
-    ("skills", Kind::Skills),
-    ("technical skills", Kind::Skills),
-    ("key skills", Kind::Skills),
-    ("competences", Kind::Skills),
-    ("habilidades", Kind::Skills),
-    ("kenntnisse", Kind::Skills),
-    ("fahigkeiten", Kind::Skills),
-    ("languages", Kind::Languages),
-    ("langues", Kind::Languages),
-    ("idiomas", Kind::Languages),
-    ("sprachen", Kind::Languages),
-    ("certifications", Kind::Other),
-    ("interests", Kind::Other),
-    ("hobbies", Kind::Other),
-    ("references", Kind::Other),
-];
-
-fn heading_kind(line: &str) -> Option<Kind> {
-    let f = fold(line.trim_end_matches(':'));
-    if f.split(' ').count() > 4 {
-        return None;
-    }
-    HEADINGS.iter().find(|(h, _)| *h == f).map(|(_, k)| *k)
-}
-
-/// A `Label: rest` line whose label is a heading: (kind, rest).
-fn labelled(line: &str) -> Option<(Kind, &str)> {
-    let (label, rest) = line.split_once(':')?;
-    Some((heading_kind(label)?, rest.trim()))
-}
+use super::sections::{self, Section};
+use super::{confidence, jobs, lists, schools, ParsedCv};
 
 /// The parts of a line that CVs separate contacts with: `|`, bullets and
 /// middle dots, `;`, tabs, runs of spaces (columns a PDF put side by side)
@@ -247,7 +170,7 @@ fn looks_like_name(line: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         })
-        && heading_kind(line).is_none()
+        && sections::known_heading(line).is_none()
         && canonical_skill(line).is_none()
         && geocode(line).is_none()
 }
@@ -284,109 +207,6 @@ fn location_in(line: &str) -> Option<(String, String)> {
     Some((line.trim().to_owned(), g.country_code))
 }
 
-const PRESENT: &[&str] = &[
-    "present",
-    "current",
-    "now",
-    "today",
-    "present",
-    "actuel",
-    "aujourd hui",
-    "actual",
-    "actualidad",
-    "heute",
-    "presente",
-    "en cours",
-];
-const MONTHS: &[&[&str]] = &[
-    &[
-        "jan", "january", "janvier", "janv", "ene", "enero", "januar",
-    ],
-    &["feb", "february", "fevrier", "fev", "febrero", "februar"],
-    &["mar", "march", "mars", "marzo", "marz"],
-    &["apr", "april", "avril", "avr", "abr", "abril"],
-    &["may", "mai", "mayo"],
-    &["jun", "june", "juin", "junio", "juni"],
-    &["jul", "july", "juillet", "juil", "julio", "juli"],
-    &["aug", "august", "aout", "ago", "agosto"],
-    &["sep", "sept", "september", "septembre", "septiembre"],
-    &["oct", "october", "octobre", "octubre", "okt", "oktober"],
-    &["nov", "november", "novembre", "noviembre"],
-    &[
-        "dec",
-        "december",
-        "decembre",
-        "dic",
-        "diciembre",
-        "dez",
-        "dezember",
-    ],
-];
-
-/// `Mar 2019`, `03/2019`, `2019` → `2019-03-01`.
-fn date_of(part: &str) -> Option<String> {
-    let f = fold(part);
-    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
-    let year = words.iter().find(|w| is_year(w))?;
-    let month = words
-        .iter()
-        .find_map(|w| {
-            MONTHS
-                .iter()
-                .position(|names| names.contains(w))
-                .map(|m| m + 1)
-                .or_else(|| {
-                    w.parse::<usize>()
-                        .ok()
-                        .filter(|m| (1..=12).contains(m) && w.len() <= 2)
-                })
-        })
-        .unwrap_or(1);
-    Some(format!("{year}-{month:02}-01"))
-}
-
-/// A date range line: (start, end or None when ongoing).
-fn date_range(line: &str) -> Option<(String, Option<String>)> {
-    let parts: Vec<&str> = line
-        .split(['–', '—'])
-        .flat_map(|p| p.split(" - "))
-        .flat_map(|p| p.split(" to "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() != 2 || line.split_whitespace().count() > 8 {
-        return None;
-    }
-    let start = date_of(parts[0])?;
-    let end_fold = fold(parts[1]);
-    if PRESENT.iter().any(|p| end_fold == *p) {
-        return Some((start, None));
-    }
-    Some((start, Some(date_of(parts[1])?)))
-}
-
-/// `Title — Company`, `Title at Company`, `Title, Company`.
-fn role_line(line: &str) -> Option<(String, String)> {
-    for sep in [
-        " — ", " – ", " - ", " | ", " at ", " chez ", " en ", " bei ", " @ ",
-    ] {
-        if let Some((a, b)) = line.split_once(sep) {
-            let (a, b) = (a.trim(), b.trim());
-            if !a.is_empty() && !b.is_empty() && date_range(line).is_none() {
-                return Some((a.to_owned(), b.to_owned()));
-            }
-        }
-    }
-    None
-}
-
-fn split_list(text: &str) -> Vec<&str> {
-    text.split([',', ';', '•', '|', '·'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 /// Lines with wrapped ones joined back: a line ending in a separator
 /// (`—`, `,`, `|`, `&`, ` at`, ` of`…) continues on the next one.
 fn joined_lines(text: &str) -> Vec<String> {
@@ -413,22 +233,151 @@ fn joined_lines(text: &str) -> Vec<String> {
     out
 }
 
+/// The section name used in skill evidence.
+fn section_name(s: Section) -> &'static str {
+    match s {
+        Section::Header => "header",
+        Section::Contact => "contact",
+        Section::Summary => "summary",
+        Section::Experience => "experience",
+        Section::Education => "education",
+        Section::Skills => "skills",
+        Section::Languages => "languages",
+        Section::Certifications => "certifications",
+        Section::Other => "other",
+    }
+}
+
+/// A `Label: rest` line whose label names a list section
+/// (`Skills: Python, SQL`, `Languages: Hindi, English`).
+fn labelled(line: &str) -> Option<(Section, &str)> {
+    let (label, rest) = line.split_once(':')?;
+    let section = sections::known_heading(label)?;
+    matches!(
+        section,
+        Section::Skills | Section::Languages | Section::Certifications
+    )
+    .then_some((section, rest.trim()))
+}
+
+/// The name: the first line of the header that reads as a person's name
+/// (capitalised words, or a name in capitals or in lower case at the very
+/// top); its index.
+fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String)> {
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if kinds[i].is_some_and(|k| k != Section::Header && k != Section::Contact) {
+            break;
+        }
+        if kinds[i].is_none() || line.trim().is_empty() {
+            continue;
+        }
+        seen += 1;
+        let text = sections::bare(line);
+        // "Curriculum vitae — Ana Ruiz" is a document title with the name
+        let text = text
+            .split_once(" — ")
+            .filter(|(a, _)| {
+                matches!(
+                    fold(a).as_str(),
+                    "curriculum vitae" | "cv" | "resume" | "lebenslauf"
+                )
+            })
+            .map_or(text, |(_, b)| b.trim());
+        let any_case = seen <= 2
+            && text.split_whitespace().count() <= 4
+            && (text == text.to_uppercase() || text == text.to_lowercase());
+        if looks_like_name(text) || (any_case && looks_like_name(&title_case(text))) {
+            let name = if any_case && !looks_like_name(text) {
+                title_case(text)
+            } else {
+                text.to_owned()
+            };
+            return Some((i, name));
+        }
+        if seen > 6 {
+            break;
+        }
+    }
+    // a sidebar read first pushes the name below its sections: a name-like
+    // line followed by a title, outside jobs and schools
+    (0..lines.len().min(60)).find_map(|i| {
+        let text = sections::bare(lines[i]);
+        let next = lines.get(i + 1).map(|n| sections::bare(n)).unwrap_or("");
+        let free = !matches!(
+            kinds[i],
+            Some(Section::Experience | Section::Education) | None
+        );
+        (free && looks_like_name(text) && jobs::title_like(next)).then(|| (i, text.to_owned()))
+    })
+}
+
+/// "VIKRAM PATEL" → "Vikram Patel".
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The headline under the name: the next line that is no contact, place or
+/// heading, without a label (`Current role:`) or a place after it
+/// (`Data Engineer — Chennai`).
+fn find_title(lines: &[&str], after: usize) -> Option<String> {
+    for line in lines.iter().skip(after + 1).take(4) {
+        let line = sections::bare(line);
+        if line.is_empty() || sections::known_heading(line).is_some() {
+            if line.is_empty() {
+                continue;
+            }
+            return None;
+        }
+        if email_in(line).is_some()
+            || phone_in(line).is_some()
+            || location_in(line).is_some()
+            || line.contains("://")
+            || line.contains(".com/")
+        {
+            continue;
+        }
+        if line.split_whitespace().count() > 8 {
+            return None;
+        }
+        let line = match line.split_once(':') {
+            Some((label, rest))
+                if matches!(
+                    fold(label).as_str(),
+                    "current role" | "position" | "poste" | "titre" | "puesto" | "role" | "title"
+                ) =>
+            {
+                rest.trim()
+            }
+            _ => line,
+        };
+        let title = segments(line)
+            .into_iter()
+            .find(|p| location_in(p).is_none())
+            .unwrap_or(line);
+        return Some(title.trim().to_owned());
+    }
+    None
+}
+
 /// Reads the fields of a CV's text.
 pub fn read(text: &str) -> ParsedCv {
     let owned = joined_lines(text);
     let lines: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let kinds = sections::assign(&lines);
     let mut cv = ParsedCv::default();
-    // sections
-    let mut kinds = Vec::with_capacity(lines.len());
-    let mut current = Kind::Header;
-    for line in &lines {
-        if let Some(k) = heading_kind(line) {
-            current = k;
-            kinds.push(None);
-        } else {
-            kinds.push(Some(current));
-        }
-    }
     for line in &lines {
         if cv.email.is_none() {
             cv.email = email_in(line);
@@ -439,24 +388,30 @@ pub fn read(text: &str) -> ParsedCv {
             }
         }
     }
-    // contact lines first; a location also gives the country for the phone.
-    // A line is a place as a whole, or — when it holds contacts — in one of
-    // its parts ("a@b.com | +90 555 999 88 77 | Istanbul").
-    for line in &lines {
-        let found = location_in(line).or_else(|| {
-            is_contact_line(line)
-                .then(|| {
-                    segments(line)
-                        .into_iter()
-                        .find_map(|p| location_in(without_contact_label(p)))
-                })
-                .flatten()
+    // the place: in the header and contact lines first, then on any line
+    // that labels it; a line is a place as a whole or in one of its parts
+    // ("a@b.com | +90 555 999 88 77 | Istanbul", "Address: Mumbai, India")
+    let near_top = |i: usize| matches!(kinds[i], Some(Section::Header | Section::Contact) | None);
+    let place_of = |line: &str| {
+        location_in(without_contact_label(line)).or_else(|| {
+            segments(line).into_iter().find_map(|p| {
+                location_in(without_contact_label(p))
+                    .or_else(|| last_place(without_contact_label(p)))
+            })
+        })
+    };
+    let found = (0..lines.len())
+        .filter(|&i| near_top(i))
+        .find_map(|i| place_of(lines[i]))
+        .or_else(|| {
+            lines
+                .iter()
+                .filter(|l| is_contact_line(l) || without_contact_label(l) != **l)
+                .find_map(|l| place_of(l))
         });
-        if let Some((place, cc)) = found {
-            cv.location = Some(place);
-            cv.country_code = Some(cc);
-            break;
-        }
+    if let Some((place, cc)) = found {
+        cv.location = Some(place);
+        cv.country_code = Some(cc);
     }
     'phone: for line in &lines {
         for part in segments(line) {
@@ -470,205 +425,141 @@ pub fn read(text: &str) -> ParsedCv {
             }
         }
     }
-    // the name: the first name-like line; the title the line after it
+    let name = find_name(&lines, &kinds);
+    if let Some((i, name)) = &name {
+        cv.full_name = Some(name.clone());
+        cv.title = find_title(&lines, *i);
+    }
+    // each section to its reader, in the order written
+    let mut in_section: Vec<(Section, Vec<&str>)> = Vec::new();
+    let mut summary = Vec::new();
+    let mut list_lines: Vec<(Section, &str)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if looks_like_name(line) {
-            cv.full_name = Some((*line).to_owned());
-            let next = lines[i + 1..].iter().find(|l| !l.is_empty());
-            if let Some(next) = next {
-                let usable = heading_kind(next).is_none()
-                    && email_in(next).is_none()
-                    && location_in(next).is_none()
-                    && phone_in(next).is_none()
-                    && next.split_whitespace().count() <= 8;
-                if usable {
-                    cv.title = Some((*next).to_owned());
-                }
-            }
-            break;
+        let Some(kind) = kinds[i] else {
+            in_section.push((Section::Other, Vec::new()));
+            continue;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some((section, rest)) = labelled(line) {
+            list_lines.push((section, rest));
+            continue;
+        }
+        match in_section.last_mut() {
+            Some((k, group)) if *k == kind => group.push(line),
+            _ => in_section.push((kind, vec![line])),
+        }
+        if kind == Section::Summary {
+            summary.push(line.trim());
         }
     }
-    let mut summary = Vec::new();
-    let mut i = 0;
-    let mut list_label: Option<Kind> = None;
-    while i < lines.len() {
-        let line = lines[i];
-        if line.is_empty() || heading_kind(line).is_some() {
-            list_label = None;
-        }
-        let kind = match labelled(line) {
-            Some((k, rest)) => {
-                read_list(&mut cv, k, rest);
-                list_label = Some(k);
-                i += 1;
-                continue;
-            }
-            None => match list_label {
-                Some(k) => {
-                    read_list(&mut cv, k, line);
-                    i += 1;
-                    continue;
-                }
-                None => kinds[i],
-            },
-        };
-        // an education entry outside an education section: a school line then a year
-        // "Engineer — Some School" then "Feb 2025 – Present" is a job at a school;
-        // "MSc — Some School" then "2000 – 2004" is still a degree
-        let next_is_tenure = lines.get(i + 1).is_some_and(|n| {
-            role_line(line).is_some_and(|(title, _)| degree_level(&title).is_none())
-                && date_range(n).is_some()
-        });
-        // "Master of Science, MIT" names no school word but leads with a degree
-        let degree_led = line
-            .split_once(',')
-            .is_some_and(|(d, _)| degree_level(d.trim()).is_some());
-        if !matches!(kind, Some(Kind::Education))
-            && (has_school_word(line) || degree_led)
-            && !next_is_tenure
-        {
-            let next = lines.get(i + 1).copied();
-            if next.is_some_and(|n| {
-                n.split(|c: char| !c.is_ascii_digit()).any(is_year)
-                    && n.split_whitespace().count() <= 4
-            }) {
-                if let Some(e) = education_line(line, next) {
-                    cv.education.push(e);
-                    i += 2;
-                    continue;
+    let mut skills_from_lists = false;
+    // a CV without an experience or education heading: jobs wherever dates
+    // anchor them, and schools on the lines that name a degree
+    let has = |s: Section| in_section.iter().any(|(k, _)| *k == s);
+    if !has(Section::Experience) {
+        let loose: Vec<&str> = in_section
+            .iter()
+            .filter(|(k, _)| matches!(k, Section::Header | Section::Summary | Section::Other))
+            .flat_map(|(_, g)| g.iter().copied())
+            .collect();
+        cv.experiences.extend(jobs::read(&loose));
+    }
+    if !has(Section::Education) {
+        let mut loose = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let names_degree = line
+                .split([',', '—', '–', '|'])
+                .any(|p| schools::is_degree(p.trim()));
+            if names_degree
+                && kinds[i].is_some_and(|k| !matches!(k, Section::Experience | Section::Skills))
+            {
+                loose.push(*line);
+                if let Some(next) = lines
+                    .get(i + 1)
+                    .filter(|n| n.trim().len() <= 12 && !super::dates::years_in(n).is_empty())
+                {
+                    loose.push(next);
                 }
             }
         }
+        cv.education.extend(schools::read(&loose));
+    }
+    for (kind, group) in &in_section {
         match kind {
-            Some(Kind::Summary) if !line.is_empty() => summary.push(line),
-            Some(Kind::Skills) | Some(Kind::Languages) if !line.is_empty() => {
-                read_list(&mut cv, kind.unwrap_or(Kind::Other), line)
-            }
-            Some(Kind::Education) if !line.is_empty() => {
-                if let Some(e) = education_line(line, lines.get(i + 1).copied()) {
-                    cv.education.push(e);
-                }
+            Section::Experience => cv.experiences.extend(jobs::read(group)),
+            Section::Education => cv.education.extend(schools::read(group)),
+            Section::Skills | Section::Languages | Section::Certifications => {
+                list_lines.extend(group.iter().map(|l| (*kind, *l)));
             }
             _ => {}
         }
-        // experiences are recognised anywhere: a role line followed by dates
-        if !matches!(
+    }
+    let mut languages_lines = Vec::new();
+    let mut certification_lines = Vec::new();
+    for (kind, line) in &list_lines {
+        match kind {
+            Section::Skills => {
+                for skill in lists::skills_of_list_line(line) {
+                    skills_from_lists = true;
+                    lists::add_skill(
+                        &mut cv.skills,
+                        &mut cv.skill_evidence,
+                        skill,
+                        "skills",
+                        line,
+                    );
+                }
+            }
+            Section::Languages => languages_lines.push(*line),
+            Section::Certifications => certification_lines.push(*line),
+            _ => {}
+        }
+    }
+    cv.languages = lists::languages(&languages_lines);
+    cv.certifications = lists::certifications(&certification_lines);
+    // skills named in the rest of the text, with the line that names them
+    for (kind, group) in &in_section {
+        if matches!(
             kind,
-            Some(Kind::Education) | Some(Kind::Skills) | Some(Kind::Languages)
+            Section::Summary | Section::Experience | Section::Other
         ) {
-            if let (Some((title, company)), Some(next)) = (role_line(line), lines.get(i + 1)) {
-                if let Some((start, end)) = date_range(next) {
-                    cv.experiences.push(CvExperience {
-                        title,
-                        company,
-                        start: Some(start),
-                        end,
-                    });
-                    i += 2;
-                    continue;
+            for line in group {
+                for (skill, _) in lists::skills_named(line, true) {
+                    lists::add_skill(
+                        &mut cv.skills,
+                        &mut cv.skill_evidence,
+                        skill,
+                        section_name(*kind),
+                        line,
+                    );
                 }
             }
         }
-        i += 1;
+    }
+    if cv.title.is_none() {
+        cv.title = cv
+            .experiences
+            .iter()
+            .find(|e| e.end.is_none())
+            .map(|e| e.title.clone());
     }
     if !summary.is_empty() {
         cv.summary = Some(summary.join(" ").chars().take(1000).collect());
     }
+    confidence::rate(&mut cv, name.is_some_and(|(i, _)| i < 3), skills_from_lists);
     cv
 }
 
-fn read_list(cv: &mut ParsedCv, kind: Kind, text: &str) {
-    match kind {
-        Kind::Skills => {
-            for item in split_list(text) {
-                if let Some(s) = canonical_skill(item) {
-                    if !cv.skills.iter().any(|x| x == s) {
-                        cv.skills.push(s.to_owned());
-                    }
-                }
-            }
-        }
-        Kind::Languages => {
-            for item in split_list(text) {
-                let (name, level) = match item.split_once('(') {
-                    Some((n, l)) => (n.trim(), Some(l.trim_end_matches(')').trim())),
-                    None => match item.split_once(['-', ':']) {
-                        Some((n, l)) => (n.trim(), Some(l.trim())),
-                        None => (item, None),
-                    },
-                };
-                if let Some(lang) = canonical_language(name) {
-                    cv.languages.push(CvLanguage {
-                        name: lang.to_owned(),
-                        level: level.and_then(canonical_proficiency).map(str::to_owned),
-                    });
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-const SCHOOL_WORDS: &[&str] = &[
-    "university",
-    "universite",
-    "universidad",
-    "universitat",
-    "universita",
-    "universiteit",
-    "universidade",
-    "politecnico",
-    "escuela",
-    "scuola",
-    "college",
-    "institute",
-    "school",
-    "ecole",
-    "polytechnique",
-    "hochschule",
-    "academy",
-    "iut",
-    "insa",
-];
-
-fn has_school_word(line: &str) -> bool {
-    let f = fold(line);
-    SCHOOL_WORDS.iter().any(|w| f.split(' ').any(|x| x == *w))
-}
-
-fn education_line(line: &str, next: Option<&str>) -> Option<CvEducation> {
-    if is_year(line) || date_range(line).is_some() {
+/// The last comma part of a line that is a city ("12 rue X, 69001 Lyon").
+fn last_place(part: &str) -> Option<(String, String)> {
+    let last = part.rsplit(',').next()?.trim();
+    let last = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-');
+    if last.is_empty() || last == part.trim() {
         return None;
     }
-    let parts: Vec<&str> = line
-        .split([',', '—', '–', '|'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let is_school = |p: &str| {
-        let f = fold(p);
-        SCHOOL_WORDS.iter().any(|w| f.split(' ').any(|x| x == *w))
-    };
-    let school = parts
-        .iter()
-        .find(|p| is_school(p))
-        .or_else(|| parts.iter().find(|p| degree_level(p).is_none()))?;
-    let degree = parts
-        .iter()
-        .find(|p| *p != school && degree_level(p).is_some())
-        .or_else(|| parts.iter().find(|p| *p != school));
-    let end_year = next.and_then(|n| {
-        let years: Vec<&str> = n
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|g| is_year(g))
-            .collect();
-        years.last().and_then(|y| y.parse().ok())
-    });
-    Some(CvEducation {
-        school: (*school).to_owned(),
-        degree: degree.map(|d| (*d).to_owned()),
-        end_year,
-    })
+    location_in(last)
 }
 
 #[cfg(test)]
@@ -722,18 +613,5 @@ mod tests {
         assert_eq!(cv.experiences[0].company, "Atlasevergreen School");
         assert_eq!(cv.education[0].degree.as_deref(), Some("Master of Science"));
         assert_eq!(cv.education[0].end_year, Some(2004));
-    }
-
-    #[test]
-    fn date_ranges_in_several_languages() {
-        assert_eq!(
-            date_range("Mar 2019 – Present"),
-            Some(("2019-03-01".into(), None))
-        );
-        assert_eq!(
-            date_range("janv. 2018 - déc. 2020"),
-            Some(("2018-01-01".into(), Some("2020-12-01".into())))
-        );
-        assert_eq!(date_range("2004"), None);
     }
 }

@@ -7,11 +7,18 @@
 //! corpus of CVs made by real document tools.
 
 pub mod accuracy;
+mod confidence;
 pub mod corpus;
+mod dates;
 pub mod extract;
 mod fields;
+mod jobs;
+mod lists;
+mod pdf_layout;
 pub mod phone;
 pub mod render;
+mod schools;
+mod sections;
 
 use sha2::{Digest, Sha256};
 
@@ -94,6 +101,17 @@ pub struct CvLanguage {
     pub level: Option<String>,
 }
 
+/// A skill read from a CV and the line that shows it.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct CvSkillEvidence {
+    /// Canonical skill name.
+    pub skill: String,
+    /// The section it was read in (`skills`, `experience`, `summary`, …).
+    pub section: String,
+    /// The line, as written (up to 200 characters).
+    pub text: String,
+}
+
 /// Everything read from a CV. Fields added later default when an older
 /// stored reading is loaded.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -127,6 +145,12 @@ pub struct ParsedCv {
     pub languages: Vec<CvLanguage>,
     /// Certifications, as written.
     pub certifications: Vec<String>,
+    /// Where each skill was read.
+    pub skill_evidence: Vec<CvSkillEvidence>,
+    /// How sure the reading of each field is, 0–1 (`confidence.rs`).
+    pub confidence: std::collections::BTreeMap<String, f64>,
+    /// The fields read with a confidence under 0.6, for a person to check.
+    pub low_confidence: Vec<String>,
 }
 
 /// A file read: its kind, hash and the fields found.

@@ -1,0 +1,410 @@
+//! Jobs as units — title, employer, start, end — from an experience
+//! section, however they are laid out. A date range anchors each job
+//! (`dates.rs`); the title and employer are found around it:
+//! - on the same line (`2024–now · Data Engineer, Cognizant`, `Engineer,
+//!   Acme⇥Jan 2019 – Present`, `Depuis mars 2021 : Analyste chez Orange`);
+//! - in a sentence (`Worked for Acme, from Mar 2016 to Nov 2018 in the
+//!   designation of Associate`, `Currently associated with Acme as Lead
+//!   since Jun 2020`);
+//! - on the one or two lines before the dates (`Title — Company` / dates, or
+//!   `Title` / `Company` / dates), or after them when the section writes
+//!   dates first (a table of dates and roles).
+//!
+//! Which of two lines is the title is told by what titles look like (the
+//! title gazetteer, career families and the words titles end with); a
+//! place after the employer (`N26, Stuttgart`) is left out.
+
+use scout_taxonomy::titles::{family_of, is_known_title};
+use scout_taxonomy::{fold, geocode};
+
+use super::dates::{find_span, Span};
+use super::CvExperience;
+
+/// Words a job title ends with (folded), in the four languages read.
+const TITLE_HEADS: &[&str] = &[
+    "engineer",
+    "manager",
+    "developer",
+    "analyst",
+    "consultant",
+    "director",
+    "lead",
+    "head",
+    "specialist",
+    "executive",
+    "nurse",
+    "accountant",
+    "recruiter",
+    "designer",
+    "associate",
+    "intern",
+    "officer",
+    "architect",
+    "scientist",
+    "administrator",
+    "coordinator",
+    "assistant",
+    "technician",
+    "founder",
+    "president",
+    "chief",
+    "teacher",
+    "programmer",
+    "tester",
+    "owner",
+    "partner",
+    "editor",
+    "writer",
+    "controller",
+    "auditor",
+    "advisor",
+    "adviser",
+    "representative",
+    "agent",
+    "supervisor",
+    "operator",
+    "strategist",
+    "researcher",
+    "physician",
+    "pharmacist",
+    "lawyer",
+    "attorney",
+    "chef",
+    "electrician",
+    "trainee",
+    "apprentice",
+    "ingenieur",
+    "ingenieure",
+    "responsable",
+    "chef de projet",
+    "directeur",
+    "directrice",
+    "analyste",
+    "developpeur",
+    "developpeuse",
+    "gerente",
+    "jefe",
+    "jefa",
+    "desarrollador",
+    "desarrolladora",
+    "ingeniero",
+    "ingeniera",
+    "analista",
+    "entwickler",
+    "entwicklerin",
+    "leiter",
+    "leiterin",
+    "berater",
+    "beraterin",
+    "referent",
+    "referentin",
+    "sachbearbeiter",
+    "werkstudent",
+];
+
+/// Whether a text reads as a job title.
+pub fn title_like(text: &str) -> bool {
+    let f = fold(text);
+    if f.is_empty() {
+        return false;
+    }
+    is_known_title(text)
+        || family_of(text).is_some()
+        || TITLE_HEADS
+            .iter()
+            .any(|h| f.ends_with(&format!(" {h}")) || f == *h || f.starts_with(&format!("{h} ")))
+}
+
+/// Separators between a title and an employer, strongest first.
+const ROLE_SEPARATORS: &[&str] = &[
+    "\t", " — ", " – ", " | ", " @ ", " at ", " chez ", " bei ", " en ", " with ", ", ", " - ",
+    " · ",
+];
+
+/// Marks trimmed off the ends of what is left of a line once its dates
+/// are taken out.
+const EDGE_MARKS: &[char] = &[
+    ' ', '\t', '·', '|', ':', ',', '-', '–', '—', '(', ')', '•', '.', ';', '/',
+];
+
+/// An employer without a place after it (`N26, Stuttgart` → `N26`).
+fn without_place(company: &str) -> String {
+    let company = company.trim().trim_matches(EDGE_MARKS);
+    if let Some((name, place)) = company.rsplit_once(", ") {
+        if geocode(place.trim()).is_some() && !name.trim().is_empty() {
+            return name.trim().to_owned();
+        }
+    }
+    company.to_owned()
+}
+
+/// `Title — Company`, `Title at Company`, `Company | Title`…: (title, company).
+pub fn split_role(text: &str) -> Option<(String, String)> {
+    let text = text.trim().trim_matches(EDGE_MARKS);
+    for sep in ROLE_SEPARATORS {
+        if let Some((a, b)) = text.split_once(sep) {
+            let (a, b) = (
+                a.trim().trim_matches(EDGE_MARKS),
+                b.trim().trim_matches(EDGE_MARKS),
+            );
+            if a.is_empty() || b.is_empty() {
+                continue;
+            }
+            // ", " also parts an employer from its town: "Acme, London"
+            if *sep == ", " && geocode(b).is_some() && !title_like(a) {
+                continue;
+            }
+            return Some(if title_like(b) && !title_like(a) {
+                (b.to_owned(), without_place(a))
+            } else {
+                (a.to_owned(), without_place(b))
+            });
+        }
+    }
+    None
+}
+
+/// A job told in a sentence: "Worked for Acme, … in the designation of
+/// Associate", "Currently working with Acme, … as Lead", "associated with
+/// Acme as Lead".
+fn prose_role(text: &str) -> Option<(String, String)> {
+    const EMPLOYER_CUES: &[&str] = &[
+        "working with ",
+        "working for ",
+        "working at ",
+        "worked with ",
+        "worked for ",
+        "worked at ",
+        "associated with ",
+        "employed with ",
+        "employed at ",
+        "employed by ",
+        "serving ",
+    ];
+    const TITLE_CUES: &[&str] = &[
+        "designation of ",
+        " as a ",
+        " as an ",
+        " as ",
+        " als ",
+        " comme ",
+        " como ",
+    ];
+    const EMPLOYER_ENDS: &[&str] = &[",", " as ", " in the ", " from ", " since ", ".", " where "];
+    const TITLE_ENDS: &[&str] = &[
+        ",", ".", " from ", " since ", " at ", " with ", " for ", " in ",
+    ];
+    let lower = text.to_lowercase();
+    let cut = |from: usize, ends: &[&str]| -> String {
+        let rest = &text[from..];
+        let lower_rest = &lower[from..];
+        let end = ends
+            .iter()
+            .filter_map(|e| lower_rest.find(e))
+            .min()
+            .unwrap_or(rest.len());
+        rest[..end].trim().trim_matches(EDGE_MARKS).to_owned()
+    };
+    let company = EMPLOYER_CUES
+        .iter()
+        .find_map(|c| lower.find(c).map(|i| cut(i + c.len(), EMPLOYER_ENDS)))?;
+    let title = TITLE_CUES
+        .iter()
+        .find_map(|c| lower.find(c).map(|i| cut(i + c.len(), TITLE_ENDS)))?;
+    (!company.is_empty() && !title.is_empty()).then_some((title, company))
+}
+
+/// A line that can carry a title or an employer: short, no dates, not a
+/// bullet point nor a sentence.
+fn header_like(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.split_whitespace().count() <= 10
+        && t.len() <= 90
+        && !t.starts_with(['•', '-', '*', '▪', '◦', '‣', '●', '–'])
+        && !t.ends_with('.')
+        && find_span(t).is_none()
+}
+
+/// The line with the dates taken out.
+fn remainder(line: &str, span: &Span) -> String {
+    let rest = format!("{} {}", &line[..span.from], &line[span.to..]);
+    rest.trim().trim_matches(EDGE_MARKS).trim().to_owned()
+}
+
+fn unit((title, company): (String, String), span: &Span) -> CvExperience {
+    CvExperience {
+        title,
+        company,
+        start: Some(span.start.iso()),
+        end: span.end.map(|e| e.iso()),
+    }
+}
+
+/// Title and employer from one or two header lines, nearest last.
+fn from_lines(lines: &[&str]) -> Option<(String, String)> {
+    match lines {
+        [] => None,
+        [one] => split_role(one).or_else(|| Some(((*one).trim().to_owned(), String::new()))),
+        [a, b] => {
+            if let Some(role) = split_role(b).filter(|_| !title_like(a)) {
+                return Some(role);
+            }
+            let (a, b) = (a.trim(), b.trim());
+            Some(if title_like(b) && !title_like(a) {
+                (b.to_owned(), without_place(a))
+            } else {
+                (a.to_owned(), without_place(b))
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The jobs of an experience section's lines (empty lines left out).
+pub fn read(lines: &[&str]) -> Vec<CvExperience> {
+    let spans: Vec<Option<Span>> = lines.iter().map(|l| find_span(l)).collect();
+    let anchors: Vec<usize> = (0..lines.len()).filter(|&i| spans[i].is_some()).collect();
+    let Some(&first) = anchors.first() else {
+        return Vec::new();
+    };
+    // dates written after the title (the usual way) or before it (tables)
+    let dates_last = first > 0
+        && header_like(lines[first - 1])
+        && spans[first]
+            .as_ref()
+            .is_some_and(|s| remainder(lines[first], s).is_empty());
+    let mut out = Vec::new();
+    let mut used_until = 0;
+    for (n, &i) in anchors.iter().enumerate() {
+        let Some(span) = spans[i].as_ref() else {
+            continue;
+        };
+        let next_anchor = anchors.get(n + 1).copied().unwrap_or(lines.len());
+        let rest = remainder(lines[i], span);
+        if let Some(role) = prose_role(&rest) {
+            out.push(unit(role, span));
+            used_until = i + 1;
+            continue;
+        }
+        if !rest.is_empty() {
+            let role = split_role(&rest).or_else(|| {
+                // "seit 04/2025 ⇥ Marketing Manager" then "N26, Stuttgart"
+                let next = lines
+                    .get(i + 1)
+                    .filter(|l| i + 1 < next_anchor && header_like(l));
+                match next {
+                    Some(next) => from_lines(&[rest.as_str(), next]),
+                    None => Some((rest.clone(), String::new())),
+                }
+            });
+            if let Some(role) = role {
+                out.push(unit(role, span));
+            }
+            used_until = i + 1;
+            continue;
+        }
+        let header: Vec<&str> = if dates_last {
+            let mut before = Vec::new();
+            let mut k = i;
+            while k > used_until && before.len() < 2 {
+                k -= 1;
+                if !header_like(lines[k]) {
+                    break;
+                }
+                before.insert(0, lines[k]);
+                // one line that holds both is enough
+                if before.len() == 1 && split_role(lines[k]).is_some() {
+                    break;
+                }
+            }
+            before
+        } else {
+            lines[i + 1..next_anchor]
+                .iter()
+                .take(2)
+                .take_while(|l| header_like(l))
+                .copied()
+                .collect()
+        };
+        if let Some(role) = from_lines(&header) {
+            out.push(unit(role, span));
+        }
+        used_until = i + 1;
+    }
+    out.retain(|e| !e.title.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        read(&lines)
+            .into_iter()
+            .map(|e| (e.title, e.company, e.start, e.end))
+            .collect()
+    }
+
+    fn r(
+        t: &str,
+        c: &str,
+        s: &str,
+        e: Option<&str>,
+    ) -> (String, String, Option<String>, Option<String>) {
+        (t.into(), c.into(), Some(s.into()), e.map(str::to_owned))
+    }
+
+    #[test]
+    fn title_and_employer_before_the_dates() {
+        assert_eq!(
+            roles("Data Engineer — Monzo\nAug 2024 – Present\nBuilt pipelines.\nAnalyst — Wise\nOct 2022 – Aug 2024\n"),
+            [
+                r("Data Engineer", "Monzo", "2024-08-01", None),
+                r("Analyst", "Wise", "2022-10-01", Some("2024-08-01"))
+            ]
+        );
+        assert_eq!(
+            roles("Head of Marketing\nInfosys\n10/2021 - 02/2025\nfor internal clients\nCopywriting\nMarketing Manager\nWipro\n05/2019 - 09/2021"),
+            [
+                r("Head of Marketing", "Infosys", "2021-10-01", Some("2025-02-01")),
+                r("Marketing Manager", "Wipro", "2019-05-01", Some("2021-09-01"))
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_first_and_on_the_same_line() {
+        assert_eq!(
+            roles("seit 04/2025\nMarketing Manager\nN26, Stuttgart\n11/2022 – 04/2025\nMarketing Executive\nDelivery Hero, Stuttgart"),
+            [
+                r("Marketing Manager", "N26", "2025-04-01", None),
+                r("Marketing Executive", "Delivery Hero", "2022-11-01", Some("2025-04-01"))
+            ]
+        );
+        assert_eq!(
+            roles("2024–now · Senior Data Engineer, Cognizant\n2022–2024 · Data Engineer, Infosys"),
+            [
+                r("Senior Data Engineer", "Cognizant", "2024-01-01", None),
+                r("Data Engineer", "Infosys", "2022-01-01", Some("2024-01-01"))
+            ]
+        );
+    }
+
+    #[test]
+    fn jobs_told_in_sentences() {
+        assert_eq!(
+            roles("• Currently working with Freshworks, from Dec 2024 to till date as Project Manager.\n• Worked for Tech Mahindra, from Jun 2020 to Aug 2024 in the designation of Associate."),
+            [
+                r("Project Manager", "Freshworks", "2024-12-01", None),
+                r("Associate", "Tech Mahindra", "2020-06-01", Some("2024-08-01"))
+            ]
+        );
+        assert_eq!(
+            roles("Depuis mars 2021 : Data Engineer chez Capgemini"),
+            [r("Data Engineer", "Capgemini", "2021-03-01", None)]
+        );
+    }
+}

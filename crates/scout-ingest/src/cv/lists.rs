@@ -1,0 +1,365 @@
+//! The list fields of a CV: skills (from skills sections, tables included,
+//! and from the rest of the text, each with the line that shows it),
+//! languages with their levels, and certifications.
+
+use scout_taxonomy::languages::{canonical_language, canonical_proficiency};
+use scout_taxonomy::skills::canonical_skill;
+
+use super::dates::{find_span, years_in};
+use super::{CvLanguage, CvSkillEvidence};
+
+/// Items of a list line: cut at commas, semicolons, bullets, bars, tabs,
+/// spaced slashes and dashes (not at `/` inside `CI/CD`).
+pub fn items(line: &str) -> Vec<String> {
+    let mut pieces = vec![line.to_owned()];
+    for sep in [
+        ",", ";", "•", "|", "·", "\t", " / ", " – ", " — ", " - ", "  ", "▪", "◦", "●",
+    ] {
+        pieces = pieces
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+    }
+    pieces
+        .into_iter()
+        .map(|p| {
+            p.trim()
+                .trim_start_matches(['*', '-', '+', '◦'])
+                .trim()
+                .trim_end_matches('.')
+                .to_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Skills named in a text, longest first at each word: (canonical, as
+/// written). `strict` keeps only what cannot be an everyday word: names of
+/// two words or more, or one word written like a product (`PostgreSQL`,
+/// `AWS`, `C#`, `Node.js`) or capitalised inside a sentence and not a
+/// common noun.
+pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
+    /// Skills that are also everyday words in a sentence.
+    const EVERYDAY: &[&str] = &[
+        "go",
+        "r",
+        "c",
+        "excel",
+        "swift",
+        "spring",
+        "rust",
+        "ruby",
+        "word",
+        "access",
+        "project",
+        "office",
+        "teams",
+        "sales",
+        "marketing",
+        "research",
+        "strategy",
+        "leadership",
+        "communication",
+        "teaching",
+        "accounting",
+        "budgeting",
+        "statistics",
+        "tax",
+        "negotiation",
+        "recruiting",
+        "sourcing",
+        "interviewing",
+        "onboarding",
+        "cooking",
+        "pharmacy",
+        "surgery",
+        "triage",
+        "catering",
+        "pastry",
+        "illustration",
+        "typography",
+        "branding",
+        "auditing",
+        "bookkeeping",
+        "reconciliation",
+        "compliance",
+        "litigation",
+        "payroll",
+        "logistics",
+        "procurement",
+        "forecasting",
+        "valuation",
+        "analytics",
+        "diagnosis",
+        "tutoring",
+        "lean",
+        "dashboards",
+        "sketch",
+        "unity",
+        "make",
+        "less",
+        "dart",
+        "chef",
+        "puppet",
+        "express",
+        "next",
+        "ember",
+        "meteor",
+        "backbone",
+        "salt",
+    ];
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .scan(0usize, |at, w| {
+            let start = text[*at..].find(w).map_or(*at, |i| *at + i);
+            *at = start + w.len();
+            Some((start, w))
+        })
+        .collect();
+    let clean = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '+')
+            .to_owned()
+    };
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = false;
+        for n in (1..=4).rev() {
+            if i + n > words.len() {
+                continue;
+            }
+            let phrase: Vec<String> = words[i..i + n].iter().map(|(_, w)| clean(w)).collect();
+            let phrase = phrase.join(" ");
+            if phrase.is_empty() {
+                continue;
+            }
+            let Some(skill) = canonical_skill(&phrase) else {
+                continue;
+            };
+            if strict && n == 1 {
+                let w = &phrase;
+                let capitals = w.chars().filter(|c| c.is_uppercase()).count();
+                let symbols = w.chars().any(|c| !c.is_alphanumeric());
+                let sentence_start = i == 0
+                    || words[i - 1].1.ends_with(['.', ':', '!', '?', ';'])
+                    || words[i - 1].1.starts_with('•');
+                let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+                let everyday = EVERYDAY.contains(&w.to_lowercase().as_str());
+                let product = capitals >= 2 || symbols || w.chars().any(|c| c.is_ascii_digit());
+                if !(product && w.len() >= 2 || capitalised && !sentence_start && !everyday) {
+                    continue;
+                }
+            }
+            if !out.iter().any(|(s, _)| *s == skill) {
+                out.push((skill, phrase));
+            }
+            i += n;
+            matched = true;
+            break;
+        }
+        if !matched {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Skills of a skills section's line: each item whole, or the skills named
+/// inside it (a table row joined into one line, a `Label: a, b` line).
+pub fn skills_of_list_line(line: &str) -> Vec<&'static str> {
+    let line = match line.split_once(':') {
+        Some((label, rest)) if canonical_skill(label).is_none() => rest,
+        _ => line,
+    };
+    let mut out = Vec::new();
+    for item in items(line) {
+        let item = item.split(" (").next().unwrap_or(&item).trim().to_owned();
+        match canonical_skill(&item) {
+            Some(s) => out.push(s),
+            None => out.extend(skills_named(&item, false).into_iter().map(|(s, _)| s)),
+        }
+    }
+    out
+}
+
+/// Adds a skill with the line it was read from, once.
+pub fn add_skill(
+    skills: &mut Vec<String>,
+    evidence: &mut Vec<CvSkillEvidence>,
+    skill: &str,
+    section: &str,
+    line: &str,
+) {
+    if skills.iter().any(|s| s == skill) {
+        return;
+    }
+    skills.push(skill.to_owned());
+    evidence.push(CvSkillEvidence {
+        skill: skill.to_owned(),
+        section: section.to_owned(),
+        text: line.trim().chars().take(200).collect(),
+    });
+}
+
+/// A level as written: a CEFR level anywhere (`fließend (B2)` is B2), else
+/// the words (`courant`, `Muttersprache`, `Native speaker`).
+pub fn level_of(text: &str) -> Option<&'static str> {
+    let cefr = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| matches!(*w, "A1" | "A2" | "B1" | "B2" | "C1" | "C2"));
+    if let Some(code) = cefr {
+        return canonical_proficiency(code);
+    }
+    let words = text
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    canonical_proficiency(words).or_else(|| {
+        // "Professional working proficiency (full)": the part before brackets
+        words
+            .split(['(', ',', '/'])
+            .next()
+            .and_then(|w| canonical_proficiency(w.trim()))
+    })
+}
+
+/// Languages of a languages section (or a `Languages:` line): names in any
+/// of the four languages, each with the level written beside it or on the
+/// line under it.
+pub fn languages(lines: &[&str]) -> Vec<CvLanguage> {
+    let mut out: Vec<CvLanguage> = Vec::new();
+    for line in lines {
+        let line = line.trim_start_matches(['•', '*', '-', '▪']).trim();
+        // a level on a line of its own belongs to the language above it
+        if let Some(level) = level_of(line).filter(|_| canonical_language(line).is_none()) {
+            if let Some(last) = out.last_mut().filter(|l| l.level.is_none()) {
+                last.level = Some(level.to_owned());
+            }
+            continue;
+        }
+        for item in line.split([',', ';', '|', '·', '•']) {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = item.split_whitespace().collect();
+            // the name: the longest run of leading words that is a language
+            let named = (1..=words.len().min(3)).rev().find_map(|n| {
+                let name = words[..n]
+                    .join(" ")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_owned();
+                canonical_language(&name).map(|l| (l, n))
+            });
+            let Some((name, n)) = named else { continue };
+            if out.iter().any(|l| l.name == name) {
+                continue;
+            }
+            let rest = words[n..].join(" ");
+            out.push(CvLanguage {
+                name: name.to_owned(),
+                level: level_of(&rest).map(str::to_owned),
+            });
+        }
+    }
+    out
+}
+
+/// Certifications: one a line, bullets and a trailing date taken off.
+pub fn certifications(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        let mut text = line
+            .trim()
+            .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
+            .trim()
+            .to_owned();
+        if let Some(span) = find_span(&text) {
+            text = text[..span.from].to_owned();
+        } else if let Some(year) = years_in(&text).last() {
+            if let Some(at) = text.rfind(&year.to_string()) {
+                text = text[..at].to_owned();
+            }
+        }
+        let text = text
+            .trim()
+            .trim_end_matches(['(', ',', '-', '–', '—', '|', ' '])
+            .trim()
+            .to_owned();
+        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skills_of_lists_and_tables() {
+        assert_eq!(
+            skills_of_list_line("Primary Skills: Java, Spring Boot, CI/CD"),
+            ["Java", "Spring Boot", "CI/CD"]
+        );
+        assert_eq!(
+            skills_of_list_line("Docker Terraform AWS"),
+            ["Docker", "Terraform", "Amazon Web Services"]
+        );
+    }
+
+    #[test]
+    fn skills_in_sentences_are_the_unmistakable_ones() {
+        let found: Vec<&str> = skills_named(
+            "Delivered projects using Employer Branding and PostgreSQL; mentored two colleagues in Onboarding. Go to market with Excel",
+            true,
+        )
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+        assert_eq!(found, ["Employer Branding", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn languages_with_levels_in_four_languages() {
+        let langs = languages(&[
+            "English (Native), French (Professional working proficiency)",
+            "Deutsch: Muttersprache",
+            "Inglés – avanzado (C1)",
+            "Hindi",
+            "Native speaker",
+            "italien : notions",
+        ]);
+        let got: Vec<(&str, Option<&str>)> = langs
+            .iter()
+            .map(|l| (l.name.as_str(), l.level.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("english", Some("native_or_bilingual")),
+                ("french", Some("professional_working")),
+                ("german", Some("native_or_bilingual")),
+                ("hindi", Some("native_or_bilingual")),
+                ("italian", Some("elementary")),
+            ]
+        );
+    }
+
+    #[test]
+    fn certifications_one_a_line() {
+        assert_eq!(
+            certifications(&[
+                "• PMP (2021)",
+                "Oracle Certified Professional, Java SE 11 Developer",
+                "AWS Certified Solutions Architect – Associate"
+            ]),
+            [
+                "PMP",
+                "Oracle Certified Professional, Java SE 11 Developer",
+                "AWS Certified Solutions Architect – Associate"
+            ]
+        );
+    }
+}

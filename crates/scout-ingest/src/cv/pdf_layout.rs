@@ -1,0 +1,736 @@
+//! A PDF page's text in reading order, from where each run of text stands.
+//!
+//! The content stream says what is drawn, not in what order a person reads
+//! it: a word processor may draw a bold run and the plain rest of the same
+//! line as two objects, a browser draws a sidebar before the main column,
+//! and a table row's cells side by side. So each text run is placed with the
+//! text and transformation matrices (PDF 32000-1 §9.4), runs are grouped
+//! into lines by their baseline, and a page whose lines fall on both sides
+//! of a vertical gutter is read a column at a time — unless the two sides
+//! pair up row by row (a table of dates and roles), where each row is read
+//! across with a tab between its cells. Lines that open or close every page
+//! alike (running headers and footers) are dropped.
+
+use std::collections::BTreeMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
+
+/// Most bytes a page's content may decompress to.
+const MAX_PAGE_CONTENT: usize = 16 * 1024 * 1024;
+/// Most text runs read from one page: a CV page has a few hundred.
+const MAX_RUNS_PER_PAGE: usize = 20_000;
+/// Form XObjects nested deeper than this are not entered.
+const MAX_FORM_DEPTH: usize = 4;
+
+/// A run of text as drawn: its start on the page, an estimate of its end,
+/// and its font size, all in page units (points), y upwards.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    x: f64,
+    end: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// A font's encoding and the advance of its character codes.
+struct FontInfo<'a> {
+    encoding: Encoding<'a>,
+    two_byte: bool,
+    widths: BTreeMap<u32, f64>,
+    default_width: f64,
+}
+
+impl FontInfo<'_> {
+    fn advance(&self, bytes: &[u8]) -> (f64, usize) {
+        let mut total = 0.0;
+        let mut codes = 0;
+        let mut step = |code: u32| {
+            total += self
+                .widths
+                .get(&code)
+                .copied()
+                .unwrap_or(self.default_width)
+                / 1000.0;
+            codes += 1;
+        };
+        if self.two_byte {
+            bytes
+                .chunks(2)
+                .for_each(|c| step(u32::from(c[0]) << 8 | u32::from(*c.get(1).unwrap_or(&0))));
+        } else {
+            bytes.iter().for_each(|b| step(u32::from(*b)));
+        }
+        (total, codes)
+    }
+}
+
+fn num(o: &Object) -> f64 {
+    o.as_float().map(f64::from).unwrap_or(0.0)
+}
+
+fn font_info<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<FontInfo<'a>> {
+    let encoding = font
+        .get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
+        .ok()?;
+    let two_byte = font.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0");
+    let mut widths = BTreeMap::new();
+    let mut default_width = 500.0;
+    if two_byte {
+        let descendant = font
+            .get_deref(b"DescendantFonts", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|d| doc.dereference(d).ok())
+            .and_then(|(_, d)| d.as_dict().ok());
+        if let Some(d) = descendant {
+            default_width = d.get(b"DW").map(num).unwrap_or(1000.0);
+            if let Ok(w) = d.get_deref(b"W", doc).and_then(Object::as_array) {
+                read_cid_widths(doc, w, &mut widths);
+            }
+        }
+    } else {
+        let first = font.get(b"FirstChar").map(num).unwrap_or(0.0) as u32;
+        if let Ok(w) = font.get_deref(b"Widths", doc).and_then(Object::as_array) {
+            for (i, width) in w.iter().enumerate() {
+                let width = doc.dereference(width).map(|(_, o)| num(o)).unwrap_or(0.0);
+                widths.insert(first + i as u32, width);
+            }
+        }
+    }
+    Some(FontInfo {
+        encoding,
+        two_byte,
+        widths,
+        default_width,
+    })
+}
+
+/// `/W [c [w1 w2 …] c_first c_last w …]` (PDF 32000-1 §9.7.4.3).
+fn read_cid_widths(doc: &Document, w: &[Object], out: &mut BTreeMap<u32, f64>) {
+    let mut i = 0;
+    while i < w.len() && out.len() < 65_536 {
+        let start = num(&w[i]) as u32;
+        match w.get(i + 1).map(|o| doc.dereference(o).map(|(_, o)| o)) {
+            Some(Ok(Object::Array(list))) => {
+                for (k, width) in list.iter().enumerate() {
+                    out.insert(start + k as u32, num(width));
+                }
+                i += 2;
+            }
+            Some(Ok(last)) => {
+                let last = (num(last) as u32).min(start.saturating_add(65_536));
+                let width = w.get(i + 2).map(num).unwrap_or(0.0);
+                for code in start..=last {
+                    out.insert(code, width);
+                }
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+}
+
+/// 2-D affine matrix `[a b c d e f]`.
+type Matrix = [f64; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn multiply(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+fn matrix_of(operands: &[Object]) -> Option<Matrix> {
+    (operands.len() == 6).then(|| {
+        let v: Vec<f64> = operands.iter().map(num).collect();
+        [v[0], v[1], v[2], v[3], v[4], v[5]]
+    })
+}
+
+#[derive(Clone)]
+struct TextState {
+    font: Option<Vec<u8>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+/// Walks one content stream (and the form XObjects it draws), collecting runs.
+struct Walker<'a> {
+    doc: &'a Document,
+    runs: Vec<Run>,
+}
+
+impl<'a> Walker<'a> {
+    fn walk(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        ctm: Matrix,
+        depth: usize,
+    ) {
+        let Ok(content) = Content::decode(content) else {
+            return;
+        };
+        let fonts: BTreeMap<Vec<u8>, FontInfo> = resources
+            .and_then(|r| {
+                r.get_deref(b"Font", self.doc)
+                    .and_then(Object::as_dict)
+                    .ok()
+            })
+            .map(|fonts| {
+                fonts
+                    .iter()
+                    .filter_map(|(name, f)| {
+                        let (_, f) = self.doc.dereference(f).ok()?;
+                        Some((name.clone(), font_info(self.doc, f.as_dict().ok()?)?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut ctm = ctm;
+        let mut stack: Vec<(Matrix, TextState)> = Vec::new();
+        let mut state = TextState {
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        };
+        let mut tm = IDENTITY;
+        let mut tlm = IDENTITY;
+        for op in &content.operations {
+            if self.runs.len() >= MAX_RUNS_PER_PAGE {
+                return;
+            }
+            let o = &op.operands;
+            match op.operator.as_str() {
+                "q" => stack.push((ctm, state.clone())),
+                "Q" => {
+                    if let Some((m, s)) = stack.pop() {
+                        ctm = m;
+                        state = s;
+                    }
+                }
+                "cm" => {
+                    if let Some(m) = matrix_of(o) {
+                        ctm = multiply(&m, &ctm);
+                    }
+                }
+                "BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                "Tf" => {
+                    state.font = o.first().and_then(|n| n.as_name().ok()).map(<[u8]>::to_vec);
+                    state.size = o.get(1).map(num).unwrap_or(0.0);
+                }
+                "Tc" => state.char_spacing = o.first().map(num).unwrap_or(0.0),
+                "Tw" => state.word_spacing = o.first().map(num).unwrap_or(0.0),
+                "Tz" => state.scale = o.first().map(num).unwrap_or(100.0) / 100.0,
+                "TL" => state.leading = o.first().map(num).unwrap_or(0.0),
+                "Ts" => state.rise = o.first().map(num).unwrap_or(0.0),
+                "Td" | "TD" => {
+                    let (tx, ty) = (
+                        o.first().map(num).unwrap_or(0.0),
+                        o.get(1).map(num).unwrap_or(0.0),
+                    );
+                    if op.operator == "TD" {
+                        state.leading = -ty;
+                    }
+                    tlm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    if let Some(m) = matrix_of(o) {
+                        tlm = m;
+                        tm = m;
+                    }
+                }
+                "T*" => {
+                    tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -state.leading], &tlm);
+                    tm = tlm;
+                }
+                "Tj" | "TJ" | "'" | "\"" => {
+                    if op.operator != "Tj" && op.operator != "TJ" {
+                        tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -state.leading], &tlm);
+                        tm = tlm;
+                    }
+                    let Some(font) = state.font.as_ref().and_then(|f| fonts.get(f)) else {
+                        continue;
+                    };
+                    let items: Vec<&Object> = match op.operator.as_str() {
+                        "TJ" => o
+                            .first()
+                            .and_then(|a| a.as_array().ok())
+                            .map(|a| a.iter().collect())
+                            .unwrap_or_default(),
+                        "\"" => o.get(2).into_iter().collect(),
+                        _ => o.first().into_iter().collect(),
+                    };
+                    self.show(&items, font, &state, &mut tm, &ctm);
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    self.form(o, resources, &ctm, depth);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Draws a form XObject (`Do`) with its own resources and matrix.
+    fn form(
+        &mut self,
+        o: &[Object],
+        resources: Option<&'a Dictionary>,
+        ctm: &Matrix,
+        depth: usize,
+    ) {
+        let Some(name) = o.first().and_then(|n| n.as_name().ok()) else {
+            return;
+        };
+        let stream = resources
+            .and_then(|r| {
+                r.get_deref(b"XObject", self.doc)
+                    .and_then(Object::as_dict)
+                    .ok()
+            })
+            .and_then(|x| x.get_deref(name, self.doc).ok())
+            .and_then(|s| s.as_stream().ok());
+        let Some(stream) = stream else {
+            return;
+        };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+            return;
+        }
+        let Ok(content) = stream.decompressed_content() else {
+            return;
+        };
+        if content.len() > MAX_PAGE_CONTENT {
+            return;
+        }
+        let matrix = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|m| matrix_of(m))
+            .unwrap_or(IDENTITY);
+        let own = stream
+            .dict
+            .get_deref(b"Resources", self.doc)
+            .and_then(Object::as_dict)
+            .ok()
+            .or(resources);
+        self.walk(&content, own, multiply(&matrix, ctm), depth + 1);
+    }
+
+    fn show(
+        &mut self,
+        items: &[&Object],
+        font: &FontInfo,
+        state: &TextState,
+        tm: &mut Matrix,
+        ctm: &Matrix,
+    ) {
+        let mut text = String::new();
+        let start = multiply(tm, ctm);
+        for item in items {
+            match item {
+                Object::String(bytes, _) => {
+                    let mut piece = String::new();
+                    if font.encoding.write_to_string(bytes, &mut piece).is_err() {
+                        continue;
+                    }
+                    let (width, codes) = font.advance(bytes);
+                    let spaces = piece.matches(' ').count() as f64;
+                    let tx = (width * state.size
+                        + codes as f64 * state.char_spacing
+                        + spaces * state.word_spacing)
+                        * state.scale;
+                    *tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                    text.push_str(&piece);
+                }
+                other => {
+                    // a kerning adjustment in thousandths of an em; a wide
+                    // one stands for a space the producer did not write
+                    let adjust = num(other);
+                    let tx = -adjust / 1000.0 * state.size * state.scale;
+                    *tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                    if adjust < -200.0 && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                }
+            }
+        }
+        if text.trim().is_empty() {
+            return;
+        }
+        let end = multiply(tm, ctm);
+        let size = (state.size * (start[2].powi(2) + start[3].powi(2)).sqrt()).abs();
+        self.runs.push(Run {
+            x: start[4],
+            end: end[4].max(start[4]),
+            y: start[5] + state.rise * start[3],
+            size: if size > 0.0 { size } else { 10.0 },
+            text,
+        });
+    }
+}
+
+/// One line of a page: its runs left to right.
+#[derive(Debug, Clone)]
+struct Line {
+    y: f64,
+    size: f64,
+    runs: Vec<Run>,
+}
+
+impl Line {
+    fn left(&self) -> f64 {
+        self.runs.first().map_or(0.0, |r| r.x)
+    }
+    fn right(&self) -> f64 {
+        self.runs.iter().map(|r| r.end).fold(f64::MIN, f64::max)
+    }
+    /// The runs joined: a space where runs stand apart, a tab across a
+    /// wide gap (a date set apart at the right margin, a table's next cell).
+    fn text(&self) -> String {
+        let mut out = String::new();
+        let mut last_end: Option<f64> = None;
+        for r in &self.runs {
+            if let Some(end) = last_end {
+                let gap = r.x - end;
+                if gap < -0.5 * self.size {
+                    // drawn over the run before it: another line that
+                    // happens to share the baseline (a footer, a margin note)
+                    out.push('\n');
+                } else if gap > 2.0 * self.size {
+                    out.push('\t');
+                } else if gap > 0.12 * self.size && !out.ends_with(' ') && !r.text.starts_with(' ')
+                {
+                    out.push(' ');
+                }
+            }
+            out.push_str(&r.text);
+            last_end = Some(r.end);
+        }
+        out.trim().to_owned()
+    }
+}
+
+/// Runs grouped into lines by baseline, top to bottom.
+fn lines_of(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Line> = Vec::new();
+    for run in runs {
+        match lines.last_mut() {
+            Some(line) if (line.y - run.y).abs() <= 0.35 * line.size.max(run.size) => {
+                line.size = line.size.max(run.size);
+                line.runs.push(run);
+            }
+            _ => lines.push(Line {
+                y: run.y,
+                size: run.size,
+                runs: vec![run],
+            }),
+        }
+    }
+    for line in &mut lines {
+        line.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    lines
+}
+
+/// A vertical gutter: an x that no run crosses, with text on both sides
+/// along a good part of the page.
+fn gutter(lines: &[Line]) -> Option<f64> {
+    let runs: Vec<&Run> = lines.iter().flat_map(|l| &l.runs).collect();
+    if runs.len() < 8 {
+        return None;
+    }
+    let left = runs.iter().map(|r| r.x).fold(f64::MAX, f64::min);
+    let right = runs.iter().map(|r| r.end).fold(f64::MIN, f64::max);
+    let width = right - left;
+    if width <= 0.0 {
+        return None;
+    }
+    // candidate gutters: just left of a run start, within the middle 70%
+    let mut best: Option<(f64, usize)> = None;
+    for r in &runs {
+        let x = r.x - 1.0;
+        if x < left + 0.15 * width || x > left + 0.85 * width {
+            continue;
+        }
+        let crossing = lines
+            .iter()
+            .filter(|l| l.runs.iter().any(|o| o.x < x && o.end > x + 1.0))
+            .count();
+        // a few crossings are lines that span both columns (a name on top)
+        if crossing * 10 > lines.len() {
+            continue;
+        }
+        // and a gutter is a band of white, not the join of two runs
+        let left_edge = runs
+            .iter()
+            .filter(|o| o.x < x && o.end <= x + 1.0)
+            .map(|o| o.end)
+            .fold(f64::MIN, f64::max);
+        if x - left_edge < 0.8 * r.size {
+            continue;
+        }
+        let on_left = lines
+            .iter()
+            .filter(|l| l.runs.iter().any(|o| o.end <= x + 1.0))
+            .count();
+        let on_right = lines
+            .iter()
+            .filter(|l| l.runs.iter().any(|o| o.x >= x))
+            .count();
+        let both = on_left.min(on_right);
+        if both * 4 >= lines.len() && best.is_none_or(|(_, b)| both > b) {
+            best = Some((x, both));
+        }
+    }
+    best.map(|(x, _)| x)
+}
+
+/// Whether the two sides of a gutter pair up row by row: every line of the
+/// sparser side has a line of the other side on its baseline (a table's
+/// rows), which a sidebar beside a main column rarely does.
+fn rows_pair_up(lines: &[Line], x: f64) -> bool {
+    let mut left = 0;
+    let mut right = 0;
+    let mut both = 0;
+    for l in lines {
+        let has_left = l.runs.iter().any(|r| r.end <= x + 1.0);
+        let has_right = l.runs.iter().any(|r| r.x >= x);
+        left += usize::from(has_left);
+        right += usize::from(has_right);
+        both += usize::from(has_left && has_right);
+    }
+    let sparse = left.min(right);
+    sparse > 0 && both * 10 >= sparse * 9
+}
+
+/// Lines of one side of the gutter (`left` or right), keeping lines that
+/// cross it on the side they start.
+fn side(lines: &[Line], x: f64, left: bool) -> Vec<Line> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let runs: Vec<Run> = l
+                .runs
+                .iter()
+                .filter(|r| (r.x < x) == left)
+                .cloned()
+                .collect();
+            (!runs.is_empty()).then_some(Line {
+                y: l.y,
+                size: l.size,
+                runs,
+            })
+        })
+        .collect()
+}
+
+/// A page's lines in reading order.
+fn reading_order(lines: Vec<Line>) -> Vec<String> {
+    let Some(x) = gutter(&lines) else {
+        return lines.iter().map(Line::text).collect();
+    };
+    if rows_pair_up(&lines, x) {
+        return lines.iter().map(Line::text).collect();
+    }
+    // lines that cross the gutter (a name across the top) stay where they
+    // are; between them, the left column is read before the right one
+    let mut out = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    // the column holding the largest type (the name) is read first
+    let largest = lines.iter().map(|l| l.size).fold(0.0, f64::max);
+    let flush = |block: &mut Vec<Line>, out: &mut Vec<String>| {
+        let (left, right) = (side(block, x, true), side(block, x, false));
+        let top = |c: &[Line]| c.iter().map(|l| l.size).fold(0.0, f64::max);
+        let right_first = top(&right) >= largest && top(&left) < largest;
+        let columns = if right_first {
+            [right, left]
+        } else {
+            [left, right]
+        };
+        for column in columns {
+            out.extend(column.iter().map(Line::text));
+        }
+        block.clear();
+    };
+    for line in lines {
+        // a run over the gutter with nothing starting beyond it spans both
+        // columns; otherwise each run goes to the side it starts on (an
+        // end is only estimated: a long link may seem to reach over)
+        let crosses =
+            line.left() < x && line.right() > x + 1.0 && !line.runs.iter().any(|r| r.x >= x);
+        if crosses {
+            flush(&mut block, &mut out);
+            out.push(line.text());
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut out);
+    out
+}
+
+/// Digits folded, so "Page 1 of 2" and "Page 2 of 2" read alike.
+fn shape(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
+/// Drops the lines that open or close every page the same way (two pages
+/// at least): running headers, footers and page numbers.
+fn without_running_lines(pages: &mut [Vec<String>]) {
+    if pages.len() < 2 {
+        return;
+    }
+    for edge in [true, false] {
+        for depth in 0..2 {
+            let at = |p: &Vec<String>| -> Option<String> {
+                let i = if edge {
+                    depth
+                } else {
+                    p.len().checked_sub(depth + 1)?
+                };
+                p.get(i).map(|l| shape(l))
+            };
+            let first = pages.first().and_then(at);
+            let Some(first) = first else { continue };
+            if first.is_empty() || !pages.iter().all(|p| at(p).as_deref() == Some(&first)) {
+                continue;
+            }
+            for p in pages.iter_mut() {
+                let i = if edge { depth } else { p.len() - depth - 1 };
+                p[i].clear();
+            }
+        }
+    }
+}
+
+/// The text of the given pages, in reading order, one line per line.
+pub fn pages_text(doc: &Document, pages: &[ObjectId]) -> String {
+    let mut texts: Vec<Vec<String>> = Vec::new();
+    for page in pages {
+        let content = doc
+            .get_page_content_with_limit(*page, MAX_PAGE_CONTENT)
+            .unwrap_or_default();
+        let resources = doc.get_page_resources(*page).ok().and_then(|(own, _)| own);
+        let resources = resources.or_else(|| {
+            // inherited resources: the first ancestor's dictionary
+            doc.get_page_resources(*page)
+                .ok()
+                .and_then(|(_, ids)| ids.first().copied())
+                .and_then(|id| doc.get_dictionary(id).ok())
+        });
+        let mut walker = Walker {
+            doc,
+            runs: Vec::new(),
+        };
+        walker.walk(&content, resources, IDENTITY, 0);
+        texts.push(reading_order(lines_of(walker.runs)));
+    }
+    without_running_lines(&mut texts);
+    let mut out = String::new();
+    for page in texts {
+        for line in page.iter().filter(|l| !l.is_empty()) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(x: f64, y: f64, text: &str) -> Run {
+        Run {
+            x,
+            end: x + text.len() as f64 * 5.0,
+            y,
+            size: 10.0,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn runs_on_one_baseline_are_one_line() {
+        let lines = lines_of(vec![
+            run(50.0, 700.0, ", Acme"),
+            run(10.0, 700.2, "Engineer"),
+        ]);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text(), "Engineer, Acme");
+    }
+
+    #[test]
+    fn a_sidebar_is_read_before_the_main_column() {
+        let mut runs = Vec::new();
+        for i in 0..6 {
+            runs.push(run(10.0, 700.0 - 14.0 * i as f64, &format!("side{i}")));
+            runs.push(run(200.0, 702.0 - 17.0 * i as f64, &format!("main{i}")));
+        }
+        runs.push(run(
+            10.0,
+            760.0,
+            "A Name Across The Whole Page Top Line Here Long",
+        ));
+        let text = reading_order(lines_of(runs));
+        assert_eq!(text[0], "A Name Across The Whole Page Top Line Here Long");
+        assert_eq!(text[1], "side0");
+        assert_eq!(text[7], "main0");
+    }
+
+    #[test]
+    fn a_table_of_dates_is_read_row_by_row() {
+        let mut runs = Vec::new();
+        for i in 0..5 {
+            let y = 700.0 - 40.0 * i as f64;
+            runs.push(run(10.0, y, "2019 - 2021"));
+            runs.push(run(200.0, y, &format!("Role {i}")));
+            runs.push(run(200.0, y - 12.0, &format!("Company {i}")));
+        }
+        let text = reading_order(lines_of(runs));
+        assert_eq!(text[0], "2019 - 2021\tRole 0");
+        assert_eq!(text[1], "Company 0");
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_dropped() {
+        let mut pages = vec![
+            vec![
+                "CV — Ana".to_owned(),
+                "Summary".into(),
+                "Page 1 of 2".into(),
+            ],
+            vec!["CV — Ana".to_owned(), "Skills".into(), "Page 2 of 2".into()],
+        ];
+        without_running_lines(&mut pages);
+        assert_eq!(pages[0], ["", "Summary", ""]);
+    }
+}

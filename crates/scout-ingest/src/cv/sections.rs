@@ -1,0 +1,328 @@
+//! A CV's sections, from its headings: a line of its own that names a
+//! section in English, French, German or Spanish (in any case, with or
+//! without a colon, Markdown marks or a rule under it), or that looks like a
+//! heading (short, in capitals) without being one we know — an unknown
+//! section, whose text stays out of every field rather than spilling into
+//! the section before it.
+
+use scout_taxonomy::fold;
+
+/// What a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Before the first heading: name, title, contacts.
+    Header,
+    /// Contact details.
+    Contact,
+    /// Summary, profile, objective.
+    Summary,
+    /// Jobs.
+    Experience,
+    /// Schools and degrees.
+    Education,
+    /// Skills.
+    Skills,
+    /// Spoken languages.
+    Languages,
+    /// Certifications and licences.
+    Certifications,
+    /// Anything else (projects, interests, references, a declaration…).
+    Other,
+}
+
+/// Headings, folded.
+const HEADINGS: &[(&str, Section)] = &[
+    ("contact", Section::Contact),
+    ("contacts", Section::Contact),
+    ("contact details", Section::Contact),
+    ("contact information", Section::Contact),
+    ("contact info", Section::Contact),
+    ("coordonnees", Section::Contact),
+    ("kontakt", Section::Contact),
+    ("kontaktdaten", Section::Contact),
+    ("contacto", Section::Contact),
+    ("datos de contacto", Section::Contact),
+    ("summary", Section::Summary),
+    ("profile", Section::Summary),
+    ("about", Section::Summary),
+    ("about me", Section::Summary),
+    ("professional summary", Section::Summary),
+    ("professional profile", Section::Summary),
+    ("career summary", Section::Summary),
+    ("executive profile", Section::Summary),
+    ("executive summary", Section::Summary),
+    ("personal statement", Section::Summary),
+    ("career objective", Section::Summary),
+    ("objective", Section::Summary),
+    ("profil", Section::Summary),
+    ("profil professionnel", Section::Summary),
+    ("a propos", Section::Summary),
+    ("a propos de moi", Section::Summary),
+    ("resume", Section::Summary),
+    ("perfil", Section::Summary),
+    ("perfil profesional", Section::Summary),
+    ("resumen", Section::Summary),
+    ("sobre mi", Section::Summary),
+    ("zusammenfassung", Section::Summary),
+    ("uber mich", Section::Summary),
+    ("kurzprofil", Section::Summary),
+    ("experience", Section::Experience),
+    ("experiences", Section::Experience),
+    ("work experience", Section::Experience),
+    ("professional experience", Section::Experience),
+    ("relevant experience", Section::Experience),
+    ("employment", Section::Experience),
+    ("employment history", Section::Experience),
+    ("work history", Section::Experience),
+    ("career history", Section::Experience),
+    ("career", Section::Experience),
+    ("professional background", Section::Experience),
+    ("experience professionnelle", Section::Experience),
+    ("experiences professionnelles", Section::Experience),
+    ("parcours professionnel", Section::Experience),
+    ("parcours", Section::Experience),
+    ("experiencia", Section::Experience),
+    ("experiencia profesional", Section::Experience),
+    ("experiencia laboral", Section::Experience),
+    ("trayectoria profesional", Section::Experience),
+    ("berufserfahrung", Section::Experience),
+    ("beruflicher werdegang", Section::Experience),
+    ("berufliche erfahrung", Section::Experience),
+    ("werdegang", Section::Experience),
+    ("praxiserfahrung", Section::Experience),
+    ("education", Section::Education),
+    ("educational qualification", Section::Education),
+    ("educational qualifications", Section::Education),
+    ("education and training", Section::Education),
+    ("academic background", Section::Education),
+    ("academic profile", Section::Education),
+    ("academic qualifications", Section::Education),
+    ("academics", Section::Education),
+    ("qualifications", Section::Education),
+    ("studies", Section::Education),
+    ("formation", Section::Education),
+    ("formations", Section::Education),
+    ("formation academique", Section::Education),
+    ("diplomes", Section::Education),
+    ("diplomes et formations", Section::Education),
+    ("etudes", Section::Education),
+    ("educacion", Section::Education),
+    ("formacion", Section::Education),
+    ("formacion academica", Section::Education),
+    ("estudios", Section::Education),
+    ("ausbildung", Section::Education),
+    ("studium", Section::Education),
+    ("bildungsweg", Section::Education),
+    ("schulbildung", Section::Education),
+    ("akademischer werdegang", Section::Education),
+    ("skills", Section::Skills),
+    ("technical skills", Section::Skills),
+    ("key skills", Section::Skills),
+    ("core skills", Section::Skills),
+    ("skill set", Section::Skills),
+    ("skillset", Section::Skills),
+    ("it skills", Section::Skills),
+    ("skills and tools", Section::Skills),
+    ("core competencies", Section::Skills),
+    ("competencies", Section::Skills),
+    ("technologies", Section::Skills),
+    ("tech stack", Section::Skills),
+    ("tools", Section::Skills),
+    ("competences", Section::Skills),
+    ("competences techniques", Section::Skills),
+    ("competences cles", Section::Skills),
+    ("habilidades", Section::Skills),
+    ("competencias", Section::Skills),
+    ("conocimientos", Section::Skills),
+    ("aptitudes", Section::Skills),
+    ("kenntnisse", Section::Skills),
+    ("it kenntnisse", Section::Skills),
+    ("fachkenntnisse", Section::Skills),
+    ("fahigkeiten", Section::Skills),
+    ("languages", Section::Languages),
+    ("languages known", Section::Languages),
+    ("language skills", Section::Languages),
+    ("langues", Section::Languages),
+    ("idiomas", Section::Languages),
+    ("sprachen", Section::Languages),
+    ("sprachkenntnisse", Section::Languages),
+    ("certifications", Section::Certifications),
+    ("certification", Section::Certifications),
+    ("certificates", Section::Certifications),
+    ("licenses certifications", Section::Certifications),
+    ("licenses and certifications", Section::Certifications),
+    ("licences and certifications", Section::Certifications),
+    ("courses and certifications", Section::Certifications),
+    ("certificats", Section::Certifications),
+    ("zertifikate", Section::Certifications),
+    ("zertifizierungen", Section::Certifications),
+    ("certificaciones", Section::Certifications),
+    ("certificados", Section::Certifications),
+    ("projects", Section::Other),
+    ("key projects", Section::Other),
+    ("projets", Section::Other),
+    ("projekte", Section::Other),
+    ("proyectos", Section::Other),
+    ("interests", Section::Other),
+    ("hobbies", Section::Other),
+    ("hobbys", Section::Other),
+    ("interessen", Section::Other),
+    ("centres d interet", Section::Other),
+    ("loisirs", Section::Other),
+    ("intereses", Section::Other),
+    ("aficiones", Section::Other),
+    ("references", Section::Other),
+    ("referenzen", Section::Other),
+    ("referencias", Section::Other),
+    ("declaration", Section::Other),
+    ("personal details", Section::Other),
+    ("personal information", Section::Other),
+    ("personal data", Section::Other),
+    ("informations personnelles", Section::Other),
+    ("personliche daten", Section::Other),
+    ("personliche angaben", Section::Other),
+    ("datos personales", Section::Other),
+    ("achievements", Section::Other),
+    ("awards", Section::Other),
+    ("publications", Section::Other),
+    ("volunteering", Section::Other),
+    ("volunteer experience", Section::Other),
+    ("additional information", Section::Other),
+    ("strengths", Section::Other),
+];
+
+/// Document titles at the top of a CV: not sections.
+const DOCUMENT_TITLES: &[&str] = &[
+    "resume",
+    "curriculum vitae",
+    "cv",
+    "lebenslauf",
+    "curriculum",
+];
+
+/// A line without Markdown marks, bullets or a closing colon.
+pub fn bare(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches(['#', '*', '_', '•', '-', '='])
+        .trim_end_matches(['*', '_', ':', '='])
+        .trim()
+}
+
+/// The section a heading line names.
+pub fn known_heading(line: &str) -> Option<Section> {
+    let text = bare(line);
+    if text.is_empty() || text.len() > 60 {
+        return None;
+    }
+    // "Licenses & Certifications", "Skills & Tools": the ampersand folds away
+    let f = fold(&text.replace('&', " and "));
+    let f = f.replace(" and ", " ").replace("  ", " ");
+    HEADINGS
+        .iter()
+        .find(|(h, _)| *h == f || h.replace(" and ", " ") == f)
+        .map(|(_, s)| *s)
+}
+
+/// A line that looks like a heading we do not know: two to four words (or
+/// one of eight letters or more) in capitals, no digits, no sentence.
+pub fn looks_like_heading(line: &str) -> bool {
+    let text = bare(line);
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let words = text.split_whitespace().count();
+    // "HTML CSS" in a skills list is no heading
+    if text
+        .split_whitespace()
+        .all(|w| scout_taxonomy::skills::canonical_skill(w).is_some())
+    {
+        return false;
+    }
+    !letters.is_empty()
+        && letters.iter().all(|c| !c.is_lowercase())
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == ',')
+        && (2..=4).contains(&words)
+        || (words == 1 && letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase()))
+}
+
+/// A Markdown rule under a heading (`-----`, `=====`).
+pub fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.chars().all(|c| c == '-' || c == '=' || c == '_')
+}
+
+/// The section of each line (`None` for headings and rules), given the
+/// lines already cut. A name in capitals at the top is not a heading: an
+/// unknown heading only counts once a known one has been seen.
+pub fn assign(lines: &[&str]) -> Vec<Option<Section>> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut current = Section::Header;
+    let mut seen_known = false;
+    for (i, line) in lines.iter().enumerate() {
+        if is_rule(line) {
+            out.push(None);
+            continue;
+        }
+        let text = fold(bare(line));
+        if current == Section::Header && DOCUMENT_TITLES.contains(&text.as_str()) && i < 3 {
+            out.push(None);
+            continue;
+        }
+        if let Some(s) = known_heading(line) {
+            current = s;
+            seen_known = true;
+            out.push(None);
+        } else if seen_known && looks_like_heading(line) {
+            current = Section::Other;
+            out.push(None);
+        } else {
+            out.push(Some(current));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_four_languages_and_any_case() {
+        assert_eq!(known_heading("TECHNICAl SKILLS"), Some(Section::Skills));
+        assert_eq!(known_heading("## Experience"), Some(Section::Experience));
+        assert_eq!(
+            known_heading("Expérience professionnelle"),
+            Some(Section::Experience)
+        );
+        assert_eq!(
+            known_heading("BERUFLICHER WERDEGANG"),
+            Some(Section::Experience)
+        );
+        assert_eq!(
+            known_heading("Formación académica"),
+            Some(Section::Education)
+        );
+        assert_eq!(
+            known_heading("Licenses & Certifications"),
+            Some(Section::Certifications)
+        );
+        assert_eq!(known_heading("Sprachkenntnisse:"), Some(Section::Languages));
+        assert_eq!(known_heading("Python, SQL"), None);
+    }
+
+    #[test]
+    fn an_unknown_heading_ends_the_section_before_it() {
+        let lines = [
+            "ANA RUIZ",
+            "SKILLS",
+            "Python",
+            "KEY PROJECTS DONE",
+            "Built a thing",
+        ];
+        let s = assign(&lines);
+        assert_eq!(s[0], Some(Section::Header));
+        assert_eq!(s[2], Some(Section::Skills));
+        assert_eq!(s[3], None);
+        assert_eq!(s[4], Some(Section::Other));
+    }
+}
