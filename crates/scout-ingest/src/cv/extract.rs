@@ -330,7 +330,16 @@ pub fn normalized(text: &str) -> String {
                 .next()
                 .is_some_and(char::is_lowercase)
         };
-        if out.ends_with('\u{1}') {
+        // a profile link wrapped at a hyphen or slash goes on, whatever follows
+        let link_broken = clean.ends_with(['-', '/'])
+            && clean.split_whitespace().last().is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.contains("linkedin.com/") || w.contains("github.com/")
+            });
+        if out.ends_with('\u{2}') {
+            out.pop();
+            out.push_str(clean.trim_start());
+        } else if out.ends_with('\u{1}') {
             out.pop();
             if next_lower(clean) {
                 out.push_str(clean.trim_start());
@@ -341,7 +350,9 @@ pub fn normalized(text: &str) -> String {
         } else {
             out.push_str(clean);
         }
-        if broken {
+        if link_broken {
+            out.push('\u{2}');
+        } else if broken {
             out.pop();
             out.push('\u{1}');
         } else {
@@ -351,6 +362,25 @@ pub fn normalized(text: &str) -> String {
     if out.ends_with('\u{1}') {
         out.pop();
         out.push_str("-\n");
+    } else if out.ends_with('\u{2}') {
+        out.pop();
+        out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalized;
+
+    #[test]
+    fn glyphs_hyphens_and_wrapped_links() {
+        assert_eq!(normalized("\u{f0b7} Certi\u{fb01}ed"), "• Certified\n");
+        assert_eq!(normalized("project manage-\nment"), "project management\n");
+        assert_eq!(normalized("Jan 2019 -\n2021"), "Jan 2019 -\n2021\n");
+        assert_eq!(
+            normalized("linkedin.com/in/ana-ruiz-\n123\nNext"),
+            "linkedin.com/in/ana-ruiz-123\nNext\n"
+        );
+    }
 }

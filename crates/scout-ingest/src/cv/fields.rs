@@ -147,7 +147,7 @@ fn phone_in(line: &str) -> Option<String> {
 
 fn links_in(line: &str) -> Vec<String> {
     line.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| c == ',' || c == '|' || c == ';' || c == '(' || c == ')'))
+        .map(|w| w.trim_matches([',', '|', ';', '(', ')', '<', '>', '[', ']', '"']))
         .filter(|w| {
             let l = w.to_lowercase();
             l.contains("linkedin.com/") || l.contains("github.com/")
@@ -212,8 +212,15 @@ fn location_in(line: &str) -> Option<(String, String)> {
 fn joined_lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut carry = false;
+    let mut bullet_carry = false;
     for line in text.lines().map(str::trim) {
-        if carry && !line.is_empty() {
+        // a long bullet point without its full stop wraps onto the next
+        // line, unless that line is a bullet point or a heading of its own
+        let wrapped = bullet_carry
+            && !line.starts_with('•')
+            && sections::known_heading(line).is_none()
+            && !sections::looks_like_heading(line);
+        if (carry || wrapped) && !line.is_empty() {
             if let Some(last) = out.last_mut() {
                 last.push(' ');
                 last.push_str(line);
@@ -229,6 +236,9 @@ fn joined_lines(text: &str) -> Vec<String> {
                 || [" at", " of", " and", " de", " et"]
                     .iter()
                     .any(|s| l.to_lowercase().ends_with(s)));
+        bullet_carry = l.starts_with('•')
+            && l.split_whitespace().count() >= 8
+            && !l.ends_with(['.', '!', '?', ';', ':']);
     }
     out
 }
@@ -332,9 +342,12 @@ fn title_case(text: &str) -> String {
 /// The headline under the name: the next line that is no contact, place or
 /// heading, without a label (`Current role:`) or a place after it
 /// (`Data Engineer — Chennai`).
-fn find_title(lines: &[&str], after: usize) -> Option<String> {
+fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
     for line in lines.iter().skip(after + 1).take(4) {
         let line = sections::bare(line);
+        if fold(line) == fold(name) {
+            continue;
+        }
         if line.is_empty() || sections::known_heading(line).is_some() {
             if line.is_empty() {
                 continue;
@@ -343,7 +356,7 @@ fn find_title(lines: &[&str], after: usize) -> Option<String> {
         }
         if email_in(line).is_some()
             || phone_in(line).is_some()
-            || location_in(line).is_some()
+            || location_in(without_contact_label(line)).is_some()
             || line.contains("://")
             || line.contains(".com/")
         {
@@ -428,7 +441,7 @@ pub fn read(text: &str) -> ParsedCv {
     let name = find_name(&lines, &kinds);
     if let Some((i, name)) = &name {
         cv.full_name = Some(name.clone());
-        cv.title = find_title(&lines, *i);
+        cv.title = find_title(&lines, *i, name);
     }
     // each section to its reader, in the order written
     let mut in_section: Vec<(Section, Vec<&str>)> = Vec::new();
@@ -498,35 +511,50 @@ pub fn read(text: &str) -> ParsedCv {
     }
     let mut languages_lines = Vec::new();
     let mut certification_lines = Vec::new();
+    let mut skill_lines = Vec::new();
     for (kind, line) in &list_lines {
         match kind {
-            Section::Skills => {
-                for skill in lists::skills_of_list_line(line) {
-                    skills_from_lists = true;
-                    lists::add_skill(
-                        &mut cv.skills,
-                        &mut cv.skill_evidence,
-                        skill,
-                        "skills",
-                        line,
-                    );
-                }
-            }
+            Section::Skills => skill_lines.push(*line),
             Section::Languages => languages_lines.push(*line),
             Section::Certifications => certification_lines.push(*line),
             _ => {}
         }
     }
+    for line in lists::unwrapped(&skill_lines) {
+        for skill in lists::skills_of_list_line(&line) {
+            skills_from_lists = true;
+            lists::add_skill(
+                &mut cv.skills,
+                &mut cv.skill_evidence,
+                skill,
+                "skills",
+                &line,
+            );
+        }
+    }
     cv.languages = lists::languages(&languages_lines);
     cv.certifications = lists::certifications(&certification_lines);
-    // skills named in the rest of the text, with the line that names them
+    // skills named in the rest of the text, with the line that names them;
+    // job titles and employers are not skills ("Talent Acquisition Lead",
+    // "HCL Technologies")
+    let named: Vec<String> = cv
+        .experiences
+        .iter()
+        .flat_map(|e| [e.title.clone(), e.company.clone()])
+        .chain(cv.title.clone())
+        .filter(|t| !t.is_empty())
+        .collect();
     for (kind, group) in &in_section {
         if matches!(
             kind,
             Section::Summary | Section::Experience | Section::Other
         ) {
             for line in group {
-                for (skill, _) in lists::skills_named(line, true) {
+                let mut text = (*line).to_owned();
+                for n in &named {
+                    text = text.replace(n.as_str(), " ; ");
+                }
+                for (skill, _) in lists::skills_named(&text, true) {
                     lists::add_skill(
                         &mut cv.skills,
                         &mut cv.skill_evidence,

@@ -124,8 +124,20 @@ const ROLE_SEPARATORS: &[&str] = &[
 /// Marks trimmed off the ends of what is left of a line once its dates
 /// are taken out.
 const EDGE_MARKS: &[char] = &[
-    ' ', '\t', '·', '|', ':', ',', '-', '–', '—', '(', ')', '•', '.', ';', '/',
+    ' ', '\t', '·', '|', ':', ',', '-', '–', '—', '(', ')', '•', '.', ';', '/', '*', '_',
 ];
+
+/// A line without Markdown's heading marks and emphasis (`### Title, Acme`,
+/// `*2019 – present*`, `**Title**`); a bullet's `* ` stays.
+fn plain(line: &str) -> &str {
+    let t = line.trim().trim_start_matches('#').trim();
+    let emphasis = (t.starts_with('*') && !t.starts_with("* ")) || t.starts_with('_');
+    if emphasis {
+        t.trim_matches(['*', '_']).trim()
+    } else {
+        t
+    }
+}
 
 /// An employer without a place after it (`N26, Stuttgart` → `N26`).
 fn without_place(company: &str) -> String {
@@ -263,6 +275,8 @@ fn from_lines(lines: &[&str]) -> Option<(String, String)> {
 
 /// The jobs of an experience section's lines (empty lines left out).
 pub fn read(lines: &[&str]) -> Vec<CvExperience> {
+    let lines: Vec<&str> = lines.iter().map(|l| plain(l)).collect();
+    let lines = lines.as_slice();
     let spans: Vec<Option<Span>> = lines.iter().map(|l| find_span(l)).collect();
     let anchors: Vec<usize> = (0..lines.len()).filter(|&i| spans[i].is_some()).collect();
     let Some(&first) = anchors.first() else {

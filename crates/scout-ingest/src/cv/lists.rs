@@ -231,7 +231,10 @@ pub fn languages(lines: &[&str]) -> Vec<CvLanguage> {
     for line in lines {
         let line = line.trim_start_matches(['•', '*', '-', '▪']).trim();
         // a level on a line of its own belongs to the language above it
-        if let Some(level) = level_of(line).filter(|_| canonical_language(line).is_none()) {
+        let names_language = line
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| canonical_language(w).is_some());
+        if let Some(level) = level_of(line).filter(|_| !names_language) {
             if let Some(last) = out.last_mut().filter(|l| l.level.is_none()) {
                 last.level = Some(level.to_owned());
             }
@@ -265,10 +268,43 @@ pub fn languages(lines: &[&str]) -> Vec<CvLanguage> {
     out
 }
 
-/// Certifications: one a line, bullets and a trailing date taken off.
+/// Lines of a skills list with items wrapped across lines joined back
+/// ("…, Lean" + "Manufacturing, Six Sigma"): where the last item of a line
+/// and the first of the next make a skill together and neither alone.
+pub fn unwrapped(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines {
+        let joined = out.last().and_then(|last| {
+            let tail = items(last).pop()?;
+            let head = items(line).into_iter().next()?;
+            let together = format!("{tail} {head}");
+            let apart = canonical_skill(&tail).is_some() && canonical_skill(&head).is_some();
+            (canonical_skill(&together).is_some()
+                && !apart
+                && !last.trim_end().ends_with([',', ';']))
+            .then(|| format!("{last} {line}"))
+        });
+        match joined {
+            Some(j) => {
+                if let Some(last) = out.last_mut() {
+                    *last = j;
+                }
+            }
+            None => out.push((*line).to_owned()),
+        }
+    }
+    out
+}
+
+/// Certifications: one a line, bullets and a trailing date taken off; a
+/// place and a date ("München, den 01.10.2026", a signature) is none.
 pub fn certifications(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines {
+        let first = line.split(',').next().unwrap_or(line).trim();
+        if scout_taxonomy::geocode(first).is_some() && !years_in(line).is_empty() {
+            continue;
+        }
         let mut text = line
             .trim()
             .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])

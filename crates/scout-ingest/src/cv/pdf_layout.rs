@@ -407,7 +407,7 @@ impl Line {
         self.runs.iter().map(|r| r.end).fold(f64::MIN, f64::max)
     }
     /// The runs joined: a space where runs stand apart, a tab across a
-    /// wide gap (a date set apart at the right margin, a table's next cell).
+    /// gap wider than a space.
     fn text(&self) -> String {
         let mut out = String::new();
         let mut last_end: Option<f64> = None;
@@ -418,7 +418,9 @@ impl Line {
                     // drawn over the run before it: another line that
                     // happens to share the baseline (a footer, a margin note)
                     out.push('\n');
-                } else if gap > 2.0 * self.size {
+                } else if gap > 0.45 * self.size {
+                    // wider than any space between words: a table's next
+                    // cell, or a date set apart at the right margin
                     out.push('\t');
                 } else if gap > 0.12 * self.size && !out.ends_with(' ') && !r.text.starts_with(' ')
                 {
@@ -630,27 +632,32 @@ fn without_running_lines(pages: &mut [Vec<String>]) {
     }
 }
 
+/// The runs of text a page draws.
+fn page_runs(doc: &Document, page: ObjectId) -> Vec<Run> {
+    let content = doc
+        .get_page_content_with_limit(page, MAX_PAGE_CONTENT)
+        .unwrap_or_default();
+    let resources = doc.get_page_resources(page).ok().and_then(|(own, _)| own);
+    let resources = resources.or_else(|| {
+        // inherited resources: the first ancestor's dictionary
+        doc.get_page_resources(page)
+            .ok()
+            .and_then(|(_, ids)| ids.first().copied())
+            .and_then(|id| doc.get_dictionary(id).ok())
+    });
+    let mut walker = Walker {
+        doc,
+        runs: Vec::new(),
+    };
+    walker.walk(&content, resources, IDENTITY, 0);
+    walker.runs
+}
+
 /// The text of the given pages, in reading order, one line per line.
 pub fn pages_text(doc: &Document, pages: &[ObjectId]) -> String {
     let mut texts: Vec<Vec<String>> = Vec::new();
     for page in pages {
-        let content = doc
-            .get_page_content_with_limit(*page, MAX_PAGE_CONTENT)
-            .unwrap_or_default();
-        let resources = doc.get_page_resources(*page).ok().and_then(|(own, _)| own);
-        let resources = resources.or_else(|| {
-            // inherited resources: the first ancestor's dictionary
-            doc.get_page_resources(*page)
-                .ok()
-                .and_then(|(_, ids)| ids.first().copied())
-                .and_then(|id| doc.get_dictionary(id).ok())
-        });
-        let mut walker = Walker {
-            doc,
-            runs: Vec::new(),
-        };
-        walker.walk(&content, resources, IDENTITY, 0);
-        texts.push(reading_order(lines_of(walker.runs)));
+        texts.push(reading_order(lines_of(page_runs(doc, *page))));
     }
     without_running_lines(&mut texts);
     let mut out = String::new();
@@ -732,5 +739,25 @@ mod tests {
         ];
         without_running_lines(&mut pages);
         assert_eq!(pages[0], ["", "Summary", ""]);
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    #[test]
+    #[ignore]
+    fn runs_of() {
+        let path = std::env::var("SCOUT_PDF").unwrap_or_default();
+        let bytes = std::fs::read(path).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        for page in doc.get_pages().values() {
+            let runs = super::page_runs(&doc, *page);
+            for r in &runs {
+                eprintln!(
+                    "{:7.1} {:7.1} {:7.1} {:4.1} {:?}",
+                    r.x, r.end, r.y, r.size, r.text
+                );
+            }
+        }
     }
 }

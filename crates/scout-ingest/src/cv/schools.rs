@@ -142,8 +142,9 @@ enum Part {
     Other(String),
 }
 
+/// Where a line's parts end (not " at ": "University of Texas at Austin").
 const SEPARATORS: &[&str] = &[
-    ",", " — ", " – ", " - ", "|", "·", "\t", " from ", " at ", ":", "(", ")", ";",
+    ",", " — ", " – ", " - ", "|", "·", "\t", " from ", ":", "(", ")", ";",
 ];
 
 fn parts_of(line: &str) -> Vec<Part> {
@@ -171,7 +172,12 @@ fn parts_of(line: &str) -> Vec<Part> {
     }
     let mut out = Vec::new();
     for piece in pieces {
-        let mut p = piece.trim().trim_end_matches('.').trim().to_owned();
+        let mut p = piece
+            .trim()
+            .trim_matches(['*', '_'])
+            .trim_end_matches('.')
+            .trim()
+            .to_owned();
         // "... in 2019": the year, not the degree's subject
         let years = years_in(&p);
         if let Some(&y) = years.last() {
