@@ -9,6 +9,7 @@ use scout_taxonomy::places::locate_profile;
 use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::{fold, geocode, GeoKind};
 
+use super::pdf_layout::HEADING_MARK;
 use super::phone::to_e164;
 use super::sections::{self, Section};
 use super::{confidence, jobs, lists, schools, ParsedCv};
@@ -209,34 +210,42 @@ fn location_in(line: &str) -> Option<(String, String)> {
 
 /// Lines with wrapped ones joined back: a line ending in a separator
 /// (`—`, `,`, `|`, `&`, ` at`, ` of`…) continues on the next one.
-fn joined_lines(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn joined_lines(text: &str) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut carry = false;
     let mut bullet_carry = false;
-    for line in text.lines().map(str::trim) {
+    for raw in text.lines() {
+        // a heading by its looks (larger type in a PDF) is never joined
+        let looks_heading = raw.starts_with(HEADING_MARK);
+        let line = raw.trim_start_matches(HEADING_MARK).trim();
         // a long bullet point without its full stop wraps onto the next
         // line, unless that line is a bullet point or a heading of its own
         let wrapped = bullet_carry
             && !line.starts_with('•')
             && sections::known_heading(line).is_none()
             && !sections::looks_like_heading(line);
-        if (carry || wrapped) && !line.is_empty() {
-            if let Some(last) = out.last_mut() {
+        if (carry || wrapped) && !line.is_empty() && !looks_heading {
+            if let Some((last, _)) = out.last_mut() {
                 last.push(' ');
                 last.push_str(line);
             }
         } else {
-            out.push(line.to_owned());
+            out.push((line.to_owned(), looks_heading));
         }
-        let l = out.last().map(String::as_str).unwrap_or("");
+        let (l, is_heading) = out
+            .last()
+            .map(|(l, h)| (l.as_str(), *h))
+            .unwrap_or(("", false));
         carry = !l.is_empty()
+            && !is_heading
             && (["—", "–", "-", ",", "|", "&", "/"]
                 .iter()
                 .any(|s| l.ends_with(s))
                 || [" at", " of", " and", " de", " et"]
                     .iter()
                     .any(|s| l.to_lowercase().ends_with(s)));
-        bullet_carry = l.starts_with('•')
+        bullet_carry = !is_heading
+            && l.starts_with('•')
             && l.split_whitespace().count() >= 8
             && !l.ends_with(['.', '!', '?', ';', ':']);
     }
@@ -314,10 +323,11 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
     (0..lines.len().min(60)).find_map(|i| {
         let text = sections::bare(lines[i]);
         let next = lines.get(i + 1).map(|n| sections::bare(n)).unwrap_or("");
-        let free = !matches!(
-            kinds[i],
-            Some(Section::Experience | Section::Education) | None
-        );
+        // (a name in large type may have been taken for a heading)
+        let free = match kinds[i] {
+            Some(k) => !matches!(k, Section::Experience | Section::Education),
+            None => sections::known_heading(text).is_none() && !sections::is_rule(text),
+        };
         (free && looks_like_name(text) && jobs::title_like(next)).then(|| (i, text.to_owned()))
     })
 }
@@ -388,8 +398,9 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
 /// Reads the fields of a CV's text.
 pub fn read(text: &str) -> ParsedCv {
     let owned = joined_lines(text);
-    let lines: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let kinds = sections::assign(&lines);
+    let lines: Vec<&str> = owned.iter().map(|(l, _)| l.as_str()).collect();
+    let prominent: Vec<bool> = owned.iter().map(|(_, h)| *h).collect();
+    let kinds = sections::assign(&lines, &prominent);
     let mut cv = ParsedCv::default();
     for line in &lines {
         if cv.email.is_none() {

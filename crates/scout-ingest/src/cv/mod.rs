@@ -14,7 +14,7 @@ pub mod extract;
 mod fields;
 mod jobs;
 mod lists;
-mod pdf_layout;
+pub(crate) mod pdf_layout;
 pub mod phone;
 pub mod render;
 mod schools;

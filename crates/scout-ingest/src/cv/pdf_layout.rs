@@ -540,41 +540,84 @@ fn side(lines: &[Line], x: f64, left: bool) -> Vec<Line> {
                 .filter(|r| (r.x < x) == left)
                 .cloned()
                 .collect();
-            (!runs.is_empty()).then_some(Line {
-                y: l.y,
-                size: l.size,
-                runs,
-            })
+            let size = runs.iter().map(|r| r.size).fold(0.0, f64::max);
+            (!runs.is_empty()).then_some(Line { y: l.y, size, runs })
         })
         .collect()
 }
 
-/// A page's lines in reading order.
-fn reading_order(lines: Vec<Line>) -> Vec<String> {
+/// A page's lines in reading order. Where the page has two columns, the
+/// column read second starts at `split`; it is held back when the next
+/// page goes on with the column read first (a main column running onto a
+/// page without the sidebar).
+#[derive(Debug, Default)]
+struct PageText {
+    lines: Vec<String>,
+    split: usize,
+    /// The gutter, and whether the column read first is the right one.
+    columns: Option<(f64, bool)>,
+    left: f64,
+    right: f64,
+}
+
+/// Marks a line set in larger type than the page's body text, with a few
+/// words and no digits: a heading by its looks (`sections.rs` reads it).
+pub const HEADING_MARK: char = '\u{1e}';
+
+/// The body size of a page: the size most of its lines are set in.
+fn body_size(lines: &[Line]) -> f64 {
+    let mut sizes: Vec<f64> = lines.iter().map(|l| (l.size * 2.0).round() / 2.0).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+}
+
+fn marked(line: &Line, body: f64) -> String {
+    let text = line.text();
+    let words = text.split_whitespace().count();
+    let prominent = line.size >= body * 1.15
+        && (1..=5).contains(&words)
+        && !text.chars().any(|c| c.is_ascii_digit() || c == '@');
+    if prominent {
+        format!("{HEADING_MARK}{text}")
+    } else {
+        text
+    }
+}
+
+fn reading_order(lines: Vec<Line>) -> PageText {
+    let body = body_size(&lines);
+    let left = lines.iter().map(Line::left).fold(f64::MAX, f64::min);
+    let right = lines.iter().map(Line::right).fold(f64::MIN, f64::max);
+    let plain = |lines: &[Line]| PageText {
+        lines: lines.iter().map(|l| marked(l, body)).collect(),
+        split: lines.len(),
+        columns: None,
+        left,
+        right,
+    };
     let Some(x) = gutter(&lines) else {
-        return lines.iter().map(Line::text).collect();
+        return plain(&lines);
     };
     if rows_pair_up(&lines, x) {
-        return lines.iter().map(Line::text).collect();
+        return plain(&lines);
     }
     // lines that cross the gutter (a name across the top) stay where they
-    // are; between them, the left column is read before the right one
-    let mut out = Vec::new();
-    let mut block: Vec<Line> = Vec::new();
-    // the column holding the largest type (the name) is read first
+    // are; between them, one column is read before the other: the one
+    // holding the largest type (the name), else the left one
     let largest = lines.iter().map(|l| l.size).fold(0.0, f64::max);
-    let flush = |block: &mut Vec<Line>, out: &mut Vec<String>| {
-        let (left, right) = (side(block, x, true), side(block, x, false));
-        let top = |c: &[Line]| c.iter().map(|l| l.size).fold(0.0, f64::max);
-        let right_first = top(&right) >= largest && top(&left) < largest;
-        let columns = if right_first {
-            [right, left]
-        } else {
-            [left, right]
-        };
-        for column in columns {
-            out.extend(column.iter().map(Line::text));
-        }
+    let top = |c: &[Line]| c.iter().map(|l| l.size).fold(0.0, f64::max);
+    let right_first = {
+        let (l, r) = (side(&lines, x, true), side(&lines, x, false));
+        top(&r) >= largest && top(&l) < largest
+    };
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    let flush = |block: &mut Vec<Line>, first: &mut Vec<String>, second: &mut Vec<String>| {
+        let (l, r) = (side(block, x, true), side(block, x, false));
+        let (a, b) = if right_first { (r, l) } else { (l, r) };
+        first.extend(a.iter().map(|l| marked(l, body)));
+        second.extend(b.iter().map(|l| marked(l, body)));
         block.clear();
     };
     for line in lines {
@@ -584,14 +627,24 @@ fn reading_order(lines: Vec<Line>) -> Vec<String> {
         let crosses =
             line.left() < x && line.right() > x + 1.0 && !line.runs.iter().any(|r| r.x >= x);
         if crosses {
-            flush(&mut block, &mut out);
-            out.push(line.text());
+            // a line across the page ends the columns above it
+            flush(&mut block, &mut first, &mut second);
+            first.append(&mut second);
+            first.push(marked(&line, body));
         } else {
             block.push(line);
         }
     }
-    flush(&mut block, &mut out);
-    out
+    flush(&mut block, &mut first, &mut second);
+    let split = first.len();
+    first.append(&mut second);
+    PageText {
+        lines: first,
+        split,
+        columns: Some((x, right_first)),
+        left,
+        right,
+    }
 }
 
 /// Digits folded, so "Page 1 of 2" and "Page 2 of 2" read alike.
@@ -655,19 +708,47 @@ fn page_runs(doc: &Document, page: ObjectId) -> Vec<Run> {
 
 /// The text of the given pages, in reading order, one line per line.
 pub fn pages_text(doc: &Document, pages: &[ObjectId]) -> String {
-    let mut texts: Vec<Vec<String>> = Vec::new();
-    for page in pages {
-        texts.push(reading_order(lines_of(page_runs(doc, *page))));
-    }
-    without_running_lines(&mut texts);
+    let mut texts: Vec<PageText> = pages
+        .iter()
+        .map(|page| reading_order(lines_of(page_runs(doc, *page))))
+        .collect();
+    let mut all: Vec<Vec<String>> = texts
+        .iter_mut()
+        .map(|t| std::mem::take(&mut t.lines))
+        .collect();
+    without_running_lines(&mut all);
     let mut out = String::new();
-    for page in texts {
-        for line in page.iter().filter(|l| !l.is_empty()) {
+    let mut held: Vec<String> = Vec::new();
+    let mut held_side: Option<(f64, bool)> = None;
+    let push = |out: &mut String, lines: &[String]| {
+        for line in lines.iter().filter(|l| !l.is_empty()) {
             out.push_str(line);
             out.push('\n');
         }
+    };
+    for (page, lines) in texts.iter().zip(&all) {
+        // the page goes on with the column read first on the page before
+        let continues = held_side.is_some_and(|(x, right_first)| {
+            page.columns.is_none()
+                && if right_first {
+                    page.left >= x - 1.0
+                } else {
+                    page.right <= x + 1.0
+                }
+        });
+        if !continues {
+            push(&mut out, &held);
+            held.clear();
+            held_side = None;
+        }
+        push(&mut out, &lines[..page.split.min(lines.len())]);
+        if page.columns.is_some() {
+            held = lines[page.split.min(lines.len())..].to_vec();
+            held_side = page.columns;
+        }
         out.push('\n');
     }
+    push(&mut out, &held);
     out
 }
 
@@ -707,7 +788,7 @@ mod tests {
             760.0,
             "A Name Across The Whole Page Top Line Here Long",
         ));
-        let text = reading_order(lines_of(runs));
+        let text = reading_order(lines_of(runs)).lines;
         assert_eq!(text[0], "A Name Across The Whole Page Top Line Here Long");
         assert_eq!(text[1], "side0");
         assert_eq!(text[7], "main0");
@@ -722,7 +803,7 @@ mod tests {
             runs.push(run(200.0, y, &format!("Role {i}")));
             runs.push(run(200.0, y - 12.0, &format!("Company {i}")));
         }
-        let text = reading_order(lines_of(runs));
+        let text = reading_order(lines_of(runs)).lines;
         assert_eq!(text[0], "2019 - 2021\tRole 0");
         assert_eq!(text[1], "Company 0");
     }

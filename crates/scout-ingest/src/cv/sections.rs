@@ -252,9 +252,11 @@ pub fn is_rule(line: &str) -> bool {
 }
 
 /// The section of each line (`None` for headings and rules), given the
-/// lines already cut. A name in capitals at the top is not a heading: an
-/// unknown heading only counts once a known one has been seen.
-pub fn assign(lines: &[&str]) -> Vec<Option<Section>> {
+/// lines already cut and which of them stand out in larger type (a PDF's
+/// headings; all `false` for other files). A name in capitals or large type
+/// at the top is not a heading: an unknown heading only counts once a known
+/// one has been seen.
+pub fn assign(lines: &[&str], prominent: &[bool]) -> Vec<Option<Section>> {
     let mut out = Vec::with_capacity(lines.len());
     let mut current = Section::Header;
     let mut seen_known = false;
@@ -272,7 +274,9 @@ pub fn assign(lines: &[&str]) -> Vec<Option<Section>> {
             current = s;
             seen_known = true;
             out.push(None);
-        } else if seen_known && looks_like_heading(line) {
+        } else if seen_known
+            && (looks_like_heading(line) || prominent.get(i).copied().unwrap_or(false))
+        {
             current = Section::Other;
             out.push(None);
         } else {
@@ -319,10 +323,22 @@ mod tests {
             "KEY PROJECTS DONE",
             "Built a thing",
         ];
-        let s = assign(&lines);
+        let s = assign(&lines, &[false; 5]);
         assert_eq!(s[0], Some(Section::Header));
         assert_eq!(s[2], Some(Section::Skills));
         assert_eq!(s[3], None);
+        assert_eq!(s[4], Some(Section::Other));
+        // "Volunteer Work" in larger type is a heading too
+        let lines = [
+            "Ana Ruiz",
+            "Skills",
+            "Python",
+            "Volunteer Work",
+            "Food bank",
+        ];
+        let s = assign(&lines, &[true, false, false, true, false]);
+        assert_eq!(s[0], Some(Section::Header));
+        assert_eq!(s[2], Some(Section::Skills));
         assert_eq!(s[4], Some(Section::Other));
     }
 }
