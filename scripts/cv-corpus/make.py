@@ -13,6 +13,8 @@ writes (a style that writes years only is labelled with years).
 
 The corpus is split by style: DEV styles may be read while the reader is
 tuned; HELD_OUT styles are never read, only scored (`scout bench cvs`).
+DEV_LATER styles were added after the first round of tuning, as new
+development material; they come last so nothing made before changes.
 
 Needs Debian's chromium, libreoffice-writer-nogui, fonts-dejavu,
 fonts-liberation and poppler-utils. Deterministic for a given seed and tool
@@ -32,7 +34,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from people import people as make_people  # noqa: E402
-from styles import DEV, HELD_OUT  # noqa: E402
+from styles import DEV, DEV_LATER, HELD_OUT  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 OUT = os.path.join(ROOT, "crates/scout-ingest/tests/corpus")
@@ -87,7 +89,9 @@ def main():
     used = set()
     labels = []
     n = 0
-    for split, styles in (("dev", DEV), ("heldout", HELD_OUT)):
+    # DEV_LATER comes last so that the people and files of the first two
+    # groups never change; a file already made is not made again
+    for split, styles in (("dev", DEV), ("heldout", HELD_OUT), ("dev", DEV_LATER)):
         for name, write, countries, tools in styles:
             chosen = [p for p in pool if p["country"] in countries and p["n"] not in used][:PER_STYLE]
             for p in chosen:
@@ -96,13 +100,14 @@ def main():
                 kind, text, precision = write(p)
                 stem = f"{n:02d}-{name}"
                 src = os.path.join(OUT, "sources", f"{stem}.{'html' if kind == 'html' else 'md'}")
-                with open(src, "w", encoding="utf-8") as f:
-                    f.write(text)
+                if not os.path.exists(src):
+                    with open(src, "w", encoding="utf-8") as f:
+                        f.write(text)
                 for tool in tools:
                     ext = {"chromium-pdf": "pdf", "lo-pdf": "pdf", "lo-docx": "docx", "text": "md"}[tool]
                     file = f"{stem}.{ext}"
                     out = os.path.join(OUT, file)
-                    if not only_labels:
+                    if not only_labels and not os.path.exists(out):
                         if tool == "chromium-pdf":
                             chromium_pdf(src, out)
                         elif tool == "lo-pdf":
@@ -118,7 +123,7 @@ def main():
     scans = [l for l in labels if l["file"].endswith(".pdf")][::11][:4]
     for i, l in enumerate(scans):
         file = f"scan-{i}.pdf"
-        if not only_labels:
+        if not only_labels and not os.path.exists(os.path.join(OUT, file)):
             with tempfile.TemporaryDirectory() as tmp:
                 subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1",
                                 os.path.join(OUT, l["file"]), os.path.join(tmp, "page")], check=True)

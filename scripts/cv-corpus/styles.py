@@ -398,3 +398,86 @@ HELD_OUT = [
     ("in-prose", in_prose_2, ["IN"], ["lo-pdf"]),
     ("academic-tabs", academic_tabs, ["GB", "US"], ["lo-docx"]),
 ]
+
+
+# --- development styles added after the first tuning (the held-out styles
+# above are unchanged; make.py numbers these after them) -----------------
+
+def company_first(p):
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}</p>",
+         f"<p>Address: 21 Park Road, {E(p['city_written'])}<br>Phone: {E(p['phone_written'])}<br>Email: {E(p['email'])}</p>",
+         "<h2>Experience:</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b> · {E(p['city_written'])}<br><i>{E(e['title'])}</i> | {span(e, 'en', 'short', ' – ')}</p>")
+        h.append(f"<p>{E(bullets(p)[0])}.</p>")
+    h.append("<h2>Education:</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['school'])} — {E(ed['degree'])}, {ed['year']}</p>")
+    h.append(f"<p><b>Skills:</b> {E(', '.join(p['skills']))}</p>")
+    h.append("<p><b>Languages:</b> " + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications:</h2>" + "".join(f"<p>{E(c)} ({2018 + i})</p>" for i, c in enumerate(p["certifications"])))
+    h.append("<h2>Volunteer Work</h2><p>Mentor at a local coding club; Certified first aider.</p>")
+    return "html", doc("".join(h), "h2 { font-size: 13pt; }"), "month"
+
+
+def title_at_company(p):
+    first, last = p["first"], p["last"].upper()
+    h = [f"<h1>{E(first)} {E(last)}</h1>", f"<p>{E(p['title'])} | {E(p['city_written'])} | {E(p['email'])} | {E(p['phone_written'])}</p>",
+         "<h2>Professional Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])} at {E(e['company'])}</b> ({span(e, 'en', 'num', '–', 'present')})</p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[:2]) + "</ul>")
+    h.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])} — {E(ed['school'])} ({ed['year']})</p>")
+    h.append("<h2>Skills</h2><table>" + "".join(f"<tr><td>{E(s)}</td></tr>" for s in p["skills"]) + "</table>")
+    h.append("<h2>Languages</h2><table>" + "".join(f"<tr><td>{lang_name(l['name'], 'en')}</td><td>{level(l['level'], 'en')}</td></tr>" for l in p["languages"]) + "</table>")
+    if p["certifications"]:
+        h.append("<h2>Certificates</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    css = "h2 { text-transform: uppercase; font-size: 11pt; border-bottom: 2px solid #000; } td { padding: 0 4mm 0 0; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def de_labelled(p):
+    h = ["<h2>Persönliche Daten</h2>", f"<p>Name: {E(p['name'])}</p>",
+         f"<p>Anschrift: Hauptstraße 5, 10115 {E(p['city_written'])}</p>", f"<p>Telefon: {E(p['phone_written'])}</p>",
+         f"<p>E-Mail: {E(p['email'])}</p>", "<h2>Beruflicher Werdegang</h2>"]
+    for e in p["experiences"]:
+        when = f"{month(e['start'], 'de', 'num')} – heute" if e["end"] is None else f"{month(e['start'], 'de', 'num')} – {month(e['end'], 'de', 'num')}"
+        h.append(f"<p>{when}\t{E(e['title'])}, {E(e['company'])}</p>")
+    h.append("<h2>Ausbildung</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year']}\t{E(ed['degree'])}, {E(ed['school'])}</p>")
+    h.append("<h2>Kenntnisse</h2><p>" + E(" | ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><p>" + ", ".join(f"{lang_name(l['name'], 'de')} – {level(l['level'], 'de')}" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Weiterbildung und Zertifikate</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Hobbys</h2><p>Fußball, Lesen</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def fr_two_col_table(p):
+    side = [f"<p><b>{E(p['name'])}</b></p>", f"<p>{E(p['email'])}</p>", f"<p>{E(p['phone_written'])}</p>", f"<p>{E(p['city_written'])}</p>",
+            "<p><b>COMPÉTENCES</b></p>"] + [f"<p>{E(s)}</p>" for s in p["skills"]]
+    side += ["<p><b>LANGUES</b></p>"] + [f"<p>{lang_name(l['name'], 'fr')} ({level(l['level'], 'fr')})</p>" for l in p["languages"]]
+    main = [f"<p><b>{E(p['title'].upper())}</b></p>", f"<p>{E(summary(p, 'fr'))}</p>", "<p><b>EXPÉRIENCES PROFESSIONNELLES</b></p>"]
+    for e in p["experiences"]:
+        end = "aujourd'hui" if e["end"] is None else month(e["end"], "fr", "year")
+        main.append(f"<p><b>{E(e['title'])}</b> — {E(e['company'])}</p><p>{month(e['start'], 'fr', 'year')} - {end}</p>")
+        main.append(f"<p>Missions : suivi des projets {E(p['skills'][1])}, reporting et animation d'équipe.</p>")
+    main.append("<p><b>FORMATION</b></p>")
+    for ed in p["education"]:
+        main.append(f"<p>{E(ed['degree'])}</p><p>{E(ed['school'])} – {ed['year']}</p>")
+    if p["certifications"]:
+        main.append("<p><b>CERTIFICATIONS &amp; FORMATIONS</b></p>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    body = f"<table width=100%><tr><td width=32% valign=top>{''.join(side)}</td><td width=68% valign=top>{''.join(main)}</td></tr></table>"
+    return "html", doc(body), "year"
+
+
+DEV_LATER = [
+    ("company-first", company_first, ["GB", "US"], ["lo-pdf"]),
+    ("title-at-company", title_at_company, ["US", "GB", "IN"], ["chromium-pdf"]),
+    ("de-labelled", de_labelled, ["DE"], ["lo-docx"]),
+    ("fr-two-col-table", fr_two_col_table, ["FR"], ["lo-pdf"]),
+]
