@@ -71,6 +71,10 @@ fn without_contact_label(part: &str) -> &str {
         "courriel",
         "address",
         "adresse",
+        "anschrift",
+        "wohnort",
+        "domicile",
+        "domicilio",
         "dirección",
         "location",
         "lieu",
@@ -332,6 +336,20 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
     })
 }
 
+/// `Name: Lukas Müller` (German CVs open with labelled personal details).
+fn labelled_name(lines: &[&str]) -> Option<(usize, String)> {
+    lines.iter().take(40).enumerate().find_map(|(i, line)| {
+        let (label, value) = line.split_once(':')?;
+        let label = fold(label);
+        let is_name = matches!(
+            label.as_str(),
+            "name" | "full name" | "nom" | "nom complet" | "nombre" | "vorname und name"
+        );
+        let value = value.trim();
+        (is_name && looks_like_name(value)).then(|| (i, value.to_owned()))
+    })
+}
+
 /// "VIKRAM PATEL" → "Vikram Patel".
 fn title_case(text: &str) -> String {
     text.split_whitespace()
@@ -367,6 +385,7 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
         if email_in(line).is_some()
             || phone_in(line).is_some()
             || location_in(without_contact_label(line)).is_some()
+            || without_contact_label(line) != line
             || line.contains("://")
             || line.contains(".com/")
         {
@@ -449,7 +468,7 @@ pub fn read(text: &str) -> ParsedCv {
             }
         }
     }
-    let name = find_name(&lines, &kinds);
+    let name = labelled_name(&lines).or_else(|| find_name(&lines, &kinds));
     if let Some((i, name)) = &name {
         cv.full_name = Some(name.clone());
         cv.title = find_title(&lines, *i, name);

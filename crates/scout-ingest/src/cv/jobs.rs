@@ -139,12 +139,16 @@ fn plain(line: &str) -> &str {
     }
 }
 
-/// An employer without a place after it (`N26, Stuttgart` → `N26`).
+/// An employer without a place after it (`N26, Stuttgart`, `Monzo ·
+/// London`, `Arup (Bristol)` → the name alone).
 fn without_place(company: &str) -> String {
     let company = company.trim().trim_matches(EDGE_MARKS);
-    if let Some((name, place)) = company.rsplit_once(", ") {
-        if geocode(place.trim()).is_some() && !name.trim().is_empty() {
-            return name.trim().to_owned();
+    for sep in [", ", " · ", " | ", " - ", " – ", " (", "\t"] {
+        if let Some((name, place)) = company.rsplit_once(sep) {
+            let place = place.trim().trim_end_matches(')');
+            if geocode(place).is_some() && !name.trim().is_empty() {
+                return name.trim().to_owned();
+            }
         }
     }
     company.to_owned()
@@ -288,6 +292,10 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
         && spans[first]
             .as_ref()
             .is_some_and(|s| remainder(lines[first], s).is_empty());
+    // a job's other half is on the line before its dates when the first
+    // job of the section has one there, else on the line after (the same
+    // layout is kept all through a section)
+    let lines_before = first > 0 && header_like(lines[first - 1]);
     let mut out = Vec::new();
     let mut used_until = 0;
     for (n, &i) in anchors.iter().enumerate() {
@@ -302,20 +310,31 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
             continue;
         }
         if !rest.is_empty() {
+            let mut took_next = false;
             let role = split_role(&rest).or_else(|| {
+                // "Monzo · London" then "Recruiter | Aug 2020 – Aug 2022";
                 // "seit 04/2025 ⇥ Marketing Manager" then "N26, Stuttgart"
+                let previous = i
+                    .checked_sub(1)
+                    .filter(|&k| lines_before && k >= used_until && header_like(lines[k]))
+                    .map(|k| lines[k]);
                 let next = lines
                     .get(i + 1)
                     .filter(|l| i + 1 < next_anchor && header_like(l));
-                match next {
-                    Some(next) => from_lines(&[rest.as_str(), next]),
-                    None => Some((rest.clone(), String::new())),
+                match (previous, next) {
+                    (Some(previous), _) => from_lines(&[previous, rest.as_str()]),
+                    (None, Some(next)) => {
+                        // the next line is this job's: the next one may not take it
+                        took_next = true;
+                        from_lines(&[rest.as_str(), next])
+                    }
+                    (None, None) => Some((rest.clone(), String::new())),
                 }
             });
             if let Some(role) = role {
                 out.push(unit(role, span));
             }
-            used_until = i + 1;
+            used_until = i + 1 + usize::from(took_next);
             continue;
         }
         let header: Vec<&str> = if dates_last {
@@ -344,7 +363,11 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
         if let Some(role) = from_lines(&header) {
             out.push(unit(role, span));
         }
-        used_until = i + 1;
+        used_until = if dates_last {
+            i + 1
+        } else {
+            i + 1 + header.len()
+        };
     }
     out.retain(|e| !e.title.is_empty());
     out
@@ -396,6 +419,20 @@ mod tests {
             [
                 r("Marketing Manager", "N26", "2025-04-01", None),
                 r("Marketing Executive", "Delivery Hero", "2022-11-01", Some("2025-04-01"))
+            ]
+        );
+        assert_eq!(
+            roles("seit 04/2025\tMarketing Manager\nN26, Stuttgart\n11/2022 – 04/2025\tMarketing Executive\nDelivery Hero, Stuttgart"),
+            [
+                r("Marketing Manager", "N26", "2025-04-01", None),
+                r("Marketing Executive", "Delivery Hero", "2022-11-01", Some("2025-04-01"))
+            ]
+        );
+        assert_eq!(
+            roles("Monzo · London\nRecruiter | Aug 2020 – Aug 2022\nHired 40 engineers.\nWise · London\nSourcer | Jan 2019 – Jul 2020"),
+            [
+                r("Recruiter", "Monzo", "2020-08-01", Some("2022-08-01")),
+                r("Sourcer", "Wise", "2019-01-01", Some("2020-07-01"))
             ]
         );
         assert_eq!(
