@@ -500,6 +500,46 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         .unwrap()
         .to_owned();
 
+    // the lead's page shows what was read, the line each skill came from,
+    // and asks a person to check what was read with low confidence
+    let (status, lead_page) = page(&app, &ada, &format!("/leads/{lead}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        lead_page.contains("title=\"Read from: React, TypeScript\"")
+            && !lead_page.contains("please check"),
+        "{lead_page}"
+    );
+    let unsure_cv = "Luc Girard\nluc@example.com\n\nExperience\nData Engineer\n2019 - 2021\n";
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", ada_csrf.clone())
+        .part(
+            "files",
+            reqwest::multipart::Part::bytes(unsure_cv.as_bytes().to_vec()).file_name("luc.txt"),
+        );
+    let res = client()
+        .post(format!("{}/leads", app.address))
+        .header(COOKIE, &ada)
+        .header("origin", &app.address)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let uploaded = res.text().await.unwrap();
+    let luc = uploaded
+        .split("href=\"/leads/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, luc_page) = page(&app, &ada, &format!("/leads/{luc}")).await;
+    assert!(
+        luc_page.contains("Read with low confidence — please check: experience"),
+        "{luc_page}"
+    );
+
     // the profile says where the person stands, and takes a rating and a note
     let (_, profile) = page(&app, &ada, "/talents/t01").await;
     assert!(

@@ -118,6 +118,13 @@ pub(crate) fn show(
             .map_or_else(|| id.to_owned(), |p| p.title.clone())
     };
     let parsed = &lead.parsed;
+    let unsure: Vec<String> = parsed["lowConfidence"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
     let body = html! {
         article.profile {
             header.profile-head {
@@ -133,13 +140,22 @@ pub(crate) fn show(
             } @else {
                 section.panel aria-labelledby="read-title" {
                     h2 #read-title { "What was read" }
+                    @if !unsure.is_empty() {
+                        p.check role="note" {
+                            "Read with low confidence — please check: "
+                            (unsure.iter().map(|f| field_label(f)).collect::<Vec<_>>().join(", "))
+                        }
+                    }
                     dl.pairs {
                         @if let Some(e) = &lead.email { dt { "E-mail" } dd { (e) } }
-                        @if let Some(p) = &lead.phone { dt { "Phone" } dd { (p) } }
+                        @if let Some(p) = &lead.phone { dt { "Phone" (check_mark(&unsure, "phone")) } dd { (p) } }
                         @for link in parsed["links"].as_array().into_iter().flatten().filter_map(Value::as_str) { dt { "Link" } dd { (link) } }
                     }
                     @if let Some(s) = &lead.summary { p.reading { (s) } }
-                    @if !lead.skills.is_empty() { ul.tags { @for s in &lead.skills { li { (s) } } } }
+                    @if !lead.skills.is_empty() {
+                        h3 { "Skills" (check_mark(&unsure, "skills")) }
+                        ul.tags { @for s in &lead.skills { li title=[evidence_of(parsed, s)] { (s) } } }
+                    }
                     @let experiences = parsed["experiences"].as_array().cloned().unwrap_or_default();
                     @if !experiences.is_empty() {
                         h3 { "Experience" }
@@ -151,6 +167,33 @@ pub(crate) fn show(
                                 }
                             }
                         }
+                    }
+                    @let schools = parsed["education"].as_array().cloned().unwrap_or_default();
+                    @if !schools.is_empty() {
+                        h3 { "Education" (check_mark(&unsure, "education")) }
+                        ul.plain {
+                            @for x in &schools {
+                                li {
+                                    strong { (x["school"].as_str().unwrap_or("")) }
+                                    @if let Some(d) = x["degree"].as_str() { " · " (d) }
+                                    @if let Some(y) = x["end_year"].as_u64() { " · " (y) }
+                                }
+                            }
+                        }
+                    }
+                    @let languages = parsed["languages"].as_array().cloned().unwrap_or_default();
+                    @if !languages.is_empty() {
+                        h3 { "Languages" (check_mark(&unsure, "languages")) }
+                        ul.tags {
+                            @for x in &languages {
+                                li { (x["name"].as_str().unwrap_or("")) @if let Some(l) = x["level"].as_str() { " · " (l.replace('_', " ")) } }
+                            }
+                        }
+                    }
+                    @let certifications: Vec<&str> = parsed["certifications"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+                    @if !certifications.is_empty() {
+                        h3 { "Certifications" }
+                        ul.plain { @for c in &certifications { li { (c) } } }
                     }
                 }
                 section.panel aria-labelledby="roles-title" {
@@ -180,4 +223,39 @@ pub(crate) fn show(
         }
     };
     frame_in(Section::Leads, &name, Some(session), body)
+}
+
+/// How a field of the reading is named on the page.
+fn field_label(field: &str) -> &str {
+    match field {
+        "fullName" => "name",
+        "email" => "e-mail",
+        "phone" => "phone",
+        "location" => "place",
+        "title" => "title",
+        "skills" => "skills",
+        "experiences" => "experience",
+        "education" => "education",
+        "languages" => "languages",
+        "certifications" => "certifications",
+        "summary" => "summary",
+        other => other,
+    }
+}
+
+/// " (check)" after a heading whose field was read with low confidence.
+fn check_mark(unsure: &[String], field: &str) -> Markup {
+    html! {
+        @if unsure.iter().any(|f| f == field) { " " span.unsure { "(check)" } }
+    }
+}
+
+/// The line a skill was read from, for its tag's tooltip.
+fn evidence_of(parsed: &Value, skill: &str) -> Option<String> {
+    parsed["skillEvidence"]
+        .as_array()?
+        .iter()
+        .find(|e| e["skill"].as_str() == Some(skill))
+        .and_then(|e| e["text"].as_str())
+        .map(|t| format!("Read from: {t}"))
 }
