@@ -427,4 +427,16 @@ mod tests {
         let s = find_span(line).unwrap();
         assert_eq!(&line[s.from..s.to], "from Mar 2016 to Nov 2018");
     }
+
+    proptest::proptest! {
+        /// A span is never empty and always lies on character boundaries
+        /// of its line.
+        #[test]
+        fn spans_lie_on_character_boundaries(line in "(\\PC|[–—/.-]|(19|20)[0-9]{2}| to | bis )*") {
+            if let Some(s) = find_span(&line) {
+                proptest::prop_assert!(s.from < s.to && s.to <= line.len());
+                proptest::prop_assert!(line.is_char_boundary(s.from) && line.is_char_boundary(s.to));
+            }
+        }
+    }
 }

@@ -212,7 +212,8 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
 /// Largest `word/document.xml` read, against zip bombs.
 const MAX_DOCX_XML: u64 = 20 * 1024 * 1024;
 
-/// The paragraphs of a DOCX, one per line (tabs kept).
+/// The paragraphs of a DOCX, one per line (tabs kept), a paragraph in a
+/// heading style marked as a heading by its looks, as large type is in a PDF.
 pub fn docx_text(bytes: &[u8]) -> Result<String, CvError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| CvError::Corrupt(format!("the archive cannot be read: {e}")))?;
@@ -227,19 +228,58 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, CvError> {
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut out = String::new();
     let mut in_text = false;
+    // where the paragraph being read starts, and whether its style is a
+    // heading's (Heading1…, Titre1…, Überschrift 1 as "berschrift1"…)
+    let mut paragraph_start = 0;
+    let mut heading = false;
+    let heading_style = |e: &quick_xml::events::BytesStart| {
+        e.try_get_attribute("w:val")
+            .ok()
+            .flatten()
+            .is_some_and(|a| {
+                let v = a.value.to_lowercase();
+                ["heading", "titre", "berschrift", "ttulo", "titulo", "title"]
+                    .iter()
+                    .any(|h| v.starts_with(h))
+            })
+    };
     loop {
         match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(e)) if e.name().into_inner() == "w:t" => {
-                in_text = true
-            }
+            Ok(quick_xml::events::Event::Start(e)) => match e.name().into_inner() {
+                "w:t" => in_text = true,
+                "w:p" => {
+                    paragraph_start = out.len();
+                    heading = false;
+                }
+                "w:pStyle" => heading |= heading_style(&e),
+                _ => {}
+            },
             Ok(quick_xml::events::Event::End(e)) => match e.name().into_inner() {
                 "w:t" => in_text = false,
-                "w:p" => out.push('\n'),
+                "w:p" => {
+                    if heading && out.len() > paragraph_start {
+                        out.insert(paragraph_start, super::pdf_layout::HEADING_MARK);
+                    }
+                    out.push('\n');
+                }
                 _ => {}
             },
             Ok(quick_xml::events::Event::Empty(e)) => match e.name().into_inner() {
                 "w:tab" => out.push('\t'),
                 "w:br" => out.push('\n'),
+                "w:pStyle" => heading |= heading_style(&e),
+                // a symbol-font character (Word's bullets): its private-use code
+                "w:sym" => {
+                    let code = e
+                        .try_get_attribute("w:char")
+                        .ok()
+                        .flatten()
+                        .and_then(|a| u32::from_str_radix(&a.value, 16).ok())
+                        .and_then(char::from_u32);
+                    if let Some(c) = code {
+                        out.push(c);
+                    }
+                }
                 _ => {}
             },
             Ok(quick_xml::events::Event::Text(t)) if in_text => {

@@ -184,32 +184,58 @@ fn looks_like_name(line: &str) -> bool {
 /// knows. A named country picks the city of that name in that country
 /// ("London, Canada" is London, Ontario).
 fn location_in(line: &str) -> Option<(String, String)> {
+    // "Based in London", "Madrid (España)", "Austin, TX 78701": the place
+    // without what is written around it
+    let mut text = line.trim();
+    for lead in [
+        "based in ",
+        "located in ",
+        "living in ",
+        "lives in ",
+        "résidant à ",
+        "basé à ",
+        "basée à ",
+        "wohnhaft in ",
+        "residente en ",
+        "ubicado en ",
+    ] {
+        let head = text.get(..lead.len());
+        if text.len() > lead.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(lead)) {
+            text = text.get(lead.len()..).unwrap_or(text);
+        }
+    }
+    let cleaned = text.replace(" (", ", ").replace(')', "");
+    let cleaned = cleaned
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-')
+        .trim();
     // a street address or a phone has digits; "Paris 10e Arrondissement" a few
-    let digits = line.chars().filter(char::is_ascii_digit).count();
-    if digits > 2 || line.contains('@') || line.split_whitespace().count() > 6 {
+    let digits = cleaned.chars().filter(char::is_ascii_digit).count();
+    if digits > 2 || cleaned.contains('@') || cleaned.split_whitespace().count() > 6 {
         return None;
     }
-    let mut parts = line.split(',').map(str::trim);
+    let mut parts = cleaned.split(',').map(str::trim);
     let first = parts.next()?;
     let g = match parts.next() {
-        Some(second) => {
-            let named = geocode(second)?;
-            if named.kind == GeoKind::Country {
+        Some(second) => match geocode(second) {
+            Some(named) if named.kind == GeoKind::Country => {
                 locate_profile(Some(first), None, Some(second))?
-            } else {
+            }
+            Some(named) => {
                 let city = geocode(first)?;
                 if city.country_code != named.country_code {
                     return None;
                 }
                 city
             }
-        }
+            // "Austin, TX": the place data reads the whole better than the parts
+            None => geocode(cleaned).filter(|g| g.kind == GeoKind::City)?,
+        },
         None => geocode(first)?,
     };
     if g.kind != GeoKind::City {
         return None;
     }
-    Some((line.trim().to_owned(), g.country_code))
+    Some((cleaned.to_owned(), g.country_code))
 }
 
 /// Lines with wrapped ones joined back: a line ending in a separator
@@ -671,5 +697,59 @@ mod tests {
         assert_eq!(cv.experiences[0].company, "Atlasevergreen School");
         assert_eq!(cv.education[0].degree.as_deref(), Some("Master of Science"));
         assert_eq!(cv.education[0].end_year, Some(2004));
+    }
+
+    #[test]
+    fn places_as_cvs_write_them() {
+        for (line, place) in [
+            ("Adresse : 12 rue de la République, Lyon", "Lyon"),
+            ("Seattle • +1 206 555 0134 • a@b.com", "Seattle"),
+            ("12 rue X, 69001 Lyon", "Lyon"),
+            ("Location: Austin, TX", "Austin, TX"),
+            ("Austin, TX 78701", "Austin, TX"),
+            ("Chennai, Tamil Nadu, India", "Chennai, Tamil Nadu, India"),
+            ("Madrid (España)", "Madrid, España"),
+            ("Based in London", "London"),
+        ] {
+            let cv = read(&format!("Ana Ruiz\nData Engineer\n{line}\n"));
+            assert_eq!(cv.location.as_deref(), Some(place), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text is read without a panic, and what is read keeps its
+        /// promises: dates are `YYYY-MM-01`, confidences lie in 0–1, every
+        /// low-confidence field is a rated one.
+        #[test]
+        fn any_text_is_read_without_panic(text in "(\\PC|[\n\t•–—:,|·()/])*") {
+            let cv = read(&text);
+            for x in &cv.experiences {
+                for date in [&x.start, &x.end].into_iter().flatten() {
+                    proptest::prop_assert!(date.len() == 10 && date.ends_with("-01"), "{}", date);
+                }
+            }
+            for (field, c) in &cv.confidence {
+                proptest::prop_assert!((0.0..=1.0).contains(c), "{} {}", field, c);
+            }
+            for field in &cv.low_confidence {
+                proptest::prop_assert!(cv.confidence.contains_key(field));
+            }
+        }
+
+        /// CV-shaped text: lines of dates, names, places and separators.
+        #[test]
+        fn cv_shaped_text_is_read_without_panic(lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("EXPERIENCE".to_owned()),
+                proptest::strategy::Just("Formación".to_owned()),
+                proptest::strategy::Just("• Worked for Acme, from Mar 2016 to till date as Lead.".to_owned()),
+                "(Jan|März|déc\\.|[0-9]{1,2}/)? ?(19|20)[0-9]{2} ?(–|-|to|bis)? ?(present|heute|[0-9]{4})?",
+                "[A-Z][a-zé]{1,8} [A-Z][a-z]{1,8}( — | at |, |\\t)[A-Z][a-z]{1,8}",
+                "[A-Za-zé ]{0,20}(,|:|\\(|·)[A-Za-z0-9 ]{0,12}",
+            ],
+            0..30,
+        )) {
+            let _ = read(&lines.join("\n"));
+        }
     }
 }
