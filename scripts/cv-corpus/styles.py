@@ -481,3 +481,88 @@ DEV_LATER = [
     ("de-labelled", de_labelled, ["DE"], ["lo-docx"]),
     ("fr-two-col-table", fr_two_col_table, ["FR"], ["lo-pdf"]),
 ]
+
+
+def icons_modern(p):
+    postal = {"GB": "SW1A 1AA", "US": "10001", "FR": "75011", "DE": "10115", "ES": "28013", "IN": "560001"}[p["country"]]
+    h = [f"<h1>{E(p['name'])}, MBA</h1>" if p["n"] % 2 else f"<h1>{E(p['name'])}</h1>",
+         f"<p class=head>{E(p['title'])} | {len(p['experiences']) * 3}+ years | Team player</p>",
+         f"<p>✉ {E(p['email'])} &nbsp; ☎ {E(p['phone_written'])} &nbsp; 📍 {E(p['city_written'])} {postal}</p>",
+         "<h2>💼 Work Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{span(e, 'en', 'short', ' – ')} | {E(e['company'])} | {E(e['title'])}</b></p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[1:]) + "</ul>")
+    h.append("<h2>🎓 Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year']} | {E(ed['school'])} | {E(ed['degree'])}</p>")
+    h.append("<h2>🛠 Skills</h2><p>" + " • ".join(E(s) for s in p["skills"]) + "</p>")
+    h.append("<h2>🌍 Languages</h2><p>" + " • ".join(f"{lang_name(l['name'], 'en')}: {level(l['level'], 'en_cefr')}" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>📜 Certifications</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<h2>Interests</h2><p>Hiking, chess, volunteering</p>")
+    css = "h1 { font-size: 24pt; margin-bottom: 0; } .head { color: #444; font-size: 12pt; } h2 { font-size: 13pt; color: #0a5; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def dates_first_pipes(p):
+    h = [f"<p><b>{E(p['name'].upper())}</b></p>", f"<p>{E(p['title'])}</p>",
+         f"<p>{E(p['city_written'])} · {E(p['phone_written'])} · {E(p['email'])}</p>", "<p><b>Career</b></p>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{span(e, 'en', 'num', ' – ', 'Present')} | {E(e['company'])} | {E(e['title'])}</p>")
+        h.append(f"<p>{SYMBOL_BULLET} {E(bullets(p)[0])}</p>")
+    h.append("<p><b>Education</b></p>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year'] - 3} – {ed['year']} | {E(ed['school'])} | {E(ed['degree'])}</p>")
+    h.append("<p><b>Skills</b></p><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<p><b>Certifications</b></p>" + "".join(f"<p>{SYMBOL_BULLET} {E(c)}</p>" for c in p["certifications"]))
+    h.append("<p><b>Languages</b></p>" + "".join(f"<p>{lang_name(l['name'], 'en')} – {level(l['level'], 'en')}</p>" for l in p["languages"]))
+    h.append("<p><b>Hobbies</b></p><p>Photography; marathon running</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def es_docx_table(p):
+    side = [f"<p><b>{E(p['name'])}</b></p>", f"<p>{E(p['title'])}</p>", "<p><b>Contacto</b></p>",
+            f"<p>{E(p['email'])}</p>", f"<p>{E(p['phone_written'])}</p>", f"<p>{E(p['city_written'])}, España</p>",
+            "<p><b>Competencias</b></p>"] + [f"<p>{E(s)}</p>" for s in p["skills"]]
+    side += ["<p><b>Idiomas</b></p>"] + [f"<p>{lang_name(l['name'], 'es')} ({level(l['level'], 'es')})</p>" for l in p["languages"]]
+    main = ["<p><b>Experiencia</b></p>"]
+    for e in p["experiences"]:
+        main.append(f"<p><b>{E(e['title'])}</b> · {E(e['company'])}</p><p><i>{span(e, 'es', 'short', ' – ')}</i></p>")
+        main.append("<p>Responsable de proyectos y equipos; mejora continua de procesos.</p>")
+    main.append("<p><b>Formación</b></p>")
+    for ed in p["education"]:
+        main.append(f"<p>{E(ed['degree'])} — {E(ed['school'])} ({ed['year']})</p>")
+    if p["certifications"]:
+        main.append("<p><b>Certificaciones</b></p>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    main.append("<p><b>Voluntariado</b></p><p>Banco de alimentos, 2019 – 2021</p>")
+    body = f"<table width=100%><tr><td width=35% valign=top>{''.join(side)}</td><td valign=top>{''.join(main)}</td></tr></table>"
+    return "html", doc(body), "month"
+
+
+def credentials_two_page(p):
+    first = p["first"]
+    h = [f"<h1>Dr. {E(first)} {E(p['last'])}</h1>" if p["n"] % 2 else f"<h1>{E(first)} {E(p['last'])}, PhD</h1>",
+         f"<p>{E(p['title'])}</p>", f"<p>{E(p['email'])}<br>{E(p['phone_written'])}<br>{E(p['city_written'])}</p>",
+         "<h2>Summary of Qualifications</h2>", f"<p>{E(summary(p))} {E(summary(p))} {E(summary(p))}</p>", "<h2>Professional Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b><br>{E(e['company'])}, {E(p['city_written'])}<br>{span(e, 'en', 'long', ' - ', 'Present')}</p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}.</li>" for b in bullets(p) * 2) + "</ul>")
+    h.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])}<br>{E(ed['school'])}, {ed['year']}</p>")
+    if p["certifications"]:
+        h.append("<h2>Certificates</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<p><b>Memberships</b></p><p>Member of a professional society since 2015</p>")
+    h.append("<h2>Skills</h2><p>" + E("; ".join(p["skills"])) + "</p>")
+    h.append("<h2>Languages</h2><p>" + "; ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    css = "h2 { font-size: 12.5pt; }"
+    return "html", doc("".join(h), css), "month"
+
+
+DEV_LATER_2 = [
+    ("icons-modern", icons_modern, ["GB", "US", "FR", "DE"], ["chromium-pdf"]),
+    ("dates-first-pipes", dates_first_pipes, ["IN", "GB", "US"], ["lo-docx"]),
+    ("es-docx-table", es_docx_table, ["ES"], ["lo-docx"]),
+    ("credentials-two-page", credentials_two_page, ["US", "GB"], ["lo-pdf"]),
+]
