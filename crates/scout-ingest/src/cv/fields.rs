@@ -167,6 +167,40 @@ fn links_in(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// A name without an honorific before it or credentials after it
+/// ("Dr. Liam Lewis", "Emma Miller, PhD", "Ana Ruiz, MBA").
+fn without_credentials(line: &str) -> &str {
+    const HONORIFICS: &[&str] = &[
+        "dr. ",
+        "dr ",
+        "prof. ",
+        "mr. ",
+        "mrs. ",
+        "ms. ",
+        "mx. ",
+        "dipl.-ing. ",
+    ];
+    let mut name = line.trim();
+    for h in HONORIFICS {
+        if name
+            .get(..h.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(h))
+        {
+            name = name.get(h.len()..).unwrap_or(name).trim();
+        }
+    }
+    if let Some((before, after)) = name.split_once(',') {
+        let credential = after.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            let letters = w.trim_matches('.').replace('.', "");
+            letters.len() <= 5 && letters.chars().any(char::is_uppercase)
+        });
+        if credential {
+            name = before.trim();
+        }
+    }
+    name
+}
+
 fn looks_like_name(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     (2..=4).contains(&words.len())
@@ -253,7 +287,8 @@ fn joined_lines(text: &str) -> Vec<(String, bool)> {
         let wrapped = bullet_carry
             && !line.starts_with('•')
             && sections::known_heading(line).is_none()
-            && !sections::looks_like_heading(line);
+            && !sections::looks_like_heading(line)
+            && super::dates::find_span(line).is_none();
         if (carry || wrapped) && !line.is_empty() && !looks_heading {
             if let Some((last, _)) = out.last_mut() {
                 last.push(' ');
@@ -333,6 +368,7 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
                 )
             })
             .map_or(text, |(_, b)| b.trim());
+        let text = without_credentials(text);
         let any_case = seen <= 2
             && text.split_whitespace().count() <= 4
             && (text == text.to_uppercase() || text == text.to_lowercase());
@@ -351,7 +387,7 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
     // a sidebar read first pushes the name below its sections: a name-like
     // line followed by a title, outside jobs and schools
     (0..lines.len().min(60)).find_map(|i| {
-        let text = sections::bare(lines[i]);
+        let text = without_credentials(sections::bare(lines[i]));
         let next = lines.get(i + 1).map(|n| sections::bare(n)).unwrap_or("");
         // (a name in large type may have been taken for a heading)
         let free = match kinds[i] {

@@ -296,11 +296,47 @@ pub fn unwrapped(lines: &[&str]) -> Vec<String> {
     out
 }
 
-/// Certifications: one a line, bullets and a trailing date taken off; a
-/// place and a date ("München, den 01.10.2026", a signature) is none.
-pub fn certifications(lines: &[&str]) -> Vec<String> {
+/// Certification lines with names wrapped in a narrow column joined back:
+/// a line goes on when it ends with a joining word or mark (`of`, `–`,
+/// `:`), or when the next line is a lone word that is no acronym, a
+/// bracket (`(CKA)`) or starts in lower case.
+fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines {
+        let line = line.trim();
+        let bulleted = line.starts_with(['•', '*', '-', '▪', '◦', '‣', '●']);
+        let continues = out.last().is_some_and(|last| {
+            let last_word = last.split_whitespace().last().unwrap_or("").to_lowercase();
+            let words = line.split_whitespace().count();
+            let acronym = line.len() <= 6
+                && line
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            !bulleted
+                && (last.ends_with(['–', '-', ':', ',', '&', '/'])
+                    || ["of", "in", "for", "and", "de", "en", "für", "y", "et"]
+                        .contains(&last_word.as_str())
+                    || line.starts_with('(')
+                    || line.starts_with(|c: char| c.is_lowercase())
+                    || (words == 1 && !acronym && years_in(line).is_empty()))
+        });
+        match out.last_mut() {
+            Some(last) if continues => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            _ => out.push(line.to_owned()),
+        }
+    }
+    out
+}
+
+/// Certifications: one a line (a name wrapped in a narrow column joined
+/// back), bullets and a trailing date taken off; a place and a date
+/// ("München, den 01.10.2026", a signature) is none.
+pub fn certifications(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in &unwrapped_certifications(lines) {
         let first = line.split(',').next().unwrap_or(line).trim();
         if scout_taxonomy::geocode(first).is_some() && !years_in(line).is_empty() {
             continue;

@@ -51,6 +51,10 @@ const HEADINGS: &[(&str, Section)] = &[
     ("career summary", Section::Summary),
     ("executive profile", Section::Summary),
     ("executive summary", Section::Summary),
+    ("summary of qualifications", Section::Summary),
+    ("qualifications summary", Section::Summary),
+    ("profile summary", Section::Summary),
+    ("career profile", Section::Summary),
     ("personal statement", Section::Summary),
     ("career objective", Section::Summary),
     ("objective", Section::Summary),
@@ -199,6 +203,19 @@ const HEADINGS: &[(&str, Section)] = &[
     ("awards", Section::Other),
     ("publications", Section::Other),
     ("volunteering", Section::Other),
+    ("volunteer work", Section::Other),
+    ("memberships", Section::Other),
+    ("professional memberships", Section::Other),
+    ("affiliations", Section::Other),
+    ("activities", Section::Other),
+    ("extracurricular activities", Section::Other),
+    ("benevolat", Section::Other),
+    ("engagement associatif", Section::Other),
+    ("ehrenamt", Section::Other),
+    ("ehrenamtliches engagement", Section::Other),
+    ("voluntariado", Section::Other),
+    ("hobbies and interests", Section::Other),
+    ("interests and hobbies", Section::Other),
     ("volunteer experience", Section::Other),
     ("additional information", Section::Other),
     ("strengths", Section::Other),
@@ -213,10 +230,12 @@ const DOCUMENT_TITLES: &[&str] = &[
     "curriculum",
 ];
 
-/// A line without Markdown marks, bullets or a closing colon.
+/// A line without Markdown marks, bullets, icons (an emoji, or the
+/// replacement character a PDF without the emoji's font gives) or a closing
+/// colon.
 pub fn bare(line: &str) -> &str {
     line.trim()
-        .trim_start_matches(['#', '*', '_', '•', '-', '='])
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | '"' | '\'' | '+'))
         .trim_end_matches(['*', '_', ':', '='])
         .trim()
 }
