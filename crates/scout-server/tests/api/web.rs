@@ -374,6 +374,43 @@ async fn post(
     (res.status().as_u16(), res.text().await.unwrap())
 }
 
+/// `POST /leads` with a session, a token and files (name, bytes) as the
+/// upload form sends them: status and page.
+async fn upload(
+    app: &TestApp,
+    cookie: &str,
+    csrf: &str,
+    files: &[(&str, Vec<u8>)],
+) -> (u16, String) {
+    let mut form = reqwest::multipart::Form::new().text("_csrf", csrf.to_owned());
+    for (name, bytes) in files {
+        form = form.part(
+            "files",
+            reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()),
+        );
+    }
+    let res = client()
+        .post(format!("{}/leads", app.address))
+        .header(COOKIE, cookie)
+        .header("origin", &app.address)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+/// The id of the first lead a page links to.
+fn first_lead(page: &str) -> String {
+    page.split("href=\"/leads/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
 #[tokio::test]
 async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
     let app = spawn_app().await;
@@ -452,36 +489,21 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         .to_owned();
     // the upload without the script: three files in one form, one broken
     let text_cv = "Marie Dupont\nSenior Software Engineer\nmarie@example.com\n+33 6 12 34 56 78\nParis, France\n\nSkills\nReact, TypeScript\n";
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", ada_csrf.clone())
-        .part(
-            "files",
-            reqwest::multipart::Part::bytes(text_cv.as_bytes().to_vec()).file_name("marie.txt"),
-        )
-        .part(
-            "files",
-            reqwest::multipart::Part::bytes(b"%PDF-1.7 nope".to_vec()).file_name("broken.pdf"),
-        )
-        .part(
-            "files",
-            reqwest::multipart::Part::bytes(
-                text_cv
-                    .replace("Marie Dupont", "Jean Martin")
-                    .replace("marie@", "jean@")
-                    .into_bytes(),
-            )
-            .file_name("jean.txt"),
-        );
-    let res = client()
-        .post(format!("{}/leads", app.address))
-        .header(COOKIE, &ada)
-        .header("origin", &app.address)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let uploaded = res.text().await.unwrap();
+    let jean_cv = text_cv
+        .replace("Marie Dupont", "Jean Martin")
+        .replace("marie@", "jean@");
+    let (status, uploaded) = upload(
+        &app,
+        &ada,
+        &ada_csrf,
+        &[
+            ("marie.txt", text_cv.as_bytes().to_vec()),
+            ("broken.pdf", b"%PDF-1.7 nope".to_vec()),
+            ("jean.txt", jean_cv.into_bytes()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 201);
     assert!(
         uploaded.contains("broken.pdf</strong> — could not be read"),
         "{uploaded}"
@@ -491,14 +513,7 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         2,
         "{uploaded}"
     );
-    let lead = uploaded
-        .split("href=\"/leads/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let lead = first_lead(&uploaded);
 
     // the lead's page shows what was read, the line each skill came from,
     // and asks a person to check what was read with low confidence
@@ -510,30 +525,15 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
         "{lead_page}"
     );
     let unsure_cv = "Luc Girard\nluc@example.com\n\nExperience\nData Engineer\n2019 - 2021\n";
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", ada_csrf.clone())
-        .part(
-            "files",
-            reqwest::multipart::Part::bytes(unsure_cv.as_bytes().to_vec()).file_name("luc.txt"),
-        );
-    let res = client()
-        .post(format!("{}/leads", app.address))
-        .header(COOKIE, &ada)
-        .header("origin", &app.address)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let uploaded = res.text().await.unwrap();
-    let luc = uploaded
-        .split("href=\"/leads/")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let (status, uploaded) = upload(
+        &app,
+        &ada,
+        &ada_csrf,
+        &[("luc.txt", unsure_cv.as_bytes().to_vec())],
+    )
+    .await;
+    assert_eq!(status, 201);
+    let luc = first_lead(&uploaded);
     let (_, luc_page) = page(&app, &ada, &format!("/leads/{luc}")).await;
     assert!(
         luc_page.contains("Read with low confidence — please check: experience"),
@@ -745,23 +745,15 @@ async fn every_page_keeps_to_its_workspace_and_every_change_to_writers() {
     // becomes a lead, with or without the session's token
     let (_, leads_before) = page(&app, &vic, "/leads").await;
     for token in [vic_csrf.as_str(), ""] {
-        let form = reqwest::multipart::Form::new()
-            .text("_csrf", token.to_owned())
-            .part(
-                "files",
-                reqwest::multipart::Part::bytes(b"Vic Viewer\nvic@example.com\nNurse".to_vec())
-                    .file_name("vic.txt"),
-            );
-        let res = client()
-            .post(format!("{}/leads", app.address))
-            .header(COOKIE, &vic)
-            .header("origin", &app.address)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 403);
-        assert!(res.text().await.unwrap().contains("viewer"));
+        let (status, body) = upload(
+            &app,
+            &vic,
+            token,
+            &[("vic.txt", b"Vic Viewer\nvic@example.com\nNurse".to_vec())],
+        )
+        .await;
+        assert_eq!(status, 403);
+        assert!(body.contains("viewer"));
     }
     let (_, leads_after) = page(&app, &vic, "/leads").await;
     assert_eq!(
