@@ -108,14 +108,7 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
         "backbone",
         "salt",
     ];
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .scan(0usize, |at, w| {
-            let start = text[*at..].find(w).map_or(*at, |i| *at + i);
-            *at = start + w.len();
-            Some((start, w))
-        })
-        .collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
     let clean = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '+')
             .to_owned()
@@ -128,7 +121,7 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
             if i + n > words.len() {
                 continue;
             }
-            let phrase: Vec<String> = words[i..i + n].iter().map(|(_, w)| clean(w)).collect();
+            let phrase: Vec<String> = words[i..i + n].iter().map(|w| clean(w)).collect();
             let phrase = phrase.join(" ");
             if phrase.is_empty() {
                 continue;
@@ -141,8 +134,8 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
                 let capitals = w.chars().filter(|c| c.is_uppercase()).count();
                 let symbols = w.chars().any(|c| !c.is_alphanumeric());
                 let sentence_start = i == 0
-                    || words[i - 1].1.ends_with(['.', ':', '!', '?', ';'])
-                    || words[i - 1].1.starts_with('•');
+                    || words[i - 1].ends_with(['.', ':', '!', '?', ';'])
+                    || words[i - 1].starts_with('•');
                 let capitalised = w.chars().next().is_some_and(char::is_uppercase);
                 let everyday = EVERYDAY.contains(&w.to_lowercase().as_str());
                 let product = capitals >= 2 || symbols || w.chars().any(|c| c.is_ascii_digit());

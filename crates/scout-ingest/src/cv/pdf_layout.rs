@@ -823,6 +823,9 @@ mod tests {
     }
 }
 
+/// A development aid: `SCOUT_PDF=file.pdf cargo test -p scout-ingest --lib
+/// runs_of -- --ignored --nocapture` prints each run of text a PDF draws,
+/// where it stands and its size.
 #[cfg(test)]
 mod debug {
     #[test]

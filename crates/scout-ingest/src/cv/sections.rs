@@ -268,13 +268,11 @@ pub fn looks_like_heading(line: &str) -> bool {
     {
         return false;
     }
-    !letters.is_empty()
-        && letters.iter().all(|c| !c.is_lowercase())
-        && !text
-            .chars()
-            .any(|c| c.is_ascii_digit() || c == '@' || c == ',')
-        && (2..=4).contains(&words)
-        || (words == 1 && letters.len() >= 8 && letters.iter().all(|c| !c.is_lowercase()))
+    let capitals = !letters.is_empty() && letters.iter().all(|c| !c.is_lowercase());
+    let plain = !text
+        .chars()
+        .any(|c| c.is_ascii_digit() || c == '@' || c == ',');
+    capitals && plain && ((2..=4).contains(&words) || (words == 1 && letters.len() >= 8))
 }
 
 /// A Markdown rule under a heading (`-----`, `=====`).
