@@ -19,7 +19,9 @@ use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 /// Most bytes a page's content may decompress to.
 const MAX_PAGE_CONTENT: usize = 16 * 1024 * 1024;
 /// Most text runs read from one page: a CV page has a few hundred.
-const MAX_RUNS_PER_PAGE: usize = 20_000;
+const MAX_RUNS_PER_PAGE: usize = 5_000;
+/// Most places a gutter is looked for on one page.
+const MAX_GUTTER_CANDIDATES: usize = 64;
 /// Form XObjects nested deeper than this are not entered.
 const MAX_FORM_DEPTH: usize = 4;
 
@@ -470,13 +472,25 @@ fn gutter(lines: &[Line]) -> Option<f64> {
     if width <= 0.0 {
         return None;
     }
-    // candidate gutters: just left of a run start, within the middle 70%
-    let mut best: Option<(f64, usize)> = None;
+    // candidate gutters: just left of where runs start, within the middle
+    // 70%; a column starts many runs at one x, so the most frequent starts
+    // are tried (a bounded number: a crafted page may have thousands)
+    let mut starts: BTreeMap<i64, (usize, f64)> = BTreeMap::new();
     for r in &runs {
-        let x = r.x - 1.0;
-        if x < left + 0.15 * width || x > left + 0.85 * width {
-            continue;
+        if r.x - 1.0 >= left + 0.15 * width && r.x - 1.0 <= left + 0.85 * width {
+            let e = starts.entry(r.x.round() as i64).or_insert((0, r.size));
+            e.0 += 1;
         }
+    }
+    let mut candidates: Vec<(i64, usize, f64)> = starts
+        .into_iter()
+        .map(|(x, (n, size))| (x, n, size))
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(MAX_GUTTER_CANDIDATES);
+    let mut best: Option<(f64, usize)> = None;
+    for (start, _, size) in candidates {
+        let x = start as f64 - 1.0;
         let crossing = lines
             .iter()
             .filter(|l| l.runs.iter().any(|o| o.x < x && o.end > x + 1.0))
@@ -491,7 +505,7 @@ fn gutter(lines: &[Line]) -> Option<f64> {
             .filter(|o| o.x < x && o.end <= x + 1.0)
             .map(|o| o.end)
             .fold(f64::MIN, f64::max);
-        if x - left_edge < 0.8 * r.size {
+        if x - left_edge < 0.8 * size {
             continue;
         }
         let on_left = lines
