@@ -116,6 +116,7 @@ async fn three_cvs_one_broken_make_two_leads_and_one_clear_failure_then_one_is_c
         .await
         .unwrap();
     find(&browser, "#read-title").await;
+    harness::screenshot(&browser, "lead-1280").await;
     harness::assert_accessible(&browser, "lead").await;
     find(&browser, "button[value=link]")
         .await
