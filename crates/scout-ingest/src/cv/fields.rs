@@ -218,8 +218,14 @@ fn looks_like_name(line: &str) -> bool {
 /// knows. A named country picks the city of that name in that country
 /// ("London, Canada" is London, Ontario).
 fn location_in(line: &str) -> Option<(String, String)> {
-    // "Based in London", "Madrid (España)", "Austin, TX 78701": the place
-    // without what is written around it
+    // as written first ("Halle (Saale), Germany" is a city's name), then
+    // without what is written around the place
+    place_of_parts(line.trim()).or_else(|| place_of_parts(&cleaned_place(line)))
+}
+
+/// "Based in London", "Madrid (España)", "Austin, TX 78701": the place
+/// without what is written around it.
+fn cleaned_place(line: &str) -> String {
     let mut text = line.trim();
     for lead in [
         "based in ",
@@ -239,20 +245,36 @@ fn location_in(line: &str) -> Option<(String, String)> {
         }
     }
     let cleaned = text.replace(" (", ", ").replace(')', "");
-    let cleaned = cleaned
+    cleaned
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-')
-        .trim();
+        .trim()
+        .to_owned()
+}
+
+/// `City`, `City, Region` or `City, Country` that the place data knows.
+fn place_of_parts(text: &str) -> Option<(String, String)> {
     // a street address or a phone has digits; "Paris 10e Arrondissement" a few
-    let digits = cleaned.chars().filter(char::is_ascii_digit).count();
-    if digits > 2 || cleaned.contains('@') || cleaned.split_whitespace().count() > 6 {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits > 2 || text.contains('@') || text.split_whitespace().count() > 6 {
         return None;
     }
-    let mut parts = cleaned.split(',').map(str::trim);
+    let mut parts = text.split(',').map(str::trim);
     let first = parts.next()?;
     let g = match parts.next() {
         Some(second) => match geocode(second) {
             Some(named) if named.kind == GeoKind::Country => {
-                locate_profile(Some(first), None, Some(second))?
+                match locate_profile(Some(first), None, Some(second)) {
+                    Some(g) if g.kind == GeoKind::City => g,
+                    // "São Paulo, Brazil": a state's name too; the city of
+                    // that name in that country is meant
+                    _ => {
+                        let wanted = fold(first);
+                        let city = scout_taxonomy::places::cities().find(|(name, cc, ..)| {
+                            *cc == named.country_code && fold(name) == wanted
+                        })?;
+                        return Some((text.to_owned(), city.1.to_owned()));
+                    }
+                }
             }
             Some(named) => {
                 let city = geocode(first)?;
@@ -262,14 +284,14 @@ fn location_in(line: &str) -> Option<(String, String)> {
                 city
             }
             // "Austin, TX": the place data reads the whole better than the parts
-            None => geocode(cleaned).filter(|g| g.kind == GeoKind::City)?,
+            None => geocode(text).filter(|g| g.kind == GeoKind::City)?,
         },
         None => geocode(first)?,
     };
     if g.kind != GeoKind::City {
         return None;
     }
-    Some((cleaned.to_owned(), g.country_code))
+    Some((text.to_owned(), g.country_code))
 }
 
 /// Lines with wrapped ones joined back: a line ending in a separator
@@ -385,17 +407,30 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
         }
     }
     // a sidebar read first pushes the name below its sections: a name-like
-    // line followed by a title, outside jobs and schools
-    (0..lines.len().min(60)).find_map(|i| {
+    // line followed by a title, outside jobs and schools; else one followed
+    // by a heading, outside skills and certifications too (a skill wrapped
+    // onto a line of its own may look like a name)
+    let candidate = |i: usize, by_heading: bool| {
         let text = without_credentials(sections::bare(lines[i]));
         let next = lines.get(i + 1).map(|n| sections::bare(n)).unwrap_or("");
         // (a name in large type may have been taken for a heading)
         let free = match kinds[i] {
-            Some(k) => !matches!(k, Section::Experience | Section::Education),
+            Some(Section::Experience | Section::Education) => false,
+            Some(Section::Skills | Section::Certifications) => !by_heading,
+            Some(_) => true,
             None => sections::known_heading(text).is_none() && !sections::is_rule(text),
         };
-        (free && looks_like_name(text) && jobs::title_like(next)).then(|| (i, text.to_owned()))
-    })
+        let then = if by_heading {
+            sections::known_heading(next).is_some()
+        } else {
+            jobs::title_like(next)
+        };
+        (free && then && looks_like_name(text)).then(|| (i, text.to_owned()))
+    };
+    let upto = lines.len().min(60);
+    (0..upto)
+        .find_map(|i| candidate(i, false))
+        .or_else(|| (0..upto).find_map(|i| candidate(i, true)))
 }
 
 /// `Name: Lukas Müller` (German CVs open with labelled personal details).

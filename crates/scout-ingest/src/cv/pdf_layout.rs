@@ -524,22 +524,41 @@ fn gutter(lines: &[Line]) -> Option<f64> {
     best.map(|(x, _)| x)
 }
 
-/// Whether the two sides of a gutter pair up row by row: every line of the
-/// sparser side has a line of the other side on its baseline (a table's
-/// rows), which a sidebar beside a main column rarely does.
+/// Whether the two sides of a gutter pair up row by row, as a table of
+/// dates and roles or of languages and levels does: every line of the
+/// sparser side has a line of the other side on its baseline, and the left
+/// side is the narrow one, of short entries (a date, a language). A page
+/// laid out with a table — a main column beside a sidebar — may align its
+/// rows too, but its left side is the wide one, or of long lines.
 fn rows_pair_up(lines: &[Line], x: f64) -> bool {
     let mut left = 0;
     let mut right = 0;
     let mut both = 0;
+    let mut left_words = 0;
+    let (mut left_from, mut left_to) = (f64::MAX, f64::MIN);
+    let (mut right_from, mut right_to) = (f64::MAX, f64::MIN);
     for l in lines {
         let has_left = l.runs.iter().any(|r| r.end <= x + 1.0);
         let has_right = l.runs.iter().any(|r| r.x >= x);
         left += usize::from(has_left);
         right += usize::from(has_right);
         both += usize::from(has_left && has_right);
+        for r in &l.runs {
+            if r.x < x {
+                left_words += r.text.split_whitespace().count();
+                left_from = left_from.min(r.x);
+                left_to = left_to.max(r.end.min(x));
+            } else {
+                right_from = right_from.min(r.x);
+                right_to = right_to.max(r.end);
+            }
+        }
     }
     let sparse = left.min(right);
-    sparse > 0 && both * 10 >= sparse * 9
+    let aligned = sparse > 0 && both * 10 >= sparse * 9;
+    let narrow_left = left_to - left_from <= right_to - right_from;
+    let short_left = left > 0 && left_words <= 5 * left;
+    aligned && narrow_left && short_left
 }
 
 /// Lines of one side of the gutter (`left` or right), keeping lines that
@@ -814,12 +833,29 @@ mod tests {
         for i in 0..5 {
             let y = 700.0 - 40.0 * i as f64;
             runs.push(run(10.0, y, "2019 - 2021"));
-            runs.push(run(200.0, y, &format!("Role {i}")));
+            runs.push(run(200.0, y, &format!("Role {i} at the company")));
             runs.push(run(200.0, y - 12.0, &format!("Company {i}")));
         }
         let text = reading_order(lines_of(runs)).lines;
-        assert_eq!(text[0], "2019 - 2021\tRole 0");
+        assert_eq!(text[0], "2019 - 2021\tRole 0 at the company");
         assert_eq!(text[1], "Company 0");
+    }
+
+    #[test]
+    fn a_layout_table_with_the_main_column_on_the_left_is_read_by_columns() {
+        let mut runs = Vec::new();
+        for i in 0..6 {
+            let y = 700.0 - 20.0 * i as f64;
+            runs.push(run(
+                10.0,
+                y,
+                &format!("main column line number {i} with several words"),
+            ));
+            runs.push(run(300.0, y, &format!("side column text {i}")));
+        }
+        let text = reading_order(lines_of(runs)).lines;
+        assert_eq!(text[0], "main column line number 0 with several words");
+        assert_eq!(text[6], "side column text 0");
     }
 
     #[test]
