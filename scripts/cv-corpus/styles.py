@@ -566,3 +566,56 @@ DEV_LATER_2 = [
     ("es-docx-table", es_docx_table, ["ES"], ["lo-docx"]),
     ("credentials-two-page", credentials_two_page, ["US", "GB"], ["lo-pdf"]),
 ]
+
+
+def linkedin_pdf(p):
+    """Like the PDF LinkedIn saves from a profile: a sidebar of contact,
+    top skills, languages and certifications; the name, headline and a
+    location line of region and country; experience as company, title,
+    dates with a duration, and place; no bullets."""
+    region = {"GB": "England, United Kingdom", "US": "United States", "FR": "Île-de-France, France",
+              "DE": "Germany", "ES": "Spain", "IN": "India"}[p["country"]]
+    side = ["<h3>Contact</h3>", f"<p>{E(p['email'])}</p>"]
+    side += [f"<p>www.{E(l)} (LinkedIn)</p>" for l in p["links"] if "linkedin" in l]
+    side.append("<h3>Top Skills</h3>" + "".join(f"<p>{E(s)}</p>" for s in p["skills"][:3]))
+    side.append("<h3>Languages</h3>" + "".join(f"<p>{lang_name(l['name'], 'en')} ({level(l['level'], 'linkedin')})</p>" for l in p["languages"]))
+    if p["certifications"]:
+        side.append("<h3>Certifications</h3>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    main = [f"<h1>{E(p['name'])}</h1>", f"<p class=head>{E(p['title'])} at {E(p['experiences'][0]['company'])}</p>",
+            f"<p class=loc>{E(p['city_written'])}, {region}</p>", "<h2>Summary</h2>", f"<p>{E(summary(p))} Skilled in {E(', '.join(p['skills'][3:]))}.</p>",
+            "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        months = (int((e["end"] or "2026-11")[:4]) * 12 + int((e["end"] or "2026-11")[5:7])) - (int(e["start"][:4]) * 12 + int(e["start"][5:7]))
+        dur = f"{months // 12} years {months % 12} months" if months >= 12 else f"{months} months"
+        main.append(f"<p><b>{E(e['company'])}</b><br>{E(e['title'])}<br><span class=g>{span(e, 'en', 'long', ' - ', 'Present')} ({dur})<br>{E(p['city_written'])}, {region}</span></p>")
+    main.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        main.append(f"<p><b>{E(ed['school'])}</b><br>{E(ed['degree'])} · ({ed['year'] - 3} - {ed['year']})</p>")
+    css = """.g2 { display: grid; grid-template-columns: 55mm 1fr; gap: 8mm; } .side { background: #e9eef3; padding: 4mm; font-size: 9.5pt; }
+h1 { font-size: 22pt; margin: 0; } .head { font-size: 12pt; } .loc, .g { color: #666; } h2 { font-size: 13pt; }"""
+    return "html", doc(f"<div class=g2><div class=side>{''.join(side)}</div><div>{''.join(main)}</div></div>", css), "month"
+
+
+def contact_table_docx(p):
+    h = [f"<p style='font-size:20pt'><b>{E(p['name'])}</b></p>", f"<p>{E(p['title'])} · {E(p['city_written'])} · open to relocation</p>",
+         "<table border=1><tr><td>Email</td><td>" + E(p["email"]) + "</td></tr><tr><td>Mobile</td><td>" + E(p["phone_written"]) + "</td></tr></table>",
+         "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b>, {E(e['company'])} — {E(p['city_written'])}</p><p>{span(e, 'en', 'short', ' – ')}</p>")
+        h.append(f"<ul><li>{E(bullets(p)[2])}</li></ul>")
+    h.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>")
+    h.append("<h2>Skills &amp; Tools</h2><p>" + E(" · ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Training &amp; Certifications</h2>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<p>{E(c)}</p><p>Issued {month(f'{2019 + i}-0{3 + i}', 'en', 'long')} · Credential ID {1000 + p['n'] * 7 + i}</p>")
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} – {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_3 = [
+    ("linkedin-pdf", linkedin_pdf, ["GB", "US", "FR", "DE", "IN"], ["chromium-pdf"]),
+    ("contact-table-docx", contact_table_docx, ["GB", "US", "IN"], ["lo-docx"]),
+]
