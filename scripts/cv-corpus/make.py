@@ -69,7 +69,7 @@ def labels_of(p, text, precision):
     return {
         "name": p["name"],
         "email": p["email"],
-        "phone": p["phone"],
+        "phone": p["phone"] if html.escape(p["phone_written"]) in text or p["phone_written"] in text else "",
         "location": p["city"],
         "title": p["title"],
         "skills": p["skills"],

@@ -148,6 +148,20 @@ fn same_place(label: &str, read: &str) -> bool {
     }
 }
 
+/// Links are the same without their scheme, `www.` and a closing slash.
+fn same_link(a: &str, b: &str) -> bool {
+    let bare = |l: &str| {
+        let l = l.to_lowercase();
+        let l = l
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        l.trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_owned()
+    };
+    bare(a) == bare(b)
+}
+
 /// A read date (`YYYY-MM-01`) against a label (`YYYY-MM` or `YYYY`).
 fn same_date(label: Option<&str>, read: Option<&str>) -> bool {
     match (label, read) {
@@ -298,10 +312,7 @@ pub fn score(cases: &[(Labelled, Result<ParsedCv, CvError>)]) -> CorpusScores {
             f.entry("links").or_default(),
             &label.links,
             &cv.links,
-            |l, r| {
-                l.trim_end_matches('/')
-                    .eq_ignore_ascii_case(r.trim_end_matches('/'))
-            },
+            |l, r| same_link(l, r),
         );
     }
     out

@@ -488,7 +488,9 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
         {
             continue;
         }
-        if line.split_whitespace().count() > 8 {
+        // a headline, not a sentence: its first part is short
+        let first_part = segments(line).into_iter().next().unwrap_or(line);
+        if first_part.split_whitespace().count() > 8 {
             return None;
         }
         let line = match line.split_once(':') {
@@ -506,6 +508,11 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
             .into_iter()
             .find(|p| location_in(p).is_none())
             .unwrap_or(line);
+        // a LinkedIn headline: "Data Engineer at Acme" is the title at Acme
+        let title = match title.split_once(" at ").or_else(|| title.split_once(" @ ")) {
+            Some((role, _)) if jobs::title_like(role) => role,
+            _ => title,
+        };
         return Some(title.trim().to_owned());
     }
     None

@@ -143,7 +143,7 @@ fn plain(line: &str) -> &str {
 /// London`, `Arup (Bristol)` → the name alone).
 fn without_place(company: &str) -> String {
     let company = company.trim().trim_matches(EDGE_MARKS);
-    for sep in [", ", " · ", " | ", " - ", " – ", " (", "\t"] {
+    for sep in [", ", " · ", " | ", " - ", " – ", " — ", " (", "\t"] {
         if let Some((name, place)) = company.rsplit_once(sep) {
             let place = place.trim().trim_end_matches(')');
             if geocode(place).is_some() && !name.trim().is_empty() {
@@ -155,8 +155,13 @@ fn without_place(company: &str) -> String {
 }
 
 /// `Title — Company`, `Title at Company`, `Company | Title`…: (title, company).
+/// A town after both is left out (`Title, Acme — Pune`).
 pub fn split_role(text: &str) -> Option<(String, String)> {
     let text = text.trim().trim_matches(EDGE_MARKS);
+    let shorter = without_place(text);
+    if shorter.len() < text.len() && ROLE_SEPARATORS.iter().any(|s| shorter.contains(s)) {
+        return split_role(&shorter);
+    }
     for sep in ROLE_SEPARATORS {
         if let Some((a, b)) = text.split_once(sep) {
             let (a, b) = (
@@ -242,10 +247,44 @@ fn header_like(line: &str) -> bool {
         && find_span(t).is_none()
 }
 
-/// The line with the dates taken out.
+/// Whether a text only says how long a job lasted: "(2 years 3 months)",
+/// "3 yrs 2 mos", "1 an 4 mois", "2 Jahre".
+fn is_duration(text: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "year", "years", "yr", "yrs", "month", "months", "mo", "mos", "an", "ans", "annee",
+        "annees", "mois", "jahr", "jahre", "monat", "monate", "ano", "anos", "mes", "meses",
+    ];
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty()
+        && words.iter().any(|w| UNITS.contains(w))
+        && words.iter().all(|w| {
+            UNITS.contains(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || *w == "and"
+                || *w == "less"
+                || *w == "than"
+        })
+}
+
+/// The line with the dates taken out, and a duration beside them.
 fn remainder(line: &str, span: &Span) -> String {
     let rest = format!("{} {}", &line[..span.from], &line[span.to..]);
-    rest.trim().trim_matches(EDGE_MARKS).trim().to_owned()
+    let mut rest = rest.trim().trim_matches(EDGE_MARKS).trim().to_owned();
+    // "(3 years 10 months)" after the dates, LinkedIn's way
+    if let Some(open) = rest.rfind('(') {
+        if rest.ends_with(')') && is_duration(&rest[open + 1..rest.len() - 1]) {
+            rest = rest[..open]
+                .trim()
+                .trim_matches(EDGE_MARKS)
+                .trim()
+                .to_owned();
+        }
+    }
+    if is_duration(&rest) {
+        rest.clear();
+    }
+    rest
 }
 
 fn unit((title, company): (String, String), span: &Span) -> CvExperience {

@@ -4,6 +4,7 @@
 
 use scout_taxonomy::languages::{canonical_language, canonical_proficiency};
 use scout_taxonomy::skills::canonical_skill;
+use scout_taxonomy::titles::is_known_title;
 
 use super::dates::{find_span, years_in};
 use super::{CvLanguage, CvSkillEvidence};
@@ -298,6 +299,28 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
     for line in lines {
         let line = line.trim();
         let bulleted = line.starts_with(['•', '*', '-', '▪', '◦', '‣', '●']);
+        // "Issued Mar 2021 · Credential ID 123", "Expires 2025": about the
+        // certification above, not one of its own
+        let about = [
+            "issued",
+            "credential",
+            "expires",
+            "expired",
+            "valid",
+            "no expiration",
+            "delivre",
+            "ausgestellt",
+            "gultig",
+            "expedido",
+            "emitido",
+            "obtenu",
+            "obtained",
+        ]
+        .iter()
+        .any(|w| scout_taxonomy::fold(line).starts_with(w));
+        if about {
+            continue;
+        }
         let continues = out.last().is_some_and(|last| {
             let last_word = last.split_whitespace().last().unwrap_or("").to_lowercase();
             let words = line.split_whitespace().count();
@@ -311,6 +334,11 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
                         .contains(&last_word.as_str())
                     || line.starts_with('(')
                     || line.starts_with(|c: char| c.is_lowercase())
+                    // a job title alone is no certification: "Google Cloud
+                    // Professional" + "Data Engineer"; nor is a last word
+                    // with the acronym: "Certified Kubernetes" + "Administrator (CKA)"
+                    || (words <= 3 && is_known_title(line))
+                    || (words <= 2 && ends_with_acronym(line))
                     || (words == 1 && !acronym && years_in(line).is_empty()))
         });
         match out.last_mut() {
@@ -322,6 +350,15 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a text ends with an acronym in brackets: "Administrator (CKA)".
+fn ends_with_acronym(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .is_some_and(|(_, inside)| {
+            inside.len() >= 2 && inside.chars().all(|c| c.is_ascii_uppercase())
+        })
 }
 
 /// Certifications: one a line (a name wrapped in a narrow column joined

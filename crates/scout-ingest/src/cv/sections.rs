@@ -122,6 +122,7 @@ const HEADINGS: &[(&str, Section)] = &[
     ("skills", Section::Skills),
     ("technical skills", Section::Skills),
     ("key skills", Section::Skills),
+    ("top skills", Section::Skills),
     ("core skills", Section::Skills),
     ("skill set", Section::Skills),
     ("skillset", Section::Skills),
