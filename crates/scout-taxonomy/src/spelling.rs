@@ -83,6 +83,20 @@ pub fn one_edit_correction(word: &str) -> Option<&'static str> {
         return None;
     }
     let v = &*VOCABULARY;
+    let correction = correct(&w, v)?;
+    // "backed" is an English word, not "backend" mistyped: an inflected
+    // word is only corrected into a word inflected the same way
+    for ending in ["ed", "ing", "ly"] {
+        if w.ends_with(ending) && !fold(correction).ends_with(ending) {
+            return None;
+        }
+    }
+    Some(correction)
+}
+
+/// The one target of the vocabulary one edit away from `w`, if exactly one.
+fn correct(w: &str, v: &Vocabulary) -> Option<&'static str> {
+    let n = w.chars().count();
     let b = w.as_bytes();
     let mut found: Option<&'static str> = None;
     let mut ambiguous = false;

@@ -543,6 +543,19 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("legaltech", "legal services"),
     ("cleantech", "renewable energy power generation"),
     ("climate tech", "renewable energy power generation"),
+    ("design agency", "design services"),
+    ("design agencies", "design services"),
+    ("design studio", "design services"),
+    ("design studios", "design services"),
+    ("creative agency", "advertising services"),
+    ("creative agencies", "advertising services"),
+    ("marketing agency", "advertising services"),
+    ("marketing agencies", "advertising services"),
+    ("digital agency", "advertising services"),
+    ("digital agencies", "advertising services"),
+    ("tech companies", "technology, information and media"),
+    ("tech company", "technology, information and media"),
+    ("tech firms", "technology, information and media"),
     ("agencies", "staffing and recruiting"),
     ("agency", "staffing and recruiting"),
     ("agences", "staffing and recruiting"),
@@ -948,6 +961,28 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
     "zertifizierung",
 ];
 
+/// Phrases whose words are kept together as a keyword although one of them
+/// alone carries nothing ("open source", not "open to hybrid").
+pub const KEPT_TOGETHER: &[&str] = &["open source", "open banking", "open data", "new business"];
+
+/// Continents and regions that are read as places in lower case too.
+pub const REGION_WORDS: &[&str] = &[
+    "europe",
+    "asia",
+    "africa",
+    "emea",
+    "apac",
+    "latam",
+    "nordics",
+    "dach",
+    "benelux",
+    "americas",
+    "oceania",
+    "scandinavia",
+    "balkans",
+    "caribbean",
+];
+
 /// Words that carry nothing to search for — people words, chatter, hedges,
 /// units, the nouns around an employer or industry already read — and so
 /// never become a `KEYWORD`, alone or in a run (issue 21). Kept apart from
@@ -994,6 +1029,18 @@ pub const CARRY_NOTHING: &[&str] = &[
     "pls",
     "plz",
     "asap",
+    "backed",
+    "funded",
+    "open",
+    "hybrid",
+    "onsite",
+    "on-site",
+    "relocation",
+    "relocate",
+    "notice",
+    "period",
+    "background",
+    "backgrounds",
     "urgent",
     "urgently",
     "hot",

@@ -64,7 +64,11 @@ impl<'a> Reader<'a> {
             let area_word = |k: usize| {
                 ["bay", "area", "region", "metro", "coast", "valley"].contains(&self.lower(k))
             };
+            // continents and regions read the same in lower case ("remote
+            // europe", "latam"): no everyday word is spelt like them
+            let region_word = |k: usize| lx::REGION_WORDS.contains(&self.lower(k));
             if capitalized_only
+                && !(i..i + n).all(region_word)
                 && !(self.tokens[i].capitalized()
                     && (i..i + n).all(|k| self.tokens[k].capitalized() || area_word(k)))
             {
@@ -164,7 +168,8 @@ impl<'a> Reader<'a> {
 
     pub(super) fn bare_places(&mut self) {
         for i in 0..self.len() {
-            if !self.free(i, 1) || !self.tokens[i].capitalized() {
+            let region = lx::REGION_WORDS.contains(&self.lower(i));
+            if !self.free(i, 1) || !(self.tokens[i].capitalized() || region) {
                 continue;
             }
             let Some((end, place)) = self.place_at(i, true) else {

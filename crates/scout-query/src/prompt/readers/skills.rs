@@ -151,10 +151,16 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i < self.len() {
             let usable = |r: &Self, k: usize| {
+                let together = |a: usize, b: usize| {
+                    b < r.len()
+                        && in_list(lx::KEPT_TOGETHER, &format!("{} {}", r.lower(a), r.lower(b)))
+                };
+                let kept = together(k, k + 1) || (k > 0 && together(k - 1, k));
                 r.free(k, 1)
                     && !r.is_filler(k)
-                    && !in_list(lx::CARRY_NOTHING, r.lower(k))
-                    && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)
+                    && (kept
+                        || (!in_list(lx::CARRY_NOTHING, r.lower(k))
+                            && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)))
                     && !is_number_with_unit(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
                     && !r.tokens[k]
