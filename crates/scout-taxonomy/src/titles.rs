@@ -237,6 +237,12 @@ pub fn related_titles(text: &str) -> Vec<(String, f64)> {
     out
 }
 
+/// Whether `word` (lower case) is a title abbreviation people write with a
+/// dot ("Sr.", "Jr.", "Mgr."): the dot does not end a sentence.
+pub fn is_title_abbreviation(word: &str) -> bool {
+    TITLES.abbreviations.contains_key(word)
+}
+
 /// Whether the text is a known job title (gazetteer, O*NET or a career family).
 pub fn is_known_title(text: &str) -> bool {
     let f = fold(text);

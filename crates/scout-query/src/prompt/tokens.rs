@@ -97,8 +97,18 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        let ends_sentence = c == '.' && !next_is_word;
-        if matches!(c, ',' | ';' | '(' | ')' | '!' | '?' | '\n' | '|') || ends_sentence {
+        // "Sr. engineer": the dot of a title abbreviation ends nothing
+        let after_abbreviation = tokens.last().is_some_and(|t: &Token| {
+            t.end == pos && scout_taxonomy::titles::is_title_abbreviation(&t.lower)
+        });
+        let ends_sentence = c == '.' && !next_is_word && !after_abbreviation;
+        // a dash between words ("not from Amazon — senior SDEs in Seattle")
+        let spaced_dash = matches!(c, '—' | '–')
+            || (c == '-' && chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace()));
+        if matches!(c, ',' | ';' | '(' | ')' | '!' | '?' | '\n' | '|')
+            || ends_sentence
+            || spaced_dash
+        {
             clause += 1;
         }
         i += 1;

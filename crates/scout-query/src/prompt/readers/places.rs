@@ -77,7 +77,9 @@ impl<'a> Reader<'a> {
             let text = self.text(i, i + n);
             // two letters only for the codes people type in capitals for a
             // large place (not IT, HR, AI…, which are words in prompts)
-            if text.chars().count() < 3 && !["US", "UK", "EU"].contains(&text) {
+            if text.chars().count() < 3
+                && !["US", "UK", "EU", "SF", "NY", "LA", "DC", "HK", "SG"].contains(&text)
+            {
                 continue;
             }
             if let Some(g) = geocode(text) {
@@ -169,10 +171,30 @@ impl<'a> Reader<'a> {
     pub(super) fn bare_places(&mut self) {
         for i in 0..self.len() {
             let region = lx::REGION_WORDS.contains(&self.lower(i));
-            if !self.free(i, 1) || !(self.tokens[i].capitalized() || region) {
+            if !self.free(i, 1) {
                 continue;
             }
-            let Some((end, place)) = self.place_at(i, true) else {
+            // recruiters type in lower case: a city of a million people or
+            // more is read so too ("kotlin berlin 6+ yrs"), unless its name
+            // is also a skill, a title, an industry or a language
+            let lower_city = !self.tokens[i].capitalized()
+                && !region
+                && self.place_at(i, false).is_some_and(|(end, g)| {
+                    g.kind == GeoKind::City
+                        && g.population >= 1_000_000
+                        && end == i + 1
+                        && !self.is_filler(i)
+                        && !in_list(lx::CARRY_NOTHING, self.lower(i))
+                });
+            if !(self.tokens[i].capitalized() || region || lower_city) {
+                continue;
+            }
+            let found = if lower_city {
+                self.place_at(i, false)
+            } else {
+                self.place_at(i, true)
+            };
+            let Some((end, place)) = found else {
                 continue;
             };
             let big_enough = place.population >= 100_000;

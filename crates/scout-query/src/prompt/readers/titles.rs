@@ -44,6 +44,36 @@ impl<'a> Reader<'a> {
             {
                 return Some(confidence::TITLE_OF_A_FIELD);
             }
+            // "VP engineering", "head sales": a leader word, then a function
+            if n == 2
+                && in_list(&["vp", "svp", "evp", "head", "director"], words[0])
+                && in_list(
+                    &[
+                        "engineering",
+                        "sales",
+                        "marketing",
+                        "product",
+                        "finance",
+                        "operations",
+                        "people",
+                        "hr",
+                        "design",
+                        "data",
+                        "growth",
+                        "technology",
+                        "talent",
+                        "legal",
+                        "security",
+                        "it",
+                        "research",
+                        "partnerships",
+                        "procurement",
+                    ],
+                    words[1],
+                )
+            {
+                return Some(confidence::TITLE_OF_A_FIELD);
+            }
             // "cybersecurity analyst", "blockchain developer": a field, then a role
             if n == 2
                 && in_list(lx::COMMON_ROLES, words[1])
