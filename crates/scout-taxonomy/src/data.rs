@@ -7,6 +7,7 @@ pub(crate) const COUNTRIES: &str = include_str!("../data/places/countries.tsv");
 pub(crate) const REGIONS: &str = include_str!("../data/places/regions.tsv");
 pub(crate) const CITIES: &str = include_str!("../data/places/cities.tsv");
 pub(crate) const AREAS: &str = include_str!("../data/places/areas.tsv");
+pub(crate) const LINKEDIN_GEO: &str = include_str!("../data/places/linkedin_geo.tsv");
 pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 pub(crate) const CAREERS: &str = include_str!("../data/careers/careers.json");
 pub(crate) const SKILL_ALIASES: &str = include_str!("../data/skills/aliases.tsv");

@@ -10,7 +10,8 @@
 //! their history, companies → `COMPANY_NAME`, `COMPANY_HEADCOUNT` letters →
 //! `COMPANY_SIZE` bands (A self-employed → `SENIORITY` Freelance),
 //! `INDUSTRY` → `COMPANY_INDUSTRY`, `REGION`/`POSTAL_CODE` → `LOCATION` by
-//! their text, `SCHOOL` → `EDUCATION_SCHOOL_NAME`, `YEARS_OF_EXPERIENCE` and
+//! their text (or, given only by id, through the bundled table of LinkedIn's
+//! public geo ids, `scout_taxonomy::places::linkedin_geo`), `SCHOOL` → `EDUCATION_SCHOOL_NAME`, `YEARS_OF_EXPERIENCE` and
 //! `YEARS_IN_CURRENT_POSITION` buckets → the documented ranges they cover,
 //! `PROFILE_LANGUAGE` → `LANGUAGE`, `SENIORITY_LEVEL` → an optional title
 //! word (or optional experience ranges for entry level), `FUNCTION` → an
@@ -446,13 +447,29 @@ fn read_filter(f: &RestLi, out: &mut Imported) {
             }
         }
         "REGION" | "POSTAL_CODE" | "GEOGRAPHY" | "BING_GEO" => {
-            for (_, text, excluded) in &values {
-                if text.trim().is_empty() {
-                    ignore(out, "a place without its name cannot be resolved offline (its id is LinkedIn's own)");
-                    continue;
-                }
+            for (id, text, excluded) in &values {
+                // the text is what the user saw; an id alone is resolved
+                // from the bundled table of LinkedIn's public geo ids
+                let place = if text.trim().is_empty() {
+                    match scout_taxonomy::places::linkedin_geo(id) {
+                        Some(geo) => geo.place.to_owned(),
+                        None => {
+                            ignore(
+                                out,
+                                &format!(
+                                    "place id `{}` is not one of the LinkedIn geo ids Scout knows, \
+                                     and the URL gives no name for it",
+                                    clip(id)
+                                ),
+                            );
+                            continue;
+                        }
+                    }
+                } else {
+                    clip(text)
+                };
                 let c = Criterion::Location {
-                    place: clip(text),
+                    place,
                     radius_km: None,
                 };
                 out.filters.push(make(c, *excluded, true));
@@ -641,10 +658,30 @@ fn read_flat(params: &[(String, String)], out: &mut Imported) {
                     name: clip(text),
                     history: History::Past,
                 }),
-                "geo" | "postalCode" => Some(Criterion::Location {
-                    place: clip(text),
-                    radius_km: None,
-                }),
+                "geo" | "postalCode" => {
+                    let place = if opaque {
+                        scout_taxonomy::places::linkedin_geo(text).map(|g| g.place.to_owned())
+                    } else {
+                        Some(clip(text))
+                    };
+                    match place {
+                        Some(place) => {
+                            out.filters.push(make(
+                                Criterion::Location {
+                                    place,
+                                    radius_km: None,
+                                },
+                                excluded,
+                                true,
+                            ));
+                            continue;
+                        }
+                        None => Some(Criterion::Location {
+                            place: clip(text),
+                            radius_km: None,
+                        }),
+                    }
+                }
                 "school" => Some(Criterion::EducationSchoolName(clip(text))),
                 "industry" => Some(Criterion::CompanyIndustry {
                     industry: canonical_industry(text).map_or_else(|| clip(text), str::to_owned),

@@ -132,4 +132,36 @@ proptest! {
         }
         prop_assert!(imported.ignored.is_empty());
     }
+    /// Places given only by a LinkedIn geo id of the bundled table — the
+    /// number or its URN, escaped or bare — resolve to their place at every
+    /// encoding depth.
+    #[test]
+    fn geo_ids_resolve_as_numbers_or_urns_at_every_depth(
+        picks in proptest::collection::vec(any::<proptest::sample::Index>(), 1..4),
+        as_urn in any::<bool>(),
+        bare in any::<bool>(),
+        times in 0usize..3,
+    ) {
+        let mut table: Vec<_> = scout_taxonomy::places::linkedin_geo_ids().collect();
+        table.sort_by_key(|(id, _)| *id);
+        let chosen: Vec<_> = picks.iter().map(|i| table[i.index(table.len())]).collect();
+        let values: Vec<String> = (0..chosen.len())
+            .map(|n| format!("(id:GEOSLOT{n}X,selectionType:INCLUDED)"))
+            .collect();
+        let mut query = format!("(filters:List((type:REGION,values:List({}))))", values.join(","));
+        for _ in 0..times {
+            query = encode(&query);
+        }
+        for (n, (id, _)) in chosen.iter().enumerate() {
+            let id = if as_urn { format!("urn:li:geo:{id}") } else { (*id).to_owned() };
+            let written = if bare { id } else { (0..=times).fold(id, |u, _| encode(&u)) };
+            query = query.replace(&format!("GEOSLOT{n}X"), &written);
+        }
+        let imported = parse_sales_navigator_url(&format!("https://www.linkedin.com/sales/search/people?query={query}")).unwrap();
+        prop_assert!(imported.ignored.is_empty(), "{:?}", imported.ignored);
+        prop_assert_eq!(imported.filters.len(), chosen.len());
+        for (f, (_, geo)) in imported.filters.iter().zip(&chosen) {
+            prop_assert_eq!(&f.criterion, &Criterion::Location { place: geo.place.to_owned(), radius_km: None });
+        }
+    }
 }

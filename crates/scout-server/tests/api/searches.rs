@@ -329,6 +329,27 @@ async fn sales_navigator_urls_start_searches_or_say_why_not() {
     assert_eq!(first["ignoredFilters"][0]["type"], "RELATIONSHIP");
     assert!(evs.iter().any(|(n, _)| n == "candidate"));
 
+    // places given by LinkedIn geo id only: a known id is a place, an
+    // unknown one is reported, and the search still runs
+    let url = "https://www.linkedin.com/sales/search/people?query=(filters:List((type:REGION,values:List((id:102890719,selectionType:INCLUDED),(id:424242,selectionType:INCLUDED)))))";
+    let evs = stream(
+        &app,
+        "/v1/searches/candidates/start-with-sales-navigator-url",
+        json!({"url": url}),
+    )
+    .await;
+    let first = &evs[0].1;
+    assert_eq!(first["filters"][0]["filterType"], "LOCATION", "{first}");
+    assert_eq!(first["filters"][0]["value"], "The Netherlands", "{first}");
+    assert_eq!(first["ignoredFilters"][0]["type"], "REGION", "{first}");
+    assert!(
+        first["ignoredFilters"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("424242")),
+        "{first}"
+    );
+    assert!(evs.iter().any(|(n, _)| n == "done"), "{evs:?}");
+
     let (status, body) = app
         .send(
             Method::POST,

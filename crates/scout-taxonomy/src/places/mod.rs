@@ -15,9 +15,11 @@ use crate::normalize::fold;
 
 mod areas;
 mod districts;
+mod linkedin_geo;
 
 pub use areas::{area_names, unresolved_area_members};
 pub use districts::{radius_km as city_radius_km, MIN_CITY_POPULATION, PEOPLE_PER_KM2};
+pub use linkedin_geo::{linkedin_geo, linkedin_geo_ids, LinkedInGeo};
 
 /// What kind of place a [`GeoMatch`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
