@@ -619,3 +619,142 @@ DEV_LATER_3 = [
     ("linkedin-pdf", linkedin_pdf, ["GB", "US", "FR", "DE", "IN"], ["chromium-pdf"]),
     ("contact-table-docx", contact_table_docx, ["GB", "US", "IN"], ["lo-docx"]),
 ]
+
+
+# --- fifth round: addresses, labelled details, certifications with issuers ---
+
+POSTCODES = {
+    "Paris": "75011", "Lyon": "69003", "Toulouse": "31000", "Marseille": "13006", "Lille": "59000", "Nantes": "44000",
+    "Bordeaux": "33000", "Berlin": "10115", "Munich": "80331", "Hamburg": "20095", "Frankfurt": "60311",
+    "Cologne": "50667", "Stuttgart": "70173", "Düsseldorf": "40213", "Madrid": "28014", "Barcelona": "08013",
+    "Valencia": "46002", "Seville": "41004", "Bilbao": "48001", "Malaga": "29015", "London": "N1 7GU",
+    "Manchester": "M1 4AH", "Edinburgh": "EH1 1YZ", "Bristol": "BS1 5TR", "Leeds": "LS1 4DY", "Glasgow": "G1 2FF",
+    "Birmingham": "B1 1BB", "San Francisco": "CA 94107", "New York": "NY 10016", "Austin": "TX 78701",
+    "Seattle": "WA 98101", "Chicago": "IL 60607", "Boston": "MA 02116", "Denver": "CO 80202",
+}
+STREETS = {"FR": "rue de la République", "DE": "Hauptstraße", "ES": "Calle Mayor", "GB": "Hanover Street",
+           "US": "Main Street", "IN": "MG Road"}
+ISSUERS = {"AWS": "Amazon Web Services", "Oracle": "Oracle", "Microsoft": "Microsoft", "Tableau": "Tableau",
+           "Databricks": "Databricks", "Google": "Google", "Kubernetes": "The Linux Foundation",
+           "HashiCorp": "HashiCorp", "Scrum": "Scrum.org", "HubSpot": "HubSpot Academy", "ACCA": "ACCA",
+           "CPA": "AICPA", "PMP": "PMI", "PRINCE2": "AXELOS", "ISTQB": "ISTQB"}
+
+
+def issuer(cert):
+    for key, who in ISSUERS.items():
+        if key in cert:
+            return who
+    return "Professional body"
+
+
+def address(p):
+    street = f"{10 + p['n'] % 80} {STREETS[p['country']]}"
+    city, code = p["city_written"], POSTCODES.get(p["city"], "")
+    if p["country"] in ("FR", "DE", "ES"):
+        return f"{street}, {code} {city}"
+    if p["country"] == "US":
+        return f"{street}, {city}, {code}"
+    if p["country"] == "GB":
+        return f"{street}, {city} {code}"
+    return f"{street}, {city}"
+
+
+def address_block_en(p):
+    """A letterhead: the name in capitals, a postal address line, contact
+    lines with labels; jobs as a table of employer/title and dates; licences
+    and certifications with the issuer and year after a dash."""
+    h = [f"<p style='font-size:18pt; letter-spacing:1pt'><b>{E(p['name'].upper())}</b></p>",
+         f"<p style='font-variant: small-caps'>{E(p['title'])}</p>",
+         f"<p>{E(address(p))}<br>Phone: {E(p['phone_written'])} &nbsp; Email: {E(p['email'])}</p>"]
+    if p["links"]:
+        h.append(f"<p>{E(' · '.join(p['links']))}</p>")
+    h.append("<h3>Profile</h3><p>" + E(summary(p)) + "</p><h3>Employment History</h3><table width=100%>")
+    for e in p["experiences"]:
+        h.append(f"<tr><td><b>{E(e['company'])}</b>, {E(p['city_written'])}<br><i>{E(e['title'])}</i></td>"
+                 f"<td align=right valign=top>{span(e, 'en', 'short', ' to ')}</td></tr>")
+    h.append("</table><h3>Education</h3>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['school'])} — {E(ed['degree'])} ({ed['year']})</p>")
+    h.append("<h3>Key Skills</h3><ul>" + "".join(f"<li>{E(s)}</li>" for s in p["skills"]) + "</ul>")
+    if p["certifications"]:
+        h.append("<h3>Licenses &amp; Certifications</h3>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<p>{E(c)} — {E(issuer(c))}, {2020 + i}</p>")
+    h.append("<h3>Languages</h3><p>" + "; ".join(f"{lang_name(l['name'], 'en')}: {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h), "h3 { font-size: 11pt; text-transform: uppercase; margin-bottom: 2pt; }"), "month"
+
+
+def fr_adresse(p):
+    """A French CV: surname in capitals, labelled details (Adresse, Tél.,
+    E-mail), experience as dates then employer and title, certifications
+    after their year."""
+    first, last = p["first"], p["last"]
+    h = [f"<h1>{E(first)} {E(last.upper())}</h1>", f"<h2 class=t>{E(p['title'])}</h2>",
+         f"<p>Adresse : {E(address(p))}<br>Tél. : {E(p['phone_written'])}<br>E-mail : {E(p['email'])}</p>",
+         "<h3>Expérience professionnelle</h3>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{span(e, 'fr', 'num', ' à ')}</b> — {E(e['company'])}<br>{E(e['title'])}</p>")
+        h.append(f"<ul><li>{E(bullets(p)[0])}</li></ul>")
+    h.append("<h3>Formation</h3>")
+    for ed in p["education"]:
+        h.append(f"<p>{ed['year']} : {E(ed['degree'])} — {E(ed['school'])}</p>")
+    h.append("<h3>Compétences</h3><p>" + E(" • ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h3>Certifications</h3>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<p>{2021 + i} : {E(c)}</p>")
+    h.append("<h3>Langues</h3><p>" + " ; ".join(f"{lang_name(l['name'], 'fr')} : {level(l['level'], 'fr')}" for l in p["languages"]) + "</p>")
+    css = "h1 { font-size: 20pt; margin-bottom: 0; } .t { font-size: 12pt; font-weight: normal; color: #345; margin-top: 2pt; } h3 { color: #345; border-bottom: 1px solid #345; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def de_anschrift(p):
+    """A German CV for Word: 'Persönliche Daten' with Anschrift, a dates
+    table for experience, 'Weiterbildungen & Zertifikate' as a dates table."""
+    h = [f"<p style='font-size:20pt'>{E(p['name'])}</p>", f"<p><b>{E(p['title'])}</b></p>",
+         "<h2>Persönliche Daten</h2><table>",
+         f"<tr><td>Anschrift:</td><td>{E(address(p))}</td></tr>",
+         f"<tr><td>Telefon:</td><td>{E(p['phone_written'])}</td></tr>",
+         f"<tr><td>E-Mail:</td><td>{E(p['email'])}</td></tr></table>",
+         "<h2>Berufserfahrung</h2><table>"]
+    for e in p["experiences"]:
+        h.append(f"<tr><td valign=top>{span(e, 'de', 'num', ' – ')}</td><td><b>{E(e['title'])}</b><br>{E(e['company'])}, {E(p['city_written'])}</td></tr>")
+    h.append("</table><h2>Ausbildung</h2><table>")
+    for ed in p["education"]:
+        h.append(f"<tr><td valign=top>{ed['year']}</td><td>{E(ed['degree'])}<br>{E(ed['school'])}</td></tr>")
+    h.append("</table>")
+    if p["certifications"]:
+        h.append("<h2>Weiterbildungen &amp; Zertifikate</h2><table>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<tr><td>0{4 + i}/{2021 + i}</td><td>{E(c)}</td></tr>")
+        h.append("</table>")
+    h.append("<h2>Kenntnisse</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><table>" + "".join(f"<tr><td>{lang_name(l['name'], 'de')}</td><td>{level(l['level'], 'de')}</td></tr>" for l in p["languages"]) + "</table>")
+    return "html", doc("".join(h)), "month"
+
+
+def es_icons_inline(p):
+    """A Spanish one-pager: details after emoji icons on one line, the
+    address first; certifications on one line separated by semicolons."""
+    h = [f"<h1>{E(p['name'])}</h1><p class=t>{E(p['title'])}</p>",
+         f"<p>📍 {E(address(p))} &nbsp; ✉ {E(p['email'])} &nbsp; ☎ {E(p['phone_written'])}</p>",
+         "<h2>Experiencia</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> | {E(e['company'])} | {span(e, 'es', 'short', ' - ')}</p>")
+    h.append("<h2>Formación</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])} | {E(ed['school'])} | {ed['year']}</p>")
+    h.append("<h2>Habilidades</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<p><b>Certificaciones:</b> " + E("; ".join(p["certifications"])) + "</p>")
+    h.append("<h2>Idiomas</h2><p>" + ", ".join(f"{lang_name(l['name'], 'es')} ({level(l['level'], 'es')})" for l in p["languages"]) + "</p>")
+    css = "h1 { margin-bottom: 0; } .t { color: #a33; font-size: 13pt; margin-top: 0; } h2 { font-size: 12pt; color: #a33; }"
+    return "html", doc("".join(h), css), "month"
+
+
+DEV_LATER_4 = [
+    ("address-block-en", address_block_en, ["GB", "US"], ["lo-pdf"]),
+    ("fr-adresse", fr_adresse, ["FR"], ["chromium-pdf"]),
+    ("de-anschrift", de_anschrift, ["DE"], ["lo-docx"]),
+    ("es-icons-inline", es_icons_inline, ["ES"], ["chromium-pdf"]),
+]
