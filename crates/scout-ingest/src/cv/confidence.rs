@@ -11,9 +11,24 @@ use super::ParsedCv;
 /// Under this, a field is worth a person's check.
 pub const LOW: f64 = 0.6;
 
-/// Rates the fields of a reading. `name_on_top`: the name stood in the
-/// first lines; `skills_listed`: skills came from a skills section.
-pub fn rate(cv: &mut ParsedCv, name_on_top: bool, skills_listed: bool) {
+/// How some fields were found, for their rating.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct How {
+    /// The name stood in the first lines.
+    pub name_on_top: bool,
+    /// Skills came from a skills section.
+    pub skills_listed: bool,
+    /// The place is the town of the current job, not the person's own.
+    pub place_from_job: bool,
+}
+
+/// Rates the fields of a reading.
+pub fn rate(cv: &mut ParsedCv, how: How) {
+    let How {
+        name_on_top,
+        skills_listed,
+        place_from_job,
+    } = how;
     let mut rated: Vec<(&str, f64)> = Vec::new();
     if cv.full_name.is_some() {
         rated.push(("fullName", if name_on_top { 0.95 } else { 0.7 }));
@@ -25,7 +40,14 @@ pub fn rate(cv: &mut ParsedCv, name_on_top: bool, skills_listed: bool) {
         rated.push(("phone", if cv.phone_e164.is_some() { 0.9 } else { 0.55 }));
     }
     if let Some(place) = &cv.location {
-        rated.push(("location", if place.contains(',') { 0.9 } else { 0.75 }));
+        let rating = if place_from_job {
+            0.55
+        } else if place.contains(',') {
+            0.9
+        } else {
+            0.75
+        };
+        rated.push(("location", rating));
     }
     if let Some(title) = &cv.title {
         let from_job = cv

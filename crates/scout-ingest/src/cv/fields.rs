@@ -49,50 +49,66 @@ fn segments(line: &str) -> Vec<&str> {
     out
 }
 
+/// The labels CVs put before a contact detail, lower case.
+const CONTACT_LABELS: &[&str] = &[
+    "phone",
+    "tel",
+    "tél",
+    "telephone",
+    "téléphone",
+    "telefon",
+    "teléfono",
+    "mobile",
+    "mobil",
+    "móvil",
+    "cell",
+    "portable",
+    "handy",
+    "email",
+    "e-mail",
+    "mail",
+    "courriel",
+    "address",
+    "adresse",
+    "anschrift",
+    "wohnort",
+    "domicile",
+    "domicilio",
+    "dirección",
+    "location",
+    "lieu",
+    "ort",
+    "ubicación",
+    "city",
+    "ville",
+    "stadt",
+    "ciudad",
+    "localidad",
+    "residencia",
+    "residence",
+    "résidence",
+    "current location",
+    "based",
+];
+
 /// `Phone: …`, `Tel. …`, `E-mail: …`: the value without a contact label.
 fn without_contact_label(part: &str) -> &str {
-    const LABELS: &[&str] = &[
-        "phone",
-        "tel",
-        "tél",
-        "telephone",
-        "téléphone",
-        "telefon",
-        "teléfono",
-        "mobile",
-        "mobil",
-        "móvil",
-        "cell",
-        "portable",
-        "handy",
-        "email",
-        "e-mail",
-        "mail",
-        "courriel",
-        "address",
-        "adresse",
-        "anschrift",
-        "wohnort",
-        "domicile",
-        "domicilio",
-        "dirección",
-        "location",
-        "lieu",
-        "ort",
-        "ubicación",
-        "city",
-        "ville",
-        "stadt",
-    ];
     let Some((label, value)) = part.split_once([':', '.']) else {
         return part;
     };
     let label = label.trim().to_lowercase();
-    if LABELS.contains(&label.as_str()) {
+    if CONTACT_LABELS.contains(&label.as_str()) {
         value.trim()
     } else {
         part
     }
+}
+
+/// "Anschrift:", "Address" alone on a line: a label whose value is on the
+/// next line (a table of details read a cell a line).
+fn is_contact_label(line: &str) -> bool {
+    let label = line.trim().trim_end_matches([':', ' ']).to_lowercase();
+    CONTACT_LABELS.contains(&label.as_str())
 }
 
 /// Whether a line holds contact details (an e-mail or a phone in any of
@@ -227,28 +243,172 @@ fn location_in(line: &str) -> Option<(String, String)> {
 /// without what is written around it.
 fn cleaned_place(line: &str) -> String {
     let mut text = line.trim();
-    for lead in [
-        "based in ",
-        "located in ",
-        "living in ",
-        "lives in ",
-        "résidant à ",
-        "basé à ",
-        "basée à ",
-        "wohnhaft in ",
-        "residente en ",
-        "ubicado en ",
-    ] {
+    for lead in PLACE_LEADS {
         let head = text.get(..lead.len());
         if text.len() > lead.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(lead)) {
             text = text.get(lead.len()..).unwrap_or(text);
         }
     }
-    let cleaned = text.replace(" (", ", ").replace(')', "");
-    cleaned
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-')
-        .trim()
-        .to_owned()
+    // "Remote (Lisbon, Portugal)", "Remote – Lisbon", "Lisbon (remote)"
+    let folded = text.to_lowercase();
+    for remote in [
+        "remote (",
+        "remote - ",
+        "remote – ",
+        "remote from ",
+        "remote, ",
+    ] {
+        if folded.starts_with(remote) {
+            text = text.get(remote.len()..).unwrap_or(text);
+            break;
+        }
+    }
+    let cleaned = text
+        .replace("(remote)", "")
+        .replace("(Remote)", "")
+        .replace(" (", ", ")
+        .replace(')', "");
+    let place = without_postcode(&cleaned);
+    let place = without_district(place);
+    without_area_words(place)
+}
+
+/// Words that lead to a place: "Based in London", "Data engineer based in
+/// Lyon".
+const PLACE_LEADS: &[&str] = &[
+    "based in ",
+    "located in ",
+    "living in ",
+    "lives in ",
+    "residing in ",
+    "résidant à ",
+    "basé à ",
+    "basée à ",
+    "wohnhaft in ",
+    "residente en ",
+    "ubicado en ",
+    "ubicada en ",
+];
+
+/// The place after a lead word inside a line or sentence ("Senior data
+/// engineer based in Lyon, France, with ten years…"): up to the end of the
+/// sentence or a word that starts something else.
+fn place_after_lead(line: &str) -> Option<(String, String)> {
+    let lower = line.to_lowercase();
+    let (at, lead) = PLACE_LEADS
+        .iter()
+        .filter_map(|l| lower.find(l).map(|at| (at, *l)))
+        .min_by_key(|(at, _)| *at)?;
+    let rest = line.get(at + lead.len()..)?;
+    let end = rest
+        .find(['.', ';', '|', '·', '•', '(', '\t'])
+        .unwrap_or(rest.len());
+    let mut rest = rest[..end].trim();
+    for stop in [
+        " with ", " and ", " since ", " for ", " where ", " who ", " avec ", " mit ", " con ",
+    ] {
+        if let Some(at) = rest.to_lowercase().find(stop) {
+            rest = rest[..at].trim();
+        }
+    }
+    let rest = rest.trim_end_matches([',', ' ']);
+    // "Lyon, France", else "Lyon"
+    location_in(rest).or_else(|| location_in(rest.split(',').next()?.trim()))
+}
+
+/// "Paris 11e", "Lyon 3ème", "Paris 1er arrondissement": the city.
+fn without_district(text: &str) -> &str {
+    let t = text.trim().trim_end_matches(" arrondissement").trim_end();
+    match t.rsplit_once(' ') {
+        Some((city, last))
+            if last.starts_with(|c: char| c.is_ascii_digit())
+                && ["e", "ème", "eme", "er"]
+                    .iter()
+                    .any(|s| last.trim_start_matches(|c: char| c.is_ascii_digit()) == *s) =>
+        {
+            city.trim_end_matches(',').trim()
+        }
+        _ => text,
+    }
+}
+
+/// "Greater Munich Area", "Munich Area, Germany", "San Francisco Bay Area",
+/// "Greater London" (as LinkedIn writes places): the city the area is named
+/// after, with a country after it kept — a lead's place is a city, and a
+/// search around it covers its metro.
+fn without_area_words(text: &str) -> String {
+    let text = text.trim().trim_end_matches([',', ' ']);
+    if geocode(text).is_some_and(|g| g.kind != GeoKind::Area) {
+        return text.to_owned();
+    }
+    let (head, tail) = match text.split_once(',') {
+        Some((h, t)) => (h.trim(), Some(t.trim())),
+        None => (text, None),
+    };
+    let mut city = head.strip_prefix("Greater ").unwrap_or(head);
+    for suffix in [
+        " Bay Area",
+        " Metropolitan Area",
+        " Metro Area",
+        " Metropolitan Region",
+        " and Surroundings",
+        " Area",
+        " Region",
+        " Metro",
+    ] {
+        if let Some(c) = city.strip_suffix(suffix) {
+            city = c;
+            break;
+        }
+    }
+    if city == head {
+        return text.to_owned();
+    }
+    match tail {
+        Some(t) if !t.is_empty() => format!("{city}, {t}"),
+        _ => city.to_owned(),
+    }
+}
+
+/// A place without the postcode written before or after it: "75011 Paris",
+/// "D-80331 München", "1012 AB Amsterdam", "Austin, TX 78701", "Birmingham
+/// B1 1BB", "Toronto M5V 2T6".
+fn without_postcode(text: &str) -> &str {
+    let mut t = text.trim();
+    // before: digits, with a country letter ("D-", "F-", "CH-") and the two
+    // letters of a Dutch code
+    let lead = t
+        .split_once(|c: char| c.is_ascii_digit())
+        .map_or("", |(before, _)| before);
+    if lead.len() <= 3 && lead.chars().all(|c| c.is_ascii_uppercase() || c == '-') {
+        let rest = t[lead.len()..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+        if rest.len() < t.len() - lead.len() && rest.starts_with(' ') {
+            let rest = rest.trim_start();
+            let dutch = rest.split_once(' ').filter(|(code, _)| {
+                code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase())
+            });
+            t = dutch.map_or(rest, |(_, after)| after.trim_start());
+        }
+    }
+    // after: ZIP codes, and British and Canadian codes (two short tokens of
+    // capitals and digits, the second starting with a digit)
+    t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() >= 3 {
+        let (a, b) = (words[words.len() - 2], words[words.len() - 1]);
+        let code = |w: &str| {
+            (2..=4).contains(&w.len())
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_digit())
+        };
+        if code(a) && code(b) && b.starts_with(|c: char| c.is_ascii_digit()) {
+            if let Some(at) = t.rfind(a) {
+                t = t[..at].trim_end();
+            }
+        }
+    }
+    t.trim()
 }
 
 /// `City`, `City, Region` or `City, Country` that the place data knows.
@@ -551,10 +711,21 @@ pub fn read(text: &str) -> ParsedCv {
         .filter(|&i| near_top(i))
         .find_map(|i| place_of(lines[i]))
         .or_else(|| {
-            lines
-                .iter()
-                .filter(|l| is_contact_line(l) || without_contact_label(l) != **l)
-                .find_map(|l| place_of(l))
+            (0..lines.len())
+                .filter(|&i| {
+                    let l = lines[i];
+                    is_contact_line(l)
+                        || without_contact_label(l) != l
+                        || (i > 0 && is_contact_label(lines[i - 1]))
+                })
+                .find_map(|i| place_of(lines[i]))
+        })
+        .or_else(|| {
+            // "Data engineer based in Lyon, France, with…" in the header or
+            // the summary
+            (0..lines.len())
+                .filter(|&i| near_top(i) || kinds[i] == Some(Section::Summary))
+                .find_map(|i| place_after_lead(lines[i]))
         });
     if let Some((place, cc)) = found {
         cv.location = Some(place);
@@ -700,6 +871,19 @@ pub fn read(text: &str) -> ParsedCv {
             }
         }
     }
+    // no place anywhere else: the town written after the current
+    // employer ("Capgemini — Lyon, France"), read with less confidence
+    let mut place_from_job = false;
+    if cv.location.is_none() {
+        if let Some((place, cc)) = place_of_current_job(&cv, &in_section) {
+            if cv.phone_e164.is_none() {
+                cv.phone_e164 = cv.phone.as_deref().and_then(|p| to_e164(p, Some(&cc)));
+            }
+            cv.location = Some(place);
+            cv.country_code = Some(cc);
+            place_from_job = true;
+        }
+    }
     if cv.title.is_none() {
         cv.title = cv
             .experiences
@@ -710,18 +894,80 @@ pub fn read(text: &str) -> ParsedCv {
     if !summary.is_empty() {
         cv.summary = Some(summary.join(" ").chars().take(1000).collect());
     }
-    confidence::rate(&mut cv, name.is_some_and(|(i, _)| i < 3), skills_from_lists);
+    confidence::rate(
+        &mut cv,
+        confidence::How {
+            name_on_top: name.is_some_and(|(i, _)| i < 3),
+            skills_listed: skills_from_lists,
+            place_from_job,
+        },
+    );
     cv
 }
 
-/// The last comma part of a line that is a city ("12 rue X, 69001 Lyon").
-fn last_place(part: &str) -> Option<(String, String)> {
-    let last = part.rsplit(',').next()?.trim();
-    let last = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-');
-    if last.is_empty() || last == part.trim() {
+/// The town on the line of the current (first) job, after its employer:
+/// "Data Engineer, Capgemini, Lyon", "Capgemini — Lyon, France".
+fn place_of_current_job(
+    cv: &ParsedCv,
+    in_section: &[(Section, Vec<&str>)],
+) -> Option<(String, String)> {
+    let job = cv.experiences.first()?;
+    if job.company.is_empty() {
         return None;
     }
-    location_in(last)
+    let line = in_section
+        .iter()
+        .filter(|(k, _)| *k == Section::Experience)
+        .flat_map(|(_, g)| g.iter())
+        .find(|l| l.contains(job.company.as_str()))?;
+    let after = &line[line.find(job.company.as_str())? + job.company.len()..];
+    let after = after.trim_start_matches([',', '—', '–', '-', '|', '·', '(', ' ', '\t']);
+    let part = after
+        .split(['|', '·', '\t', '(', ')'])
+        .next()?
+        .split(" — ")
+        .next()?
+        .split(" – ")
+        .next()?
+        .trim();
+    if part.is_empty() || fold(part) == fold(&job.title) {
+        return None;
+    }
+    location_in(part).or_else(|| location_in(part.split(',').next()?.trim()))
+}
+
+/// The last comma part of a line that is a city ("12 rue X, 69001 Lyon").
+/// The last two when the last is a state and its ZIP code ("10 Main
+/// Street, Austin, TX 78701").
+fn last_place(part: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = part.split(',').map(str::trim).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    // from the end, each part but the first (the street) as a place, with
+    // the part after it when that is a region or country ("London NW1 6XE,
+    // UK", "Austin, TX 78701")
+    for k in (1..parts.len()).rev() {
+        let here = without_postcode(parts[k]);
+        if here.is_empty() {
+            continue;
+        }
+        if let Some(next) = parts.get(k + 1) {
+            if let Some(found) = location_in(&format!("{here}, {next}")) {
+                return Some(found);
+            }
+        }
+        if let Some(found) = location_in(here) {
+            return Some(found);
+        }
+        if k + 1 == parts.len() && parts.len() >= 3 {
+            let two = format!("{}, {}", parts[k - 1], parts[k]);
+            if let Some(found) = location_in(&two) {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -778,6 +1024,30 @@ mod tests {
     }
 
     #[test]
+    fn places_in_sentences_and_after_the_current_employer() {
+        for (text, place, confidence) in [
+            ("Ana Ruiz\nData Engineer based in Lyon\na@b.com\n", "Lyon", 0.75),
+            (
+                "Ana Ruiz\nData Engineer\na@b.com\nSUMMARY\nData engineer based in Lyon, France, with ten years of experience.\n",
+                "Lyon, France",
+                0.9,
+            ),
+            (
+                "Ana Ruiz\nData Engineer\na@b.com\nEXPERIENCE\nCapgemini — Lyon, France\nData Engineer\nJan 2020 – Present\n",
+                "Lyon, France",
+                0.55,
+            ),
+        ] {
+            let cv = read(text);
+            assert_eq!(cv.location.as_deref(), Some(place), "{text}");
+            assert_eq!(cv.confidence.get("location"), Some(&confidence), "{text}");
+        }
+        let cv = read("Ana Ruiz\nData Engineer\na@b.com\nEXPERIENCE\nCapgemini — Lyon, France\nData Engineer\nJan 2020 – Present\n");
+        assert_eq!(cv.experiences[0].company, "Capgemini");
+        assert!(cv.low_confidence.contains(&"location".to_owned()));
+    }
+
+    #[test]
     fn places_as_cvs_write_them() {
         for (line, place) in [
             ("Adresse : 12 rue de la République, Lyon", "Lyon"),
@@ -788,6 +1058,26 @@ mod tests {
             ("Chennai, Tamil Nadu, India", "Chennai, Tamil Nadu, India"),
             ("Madrid (España)", "Madrid, España"),
             ("Based in London", "London"),
+            ("12 Hanover Street, Birmingham B1 1BB", "Birmingham"),
+            ("10 Main Street, Austin, TX 78701", "Austin, TX"),
+            ("Hauptstraße 5, D-80331 München", "München"),
+            ("Keizersgracht 1, 1015 CJ Amsterdam", "Amsterdam"),
+            ("1 King St W, Toronto M5V 2T6", "Toronto"),
+            ("Anschrift:\n33 Hauptstraße, 10115 Berlin", "Berlin"),
+            ("Lyon (69) · a@b.com", "Lyon"),
+            ("Paris 11e · a@b.com", "Paris"),
+            ("Munich Area, Germany · a@b.com", "Munich, Germany"),
+            ("San Francisco Bay Area", "San Francisco"),
+            ("Greater London · a@b.com", "London"),
+            ("London Area, United Kingdom", "London, United Kingdom"),
+            ("Greater Seattle Area", "Seattle"),
+            ("Ciudad: Sevilla", "Sevilla"),
+            ("Remote (Lisbon, Portugal)", "Lisbon, Portugal"),
+            ("Flat 4, 22 Baker Street, London NW1 6XE, UK", "London, UK"),
+            (
+                "Calle de Alcalá 45, 4º B, 28014 Madrid, España",
+                "Madrid, España",
+            ),
         ] {
             let cv = read(&format!("Ana Ruiz\nData Engineer\n{line}\n"));
             assert_eq!(cv.location.as_deref(), Some(place), "{line}");

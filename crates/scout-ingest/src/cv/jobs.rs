@@ -141,15 +141,21 @@ fn plain(line: &str) -> &str {
 
 /// An employer without a place after it (`N26, Stuttgart`, `Monzo ·
 /// London`, `Arup (Bristol)` → the name alone).
+/// A town and its country both go: `Capgemini — Lyon, France`.
 fn without_place(company: &str) -> String {
-    let company = company.trim().trim_matches(EDGE_MARKS);
-    for sep in [", ", " · ", " | ", " - ", " – ", " — ", " (", "\t"] {
-        if let Some((name, place)) = company.rsplit_once(sep) {
-            let place = place.trim().trim_end_matches(')');
-            if geocode(place).is_some() && !name.trim().is_empty() {
-                return name.trim().to_owned();
-            }
-        }
+    let mut company = company.trim().trim_matches(EDGE_MARKS);
+    for _ in 0..2 {
+        let Some(name) = [", ", " · ", " | ", " - ", " – ", " — ", " (", "\t"]
+            .iter()
+            .find_map(|sep| {
+                let (name, place) = company.rsplit_once(sep)?;
+                let place = place.trim().trim_end_matches(')');
+                (geocode(place).is_some() && !name.trim().is_empty()).then_some(name.trim())
+            })
+        else {
+            break;
+        };
+        company = name;
     }
     company.to_owned()
 }

@@ -352,6 +352,130 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
     out
 }
 
+fn trim_tail(text: &str) -> &str {
+    text.trim()
+        .trim_end_matches(['(', ',', '-', '–', '—', '|', ' '])
+        .trim()
+}
+
+/// "2021 : Google Ads…", "04/2021 – PMP", "2019. ISTQB…": the name after a
+/// date written first.
+fn without_leading_date(text: &str) -> &str {
+    let digits = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+        .unwrap_or(text.len());
+    let date = &text[..digits];
+    if years_in(date).is_empty() {
+        return text;
+    }
+    let rest = text[digits..].trim_start_matches([' ', ':', '-', '–', '—', '|', '\t', '.']);
+    if rest.chars().next().is_some_and(char::is_alphabetic) {
+        rest
+    } else {
+        text
+    }
+}
+
+/// Who issued a certification, written after it: "ISTQB Certified Tester —
+/// ISTQB, 2020", "PMP | PMI", "CCNA, Cisco". A last part after a spaced dash
+/// or bar is the issuer when a date followed it and it is not a level of the
+/// certification itself ("Solutions Architect – Associate"), or when it
+/// names a body that issues certifications; after a comma only the latter
+/// ("Oracle Certified Professional, Java SE 11 Developer" keeps its part).
+fn without_issuer(text: &str, dated: bool) -> &str {
+    /// Words that end a certification's own name after a dash.
+    const LEVELS: &[&str] = &[
+        "associate",
+        "professional",
+        "foundation",
+        "foundation level",
+        "practitioner",
+        "specialty",
+        "expert",
+        "fundamentals",
+        "developer",
+        "administrator",
+        "architect",
+        "engineer",
+        "advanced",
+        "intermediate",
+        "beginner",
+        "master",
+        "level 1",
+        "level 2",
+        "level 3",
+        "level i",
+        "level ii",
+        "level iii",
+        "part 1",
+        "part 2",
+    ];
+    /// Bodies that issue certifications.
+    const ISSUERS: &[&str] = &[
+        "amazon web services",
+        "aws",
+        "microsoft",
+        "google",
+        "google cloud",
+        "oracle",
+        "cisco",
+        "comptia",
+        "isc2",
+        "(isc)2",
+        "isaca",
+        "pmi",
+        "project management institute",
+        "axelos",
+        "peoplecert",
+        "scrum.org",
+        "scrum alliance",
+        "istqb",
+        "the linux foundation",
+        "linux foundation",
+        "cncf",
+        "hashicorp",
+        "databricks",
+        "snowflake",
+        "salesforce",
+        "tableau",
+        "hubspot",
+        "hubspot academy",
+        "coursera",
+        "udemy",
+        "edx",
+        "linkedin learning",
+        "red hat",
+        "vmware",
+        "sap",
+        "acca",
+        "aicpa",
+        "cfa institute",
+        "shrm",
+        "cipd",
+        "iiba",
+        "itil",
+    ];
+    let Some((at, sep)) = [" — ", " – ", " - ", " | ", ", "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|at| (at, *sep)))
+        .max_by_key(|(at, _)| *at)
+    else {
+        return text;
+    };
+    let tail = scout_taxonomy::fold(text[at + sep.len()..].trim());
+    let head = text[..at].trim();
+    if head.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return text;
+    }
+    let issuer = ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == tail);
+    let dash = sep != ", ";
+    if issuer || (dash && dated && !LEVELS.contains(&tail.as_str())) {
+        head
+    } else {
+        text
+    }
+}
+
 /// Whether a text ends with an acronym in brackets: "Administrator (CKA)".
 fn ends_with_acronym(text: &str) -> bool {
     text.strip_suffix(')')
@@ -371,23 +495,24 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         if scout_taxonomy::geocode(first).is_some() && !years_in(line).is_empty() {
             continue;
         }
-        let mut text = line
-            .trim()
-            .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
-            .trim()
-            .to_owned();
+        let text = without_leading_date(
+            line.trim()
+                .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
+                .trim(),
+        );
+        let mut text = text.to_owned();
+        let mut dated = false;
         if let Some(span) = find_span(&text) {
             text = text[..span.from].to_owned();
+            dated = true;
         } else if let Some(year) = years_in(&text).last() {
             if let Some(at) = text.rfind(&year.to_string()) {
                 text = text[..at].to_owned();
+                dated = true;
             }
         }
-        let text = text
-            .trim()
-            .trim_end_matches(['(', ',', '-', '–', '—', '|', ' '])
-            .trim()
-            .to_owned();
+        let text = without_issuer(trim_tail(&text), dated);
+        let text = trim_tail(text).to_owned();
         if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !out.contains(&text) {
             out.push(text);
         }
@@ -461,6 +586,30 @@ mod tests {
                 "PMP",
                 "Oracle Certified Professional, Java SE 11 Developer",
                 "AWS Certified Solutions Architect – Associate"
+            ]
+        );
+    }
+
+    #[test]
+    fn certifications_without_their_issuer_or_date() {
+        assert_eq!(
+            certifications(&[
+                "ISTQB Certified Tester Foundation Level — ISTQB, 2020",
+                "Professional Scrum Product Owner (PSPO I) — Scrum.org",
+                "2021 : Google Ads Search Certification",
+                "04/2022 – Certified Kubernetes Administrator (CKA)",
+                "AWS Certified Solutions Architect – Associate (2021)",
+                "CCNA, Cisco",
+                "Tableau Desktop Specialist - Tableau, 2019",
+            ]),
+            [
+                "ISTQB Certified Tester Foundation Level",
+                "Professional Scrum Product Owner (PSPO I)",
+                "Google Ads Search Certification",
+                "Certified Kubernetes Administrator (CKA)",
+                "AWS Certified Solutions Architect – Associate",
+                "CCNA",
+                "Tableau Desktop Specialist",
             ]
         );
     }
