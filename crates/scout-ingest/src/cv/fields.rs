@@ -228,6 +228,29 @@ fn looks_like_name(line: &str) -> bool {
         && sections::known_heading(line).is_none()
         && canonical_skill(line).is_none()
         && geocode(line).is_none()
+        // "Data Engineer" in title case is the headline, not a name
+        && !scout_taxonomy::titles::is_known_title(line)
+}
+
+/// "Résumé of Ana Ruiz", "Curriculum vitae — Ana Ruiz", "CV: Ana Ruiz": the
+/// name after a document title.
+fn without_document_title(text: &str) -> &str {
+    const TITLES: &[&str] = &[
+        "curriculum vitae",
+        "cv",
+        "resume",
+        "lebenslauf",
+        "currículum",
+    ];
+    for sep in [" — ", " – ", " - ", ": ", " | ", " of ", " de ", " von "] {
+        if let Some((a, b)) = text.split_once(sep) {
+            let head = fold(a);
+            if TITLES.contains(&head.as_str()) || head == "curriculum" {
+                return b.trim();
+            }
+        }
+    }
+    text
 }
 
 /// `City, Country`, `City, Region` (or a city alone) that the place data
@@ -539,18 +562,33 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
             continue;
         }
         seen += 1;
-        let text = sections::bare(line);
-        // "Curriculum vitae — Ana Ruiz" is a document title with the name
-        let text = text
-            .split_once(" — ")
-            .filter(|(a, _)| {
-                matches!(
-                    fold(a).as_str(),
-                    "curriculum vitae" | "cv" | "resume" | "lebenslauf"
-                )
-            })
-            .map_or(text, |(_, b)| b.trim());
+        let text = without_document_title(sections::bare(line));
         let text = without_credentials(text);
+        // a name set in large type over two lines: "OLIVER" / "TAYLOR"
+        if let Some(next) = lines.get(i + 1).map(|n| sections::bare(n)) {
+            let one_word = |w: &str| {
+                !w.is_empty()
+                    && !w.contains(' ')
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            };
+            if seen <= 2 && one_word(text) && one_word(next) {
+                let joined = title_case(&format!("{text} {next}"));
+                if looks_like_name(&joined) {
+                    let name = if looks_like_name(&format!("{text} {next}")) {
+                        format!("{text} {next}")
+                    } else {
+                        joined
+                    };
+                    return Some((i + 1, name));
+                }
+            }
+        }
+        // a name and headline on one line: "Ana Ruiz — Data Engineer"
+        let parts = segments(text);
+        if parts.len() >= 2 && !is_contact_line(text) && looks_like_name(parts[0]) {
+            return Some((i, parts[0].to_owned()));
+        }
         let any_case = seen <= 2
             && text.split_whitespace().count() <= 4
             && (text == text.to_uppercase() || text == text.to_lowercase());
@@ -627,6 +665,75 @@ fn title_case(text: &str) -> String {
 /// The headline under the name: the next line that is no contact, place or
 /// heading, without a label (`Current role:`) or a place after it
 /// (`Data Engineer — Chennai`).
+/// The headline written on the name's line: "Ana Ruiz — Data Engineer |
+/// Lyon" is a data engineer.
+fn title_beside_name(line: &str, name: &str) -> Option<String> {
+    let parts = segments(sections::bare(line));
+    if parts.first().is_none_or(|p| *p != name) {
+        return None;
+    }
+    parts
+        .iter()
+        .skip(1)
+        .find(|p| {
+            location_in(without_contact_label(p)).is_none()
+                && email_in(p).is_none()
+                && phone_in(p).is_none()
+                && jobs::title_like(p)
+        })
+        .map(|p| (*p).to_owned())
+}
+
+/// The title a headline names, without what qualifies it: "Data Engineer
+/// specialising in streaming" and "Experienced Data Engineer" are data
+/// engineers. Only a known title is taken out of its words; anything else
+/// is kept as written.
+fn headline_title(text: &str) -> &str {
+    use scout_taxonomy::titles::is_known_title;
+    let text = text.trim();
+    if is_known_title(text) {
+        return text;
+    }
+    // a known title first, then words that start in lower case
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .collect();
+    for &end in bounds.iter().rev() {
+        let (head, rest) = (&text[..end], text[end..].trim_start());
+        if rest.starts_with(|c: char| c.is_lowercase()) && is_known_title(head) {
+            return head;
+        }
+    }
+    // an adjective before a known title
+    const QUALIFIERS: &[&str] = &[
+        "experienced",
+        "seasoned",
+        "passionate",
+        "dedicated",
+        "motivated",
+        "results-driven",
+        "results driven",
+        "accomplished",
+        "dynamic",
+        "skilled",
+        "versatile",
+        "highly motivated",
+        "detail-oriented",
+    ];
+    let lower = text.to_lowercase();
+    for q in QUALIFIERS {
+        if lower.starts_with(q) {
+            let rest = text[q.len()..].trim();
+            if is_known_title(rest) {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
 fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
     for line in lines.iter().skip(after + 1).take(4) {
         let line = sections::bare(line);
@@ -664,10 +771,21 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
             }
             _ => line,
         };
-        let title = segments(line)
+        // credentials ("MBA | PMP | CSM") and a degree are no headline
+        let parts = segments(line);
+        let credentials = parts.iter().all(|p| {
+            p.len() <= 6
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '.' || c == '-')
+        });
+        if credentials || schools::is_degree(parts.first().copied().unwrap_or(line)) {
+            continue;
+        }
+        let title = parts
             .into_iter()
             .find(|p| location_in(p).is_none())
             .unwrap_or(line);
+        let title = headline_title(title);
         // a LinkedIn headline: "Data Engineer at Acme" is the title at Acme
         let title = match title.split_once(" at ").or_else(|| title.split_once(" @ ")) {
             Some((role, _)) if jobs::title_like(role) => role,
@@ -746,7 +864,7 @@ pub fn read(text: &str) -> ParsedCv {
     let name = labelled_name(&lines).or_else(|| find_name(&lines, &kinds));
     if let Some((i, name)) = &name {
         cv.full_name = Some(name.clone());
-        cv.title = find_title(&lines, *i, name);
+        cv.title = title_beside_name(lines[*i], name).or_else(|| find_title(&lines, *i, name));
     }
     // each section to its reader, in the order written
     let mut in_section: Vec<(Section, Vec<&str>)> = Vec::new();
@@ -1045,6 +1163,78 @@ mod tests {
         let cv = read("Ana Ruiz\nData Engineer\na@b.com\nEXPERIENCE\nCapgemini — Lyon, France\nData Engineer\nJan 2020 – Present\n");
         assert_eq!(cv.experiences[0].company, "Capgemini");
         assert!(cv.low_confidence.contains(&"location".to_owned()));
+    }
+
+    #[test]
+    fn names_and_headlines_as_cvs_set_them() {
+        for (text, name, title) in [
+            (
+                "OLIVER\nTAYLOR\nData Engineer\na@b.com\n",
+                "OLIVER TAYLOR",
+                "Data Engineer",
+            ),
+            (
+                "Oliver\nTaylor\nData Engineer\na@b.com\n",
+                "Oliver Taylor",
+                "Data Engineer",
+            ),
+            (
+                "Résumé of Oliver Taylor\nData Engineer\na@b.com\n",
+                "Oliver Taylor",
+                "Data Engineer",
+            ),
+            (
+                "CV: Oliver Taylor\nData Engineer\na@b.com\n",
+                "Oliver Taylor",
+                "Data Engineer",
+            ),
+            (
+                "Oliver Taylor — Data Engineer\na@b.com\n",
+                "Oliver Taylor",
+                "Data Engineer",
+            ),
+            (
+                "Oliver Taylor | Data Engineer | London\na@b.com\n",
+                "Oliver Taylor",
+                "Data Engineer",
+            ),
+            (
+                "Curriculum Vitae\nOliver Taylor\nData Engineer\na@b.com\n",
+                "Oliver Taylor",
+                "Data Engineer",
+            ),
+        ] {
+            let cv = read(text);
+            assert_eq!(cv.full_name.as_deref(), Some(name), "{text}");
+            assert_eq!(cv.title.as_deref(), Some(title), "{text}");
+        }
+        for (text, title) in [
+            (
+                "Oliver Taylor\nData Engineer specialising in streaming\n",
+                "Data Engineer",
+            ),
+            (
+                "Oliver Taylor\nExperienced Data Engineer\n",
+                "Data Engineer",
+            ),
+            (
+                "Oliver Taylor\nMBA | PMP | CSM\nProgram Manager\n",
+                "Program Manager",
+            ),
+            (
+                "Oliver Taylor\nBSc Computer Science\nSoftware Engineer\n",
+                "Software Engineer",
+            ),
+            (
+                "Oliver Taylor\nHead of Product · Fintech · Payments\n",
+                "Head of Product",
+            ),
+        ] {
+            assert_eq!(read(text).title.as_deref(), Some(title), "{text}");
+        }
+        // a headline alone is never taken for a name
+        let cv = read("Data Engineer\na@b.com\n");
+        assert_ne!(cv.full_name.as_deref(), Some("Data Engineer"));
     }
 
     #[test]
