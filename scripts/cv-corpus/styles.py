@@ -758,3 +758,120 @@ DEV_LATER_4 = [
     ("de-anschrift", de_anschrift, ["DE"], ["lo-docx"]),
     ("es-icons-inline", es_icons_inline, ["ES"], ["chromium-pdf"]),
 ]
+
+
+# --- sixth round: Europass, places only in the jobs, contact at the foot ---
+
+EUROPASS_LABELS = {
+    "en": dict(personal="PERSONAL INFORMATION", address="Address", phone="Telephone", email="E-mail",
+               nationality="Nationality", work="WORK EXPERIENCE", dates="Dates", employer="Name of employer",
+               position="Occupation or position held", education="EDUCATION AND TRAINING", title="Title of qualification awarded",
+               org="Organisation providing education", skills="PERSONAL SKILLS", mother="Mother tongue(s)",
+               other="Other language(s)", digital="Digital skills", certs="Certificates"),
+    "fr": dict(personal="INFORMATIONS PERSONNELLES", address="Adresse", phone="Téléphone", email="Courriel",
+               nationality="Nationalité", work="EXPÉRIENCE PROFESSIONNELLE", dates="Dates", employer="Nom de l'employeur",
+               position="Fonction ou poste occupé", education="ÉDUCATION ET FORMATION", title="Intitulé du titre délivré",
+               org="Organisme de formation", skills="COMPÉTENCES PERSONNELLES", mother="Langue(s) maternelle(s)",
+               other="Autre(s) langue(s)", digital="Compétences numériques", certs="Certificats"),
+    "es": dict(personal="INFORMACIÓN PERSONAL", address="Dirección", phone="Teléfono", email="Correo electrónico",
+               nationality="Nacionalidad", work="EXPERIENCIA PROFESIONAL", dates="Fechas", employer="Nombre del empleador",
+               position="Profesión o cargo desempeñado", education="EDUCACIÓN Y FORMACIÓN", title="Título de la cualificación obtenida",
+               org="Organización que imparte la educación", skills="COMPETENCIAS PERSONALES", mother="Lengua(s) materna(s)",
+               other="Otro(s) idioma(s)", digital="Competencias digitales", certs="Certificados"),
+}
+NATIONALITY = {"FR": {"fr": "française"}, "ES": {"es": "española"}, "GB": {"en": "British"}}
+CEFR = {"Native or bilingual": "C2", "Full professional": "C1", "Professional working": "B2",
+        "Limited working": "B1", "Elementary": "A2"}
+
+
+def europass(p):
+    """The Europass CV: a column of labels and one of values, the name in
+    the values; jobs as Dates / employer / position rows; languages as a
+    mother tongue and others with CEFR levels; certificates among the
+    skills."""
+    lang = {"FR": "fr", "ES": "es"}.get(p["country"], "en")
+    L = EUROPASS_LABELS[lang]
+    rows = []
+
+    def head(text):
+        rows.append(f"<tr><td class=h>{E(text)}</td><td class=rule></td></tr>")
+
+    def row(label, value):
+        rows.append(f"<tr><td class=l>{E(label)}</td><td>{value}</td></tr>")
+
+    head(L["personal"])
+    row("", f"<b style='font-size:14pt'>{E(p['name'])}</b>")
+    row(L["address"], E(address(p)))
+    row(L["phone"], E(p["phone_written"]))
+    row(L["email"], E(p["email"]))
+    if p["country"] in NATIONALITY:
+        row(L["nationality"], E(NATIONALITY[p["country"]][lang]))
+    row("", f"<b>{E(p['title'])}</b>")
+    head(L["work"])
+    for e in p["experiences"]:
+        row(L["dates"], span(e, lang, "num", " – "))
+        row(L["position"], E(e["title"]))
+        row(L["employer"], E(e["company"]))
+    head(L["education"])
+    for ed in p["education"]:
+        row(L["dates"], str(ed["year"]))
+        row(L["title"], E(ed["degree"]))
+        row(L["org"], E(ed["school"]))
+    head(L["skills"])
+    mother = [l for l in p["languages"] if l["level"] == "Native or bilingual"]
+    others = [l for l in p["languages"] if l["level"] != "Native or bilingual"]
+    row(L["mother"], ", ".join(lang_name(l["name"], lang) for l in mother))
+    for l in others:
+        row(L["other"], f"{lang_name(l['name'], lang)} {CEFR[l['level']]}")
+    row(L["digital"], E(", ".join(p["skills"])))
+    if p["certifications"]:
+        row(L["certs"], "<br>".join(E(c) for c in p["certifications"]))
+    css = """table { width: 100%; border-collapse: collapse; } td { vertical-align: top; padding: 1pt 4pt; }
+.l { width: 38%; text-align: right; color: #1f3864; font-size: 9.5pt; } .h { text-align: right; color: #1f3864; font-weight: bold; padding-top: 8pt; }
+.rule { border-bottom: 1px solid #1f3864; }"""
+    return "html", doc(f"<table>{''.join(rows)}</table>", css), "month-cefr"
+
+
+def places_in_jobs(p):
+    """No place in the header: e-mail and phone only; each job says where it
+    was ("Employer — City, Country"), the current one first."""
+    country = {"GB": "UK", "US": "USA", "IN": "India"}[p["country"]]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}</p>", f"<p>{E(p['email'])} · {E(p['phone_written'])}</p>",
+         "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])} — {E(p['city_written'])}, {country}</b><br>{E(e['title'])}<br>{span(e, 'en', 'long', ' – ')}</p>")
+    h.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])} — {E(ed['school'])}, {ed['year']}</p>")
+    h.append("<h2>Skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def contact_at_foot(p):
+    """A designed one-pager: the name in two lines of large type, the
+    headline, the body, and the contact details at the foot of the page."""
+    h = [f"<p class=n>{E(p['first'].upper())}<br>{E(p['last'].upper())}</p>", f"<p class=t>{E(p['title'])}</p>",
+         f"<h2>About me</h2><p>{E(summary(p))}</p><h2>Career</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> · {E(e['company'])}<br>{span(e, 'en', 'short', ' — ')}</p>")
+    h.append("<h2>Studies</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['school'])}<br>{E(ed['degree'])}, {ed['year']}</p>")
+    h.append("<h2>Toolbox</h2><p>" + E(" / ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certified</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Languages</h2><p>" + " · ".join(f"{lang_name(l['name'], 'en')} — {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    h.append(f"<div class=foot>{E(p['city_written'])} &nbsp;·&nbsp; {E(p['phone_written'])} &nbsp;·&nbsp; {E(p['email'])}</div>")
+    css = """.n { font-size: 30pt; line-height: 1.0; font-weight: bold; margin: 0; letter-spacing: 2pt; } .t { font-size: 13pt; color: #777; }
+h2 { font-size: 11pt; text-transform: uppercase; color: #c60; } .foot { margin-top: 12mm; border-top: 1px solid #ccc; padding-top: 3mm; font-size: 9pt; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+DEV_LATER_5 = [
+    ("europass", europass, ["FR", "ES", "GB"], ["lo-pdf"]),
+    ("places-in-jobs", places_in_jobs, ["GB", "US", "IN"], ["chromium-pdf"]),
+    ("contact-at-foot", contact_at_foot, ["US", "GB", "DE"], ["chromium-pdf"]),
+]
