@@ -798,7 +798,8 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
 
 /// Reads the fields of a CV's text.
 pub fn read(text: &str) -> ParsedCv {
-    let owned = joined_lines(text);
+    let mut owned = joined_lines(text);
+    super::europass::rewrite(&mut owned);
     let lines: Vec<&str> = owned.iter().map(|(l, _)| l.as_str()).collect();
     let prominent: Vec<bool> = owned.iter().map(|(_, h)| *h).collect();
     let kinds = sections::assign(&lines, &prominent);
@@ -816,7 +817,22 @@ pub fn read(text: &str) -> ParsedCv {
     // the place: in the header and contact lines first, then on any line
     // that labels it; a line is a place as a whole or in one of its parts
     // ("a@b.com | +90 555 999 88 77 | Istanbul", "Address: Mumbai, India")
-    let near_top = |i: usize| matches!(kinds[i], Some(Section::Header | Section::Contact) | None);
+    let name = labelled_name(&lines).or_else(|| find_name(&lines, &kinds));
+    // the name's own lines are no place ("ANNA" / "SCHMIDT" over two lines:
+    // Anna is a town too)
+    let name_words: Vec<String> = name
+        .as_ref()
+        .map(|(_, n)| fold(n).split(' ').map(str::to_owned).collect())
+        .unwrap_or_default();
+    let is_name_line = |l: &str| {
+        let f = fold(l);
+        !f.is_empty()
+            && (f == name_words.join(" ") || (!f.contains(' ') && name_words.contains(&f)))
+    };
+    let near_top = |i: usize| {
+        matches!(kinds[i], Some(Section::Header | Section::Contact) | None)
+            && !is_name_line(lines[i])
+    };
     let place_of = |line: &str| {
         location_in(without_contact_label(line)).or_else(|| {
             segments(line).into_iter().find_map(|p| {
@@ -861,7 +877,6 @@ pub fn read(text: &str) -> ParsedCv {
             }
         }
     }
-    let name = labelled_name(&lines).or_else(|| find_name(&lines, &kinds));
     if let Some((i, name)) = &name {
         cv.full_name = Some(name.clone());
         cv.title = title_beside_name(lines[*i], name).or_else(|| find_title(&lines, *i, name));
