@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Makes the CV corpus in crates/scout-ingest/tests/corpus/ (issue 26).
 
-80 fictional people written in 16 styles (styles.py) as HTML or Markdown,
+Fictional people written in many styles (styles.py) as HTML, Markdown or
+flat ODT (a word processor's own format, with page headers and text frames),
 then turned into the files recruiters receive by the tools people use:
 Chromium's print to PDF, LibreOffice's HTML import exported to PDF and DOCX,
 and Markdown kept as text. Four CVs are also rasterised (pdftoppm) and
@@ -13,7 +14,7 @@ writes (a style that writes years only is labelled with years).
 
 The corpus is split by style: DEV styles may be read while the reader is
 tuned; HELD_OUT styles are never read, only scored (`scout bench cvs`).
-DEV_LATER … DEV_LATER_5 styles were added after the first five rounds of
+DEV_LATER … DEV_LATER_6 styles were added after the first six rounds of
 tuning, as new development material; they come last so nothing
 made before changes.
 
@@ -35,7 +36,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from people import people as make_people  # noqa: E402
-from styles import DEV, DEV_LATER, DEV_LATER_2, DEV_LATER_3, DEV_LATER_4, DEV_LATER_5, HELD_OUT  # noqa: E402
+from styles import DEV, DEV_LATER, DEV_LATER_2, DEV_LATER_3, DEV_LATER_4, DEV_LATER_5, DEV_LATER_6, HELD_OUT  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 OUT = os.path.join(ROOT, "crates/scout-ingest/tests/corpus")
@@ -53,9 +54,11 @@ def chromium_pdf(src, out):
 
 
 def libreoffice(src, out, target):
+    # HTML is opened as a Writer document; an ODT (flat XML) as itself
+    infilter = [] if src.endswith(".fodt") else ["--infilter=HTML (StarWriter)"]
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile",
-                        "--infilter=HTML (StarWriter)", "--convert-to", target, "--outdir", tmp, src],
+                        *infilter, "--convert-to", target, "--outdir", tmp, src],
                        check=True, capture_output=True, timeout=180)
         made = [f for f in os.listdir(tmp) if f.endswith(os.path.splitext(out)[1])]
         shutil.move(os.path.join(tmp, made[0]), out)
@@ -94,7 +97,7 @@ def main():
     # groups never change; a file already made is not made again
     for split, styles in (("dev", DEV), ("heldout", HELD_OUT), ("dev", DEV_LATER), ("dev", DEV_LATER_2),
                           ("dev", DEV_LATER_3), ("dev", DEV_LATER_4),
-                          ("dev", DEV_LATER_5)):
+                          ("dev", DEV_LATER_5), ("dev", DEV_LATER_6)):
         for name, write, countries, tools in styles:
             chosen = [p for p in pool if p["country"] in countries and p["n"] not in used][:PER_STYLE]
             for p in chosen:
@@ -102,7 +105,7 @@ def main():
                 p["city_written"] = CITY_WRITTEN.get(p["country"], {}).get(p["city"], p["city"])
                 kind, text, precision = write(p)
                 stem = f"{n:02d}-{name}"
-                src = os.path.join(OUT, "sources", f"{stem}.{'html' if kind == 'html' else 'md'}")
+                src = os.path.join(OUT, "sources", f"{stem}.{ {'html': 'html', 'fodt': 'fodt'}.get(kind, 'md')}")
                 if not os.path.exists(src):
                     with open(src, "w", encoding="utf-8") as f:
                         f.write(text)

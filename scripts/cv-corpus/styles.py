@@ -875,3 +875,110 @@ DEV_LATER_5 = [
     ("places-in-jobs", places_in_jobs, ["GB", "US", "IN"], ["chromium-pdf"]),
     ("contact-at-foot", contact_at_foot, ["US", "GB", "DE"], ["chromium-pdf"]),
 ]
+
+
+# --- seventh round: word-processor documents (ODT → DOCX/PDF): page
+# headers, text frames, hyperlinks behind words ---
+
+X = html.escape
+
+
+def fodt(header, frame, body, footer="", frame_x="13.8cm"):
+    """A flat ODT document: the header and footer of every page, a text
+    frame anchored on page one (a sidebar), and the body paragraphs; each
+    item is (style, xml)."""
+    def paras(items):
+        return "".join(
+            f'<text:h text:style-name="H1" text:outline-level="1">{x}</text:h>' if s == "h"
+            else f'<text:p text:style-name="{s}">{x}</text:p>' for s, x in items)
+    frame_xml = ""
+    if frame:
+        frame_xml = (f'<draw:frame draw:style-name="fr1" draw:name="Sidebar" text:anchor-type="page" text:anchor-page-number="1" '
+                     f'svg:x="{frame_x}" svg:y="4.2cm" svg:width="5.6cm" draw:z-index="0"><draw:text-box fo:min-height="8cm">'
+                     f'{paras(frame)}</draw:text-box></draw:frame>')
+    first, rest = body[0], body[1:]
+    return f'''<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles>
+  <style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.1cm"/><style:text-properties fo:font-size="10pt" style:font-name="Liberation Sans" fo:font-family="'Liberation Sans'"/></style:style>
+  <style:style style:name="H1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"><style:paragraph-properties fo:margin-top="0.3cm"/><style:text-properties fo:font-size="12.5pt" fo:font-weight="bold" fo:color="#1f4e79"/></style:style>
+  <style:style style:name="Big" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
+  <style:style style:name="Small" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="8.5pt" fo:color="#555555"/></style:style>
+  <style:style style:name="B" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>
+ </office:styles>
+ <office:automatic-styles>
+  <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="0.8cm" fo:margin-bottom="1cm" fo:margin-left="1.8cm" fo:margin-right="{'7.6cm' if frame else '1.8cm'}"/><style:header-style><style:header-footer-properties fo:min-height="2.4cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm"/></style:footer-style></style:page-layout>
+  <style:style style:name="fr1" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="from-top" style:horizontal-pos="from-left" style:horizontal-rel="page" style:vertical-rel="page" fo:background-color="#eef2f6" fo:padding="0.25cm" fo:border="none"/></style:style>
+ </office:automatic-styles>
+ <office:master-styles>
+  <style:master-page style:name="Standard" style:page-layout-name="pm1">
+   <style:header>{paras(header)}</style:header>
+   <style:footer>{paras(footer) if footer else '<text:p text:style-name="Small">Page <text:page-number>1</text:page-number></text:p>'}</style:footer>
+  </style:master-page>
+ </office:master-styles>
+ <office:body><office:text>
+  <text:p text:style-name="{first[0]}">{frame_xml}{first[1]}</text:p>{paras(rest)}
+ </office:text></office:body>
+</office:document>
+'''
+
+
+def link(url, text):
+    return f'<text:a xlink:type="simple" xlink:href="https://{X(url)}">{X(text)}</text:a>'
+
+
+def word_header_sidebar(p):
+    """A word-processor template: the name and contacts in the page header
+    (repeated on every page), skills, languages and links (words linked to
+    their addresses: "LinkedIn", "GitHub") in a text frame beside the body."""
+    links = [link(l, "LinkedIn" if "linkedin" in l else "GitHub") for l in p["links"]]
+    header = [("Big", X(p["name"])), ("Standard", f"{X(p['email'])} | {X(p['phone_written'])} | {X(p['city_written'])}")]
+    frame = [("h", "Skills")] + [("Standard", X(s)) for s in p["skills"]]
+    frame += [("h", "Languages")] + [("Standard", f"{X(lang_name(l['name'], 'en'))} ({X(level(l['level'], 'en'))})") for l in p["languages"]]
+    if links:
+        frame += [("h", "Links")] + [("Standard", x) for x in links]
+    body = [("B", X(p["title"])), ("Standard", X(summary(p))), ("h", "Experience")]
+    for e in p["experiences"]:
+        body += [("B", f"{X(e['title'])}, {X(e['company'])}"), ("Standard", span(e, "en", "short", " – "))]
+        body += [("Standard", "• " + X(b)) for b in bullets(p)[:2]]
+    body.append(("h", "Education"))
+    body += [("Standard", f"{X(ed['degree'])}, {X(ed['school'])} ({ed['year']})") for ed in p["education"]]
+    if p["certifications"]:
+        body.append(("h", "Certifications"))
+        body += [("Standard", X(c)) for c in p["certifications"]]
+    return "fodt", fodt(header, frame, body), "month"
+
+
+def word_letterhead(p):
+    """A word-processor CV with the whole contact block in the page header
+    and a footer that repeats the name; one column; a profile link behind
+    the person's name in the header."""
+    lang = {"FR": "fr", "DE": "de", "ES": "es"}.get(p["country"], "en")
+    heads = {"en": ("Experience", "Education", "Skills", "Languages", "Certifications"),
+             "fr": ("Expérience professionnelle", "Formation", "Compétences", "Langues", "Certifications"),
+             "de": ("Berufserfahrung", "Ausbildung", "Kenntnisse", "Sprachen", "Zertifikate"),
+             "es": ("Experiencia profesional", "Formación", "Habilidades", "Idiomas", "Certificaciones")}[lang]
+    name = X(p["name"])
+    linked = [l for l in p["links"] if "linkedin" in l]
+    if linked:
+        name = link(linked[0], p["name"])
+    header = [("Big", name), ("Standard", f"{X(p['title'])} — {X(p['city_written'])}"),
+              ("Small", f"{X(p['phone_written'])} · {X(p['email'])}")]
+    footer = [("Small", f"{X(p['name'])} — CV")]
+    body = [("h", heads[0])]
+    for e in p["experiences"]:
+        body += [("B", f"{span(e, lang, 'num', ' – ')}  {X(e['title'])}"), ("Standard", X(e["company"]))]
+    body.append(("h", heads[1]))
+    body += [("Standard", f"{ed['year']}  {X(ed['degree'])} — {X(ed['school'])}") for ed in p["education"]]
+    body += [("h", heads[2]), ("Standard", X(", ".join(p["skills"])))]
+    body += [("h", heads[3]), ("Standard", ", ".join(f"{X(lang_name(l['name'], lang))} ({X(level(l['level'], lang))})" for l in p["languages"]))]
+    if p["certifications"]:
+        body.append(("h", heads[4]))
+        body += [("Standard", X(c)) for c in p["certifications"]]
+    return "fodt", fodt(header, [], body, footer), "month"
+
+
+DEV_LATER_6 = [
+    ("word-header-sidebar", word_header_sidebar, ["GB", "US", "IN"], ["lo-docx", "lo-pdf"]),
+    ("word-letterhead", word_letterhead, ["FR", "DE", "ES", "US"], ["lo-docx", "lo-pdf"]),
+]
