@@ -1,8 +1,6 @@
 //! The text of a CV file: PDF (its text layer), DOCX (its paragraphs) or
 //! plain text, told apart by content, never by the file name.
 
-use std::io::Read;
-
 use super::CvError;
 
 /// What a file is, by its first bytes.
@@ -202,114 +200,71 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
             pages.len()
         )));
     }
-    let text = super::pdf_layout::pages_text(&doc, &pages);
+    let mut text = super::pdf_layout::pages_text(&doc, &pages);
     if text.trim().is_empty() {
         return Err(CvError::NoText);
+    }
+    // links behind words ("LinkedIn", a name): their addresses, which the
+    // text does not show, under a heading of their own
+    let bare = |l: &str| {
+        let l = l.to_lowercase();
+        let l = l
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        l.trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_owned()
+    };
+    let shown = text.to_lowercase();
+    let hidden: Vec<String> = link_addresses(&doc, &pages)
+        .into_iter()
+        .filter(|uri| !shown.contains(&bare(uri)))
+        .collect();
+    if !hidden.is_empty() {
+        text.push('\n');
+        text.push(super::pdf_layout::HEADING_MARK);
+        text.push_str("Links\n");
+        for uri in hidden {
+            text.push_str(&uri);
+            text.push('\n');
+        }
     }
     Ok(text)
 }
 
-/// Largest `word/document.xml` read, against zip bombs.
-const MAX_DOCX_XML: u64 = 20 * 1024 * 1024;
-
-/// The paragraphs of a DOCX, one per line (tabs kept), a paragraph in a
-/// heading style marked as a heading by its looks, as large type is in a PDF.
-pub fn docx_text(bytes: &[u8]) -> Result<String, CvError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| CvError::Corrupt(format!("the archive cannot be read: {e}")))?;
-    let entry = archive.by_name("word/document.xml").map_err(|_| {
-        CvError::Unsupported("a ZIP archive without word/document.xml is not a DOCX".into())
-    })?;
-    let mut xml = String::new();
-    entry
-        .take(MAX_DOCX_XML)
-        .read_to_string(&mut xml)
-        .map_err(|e| CvError::Corrupt(format!("word/document.xml cannot be read: {e}")))?;
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    let mut out = String::new();
-    let mut in_text = false;
-    // where the paragraph being read starts, and whether its style is a
-    // heading's (Heading1…, Titre1…, Überschrift 1 as "berschrift1"…)
-    let mut paragraph_start = 0;
-    let mut heading = false;
-    let heading_style = |e: &quick_xml::events::BytesStart| {
-        e.try_get_attribute("w:val")
-            .ok()
-            .flatten()
-            .is_some_and(|a| {
-                let v = a.value.to_lowercase();
-                ["heading", "titre", "berschrift", "ttulo", "titulo", "title"]
-                    .iter()
-                    .any(|h| v.starts_with(h))
-            })
-    };
-    loop {
-        match reader.read_event() {
-            Ok(quick_xml::events::Event::Start(e)) => match e.name().into_inner() {
-                "w:t" => in_text = true,
-                "w:p" => {
-                    paragraph_start = out.len();
-                    heading = false;
-                }
-                "w:pStyle" => heading |= heading_style(&e),
-                _ => {}
-            },
-            Ok(quick_xml::events::Event::End(e)) => match e.name().into_inner() {
-                "w:t" => in_text = false,
-                "w:p" => {
-                    if heading && out.len() > paragraph_start {
-                        out.insert(paragraph_start, super::pdf_layout::HEADING_MARK);
-                    }
-                    out.push('\n');
-                }
-                _ => {}
-            },
-            Ok(quick_xml::events::Event::Empty(e)) => match e.name().into_inner() {
-                "w:tab" => out.push('\t'),
-                "w:br" => out.push('\n'),
-                "w:pStyle" => heading |= heading_style(&e),
-                // a symbol-font character (Word's bullets): its private-use code
-                "w:sym" => {
-                    let code = e
-                        .try_get_attribute("w:char")
-                        .ok()
-                        .flatten()
-                        .and_then(|a| u32::from_str_radix(&a.value, 16).ok())
-                        .and_then(char::from_u32);
-                    if let Some(c) = code {
-                        out.push(c);
-                    }
-                }
-                _ => {}
-            },
-            Ok(quick_xml::events::Event::Text(t)) if in_text => {
-                let raw = t.into_inner().into_owned();
-                out.push_str(&unescape(&raw));
+/// The web addresses of a PDF's link annotations, in page order, each once
+/// (at most 50: a CV has a handful).
+fn link_addresses(doc: &lopdf::Document, pages: &[lopdf::ObjectId]) -> Vec<String> {
+    use lopdf::Object;
+    let mut out: Vec<String> = Vec::new();
+    for &page in pages {
+        let Ok(annotations) = doc.get_page_annotations(page) else {
+            continue;
+        };
+        for a in annotations.iter().take(200) {
+            if a.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Link".as_slice()) {
+                continue;
             }
-            Ok(quick_xml::events::Event::GeneralRef(r)) if in_text => {
-                out.push_str(&unescape(&format!("&{};", r.into_inner())));
+            let action = match a.get(b"A") {
+                Ok(Object::Reference(id)) => doc.get_dictionary(*id).ok(),
+                Ok(Object::Dictionary(d)) => Some(d),
+                _ => None,
+            };
+            let Some(action) = action else { continue };
+            if action.get(b"S").and_then(Object::as_name).ok() != Some(b"URI".as_slice()) {
+                continue;
             }
-            Ok(quick_xml::events::Event::Eof) => break,
-            Err(e) => {
-                return Err(CvError::Corrupt(format!(
-                    "word/document.xml is malformed: {e}"
-                )))
+            let Ok(uri) = action.get(b"URI").and_then(Object::as_str) else {
+                continue;
+            };
+            let uri = String::from_utf8_lossy(uri).trim().to_owned();
+            let web = uri.starts_with("http://") || uri.starts_with("https://");
+            if web && uri.len() <= 300 && !out.contains(&uri) && out.len() < 50 {
+                out.push(uri);
             }
-            _ => {}
         }
     }
-    if out.trim().is_empty() {
-        return Err(CvError::NoText);
-    }
-    Ok(out)
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+    out
 }
 
 /// The text of any accepted file.
@@ -317,7 +272,7 @@ pub fn text_of(bytes: &[u8]) -> Result<(FileKind, String), CvError> {
     let kind = detect(bytes)?;
     let text = match kind {
         FileKind::Pdf => pdf_text(bytes)?,
-        FileKind::Docx => docx_text(bytes)?,
+        FileKind::Docx => super::docx::docx_text(bytes)?,
         FileKind::Text => {
             let t = decode_text(bytes).unwrap_or_default();
             if t.trim().is_empty() {

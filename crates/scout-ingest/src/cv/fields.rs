@@ -483,14 +483,26 @@ fn joined_lines(text: &str) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     let mut carry = false;
     let mut bullet_carry = false;
-    for raw in text.lines() {
+    let raws: Vec<&str> = text.lines().collect();
+    for (i, raw) in raws.iter().enumerate() {
         // a heading by its looks (larger type in a PDF) is never joined
         let looks_heading = raw.starts_with(HEADING_MARK);
         let line = raw.trim_start_matches(HEADING_MARK).trim();
+        if sections::is_page_furniture(line, i) {
+            continue;
+        }
+        // the next entry after a bullet: a capitalised line over its dates
+        // ("Marketing Manager, Flipkart" / "Feb 2020 – Sep 2022")
+        let next_entry = line.starts_with(char::is_uppercase)
+            && raws
+                .get(i + 1)
+                .is_some_and(|n| super::dates::find_span(n).is_some());
         // a long bullet point without its full stop wraps onto the next
-        // line, unless that line is a bullet point or a heading of its own
+        // line, unless that line is a bullet point, a heading of its own or
+        // the next entry
         let wrapped = bullet_carry
             && !line.starts_with('•')
+            && !next_entry
             && sections::known_heading(line).is_none()
             && !sections::looks_like_heading(line)
             && super::dates::find_span(line).is_none();
@@ -872,6 +884,17 @@ pub fn read(text: &str) -> ParsedCv {
             }
             if let Some(p) = phone_in(without_contact_label(part)) {
                 cv.phone_e164 = to_e164(&p, cv.country_code.as_deref());
+                // "Valencia" and a Spanish number: the place's name is
+                // shared by cities of several countries, and the number
+                // says which one is meant
+                if cv.phone_e164.is_none() {
+                    if let Some(place) = &cv.location {
+                        if let Some((cc, e164)) = country_of_namesakes(place, &p) {
+                            cv.country_code = Some(cc);
+                            cv.phone_e164 = Some(e164);
+                        }
+                    }
+                }
                 cv.phone = Some(p);
                 break 'phone;
             }
@@ -1036,6 +1059,17 @@ pub fn read(text: &str) -> ParsedCv {
         },
     );
     cv
+}
+
+/// The country of the most populous city named like `place` in which a
+/// national `phone` number is valid, and the number in E.164.
+fn country_of_namesakes(place: &str, phone: &str) -> Option<(String, String)> {
+    let city = fold(place.split(',').next()?.trim());
+    // cities come most populous first
+    scout_taxonomy::places::cities()
+        // (a cheap look at the length first: few names are near it)
+        .filter(|(name, ..)| name.len().abs_diff(city.len()) <= 3 && fold(name) == city)
+        .find_map(|(_, cc, ..)| to_e164(phone, Some(cc)).map(|e| (cc.to_owned(), e)))
 }
 
 /// The town on the line of the current (first) job, after its employer:
@@ -1250,6 +1284,14 @@ mod tests {
         // a headline alone is never taken for a name
         let cv = read("Data Engineer\na@b.com\n");
         assert_ne!(cv.full_name.as_deref(), Some("Data Engineer"));
+    }
+
+    #[test]
+    fn a_phone_number_says_which_namesake_city_is_meant() {
+        let cv = read("Paula Sánchez\nPlatform Engineer — Valencia\n620 768 059 · p@mail.com\n");
+        assert_eq!(cv.location.as_deref(), Some("Valencia"));
+        assert_eq!(cv.country_code.as_deref(), Some("ES"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+34620768059"));
     }
 
     #[test]

@@ -130,6 +130,10 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
             let Some(skill) = canonical_skill(&phrase) else {
                 continue;
             };
+            // in a CV's running text "CV" is the document, not computer vision
+            if strict && n == 1 && phrase.eq_ignore_ascii_case("cv") {
+                continue;
+            }
             if strict && n == 1 {
                 let w = &phrase;
                 let capitals = w.chars().filter(|c| c.is_uppercase()).count();

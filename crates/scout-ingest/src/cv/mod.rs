@@ -10,6 +10,7 @@ pub mod accuracy;
 mod confidence;
 pub mod corpus;
 mod dates;
+mod docx;
 mod europass;
 pub mod extract;
 mod fields;

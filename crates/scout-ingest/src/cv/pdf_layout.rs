@@ -643,14 +643,25 @@ fn reading_order(lines: Vec<Line>) -> PageText {
         let (l, r) = (side(&lines, x, true), side(&lines, x, false));
         top(&r) >= largest && top(&l) < largest
     };
+    // larger type is larger than its own column's body text: a sidebar set
+    // a size up throughout has no more headings than one set like the page
+    let (body_left, body_right) = (
+        body_size(&side(&lines, x, true)),
+        body_size(&side(&lines, x, false)),
+    );
+    let (body_first, body_second) = if right_first {
+        (body_right, body_left)
+    } else {
+        (body_left, body_right)
+    };
     let mut first = Vec::new();
     let mut second = Vec::new();
     let mut block: Vec<Line> = Vec::new();
     let flush = |block: &mut Vec<Line>, first: &mut Vec<String>, second: &mut Vec<String>| {
         let (l, r) = (side(block, x, true), side(block, x, false));
         let (a, b) = if right_first { (r, l) } else { (l, r) };
-        first.extend(a.iter().map(|l| marked(l, body)));
-        second.extend(b.iter().map(|l| marked(l, body)));
+        first.extend(a.iter().map(|l| marked(l, body_first)));
+        second.extend(b.iter().map(|l| marked(l, body_second)));
         block.clear();
     };
     for line in lines {

@@ -181,12 +181,18 @@ fn parts_of(line: &str) -> Vec<Part> {
         // "... in 2019": the year, not the degree's subject
         let years = years_in(&p);
         if let Some(&y) = years.last() {
-            let without: String = p
-                .split_whitespace()
-                .filter(|w| {
-                    years_in(w).is_empty()
-                        && !matches!(fold(w).as_str(), "in" | "en" | "year" | "annee")
+            // the year and the word that leads to it ("in", "en"), not every
+            // such word ("Grado en Ingeniería, 2016" keeps its "en")
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let without: String = words
+                .iter()
+                .enumerate()
+                .filter(|(k, w)| {
+                    let leads_to_year = words.get(k + 1).is_some_and(|n| !years_in(n).is_empty())
+                        && matches!(fold(w).as_str(), "in" | "en" | "year" | "annee");
+                    years_in(w).is_empty() && !leads_to_year
                 })
+                .map(|(_, w)| *w)
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push(Part::Year(y));

@@ -219,6 +219,8 @@ const HEADINGS: &[(&str, Section)] = &[
     ("declaration", Section::Other),
     ("personal details", Section::Other),
     ("personal information", Section::Other),
+    ("links", Section::Other),
+    ("page footer", Section::Other),
     ("personal data", Section::Other),
     ("informations personnelles", Section::Other),
     ("personliche daten", Section::Other),
@@ -301,6 +303,47 @@ pub fn looks_like_heading(line: &str) -> bool {
 }
 
 /// A Markdown rule under a heading (`-----`, `=====`).
+/// Page furniture that is no part of any field: page numbers ("Page 2",
+/// "Page 1 of 2", "Seite 1 von 3", "2/3", "- 2 -") and a footer naming the
+/// document ("Ana Ruiz — CV", "Curriculum vitae – Ana Ruiz" below the top).
+pub fn is_page_furniture(line: &str, index: usize) -> bool {
+    let f = fold(line.trim());
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    let page_word = |w: &str| matches!(w, "page" | "seite" | "pagina" | "pag" | "p");
+    let of_word = |w: &str| matches!(w, "of" | "von" | "de" | "sur" | "di" | "/");
+    // "2/3", "- 2 -" as written
+    let raw = line.trim();
+    let inner = raw.trim_matches(['-', '–', ' ']);
+    let page_number = inner
+        .split_once('/')
+        .is_some_and(|(a, b)| number(a.trim()) && number(b.trim()))
+        || (number(inner) && raw.starts_with(['-', '–']) && raw.ends_with(['-', '–']))
+        || match words.as_slice() {
+            [p, n] => page_word(p) && number(n),
+            [p, n, o, m] => page_word(p) && number(n) && of_word(o) && number(m),
+            _ => false,
+        };
+    if page_number {
+        return true;
+    }
+    if index < 3 {
+        return false;
+    }
+    let titled = |part: &str| {
+        matches!(
+            fold(part.trim()).as_str(),
+            "cv" | "resume" | "curriculum vitae" | "lebenslauf" | "curriculum"
+        )
+    };
+    [" — ", " – ", " - ", " | "].iter().any(|sep| {
+        line.split_once(sep).is_some_and(|(a, b)| {
+            (titled(b) && a.split_whitespace().count() <= 4)
+                || (titled(a) && b.split_whitespace().count() <= 4)
+        })
+    })
+}
+
 pub fn is_rule(line: &str) -> bool {
     let t = line.trim();
     t.len() >= 3 && t.chars().all(|c| c == '-' || c == '=' || c == '_')
@@ -367,6 +410,33 @@ mod tests {
         );
         assert_eq!(known_heading("Sprachkenntnisse:"), Some(Section::Languages));
         assert_eq!(known_heading("Python, SQL"), None);
+    }
+
+    #[test]
+    fn page_furniture_is_told_from_text() {
+        for line in [
+            "Page 1",
+            "Page 2 of 3",
+            "Seite 1 von 2",
+            "Página 1 de 2",
+            "2/3",
+            "- 2 -",
+        ] {
+            assert!(is_page_furniture(line, 40), "{line}");
+        }
+        assert!(is_page_furniture("Diego Ruiz — CV", 40));
+        // at the top, a document title names the person: kept for the name
+        assert!(!is_page_furniture("Curriculum vitae — Diego Ruiz", 0));
+        for line in [
+            "2019",
+            "Page Designer",
+            "B2",
+            "Python 3",
+            "24/7 support",
+            "Sales - CV review",
+        ] {
+            assert!(!is_page_furniture(line, 40), "{line}");
+        }
     }
 
     #[test]
