@@ -72,7 +72,7 @@ fn both_halves_are_read_at_least_as_well_as_recorded() {
     // (field, precision, recall) under which the held-out half may not fall;
     // the development half keeps every field at 0.97 or more
     const HELD_OUT_FLOORS: &[(&str, f64, f64)] = &[
-        ("name", 0.9, 0.9),
+        ("name", 0.97, 0.97),
         ("email", 1.0, 1.0),
         ("phone", 0.95, 0.9),
         ("location", 0.95, 0.75),

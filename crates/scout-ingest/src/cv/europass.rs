@@ -279,7 +279,19 @@ fn unwrap_labels(lines: &mut Vec<(String, bool)>) {
 /// Rewrites the rows of a Europass CV in place; any other text is left as
 /// it is.
 pub fn rewrite(lines: &mut Vec<(String, bool)>) {
-    if !is_europass(lines) {
+    // most CVs have no row of the template at all: nothing to put back
+    let rows = lines
+        .iter()
+        .filter(|(l, _)| {
+            row_of(l).is_some_and(|(row, ..)| {
+                !matches!(row, Row::Contact | Row::Drop | Row::Certifications)
+            })
+        })
+        .count();
+    if rows == 0 {
+        return;
+    }
+    if rows < 3 {
         let mut unwrapped = lines.clone();
         unwrap_labels(&mut unwrapped);
         if !is_europass(&unwrapped) {

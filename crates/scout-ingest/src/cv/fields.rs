@@ -706,7 +706,35 @@ fn headline_title(text: &str) -> &str {
     if is_known_title(text) {
         return text;
     }
-    // a known title first, then words that start in lower case
+    // a known title, then a phrase that qualifies it ("… specialising in
+    // streaming", "… with 10 years"); not a title's own words ("Director of
+    // Programs")
+    const QUALIFYING: &[&str] = &[
+        "specialising",
+        "specializing",
+        "specialised",
+        "specialized",
+        "with",
+        "focused",
+        "focusing",
+        "passionate",
+        "helping",
+        "building",
+        "driving",
+        "who",
+        "seeking",
+        "looking",
+        "available",
+        "open",
+        "since",
+        "spécialisé",
+        "spécialisée",
+        "avec",
+        "mit",
+        "con",
+        "especializado",
+        "especializada",
+    ];
     let bounds: Vec<usize> = text
         .char_indices()
         .filter(|(_, c)| *c == ' ')
@@ -714,7 +742,8 @@ fn headline_title(text: &str) -> &str {
         .collect();
     for &end in bounds.iter().rev() {
         let (head, rest) = (&text[..end], text[end..].trim_start());
-        if rest.starts_with(|c: char| c.is_lowercase()) && is_known_title(head) {
+        let first = rest.split_whitespace().next().unwrap_or("");
+        if QUALIFYING.contains(&first) && is_known_title(head) {
             return head;
         }
     }
