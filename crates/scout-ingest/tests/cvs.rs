@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use scout_ingest::cv::accuracy::{expected_of, measure, Expected};
-use scout_ingest::cv::render::{docx, pdf, text, CvPerson, Layout};
+use scout_ingest::cv::render::{docx, pdf, text, CvPerson, Layout, BENCH_FORMATS};
 use scout_ingest::cv::{parse_cv, CvError};
 use scout_ingest::generate::Generator;
 
@@ -260,17 +260,7 @@ fn a_zip_that_is_not_a_docx_is_refused_by_type_not_read_as_a_broken_cv() {
 #[test]
 fn the_rendered_set_is_read_as_well_as_recorded() {
     let generator = Generator::new(11, 270);
-    let formats = [
-        ("pdf", Layout::Classic),
-        ("pdf", Layout::Sidebar),
-        ("pdf", Layout::Plain),
-        ("docx", Layout::Classic),
-        ("docx", Layout::Plain),
-        ("txt", Layout::Classic),
-        ("pdf", Layout::Compact),
-        ("docx", Layout::Compact),
-        ("txt", Layout::Compact),
-    ];
+    let formats = BENCH_FORMATS;
     let show = std::env::var("SCOUT_CV_FIELD").ok();
     let mut cases = Vec::new();
     for n in 0..270u64 {

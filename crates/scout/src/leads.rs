@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use scout_ingest::cv::accuracy::{expected_of, measure};
-use scout_ingest::cv::render::{docx, pdf, text, CvPerson, Layout};
+use scout_ingest::cv::render::{docx, pdf, text, CvPerson, BENCH_FORMATS};
 use scout_ingest::cv::{parse_cv, MAX_CV_BYTES};
 use scout_store::LeadQuery;
 use serde_json::json;
@@ -132,17 +132,7 @@ pub async fn run(paths: &Paths, cmd: LeadsCommand, as_json: bool) -> anyhow::Res
 /// `scout bench cvs`.
 pub fn bench(people: u64, corpus: &std::path::Path, as_json: bool) -> anyhow::Result<()> {
     let generator = scout_ingest::generate::Generator::new(11, people.max(1) as usize);
-    let formats = [
-        ("pdf", Layout::Classic),
-        ("pdf", Layout::Sidebar),
-        ("pdf", Layout::Plain),
-        ("docx", Layout::Classic),
-        ("docx", Layout::Plain),
-        ("txt", Layout::Classic),
-        ("pdf", Layout::Compact),
-        ("docx", Layout::Compact),
-        ("txt", Layout::Compact),
-    ];
+    let formats = BENCH_FORMATS;
     let mut cases = Vec::new();
     let mut ms = Vec::new();
     for n in 0..people {

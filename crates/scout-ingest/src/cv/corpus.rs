@@ -150,16 +150,7 @@ fn same_place(label: &str, read: &str) -> bool {
 
 /// Links are the same without their scheme, `www.` and a closing slash.
 fn same_link(a: &str, b: &str) -> bool {
-    let bare = |l: &str| {
-        let l = l.to_lowercase();
-        let l = l
-            .trim_start_matches("https://")
-            .trim_start_matches("http://");
-        l.trim_start_matches("www.")
-            .trim_end_matches('/')
-            .to_owned()
-    };
-    bare(a) == bare(b)
+    super::extract::bare_link(a) == super::extract::bare_link(b)
 }
 
 /// A read date (`YYYY-MM-01`) against a label (`YYYY-MM` or `YYYY`).

@@ -12,6 +12,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::extract::bare_link;
 use super::CvError;
 
 /// The most XML read from one DOCX, all parts together, against zip bombs.
@@ -144,18 +145,6 @@ fn heading_style(e: &BytesStart) -> bool {
         })
 }
 
-/// A link address without its scheme and `www.`, for comparing with the
-/// words shown.
-fn bare(link: &str) -> String {
-    let l = link.trim().to_lowercase();
-    let l = l
-        .trim_start_matches("https://")
-        .trim_start_matches("http://");
-    l.trim_start_matches("www.")
-        .trim_end_matches('/')
-        .to_owned()
-}
-
 /// The paragraphs of one part.
 fn part_text(xml: &str, links: &HashMap<String, String>, name: &str) -> Result<String, CvError> {
     let mut reader = quick_xml::Reader::from_str(xml);
@@ -212,8 +201,8 @@ fn part_text(xml: &str, links: &HashMap<String, String>, name: &str) -> Result<S
                         let web = target.starts_with("http://")
                             || target.starts_with("https://")
                             || target.starts_with("www.");
-                        let shown = out.get(start..).map(bare).unwrap_or_default();
-                        if web && !shown.contains(&bare(&target)) {
+                        let shown = out.get(start..).map(bare_link).unwrap_or_default();
+                        if web && !shown.contains(&bare_link(&target)) {
                             out.push('\n');
                             out.push_str(&target);
                             out.push('\n');

@@ -231,15 +231,14 @@ fn unwrap_labels(lines: &mut Vec<(String, bool)>) {
                     let rest = label.strip_prefix(lower.as_str())?.strip_prefix(' ')?;
                     (1..=2).find_map(|k| {
                         let end = lines.get(i + k)?.0.trim().to_lowercase();
-                        (end == rest).then_some((k, *label))
+                        (end == rest).then_some(k)
                     })
                 })
             })
             .flatten();
-        if let Some((k, label)) = partial {
+        if let Some(k) = partial {
             let value: Vec<&str> = lines[i + 1..i + k].iter().map(|(l, _)| l.trim()).collect();
             let written = format!("{} {}", &line, lines[i + k].0.trim());
-            debug_assert_eq!(written.to_lowercase(), label);
             out.push((format!("{written} {}", value.join(" ")), false));
             settled = out.len();
             i += k + 1;

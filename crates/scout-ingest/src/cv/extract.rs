@@ -206,19 +206,10 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
     }
     // links behind words ("LinkedIn", a name): their addresses, which the
     // text does not show, under a heading of their own
-    let bare = |l: &str| {
-        let l = l.to_lowercase();
-        let l = l
-            .trim_start_matches("https://")
-            .trim_start_matches("http://");
-        l.trim_start_matches("www.")
-            .trim_end_matches('/')
-            .to_owned()
-    };
     let shown = text.to_lowercase();
     let hidden: Vec<String> = link_addresses(&doc, &pages)
         .into_iter()
-        .filter(|uri| !shown.contains(&bare(uri)))
+        .filter(|uri| !shown.contains(&bare_link(uri)))
         .collect();
     if !hidden.is_empty() {
         text.push('\n');
@@ -230,6 +221,18 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, CvError> {
         }
     }
     Ok(text)
+}
+
+/// A link address as compared: lower case, without its scheme, `www.` and
+/// a closing slash.
+pub(crate) fn bare_link(link: &str) -> String {
+    let l = link.trim().to_lowercase();
+    let l = l
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    l.trim_start_matches("www.")
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 /// The web addresses of a PDF's link annotations, in page order, each once

@@ -384,7 +384,16 @@ fn without_area_words(text: &str) -> String {
             break;
         }
     }
-    if city == head {
+    // only a city the area is named after and holds ("Bay Area" names
+    // none: there is a town called Bay, but not in it)
+    let Some(named) = geocode(city).filter(|g| g.kind == GeoKind::City) else {
+        return text.to_owned();
+    };
+    let area = geocode(text).filter(|g| g.kind == GeoKind::Area);
+    let inside = area
+        .as_ref()
+        .is_none_or(|a| scout_taxonomy::places::how_within(&named, a).is_some());
+    if city == head || !inside {
         return text.to_owned();
     }
     match tail {
@@ -471,6 +480,18 @@ fn place_of_parts(text: &str) -> Option<(String, String)> {
         },
         None => geocode(first)?,
     };
+    // a city; a metro named after a city it holds as that city ("San
+    // Francisco Bay Area"); another metro area of one country as written
+    // ("Bay Area", "Randstad")
+    if g.kind == GeoKind::Area && !g.country_code.is_empty() {
+        let city = without_area_words(text);
+        if city != text {
+            if let Some(found) = place_of_parts(&city) {
+                return Some(found);
+            }
+        }
+        return Some((text.to_owned(), g.country_code));
+    }
     if g.kind != GeoKind::City {
         return None;
     }
@@ -1347,6 +1368,7 @@ mod tests {
             ("Greater London · a@b.com", "London"),
             ("London Area, United Kingdom", "London, United Kingdom"),
             ("Greater Seattle Area", "Seattle"),
+            ("Bay Area · a@b.com · Engineer", "Bay Area"),
             ("Ciudad: Sevilla", "Sevilla"),
             ("Remote (Lisbon, Portugal)", "Lisbon, Portugal"),
             ("Flat 4, 22 Baker Street, London NW1 6XE, UK", "London, UK"),

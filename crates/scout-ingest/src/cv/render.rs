@@ -14,6 +14,20 @@ use scout_taxonomy::geocode;
 
 use super::phone::calling_code;
 
+/// The format and layout pairs `scout bench cvs` renders, cycled over its
+/// people (and the tests that keep its figures).
+pub const BENCH_FORMATS: [(&str, Layout); 9] = [
+    ("pdf", Layout::Classic),
+    ("pdf", Layout::Sidebar),
+    ("pdf", Layout::Plain),
+    ("docx", Layout::Classic),
+    ("docx", Layout::Plain),
+    ("txt", Layout::Classic),
+    ("pdf", Layout::Compact),
+    ("docx", Layout::Compact),
+    ("txt", Layout::Compact),
+];
+
 /// How a CV is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {

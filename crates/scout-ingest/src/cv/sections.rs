@@ -310,7 +310,7 @@ pub fn is_page_furniture(line: &str, index: usize) -> bool {
     let f = fold(line.trim());
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
-    let page_word = |w: &str| matches!(w, "page" | "seite" | "pagina" | "pag" | "p");
+    let page_word = |w: &str| matches!(w, "page" | "seite" | "pagina" | "pag");
     let of_word = |w: &str| matches!(w, "of" | "von" | "de" | "sur" | "di" | "/");
     // "2/3", "- 2 -" as written
     let raw = line.trim();
