@@ -64,6 +64,7 @@ static LEXICON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         lx::SENIORITY_PREFIX,
         lx::DEV_WORDS,
         lx::DOMAIN_WORDS,
+        lx::SHORTHAND,
     ];
     let pairs: &[&[(&str, &str)]] = &[
         lx::INDUSTRY_WORDS,
@@ -85,15 +86,45 @@ static LEXICON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// The corrections of `tokens`: words no list of the reader knows that are
 /// one edit from one word of the reference data.
 pub(super) fn corrections(tokens: &[Token]) -> Vec<Correction> {
+    // "Stripe or Adyen": a capitalised word listed with a name that is no
+    // place is a name too (a company), not a typo of a city ("Aden"); one
+    // listed with a place ("Berlin or Amsterdm") is a place mistyped
+    let listed_with_a_name = |k: usize| {
+        let t = &tokens[k];
+        if !t.capitalized() {
+            return false;
+        }
+        let unknown_name = |n: &Token| {
+            n.capitalized()
+                && n.text.chars().all(char::is_alphabetic)
+                && scout_taxonomy::geocode(&n.text).is_none()
+        };
+        let joiner = |n: &Token| {
+            matches!(
+                n.lower.as_str(),
+                "or" | "and" | "&" | "," | "/" | "ou" | "oder" | "o" | "y" | "und" | "et"
+            )
+        };
+        let before = k
+            .checked_sub(2)
+            .filter(|&b| joiner(&tokens[b + 1]) && tokens[b].clause == t.clause)
+            .is_some_and(|b| unknown_name(&tokens[b]));
+        let after = tokens
+            .get(k + 2)
+            .filter(|n| joiner(&tokens[k + 1]) && n.clause == t.clause)
+            .is_some_and(unknown_name);
+        before || after
+    };
     tokens
         .iter()
-        .filter(|t| {
+        .enumerate()
+        .filter(|(_, t)| {
             t.text.chars().all(char::is_alphabetic)
                 && !LEXICON_WORDS.contains(t.lower.as_str())
                 && !LEXICON_WORDS.contains(t.folded.as_str())
                 && canonical_language(&t.text).is_none()
         })
-        .filter_map(|t| {
+        .filter_map(|(k, t)| {
             // a plural of a misspelt word: its singular corrected, then the s
             let word: String = match one_edit_correction(&t.text) {
                 Some(w) => w.to_owned(),
@@ -106,6 +137,9 @@ pub(super) fn corrections(tokens: &[Token]) -> Vec<Correction> {
                 }
             };
             let word = word.as_str();
+            if listed_with_a_name(k) && scout_taxonomy::geocode(word).is_some() {
+                return None;
+            }
             // the case the word was typed in
             let read_as = if t.text.chars().all(|c| c.is_lowercase()) {
                 word.to_lowercase()

@@ -176,7 +176,105 @@ fn the_recruiters_set_is_well_formed() {
     assert_eq!(eval.prompts, cases.len());
 }
 
+/// Words recruiters write, for prompts put together at random: every
+/// reader's cues, shorthand and edge words, so that their combinations
+/// (a cue at the very end, a title word before a comma) are tried.
+const RECRUITER_WORDS: &[&str] = &[
+    "senior",
+    "sr",
+    "frontend",
+    "backend",
+    "full-stack",
+    "dev",
+    "devs",
+    "reps",
+    "lead",
+    "our",
+    "team",
+    "can",
+    "who",
+    "manage",
+    "contract",
+    "6",
+    "months",
+    "5+",
+    "yrs",
+    "ex-HRBP",
+    "ex-agency",
+    "ex-Google",
+    "licensed",
+    "in",
+    "California",
+    "Berlin",
+    "bay",
+    "area",
+    "azure",
+    "certified",
+    "AZ-305",
+    "cert",
+    "forklift",
+    "nice",
+    "to",
+    "have",
+    "a",
+    "plus",
+    "not",
+    "at",
+    "banks",
+    "Stripe",
+    "or",
+    "Adyen",
+    "infra",
+    "publications",
+    "NeurIPS/ICML",
+    "swift",
+    "swiftui",
+    "machine",
+    "learning",
+    "researchers",
+    "commercial",
+    "contracts",
+    "luxury",
+    "hospitality",
+    "manufacturing",
+    "night",
+    "shift",
+    "python/django",
+    "(",
+    ")",
+    "-",
+    "&",
+    "w/",
+    "🇳🇱",
+    "Pflegefachkraft",
+    "remote",
+    "EU",
+    "ok",
+    "silicon",
+    "valley",
+    "founders",
+];
+
 proptest::proptest! {
+    #[test]
+    fn prompts_of_recruiters_words_read_without_panicking_and_spans_hold(
+        words in proptest::collection::vec(proptest::sample::select(RECRUITER_WORDS), 1..16),
+        commas in proptest::collection::vec(proptest::bool::ANY, 16),
+    ) {
+        let s: String = words
+            .iter()
+            .zip(&commas)
+            .map(|(w, c)| if *c { format!("{w}, ") } else { format!("{w} ") })
+            .collect();
+        let s = s.trim_end_matches([' ', ',']);
+        if let Ok(intent) = read_prompt(s) {
+            for f in &intent.filters {
+                proptest::prop_assert!(f.start <= f.end && f.end <= s.len());
+                proptest::prop_assert_eq!(&s[f.start..f.end], f.text.as_str());
+            }
+        }
+    }
+
     #[test]
     fn any_prompt_reads_without_panicking_and_spans_hold(s in "\\PC{0,200}") {
         if let Ok(intent) = read_prompt(&s) {

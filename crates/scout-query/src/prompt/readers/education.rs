@@ -182,7 +182,42 @@ impl<'a> Reader<'a> {
             if !self.free(i, 1) || !in_list(lx::CERTIFICATION_WORDS, self.lower(i)) {
                 continue;
             }
-            // "AWS Certified Solutions Architect", "Scrum certification"
+            // "azure certified AZ-305": the vendor is a skill, the exam code
+            // the certification
+            let code_after = |k: usize| {
+                k < self.len()
+                    && self.free(k, 1)
+                    && self.same_clause(i, k)
+                    && self.tokens[k].text.chars().any(|c| c.is_ascii_digit())
+                    && self.tokens[k].text.chars().any(|c| c.is_ascii_uppercase())
+            };
+            if self.lower(i) == "certified" && i > 0 && self.free(i - 1, 1) && code_after(i + 1) {
+                if let Some(skill) =
+                    scout_taxonomy::skills::canonical_skill(&self.tokens[i - 1].text)
+                {
+                    let mode = self.modes[i - 1];
+                    self.push(
+                        (i - 1, i),
+                        mode,
+                        Criterion::Skill(skill.to_owned()),
+                        confidence::CERTIFICATION_BY_THE_WORD,
+                        format!("skill: the vendor of a certification ({skill})"),
+                    );
+                    let code = self.tokens[i + 1].text.clone();
+                    self.push(
+                        (i, i + 2),
+                        mode,
+                        Criterion::CertificationName(code.clone()),
+                        confidence::CERTIFICATION_BY_THE_WORD,
+                        format!("a certification: exam {code}"),
+                    );
+                    self.claim(i - 1, i + 2);
+                    continue;
+                }
+            }
+            // "AWS Certified Solutions Architect", "Scrum certification",
+            // "forklift cert" — not over a job title before it ("cloud
+            // architect azure certified")
             let mut s = i;
             while s > 0
                 && i - s < 3
@@ -190,6 +225,7 @@ impl<'a> Reader<'a> {
                 && self.same_clause(s - 1, i)
                 && !self.is_filler(s - 1)
                 && !in_list(lx::CERTIFICATION_ADJECTIVES, self.lower(s - 1))
+                && !in_list(lx::COMMON_ROLES, self.lower(s - 1))
             {
                 s -= 1;
             }

@@ -102,6 +102,7 @@ impl<'a> Reader<'a> {
         self.certifications();
         self.languages();
         self.freelance();
+        self.team_leads();
         self.titles();
         self.degrees();
         self.cued_places();

@@ -44,8 +44,13 @@ impl<'a> Reader<'a> {
             self.note(i, i + 1, "what follows is excluded");
         }
         for i in 0..self.len() {
-            if let Some((n, _)) = self.longest(i, lx::WISH_BEFORE) {
+            if let Some((n, phrase)) = self.longest(i, lx::WISH_BEFORE) {
                 let end = self.clause_end(i);
+                // "django nice to have": a wish that ends its clause is about
+                // what came before it (read below, as a wish after)
+                if i + n >= end && lx::WISH_AFTER.contains(&phrase) {
+                    continue;
+                }
                 for m in &mut self.modes[i + n..end] {
                     if *m == Mode::Required {
                         *m = Mode::Optional;

@@ -270,6 +270,37 @@ impl<'a> Reader<'a> {
             // "new in role (under 12 months)": the number says how new
             tenure = true;
         }
+        // "contract 6 months", "a 6-month contract", "notice 30 days": how
+        // long a contract runs, not anyone's experience
+        const ENGAGEMENTS: &[&str] = &[
+            "contract",
+            "contracts",
+            "notice",
+            "probation",
+            "mission",
+            "assignment",
+            "engagement",
+            "project",
+            "gig",
+            "cdd",
+            "befristet",
+        ];
+        let engagement_before = start > 0
+            && self.same_clause(start - 1, start)
+            && in_list(ENGAGEMENTS, self.lower(start - 1));
+        let engagement_after =
+            k < self.len() && self.same_clause(i, k) && in_list(ENGAGEMENTS, self.lower(k));
+        if (engagement_before || engagement_after) && !tenure {
+            let from = if engagement_before { start - 1 } else { start };
+            let to = if engagement_after { k + 1 } else { k };
+            self.note(
+                from,
+                to,
+                "how long a contract runs, not years of experience",
+            );
+            self.claim(from, to);
+            return;
+        }
         let (lo, hi, said) = match (hi, plus, at_most) {
             (Some(h), _, _) if h > lo => (lo, h, format!("{lo} to {h} years")),
             (_, _, true) => (0, lo.max(1), format!("less than {} years", lo.max(1))),

@@ -208,6 +208,47 @@ impl<'a> Reader<'a> {
                     self.claim(i, i + 1);
                     continue;
                 }
+                // "ex-HRBP", "ex-consultant": a past title, not an employer
+                let title = scout_taxonomy::titles::normalize_title(&rest);
+                let single = self
+                    .tokens
+                    .get(i + 1)
+                    .is_none_or(|n| !self.same_clause(i, i + 1) || !n.capitalized());
+                if single
+                    && (scout_taxonomy::titles::is_known_title(&title)
+                        || scout_taxonomy::titles::family_of(&title).is_some())
+                    && scout_taxonomy::skills::canonical_skill(&rest).is_none()
+                {
+                    let mode = self.modes[i];
+                    self.push(
+                        (i, i + 1),
+                        mode,
+                        Criterion::JobTitle {
+                            title: title.clone(),
+                            history: History::Past,
+                        },
+                        confidence::TITLE_IN_THE_GAZETTEER,
+                        format!("past job title (\"ex-\"): {title}"),
+                    );
+                    self.claim(i, i + 1);
+                    continue;
+                }
+                // "ex-agency": a past in recruitment agencies
+                if matches!(rest.to_lowercase().as_str(), "agency" | "agencies") {
+                    let mode = self.modes[i];
+                    self.push(
+                        (i, i + 1),
+                        mode,
+                        Criterion::CompanyIndustry {
+                            industry: "staffing and recruiting".into(),
+                            history: History::Past,
+                        },
+                        confidence::INDUSTRY_ONE_WORD_CUED,
+                        "past industry: recruitment agencies (\"ex-agency\")".into(),
+                    );
+                    self.claim(i, i + 1);
+                    continue;
+                }
                 let mut end = i + 1;
                 if rest.chars().next().is_some_and(char::is_uppercase) {
                     while end < self.len()
@@ -239,7 +280,27 @@ impl<'a> Reader<'a> {
             .into_iter()
             .filter_map(|(list, h)| self.longest(i, list).map(|(n, p)| (n, p, h)))
             .max_by_key(|(n, _, _)| *n);
-            if let Some((n, phrase, history)) = cue {
+            // "publications at NeurIPS", "spoke at KubeCon": a venue, not
+            // an employer
+            let venue = i > 0
+                && in_list(
+                    &[
+                        "publications",
+                        "publication",
+                        "papers",
+                        "paper",
+                        "published",
+                        "talks",
+                        "talk",
+                        "spoke",
+                        "speaking",
+                        "speaker",
+                        "presented",
+                        "presenting",
+                    ],
+                    self.lower(i - 1),
+                );
+            if let Some((n, phrase, history)) = cue.filter(|_| !venue) {
                 let lenient = phrase.contains(' ') || matches!(phrase, "chez" | "bei");
                 let mut k = i + n;
                 if let Some((gn, names, key)) = (k < self.len()).then(|| self.group_at(k)).flatten()
@@ -382,6 +443,34 @@ impl<'a> Reader<'a> {
                     .iter()
                     .find(|(w, _)| *w == text)
                     .map(|(_, v)| *v);
+                // "luxury hospitality": a word that narrows the industry
+                // named after it
+                let next_is_industry = i + n < self.len()
+                    && self.same_clause(i, i + n)
+                    && self.free(i + n, 1)
+                    && (lx::INDUSTRY_WORDS
+                        .iter()
+                        .any(|(w, _)| *w == self.lower(i + n))
+                        || canonical_industry(self.lower(i + n))
+                            .is_some_and(|c| c == self.lower(i + n)));
+                if short.is_some() && n == 1 && next_is_industry {
+                    continue;
+                }
+                // a list item that is an industry's name and nothing else
+                // ("…, manufacturing, Germany")
+                let alone = {
+                    let before = if i == 0 {
+                        ","
+                    } else {
+                        &self.prompt[self.tokens[i - 1].end..self.tokens[i].start]
+                    };
+                    let after = if i + n >= self.len() {
+                        ","
+                    } else {
+                        &self.prompt[self.tokens[i + n - 1].end..self.tokens[i + n].start]
+                    };
+                    before.contains([',', ';', '(']) && after.contains([',', ';', ')'])
+                };
                 let (industry, confidence) = match (short, canonical_industry(&text)) {
                     (Some(s), _) => (canonical_industry(s).unwrap_or(s), confidence::INDUSTRY),
                     (None, Some(c)) if n >= 2 => (c, confidence::INDUSTRY),
@@ -391,8 +480,10 @@ impl<'a> Reader<'a> {
                             && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n));
                         let cued_before = i > 0
                             && self.same_clause(i - 1, i)
-                            && in_list(&["in", "the", "dans", "en", "im"], self.lower(i - 1));
-                        if !(cued_after || cued_before) {
+                            && (in_list(&["in", "the", "dans", "en", "im"], self.lower(i - 1))
+                                // "luxury hospitality"
+                                || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == self.lower(i - 1)));
+                        if !(cued_after || cued_before || alone) {
                             continue;
                         }
                         (c, confidence::INDUSTRY_ONE_WORD_CUED)

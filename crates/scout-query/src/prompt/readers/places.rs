@@ -110,6 +110,33 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             };
+            // "licensed in California", "admitted in New York": where a
+            // licence holds, not where the person is
+            let licence = i > 0
+                && self.same_clause(i - 1, i)
+                && in_list(
+                    &[
+                        "licensed",
+                        "licenced",
+                        "registered",
+                        "admitted",
+                        "certified",
+                        "qualified",
+                        "accredited",
+                    ],
+                    self.lower(i - 1),
+                );
+            if licence {
+                if let Some((end, _)) = (i + n < self.len())
+                    .then(|| self.place_at(i + n, false))
+                    .flatten()
+                {
+                    self.note(i - 1, end, "where a licence holds, not a place to search");
+                    self.claim(i - 1, end);
+                    i = end;
+                    continue;
+                }
+            }
             let mut k = i + n;
             let mut start = i;
             let mut found_any = false;
@@ -177,14 +204,19 @@ impl<'a> Reader<'a> {
             // recruiters type in lower case: a city of a million people or
             // more is read so too ("kotlin berlin 6+ yrs"), unless its name
             // is also a skill, a title, an industry or a language
+            // and so is a metro area of two words or more ("bay area",
+            // "silicon valley", "greater london")
             let lower_city = !self.tokens[i].capitalized()
                 && !region
                 && self.place_at(i, false).is_some_and(|(end, g)| {
-                    g.kind == GeoKind::City
+                    let city = g.kind == GeoKind::City
                         && g.population >= 1_000_000
                         && end == i + 1
                         && !self.is_filler(i)
-                        && !in_list(lx::CARRY_NOTHING, self.lower(i))
+                        && !in_list(lx::CARRY_NOTHING, self.lower(i));
+                    let metro =
+                        g.kind == GeoKind::Area && end >= i + 2 && !g.country_code.is_empty();
+                    city || metro
                 });
             if !(self.tokens[i].capitalized() || region || lower_city) {
                 continue;

@@ -29,7 +29,18 @@ impl<'a> Reader<'a> {
                 let mut confidence = confidence::SKILL;
                 if n == 1 && in_list(AMBIGUOUS_SKILLS, &self.tokens[i].lower) {
                     let typed = &self.tokens[i].text;
+                    // "swift swiftui": beside a skill that is no everyday
+                    // word, an everyday word is that skill too
+                    let beside_a_skill = [i.checked_sub(1), Some(i + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter(|&k| k < self.len() && self.same_clause(i, k))
+                        .any(|k| {
+                            canonical_skill(&self.tokens[k].text).is_some()
+                                && !in_list(AMBIGUOUS_SKILLS, &self.tokens[k].lower)
+                        });
                     if !(typed == skill
+                        || beside_a_skill
                         || (typed.chars().next().is_some_and(char::is_uppercase)
                             && typed.len() > 1))
                     {
@@ -123,6 +134,11 @@ impl<'a> Reader<'a> {
         {
             return Some(self.modes[i]);
         }
+        // "on-call experience" in a list of skills: a field of experience,
+        // not a skill the taxonomy does not know
+        if field_after && canonical_skill(self.text(i, j)).is_none() {
+            return None;
+        }
         let joiner = |k: usize| in_list(lx::LIST_JOINERS, self.lower(k));
         // the word before, past one joiner word ("Sketch and Photoshop")
         let before = match i.checked_sub(1) {
@@ -157,9 +173,9 @@ impl<'a> Reader<'a> {
                 };
                 let kept = together(k, k + 1) || (k > 0 && together(k - 1, k));
                 r.free(k, 1)
-                    && !r.is_filler(k)
                     && (kept
-                        || (!in_list(lx::CARRY_NOTHING, r.lower(k))
+                        || (!r.is_filler(k)
+                            && !in_list(lx::CARRY_NOTHING, r.lower(k))
                             && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)))
                     && !is_number_with_unit(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
@@ -172,8 +188,16 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
+            // a run stops at a slash or comma: "NeurIPS/ICML" are two
+            let apart = |r: &Self, a: usize, b: usize| {
+                r.prompt[r.tokens[a].end..r.tokens[b].start].contains(['/', ','])
+            };
             let mut j = i + 1;
-            while j < self.len() && self.same_clause(i, j) && usable(self, j) {
+            while j < self.len()
+                && self.same_clause(i, j)
+                && usable(self, j)
+                && !apart(self, j - 1, j)
+            {
                 j += 1;
             }
             // "with Sketch and Photoshop", "excel, sql, python and looker":

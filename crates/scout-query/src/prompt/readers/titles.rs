@@ -15,14 +15,71 @@ use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::titles::{family_of, is_known_title, normalize_title};
 use scout_taxonomy::{fold, geocode};
 
+/// Abbreviated words of a title written out ("sr product designer" →
+/// senior product designer, "backend dev" → backend developer, "salesforce
+/// admin" → salesforce administrator); acronyms that titles are written
+/// with (VP, QA, ML, UX, CTO) stay as they are.
+fn spelled_out(title: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("sr", "senior"),
+        ("snr", "senior"),
+        ("jr", "junior"),
+        ("jnr", "junior"),
+        ("mgr", "manager"),
+        ("eng", "engineer"),
+        ("engr", "engineer"),
+        ("dev", "developer"),
+        ("devs", "developer"),
+        ("admin", "administrator"),
+        ("admins", "administrator"),
+        ("asst", "assistant"),
+        ("assoc", "associate"),
+        ("rep", "representative"),
+        ("reps", "representative"),
+    ];
+    // "sales dev reps": a development representative
+    let title = title
+        .replace("dev reps", "development representative")
+        .replace("dev rep", "development representative")
+        .replace("biz dev", "business development");
+    title
+        .split(' ')
+        .map(|w| {
+            let bare = w.trim_end_matches('.');
+            WORDS
+                .iter()
+                .find(|(short, _)| *short == bare)
+                .map_or(w, |(_, long)| *long)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The end of a title of `n` words from `i`.
+fn end_of(i: usize, n: usize) -> usize {
+    i + n
+}
+
 impl<'a> Reader<'a> {
     /// Whether `phrase` (of `n` words) names a job title, and how sure that is.
     pub(super) fn title_confidence(&self, phrase: &str, n: usize) -> Option<f32> {
         let folded = fold(phrase);
         let normalized = normalize_title(phrase);
+        // shift names are no titles ("night shift"), nor are industries
+        // ("medical devices")
+        if folded.ends_with(" shift")
+            || folded.ends_with(" shifts")
+            || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == folded)
+        {
+            return None;
+        }
         if n > 1 {
             if family_of(phrase).is_some() {
                 return Some(confidence::TITLE_OF_A_FAMILY);
+            }
+            let spelled = spelled_out(&folded);
+            if spelled != folded && is_known_title(&spelled) {
+                return Some(confidence::TITLE_IN_THE_GAZETTEER);
             }
             if is_known_title(phrase) || (normalized != folded && is_known_title(&normalized)) {
                 return Some(confidence::TITLE_IN_THE_GAZETTEER);
@@ -86,6 +143,15 @@ impl<'a> Reader<'a> {
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
+            // "machine learning researcher", "computer vision scientist": a
+            // field of two words the taxonomy knows, then a role
+            if n == 3
+                && in_list(lx::COMMON_ROLES, words[2])
+                && !in_list(DEV_WORDS, words[2])
+                && canonical_skill(&words[..2].join(" ")).is_some()
+            {
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
+            }
             return None;
         }
         if canonical_skill(phrase).is_some()
@@ -127,6 +193,29 @@ impl<'a> Reader<'a> {
         }
         let (hn, h) = self.longest(i, &heads)?;
         let head = english(lx::FOREIGN_HEADS, h)?;
+        // French "commercial" is a salesperson; English "commercial
+        // contracts" is an adjective before its noun
+        if h == "commercial" {
+            let next = i + hn;
+            let noun_after = next < self.len()
+                && self.same_clause(i, next)
+                && self.tokens[next].text.chars().all(char::is_alphabetic)
+                && self.longest(next, &modifiers).is_none()
+                && !in_list(
+                    &[
+                        "b2b",
+                        "export",
+                        "terrain",
+                        "sédentaire",
+                        "sedentaire",
+                        "itinérant",
+                    ],
+                    self.lower(next),
+                );
+            if noun_after {
+                return None;
+            }
+        }
         let mut k = i + hn;
         if k < self.len()
             && self.free(k, 1)
@@ -147,11 +236,85 @@ impl<'a> Reader<'a> {
         Some((i, i + hn, head.to_owned()))
     }
 
+    /// "someone who can lead our data platform team": the leader of that
+    /// team, a *data platform lead* ("manage the payments team" → payments
+    /// manager). The verb, an optional determiner, one to three words, then
+    /// *team*, *org* or *department*.
+    pub(super) fn team_leads(&mut self) {
+        const VERBS: &[(&str, &str)] = &[
+            ("lead", "lead"),
+            ("leads", "lead"),
+            ("leading", "lead"),
+            ("led", "lead"),
+            ("manage", "manager"),
+            ("manages", "manager"),
+            ("managing", "manager"),
+            ("managed", "manager"),
+            ("run", "lead"),
+            ("runs", "lead"),
+            ("running", "lead"),
+        ];
+        const DETERMINERS: &[&str] =
+            &["our", "the", "a", "an", "their", "your", "my", "his", "her"];
+        const TEAMS: &[&str] = &[
+            "team",
+            "teams",
+            "org",
+            "organisation",
+            "organization",
+            "department",
+            "function",
+        ];
+        for i in 0..self.len() {
+            let Some((_, role)) = VERBS.iter().find(|(v, _)| *v == self.lower(i)) else {
+                continue;
+            };
+            let mut k = i + 1;
+            if k < self.len() && in_list(DETERMINERS, self.lower(k)) {
+                k += 1;
+            }
+            let Some(end) = (k + 1..=(k + 3).min(self.len().saturating_sub(1)))
+                .find(|&e| in_list(TEAMS, self.lower(e)))
+            else {
+                continue;
+            };
+            if !self.free(i, end + 1 - i)
+                || (k..end).any(|w| self.is_filler(w) || in_list(lx::CARRY_NOTHING, self.lower(w)))
+            {
+                continue;
+            }
+            let field = self.text(k, end).to_lowercase();
+            let title = format!("{field} {role}");
+            let mode = self.modes[i];
+            self.push(
+                (i, end + 1),
+                mode,
+                Criterion::JobTitle {
+                    title: title.clone(),
+                    history: History::Current,
+                },
+                confidence::TITLE_OF_A_FIELD,
+                format!("job title: who leads a {field} team is a {title}"),
+            );
+            self.claim(i, end + 1);
+        }
+    }
+
     pub(super) fn titles(&mut self) {
         let mut cursor = 0;
         while cursor < self.len() {
             let i = cursor;
             if !self.free(i, 1) {
+                cursor += 1;
+                continue;
+            }
+            // the second word of a metro's name is no title's field
+            // ("silicon valley founders")
+            if i > 0
+                && self
+                    .place_at(i - 1, false)
+                    .is_some_and(|(end, g)| end > i && g.kind == scout_taxonomy::GeoKind::Area)
+            {
                 cursor += 1;
                 continue;
             }
@@ -222,6 +385,32 @@ impl<'a> Reader<'a> {
                     _ => {}
                 }
             }
+            // "senior frontend (vue or react)", "…, backend, Berlin": a side
+            // of the stack named alone is its developer
+            let hit = hit.or_else(|| {
+                let side = match self.lower(i) {
+                    "frontend" | "front-end" => "frontend",
+                    "backend" | "back-end" => "backend",
+                    "fullstack" | "full-stack" => "full stack",
+                    _ => return None,
+                };
+                // alone: at the end, or set off by punctuation ("frontend
+                // frameworks" is an adjective before its noun)
+                let alone = i + 1 >= self.len()
+                    || !self.same_clause(i, i + 1)
+                    || self.prompt[self.tokens[i].end..self.tokens[i + 1].start]
+                        .contains([',', '(', '/', ';', ')']);
+                alone.then(|| {
+                    (
+                        1,
+                        format!("{side} developer"),
+                        confidence::TITLE_FIELD_AND_ROLE,
+                    )
+                })
+            });
+            let side_alone = hit.as_ref().is_some_and(|(n, v, _)| {
+                *n == 1 && v.ends_with(" developer") && !self.lower(i).ends_with("developer")
+            });
             let Some((n, value, confidence)) = hit else {
                 cursor += 1;
                 continue;
@@ -241,7 +430,11 @@ impl<'a> Reader<'a> {
                     i -= 1;
                 }
             }
-            let n = if value.contains(' ') && n == 1 { 2 } else { n };
+            let n = if value.contains(' ') && n == 1 && !side_alone {
+                2
+            } else {
+                n
+            };
             let mut start = i;
             while start > 0
                 && self.free(start - 1, 1)
@@ -265,7 +458,14 @@ impl<'a> Reader<'a> {
                 .filter(|w| !w.is_empty())
                 .map(str::to_owned)
                 .chain(lead.iter().map(|w| (*w).to_owned()))
+                .map(|w| spelled_out(&w))
                 .collect();
+            // a title of seniority words only ("lead" as a verb: "who can
+            // lead our team") is none
+            if words.is_empty() {
+                cursor = end_of(i, n).max(first + 1);
+                continue;
+            }
             let mode = self.modes[i];
             let history = match self.phrase_before(
                 start,
@@ -327,6 +527,7 @@ impl<'a> Reader<'a> {
                 v.push(core.clone());
                 v.join(" ")
             };
+            let title_value = spelled_out(&title_value);
             let title_value: String = title_value.chars().take(MAX_VALUE_CHARS).collect();
             let reason = if split {
                 format!("job title: a {} using the skill it names", title_value)
