@@ -982,3 +982,58 @@ DEV_LATER_6 = [
     ("word-header-sidebar", word_header_sidebar, ["GB", "US", "IN"], ["lo-docx", "lo-pdf"]),
     ("word-letterhead", word_letterhead, ["FR", "DE", "ES", "US"], ["lo-docx", "lo-pdf"]),
 ]
+
+
+# --- eighth round: typography — letter-spaced capitals, justified text,
+# skills in newspaper columns, dates after dot leaders ---
+
+def spaced_caps(p):
+    """A modern template: the name and every heading in letter-spaced
+    capitals, justified paragraphs, skills flowing in three CSS columns."""
+    heads = ("Profile", "Experience", "Education", "Skills", "Certifications", "Languages")
+    h = [f"<h1>{E(p['name'])}</h1><p class=t>{E(p['title'])}</p>",
+         f"<p class=c>{E(p['city_written'])} &nbsp;&nbsp; {E(p['phone_written'])} &nbsp;&nbsp; {E(p['email'])}</p>",
+         f"<h2>{heads[0]}</h2><p class=j>{E(summary(p))} {E(bullets(p)[2])}.</p>", f"<h2>{heads[1]}</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b>, {E(e['company'])}<br><span class=d>{span(e, 'en', 'short', ' — ')}</span></p>")
+        h.append(f"<p class=j>{E(bullets(p)[0])}; {E(bullets(p)[1].lower())}.</p>")
+    h.append(f"<h2>{heads[2]}</h2>")
+    for ed in p["education"]:
+        h.append(f"<p><b>{E(ed['degree'])}</b>, {E(ed['school'])}, {ed['year']}</p>")
+    h.append(f"<h2>{heads[3]}</h2><ul class=cols>" + "".join(f"<li>{E(s)}</li>" for s in p["skills"]) + "</ul>")
+    if p["certifications"]:
+        h.append(f"<h2>{heads[4]}</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append(f"<h2>{heads[5]}</h2><p>" + " · ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    css = """h1 { letter-spacing: 6pt; text-transform: uppercase; font-size: 22pt; font-weight: 300; margin-bottom: 2pt; }
+h2 { letter-spacing: 4pt; text-transform: uppercase; font-size: 10.5pt; border-bottom: 1px solid #999; margin-top: 12pt; }
+.t { letter-spacing: 2pt; text-transform: uppercase; color: #666; } .c { font-size: 9.5pt; } .j { text-align: justify; } .d { color: #777; }
+.cols { column-count: 3; list-style: none; padding: 0; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+def leader_dots(p):
+    """A classic Word-style CV: small caps headings, each job a line of
+    employer and title with its dates after a row of leader dots, the
+    contact details split over two right-aligned lines."""
+    h = [f"<table width=100%><tr><td><span style='font-size:20pt; font-variant: small-caps'>{E(p['name'])}</span><br>{E(p['title'])}</td>"
+         f"<td align=right>{E(p['email'])}<br>{E(p['phone_written'])}<br>{E(p['city_written'])}</td></tr></table>"]
+    h.append("<h3>Professional Experience</h3>")
+    for e in p["experiences"]:
+        h.append(f"<p class=l><span>{E(e['company'])} — {E(e['title'])}</span><span class=f></span><span>{span(e, 'en', 'num', ' – ')}</span></p>")
+        h.append(f"<p class=b>{E(bullets(p)[0])}</p>")
+    h.append("<h3>Education</h3>")
+    for ed in p["education"]:
+        h.append(f"<p class=l><span>{E(ed['school'])}, {E(ed['degree'])}</span><span class=f></span><span>{ed['year']}</span></p>")
+    h.append("<h3>Skills</h3><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h3>Certifications</h3>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h3>Languages</h3><p>" + ", ".join(f"{lang_name(l['name'], 'en')}: {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    css = """h3 { font-variant: small-caps; font-size: 13pt; margin-bottom: 2pt; }
+.l { display: flex; margin: 3pt 0 0 0; } .f { flex: 1; border-bottom: 1.5px dotted #555; margin: 0 4pt 4pt 4pt; } .b { margin: 1pt 0 4pt 12pt; color: #333; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+DEV_LATER_7 = [
+    ("spaced-caps", spaced_caps, ["US", "GB", "FR", "DE"], ["chromium-pdf", "lo-pdf"]),
+    ("leader-dots", leader_dots, ["GB", "US", "IN"], ["chromium-pdf"]),
+]
