@@ -617,10 +617,23 @@ fn find_name(lines: &[&str], kinds: &[Option<Section>]) -> Option<(usize, String
                 }
             }
         }
-        // a name and headline on one line: "Ana Ruiz — Data Engineer"
+        // a name and headline on one line ("Ana Ruiz — Data Engineer"), or
+        // a name beside contacts in a header table ("ETHAN LEWIS ⇥ 512.555.8058")
         let parts = segments(text);
-        if parts.len() >= 2 && !is_contact_line(text) && looks_like_name(parts[0]) {
-            return Some((i, parts[0].to_owned()));
+        if parts.len() >= 2 {
+            let first = parts[0];
+            let name_like = looks_like_name(first)
+                || (seen <= 2
+                    && first == first.to_uppercase()
+                    && looks_like_name(&title_case(first)));
+            if name_like {
+                let name = if looks_like_name(first) {
+                    first.to_owned()
+                } else {
+                    title_case(first)
+                };
+                return Some((i, name));
+            }
         }
         let any_case = seen <= 2
             && text.split_whitespace().count() <= 4

@@ -410,12 +410,53 @@ impl Line {
     }
     /// The runs joined: a space where runs stand apart, a tab across a
     /// gap wider than a space.
+    /// The gap a letter-spaced line ("A N N A   W E B E R", capitals set
+    /// with tracking, one glyph a run) puts between the letters of a word:
+    /// the median gap between single-glyph runs, when most runs are one.
+    fn tracking(&self) -> Option<f64> {
+        let singles = self
+            .runs
+            .iter()
+            .filter(|r| r.text.trim().chars().count() == 1)
+            .count();
+        if self.runs.len() < 4 || singles * 3 < self.runs.len() * 2 {
+            return None;
+        }
+        let mut gaps: Vec<f64> = self
+            .runs
+            .windows(2)
+            .filter(|w| {
+                w[0].text.trim().chars().count() == 1 && w[1].text.trim().chars().count() == 1
+            })
+            .map(|w| w[1].x - w[0].end)
+            .collect();
+        if gaps.len() < 3 {
+            return None;
+        }
+        gaps.sort_by(f64::total_cmp);
+        let letter = gaps[gaps.len() / 2];
+        (letter > 0.05 * self.size).then_some(letter)
+    }
+
     fn text(&self) -> String {
+        let tracking = self.tracking();
         let mut out = String::new();
         let mut last_end: Option<f64> = None;
         for r in &self.runs {
             if let Some(end) = last_end {
                 let gap = r.x - end;
+                if let Some(letter) = tracking {
+                    // letters of one word close up; a wider gap is a space,
+                    // a much wider one a cell apart
+                    if gap > letter + 1.2 * self.size {
+                        out.push('\t');
+                    } else if gap > letter + 0.15 * self.size && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                    out.push_str(r.text.trim_start());
+                    last_end = Some(r.end);
+                    continue;
+                }
                 if gap < -0.5 * self.size {
                     // drawn over the run before it: another line that
                     // happens to share the baseline (a footer, a margin note)
@@ -558,7 +599,40 @@ fn rows_pair_up(lines: &[Line], x: f64) -> bool {
     let aligned = sparse > 0 && both * 10 >= sparse * 9;
     let narrow_left = left_to - left_from <= right_to - right_from;
     let short_left = left > 0 && left_words <= 5 * left;
-    aligned && narrow_left && short_left
+    aligned && narrow_left && short_left || right_margin_cells(lines, x)
+}
+
+/// Dates and contacts set flush right beside the lines they belong to
+/// ("HCL Technologies — DevOps Engineer ⇥ 02/2023 – Present"): the right
+/// side's lines are short, end where they all end (a sidebar's lines start
+/// where they all start), and nearly all share a baseline with text on the
+/// left.
+fn right_margin_cells(lines: &[Line], x: f64) -> bool {
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    let mut paired = 0;
+    let mut long = 0;
+    for l in lines {
+        let right: Vec<&Run> = l.runs.iter().filter(|r| r.x >= x).collect();
+        let (Some(first), Some(last)) = (right.first(), right.last()) else {
+            continue;
+        };
+        starts.push(first.x);
+        ends.push(last.end);
+        paired += usize::from(l.runs.iter().any(|r| r.end <= x + 1.0));
+        let words: usize = right
+            .iter()
+            .map(|r| r.text.split_whitespace().count())
+            .sum();
+        long += usize::from(words > 6);
+    }
+    let spread = |v: &[f64]| {
+        v.iter().copied().fold(f64::MIN, f64::max) - v.iter().copied().fold(f64::MAX, f64::min)
+    };
+    starts.len() >= 3
+        && long == 0
+        && paired * 5 >= starts.len() * 4
+        && spread(&ends) + 2.0 < spread(&starts)
 }
 
 /// Lines of one side of the gutter (`left` or right), keeping lines that
@@ -818,6 +892,64 @@ mod tests {
         ]);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text(), "Engineer, Acme");
+    }
+
+    #[test]
+    fn letter_spaced_capitals_close_up_into_words() {
+        // one glyph a run, 5 pt wide, 4 pt of tracking; a word space adds 3
+        let mut runs = Vec::new();
+        let mut x = 10.0;
+        for word in ["ANNA", "WEBER"] {
+            for c in word.chars() {
+                runs.push(run(x, 700.0, &c.to_string()));
+                x += 9.0;
+            }
+            x += 3.0;
+        }
+        let lines = lines_of(runs);
+        assert_eq!(lines[0].text(), "ANNA WEBER");
+    }
+
+    #[test]
+    fn dates_flush_right_are_read_beside_their_lines_not_as_a_column() {
+        // three jobs with dates ending at the right margin (x = 500)
+        let mut lines = Vec::new();
+        for (i, (job, dates)) in [
+            ("Acme — Engineer", "02/2023 – Present"),
+            ("Globex — Engineer", "08/2021 – 02/2023"),
+            ("Initech — Intern", "2020"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 700.0 - 30.0 * i as f64;
+            let right = run(500.0 - dates.len() as f64 * 5.0, y, dates);
+            lines.push(Line {
+                y,
+                size: 10.0,
+                runs: vec![run(10.0, y, job), right],
+            });
+            lines.push(Line {
+                y: y - 12.0,
+                size: 10.0,
+                runs: vec![run(20.0, y - 12.0, "Delivered projects for clients")],
+            });
+        }
+        assert!(right_margin_cells(&lines, 300.0));
+        // a sidebar: lines that start where they all start
+        let sidebar: Vec<Line> = ["Python", "Kubernetes and Terraform", "SQL"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let y = 700.0 - 12.0 * i as f64;
+                Line {
+                    y,
+                    size: 10.0,
+                    runs: vec![run(10.0, y, "Main text here"), run(350.0, y, t)],
+                }
+            })
+            .collect();
+        assert!(!right_margin_cells(&sidebar, 300.0));
     }
 
     #[test]
