@@ -905,6 +905,8 @@ def fodt(header, frame, body, footer="", frame_x="13.8cm"):
   <style:style style:name="Big" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
   <style:style style:name="Small" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="8.5pt" fo:color="#555555"/></style:style>
   <style:style style:name="B" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-weight="bold"/></style:style>
+  <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="24pt" fo:font-weight="bold"/></style:style>
+  <style:style style:name="Subtitle" style:family="paragraph" style:parent-style-name="Standard"><style:text-properties fo:font-size="12pt" fo:color="#444444"/></style:style>
  </office:styles>
  <office:automatic-styles>
   <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="0.8cm" fo:margin-bottom="1cm" fo:margin-left="1.8cm" fo:margin-right="{'7.6cm' if frame else '1.8cm'}"/><style:header-style><style:header-footer-properties fo:min-height="2.4cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.6cm"/></style:footer-style></style:page-layout>
@@ -1036,4 +1038,62 @@ def leader_dots(p):
 DEV_LATER_7 = [
     ("spaced-caps", spaced_caps, ["US", "GB", "FR", "DE"], ["chromium-pdf", "lo-pdf"]),
     ("leader-dots", leader_dots, ["GB", "US", "IN"], ["chromium-pdf"]),
+]
+
+
+# --- ninth round: skills matrices, dated side sections, Word title styles ---
+
+def skills_matrix(p):
+    """Skills as a matrix of skill, years and level; projects and
+    volunteering with dates of their own after the experience; references
+    on request."""
+    h = [f"<h1>{E(p['name'])}</h1><p>{E(p['title'])} | {E(p['email'])} | {E(p['phone_written'])} | {E(p['city_written'])}</p>",
+         "<h2>Objective</h2><p>To contribute my experience to a team that values quality and ownership.</p>",
+         "<h2>Technical Skills</h2><table border=1 cellpadding=3><tr><th>Skill</th><th>Years</th><th>Level</th></tr>"]
+    for k, s_ in enumerate(p["skills"]):
+        h.append(f"<tr><td>{E(s_)}</td><td>{2 + k % 6}</td><td>{['Expert', 'Advanced', 'Intermediate'][k % 3]}</td></tr>")
+    h.append("</table><h2>Work History</h2>")
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> — {E(e['company'])}, {span(e, 'en', 'short', ' - ')}</p>")
+    h.append("<h2>Projects</h2><p>Open-source contributor — data pipeline toolkit (2021 - 2022)</p><p>Hackathon winner — city mobility app (2019)</p>")
+    h.append("<h2>Volunteering</h2><p>Mentor, Code Club — Jan 2018 - Dec 2020</p>")
+    h.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p>{E(ed['degree'])} — {E(ed['school'])} ({ed['year'] - 3} - {ed['year']})</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} - {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    h.append("<h2>References</h2><p>Available on request.</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def word_title_styles(p):
+    """A word-processor CV whose name is in the Title style and whose
+    headline and contacts are in the Subtitle style; core competencies in a
+    three-column table without borders; experience with a one-line summary
+    of each employer in italics."""
+    name = [("Title", X(p["name"])), ("Subtitle", X(p["title"])),
+            ("Subtitle", f"{X(p['city_written'])} • {X(p['phone_written'])} • {X(p['email'])}")]
+    body = name + [("h", "Core Competencies")]
+    skills = p["skills"]
+    for k in range(0, len(skills), 3):
+        body.append(("Standard", "   •   ".join(X(s_) for s_ in skills[k:k + 3])))
+    body.append(("h", "Professional Experience"))
+    for e in p["experiences"]:
+        body += [("B", f"{X(e['company'])}, {X(p['city_written'])}"),
+                 ("Small", f"A leading company in its sector."),
+                 ("Standard", f"{X(e['title'])} ({span(e, 'en', 'long', ' to ')})")]
+    body.append(("h", "Education"))
+    body += [("Standard", f"{X(ed['school'])} — {X(ed['degree'])}, {ed['year']}") for ed in p["education"]]
+    if p["certifications"]:
+        body.append(("h", "Licenses and Certifications"))
+        body += [("Standard", X(c)) for c in p["certifications"]]
+    body.append(("h", "Languages"))
+    body.append(("Standard", ", ".join(f"{X(lang_name(l['name'], 'en'))} ({X(level(l['level'], 'en'))})" for l in p["languages"])))
+    return "fodt", fodt([("Small", "")], [], body, [("Small", "")]), "month"
+
+
+DEV_LATER_8 = [
+    ("skills-matrix", skills_matrix, ["US", "GB", "IN"], ["lo-docx", "chromium-pdf"]),
+    ("word-title-styles", word_title_styles, ["GB", "US", "FR", "DE"], ["lo-docx", "lo-pdf"]),
 ]
