@@ -337,10 +337,25 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
         && spans[first]
             .as_ref()
             .is_some_and(|s| remainder(lines[first], s).is_empty());
+    // the header line before a line, past one sentence that describes the
+    // employer ("SAP, Stuttgart" / "A leading company in its sector." /
+    // "Lead Engineer (Nov 2022 to Present)")
+    let sentence = |l: &str| {
+        let t = l.trim();
+        t.ends_with('.') && t.split_whitespace().count() >= 3 && find_span(t).is_none()
+    };
+    let header_before = |i: usize, from: usize| -> Option<usize> {
+        let k = i.checked_sub(1).filter(|&k| k >= from)?;
+        if header_like(lines[k]) {
+            return Some(k);
+        }
+        let k2 = k.checked_sub(1).filter(|&k2| k2 >= from)?;
+        (sentence(lines[k]) && header_like(lines[k2])).then_some(k2)
+    };
     // a job's other half is on the line before its dates when the first
     // job of the section has one there, else on the line after (the same
     // layout is kept all through a section)
-    let lines_before = first > 0 && header_like(lines[first - 1]);
+    let lines_before = header_before(first, 0).is_some();
     let mut out = Vec::new();
     let mut used_until = 0;
     for (n, &i) in anchors.iter().enumerate() {
@@ -359,9 +374,8 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
             let role = split_role(&rest).or_else(|| {
                 // "Monzo · London" then "Recruiter | Aug 2020 – Aug 2022";
                 // "seit 04/2025 ⇥ Marketing Manager" then "N26, Stuttgart"
-                let previous = i
-                    .checked_sub(1)
-                    .filter(|&k| lines_before && k >= used_until && header_like(lines[k]))
+                let previous = header_before(i, used_until)
+                    .filter(|_| lines_before)
                     .map(|k| lines[k]);
                 let next = lines
                     .get(i + 1)
@@ -437,6 +451,17 @@ mod tests {
         e: Option<&str>,
     ) -> (String, String, Option<String>, Option<String>) {
         (t.into(), c.into(), Some(s.into()), e.map(str::to_owned))
+    }
+
+    #[test]
+    fn an_employer_described_in_a_sentence_before_the_title_and_dates() {
+        assert_eq!(
+            roles("SAP, Stuttgart\nA leading company in its sector.\nLead Engineer (November 2022 to Present)\nSiemens, Munich\nA leading company in its sector.\nEngineer (May 2020 to November 2022)"),
+            [
+                r("Lead Engineer", "SAP", "2022-11-01", None),
+                r("Engineer", "Siemens", "2020-05-01", Some("2022-11-01"))
+            ]
+        );
     }
 
     #[test]
