@@ -705,6 +705,10 @@ pub const INDUSTRY_CUES_AFTER: &[&str] = &[
 /// (*biotech labs, telecom operators, gaming studios, consulting firms*):
 /// read with the industry, never as keywords.
 pub const INDUSTRY_NOUNS_AFTER: &[&str] = &[
+    "plant",
+    "plants",
+    "facility",
+    "facilities",
     "firms",
     "firm",
     "companies",
@@ -966,6 +970,8 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 /// Phrases whose words are kept together as a keyword although one of them
 /// alone carries nothing ("open source", not "open to hybrid").
 pub const KEPT_TOGETHER: &[&str] = &[
+    "dev tools",
+    "on call",
     "open source",
     "open banking",
     "open data",
@@ -1079,6 +1085,12 @@ pub const CARRY_NOTHING: &[&str] = &[
     "ty",
     "anywhere",
     "everywhere",
+    "scratch",
+    "pe-backed",
+    "vc-backed",
+    "joiners",
+    "joiner",
+    "immediate",
     "pqe",
     "brands",
     "please",
@@ -2295,6 +2307,10 @@ pub(crate) const DEV_WORDS: &[&str] = &[
 ];
 /// Domain words that name a kind of engineer, not a technology.
 pub(crate) const DOMAIN_WORDS: &[&str] = &[
+    "l&d",
+    "ux",
+    "ui",
+    "quant",
     "software",
     "backend",
     "back-end",

@@ -17,6 +17,34 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn modes(&mut self) {
+        // "german not needed", "degree not required": what precedes in the
+        // clause is not asked for at all
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(
+                i,
+                &[
+                    "not needed",
+                    "not required",
+                    "not necessary",
+                    "not mandatory",
+                    "not a must",
+                    "pas nécessaire",
+                    "nicht erforderlich",
+                    "no necesario",
+                ],
+            ) {
+                let c = self.tokens[i].clause;
+                let mut s = i;
+                while s > 0
+                    && self.tokens[s - 1].clause == c
+                    && !in_list(lx::WISH_BOUNDARY, self.lower(s - 1))
+                {
+                    s -= 1;
+                }
+                self.claim(s, i + n);
+                self.note(s, i + n, "not asked for: no filter");
+            }
+        }
         for i in 0..self.len() {
             if self.claimed[i] || !in_list(lx::EXCLUDE, self.lower(i)) {
                 continue;

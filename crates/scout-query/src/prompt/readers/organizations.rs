@@ -168,17 +168,31 @@ impl<'a> Reader<'a> {
         reason: &str,
     ) {
         let mode = self.modes[span.0.max(span.1 - 1)];
-        let value: String = name.chars().take(MAX_VALUE_CHARS).collect();
-        self.push(
-            span,
-            mode,
-            Criterion::CompanyName {
-                name: value,
-                history,
-            },
-            confidence::EMPLOYER,
-            reason.to_owned(),
-        );
+        // "Google/Meta": two employers
+        let names: Vec<&str> = match name.split_once('/') {
+            Some((a, b))
+                if !a.trim().is_empty()
+                    && !b.trim().is_empty()
+                    && a.trim().starts_with(char::is_uppercase)
+                    && b.trim().starts_with(char::is_uppercase) =>
+            {
+                vec![a.trim(), b.trim()]
+            }
+            _ => vec![name],
+        };
+        for name in names {
+            let value: String = name.chars().take(MAX_VALUE_CHARS).collect();
+            self.push(
+                span,
+                mode,
+                Criterion::CompanyName {
+                    name: value,
+                    history,
+                },
+                confidence::EMPLOYER,
+                reason.to_owned(),
+            );
+        }
     }
 
     pub(super) fn employers(&mut self) {
@@ -270,6 +284,31 @@ impl<'a> Reader<'a> {
                 );
                 self.push_employer((i, end), &name, History::Past, "past employer (\"ex-\")");
                 self.claim(i, end);
+                // "ex-Spotify or Netflix": the list goes on in the past
+                let mut k = end;
+                while k + 1 < self.len()
+                    && self.same_clause(i, k + 1)
+                    && in_list(LIST_JOINERS, self.lower(k))
+                    && self.free(k + 1, 1)
+                    && self.tokens[k + 1].capitalized()
+                    && !self.lower(k + 1).starts_with("ex-")
+                {
+                    let Some(e2) = self.name_run(k + 1, false) else {
+                        break;
+                    };
+                    let next = self.text(k + 1, e2).to_owned();
+                    if scout_taxonomy::geocode(&next).is_some() {
+                        break;
+                    }
+                    self.push_employer(
+                        (k + 1, e2),
+                        &next,
+                        History::Past,
+                        "past employer (\"ex-\", listed)",
+                    );
+                    self.claim(k, e2);
+                    k = e2;
+                }
                 continue;
             }
             let cue = [
@@ -417,6 +456,7 @@ impl<'a> Reader<'a> {
             let role_singular = super::singular(role).unwrap_or_else(|| role.to_owned());
             if in_list(lx::COMMON_ROLES, &role_singular)
                 && self.free(end, 1)
+                && !in_list(lx::DOMAIN_WORDS, &name.to_lowercase())
                 && scout_taxonomy::skills::canonical_skill(&name).is_none()
                 && !scout_taxonomy::titles::is_known_title(&format!("{name} {role_singular}"))
                 && scout_taxonomy::titles::family_of(&format!("{name} {role_singular}")).is_none()
@@ -477,7 +517,8 @@ impl<'a> Reader<'a> {
                     (None, Some(c)) => {
                         let cued_after = i + n < self.len()
                             && self.same_clause(i, i + n)
-                            && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n));
+                            && (in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n))
+                                || in_list(lx::INDUSTRY_NOUNS_AFTER, self.lower(i + n)));
                         let cued_before = i > 0
                             && self.same_clause(i - 1, i)
                             && (in_list(&["in", "the", "dans", "en", "im"], self.lower(i - 1))

@@ -229,6 +229,31 @@ impl<'a> Reader<'a> {
             let Some((end, place)) = found else {
                 continue;
             };
+            // "Can you…": a word that carries nothing is no place; "LATAM
+            // accounts": a region that names a market
+            let all_caps = self.tokens[i].text.chars().all(|c| c.is_ascii_uppercase());
+            let one_word_chatter = end == i + 1
+                && !all_caps
+                && (self.is_filler(i) || in_list(lx::CARRY_NOTHING, self.lower(i)));
+            let market = end < self.len()
+                && self.same_clause(i, end)
+                && in_list(
+                    &[
+                        "accounts",
+                        "account",
+                        "market",
+                        "markets",
+                        "clients",
+                        "customers",
+                        "territory",
+                        "territories",
+                        "expansion",
+                    ],
+                    self.lower(end),
+                );
+            if one_word_chatter || market {
+                continue;
+            }
             let big_enough = place.population >= 100_000;
             if !big_enough || !self.acceptable_place(i, end, &place) {
                 continue;

@@ -178,6 +178,7 @@ impl<'a> Reader<'a> {
                             && !in_list(lx::CARRY_NOTHING, r.lower(k))
                             && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)))
                     && !is_number_with_unit(r.lower(k))
+                    && !is_arrondissement(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
                     && !r.tokens[k]
                         .lower
@@ -234,6 +235,12 @@ impl<'a> Reader<'a> {
             i = j;
         }
     }
+}
+
+/// "8e", "1er", "16ème": a Paris or Lyon arrondissement after its city.
+fn is_arrondissement(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(&word[digits..], "e" | "er" | "ème" | "eme")
 }
 
 /// "10mi", "5k", "3yrs", "12months": a number and its unit, already read or

@@ -67,9 +67,23 @@ impl<'a> Reader<'a> {
         let normalized = normalize_title(phrase);
         // shift names are no titles ("night shift"), nor are industries
         // ("medical devices")
+        let last = folded.rsplit(' ').next().unwrap_or("");
         if folded.ends_with(" shift")
             || folded.ends_with(" shifts")
             || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == folded)
+            || (n > 1
+                && in_list(
+                    &[
+                        "hospital",
+                        "hospitals",
+                        "clinic",
+                        "clinics",
+                        "setting",
+                        "settings",
+                        "environment",
+                    ],
+                    last,
+                ))
         {
             return None;
         }
@@ -342,9 +356,17 @@ impl<'a> Reader<'a> {
                     && i + 2 < self.len()
                     && self.lower(i + 1) == "of"
                     && in_list(&["people", "talent"], self.lower(i + 2));
+                // no title starts with a filler word ("list of senior data
+                // scientists", "on call"), nor runs over a spaced slash
+                // ("Office manager / executive assistant" are two)
+                let over_slash = i + n <= self.len()
+                    && (i + 1..i + n).any(|k| {
+                        self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains(" / ")
+                    });
                 if !self.free(i, n)
                     || (self.is_filler(i + n - 1) && !leader_of_people)
-                    || (n == 1 && self.is_filler(i))
+                    || self.is_filler(i)
+                    || over_slash
                 {
                     continue;
                 }
@@ -396,6 +418,14 @@ impl<'a> Reader<'a> {
                 };
                 // alone: at the end, or set off by punctuation ("frontend
                 // frameworks" is an adjective before its noun)
+                // ("founding engineer full-stack": it qualifies the role before)
+                let after_a_role = i > 0
+                    && self.same_clause(i - 1, i)
+                    && (in_list(lx::COMMON_ROLES, self.lower(i - 1))
+                        || in_list(DEV_WORDS, self.lower(i - 1)));
+                if after_a_role {
+                    return None;
+                }
                 let alone = i + 1 >= self.len()
                     || !self.same_clause(i, i + 1)
                     || self.prompt[self.tokens[i].end..self.tokens[i + 1].start]
@@ -415,6 +445,69 @@ impl<'a> Reader<'a> {
                 cursor += 1;
                 continue;
             };
+            // "assistant to the CEO", "reporting to the CFO": whom the role
+            // serves; "managed 5+ engineers", "managed managers": a team
+            // size; "dev tools": a product
+            let served = self
+                .phrase_before(i, &["to the", "for the", "reporting to", "to a", "for a"])
+                .is_some();
+            let managing_verb = |w: &str| {
+                in_list(
+                    &[
+                        "managed",
+                        "managing",
+                        "manage",
+                        "manages",
+                        "led",
+                        "leading",
+                        "leads",
+                        "supervised",
+                        "supervising",
+                        "hired",
+                        "mentored",
+                        "mentoring",
+                        "built",
+                        "grew",
+                    ],
+                    w,
+                )
+            };
+            let managed = managing_verb(self.lower(i)) || {
+                let mut k = i;
+                if k > 0
+                    && self.tokens[k - 1]
+                        .lower
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+                {
+                    k -= 1;
+                }
+                k > 0 && managing_verb(self.lower(k - 1))
+            };
+            let product = n == 1
+                && in_list(&["dev", "developer"], self.lower(i))
+                && i + 1 < self.len()
+                && in_list(
+                    &[
+                        "tools",
+                        "tooling",
+                        "productivity",
+                        "experience",
+                        "relations",
+                        "advocacy",
+                        "platform",
+                    ],
+                    self.lower(i + 1),
+                );
+            if served || managed || product {
+                // the words are said: they carry nothing more to search for
+                if served || managed {
+                    self.claim(i, i + n);
+                }
+                cursor = i + n;
+                continue;
+            }
             let first = i;
             let (mut i, mut value) = (i, value);
             // "Golang developer": the skill before a bare developer/engineer
