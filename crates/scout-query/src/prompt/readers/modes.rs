@@ -16,6 +16,20 @@ impl<'a> Reader<'a> {
             .unwrap_or(self.len())
     }
 
+    /// Where the words a wish after them speaks of begin: back through its
+    /// clause to a boundary word (*with, and…*).
+    fn wish_start(&self, i: usize) -> usize {
+        let c = self.tokens[i].clause;
+        let mut s = i;
+        while s > 0
+            && self.tokens[s - 1].clause == c
+            && !in_list(lx::WISH_BOUNDARY, self.lower(s - 1))
+        {
+            s -= 1;
+        }
+        s
+    }
+
     pub(super) fn modes(&mut self) {
         // "german not needed", "degree not required": what precedes in the
         // clause is not asked for at all
@@ -33,14 +47,7 @@ impl<'a> Reader<'a> {
                     "no necesario",
                 ],
             ) {
-                let c = self.tokens[i].clause;
-                let mut s = i;
-                while s > 0
-                    && self.tokens[s - 1].clause == c
-                    && !in_list(lx::WISH_BOUNDARY, self.lower(s - 1))
-                {
-                    s -= 1;
-                }
+                let s = self.wish_start(i);
                 self.claim(s, i + n);
                 self.note(s, i + n, "not asked for: no filter");
             }
@@ -90,14 +97,7 @@ impl<'a> Reader<'a> {
         }
         for i in 0..self.len() {
             if let Some((n, _)) = self.longest(i, lx::WISH_AFTER) {
-                let c = self.tokens[i].clause;
-                let mut s = i;
-                while s > 0
-                    && self.tokens[s - 1].clause == c
-                    && !in_list(lx::WISH_BOUNDARY, self.lower(s - 1))
-                {
-                    s -= 1;
-                }
+                let s = self.wish_start(i);
                 for m in &mut self.modes[s..i] {
                     if *m == Mode::Required {
                         *m = Mode::Optional;
