@@ -1097,3 +1097,74 @@ DEV_LATER_8 = [
     ("skills-matrix", skills_matrix, ["US", "GB", "IN"], ["lo-docx", "chromium-pdf"]),
     ("word-title-styles", word_title_styles, ["GB", "US", "FR", "DE"], ["lo-docx", "lo-pdf"]),
 ]
+
+
+# --- tenth round: what comes with a CV — a cover letter first, a rotated
+# label, bilingual headings ---
+
+def letter_then_cv(p):
+    """A cover letter on the first page (addressed to a named person at the
+    company, signed with the candidate's name), the CV on the second."""
+    e0 = p["experiences"][0]
+    letter = [f"<p>{E(p['name'])}<br>{E(p['email'])}<br>{E(p['phone_written'])}</p>",
+              "<p>Ms Jane Doe<br>Head of Talent<br>Northwind Traders<br>10 Market Street</p>",
+              "<p>Dear Ms Doe,</p>",
+              f"<p>I am writing to apply for the position advertised on your website. In my current role at {E(e0['company'])} "
+              f"I have worked with {E(p['skills'][0])} and {E(p['skills'][1])} every day, and I would welcome the chance to bring that experience to your team.</p>",
+              "<p>I look forward to hearing from you.</p><p>Yours sincerely,</p>", f"<p>{E(p['name'])}</p>"]
+    cv = [f"<h1>{E(p['name'])}</h1><p>{E(p['title'])} · {E(p['city_written'])} · {E(p['email'])} · {E(p['phone_written'])}</p>",
+          "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        cv.append(f"<p><b>{E(e['title'])}</b>, {E(e['company'])} — {span(e, 'en', 'short', ' – ')}</p>")
+    cv.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    cv.append("<h2>Skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        cv.append("<h2>Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    cv.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    body = "".join(letter) + "<div style='page-break-before: always'></div>" + "".join(cv)
+    return "html", doc(body), "month"
+
+
+def rotated_label(p):
+    """A designer's page: "RÉSUMÉ" written up the left edge, rotated; the
+    name large; contacts in a band; skills as tags."""
+    h = ["<div class=rot>RÉSUMÉ · PORTFOLIO</div><div class=main>",
+         f"<h1>{E(p['name'])}</h1><p class=t>{E(p['title'])}</p>",
+         f"<p class=band>{E(p['email'])} &nbsp;/&nbsp; {E(p['phone_written'])} &nbsp;/&nbsp; {E(p['city_written'])}</p>",
+         "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b> — {E(e['title'])}<br>{span(e, 'en', 'long', ' – ')}</p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['school'])} · {E(ed['degree'])} · {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h2>Skills</h2><p>" + " ".join(f"<span class=tag>{E(s_)}</span>" for s_ in p["skills"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p></div>")
+    css = """.rot { position: absolute; left: -40mm; top: 80mm; transform: rotate(-90deg); font-size: 26pt; letter-spacing: 4pt; color: #ccc; width: 100mm; }
+.main { margin-left: 22mm; } h1 { font-size: 26pt; margin-bottom: 0; } .t { font-size: 13pt; color: #555; }
+.band { background: #222; color: #fff; padding: 2mm; } .tag { border: 1px solid #999; border-radius: 3pt; padding: 1pt 4pt; margin-right: 3pt; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+def bilingual_headings(p):
+    """A CV for two markets: every heading in two languages ("Expérience
+    professionnelle / Professional experience"), dates in French."""
+    heads = [("Profil", "Profile"), ("Expérience professionnelle", "Professional experience"), ("Formation", "Education"),
+             ("Compétences", "Skills"), ("Certifications", "Certifications"), ("Langues", "Languages")]
+    hd = lambda k: f"<h2>{heads[k][0]} / {heads[k][1]}</h2>"
+    h = [f"<p style='font-size:20pt'><b>{E(p['name'])}</b></p><p>{E(p['title'])}</p>",
+         f"<p>{E(p['email'])} – {E(p['phone_written'])} – {E(p['city_written'])}</p>", hd(0), f"<p>{E(summary(p, 'fr'))}</p>", hd(1)]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> – {E(e['company'])}<br>{span(e, 'fr', 'short', ' – ')}</p>")
+    h.append(hd(2) + "".join(f"<p>{E(ed['degree'])} – {E(ed['school'])} ({ed['year']})</p>" for ed in p["education"]))
+    h.append(hd(3) + "<p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append(hd(4) + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append(hd(5) + "<p>" + ", ".join(f"{lang_name(l['name'], 'fr')} : {level(l['level'], 'fr')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_9 = [
+    ("letter-then-cv", letter_then_cv, ["GB", "US"], ["chromium-pdf"]),
+    ("rotated-label", rotated_label, ["US", "GB", "IN"], ["chromium-pdf"]),
+    ("bilingual-headings", bilingual_headings, ["FR"], ["lo-docx"]),
+]
