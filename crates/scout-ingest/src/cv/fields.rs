@@ -874,6 +874,7 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
 /// Reads the fields of a CV's text.
 pub fn read(text: &str) -> ParsedCv {
     let mut owned = joined_lines(text);
+    super::letter::without_cover_letter(&mut owned);
     super::europass::rewrite(&mut owned);
     let lines: Vec<&str> = owned.iter().map(|(l, _)| l.as_str()).collect();
     let prominent: Vec<bool> = owned.iter().map(|(_, h)| *h).collect();

@@ -15,6 +15,7 @@ mod europass;
 pub mod extract;
 mod fields;
 mod jobs;
+mod letter;
 mod lists;
 pub(crate) mod pdf_layout;
 pub mod phone;

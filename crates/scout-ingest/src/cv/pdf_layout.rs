@@ -381,6 +381,12 @@ impl<'a> Walker<'a> {
         if text.trim().is_empty() {
             return;
         }
+        // text set at an angle (a label written up the page's edge) is
+        // decoration: its glyphs would fall into the lines beside it
+        let (a, b) = (start[0], start[1]);
+        if b.abs() > 0.1 * a.abs() || a <= 0.0 {
+            return;
+        }
         let end = multiply(tm, ctm);
         let size = (state.size * (start[2].powi(2) + start[3].powi(2)).sqrt()).abs();
         self.runs.push(Run {

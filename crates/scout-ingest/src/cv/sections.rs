@@ -270,7 +270,22 @@ pub fn bare(line: &str) -> &str {
 /// The section a heading line names.
 pub fn known_heading(line: &str) -> Option<Section> {
     let text = bare(line);
-    if text.is_empty() || text.len() > 60 {
+    if text.is_empty() || text.len() > 90 {
+        return None;
+    }
+    // "Langues / Languages": a heading in two languages
+    for sep in [" / ", " | ", " · "] {
+        if let Some((a, b)) = text.split_once(sep) {
+            let (x, y) = (known_heading(a), known_heading(b));
+            if let Some(s) = x
+                .or(y)
+                .filter(|s| x.is_none_or(|x| x == *s) && y.is_none_or(|y| y == *s))
+            {
+                return Some(s);
+            }
+        }
+    }
+    if text.len() > 60 {
         return None;
     }
     // "Licenses & Certifications", "Skills & Tools": the ampersand folds away
