@@ -272,6 +272,17 @@ const RECRUITER_WORDS: &[&str] = &[
     "US",
     "dev",
     "tools",
+    "ex-consulting",
+    "(McKinsey/BCG/Bain)",
+    "for",
+    "VP",
+    "of",
+    "Finance",
+    "B2+",
+    "media",
+    "agencies",
+    "Elektroniker",
+    "portal",
 ];
 
 proptest::proptest! {

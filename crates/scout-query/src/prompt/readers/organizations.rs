@@ -247,20 +247,52 @@ impl<'a> Reader<'a> {
                     self.claim(i, i + 1);
                     continue;
                 }
-                // "ex-agency": a past in recruitment agencies
-                if matches!(rest.to_lowercase().as_str(), "agency" | "agencies") {
+                // "ex-agency", "ex-consulting (McKinsey/BCG/Bain)": a past in
+                // an industry, and the employers named after it
+                let lower_rest = rest.to_lowercase();
+                let industry = lx::INDUSTRY_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == lower_rest)
+                    .map(|(_, v)| canonical_industry(v).unwrap_or(v))
+                    .or_else(|| canonical_industry(&lower_rest));
+                if let Some(industry) = industry {
                     let mode = self.modes[i];
                     self.push(
                         (i, i + 1),
                         mode,
                         Criterion::CompanyIndustry {
-                            industry: "staffing and recruiting".into(),
+                            industry: industry.to_owned(),
                             history: History::Past,
                         },
                         confidence::INDUSTRY_ONE_WORD_CUED,
-                        "past industry: recruitment agencies (\"ex-agency\")".into(),
+                        format!("past industry (\"ex-{rest}\"): {industry}"),
                     );
                     self.claim(i, i + 1);
+                    // "(McKinsey/BCG/Bain)" right after: those employers
+                    let opens = i + 1 < self.len()
+                        && self.prompt[self.tokens[i].end..self.tokens[i + 1].start].contains('(');
+                    if opens {
+                        let mut k = i + 1;
+                        // (a bracket opens a clause of its own: the closing
+                        // one bounds the list)
+                        while k < self.len() && self.free(k, 1) && self.tokens[k].capitalized() {
+                            let name = self.tokens[k].text.clone();
+                            self.push_employer(
+                                (k, k + 1),
+                                &name,
+                                History::Past,
+                                "past employer (named with an industry)",
+                            );
+                            self.claim(k, k + 1);
+                            let closes = k + 1 >= self.len()
+                                || self.prompt[self.tokens[k].end..self.tokens[k + 1].start]
+                                    .contains(')');
+                            k += 1;
+                            if closes {
+                                break;
+                            }
+                        }
+                    }
                     continue;
                 }
                 let mut end = i + 1;

@@ -448,8 +448,12 @@ impl<'a> Reader<'a> {
             // "assistant to the CEO", "reporting to the CFO": whom the role
             // serves; "managed 5+ engineers", "managed managers": a team
             // size; "dev tools": a product
+            // (not "for a": "looking for a VP" is who is sought)
             let served = self
-                .phrase_before(i, &["to the", "for the", "reporting to", "to a", "for a"])
+                .phrase_before(
+                    i,
+                    &["to the", "reporting to", "reports to", "to a", "to our"],
+                )
                 .is_some();
             let managing_verb = |w: &str| {
                 in_list(
@@ -497,6 +501,11 @@ impl<'a> Reader<'a> {
                         "relations",
                         "advocacy",
                         "platform",
+                        "portal",
+                        "portals",
+                        "docs",
+                        "documentation",
+                        "community",
                     ],
                     self.lower(i + 1),
                 );
