@@ -183,6 +183,13 @@ fn row_of(line: &str) -> Option<(Row, &str, usize)> {
 
 /// Whether a text is laid out as a Europass CV.
 fn is_europass(lines: &[(String, bool)]) -> bool {
+    template_rows(lines) >= 3
+}
+
+/// How many lines are rows only the template has (a job's, a school's, a
+/// language's or skills' row; contact and certificate labels are common
+/// to any CV).
+fn template_rows(lines: &[(String, bool)]) -> usize {
     lines
         .iter()
         .filter(|(l, _)| {
@@ -191,7 +198,6 @@ fn is_europass(lines: &[(String, bool)]) -> bool {
             })
         })
         .count()
-        >= 3
 }
 
 /// A label or heading wrapped in its narrow cell, put back on one line:
@@ -279,14 +285,7 @@ fn unwrap_labels(lines: &mut Vec<(String, bool)>) {
 /// it is.
 pub fn rewrite(lines: &mut Vec<(String, bool)>) {
     // most CVs have no row of the template at all: nothing to put back
-    let rows = lines
-        .iter()
-        .filter(|(l, _)| {
-            row_of(l).is_some_and(|(row, ..)| {
-                !matches!(row, Row::Contact | Row::Drop | Row::Certifications)
-            })
-        })
-        .count();
+    let rows = template_rows(lines);
     if rows == 0 {
         return;
     }

@@ -55,11 +55,6 @@ fn spelled_out(title: &str) -> String {
         .join(" ")
 }
 
-/// The end of a title of `n` words from `i`.
-fn end_of(i: usize, n: usize) -> usize {
-    i + n
-}
-
 impl<'a> Reader<'a> {
     /// Whether `phrase` (of `n` words) names a job title, and how sure that is.
     pub(super) fn title_confidence(&self, phrase: &str, n: usize) -> Option<f32> {
@@ -565,7 +560,7 @@ impl<'a> Reader<'a> {
             // a title of seniority words only ("lead" as a verb: "who can
             // lead our team") is none
             if words.is_empty() {
-                cursor = end_of(i, n).max(first + 1);
+                cursor = (i + n).max(first + 1);
                 continue;
             }
             let mode = self.modes[i];
