@@ -10,6 +10,9 @@ pub const EXCLUDE: &[&str] = &[
     // only a word after "anyone" (see tokens.rs): "anyone but X"
     "but",
     "not",
+    "aren't",
+    "isn't",
+    "weren't",
     "no",
     "excluding",
     "exclude",
@@ -577,6 +580,14 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("telecom", "telecommunications"),
     ("telco", "telecommunications"),
     ("crypto", "financial services"),
+    ("crypto exchange", "financial services"),
+    ("crypto exchanges", "financial services"),
+    ("hft", "capital markets"),
+    ("high-frequency trading", "capital markets"),
+    ("trading firms", "capital markets"),
+    ("prop trading", "capital markets"),
+    ("bpo", "outsourcing and offshoring consulting"),
+    ("bpos", "outsourcing and offshoring consulting"),
     ("web3", "financial services"),
     // industries named by everyday words (issue 21)
     ("airlines", "airlines and aviation"),
@@ -947,12 +958,22 @@ pub const CERTIFICATIONS: &[&str] = &[
     "CAPM",
     "CCSP",
     "GIAC",
+    "CompTIA A+",
+    "CompTIA Network+",
+    "CompTIA Security+",
+    "CEng",
+    "IEng",
+    "ICAgile",
 ];
 
 /// Words around a certification's name.
 pub const CERTIFICATION_WORDS: &[&str] = &[
     "cert",
     "certs",
+    // a register's number or entry: only after the register's acronym
+    // ("NMC pin", "HCPC registration")
+    "pin",
+    "registration",
     "card",
     "cards",
     "ticket",
@@ -1325,6 +1346,30 @@ pub const CARRY_NOTHING: &[&str] = &[
     "ppl",
     "person",
     "persons",
+    "any1",
+    "aren't",
+    "isn't",
+    "weren't",
+    "don't",
+    "doesn't",
+    "right",
+    "post-qual",
+    "post-qualification",
+    "products",
+    "tools",
+    "wk",
+    "wks",
+    // "part time", "full time": how much someone works, not what
+    "part",
+    "time",
+    "chartered",
+    // time zones: where someone works from is read as a place, if at all
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "est",
+    "pst",
     // verbs of chatter and asking
     "know",
     "knows",
@@ -2324,6 +2369,7 @@ pub(crate) const DEV_WORDS: &[&str] = &[
 /// Domain words that name a kind of engineer, not a technology.
 pub(crate) const DOMAIN_WORDS: &[&str] = &[
     "l&d",
+    "tech",
     "ux",
     "ui",
     "quant",

@@ -148,11 +148,36 @@ impl<'a> Reader<'a> {
         self.school_names();
     }
 
+    /// "CIPP/E", "CompTIA A+": a name with signs between or after its
+    /// words, as written from word `i`: how many words it covers.
+    fn written_at(&self, i: usize, name: &str) -> Option<usize> {
+        if !name.contains(['/', '+']) {
+            return None;
+        }
+        let start = self.tokens[i].start;
+        let end = start + name.len();
+        let written = self.prompt.get(start..end)?;
+        let word_goes_on = self.prompt[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric());
+        if !written.eq_ignore_ascii_case(name) || word_goes_on {
+            return None;
+        }
+        let n = self.tokens[i..].iter().take_while(|t| t.start < end).count();
+        (n > 0 && self.tokens[i..i + n].iter().all(|t| t.clause == self.tokens[i].clause))
+            .then_some(n)
+    }
+
     pub(super) fn certifications(&mut self) {
         for i in 0..self.len() {
             if let Some((n, name)) = lx::CERTIFICATIONS
                 .iter()
-                .filter_map(|c| self.phrase_at(i, &c.to_lowercase()).map(|n| (n, *c)))
+                .filter_map(|c| {
+                    self.phrase_at(i, &c.to_lowercase())
+                        .or_else(|| self.written_at(i, c))
+                        .map(|n| (n, *c))
+                })
                 .filter(|(n, _)| self.free(i, *n))
                 .max_by_key(|(n, _)| *n)
             {
@@ -229,8 +254,19 @@ impl<'a> Reader<'a> {
             {
                 s -= 1;
             }
-            // "forklift licence", "work permit": the noun is part of the name
-            let named_with_noun = in_list(&["licence", "license", "permit"], self.lower(i));
+            // a register's pin or registration only after its acronym
+            let register = in_list(&["pin", "registration"], self.lower(i));
+            if register {
+                let acronym = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+                if s == i || !acronym(&self.tokens[i - 1].text) {
+                    continue;
+                }
+                s = i - 1;
+            }
+            // "forklift licence", "work permit", "NMC pin": the noun is part
+            // of the name
+            let named_with_noun =
+                register || in_list(&["licence", "license", "permit"], self.lower(i));
             let mut e = i + 1;
             if self.lower(i) == "certified" {
                 while e < self.len()

@@ -15,6 +15,24 @@ impl<'a> Reader<'a> {
         if let Some((_, l)) = LANGUAGE_PHONES.iter().find(|(w, _)| *w == lower) {
             return canonical_language(l);
         }
+        // "bilingual (EN/ES)": language codes, in capitals, right after
+        // a word that says several languages follow (in brackets too)
+        let text = &self.tokens[i].text;
+        if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
+            let after_cue = (i.saturating_sub(3)..i).any(|k| {
+                !self.prompt[self.tokens[k].end..self.tokens[i].start]
+                    .contains([',', ';', '.', ')'])
+                    && in_list(
+                        &["bilingual", "trilingual", "multilingual", "languages", "langs"],
+                        self.lower(k),
+                    )
+            });
+            return if after_cue {
+                canonical_language(lower)
+            } else {
+                None
+            };
+        }
         let word = ["-speaking", "-speaker", "-speakers", "sprachig"]
             .iter()
             .find_map(|s| lower.strip_suffix(s))

@@ -56,6 +56,12 @@ fn singular(word: &str) -> Option<String> {
     if let Some(stem) = word.strip_suffix("ies") {
         return Some(format!("{stem}y"));
     }
+    // "coaches", "boxes", "bosses": the plural adds "es" after a hiss
+    if let Some(stem) = word.strip_suffix("es") {
+        if ["ch", "sh", "ss", "x"].iter().any(|h| stem.ends_with(h)) {
+            return Some(stem.to_owned());
+        }
+    }
     if word.ends_with("ss") || word.len() < 4 {
         return None;
     }
@@ -213,6 +219,11 @@ impl<'a> Reader<'a> {
     }
 
     fn is_filler(&self, i: usize) -> bool {
+        // "IT support", "IT manager": written in capitals in a prompt that
+        // is not, "IT" is the field, not the pronoun
+        if self.tokens[i].text == "IT" && self.prompt.chars().any(|c| c.is_lowercase()) {
+            return false;
+        }
         in_list(lx::FILLER, self.lower(i))
     }
 

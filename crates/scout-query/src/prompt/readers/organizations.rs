@@ -406,13 +406,33 @@ impl<'a> Reader<'a> {
                     self.claim(start, end);
                     // "at Google or Meta"
                     if end + 1 < self.len()
-                        && self.same_clause(i, end + 1)
+                        && self.same_clause(k, end + 1)
                         && in_list(LIST_JOINERS, self.lower(end))
                         && self.tokens[end + 1].capitalized()
                     {
                         if let Some(e2) = self.name_run(end + 1, false) {
                             self.claim(end, end + 1);
                             k = end + 1;
+                            end = e2;
+                            continue;
+                        }
+                    }
+                    // "worked at Stripe, Plaid or Brex": a name after a
+                    // comma, which no other reader could take
+                    if end < self.len()
+                        && self.free(end, 1)
+                        && self.tokens[end].capitalized()
+                        && self.prompt[self.tokens[end - 1].end..self.tokens[end].start]
+                            .trim()
+                            == ","
+                    {
+                        if let Some(e2) = self.name_run(end, false).filter(|&e2| {
+                            self.could_be_employer(end, e2)
+                                && scout_taxonomy::skills::canonical_skill(self.text(end, e2))
+                                    .is_none()
+                                && self.listed_employer_follows(e2)
+                        }) {
+                            k = end;
                             end = e2;
                             continue;
                         }
@@ -433,6 +453,22 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + gn);
             }
         }
+    }
+
+    /// Whether the list of employers goes on after `end`: the clause ends,
+    /// or *or / and* and another capitalised name follow ("Stripe, Plaid
+    /// or Brex"; not "at Stripe, Python and SQL", where skills follow).
+    fn listed_employer_follows(&self, end: usize) -> bool {
+        if end >= self.len() || !self.same_clause(end - 1, end) {
+            return true;
+        }
+        in_list(LIST_JOINERS, self.lower(end))
+            && end + 1 < self.len()
+            && self.tokens[end + 1].capitalized()
+            && self.name_run(end + 1, false).is_some_and(|e| {
+                self.could_be_employer(end + 1, e)
+                    && scout_taxonomy::skills::canonical_skill(self.text(end + 1, e)).is_none()
+            })
     }
 
     /// Whether the words `i..end` could name an employer that no cue

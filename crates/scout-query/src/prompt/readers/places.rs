@@ -254,7 +254,28 @@ impl<'a> Reader<'a> {
             if one_word_chatter || market {
                 continue;
             }
-            let big_enough = place.population >= 100_000;
+            // "Cupertino/San Jose area", "Cupertino or San Jose": a smaller
+            // town listed beside a large place of its country
+            let beside_a_large_place = {
+                let mut k = end;
+                let slash = k < self.len()
+                    && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains('/');
+                if !slash
+                    && k + 1 < self.len()
+                    && self.same_clause(i, k)
+                    && in_list(LIST_JOINERS, self.lower(k))
+                {
+                    k += 1;
+                }
+                (slash || k > end)
+                    && k < self.len()
+                    && self.same_clause(i, k)
+                    && self.place_at(k, true).is_some_and(|(_, g)| {
+                        g.population >= 100_000 && g.country_code == place.country_code
+                    })
+            };
+            let big_enough = place.population >= 100_000
+                || (place.kind == GeoKind::City && beside_a_large_place);
             if !big_enough || !self.acceptable_place(i, end, &place) {
                 continue;
             }

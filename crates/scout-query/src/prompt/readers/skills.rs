@@ -163,6 +163,16 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// "hybrid 2d/wk": a number of days before "/wk" or "a week".
+    fn days_a_week(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        digits > 0
+            && matches!(&w[digits..], "d" | "day" | "days")
+            && k + 1 < self.len()
+            && in_list(&["wk", "week", "w"], self.lower(k + 1))
+    }
+
     pub(super) fn keywords(&mut self) {
         let mut i = 0;
         while i < self.len() {
@@ -172,12 +182,15 @@ impl<'a> Reader<'a> {
                         && in_list(lx::KEPT_TOGETHER, &format!("{} {}", r.lower(a), r.lower(b)))
                 };
                 let kept = together(k, k + 1) || (k > 0 && together(k - 1, k));
+                // "GMT+/-2": a word that carries nothing, with its sign
+                let bare = r.lower(k).trim_end_matches(['+', '-']);
                 r.free(k, 1)
                     && (kept
                         || (!r.is_filler(k)
-                            && !in_list(lx::CARRY_NOTHING, r.lower(k))
+                            && !in_list(lx::CARRY_NOTHING, bare)
                             && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)))
                     && !is_number_with_unit(r.lower(k))
+                    && !r.days_a_week(k)
                     && !is_arrondissement(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
                     && !r.tokens[k]

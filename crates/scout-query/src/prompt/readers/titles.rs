@@ -17,7 +17,8 @@ use scout_taxonomy::{fold, geocode};
 
 /// Abbreviated words of a title written out ("sr product designer" →
 /// senior product designer, "backend dev" → backend developer, "salesforce
-/// admin" → salesforce administrator); acronyms that titles are written
+/// admin" → salesforce administrator, "legal ops manager" → legal
+/// operations manager); acronyms that titles are written
 /// with (VP, QA, ML, UX, CTO) stay as they are.
 fn spelled_out(title: &str) -> String {
     const WORDS: &[(&str, &str)] = &[
@@ -36,6 +37,9 @@ fn spelled_out(title: &str) -> String {
         ("assoc", "associate"),
         ("rep", "representative"),
         ("reps", "representative"),
+        ("ops", "operations"),
+        ("fullstack", "full stack"),
+        ("full-stack", "full stack"),
     ];
     // "sales dev reps": a development representative
     let title = title
@@ -65,6 +69,7 @@ impl<'a> Reader<'a> {
         let last = folded.rsplit(' ').next().unwrap_or("");
         if folded.ends_with(" shift")
             || folded.ends_with(" shifts")
+            || folded.ends_with(" time")
             || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == folded)
             || (n > 1
                 && in_list(
@@ -142,13 +147,23 @@ impl<'a> Reader<'a> {
             }
             // "cybersecurity analyst", "blockchain developer": a field, then a role
             if n == 2
-                && in_list(lx::COMMON_ROLES, words[1])
+                && (in_list(lx::COMMON_ROLES, words[1])
+                    || in_list(lx::COMMON_ROLES, &spelled_out(words[1])))
                 && !in_list(lx::FILLER, words[0])
                 && !lx::DEGREES.iter().any(|(d, _)| *d == words[0])
                 && !words[0].chars().any(|c| c.is_ascii_digit())
                 && (canonical_skill(words[0]).is_none() || in_list(DOMAIN_WORDS, words[0]))
                 && geocode(words[0]).is_none()
                 && canonical_language(words[0]).is_none()
+            {
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
+            }
+            // "data protection officer", "data product manager": a field
+            // word before a title the gazetteer knows
+            if n == 3
+                && in_list(DOMAIN_WORDS, words[0])
+                && in_list(lx::COMMON_ROLES, words[2])
+                && is_known_title(&words[1..].join(" "))
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
@@ -239,7 +254,9 @@ impl<'a> Reader<'a> {
             let modifier = english(lx::FOREIGN_MODIFIERS, m)?;
             return Some((i, k + mn, format!("{modifier} {head}")));
         }
-        if matches!(head, "designer" | "consultant") {
+        // a head spelled as in English ("director") is read by the English
+        // rules, which know "director of finance"
+        if matches!(head, "designer" | "consultant") || h == head {
             return None;
         }
         Some((i, i + hn, head.to_owned()))
@@ -405,6 +422,22 @@ impl<'a> Reader<'a> {
             // "senior frontend (vue or react)", "…, backend, Berlin": a side
             // of the stack named alone is its developer
             let hit = hit.or_else(|| {
+                // "DevOps folks", "QA people": a field before a people word
+                // is its engineer
+                let people_after = i + 1 < self.len()
+                    && self.same_clause(i, i + 1)
+                    && in_list(
+                        &["folks", "people", "ppl", "guys", "talent", "profiles", "peeps"],
+                        self.lower(i + 1),
+                    );
+                if people_after && in_list(&["devops", "qa", "sre"], self.lower(i)) {
+                    let role = if self.lower(i) == "sre" {
+                        "site reliability engineer".to_owned()
+                    } else {
+                        format!("{} engineer", self.lower(i))
+                    };
+                    return Some((1, role, confidence::TITLE_FIELD_AND_ROLE));
+                }
                 let side = match self.lower(i) {
                     "frontend" | "front-end" => "frontend",
                     "backend" | "back-end" => "backend",
