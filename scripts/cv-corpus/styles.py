@@ -1168,3 +1168,156 @@ DEV_LATER_9 = [
     ("rotated-label", rotated_label, ["US", "GB", "IN"], ["chromium-pdf"]),
     ("bilingual-headings", bilingual_headings, ["FR"], ["lo-docx"]),
 ]
+
+
+# --- eleventh round: where people say they live (and where they were born),
+# personal details with a driving licence, courses apart from certifications,
+# LinkedIn's licences with issuer and credential lines, a headline of tags ---
+
+BIRTHPLACES = {"FR": ["Nantes", "Rennes", "Grenoble"], "DE": ["Leipzig", "Dresden", "Hannover"],
+               "ES": ["Zaragoza", "Granada", "Murcia"], "GB": ["Cardiff", "Belfast"], "US": ["Phoenix"],
+               "IN": ["Jaipur", "Lucknow"]}
+COUNTRY_NAMES = {"FR": "France", "DE": "Germany", "ES": "Spain", "GB": "United Kingdom", "US": "United States",
+                 "IN": "India"}
+
+
+def birthplace(p):
+    """A town other than where the person lives: a birthplace is no location."""
+    towns = [t for t in BIRTHPLACES[p["country"]] if t != p["city"]]
+    return towns[p["n"] % len(towns)]
+
+
+def personal_details_en(p):
+    """A CV with a 'Personal details' table as British and Indian CVs have
+    it: date and place of birth (another town), nationality, a driving
+    licence, marital status; the town lived in as 'Current location';
+    experience as 'Month YYYY to Month YYYY: title, employer'."""
+    nationality = {"GB": "British", "IN": "Indian"}.get(p["country"], "—")
+    h = [f"<h1>{E(p['name'])}</h1><p><b>{E(p['title'])}</b> · {E(p['email'])} · {E(p['phone_written'])}</p>",
+         "<h2>PERSONAL DETAILS</h2><table>",
+         f"<tr><td>Date of birth</td><td>14/05/{1985 + p['n'] % 10}</td></tr>",
+         f"<tr><td>Place of birth</td><td>{E(birthplace(p))}</td></tr>",
+         f"<tr><td>Nationality</td><td>{nationality}</td></tr>",
+         "<tr><td>Driving licence</td><td>Full, clean</td></tr>",
+         "<tr><td>Marital status</td><td>Married</td></tr>",
+         f"<tr><td>Current location</td><td>{E(p['city_written'])}</td></tr></table>",
+         "<h2>WORK HISTORY</h2>"]
+    for e in p["experiences"]:
+        end = month(e["end"], "en", "long") if e["end"] else "date"
+        h.append(f"<p>{month(e['start'], 'en', 'long')} to {end}: <b>{E(e['title'])}</b>, {E(e['company'])}</p>")
+    h.append("<h2>EDUCATION</h2>" + "".join(f"<p>{ed['year']} – {E(ed['degree'])}, {E(ed['school'])}</p>" for ed in p["education"]))
+    h.append("<h2>KEY SKILLS</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>CERTIFICATIONS</h2>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<h2>LANGUAGES KNOWN</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    h.append("<h2>HOBBIES</h2><p>Running, photography, volunteering</p>")
+    h.append(f"<p>Declaration: I hereby declare that the above information is true to the best of my knowledge.<br>Place: {E(p['city_written'])}</p>")
+    return "html", doc("".join(h), "h2 { font-size: 11pt; color: #1a4d7a; }"), "month"
+
+
+def es_datos_personales(p):
+    """A Spanish CV for Word: 'Datos personales' with birth date and place,
+    residence and driving licence; jobs as 'Empresa (ciudad) | puesto |
+    fechas'; certifications with the year they were issued."""
+    h = [f"<h1>{E(p['name'])}</h1><p>{E(p['title'])}</p>", "<h2>Datos personales</h2><table>",
+         f"<tr><td>Fecha de nacimiento:</td><td>03/07/{1984 + p['n'] % 11}</td></tr>",
+         f"<tr><td>Lugar de nacimiento:</td><td>{E(birthplace(p))}</td></tr>",
+         f"<tr><td>Residencia:</td><td>{E(p['city_written'])}</td></tr>",
+         "<tr><td>Carné de conducir:</td><td>B</td></tr>",
+         f"<tr><td>Teléfono:</td><td>{E(p['phone_written'])}</td></tr>",
+         f"<tr><td>Email:</td><td>{E(p['email'])}</td></tr></table>", "<h2>Experiencia profesional</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b> ({E(p['city_written'])}) | {E(e['title'])} | {span(e, 'es', 'short', ' – ')}</p>")
+    h.append("<h2>Formación académica</h2>" + "".join(f"<p>{E(ed['degree'])} – {E(ed['school'])} ({ed['year']})</p>" for ed in p["education"]))
+    h.append("<h2>Habilidades</h2><p>" + E(" · ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certificaciones</h2>" + "".join(f"<p>{E(c)} (expedido en {2020 + i})</p>" for i, c in enumerate(p["certifications"])))
+    h.append("<h2>Idiomas</h2><p>" + "; ".join(f"{lang_name(l['name'], 'es')}: {level(l['level'], 'es')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def greater_area(p):
+    """Where LinkedIn says a member lives: a metro area or a city with its
+    region and country."""
+    if p["country"] == "IN":
+        return f"{p['city_written']}, India"
+    if p["country"] == "GB":
+        return f"{p['city_written']}, England, United Kingdom" if p["city"] not in ("Edinburgh", "Glasgow") \
+            else f"{p['city_written']}, Scotland, United Kingdom"
+    return f"Greater {p['city_written']} Area"
+
+
+def linkedin_licenses(p):
+    """A profile saved from LinkedIn: headline 'title at employer', a metro
+    area, 'Licenses & certifications' with issuer, issue and expiry dates and
+    a credential id under each."""
+    e0 = p["experiences"][0]
+    h = [f"<h1>{E(p['name'])}</h1><p>{E(p['title'])} at {E(e0['company'])}</p><p class=g>{E(greater_area(p))}</p>",
+         f"<p>Contact: {E(p['email'])}</p>", "<h2>About</h2>", f"<p>{E(summary(p))}</p>", "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b><br>{E(e['company'])} · Full-time<br><span class=g>{span(e, 'en', 'short', ' - ')}</span>"
+                 f"<br><span class=g>{E(greater_area(p))}</span></p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p><b>{E(ed['school'])}</b><br>{E(ed['degree'])}<br><span class=g>{ed['year'] - 4} - {ed['year']}</span></p>" for ed in p["education"]))
+    if p["certifications"]:
+        h.append("<h2>Licenses &amp; certifications</h2>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<p><b>{E(c)}</b><br>{E(issuer(c))}<br><span class=g>Issued Mar {2021 + i} · Expires Mar {2024 + i}</span>"
+                     f"<br><span class=g>Credential ID {p['n']:03d}-{i}XK7</span></p>")
+    h.append("<h2>Skills</h2>" + "".join(f"<p>{E(s_)}</p>" for s_ in p["skills"]))
+    h.append("<h2>Languages</h2>" + "".join(f"<p>{lang_name(l['name'], 'en')}<br><span class=g>{level(l['level'], 'en')} proficiency</span></p>" for l in p["languages"]))
+    css = ".g { color: #666; } h2 { font-size: 13pt; margin-top: 8mm; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def headline_tags(p):
+    """A one-pager whose headline is the title then tags ('Data Engineer |
+    Spark | Airflow | 6+ years'); the place after a pin with its country;
+    online courses apart from certifications."""
+    years = 2026 - int(p["experiences"][-1]["start"][:4])
+    h = [f"<h1>{E(p['name'])}</h1>",
+         f"<p class=h>{E(p['title'])} | {E(p['skills'][0])} | {E(p['skills'][1])} | {years}+ years</p>",
+         f"<p>📍 {E(p['city_written'])}, {COUNTRY_NAMES[p['country']]} · {E(p['email'])} · {E(p['phone_written'])}</p>",
+         "<h2>Work Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> | {E(e['company'])} | {span(e, 'en', 'num', ' - ')}</p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[:2]) + "</ul>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['degree'])} | {E(ed['school'])} | {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h2>Skills</h2><p>" + E(" | ".join(p["skills"])) + "</p>")
+    h.append("<h2>Courses</h2><ul><li>Coursera – Machine Learning (Stanford Online)</li>"
+             "<li>Udemy – Docker Mastery: with Kubernetes</li><li>LinkedIn Learning – Time Management Fundamentals</li></ul>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<h2>Languages</h2><p>" + " | ".join(f"{lang_name(l['name'], 'en')} – {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h), ".h { font-size: 12pt; color: #345; } h2 { font-size: 12pt; }"), "month"
+
+
+def de_kurse(p):
+    """A German Lebenslauf: details in a table with Wohnort and Geburtsort,
+    a driving licence; 'Weiterbildung' (courses) apart from 'Zertifikate';
+    closed with place, date and name."""
+    h = ["<h1>Lebenslauf</h1>", f"<p style='font-size:16pt'><b>{E(p['name'])}</b></p><p>{E(p['title'])}</p><table>",
+         f"<tr><td>Wohnort:</td><td>{E(p['city_written'])}</td></tr>",
+         f"<tr><td>Geburtsdatum / -ort:</td><td>21.09.{1983 + p['n'] % 12} in {E(birthplace(p))}</td></tr>",
+         "<tr><td>Führerschein:</td><td>Klasse B</td></tr>",
+         f"<tr><td>Mobil:</td><td>{E(p['phone_written'])}</td></tr>",
+         f"<tr><td>E-Mail:</td><td>{E(p['email'])}</td></tr></table>", "<h2>Beruflicher Werdegang</h2><table>"]
+    for e in p["experiences"]:
+        h.append(f"<tr><td valign=top>{span(e, 'de', 'num', ' – ')}</td><td>{E(e['title'])}, {E(e['company'])}</td></tr>")
+    h.append("</table><h2>Ausbildung</h2><table>" + "".join(f"<tr><td>{ed['year']}</td><td>{E(ed['degree'])}, {E(ed['school'])}</td></tr>" for ed in p["education"]) + "</table>")
+    h.append("<h2>Weiterbildung</h2><table><tr><td>2023</td><td>Seminar Zeitmanagement und Selbstorganisation (IHK, 2 Tage)</td></tr>"
+             "<tr><td>2022</td><td>Kurs: Agiles Arbeiten im Team (Online, 16 Stunden)</td></tr></table>")
+    if p["certifications"]:
+        h.append("<h2>Zertifikate</h2><table>" + "".join(f"<tr><td>{2020 + i}</td><td>{E(c)}</td></tr>" for i, c in enumerate(p["certifications"])) + "</table>")
+    h.append("<h2>Kenntnisse</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><p>" + ", ".join(f"{lang_name(l['name'], 'de')} ({level(l['level'], 'de')})" for l in p["languages"]) + "</p>")
+    h.append(f"<p style='margin-top:10mm'>{E(p['city_written'])}, den 12.03.2026<br>{E(p['name'])}</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_10 = [
+    ("personal-details-en", personal_details_en, ["GB", "IN"], ["lo-pdf"]),
+    ("es-datos-personales", es_datos_personales, ["ES"], ["lo-docx"]),
+    ("linkedin-licenses", linkedin_licenses, ["US", "GB", "IN"], ["chromium-pdf"]),
+    ("headline-tags", headline_tags, ["IN", "US", "GB"], ["lo-pdf"]),
+    ("de-kurse", de_kurse, ["DE"], ["lo-docx"]),
+]
