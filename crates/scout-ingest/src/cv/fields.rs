@@ -93,7 +93,8 @@ const CONTACT_LABELS: &[&str] = &[
 
 /// `Phone: …`, `Tel. …`, `E-mail: …`: the value without a contact label.
 fn without_contact_label(part: &str) -> &str {
-    let Some((label, value)) = part.split_once([':', '.']) else {
+    // (a table of details read as "Label<tab>value")
+    let Some((label, value)) = part.split_once([':', '.', '\t']) else {
         return part;
     };
     let label = label.trim().to_lowercase();
@@ -265,7 +266,11 @@ fn location_in(line: &str) -> Option<(String, String)> {
 /// "Based in London", "Madrid (España)", "Austin, TX 78701": the place
 /// without what is written around it.
 fn cleaned_place(line: &str) -> String {
-    let mut text = line.trim();
+    // "📍 New York, United States": an icon before the place
+    let mut text = line
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim();
     for lead in PLACE_LEADS {
         let head = text.get(..lead.len());
         if text.len() > lead.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(lead)) {
@@ -566,6 +571,7 @@ fn section_name(s: Section) -> &'static str {
         Section::Skills => "skills",
         Section::Languages => "languages",
         Section::Certifications => "certifications",
+        Section::Courses => "courses",
         Section::Other => "other",
     }
 }
@@ -1384,6 +1390,11 @@ mod tests {
             ("Greater Seattle Area", "Seattle"),
             ("Bay Area · a@b.com · Engineer", "Bay Area"),
             ("Ciudad: Sevilla", "Sevilla"),
+            (
+                "📍 New York, United States · a@b.com",
+                "New York, United States",
+            ),
+            ("Current location\tHyderabad", "Hyderabad"),
             ("Remote (Lisbon, Portugal)", "Lisbon, Portugal"),
             ("Flat 4, 22 Baker Street, London NW1 6XE, UK", "London, UK"),
             (

@@ -132,11 +132,44 @@ const EDGE_MARKS: &[char] = &[
 fn plain(line: &str) -> &str {
     let t = line.trim().trim_start_matches('#').trim();
     let emphasis = (t.starts_with('*') && !t.starts_with("* ")) || t.starts_with('_');
-    if emphasis {
+    let t = if emphasis {
         t.trim_matches(['*', '_']).trim()
     } else {
         t
+    };
+    without_employment_type(t)
+}
+
+/// Kinds of employment written after an employer ("Stripe · Full-time",
+/// as LinkedIn writes them), folded. (Not *freelance* or *self-employed*:
+/// "Designer — Freelance" names who the person worked for.)
+const EMPLOYMENT_TYPES: &[&str] = &[
+    "full time",
+    "part time",
+    "contract",
+    "internship",
+    "temporary",
+    "permanent",
+    "apprenticeship",
+    "seasonal",
+    "vollzeit",
+    "teilzeit",
+    "cdi",
+    "cdd",
+    "alternance",
+    "jornada completa",
+];
+
+/// The line without a kind of employment after a separator.
+fn without_employment_type(line: &str) -> &str {
+    for sep in [" · ", " | ", " – ", " — ", " - ", ", "] {
+        if let Some((head, tail)) = line.rsplit_once(sep) {
+            if !head.trim().is_empty() && EMPLOYMENT_TYPES.contains(&fold(tail).as_str()) {
+                return head.trim();
+            }
+        }
     }
+    line
 }
 
 /// An employer without a place after it (`N26, Stuttgart`, `Monzo ·
@@ -435,6 +468,17 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_employment_type_after_the_employer_is_no_part_of_it() {
+        assert_eq!(plain("Stripe · Full-time"), "Stripe");
+        assert_eq!(plain("Datadog | Part-time"), "Datadog");
+        // who the person worked for, not how
+        assert_eq!(
+            plain("Freelance Frontend Engineer — Freelance"),
+            "Freelance Frontend Engineer — Freelance"
+        );
+    }
 
     fn roles(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();

@@ -212,13 +212,20 @@ pub fn level_of(text: &str) -> Option<&'static str> {
         .trim()
         .trim_matches(|c: char| !c.is_alphanumeric())
         .trim();
-    canonical_proficiency(words).or_else(|| {
-        // "Professional working proficiency (full)": the part before brackets
-        words
-            .split(['(', ',', '/'])
-            .next()
-            .and_then(|w| canonical_proficiency(w.trim()))
-    })
+    canonical_proficiency(words)
+        .or_else(|| {
+            // "Professional working proficiency (full)": the part before brackets
+            words
+                .split(['(', ',', '/'])
+                .next()
+                .and_then(|w| canonical_proficiency(w.trim()))
+        })
+        .or_else(|| {
+            // "Native proficiency", "Intermediate proficiency": a level and
+            // the word LinkedIn writes after every level
+            let bare = words.strip_suffix("proficiency")?.trim();
+            canonical_proficiency(bare)
+        })
 }
 
 /// Languages of a languages section (or a `Languages:` line): names in any
@@ -299,13 +306,10 @@ pub fn unwrapped(lines: &[&str]) -> Vec<String> {
 /// `:`), or when the next line is a lone word that is no acronym, a
 /// bracket (`(CKA)`) or starts in lower case.
 fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for line in lines {
-        let line = line.trim();
-        let bulleted = line.starts_with(['•', '*', '-', '▪', '◦', '‣', '●']);
-        // "Issued Mar 2021 · Credential ID 123", "Expires 2025": about the
-        // certification above, not one of its own
-        let about = [
+    // "Issued Mar 2021 · Credential ID 123", "Expires 2025": about the
+    // certification above, not one of its own
+    let about = |line: &str| {
+        [
             "issued",
             "credential",
             "expires",
@@ -321,8 +325,22 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
             "obtained",
         ]
         .iter()
-        .any(|w| scout_taxonomy::fold(line).starts_with(w));
-        if about {
+        .any(|w| scout_taxonomy::fold(line).starts_with(w))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.trim();
+        let bulleted = line.starts_with(['•', '*', '-', '▪', '◦', '‣', '●']);
+        // the issuer on a line of its own under the name ("Scrum.org"),
+        // unless it is an acronym that names a certification too ("ACCA")
+        // and no issue date follows it
+        let issuer = !out.is_empty()
+            && ISSUERS
+                .iter()
+                .any(|b| scout_taxonomy::fold(b) == scout_taxonomy::fold(line))
+            && (line.chars().any(char::is_lowercase)
+                || lines.get(i + 1).is_some_and(|next| about(next)));
+        if about(line) || issuer {
             continue;
         }
         let continues = out.last().is_some_and(|last| {
@@ -380,6 +398,52 @@ fn without_leading_date(text: &str) -> &str {
     }
 }
 
+/// Bodies that issue certifications.
+const ISSUERS: &[&str] = &[
+    "amazon web services",
+    "aws",
+    "microsoft",
+    "google",
+    "google cloud",
+    "oracle",
+    "cisco",
+    "comptia",
+    "isc2",
+    "(isc)2",
+    "isaca",
+    "pmi",
+    "project management institute",
+    "axelos",
+    "peoplecert",
+    "scrum.org",
+    "scrum alliance",
+    "istqb",
+    "the linux foundation",
+    "linux foundation",
+    "cncf",
+    "hashicorp",
+    "databricks",
+    "snowflake",
+    "salesforce",
+    "tableau",
+    "hubspot",
+    "hubspot academy",
+    "coursera",
+    "udemy",
+    "edx",
+    "linkedin learning",
+    "red hat",
+    "vmware",
+    "sap",
+    "acca",
+    "aicpa",
+    "cfa institute",
+    "shrm",
+    "cipd",
+    "iiba",
+    "itil",
+];
+
 /// Who issued a certification, written after it: "ISTQB Certified Tester —
 /// ISTQB, 2020", "PMP | PMI", "CCNA, Cisco". A last part after a spaced dash
 /// or bar is the issuer when a date followed it and it is not a level of the
@@ -413,51 +477,6 @@ fn without_issuer(text: &str, dated: bool) -> &str {
         "level iii",
         "part 1",
         "part 2",
-    ];
-    /// Bodies that issue certifications.
-    const ISSUERS: &[&str] = &[
-        "amazon web services",
-        "aws",
-        "microsoft",
-        "google",
-        "google cloud",
-        "oracle",
-        "cisco",
-        "comptia",
-        "isc2",
-        "(isc)2",
-        "isaca",
-        "pmi",
-        "project management institute",
-        "axelos",
-        "peoplecert",
-        "scrum.org",
-        "scrum alliance",
-        "istqb",
-        "the linux foundation",
-        "linux foundation",
-        "cncf",
-        "hashicorp",
-        "databricks",
-        "snowflake",
-        "salesforce",
-        "tableau",
-        "hubspot",
-        "hubspot academy",
-        "coursera",
-        "udemy",
-        "edx",
-        "linkedin learning",
-        "red hat",
-        "vmware",
-        "sap",
-        "acca",
-        "aicpa",
-        "cfa institute",
-        "shrm",
-        "cipd",
-        "iiba",
-        "itil",
     ];
     let Some((at, sep)) = [" — ", " – ", " - ", " | ", ", "]
         .iter()
@@ -513,6 +532,13 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
             if let Some(at) = text.rfind(&year.to_string()) {
                 text = text[..at].to_owned();
                 dated = true;
+            }
+        }
+        // "PMP (expedido en 2020)", "(issued 2021)": the words that opened a
+        // bracket before the date went with it
+        if dated && text.matches('(').count() > text.matches(')').count() {
+            if let Some(open) = text.rfind('(') {
+                text.truncate(open);
             }
         }
         let text = without_issuer(trim_tail(&text), dated);
@@ -592,6 +618,28 @@ mod tests {
                 "AWS Certified Solutions Architect – Associate"
             ]
         );
+    }
+
+    #[test]
+    fn certifications_under_linkedin_issuer_lines_and_bracketed_dates() {
+        assert_eq!(
+            certifications(&[
+                "Professional Scrum Product Owner (PSPO I)",
+                "Scrum.org",
+                "Issued Mar 2021 · Expires Mar 2024",
+                "Credential ID 232-0XK7",
+                "PMP (expedido en 2020)",
+                "CPA",
+                "ACCA",
+            ]),
+            [
+                "Professional Scrum Product Owner (PSPO I)",
+                "PMP",
+                "CPA",
+                "ACCA"
+            ]
+        );
+        assert_eq!(level_of("Native proficiency"), Some("native_or_bilingual"));
     }
 
     #[test]

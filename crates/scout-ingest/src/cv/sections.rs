@@ -26,6 +26,9 @@ pub enum Section {
     Languages,
     /// Certifications and licences.
     Certifications,
+    /// Courses and trainings: no field (a course is no certification, and
+    /// the subject of a course is no proof of a skill).
+    Courses,
     /// Anything else (projects, interests, references, a declaration…).
     Other,
 }
@@ -180,8 +183,6 @@ const HEADINGS: &[(&str, Section)] = &[
     ("certifications formations", Section::Certifications),
     ("certifications et formations", Section::Certifications),
     ("formations et certifications", Section::Certifications),
-    ("weiterbildung", Section::Certifications),
-    ("weiterbildungen", Section::Certifications),
     ("weiterbildung zertifikate", Section::Certifications),
     ("weiterbildung und zertifikate", Section::Certifications),
     ("weiterbildungen zertifikate", Section::Certifications),
@@ -194,12 +195,19 @@ const HEADINGS: &[(&str, Section)] = &[
     ("certificaciones y cursos", Section::Certifications),
     ("licenses", Section::Certifications),
     ("licences", Section::Certifications),
-    ("fortbildungen", Section::Certifications),
     ("cursos y certificaciones", Section::Certifications),
-    ("cursos", Section::Certifications),
-    ("courses", Section::Certifications),
-    ("training", Section::Certifications),
     ("training and certifications", Section::Certifications),
+    // courses and trainings alone are no certifications (a heading that
+    // names both, "Weiterbildung und Zertifikate", is read as certifications)
+    ("courses", Section::Courses),
+    ("online courses", Section::Courses),
+    ("training", Section::Courses),
+    ("trainings", Section::Courses),
+    ("kurse", Section::Courses),
+    ("weiterbildung", Section::Courses),
+    ("weiterbildungen", Section::Courses),
+    ("fortbildungen", Section::Courses),
+    ("cursos", Section::Courses),
     ("projects", Section::Other),
     ("key projects", Section::Other),
     ("projets", Section::Other),
@@ -406,6 +414,13 @@ mod tests {
     #[test]
     fn headings_in_four_languages_and_any_case() {
         assert_eq!(known_heading("TECHNICAl SKILLS"), Some(Section::Skills));
+        // courses alone are no certifications; a heading naming both is
+        assert_eq!(known_heading("Courses"), Some(Section::Courses));
+        assert_eq!(known_heading("Weiterbildung"), Some(Section::Courses));
+        assert_eq!(
+            known_heading("Weiterbildung und Zertifikate"),
+            Some(Section::Certifications)
+        );
         assert_eq!(known_heading("## Experience"), Some(Section::Experience));
         assert_eq!(
             known_heading("Expérience professionnelle"),
