@@ -164,9 +164,15 @@ impl<'a> Reader<'a> {
         if !written.eq_ignore_ascii_case(name) || word_goes_on {
             return None;
         }
-        let n = self.tokens[i..].iter().take_while(|t| t.start < end).count();
-        (n > 0 && self.tokens[i..i + n].iter().all(|t| t.clause == self.tokens[i].clause))
-            .then_some(n)
+        let n = self.tokens[i..]
+            .iter()
+            .take_while(|t| t.start < end)
+            .count();
+        (n > 0
+            && self.tokens[i..i + n]
+                .iter()
+                .all(|t| t.clause == self.tokens[i].clause))
+        .then_some(n)
     }
 
     pub(super) fn certifications(&mut self) {

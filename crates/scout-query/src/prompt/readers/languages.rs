@@ -23,7 +23,13 @@ impl<'a> Reader<'a> {
                 !self.prompt[self.tokens[k].end..self.tokens[i].start]
                     .contains([',', ';', '.', ')'])
                     && in_list(
-                        &["bilingual", "trilingual", "multilingual", "languages", "langs"],
+                        &[
+                            "bilingual",
+                            "trilingual",
+                            "multilingual",
+                            "languages",
+                            "langs",
+                        ],
                         self.lower(k),
                     )
             });

@@ -422,8 +422,7 @@ impl<'a> Reader<'a> {
                     if end < self.len()
                         && self.free(end, 1)
                         && self.tokens[end].capitalized()
-                        && self.prompt[self.tokens[end - 1].end..self.tokens[end].start]
-                            .trim()
+                        && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim()
                             == ","
                     {
                         if let Some(e2) = self.name_run(end, false).filter(|&e2| {

@@ -427,7 +427,9 @@ impl<'a> Reader<'a> {
                 let people_after = i + 1 < self.len()
                     && self.same_clause(i, i + 1)
                     && in_list(
-                        &["folks", "people", "ppl", "guys", "talent", "profiles", "peeps"],
+                        &[
+                            "folks", "people", "ppl", "guys", "talent", "profiles", "peeps",
+                        ],
                         self.lower(i + 1),
                     );
                 if people_after && in_list(&["devops", "qa", "sre"], self.lower(i)) {
