@@ -68,6 +68,19 @@ pub const WISH_BEFORE: &[&str] = &[
 pub const WISH_AFTER: &[&str] = &[
     "is a plus",
     "a plus",
+    "is a big plus",
+    "a big plus",
+    "would be a plus",
+    "would be great",
+    "would be nice",
+    "would be ideal",
+    "would be good",
+    "would be awesome",
+    "would be amazing",
+    "would be cool",
+    "would help",
+    // "fintech background would be 🔥": an emoji says the rest
+    "would be",
     "is a bonus",
     "a bonus",
     "nice to have",
@@ -782,6 +795,8 @@ pub const INDUSTRY_CURRENT_BEFORE: &[&str] = &[
 pub const SENIORITY_YEARS: &[(&str, &[&str])] = &[
     ("entry level", &["0-1", "1-3"]),
     ("entry-level", &["0-1", "1-3"]),
+    ("early career", &["0-1", "1-3"]),
+    ("early-career", &["0-1", "1-3"]),
     ("junior", &["0-1", "1-3"]),
     ("graduate", &["0-1"]),
     ("débutant", &["0-1", "1-3"]),
@@ -997,6 +1012,8 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 /// Phrases whose words are kept together as a keyword although one of them
 /// alone carries nothing ("open source", not "open to hybrid").
 pub const KEPT_TOGETHER: &[&str] = &[
+    "public company",
+    "public companies",
     "dev tools",
     "on call",
     "open source",
@@ -2107,6 +2124,8 @@ pub const FOREIGN_MODIFIERS: &[(&str, &str)] = &[
 pub(crate) const YEAR_UNITS: &[&str] = &[
     "years", "year", "yrs", "yr", "y", "yoe", "ans", "an", "années", "annees", "años", "anos",
     "año", "jahre", "jahren", "jahr",
+    // post-qualification experience, as lawyers count it (*3-6 PQE*)
+    "pqe",
 ];
 /// Words before or after a number that make it a minimum (*at least 3, 5+ …*).
 pub(crate) const AT_LEAST: &[&str] = &[

@@ -283,6 +283,23 @@ const RECRUITER_WORDS: &[&str] = &[
     "agencies",
     "Elektroniker",
     "portal",
+    "would be",
+    "🔥",
+    "selling to",
+    "to",
+    "bilingual",
+    "(EN/ES)",
+    "DACH",
+    "ISO 26262",
+    "NMC pin",
+    "CIPP/E",
+    "CompTIA A+",
+    "2d/wk",
+    "GMT+/-2",
+    "aren't at",
+    "sourcing for",
+    "Cupertino/San Jose area",
+    "Stripe, Plaid or Brex",
 ];
 
 proptest::proptest! {
@@ -400,5 +417,55 @@ fn a_word_one_edit_off_is_read_as_what_it_means_with_less_confidence_and_a_note(
     assert_eq!(
         read.remote.as_ref().map(|r| r.text.as_str()),
         Some("remote")
+    );
+}
+
+#[test]
+fn lists_codes_territories_standards_and_whom_a_role_serves_read_as_recruiters_mean() {
+    let read = |p: &str| labels_of(&read_prompt(p).unwrap());
+    // a name after a comma goes on a list of employers…
+    assert_eq!(
+        read("PMMs who worked at Stripe, Plaid or Brex"),
+        [
+            "+JOB_TITLE=product marketing manager",
+            "+COMPANY_NAME=Stripe/PAST",
+            "+COMPANY_NAME=Plaid/PAST",
+            "+COMPANY_NAME=Brex/PAST"
+        ]
+    );
+    // …but not skills after it
+    assert!(read("engineers at Stripe, Python and SQL").contains(&"+SKILL=Python".to_owned()));
+    // language codes after "bilingual", in brackets too
+    let codes = read("bilingual (EN/ES) call center supervisors in Miami");
+    assert!(codes.contains(&"+LANGUAGE=english".to_owned()));
+    assert!(codes.contains(&"+LANGUAGE=spanish".to_owned()));
+    // a region of several countries after a title, when a place is named too
+    let territory = read("Head of Sales DACH, SaaS, Munich");
+    assert!(
+        territory.contains(&"~KEYWORD=DACH".to_owned()),
+        "{territory:?}"
+    );
+    assert!(read("Head of Sales DACH").contains(&"+LOCATION=DACH".to_owned()));
+    // a standard's number stays with its body; a country code in capitals
+    // is no country
+    let standard = read("embedded engineers, ARM Cortex-M, ISO 26262");
+    assert!(
+        standard.contains(&"~KEYWORD=ISO 26262".to_owned()),
+        "{standard:?}"
+    );
+    assert!(
+        !standard.iter().any(|l| l.contains("LOCATION")),
+        "{standard:?}"
+    );
+    // whom a role serves and whom one sells to are no titles to search
+    assert_eq!(
+        read("EA to founders, Paris"),
+        ["+JOB_TITLE=executive assistant", "+LOCATION=Paris"]
+    );
+    assert!(read("account executives selling to CFOs").contains(&"~KEYWORD=CFOs".to_owned()));
+    // the asker's own verb, and a register's pin
+    assert_eq!(
+        read("sourcing for nurses w/ NMC pin"),
+        ["+JOB_TITLE=nurse", "+CERTIFICATION_NAME=NMC pin"]
     );
 }

@@ -115,6 +115,7 @@ impl<'a> Reader<'a> {
         self.industries();
         self.skills();
         self.bare_places();
+        self.territories();
         self.seniority();
         self.keywords();
         self.finish()

@@ -31,6 +31,29 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn modes(&mut self) {
+        // "sourcing for a Director…", "we're hiring for our…": the asker's
+        // own verb at the start carries nothing (sourcing is a skill too)
+        let first = (0..self.len())
+            .find(|&k| !self.is_filler(k) && !in_list(lx::CARRY_NOTHING, self.lower(k)))
+            .unwrap_or(self.len());
+        if first + 1 < self.len()
+            && self.same_clause(first, first + 1)
+            && self.lower(first + 1) == "for"
+            && in_list(
+                &[
+                    "sourcing",
+                    "hiring",
+                    "recruiting",
+                    "searching",
+                    "hunting",
+                    "headhunting",
+                    "scouting",
+                ],
+                self.lower(first),
+            )
+        {
+            self.claim(first, first + 2);
+        }
         // "german not needed", "degree not required": what precedes in the
         // clause is not asked for at all
         for i in 0..self.len() {

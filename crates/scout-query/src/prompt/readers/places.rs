@@ -195,6 +195,42 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "Head of Sales DACH, …, Munich": a region of several countries right
+    /// after a title is the territory the role covers, a keyword, when
+    /// another place says where the person is.
+    pub(super) fn territories(&mut self) {
+        let is_place =
+            |f: &super::ReadFilter| matches!(f.filter.criterion, Criterion::Location { .. });
+        if self.found.iter().filter(|f| is_place(f)).count() < 2 {
+            return;
+        }
+        let title_ends: Vec<usize> = self
+            .found
+            .iter()
+            .filter(|f| matches!(f.filter.criterion, Criterion::JobTitle { .. }))
+            .map(|f| f.end)
+            .collect();
+        let prompt = self.prompt;
+        for f in &mut self.found {
+            let Criterion::Location { place, .. } = &f.filter.criterion else {
+                continue;
+            };
+            let several_countries = geocode(place)
+                .is_some_and(|g| g.kind == GeoKind::Area && g.country_code.is_empty());
+            let after_title = title_ends
+                .iter()
+                .any(|&e| e <= f.start && prompt[e..f.start].trim().is_empty());
+            if several_countries && after_title {
+                f.filter.criterion = Criterion::Keyword(place.clone());
+                f.filter.required = false;
+                f.confidence = confidence::KEYWORD;
+                f.reason =
+                    "the territory a role covers (a region after its title), kept as a keyword"
+                        .into();
+            }
+        }
+    }
+
     pub(super) fn bare_places(&mut self) {
         for i in 0..self.len() {
             let region = lx::REGION_WORDS.contains(&self.lower(i));
@@ -251,7 +287,19 @@ impl<'a> Reader<'a> {
                     ],
                     self.lower(end),
                 );
-            if one_word_chatter || market {
+            // "Meta ads": a company people name as often as the place;
+            // "ARM Cortex-M": a country's three-letter code in capitals is a
+            // word (bar the few people write for countries)
+            let company = lx::EMPLOYER_GROUPS
+                .iter()
+                .flat_map(|(_, names)| names.iter())
+                .any(|n| *n == self.text(i, end));
+            let iso3_code = end == i + 1
+                && all_caps
+                && self.tokens[i].text.len() == 3
+                && place.kind == GeoKind::Country
+                && !["USA", "UAE", "KSA"].contains(&self.tokens[i].text.as_str());
+            if one_word_chatter || market || company || iso3_code {
                 continue;
             }
             // "Cupertino/San Jose area", "Cupertino or San Jose": a smaller

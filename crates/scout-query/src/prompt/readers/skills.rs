@@ -163,6 +163,17 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// "ISO 26262", "IEC 62304": the number of a standard after its body's
+    /// acronym (four digits or more, so no count or year range is taken).
+    fn standard_number(&self, k: usize) -> bool {
+        let body = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+        k > 0
+            && self.tokens[k].lower.len() >= 4
+            && self.tokens[k].lower.chars().all(|c| c.is_ascii_digit())
+            && body(&self.tokens[k - 1].text)
+            && self.prompt[self.tokens[k - 1].end..self.tokens[k].start] == *" "
+    }
+
     /// "hybrid 2d/wk": a number of days before "/wk" or "a week".
     fn days_a_week(&self, k: usize) -> bool {
         let w = self.lower(k);
@@ -189,14 +200,15 @@ impl<'a> Reader<'a> {
                         || (!r.is_filler(k)
                             && !in_list(lx::CARRY_NOTHING, bare)
                             && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)))
-                    && !is_number_with_unit(r.lower(k))
+                    && (!is_number_with_unit(r.lower(k)) || r.standard_number(k))
                     && !r.days_a_week(k)
                     && !is_arrondissement(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
-                    && !r.tokens[k]
+                    && (!r.tokens[k]
                         .lower
                         .chars()
                         .all(|c| c.is_ascii_digit() || c == '+' || c == '-')
+                        || r.standard_number(k))
             };
             if !usable(self, i) {
                 i += 1;

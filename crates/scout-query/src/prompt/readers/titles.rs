@@ -479,12 +479,37 @@ impl<'a> Reader<'a> {
             // serves; "managed 5+ engineers", "managed managers": a team
             // size; "dev tools": a product
             // (not "for a": "looking for a VP" is who is sought)
+            // ("EA to founders": *to* right after a title read)
             let served = self
                 .phrase_before(
                     i,
                     &["to the", "reporting to", "reports to", "to a", "to our"],
                 )
+                .is_some()
+                || (i >= 2
+                    && self.lower(i - 1) == "to"
+                    && self.same_clause(i - 2, i)
+                    && self.found.iter().any(|f| {
+                        matches!(f.filter.criterion, Criterion::JobTitle { .. })
+                            && f.end == self.tokens[i - 2].end
+                    }));
+            // "selling to CFOs": whom the person sells to, a keyword
+            let buyers = self
+                .phrase_before(
+                    i,
+                    &[
+                        "selling to",
+                        "sells to",
+                        "sold to",
+                        "sell to",
+                        "selling into",
+                    ],
+                )
                 .is_some();
+            if buyers {
+                cursor = i + n;
+                continue;
+            }
             let managing_verb = |w: &str| {
                 in_list(
                     &[
