@@ -8,6 +8,13 @@ use std::sync::LazyLock;
 use crate::careers::families;
 use crate::normalize::fold;
 
+/// Linguist aliases that are everyday words, which people write meaning
+/// the word ("console games", "batch processing", "make", "progress"): not
+/// read as the language.
+const EVERYDAY_ALIASES: &[&str] = &[
+    "console", "progress", "batch", "flex", "make", "cake", "posh", "apples",
+];
+
 struct Skills {
     canonical: HashMap<String, &'static str>,
     forms: HashMap<&'static str, Vec<String>>,
@@ -50,7 +57,7 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
         add(name, name);
         aliases
             .split('|')
-            .filter(|a| a.len() > 1)
+            .filter(|a| a.len() > 1 && !EVERYDAY_ALIASES.contains(a))
             .for_each(|a| add(name, a));
     }
     // Skills listed early in a family are its core; pairs of core skills weigh more.

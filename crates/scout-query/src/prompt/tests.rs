@@ -469,3 +469,47 @@ fn lists_codes_territories_standards_and_whom_a_role_serves_read_as_recruiters_m
         ["+JOB_TITLE=nurse", "+CERTIFICATION_NAME=NMC pin"]
     );
 }
+
+#[test]
+fn rounds_genders_alternatives_and_bracketed_employers_read_as_recruiters_mean() {
+    let read = |p: &str| labels_of(&read_prompt(p).unwrap());
+    // several funding rounds are the union of their bands
+    assert_eq!(
+        read("engineers, Series B/C"),
+        [
+            "+JOB_TITLE=engineer",
+            "+COMPANY_SIZE=51-200",
+            "+COMPANY_SIZE=201-500",
+            "+COMPANY_SIZE=501-1000"
+        ]
+    );
+    assert!(read("recruiters, Series A-C startups").contains(&"+COMPANY_SIZE=11-50".to_owned()));
+    // the genders an ad addresses are nothing to search
+    assert_eq!(
+        read("Pflegefachkraft (m/w/d), Hamburg"),
+        ["+JOB_TITLE=nurse", "+LOCATION=Hamburg"]
+    );
+    // two fields before one role are two titles
+    assert_eq!(
+        read("iOS/Android devs"),
+        ["+JOB_TITLE=ios developer", "+JOB_TITLE=android developer"]
+    );
+    // employers named in brackets after an industry…
+    let brands = read("store managers, luxury retail (LVMH, Kering brands)");
+    assert!(brands.contains(&"+COMPANY_NAME=LVMH".to_owned()), "{brands:?}");
+    assert!(brands.contains(&"+COMPANY_NAME=Kering".to_owned()), "{brands:?}");
+    // …only when every item is a name
+    let standard = read("embedded engineers, automotive (ISO 26262)");
+    assert!(!standard.iter().any(|l| l.contains("COMPANY_NAME")), "{standard:?}");
+    // people who know a skill are no employer's staff
+    assert!(read("not React people").contains(&"-SKILL=React".to_owned()));
+    // a sign before a number
+    assert_eq!(
+        read("analysts in their current job < 2 yrs"),
+        [
+            "+JOB_TITLE=analyst",
+            "+DURATION_IN_JOB=0-1",
+            "+DURATION_IN_JOB=1-3"
+        ]
+    );
+}

@@ -250,8 +250,10 @@ fn load() -> Places {
     // Cities are listed most populous first, so each name's candidates are too.
     let mut abbreviations = HashMap::new();
     for row in tsv(crate::data::ABBREVIATIONS) {
+        // (folded both sides: keys are folded, and a long form written with
+        // accents, "são paulo", must find its folded name)
         if row[0] == "place" {
-            abbreviations.insert(row[1].to_owned(), row[2].to_owned());
+            abbreviations.insert(fold(row[1]), fold(row[2]));
         }
     }
     districts::assign(&mut cities, &regions, &region_by_key, &countries);
@@ -527,6 +529,17 @@ pub fn country_name(iso2: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_place_abbreviation_resolves_and_accents_do_not_matter() {
+        for row in tsv(crate::data::ABBREVIATIONS).filter(|r| r[0] == "place") {
+            assert!(geocode(row[1]).is_some(), "{} unresolved", row[1]);
+        }
+        for name in ["São Paulo", "Sao Paulo", "são paulo"] {
+            let m = geocode(name).unwrap_or_else(|| panic!("{name} unresolved"));
+            assert_eq!((m.kind, m.country_code.as_str()), (GeoKind::City, "BR"));
+        }
+    }
 
     #[test]
     fn cities_regions_and_countries_resolve() {

@@ -261,7 +261,7 @@ impl<'a> Reader<'a> {
                 s -= 1;
             }
             // a register's pin or registration only after its acronym
-            let register = in_list(&["pin", "registration"], self.lower(i));
+            let register = in_list(&["pin", "registration", "registered"], self.lower(i));
             if register {
                 let acronym = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
                 if s == i || !acronym(&self.tokens[i - 1].text) {
@@ -271,8 +271,9 @@ impl<'a> Reader<'a> {
             }
             // "forklift licence", "work permit", "NMC pin": the noun is part
             // of the name
-            let named_with_noun =
-                register || in_list(&["licence", "license", "permit"], self.lower(i));
+            // ("HCPC registered": the register alone, as "CKA certified")
+            let named_with_noun = (register && self.lower(i) != "registered")
+                || in_list(&["licence", "license", "permit"], self.lower(i));
             let mut e = i + 1;
             if self.lower(i) == "certified" {
                 while e < self.len()

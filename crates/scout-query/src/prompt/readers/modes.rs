@@ -31,6 +31,20 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn modes(&mut self) {
+        // "(m/w/d)", "(h/f)", "(m/f/d)": the genders a German or French ad
+        // addresses, no skill or keyword
+        for i in 0..self.len() {
+            let t = &self.tokens[i];
+            let before = self.prompt[..t.start].trim_end().chars().last();
+            let after = self.prompt[t.end..].trim_start().chars().next();
+            if t.lower.len() == 1
+                && "mwdfhx".contains(t.lower.as_str())
+                && matches!(before, Some('(' | '/'))
+                && matches!(after, Some('/' | ')'))
+            {
+                self.claim(i, i + 1);
+            }
+        }
         // "sourcing for a Director…", "we're hiring for our…": the asker's
         // own verb at the start carries nothing (sourcing is a skill too)
         let first = (0..self.len())

@@ -14,26 +14,28 @@ use scout_taxonomy::industries::canonical_industry;
 impl<'a> Reader<'a> {
     pub(super) fn sizes(&mut self) {
         for i in 0..self.len() {
-            let (n, bands, mut history, word) =
-                if let Some((n, w)) = self.longest(i, &lx::SIZE_WORD_KEYS) {
-                    let bands = lx::SIZE_WORDS
-                        .iter()
-                        .find(|(x, _)| *x == w)
-                        .map(|(_, b)| *b);
-                    (n, bands, History::CurrentOrPast, w.to_owned())
-                } else if let Some(rest) = self
-                    .lower(i)
-                    .strip_prefix("ex-")
-                    .filter(|_| self.free(i, 1))
-                {
-                    let bands = lx::SIZE_WORDS
-                        .iter()
-                        .find(|(x, _)| *x == rest)
-                        .map(|(_, b)| *b);
-                    (1, bands, History::Past, rest.to_owned())
-                } else {
-                    continue;
-                };
+            let (n, bands, mut history, word) = if let Some((n, bands)) = self.series_list(i) {
+                let word = self.text(i, i + n).to_lowercase();
+                (n, Some(bands), History::CurrentOrPast, word)
+            } else if let Some((n, w)) = self.longest(i, &lx::SIZE_WORD_KEYS) {
+                let bands = lx::SIZE_WORDS
+                    .iter()
+                    .find(|(x, _)| *x == w)
+                    .map(|(_, b)| b.to_vec());
+                (n, bands, History::CurrentOrPast, w.to_owned())
+            } else if let Some(rest) = self
+                .lower(i)
+                .strip_prefix("ex-")
+                .filter(|_| self.free(i, 1))
+            {
+                let bands = lx::SIZE_WORDS
+                    .iter()
+                    .find(|(x, _)| *x == rest)
+                    .map(|(_, b)| b.to_vec());
+                (1, bands, History::Past, rest.to_owned())
+            } else {
+                continue;
+            };
             let Some(bands) = bands else { continue };
             let mut start = i;
             if start > 0 && self.free(start - 1, 1) && in_list(ARTICLES, self.lower(start - 1)) {
@@ -90,12 +92,75 @@ impl<'a> Reader<'a> {
             self.push_sizes(
                 (start, end),
                 mode,
-                bands,
+                &bands,
                 history,
                 &format!("company size: \"{word}\""),
             );
             self.claim(start, end);
         }
+    }
+
+    /// "Series B/C", "series A-C", "series B or C": the bands of every
+    /// round named, and how many words name them.
+    fn series_list(&self, i: usize) -> Option<(usize, Vec<CompanySize>)> {
+        if self.lower(i) != "series" || i + 1 >= self.len() || !self.free(i, 2) {
+            return None;
+        }
+        let letter = |k: usize| {
+            let w = self.lower(k);
+            let mut c = w.chars();
+            match (c.next(), c.next()) {
+                (Some(l), None) if l.is_ascii_alphabetic() => Some(l),
+                _ => None,
+            }
+        };
+        let (letters, n): (Vec<char>, usize) = match self.lower(i + 1).split_once('-') {
+            Some((a, b)) if a.len() == 1 && b.len() == 1 => {
+                let (a, b) = (a.chars().next()?, b.chars().next()?);
+                ((a..=b).collect(), 2)
+            }
+            _ => {
+                let mut letters = Vec::new();
+                let mut k = i + 1;
+                while k < self.len() && self.same_clause(i, k) {
+                    let Some(l) = letter(k) else { break };
+                    letters.push(l);
+                    k += 1;
+                    let slash = k < self.len()
+                        && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].trim() == "/";
+                    if k + 1 < self.len()
+                        && in_list(&["or", "and"], self.lower(k))
+                        && letter(k + 1).is_some()
+                    {
+                        k += 1;
+                    } else if !slash {
+                        break;
+                    }
+                }
+                (letters, k - i)
+            }
+        };
+        if letters.len() < 2 {
+            return None;
+        }
+        let mut bands: Vec<CompanySize> = Vec::new();
+        for l in letters {
+            let (_, round) = lx::SIZE_WORDS
+                .iter()
+                .find(|(w, _)| *w == format!("series {l}"))?;
+            for b in *round {
+                if !bands.contains(b) {
+                    bands.push(*b);
+                }
+            }
+        }
+        bands.sort_by_key(|b| {
+            b.as_str()
+                .split(['-', '+'])
+                .next()
+                .and_then(|x| x.parse::<u32>().ok())
+        });
+        Some((n, bands))
     }
 
     /// One `COMPANY_SIZE` filter per band, each saying what it was read from.
@@ -168,18 +233,14 @@ impl<'a> Reader<'a> {
         reason: &str,
     ) {
         let mode = self.modes[span.0.max(span.1 - 1)];
-        // "Google/Meta": two employers
-        let names: Vec<&str> = match name.split_once('/') {
-            Some((a, b))
-                if !a.trim().is_empty()
-                    && !b.trim().is_empty()
-                    && a.trim().starts_with(char::is_uppercase)
-                    && b.trim().starts_with(char::is_uppercase) =>
-            {
-                vec![a.trim(), b.trim()]
-            }
-            _ => vec![name],
-        };
+        // "Google/Meta", "Lyft/DoorDash/Uber": one employer a name
+        let parts: Vec<&str> = name.split('/').map(str::trim).collect();
+        let names: Vec<&str> =
+            if parts.len() > 1 && parts.iter().all(|p| p.starts_with(char::is_uppercase)) {
+                parts
+            } else {
+                vec![name]
+            };
         for name in names {
             let value: String = name.chars().take(MAX_VALUE_CHARS).collect();
             self.push(
@@ -374,6 +435,13 @@ impl<'a> Reader<'a> {
             if let Some((n, phrase, history)) = cue.filter(|_| !venue) {
                 let lenient = phrase.contains(' ') || matches!(phrase, "chez" | "bei");
                 let mut k = i + n;
+                // "currently at a Magic Circle firm": an article before a group
+                if k + 1 < self.len()
+                    && in_list(&["a", "an", "the"], self.lower(k))
+                    && self.group_at(k + 1).is_some()
+                {
+                    k += 1;
+                }
                 if let Some((gn, names, key)) = (k < self.len()).then(|| self.group_at(k)).flatten()
                 {
                     for name in names {
@@ -508,6 +576,12 @@ impl<'a> Reader<'a> {
             }
             let name = self.text(i, end).to_owned();
             if let Some((n, word)) = self.longest(end, &after) {
+                // "React people", "Python folks": people who know a skill
+                if matches!(word, "people" | "folks")
+                    && scout_taxonomy::skills::canonical_skill(&name).is_some()
+                {
+                    continue;
+                }
                 let past = lx::EMPLOYER_AFTER.iter().any(|(w, p)| *w == word && *p);
                 let (history, reason) = if past {
                     (History::Past, "past employer (\"… alumni\")")
@@ -525,6 +599,11 @@ impl<'a> Reader<'a> {
                 && self.free(end, 1)
                 && !in_list(lx::DOMAIN_WORDS, &name.to_lowercase())
                 && scout_taxonomy::skills::canonical_skill(&name).is_none()
+                // "SAP FICO consultants": a skill and its module
+                && scout_taxonomy::skills::canonical_skill(&self.tokens[i].text).is_none()
+                && !(i > 0
+                    && self.same_clause(i - 1, i)
+                    && scout_taxonomy::skills::canonical_skill(&self.tokens[i - 1].text).is_some())
                 && !scout_taxonomy::titles::is_known_title(&format!("{name} {role_singular}"))
                 && scout_taxonomy::titles::family_of(&format!("{name} {role_singular}")).is_none()
             {
@@ -631,8 +710,79 @@ impl<'a> Reader<'a> {
                     format!("industry: {industry}"),
                 );
                 self.claim(i, end);
+                self.employers_in_brackets(end, history);
                 break;
             }
+        }
+    }
+
+    /// "luxury retail (LVMH, Kering, Richemont brands)", "a top consulting
+    /// firm (McK, BCG, Bain)": the employers named in brackets right after
+    /// an industry, with its history.
+    fn employers_in_brackets(&mut self, end: usize, history: History) {
+        // (past the nouns that carry nothing: "consulting firm (…)")
+        let mut end = end;
+        while end < self.len()
+            && self.same_clause(end - 1, end)
+            && in_list(lx::CARRY_NOTHING, self.lower(end))
+        {
+            end += 1;
+        }
+        if end == 0
+            || end >= self.len()
+            || !self.prompt[self.tokens[end - 1].end..self.tokens[end].start].contains('(')
+        {
+            return;
+        }
+        // every item a name (or a group, or a word that carries nothing),
+        // up to the closing bracket — else none is taken ("automotive (ISO
+        // 26262)", "(SOC analyst, SIEM, splunk)")
+        let mut k = end;
+        let mut items: Vec<(usize, usize, Vec<String>)> = Vec::new();
+        loop {
+            if k >= self.len() {
+                return;
+            }
+            let next = if !self.free(k, 1) {
+                // a name another reader took already ("McK" as a group)
+                let employer = self.found.iter().any(|f| {
+                    matches!(f.filter.criterion, Criterion::CompanyName { .. })
+                        && f.start <= self.tokens[k].start
+                        && f.end >= self.tokens[k].end
+                });
+                if !employer {
+                    return;
+                }
+                k + 1
+            } else if let Some((gn, names, _)) = self.group_at(k) {
+                items.push((k, k + gn, names.iter().map(|n| (*n).to_owned()).collect()));
+                k + gn
+            } else if let Some(e) = self
+                .name_run(k, false)
+                .filter(|&e| self.tokens[k].capitalized() && self.could_be_employer(k, e))
+            {
+                items.push((k, e, vec![self.text(k, e).to_owned()]));
+                e
+            } else if in_list(lx::CARRY_NOTHING, self.lower(k))
+                || in_list(LIST_JOINERS, self.lower(k))
+            {
+                items.push((k, k + 1, Vec::new()));
+                k + 1
+            } else {
+                return;
+            };
+            let closes = next >= self.len()
+                || self.prompt[self.tokens[next - 1].end..self.tokens[next].start].contains(')');
+            k = next;
+            if closes {
+                break;
+            }
+        }
+        for (s, e, names) in items {
+            for name in &names {
+                self.push_employer((s, e), name, history, "employer named with an industry");
+            }
+            self.claim(s, e);
         }
     }
 }

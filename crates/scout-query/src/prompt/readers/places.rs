@@ -99,6 +99,9 @@ impl<'a> Reader<'a> {
         let ambiguous = canonical_skill(text).is_some()
             || is_known_title(text)
             || canonical_industry(text).is_some()
+            || lx::INDUSTRY_WORDS
+                .iter()
+                .any(|(w, _)| *w == text.to_lowercase())
             || canonical_language(text).is_some();
         !ambiguous || (self.tokens[i].capitalized() && place.population >= 500_000)
     }
@@ -144,7 +147,12 @@ impl<'a> Reader<'a> {
                 .then(|| self.place_at(k, false))
                 .flatten()
             {
-                if !self.acceptable_place(k, end, &place) {
+                // "at a bank": a word in lower case that names only a small
+                // town is the word
+                let small_lower_case_town = !self.tokens[k].capitalized()
+                    && place.kind == GeoKind::City
+                    && place.population < 50_000;
+                if !self.acceptable_place(k, end, &place) || small_lower_case_town {
                     break;
                 }
                 let near = in_list(lx::NEAR_CUES, cue) && place.kind == GeoKind::City;
@@ -217,9 +225,12 @@ impl<'a> Reader<'a> {
             };
             let several_countries = geocode(place)
                 .is_some_and(|g| g.kind == GeoKind::Area && g.country_code.is_empty());
-            let after_title = title_ends
-                .iter()
-                .any(|&e| e <= f.start && prompt[e..f.start].trim().is_empty());
+            // (named right after the title, without a cue: "in DACH" is
+            // where the person is)
+            let after_title = f.text == *place
+                && title_ends
+                    .iter()
+                    .any(|&e| e <= f.start && prompt[e..f.start].trim().is_empty());
             if several_countries && after_title {
                 f.filter.criterion = Criterion::Keyword(place.clone());
                 f.filter.required = false;
@@ -237,7 +248,7 @@ impl<'a> Reader<'a> {
             if !self.free(i, 1) {
                 continue;
             }
-            // recruiters type in lower case: a city of a million people or
+            // recruiters type in lower case: a city of half a million people or
             // more is read so too ("kotlin berlin 6+ yrs"), unless its name
             // is also a skill, a title, an industry or a language
             // and so is a metro area of two words or more ("bay area",
@@ -246,7 +257,7 @@ impl<'a> Reader<'a> {
                 && !region
                 && self.place_at(i, false).is_some_and(|(end, g)| {
                     let city = g.kind == GeoKind::City
-                        && g.population >= 1_000_000
+                        && g.population >= 500_000
                         && end == i + 1
                         && !self.is_filler(i)
                         && !in_list(lx::CARRY_NOTHING, self.lower(i));

@@ -9,7 +9,7 @@
 //! band's upper edge starts the next band ("5000+" is 5001-10000 and up,
 //! as people mean it); "above N" starts after N, "under N" ends before it.
 
-use super::Reader;
+use super::{in_list, Reader};
 use crate::prompt::lexicon as lx;
 use scout_model::{CompanySize, History};
 
@@ -132,7 +132,31 @@ impl Reader<'_> {
                 start = s;
                 said = true;
             }
-            if !said || !self.free(start, end - start) {
+            // "built a data team (at least 10 people)", "supporting 500+
+            // employees", "managed 40 people": a team or the people served,
+            // not the employer's head count
+            let team = (start.saturating_sub(8)..start)
+                .any(|k| in_list(&["team", "teams", "department", "org"], self.lower(k)))
+                || (start > 0
+                    && in_list(
+                        &[
+                            "supporting",
+                            "support",
+                            "supported",
+                            "managing",
+                            "managed",
+                            "manage",
+                            "led",
+                            "leading",
+                            "leads",
+                            "hired",
+                            "hiring",
+                            "grew",
+                            "growing",
+                        ],
+                        self.lower(start - 1),
+                    ));
+            if !said || team || !self.free(start, end - start) {
                 i += 1;
                 continue;
             }

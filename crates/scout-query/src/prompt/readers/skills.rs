@@ -71,6 +71,16 @@ impl<'a> Reader<'a> {
     /// token on either side, joined by only a comma, *and*, *or*, `&`, `+`
     /// or `/`, is read as a skill — or `None`.
     fn listed_with_a_skill(&self, i: usize, j: usize) -> Option<Mode> {
+        // a large place or a language listed after skills is none
+        // ("figma & protopie, amsterdam or rotterdam")
+        let text = self.text(i, j);
+        if scout_taxonomy::geocode(text).is_some_and(|g| {
+            g.kind == scout_taxonomy::GeoKind::Country
+                || (g.kind == scout_taxonomy::GeoKind::City && g.population >= 100_000)
+        }) || scout_taxonomy::languages::canonical_language(text).is_some()
+        {
+            return None;
+        }
         // only separators and joiner words between tokens a and b
         // (at least one separator: two words side by side are no list)
         let joined = |a: usize, b: usize| {

@@ -59,6 +59,30 @@ fn spelled_out(title: &str) -> String {
         .join(" ")
 }
 
+/// "devops/platform engineer", "iOS/Android developer": two fields before
+/// one role are two titles (OR'd, as titles are); a title without such a
+/// word is itself.
+fn slash_alternatives(title: &str) -> Vec<String> {
+    let words: Vec<&str> = title.split(' ').collect();
+    let Some(at) = words.iter().position(|w| {
+        let parts: Vec<&str> = w.split('/').collect();
+        parts.len() == 2 && parts.iter().all(|p| p.chars().any(char::is_alphabetic))
+    }) else {
+        return vec![title.to_owned()];
+    };
+    if at + 1 >= words.len() {
+        return vec![title.to_owned()];
+    }
+    words[at]
+        .split('/')
+        .map(|field| {
+            let mut w = words.clone();
+            w[at] = field;
+            w.join(" ")
+        })
+        .collect()
+}
+
 impl<'a> Reader<'a> {
     /// Whether `phrase` (of `n` words) names a job title, and how sure that is.
     pub(super) fn title_confidence(&self, phrase: &str, n: usize) -> Option<f32> {
@@ -243,7 +267,10 @@ impl<'a> Reader<'a> {
         let mut k = i + hn;
         if k < self.len()
             && self.free(k, 1)
-            && in_list(&["de", "des", "en", "del", "d'"], self.lower(k))
+            && in_list(
+                &["de", "des", "en", "del", "d'", "di", "do", "da", "im"],
+                self.lower(k),
+            )
         {
             k += 1;
         }
@@ -696,16 +723,15 @@ impl<'a> Reader<'a> {
             } else {
                 "job title (known title)".to_owned()
             };
-            self.push(
-                (start, end),
-                mode,
-                Criterion::JobTitle {
-                    title: title_value,
-                    history,
-                },
-                confidence,
-                reason,
-            );
+            for title in slash_alternatives(&title_value) {
+                self.push(
+                    (start, end),
+                    mode,
+                    Criterion::JobTitle { title, history },
+                    confidence,
+                    reason.clone(),
+                );
+            }
             if let Some(first) = seniority.first() {
                 if let Some((_, ranges)) = lx::SENIORITY_YEARS
                     .iter()
