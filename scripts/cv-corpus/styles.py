@@ -1321,3 +1321,115 @@ DEV_LATER_10 = [
     ("headline-tags", headline_tags, ["IN", "US", "GB"], ["lo-pdf"]),
     ("de-kurse", de_kurse, ["DE"], ["lo-docx"]),
 ]
+
+
+# --- twelfth round: certifications as tables, labelled lines, sentences and
+# with their validity; places beside places a person would move to; titles
+# with a tagline, a label or spaced capitals ---
+
+def cert_table_columns(p):
+    """A Word CV with a header table (name and title left; town, phone and
+    e-mail right), the title followed by a tagline, and certifications as
+    a table with Issuer and Year columns under a header row."""
+    h = ["<table width=100%><tr>",
+         f"<td><p style='font-size:20pt'><b>{E(p['name'])}</b></p><p>{E(p['title'])} — building reliable things with good people</p></td>",
+         f"<td align=right>{E(p['city_written'])}, {COUNTRY_NAMES[p['country']]}<br>{E(p['phone_written'])}<br>{E(p['email'])}</td>",
+         "</tr></table>", "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> · {E(e['company'])} · {span(e, 'en', 'short', ' – ')}</p>")
+        h.append(f"<ul><li>{E(bullets(p)[0])}</li></ul>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])} ({ed['year']})</p>" for ed in p["education"]))
+    h.append("<h2>Skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2><table border=1><tr><th>Certification</th><th>Issuer</th><th>Year</th></tr>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<tr><td>{E(c)}</td><td>{E(issuer(c))}</td><td>{2020 + i}</td></tr>")
+        h.append("</table>")
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def certs_inline_skills(p):
+    """An Indian CV with labelled details: Designation, Current Location and
+    Preferred Locations (other towns), and a skills section whose last line
+    is 'Certifications: A; B'."""
+    others = [c for c in ["Bangalore", "Hyderabad", "Chennai", "Pune", "Mumbai"] if c != p["city"]][:2]
+    h = [f"<p style='text-align:center'><b>{E(p['name'].upper())}</b></p>",
+         f"<p>Designation: {E(p['title'])}<br>Current Location: {E(p['city_written'])}<br>"
+         f"Preferred Locations: {', '.join(others)}<br>Mobile: {E(p['phone_written'])}<br>Email: {E(p['email'])}</p>",
+         "<p><b>PROFILE SUMMARY</b></p>", f"<p>{E(summary(p))}</p>", "<p><b>WORK EXPERIENCE</b></p>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{E(e['company'])} | {E(e['title'])} | {span(e, 'en', 'short', ' to ')}</p>")
+    h.append("<p><b>EDUCATION</b></p>" + "".join(f"<p>{E(ed['degree'])} – {E(ed['school'])} – {ed['year']}</p>" for ed in p["education"]))
+    h.append("<p><b>SKILLS</b></p>" + f"<p>Technical: {E(', '.join(p['skills'][:3]))}</p><p>Tools: {E(', '.join(p['skills'][3:]))}</p>")
+    if p["certifications"]:
+        h.append(f"<p>Certifications: {E('; '.join(p['certifications']))}</p>")
+    h.append("<p><b>LANGUAGES KNOWN</b></p><p>" + ", ".join(lang_name(l['name'], 'en') for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month-nolevel"
+
+
+def es_cert_sentence(p):
+    """A Spanish CV whose title is set in spaced capitals and whose
+    certifications are sentences under 'Formación complementaria'."""
+    h = [f"<h1>{E(p['name'])}</h1><p style='letter-spacing:3pt'>{E(p['title'].upper())}</p>",
+         f"<p>{E(p['city_written'])}, España · {E(p['phone_written'])} · {E(p['email'])}</p>", "<h2>Experiencia</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> en {E(e['company'])}<br>{span(e, 'es', 'short', ' – ')}</p>")
+    h.append("<h2>Formación</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    if p["certifications"]:
+        h.append("<h2>Formación complementaria</h2>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<p>Certificación {E(c)}, obtenida en {2020 + i}.</p>")
+    h.append("<h2>Competencias</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Idiomas</h2><p>" + "; ".join(f"{lang_name(l['name'], 'es')}: {level(l['level'], 'es')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def de_cert_validity(p):
+    """A German CV: 'Aktuelle Position' as a label, 'Standort' beside
+    'Umzugsbereit' (towns one would move to), certifications with their
+    validity and number in brackets."""
+    others = [c for c in ["Berlin", "Hamburg", "München", "Köln"] if c != p["city_written"]][:2]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>Aktuelle Position: {E(p['title'])}</p>",
+         f"<p>Standort: {E(p['city_written'])} · Umzugsbereit: {', '.join(others)}<br>{E(p['phone_written'])} · {E(p['email'])}</p>",
+         "<h2>Berufserfahrung</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{span(e, 'de', 'num', ' – ')}: {E(e['title'])} bei {E(e['company'])}</p>")
+    h.append("<h2>Ausbildung</h2>" + "".join(f"<p>{ed['year']}: {E(ed['degree'])}, {E(ed['school'])}</p>" for ed in p["education"]))
+    if p["certifications"]:
+        h.append("<h2>Zertifizierungen</h2><ul>" + "".join(
+            f"<li>{E(c)} (gültig bis {2026 + i}, Nr. {40000 + p['n'] * 3 + i})</li>" for i, c in enumerate(p["certifications"])) + "</ul>")
+    h.append("<h2>Kenntnisse</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><p>" + ", ".join(f"{lang_name(l['name'], 'de')} – {level(l['level'], 'de')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def us_grid_header(p):
+    """A US résumé with a two-column header (name and title left; 'City, ST',
+    phone and e-mail right-aligned), a one-line summary, and certifications
+    with an acronym and a year in brackets on one line each."""
+    state = {"San Francisco": "CA", "New York": "NY", "Austin": "TX", "Seattle": "WA", "Chicago": "IL",
+             "Boston": "MA", "Denver": "CO"}.get(p["city"], "")
+    place = f"{p['city_written']}, {state}" if state else p["city_written"]
+    h = ["<div class=head><div>", f"<p class=n>{E(p['name'])}</p><p>{E(p['title'])}</p></div>",
+         f"<div class=r>{E(place)}<br>{E(p['phone_written'])}<br>{E(p['email'])}</div></div>",
+         f"<p><i>{E(summary(p))}</i></p>", "<h2>PROFESSIONAL EXPERIENCE</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b>, {E(place)}<br>{E(e['title'])}, {span(e, 'en', 'num', ' – ')}</p>")
+    h.append("<h2>EDUCATION</h2>" + "".join(f"<p>{E(ed['school'])} — {E(ed['degree'])}, {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h2>SKILLS</h2><p>" + E(" | ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>CERTIFICATIONS</h2>" + "".join(f"<p>{E(c)} ({2019 + i})</p>" for i, c in enumerate(p["certifications"])))
+    h.append("<h2>LANGUAGES</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    css = """.head { display: grid; grid-template-columns: 1fr 70mm; } .n { font-size: 20pt; font-weight: bold; margin: 0; }
+.r { text-align: right; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+DEV_LATER_11 = [
+    ("cert-table-columns", cert_table_columns, ["US"], ["lo-docx"]),
+    ("certs-inline-skills", certs_inline_skills, ["IN"], ["chromium-pdf"]),
+    ("es-cert-sentence", es_cert_sentence, ["ES"], ["lo-pdf"]),
+    ("de-cert-validity", de_cert_validity, ["DE"], ["chromium-pdf"]),
+    ("us-grid-header", us_grid_header, ["US"], ["chromium-pdf"]),
+]
