@@ -89,7 +89,40 @@ const CONTACT_LABELS: &[&str] = &[
     "résidence",
     "current location",
     "based",
+    "standort",
+    "wohnort",
+    "current city",
 ];
+
+/// Labels of places a person is not at: where they were born, would move
+/// to or would work ("Place of birth: Lucknow", "Preferred Locations:
+/// Pune", "Umzugsbereit: Hamburg", "Mobilité : Paris").
+const ELSEWHERE_LABELS: &[&str] = &[
+    "place of birth",
+    "born in",
+    "birthplace",
+    "preferred location",
+    "preferred locations",
+    "preferred location s",
+    "willing to relocate",
+    "willing to relocate to",
+    "open to relocation",
+    "relocation",
+    "umzugsbereit",
+    "geburtsort",
+    "mobilite",
+    "mobilite geographique",
+    "lieu de naissance",
+    "lugar de nacimiento",
+    "disponibilidad",
+];
+
+/// Whether a line or part of one names a place under a label of
+/// [`ELSEWHERE_LABELS`].
+fn elsewhere(part: &str) -> bool {
+    part.split_once([':', '\t'])
+        .is_some_and(|(label, _)| ELSEWHERE_LABELS.contains(&fold(label).as_str()))
+}
 
 /// `Phone: …`, `Tel. …`, `E-mail: …`: the value without a contact label.
 fn without_contact_label(part: &str) -> &str {
@@ -462,6 +495,10 @@ fn place_of_parts(text: &str) -> Option<(String, String)> {
             Some(named) if named.kind == GeoKind::Country => {
                 match locate_profile(Some(first), None, Some(second)) {
                     Some(g) if g.kind == GeoKind::City => g,
+                    // "Denver, CO", "Boston, MA": a US state's code that is
+                    // also a country's (Colombia, Morocco); the whole says
+                    // which is meant
+                    _ if geocode(text).is_some_and(|g| g.kind == GeoKind::City) => geocode(text)?,
                     // "São Paulo, Brazil": a state's name too; the city of
                     // that name in that country is meant
                     _ => {
@@ -476,9 +513,12 @@ fn place_of_parts(text: &str) -> Option<(String, String)> {
             Some(named) => {
                 let city = geocode(first)?;
                 if city.country_code != named.country_code {
-                    return None;
+                    // "Seattle, WA": the state's code names a town elsewhere
+                    // too (Wa, Ghana); the whole says which is meant
+                    geocode(text).filter(|g| g.kind == GeoKind::City)?
+                } else {
+                    city
                 }
-                city
             }
             // "Austin, TX": the place data reads the whole better than the parts
             None => geocode(text).filter(|g| g.kind == GeoKind::City)?,
@@ -845,13 +885,32 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
             Some((label, rest))
                 if matches!(
                     fold(label).as_str(),
-                    "current role" | "position" | "poste" | "titre" | "puesto" | "role" | "title"
+                    "current role"
+                        | "position"
+                        | "current position"
+                        | "job title"
+                        | "designation"
+                        | "poste"
+                        | "poste actuel"
+                        | "titre"
+                        | "fonction"
+                        | "puesto"
+                        | "puesto actual"
+                        | "cargo"
+                        | "aktuelle position"
+                        | "position aktuell"
+                        | "role"
+                        | "title"
                 ) =>
             {
                 rest.trim()
             }
             _ => line,
         };
+        // "S E N I O R  D A T A  E N G I N E E R": letter-spaced capitals
+        // closed up (a word a gap of two spaces)
+        let closed = closed_up(line);
+        let line = closed.as_deref().unwrap_or(line);
         // credentials ("MBA | PMP | CSM") and a degree are no headline
         let parts = segments(line);
         let credentials = parts.iter().all(|p| {
@@ -875,6 +934,25 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
         return Some(title.trim().to_owned());
     }
     None
+}
+
+/// A line of single letters spaced out, words apart by a wider gap, closed
+/// up and set in title case: "S E N I O R  D A T A" → "Senior Data".
+fn closed_up(line: &str) -> Option<String> {
+    let letters: Vec<&str> = line.split_whitespace().collect();
+    if letters.len() < 4
+        || !letters
+            .iter()
+            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let words: Vec<String> = line
+        .split("  ")
+        .map(|w| w.split_whitespace().collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    Some(title_case(&words.join(" ")))
 }
 
 /// Reads the fields of a CV's text.
@@ -916,8 +994,14 @@ pub fn read(text: &str) -> ParsedCv {
             && !is_name_line(lines[i])
     };
     let place_of = |line: &str| {
+        if elsewhere(line) {
+            return None;
+        }
         location_in(without_contact_label(line)).or_else(|| {
             segments(line).into_iter().find_map(|p| {
+                if elsewhere(p) {
+                    return None;
+                }
                 location_in(without_contact_label(p))
                     .or_else(|| last_place(without_contact_label(p)))
             })
@@ -1037,6 +1121,15 @@ pub fn read(text: &str) -> ParsedCv {
             Section::Skills | Section::Languages | Section::Certifications => {
                 list_lines.extend(group.iter().map(|l| (*kind, *l)));
             }
+            // among courses, a line that says it is a certification is one
+            // ("Certificación PMP, obtenida en 2021" under "Formación
+            // complementaria"; not "Coursera – Machine Learning")
+            Section::Courses => list_lines.extend(
+                group
+                    .iter()
+                    .filter(|l| lists::says_certified(l))
+                    .map(|l| (Section::Certifications, *l)),
+            ),
             _ => {}
         }
     }
@@ -1210,6 +1303,23 @@ fn last_place(part: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_spaced_titles_are_closed_up() {
+        assert_eq!(
+            closed_up("S E N I O R  D A T A  E N G I N E E R").as_deref(),
+            Some("Senior Data Engineer")
+        );
+        assert_eq!(closed_up("Senior Data Engineer"), None);
+    }
+
+    #[test]
+    fn a_place_under_a_label_of_elsewhere_is_no_location() {
+        assert!(elsewhere("Preferred Locations: Hyderabad, Chennai"));
+        assert!(elsewhere("Umzugsbereit: Hamburg"));
+        assert!(elsewhere("Place of birth\tLucknow"));
+        assert!(!elsewhere("Current Location: Bangalore"));
+    }
 
     /// Issue 19: contacts read wherever they stand on a line.
     #[test]
@@ -1395,6 +1505,11 @@ mod tests {
                 "New York, United States",
             ),
             ("Current location\tHyderabad", "Hyderabad"),
+            ("Seattle, WA", "Seattle, WA"),
+            ("Denver, CO", "Denver, CO"),
+            ("Boston, MA", "Boston, MA"),
+            ("Chicago, IL", "Chicago, IL"),
+            ("San Francisco, CA", "San Francisco, CA"),
             ("Remote (Lisbon, Portugal)", "Lisbon, Portugal"),
             ("Flat 4, 22 Baker Street, London NW1 6XE, UK", "London, UK"),
             (

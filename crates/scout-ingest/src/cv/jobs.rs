@@ -15,7 +15,7 @@
 //! place after the employer (`N26, Stuttgart`) is left out.
 
 use scout_taxonomy::titles::{family_of, is_known_title};
-use scout_taxonomy::{fold, geocode};
+use scout_taxonomy::{fold, geocode, GeoKind};
 
 use super::dates::{find_span, Span};
 use super::CvExperience;
@@ -177,6 +177,18 @@ fn without_employment_type(line: &str) -> &str {
 /// A town and its country both go: `Capgemini — Lyon, France`.
 fn without_place(company: &str) -> String {
     let mut company = company.trim().trim_matches(EDGE_MARKS);
+    // "Salesforce, Austin, TX": a town and its state's code (which alone
+    // names no place)
+    let parts: Vec<&str> = company.rsplitn(3, ", ").collect();
+    if let [state, town, name] = parts.as_slice() {
+        let code = state.len() == 2 && state.chars().all(|c| c.is_ascii_uppercase());
+        if code
+            && !name.trim().is_empty()
+            && geocode(&format!("{town}, {state}")).is_some_and(|g| g.kind == GeoKind::City)
+        {
+            company = name.trim();
+        }
+    }
     for _ in 0..2 {
         let Some(name) = [", ", " · ", " | ", " - ", " – ", " — ", " (", "\t"]
             .iter()
@@ -472,6 +484,7 @@ mod tests {
     #[test]
     fn an_employment_type_after_the_employer_is_no_part_of_it() {
         assert_eq!(plain("Stripe · Full-time"), "Stripe");
+        assert_eq!(without_place("Salesforce, Austin, TX"), "Salesforce");
         assert_eq!(plain("Datadog | Part-time"), "Datadog");
         // who the person worked for, not how
         assert_eq!(

@@ -334,13 +334,14 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         // the issuer on a line of its own under the name ("Scrum.org"),
         // unless it is an acronym that names a certification too ("ACCA")
         // and no issue date follows it
+        let folded = scout_taxonomy::fold(line);
         let issuer = !out.is_empty()
-            && ISSUERS
-                .iter()
-                .any(|b| scout_taxonomy::fold(b) == scout_taxonomy::fold(line))
-            && (line.chars().any(char::is_lowercase)
+            && ISSUERS.iter().any(|b| scout_taxonomy::fold(b) == folded)
+            && (!CREDENTIAL_BODIES.contains(&folded.as_str())
                 || lines.get(i + 1).is_some_and(|next| about(next)));
-        if about(line) || issuer {
+        // a table's header row, a cell a line ("Certification", "Issuer", "Year")
+        let column_name = COLUMN_NAMES.contains(&folded.as_str());
+        if about(line) || issuer || column_name {
             continue;
         }
         let continues = out.last().is_some_and(|last| {
@@ -397,6 +398,63 @@ fn without_leading_date(text: &str) -> &str {
         text
     }
 }
+
+/// Whether a line says it names a certification or licence in one of the
+/// four languages read ("Certified Scrum Master", "Certificación PMP",
+/// "Zertifikat ITIL", "licence PRINCE2").
+pub fn says_certified(line: &str) -> bool {
+    let f = scout_taxonomy::fold(line);
+    ["certif", "zertifi", "licen", "lizenz"]
+        .iter()
+        .any(|w| f.contains(w))
+}
+
+/// "Certificación PMP", "Zertifikat ITIL": the name without the generic
+/// noun before it (not "Certificate in Data Science", whose noun is part of
+/// its name).
+fn without_generic_noun(text: &str) -> &str {
+    for noun in [
+        "Certificación ",
+        "Certificado ",
+        "Certification ",
+        "Certificat ",
+        "Zertifikat ",
+    ] {
+        if let Some(rest) = text.strip_prefix(noun) {
+            if rest.starts_with(char::is_uppercase) {
+                return rest;
+            }
+        }
+    }
+    text
+}
+
+/// Bodies whose name is also the credential they award ("ACCA" under a
+/// list of certifications is one).
+const CREDENTIAL_BODIES: &[&str] = &["acca", "cipd", "shrm", "cima", "itil", "aicpa"];
+
+/// Column names of a table of certifications, folded.
+const COLUMN_NAMES: &[&str] = &[
+    "certification",
+    "certificate",
+    "name",
+    "issuer",
+    "issued by",
+    "issuing body",
+    "provider",
+    "organisation",
+    "organization",
+    "year",
+    "date",
+    "zertifikat",
+    "aussteller",
+    "jahr",
+    "datum",
+    "organisme",
+    "annee",
+    "emisor",
+    "ano",
+];
 
 /// Bodies that issue certifications.
 const ISSUERS: &[&str] = &[
@@ -513,7 +571,17 @@ fn ends_with_acronym(text: &str) -> bool {
 /// ("München, den 01.10.2026", a signature) is none.
 pub fn certifications(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for line in &unwrapped_certifications(lines) {
+    // "Certifications: A; B": items apart by semicolons
+    let items: Vec<String> = unwrapped_certifications(lines)
+        .iter()
+        .flat_map(|l| {
+            l.split(';')
+                .map(|p| p.trim().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    for line in &items {
         let first = line.split(',').next().unwrap_or(line).trim();
         if scout_taxonomy::geocode(first).is_some() && !years_in(line).is_empty() {
             continue;
@@ -541,8 +609,21 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
                 text.truncate(open);
             }
         }
+        // "Certificación PMP, obtenida en 2020.": the words after the name
+        // that said when it was obtained went with the date
+        if dated {
+            if let Some((name, tail)) = text.trim_end().rsplit_once(',') {
+                if !tail.trim().is_empty()
+                    && tail
+                        .split_whitespace()
+                        .all(|w| w.chars().all(char::is_lowercase))
+                {
+                    text = name.to_owned();
+                }
+            }
+        }
         let text = without_issuer(trim_tail(&text), dated);
-        let text = trim_tail(text).to_owned();
+        let text = without_generic_noun(trim_tail(text)).to_owned();
         if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !out.contains(&text) {
             out.push(text);
         }
@@ -640,6 +721,29 @@ mod tests {
             ]
         );
         assert_eq!(level_of("Native proficiency"), Some("native_or_bilingual"));
+    }
+
+    #[test]
+    fn certifications_in_tables_labelled_lines_and_sentences() {
+        // a table read a cell a line, under its header row
+        assert_eq!(
+            certifications(&["Certification", "Issuer", "Year", "PMP", "PMI", "2020"]),
+            ["PMP"]
+        );
+        // items apart by semicolons
+        assert_eq!(
+            certifications(&["CKA; Scrum Master (PSM I)"]),
+            ["CKA", "Scrum Master (PSM I)"]
+        );
+        // a sentence: the generic noun and when it was obtained go
+        assert_eq!(
+            certifications(&["Certificación PMP, obtenida en 2021."]),
+            ["PMP"]
+        );
+        assert!(says_certified("Certificación PMP, obtenida en 2021."));
+        assert!(!says_certified(
+            "Coursera – Machine Learning (Stanford Online)"
+        ));
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub enum Section {
     /// Certifications and licences.
     Certifications,
     /// Courses and trainings: no field (a course is no certification, and
-    /// the subject of a course is no proof of a skill).
+    /// the subject of a course is no proof of a skill) — except a line that
+    /// says it is a certification.
     Courses,
     /// Anything else (projects, interests, references, a declaration…).
     Other,
@@ -208,6 +209,7 @@ const HEADINGS: &[(&str, Section)] = &[
     ("weiterbildungen", Section::Courses),
     ("fortbildungen", Section::Courses),
     ("cursos", Section::Courses),
+    ("formacion complementaria", Section::Courses),
     ("projects", Section::Other),
     ("key projects", Section::Other),
     ("projets", Section::Other),
