@@ -140,6 +140,16 @@ pub(super) fn corrections(tokens: &[Token]) -> Vec<Correction> {
             if listed_with_a_name(k) && scout_taxonomy::geocode(word).is_some() {
                 return None;
             }
+            // "Blue Yonder": a capitalised word after another in its clause
+            // is part of a name, not a place mistyped ("Gonder")
+            let inside_a_name = t.capitalized()
+                && k > 0
+                && tokens[k - 1].capitalized()
+                && tokens[k - 1].clause == t.clause
+                && tokens[k - 1].end + 1 == t.start;
+            if inside_a_name && scout_taxonomy::geocode(word).is_some() {
+                return None;
+            }
             // the case the word was typed in
             let read_as = if t.text.chars().all(|c| c.is_lowercase()) {
                 word.to_lowercase()

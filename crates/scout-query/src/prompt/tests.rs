@@ -496,11 +496,20 @@ fn rounds_genders_alternatives_and_bracketed_employers_read_as_recruiters_mean()
     );
     // employers named in brackets after an industry…
     let brands = read("store managers, luxury retail (LVMH, Kering brands)");
-    assert!(brands.contains(&"+COMPANY_NAME=LVMH".to_owned()), "{brands:?}");
-    assert!(brands.contains(&"+COMPANY_NAME=Kering".to_owned()), "{brands:?}");
+    assert!(
+        brands.contains(&"+COMPANY_NAME=LVMH".to_owned()),
+        "{brands:?}"
+    );
+    assert!(
+        brands.contains(&"+COMPANY_NAME=Kering".to_owned()),
+        "{brands:?}"
+    );
     // …only when every item is a name
     let standard = read("embedded engineers, automotive (ISO 26262)");
-    assert!(!standard.iter().any(|l| l.contains("COMPANY_NAME")), "{standard:?}");
+    assert!(
+        !standard.iter().any(|l| l.contains("COMPANY_NAME")),
+        "{standard:?}"
+    );
     // people who know a skill are no employer's staff
     assert!(read("not React people").contains(&"-SKILL=React".to_owned()));
     // a sign before a number
@@ -512,4 +521,48 @@ fn rounds_genders_alternatives_and_bracketed_employers_read_as_recruiters_mean()
             "+DURATION_IN_JOB=1-3"
         ]
     );
+}
+
+#[test]
+fn groups_after_ex_bracketed_credentials_and_listed_industries_read_as_recruiters_mean() {
+    let read = |p: &str| labels_of(&read_prompt(p).unwrap());
+    assert_eq!(
+        read("ex-Big 4 tax managers"),
+        [
+            "+COMPANY_NAME=Deloitte/PAST",
+            "+COMPANY_NAME=PwC/PAST",
+            "+COMPANY_NAME=EY/PAST",
+            "+COMPANY_NAME=KPMG/PAST",
+            "+JOB_TITLE=tax manager"
+        ]
+    );
+    let listed = read("ML engineers, ex-Spotify, Netflix or TikTok");
+    assert!(
+        listed.contains(&"+COMPANY_NAME=TikTok/PAST".to_owned()),
+        "{listed:?}"
+    );
+    assert!(read("pharmacists, board certified (BCOP)")
+        .contains(&"+CERTIFICATION_NAME=BCOP".to_owned()));
+    let actuaries = read("actuaries (FIA/FSA qualified)");
+    assert!(
+        actuaries.contains(&"+CERTIFICATION_NAME=FIA".to_owned()),
+        "{actuaries:?}"
+    );
+    assert!(
+        actuaries.contains(&"+CERTIFICATION_NAME=FSA".to_owned()),
+        "{actuaries:?}"
+    );
+    let industries = read("cobol programmers, banking or insurance");
+    assert!(
+        industries.contains(&"+COMPANY_INDUSTRY=insurance".to_owned()),
+        "{industries:?}"
+    );
+    assert_eq!(
+        read("Head of Customer Support, Lisbon"),
+        ["+JOB_TITLE=head of customer support", "+LOCATION=Lisbon"]
+    );
+    // a name inside a name is no mistyped place ("Yonder" is not "Gonder")
+    assert!(!read("WMS (Manhattan or Blue Yonder)")
+        .iter()
+        .any(|l| l.contains("Gonder")));
 }

@@ -246,6 +246,40 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // "board certified (BCOP)", "chartered (CEng)": the acronym in
+            // brackets after the word is the certification
+            let bracketed = i + 1 < self.len()
+                && self.free(i + 1, 1)
+                && self.prompt[self.tokens[i].end..self.tokens[i + 1].start].contains('(')
+                && {
+                    let t = &self.tokens[i + 1].text;
+                    (2..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase())
+                };
+            if bracketed {
+                let start = if i > 0
+                    && self.free(i - 1, 1)
+                    && self.same_clause(i - 1, i)
+                    && in_list(&["board", "fully", "professionally"], self.lower(i - 1))
+                {
+                    i - 1
+                } else {
+                    i
+                };
+                let code = self.tokens[i + 1].text.clone();
+                let mode = self.modes[i];
+                self.push(
+                    (start, i + 2),
+                    mode,
+                    Criterion::CertificationName(code.clone()),
+                    confidence::CERTIFICATION_BY_THE_WORD,
+                    format!(
+                        "a certification: {code}, in brackets after \"{}\"",
+                        self.tokens[i].text
+                    ),
+                );
+                self.claim(start, i + 2);
+                continue;
+            }
             // "AWS Certified Solutions Architect", "Scrum certification",
             // "forklift cert" — not over a job title before it ("cloud
             // architect azure certified")
@@ -297,13 +331,22 @@ impl<'a> Reader<'a> {
             };
             let name: String = name.chars().take(MAX_VALUE_CHARS).collect();
             let mode = self.modes[s];
-            self.push(
-                (s, e),
-                mode,
-                Criterion::CertificationName(name),
-                confidence::CERTIFICATION_BY_THE_WORD,
-                format!("a certification, by the word \"{}\"", self.tokens[i].text),
-            );
+            // "FIA/FSA qualified": one certification an acronym
+            let acronym = |p: &str| p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase());
+            let names: Vec<String> = if name.split('/').all(acronym) {
+                name.split('/').map(str::to_owned).collect()
+            } else {
+                vec![name]
+            };
+            for name in names {
+                self.push(
+                    (s, e),
+                    mode,
+                    Criterion::CertificationName(name),
+                    confidence::CERTIFICATION_BY_THE_WORD,
+                    format!("a certification, by the word \"{}\"", self.tokens[i].text),
+                );
+            }
             self.claim(s, e);
         }
     }

@@ -45,6 +45,21 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + 1);
             }
         }
+        // "willing to travel": a working arrangement, nothing to search
+        for i in 0..self.len() {
+            if let Some((n, _)) = self.longest(
+                i,
+                &[
+                    "willing to travel",
+                    "able to travel",
+                    "open to travel",
+                    "ready to travel",
+                    "travel required",
+                ],
+            ) {
+                self.claim(i, i + n);
+            }
+        }
         // "sourcing for a Director…", "we're hiring for our…": the asker's
         // own verb at the start carries nothing (sourcing is a skill too)
         let first = (0..self.len())

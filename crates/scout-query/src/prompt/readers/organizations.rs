@@ -114,6 +114,13 @@ impl<'a> Reader<'a> {
                 _ => None,
             }
         };
+        // "Series C+": that round (and later, as "series C or later" reads)
+        if let Some(l) = self.lower(i + 1).strip_suffix('+').filter(|l| l.len() == 1) {
+            let (_, round) = lx::SIZE_WORDS
+                .iter()
+                .find(|(w, _)| *w == format!("series {l}"))?;
+            return Some((2, round.to_vec()));
+        }
         let (letters, n): (Vec<char>, usize) = match self.lower(i + 1).split_once('-') {
             Some((a, b)) if a.len() == 1 && b.len() == 1 => {
                 let (a, b) = (a.chars().next()?, b.chars().next()?);
@@ -268,19 +275,24 @@ impl<'a> Reader<'a> {
                 .filter(|_| self.lower(i).starts_with("ex-"))
             {
                 let rest = rest.to_owned();
-                if let Some((_, names)) = lx::EMPLOYER_GROUPS
-                    .iter()
-                    .find(|(k, _)| *k == rest.to_lowercase())
-                {
+                // "ex-FAANG", "ex-Big 4": a group, of one word or with the next
+                let group = |key: &str| lx::EMPLOYER_GROUPS.iter().find(|(k, _)| *k == key);
+                let with_next = (i + 1 < self.len() && self.same_clause(i, i + 1))
+                    .then(|| format!("{} {}", rest.to_lowercase(), self.lower(i + 1)))
+                    .and_then(|key| group(&key));
+                let found = with_next
+                    .map(|g| (g, 2))
+                    .or_else(|| group(&rest.to_lowercase()).map(|g| (g, 1)));
+                if let Some(((_, names), n)) = found {
                     for name in *names {
                         self.push_employer(
-                            (i, i + 1),
+                            (i, i + n),
                             name,
                             History::Past,
                             "past employer (a group of employers)",
                         );
                     }
-                    self.claim(i, i + 1);
+                    self.claim(i, i + n);
                     continue;
                 }
                 // "ex-HRBP", "ex-consultant": a past title, not an employer
@@ -377,24 +389,38 @@ impl<'a> Reader<'a> {
                 );
                 self.push_employer((i, end), &name, History::Past, "past employer (\"ex-\")");
                 self.claim(i, end);
-                // "ex-Spotify or Netflix": the list goes on in the past
+                // "ex-Spotify or Netflix", "ex-Spotify, Netflix or TikTok":
+                // the list goes on in the past
                 let mut k = end;
-                while k + 1 < self.len()
-                    && self.same_clause(i, k + 1)
-                    && in_list(LIST_JOINERS, self.lower(k))
-                    && self.free(k + 1, 1)
-                    && self.tokens[k + 1].capitalized()
-                    && !self.lower(k + 1).starts_with("ex-")
-                {
-                    let Some(e2) = self.name_run(k + 1, false) else {
+                loop {
+                    let joined = k + 1 < self.len()
+                        && self.same_clause(k, k + 1)
+                        && in_list(LIST_JOINERS, self.lower(k));
+                    let after_comma = k < self.len()
+                        && k > 0
+                        && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].trim() == ",";
+                    let from = if joined { k + 1 } else { k };
+                    if !(joined || after_comma)
+                        || from >= self.len()
+                        || !self.free(from, 1)
+                        || !self.tokens[from].capitalized()
+                        || self.lower(from).starts_with("ex-")
+                    {
+                        break;
+                    }
+                    let Some(e2) = self.name_run(from, false) else {
                         break;
                     };
-                    let next = self.text(k + 1, e2).to_owned();
-                    if scout_taxonomy::geocode(&next).is_some() {
+                    let next = self.text(from, e2).to_owned();
+                    let listed = joined
+                        || (self.could_be_employer(from, e2)
+                            && scout_taxonomy::skills::canonical_skill(&next).is_none()
+                            && self.listed_employer_follows(e2));
+                    if scout_taxonomy::geocode(&next).is_some() || !listed {
                         break;
                     }
                     self.push_employer(
-                        (k + 1, e2),
+                        (from, e2),
                         &next,
                         History::Past,
                         "past employer (\"ex-\", listed)",
@@ -639,7 +665,8 @@ impl<'a> Reader<'a> {
                         .any(|(w, _)| *w == self.lower(i + n))
                         || canonical_industry(self.lower(i + n))
                             .is_some_and(|c| c == self.lower(i + n)));
-                if short.is_some() && n == 1 && next_is_industry {
+                // (only a word that narrows: "cybersecurity SaaS" are two)
+                if short.is_some() && n == 1 && next_is_industry && in_list(&["luxury"], &text) {
                     continue;
                 }
                 // a list item that is an industry's name and nothing else
@@ -665,9 +692,18 @@ impl<'a> Reader<'a> {
                             && self.same_clause(i, i + n)
                             && (in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n))
                                 || in_list(lx::INDUSTRY_NOUNS_AFTER, self.lower(i + n)));
-                        let cued_before = i > 0
-                            && self.same_clause(i - 1, i)
-                            && (in_list(&["in", "the", "dans", "en", "im"], self.lower(i - 1))
+                        // "banking or insurance": listed after an industry read
+                        let listed = i > 1
+                            && self.same_clause(i - 2, i)
+                            && in_list(LIST_JOINERS, self.lower(i - 1))
+                            && self.found.iter().any(|f| {
+                                matches!(f.filter.criterion, Criterion::CompanyIndustry { .. })
+                                    && f.end == self.tokens[i - 2].end
+                            });
+                        let cued_before = listed
+                            || i > 0
+                                && self.same_clause(i - 1, i)
+                                && (in_list(&["in", "the", "dans", "en", "im"], self.lower(i - 1))
                                 // "luxury hospitality"
                                 || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == self.lower(i - 1)));
                         if !(cued_after || cued_before || alone) {

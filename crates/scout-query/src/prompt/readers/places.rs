@@ -333,8 +333,27 @@ impl<'a> Reader<'a> {
                         g.population >= 100_000 && g.country_code == place.country_code
                     })
             };
+            // … or after it ("Basel or Zug")
+            let after_a_large_place = i > 0 && {
+                let slash = self.prompt[self.tokens[i - 1].end..self.tokens[i].start].contains('/');
+                let before = if slash {
+                    Some(i - 1)
+                } else if i > 1 && in_list(LIST_JOINERS, self.lower(i - 1)) {
+                    Some(i - 2)
+                } else {
+                    None
+                };
+                before.is_some_and(|b| {
+                    self.same_clause(b, i) && self.found.iter().any(|f| {
+                        f.end == self.tokens[b].end
+                            && matches!(&f.filter.criterion, Criterion::Location { place: p, .. }
+                                    if geocode(p).is_some_and(|g| g.population >= 100_000
+                                        && g.country_code == place.country_code))
+                    })
+                })
+            };
             let big_enough = place.population >= 100_000
-                || (place.kind == GeoKind::City && beside_a_large_place);
+                || (place.kind == GeoKind::City && (beside_a_large_place || after_a_large_place));
             if !big_enough || !self.acceptable_place(i, end, &place) {
                 continue;
             }

@@ -139,6 +139,21 @@ impl<'a> Reader<'a> {
             {
                 return Some(confidence::TITLE_OF_A_FIELD);
             }
+            // "head of customer support", "director of data science": a
+            // leader word, "of", a field of two words (no place, language
+            // or role among them)
+            if n == 4
+                && leader
+                && words[1] == "of"
+                && words[2..].iter().all(|w| {
+                    field(w)
+                        && geocode(w).is_none()
+                        && canonical_language(w).is_none()
+                        && !in_list(lx::COMMON_ROLES, w)
+                })
+            {
+                return Some(confidence::TITLE_OF_A_FIELD);
+            }
             // "VP engineering", "head sales": a leader word, then a function
             if n == 2
                 && in_list(&["vp", "svp", "evp", "head", "director"], words[0])
