@@ -431,7 +431,7 @@ fn without_generic_noun(text: &str) -> &str {
 
 /// Bodies whose name is also the credential they award ("ACCA" under a
 /// list of certifications is one).
-const CREDENTIAL_BODIES: &[&str] = &["acca", "cipd", "shrm", "cima", "itil", "aicpa"];
+const CREDENTIAL_BODIES: &[&str] = &["acca", "cipd", "shrm", "cima", "itil"];
 
 /// Column names of a table of certifications, folded.
 const COLUMN_NAMES: &[&str] = &[

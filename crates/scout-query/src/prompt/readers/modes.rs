@@ -30,7 +30,9 @@ impl<'a> Reader<'a> {
         s
     }
 
-    pub(super) fn modes(&mut self) {
+    /// Words said around a search that ask for nothing: the genders an ad
+    /// addresses, a willingness to travel, the asker's own verb.
+    fn asides(&mut self) {
         // "(m/w/d)", "(h/f)", "(m/f/d)": the genders a German or French ad
         // addresses, no skill or keyword
         for i in 0..self.len() {
@@ -83,6 +85,10 @@ impl<'a> Reader<'a> {
         {
             self.claim(first, first + 2);
         }
+    }
+
+    pub(super) fn modes(&mut self) {
+        self.asides();
         // "german not needed", "degree not required": what precedes in the
         // clause is not asked for at all
         for i in 0..self.len() {

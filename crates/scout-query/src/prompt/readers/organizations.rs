@@ -114,12 +114,15 @@ impl<'a> Reader<'a> {
                 _ => None,
             }
         };
+        let round = |l: &str| {
+            lx::SIZE_WORDS
+                .iter()
+                .find(|(w, _)| *w == format!("series {l}"))
+                .map(|(_, bands)| *bands)
+        };
         // "Series C+": that round (and later, as "series C or later" reads)
         if let Some(l) = self.lower(i + 1).strip_suffix('+').filter(|l| l.len() == 1) {
-            let (_, round) = lx::SIZE_WORDS
-                .iter()
-                .find(|(w, _)| *w == format!("series {l}"))?;
-            return Some((2, round.to_vec()));
+            return Some((2, round(l)?.to_vec()));
         }
         let (letters, n): (Vec<char>, usize) = match self.lower(i + 1).split_once('-') {
             Some((a, b)) if a.len() == 1 && b.len() == 1 => {
@@ -152,21 +155,10 @@ impl<'a> Reader<'a> {
         }
         let mut bands: Vec<CompanySize> = Vec::new();
         for l in letters {
-            let (_, round) = lx::SIZE_WORDS
-                .iter()
-                .find(|(w, _)| *w == format!("series {l}"))?;
-            for b in *round {
-                if !bands.contains(b) {
-                    bands.push(*b);
-                }
-            }
+            bands.extend(round(&l.to_string())?);
         }
-        bands.sort_by_key(|b| {
-            b.as_str()
-                .split(['-', '+'])
-                .next()
-                .and_then(|x| x.parse::<u32>().ok())
-        });
+        bands.sort();
+        bands.dedup();
         Some((n, bands))
     }
 
@@ -342,30 +334,7 @@ impl<'a> Reader<'a> {
                     );
                     self.claim(i, i + 1);
                     // "(McKinsey/BCG/Bain)" right after: those employers
-                    let opens = i + 1 < self.len()
-                        && self.prompt[self.tokens[i].end..self.tokens[i + 1].start].contains('(');
-                    if opens {
-                        let mut k = i + 1;
-                        // (a bracket opens a clause of its own: the closing
-                        // one bounds the list)
-                        while k < self.len() && self.free(k, 1) && self.tokens[k].capitalized() {
-                            let name = self.tokens[k].text.clone();
-                            self.push_employer(
-                                (k, k + 1),
-                                &name,
-                                History::Past,
-                                "past employer (named with an industry)",
-                            );
-                            self.claim(k, k + 1);
-                            let closes = k + 1 >= self.len()
-                                || self.prompt[self.tokens[k].end..self.tokens[k + 1].start]
-                                    .contains(')');
-                            k += 1;
-                            if closes {
-                                break;
-                            }
-                        }
-                    }
+                    self.employers_in_brackets(i + 1, History::Past);
                     continue;
                 }
                 let mut end = i + 1;
@@ -412,10 +381,7 @@ impl<'a> Reader<'a> {
                         break;
                     };
                     let next = self.text(from, e2).to_owned();
-                    let listed = joined
-                        || (self.could_be_employer(from, e2)
-                            && scout_taxonomy::skills::canonical_skill(&next).is_none()
-                            && self.listed_employer_follows(e2));
+                    let listed = joined || self.listed_after_a_comma(from) == Some(e2);
                     if scout_taxonomy::geocode(&next).is_some() || !listed {
                         break;
                     }
@@ -519,12 +485,7 @@ impl<'a> Reader<'a> {
                         && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim()
                             == ","
                     {
-                        if let Some(e2) = self.name_run(end, false).filter(|&e2| {
-                            self.could_be_employer(end, e2)
-                                && scout_taxonomy::skills::canonical_skill(self.text(end, e2))
-                                    .is_none()
-                                && self.listed_employer_follows(e2)
-                        }) {
+                        if let Some(e2) = self.listed_after_a_comma(end) {
                             k = end;
                             end = e2;
                             continue;
@@ -546,6 +507,17 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + gn);
             }
         }
+    }
+
+    /// "Stripe, Plaid or Brex": the end of a name after a comma in a list of
+    /// employers — one that could be an employer and is no skill, where the
+    /// list goes on after it ([`Self::listed_employer_follows`]).
+    fn listed_after_a_comma(&self, at: usize) -> Option<usize> {
+        self.name_run(at, false).filter(|&e| {
+            self.could_be_employer(at, e)
+                && scout_taxonomy::skills::canonical_skill(self.text(at, e)).is_none()
+                && self.listed_employer_follows(e)
+        })
     }
 
     /// Whether the list of employers goes on after `end`: the clause ends,

@@ -242,6 +242,57 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "Cupertino/San Jose area", "Basel or Zug": a smaller town (words
+    /// `i..end`) listed right before or after a large place of its country.
+    fn listed_with_a_large_place(
+        &self,
+        i: usize,
+        end: usize,
+        place: &scout_taxonomy::GeoMatch,
+    ) -> bool {
+        // "Cupertino/San Jose area", "Cupertino or San Jose": a smaller
+        // town listed beside a large place of its country
+        let beside = {
+            let mut k = end;
+            let slash = k < self.len()
+                && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains('/');
+            if !slash
+                && k + 1 < self.len()
+                && self.same_clause(i, k)
+                && in_list(LIST_JOINERS, self.lower(k))
+            {
+                k += 1;
+            }
+            (slash || k > end)
+                && k < self.len()
+                && self.same_clause(i, k)
+                && self.place_at(k, true).is_some_and(|(_, g)| {
+                    g.population >= 100_000 && g.country_code == place.country_code
+                })
+        };
+        // … or after it ("Basel or Zug")
+        let after = i > 0 && {
+            let slash = self.prompt[self.tokens[i - 1].end..self.tokens[i].start].contains('/');
+            let before = if slash {
+                Some(i - 1)
+            } else if i > 1 && in_list(LIST_JOINERS, self.lower(i - 1)) {
+                Some(i - 2)
+            } else {
+                None
+            };
+            before.is_some_and(|b| {
+                self.same_clause(b, i)
+                    && self.found.iter().any(|f| {
+                        f.end == self.tokens[b].end
+                            && matches!(&f.filter.criterion, Criterion::Location { place: p, .. }
+                                if geocode(p).is_some_and(|g| g.population >= 100_000
+                                    && g.country_code == place.country_code))
+                    })
+            })
+        };
+        beside || after
+    }
+
     pub(super) fn bare_places(&mut self) {
         for i in 0..self.len() {
             let region = lx::REGION_WORDS.contains(&self.lower(i));
@@ -313,47 +364,8 @@ impl<'a> Reader<'a> {
             if one_word_chatter || market || company || iso3_code {
                 continue;
             }
-            // "Cupertino/San Jose area", "Cupertino or San Jose": a smaller
-            // town listed beside a large place of its country
-            let beside_a_large_place = {
-                let mut k = end;
-                let slash = k < self.len()
-                    && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains('/');
-                if !slash
-                    && k + 1 < self.len()
-                    && self.same_clause(i, k)
-                    && in_list(LIST_JOINERS, self.lower(k))
-                {
-                    k += 1;
-                }
-                (slash || k > end)
-                    && k < self.len()
-                    && self.same_clause(i, k)
-                    && self.place_at(k, true).is_some_and(|(_, g)| {
-                        g.population >= 100_000 && g.country_code == place.country_code
-                    })
-            };
-            // … or after it ("Basel or Zug")
-            let after_a_large_place = i > 0 && {
-                let slash = self.prompt[self.tokens[i - 1].end..self.tokens[i].start].contains('/');
-                let before = if slash {
-                    Some(i - 1)
-                } else if i > 1 && in_list(LIST_JOINERS, self.lower(i - 1)) {
-                    Some(i - 2)
-                } else {
-                    None
-                };
-                before.is_some_and(|b| {
-                    self.same_clause(b, i) && self.found.iter().any(|f| {
-                        f.end == self.tokens[b].end
-                            && matches!(&f.filter.criterion, Criterion::Location { place: p, .. }
-                                    if geocode(p).is_some_and(|g| g.population >= 100_000
-                                        && g.country_code == place.country_code))
-                    })
-                })
-            };
             let big_enough = place.population >= 100_000
-                || (place.kind == GeoKind::City && (beside_a_large_place || after_a_large_place));
+                || (place.kind == GeoKind::City && self.listed_with_a_large_place(i, end, &place));
             if !big_enough || !self.acceptable_place(i, end, &place) {
                 continue;
             }
