@@ -446,9 +446,25 @@ fn span_in_piece(prompt: &str, from: usize, to: usize) -> Option<std::ops::Range
             _ => None,
         })
         .collect();
-    let grouped = toks
-        .iter()
-        .any(|(k, _, _)| matches!(k, Kind::Open | Kind::Close | Kind::Phrase));
+    // a bracket or a quote counts when an operator works with it: inside
+    // the brackets, or right beside the group or the phrase ("AND (a OR
+    // b)", "\"x y\" AND z") — not "terraform AND ansible (not just one)"
+    let mut depth = 0usize;
+    let mut inside = false;
+    for (k, _, _) in &toks {
+        match k {
+            Kind::Open => depth += 1,
+            Kind::Close => depth = depth.saturating_sub(1),
+            Kind::Operator(_) if depth > 0 => inside = true,
+            _ => {}
+        }
+    }
+    let beside = toks.windows(2).any(|w| {
+        let group = |k: &Kind| matches!(k, Kind::Open | Kind::Close | Kind::Phrase);
+        (matches!(w[0].0, Kind::Operator(_)) && group(&w[1].0))
+            || (group(&w[0].0) && matches!(w[1].0, Kind::Operator(_)))
+    });
+    let grouped = inside || beside;
     if operators.is_empty() || !(grouped || (operators.len() >= 2 && operators.contains(&"AND"))) {
         return None;
     }

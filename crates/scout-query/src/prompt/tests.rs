@@ -566,3 +566,29 @@ fn groups_after_ex_bracketed_credentials_and_listed_industries_read_as_recruiter
         .iter()
         .any(|l| l.contains("Gonder")));
 }
+
+#[test]
+fn field_acronyms_skill_titles_head_counts_and_lone_operators_read_as_recruiters_mean() {
+    let read = |p: &str| labels_of(&read_prompt(p).unwrap());
+    // "ml" is no Mali and no Malayalam
+    assert_eq!(read("ML researchers"), ["+JOB_TITLE=ml researcher"]);
+    // a skill of two words before a developer; a skill before a role that works on it
+    assert_eq!(
+        read("power bi developers"),
+        ["+SKILL=Power BI", "+JOB_TITLE=software developer"]
+    );
+    assert_eq!(read("HubSpot admins"), ["+JOB_TITLE=hubspot administrator"]);
+    // a head count written with its word
+    assert!(read("head of talent for a 40-person startup")
+        .contains(&"+COMPANY_SIZE=11-50/CURRENT".to_owned()));
+    // one operator beside words, with a bracket elsewhere, is plain language
+    let plain = read("infra engineers that know terraform AND ansible (not just one)");
+    assert!(plain.contains(&"+SKILL=Terraform".to_owned()), "{plain:?}");
+    assert!(
+        !plain.iter().any(|l| l.starts_with("+KEYWORD")),
+        "{plain:?}"
+    );
+    // the place before "remote" stays required; a language's variety is the language
+    assert!(read("admins, UK remote").contains(&"+LOCATION=UK".to_owned()));
+    assert!(read("devs, Swiss German a plus").contains(&"~LANGUAGE=german".to_owned()));
+}

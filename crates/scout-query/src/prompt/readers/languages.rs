@@ -71,6 +71,27 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let mut start = i;
+            // "Swiss German", "Brazilian Portuguese": a variety of the language
+            if i > 0
+                && self.free(i - 1, 1)
+                && self.same_clause(i - 1, i)
+                && in_list(
+                    &[
+                        "swiss",
+                        "austrian",
+                        "brazilian",
+                        "european",
+                        "canadian",
+                        "mexican",
+                        "castilian",
+                        "british",
+                        "american",
+                    ],
+                    self.lower(i - 1),
+                )
+            {
+                start = i - 1;
+            }
             let mut end = i + 1;
             let mut level = None;
             // "fluent in French", "native French"

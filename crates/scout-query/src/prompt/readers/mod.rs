@@ -251,7 +251,11 @@ impl<'a> Reader<'a> {
         }
         if let Some(remote) = &self.remote {
             let remote_end = remote.end;
+            let remote_start = remote.start;
             for r in &mut self.found {
+                // "UK remote": the place right before says the same
+                let just_before =
+                    r.end <= remote_start && self.prompt[r.end..remote_start].trim().is_empty();
                 // "remote from Portugal", "remote US", "Remote (EU)": where
                 // they work from, which stays a requirement
                 let between = self.prompt.get(remote_end..r.start).unwrap_or("x");
@@ -264,7 +268,9 @@ impl<'a> Reader<'a> {
                                 "" | "from" | "in" | "within" | "only" | "based"
                             )
                         });
-                if from_there && matches!(r.filter.criterion, Criterion::Location { .. }) {
+                if (from_there || just_before)
+                    && matches!(r.filter.criterion, Criterion::Location { .. })
+                {
                     r.reason
                         .push_str("; remote from this place: it stays required");
                     continue;

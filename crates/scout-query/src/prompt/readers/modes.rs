@@ -61,6 +61,14 @@ impl<'a> Reader<'a> {
             ) {
                 self.claim(i, i + n);
             }
+            // "travel 30%": how much, not what
+            let share = i + 1 < self.len()
+                && self.same_clause(i, i + 1)
+                && self.tokens[i + 1].lower.chars().all(|c| c.is_ascii_digit())
+                && self.prompt[self.tokens[i + 1].end..].starts_with('%');
+            if self.lower(i) == "travel" && share && self.free(i, 2) {
+                self.claim(i, i + 2);
+            }
         }
         // "sourcing for a Director…", "we're hiring for our…": the asker's
         // own verb at the start carries nothing (sourcing is a skill too)

@@ -550,7 +550,7 @@ impl<'a> Reader<'a> {
             && scout_taxonomy::languages::canonical_language(text).is_none()
             && canonical_industry(text).is_none()
             && !lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == lower)
-            && !in_list(lx::SENIORITY_PREFIX, &lower)
+            && !(i..end).any(|k| in_list(lx::SENIORITY_PREFIX, self.lower(k)))
             && !in_list(lx::CARRY_NOTHING, &lower)
             && !scout_taxonomy::titles::is_known_title(text)
     }

@@ -10,6 +10,9 @@
 //! as people mean it); "above N" starts after N, "under N" ends before it.
 
 use super::{in_list, Reader};
+
+/// Words joined to a head count by a hyphen ("a 40-person startup").
+const HEAD_COUNT_SUFFIXES: &[&str] = &["person", "people", "strong", "employee", "staff"];
 use crate::prompt::lexicon as lx;
 use scout_model::{CompanySize, History};
 
@@ -69,6 +72,14 @@ impl Reader<'_> {
     /// whether the range was open upwards).
     fn count_at(&self, i: usize) -> Option<(u32, u32, usize, bool)> {
         let lower = self.lower(i);
+        // "a 40-person startup": the head count and its word in one
+        if let Some((a, _)) = lower
+            .split_once('-')
+            .filter(|(_, b)| HEAD_COUNT_SUFFIXES.contains(b))
+        {
+            let (n, _) = count(a)?;
+            return Some((n, n, i + 1, false));
+        }
         // "11-50", "1000-5000"
         if let Some((a, b)) = lower.split_once('-') {
             let ((lo, _), (hi, plus)) = (count(a)?, count(b)?);
@@ -117,8 +128,12 @@ impl Reader<'_> {
                 continue;
             };
             let mut start = i;
-            // what says it is a size: a word after, or a word before
-            let mut said = false;
+            // what says it is a size: a word after, or a word before (or
+            // in the word itself: "40-person")
+            let mut said = self
+                .lower(i)
+                .split_once('-')
+                .is_some_and(|(_, b)| HEAD_COUNT_SUFFIXES.contains(&b));
             while end < self.len()
                 && self.same_clause(i, end)
                 && self.free(end, 1)

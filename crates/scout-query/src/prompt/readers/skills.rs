@@ -177,8 +177,10 @@ impl<'a> Reader<'a> {
     /// acronym (four digits or more, so no count or year range is taken).
     fn standard_number(&self, k: usize) -> bool {
         let body = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+        // ("SOC 2": a body of three letters or more may take a short number)
+        let digits = self.tokens[k].lower.len();
         k > 0
-            && self.tokens[k].lower.len() >= 4
+            && (digits >= 4 || self.tokens[k - 1].text.len() >= 3)
             && self.tokens[k].lower.chars().all(|c| c.is_ascii_digit())
             && body(&self.tokens[k - 1].text)
             && self.prompt[self.tokens[k - 1].end..self.tokens[k].start] == *" "
@@ -281,7 +283,9 @@ fn is_arrondissement(word: &str) -> bool {
 /// "10mi", "5k", "3yrs", "12months": a number and its unit, already read or
 /// meaningless alone (but "3D", "5G" are words).
 fn is_number_with_unit(word: &str) -> bool {
-    let unit = word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '+');
+    // ("100-500m", "70-80k": a range before its unit too)
+    let unit =
+        word.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '+' || c == '-');
     unit.len() < word.len()
         && matches!(
             unit.trim_end_matches('+'),
@@ -302,5 +306,9 @@ fn is_number_with_unit(word: &str) -> bool {
                 | "h"
                 | "hrs"
                 | "x"
+                | "mm"
+                | "bn"
+                | "b"
+                | "%"
         )
 }

@@ -38,6 +38,7 @@ fn spelled_out(title: &str) -> String {
         ("rep", "representative"),
         ("reps", "representative"),
         ("ops", "operations"),
+        ("infra", "infrastructure"),
         ("fullstack", "full stack"),
         ("full-stack", "full stack"),
     ];
@@ -191,9 +192,26 @@ impl<'a> Reader<'a> {
                 && !in_list(lx::FILLER, words[0])
                 && !lx::DEGREES.iter().any(|(d, _)| *d == words[0])
                 && !words[0].chars().any(|c| c.is_ascii_digit())
-                && (canonical_skill(words[0]).is_none() || in_list(DOMAIN_WORDS, words[0]))
-                && geocode(words[0]).is_none()
-                && canonical_language(words[0]).is_none()
+                // (a field word is no skill, place or language: "ml" is no
+                // Mali and no Malayalam, "ai" no Anguilla)
+                && (in_list(DOMAIN_WORDS, words[0])
+                    || (canonical_skill(words[0]).is_none()
+                        && geocode(words[0]).is_none()
+                        && canonical_language(words[0]).is_none()))
+                && !in_list(lx::CARRY_NOTHING, words[0])
+            {
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
+            }
+            // "HubSpot admins", "Salesforce consultant", "SAP architect": a
+            // skill before a role that works on it (a developer of a skill
+            // is read as the skill and a developer, below)
+            if n == 2
+                && canonical_skill(words[0]).is_some()
+                && !in_list(DOMAIN_WORDS, words[0])
+                && in_list(
+                    &["administrator", "consultant", "architect", "specialist"],
+                    &spelled_out(words[1]),
+                )
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
@@ -517,6 +535,44 @@ impl<'a> Reader<'a> {
                 cursor += 1;
                 continue;
             };
+            // "power bi developers": a skill of two words ends where the
+            // title begins — the skill, and a software developer
+            let last_word = value.rsplit(' ').next().unwrap_or("");
+            if i > 0
+                && self.free(i - 1, 1)
+                && self.same_clause(i - 1, i)
+                && in_list(DEV_WORDS, last_word)
+                && n == 2
+            {
+                if let Some(skill) = canonical_skill(self.text(i - 1, i + 1)) {
+                    let mode = self.modes[i - 1];
+                    self.push(
+                        (i - 1, i + 1),
+                        mode,
+                        Criterion::Skill(skill.to_owned()),
+                        confidence::SKILL_IN_A_TITLE,
+                        format!("skill named in the title: {skill}"),
+                    );
+                    let generic = if last_word.starts_with("engineer") {
+                        "software engineer"
+                    } else {
+                        "software developer"
+                    };
+                    self.push(
+                        (i + 1, i + n),
+                        mode,
+                        Criterion::JobTitle {
+                            title: generic.to_owned(),
+                            history: History::Current,
+                        },
+                        confidence::SKILL_IN_A_TITLE,
+                        format!("job title: a {generic} using the skill it names"),
+                    );
+                    self.claim(i - 1, i + n);
+                    cursor = i + n;
+                    continue;
+                }
+            }
             // "assistant to the CEO", "reporting to the CFO": whom the role
             // serves; "managed 5+ engineers", "managed managers": a team
             // size; "dev tools": a product
@@ -673,6 +729,7 @@ impl<'a> Reader<'a> {
                     "formerly",
                     "previously",
                     "ex",
+                    "exited",
                     "ancien",
                     "ehemaliger",
                 ],
