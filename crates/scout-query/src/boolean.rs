@@ -361,9 +361,10 @@ pub fn read_keyword(value: &str) -> Result<Option<BooleanKeyword>, BooleanError>
 /// Byte ranges of a prompt that hold a boolean string, for the prompt
 /// reader. The prompt is cut at commas, semicolons and line ends outside
 /// quotes and brackets; a piece holds one when it has an operator in
-/// capitals and either a quote or bracket or a second operator one of which
-/// is `AND` — so "java OR kotlin developer" and "NOT at Apple" stay plain
-/// language. The string runs from the piece's start to its last operand;
+/// capitals and either a quote or bracket that an operator works with
+/// (inside the brackets, or right beside the group or phrase) or a second
+/// operator one of which is `AND` — so "java OR kotlin developer", "NOT at
+/// Apple" and "terraform AND ansible (not just one)" stay plain language. The string runs from the piece's start to its last operand;
 /// a word that follows a closed bracket (or an operand phrase) with no
 /// operator between ends it: `nurse AND (ICU OR "intensive care") in
 /// Houston` leaves "in Houston" to the other readers.
