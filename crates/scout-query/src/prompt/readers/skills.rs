@@ -309,6 +309,5 @@ fn is_number_with_unit(word: &str) -> bool {
                 | "mm"
                 | "bn"
                 | "b"
-                | "%"
         )
 }

@@ -60,6 +60,16 @@ fn spelled_out(title: &str) -> String {
         .join(" ")
 }
 
+/// The role a skill's developer or engineer is searched as ("Java
+/// developer" → software developer, "Golang engineer" → software engineer).
+fn generic_role(dev_word: &str) -> &'static str {
+    if dev_word.starts_with("engineer") {
+        "software engineer"
+    } else {
+        "software developer"
+    }
+}
+
 /// "devops/platform engineer", "iOS/Android developer": two fields before
 /// one role are two titles (OR'd, as titles are); a title without such a
 /// word is itself.
@@ -553,11 +563,7 @@ impl<'a> Reader<'a> {
                         confidence::SKILL_IN_A_TITLE,
                         format!("skill named in the title: {skill}"),
                     );
-                    let generic = if last_word.starts_with("engineer") {
-                        "software engineer"
-                    } else {
-                        "software developer"
-                    };
+                    let generic = generic_role(last_word);
                     self.push(
                         (i + 1, i + n),
                         mode,
@@ -763,11 +769,7 @@ impl<'a> Reader<'a> {
             let title_value = if split {
                 let skill =
                     canonical_skill(&words[..words.len() - 1].join(" ")).unwrap_or_default();
-                let generic = if words[words.len() - 1].starts_with("engineer") {
-                    "software engineer"
-                } else {
-                    "software developer"
-                };
+                let generic = generic_role(words[words.len() - 1]);
                 self.push(
                     (i, end - 1),
                     mode,
