@@ -219,6 +219,15 @@ impl<'a> Reader<'a> {
         });
     }
 
+    /// Whether one of `signs` is written right before word `i` ("< 2 yrs",
+    /// "(<10 people)").
+    fn sign_before(&self, i: usize, signs: &[char]) -> bool {
+        let from = if i == 0 { 0 } else { self.tokens[i - 1].end };
+        self.prompt[from..self.tokens[i].start]
+            .trim_end()
+            .ends_with(signs)
+    }
+
     fn is_filler(&self, i: usize) -> bool {
         // "IT support", "IT manager": written in capitals in a prompt that
         // is not, "IT" is the field, not the pronoun

@@ -39,14 +39,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Whether one of `signs` is written right before word `i` ("< 2").
-    fn sign_before(&self, i: usize, signs: [char; 2]) -> bool {
-        let from = if i == 0 { 0 } else { self.tokens[i - 1].end };
-        self.prompt[from..self.tokens[i].start]
-            .trim_end()
-            .ends_with(signs)
-    }
-
     pub(super) fn radius(&mut self) {
         for i in 0..self.len() {
             if self.claimed[i] {
@@ -249,10 +241,10 @@ impl<'a> Reader<'a> {
         } else if let Some(s) = self.phrase_before(i, AT_MOST) {
             start = s;
             at_most = true;
-        } else if self.sign_before(i, ['<', '≤']) {
+        } else if self.sign_before(i, &['<', '≤']) {
             // "< 2 yrs"
             at_most = true;
-        } else if self.sign_before(i, ['>', '≥']) {
+        } else if self.sign_before(i, &['>', '≥']) {
             plus = true;
         } else if let Some(s) = self.phrase_before(i, &["between", "entre", "zwischen"]) {
             start = s;

@@ -176,7 +176,6 @@ impl Reader<'_> {
                 continue;
             }
             let mut edge_starts_next = open || hi > lo;
-            let typed_before = self.prompt[..self.tokens[i].start].trim_end();
             if let Some(s) = self.phrase_before(start, lx::SIZE_ABOVE) {
                 start = s;
                 lo = lo.saturating_add(1);
@@ -190,10 +189,10 @@ impl Reader<'_> {
                 start = s;
                 hi = lo;
                 lo = 1;
-            } else if typed_before.ends_with('<') {
+            } else if self.sign_before(i, &['<']) {
                 hi = lo.saturating_sub(1).max(1);
                 lo = 1;
-            } else if typed_before.ends_with('>') {
+            } else if self.sign_before(i, &['>']) {
                 lo = lo.saturating_add(1);
                 hi = u32::MAX;
                 edge_starts_next = false;
