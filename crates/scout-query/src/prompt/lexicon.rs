@@ -2460,6 +2460,14 @@ pub(crate) const SKILL_CUES: &[&str] = &[
     "avec",
     "con",
 ];
+/// Words that offer a choice between the items of a list (*Go or Rust*).
+pub(crate) const CHOICE_JOINERS: &[&str] = &["or", "ou", "o", "oder", "either"];
+/// Words after which a list of skills, languages or credentials begins
+/// (*with Java, Kotlin or Scala*).
+pub(crate) const LIST_OPENERS: &[&str] = &[
+    "with", "w/", "in", "using", "knows", "knowing", "speaking", "speaks", "fluent", "holding",
+    "holds", "mit", "avec", "con", "en", "either",
+];
 /// Words joining the items of a list (*Google or Meta*).
 pub(crate) const LIST_JOINERS: &[&str] =
     &["or", "and", "ou", "et", "o", "y", "oder", "und", "/", "&"];

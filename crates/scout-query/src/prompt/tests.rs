@@ -83,6 +83,65 @@ fn markers_set_the_mode_of_their_clause_only() {
 }
 
 #[test]
+fn a_choice_between_values_of_a_set_type_is_optional() {
+    // the search requires every required SKILL, LANGUAGE or
+    // CERTIFICATION_NAME: "Go or Rust" must not ask for both
+    let labels = |p: &str| labels_of(&read(p));
+    assert_eq!(
+        labels("backend engineer, Go or Rust"),
+        ["+JOB_TITLE=backend engineer", "~SKILL=Go", "~SKILL=Rust"]
+    );
+    assert_eq!(
+        labels("Java, Kotlin or Scala developers in Berlin"),
+        [
+            "~SKILL=Java",
+            "~SKILL=Kotlin",
+            "~SKILL=Scala",
+            "+JOB_TITLE=software developer",
+            "+LOCATION=Berlin"
+        ]
+    );
+    // a level follows its language
+    assert_eq!(
+        labels("nurse speaking fluent french or german"),
+        [
+            "+JOB_TITLE=nurse",
+            "~LANGUAGE=french",
+            "~LANGUAGE_PROFICIENCY=french:full_professional",
+            "~LANGUAGE=german",
+            "~LANGUAGE_PROFICIENCY=german:full_professional"
+        ]
+    );
+    // a comma parting facets lists no choice; an "and" ends one
+    assert_eq!(
+        labels("engineers distributed systems, Java or Go"),
+        [
+            "+JOB_TITLE=engineer",
+            "+SKILL=distributed systems",
+            "~SKILL=Java",
+            "~SKILL=Go"
+        ]
+    );
+    assert_eq!(
+        labels("Python, SQL and Spark or Databricks"),
+        [
+            "+SKILL=Python",
+            "+SKILL=SQL",
+            "~SKILL=Spark",
+            "~SKILL=Databricks"
+        ]
+    );
+    assert_eq!(labels("Python and SQL"), ["+SKILL=Python", "+SKILL=SQL"]);
+    // excluding either is already what "no Java or C#" means
+    assert_eq!(labels("no Java or C#"), ["-SKILL=Java", "-SKILL=C#"]);
+    let intent = read("PMP or PRINCE2 certified project manager");
+    assert!(intent
+        .notes
+        .iter()
+        .any(|n| n.text.starts_with("PMP or PRINCE2") && n.reason.contains("choice")));
+}
+
+#[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");
     let ex = i.explanations_json();

@@ -302,6 +302,7 @@ impl<'a> Reader<'a> {
             }
         });
         self.found.sort_by_key(|r| r.start);
+        self.alternatives();
         self.notes.sort_by_key(|n| n.start);
         Intent {
             prompt: self.prompt.to_owned(),

@@ -6,7 +6,7 @@ use super::Reader;
 use crate::filter::Criterion;
 use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
-use crate::prompt::{Mode, Note};
+use crate::prompt::{Mode, Note, ReadFilter};
 
 impl<'a> Reader<'a> {
     pub(super) fn clause_end(&self, i: usize) -> usize {
@@ -210,6 +210,110 @@ impl<'a> Reader<'a> {
                 );
                 self.claim(i, i + n);
             }
+        }
+    }
+}
+
+/// The filter types a profile holds several of, whose required filters the
+/// search ANDs (docs/search.md, "Several filters of one type").
+fn is_set_type(c: &Criterion) -> Option<u8> {
+    match c {
+        Criterion::Skill(_) => Some(0),
+        Criterion::Language(_) => Some(1),
+        Criterion::CertificationName(_) => Some(2),
+        _ => None,
+    }
+}
+
+impl Reader<'_> {
+    /// "Go or Rust", "French or German", "PMP, PRINCE2 or MSP": a choice
+    /// between values of a type a profile holds several of. The search
+    /// requires every required filter of such a type, so reading each as
+    /// required would ask for all of them; they are read as optional instead
+    /// (each raises the rank: people with both come first, then those with
+    /// either), with a note saying why. A list is a choice when its items are
+    /// joined by commas and an *or* word and by no *and*; a level read with a
+    /// language (*fluent French or German*) follows its language. Needs
+    /// `found` sorted by start.
+    /// Whether the item starting at byte `start` begins a list: first in
+    /// its clause, or right after a word that introduces one (*with, in,
+    /// using, speaking…*).
+    fn begins_list(&self, start: usize) -> bool {
+        let Some(i) = self.tokens.iter().position(|t| t.start == start) else {
+            return false;
+        };
+        i == 0 || !self.same_clause(i - 1, i) || in_list(lx::LIST_OPENERS, self.lower(i - 1))
+    }
+
+    pub(super) fn alternatives(&mut self) {
+        // the items in prompt order: a language and its level share a span
+        let mut items: Vec<(usize, usize)> = Vec::new(); // (first index, last index + 1)
+        for k in 0..self.found.len() {
+            match items.last_mut() {
+                Some((first, end))
+                    if self.found[*first].start == self.found[k].start
+                        && self.found[*first].end == self.found[k].end =>
+                {
+                    *end = k + 1;
+                }
+                _ => items.push((k, k + 1)),
+            }
+        }
+        let kind = |r: &ReadFilter| {
+            if r.filter.required {
+                is_set_type(&r.filter.criterion)
+            } else {
+                None
+            }
+        };
+        let mut a = 0;
+        while a < items.len() {
+            let Some(t) = kind(&self.found[items[a].0]) else {
+                a += 1;
+                continue;
+            };
+            // the longest run of items of this type joined by commas and *or*
+            let (mut b, mut offered) = (a + 1, false);
+            while b < items.len() && kind(&self.found[items[b].0]) == Some(t) {
+                let gap =
+                    &self.prompt[self.found[items[b - 1].0].end..self.found[items[b].0].start];
+                let words: Vec<String> = gap
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                if !words.iter().all(|w| in_list(lx::CHOICE_JOINERS, w)) {
+                    break;
+                }
+                // "distributed systems, Java or Go": a comma alone also parts
+                // the facets of a prompt; it lists choices only after a list's
+                // cue or at the start of a clause (*Java, Kotlin or Scala devs*)
+                if words.is_empty() && b == a + 1 && !self.begins_list(self.found[items[a].0].start)
+                {
+                    a = b;
+                    b += 1;
+                    continue;
+                }
+                offered |= !words.is_empty();
+                b += 1;
+            }
+            if offered && b - a >= 2 {
+                let (first, last) = (items[a].0, items[b - 1].1 - 1);
+                let (start, end) = (self.found[first].start, self.found[last].end);
+                for r in &mut self.found[first..=last] {
+                    r.filter.required = false;
+                    r.reason.push_str(
+                        "; one of several alternatives: optional, since every required filter of this type must match",
+                    );
+                }
+                self.notes.push(Note {
+                    start,
+                    end,
+                    text: self.prompt[start..end].to_owned(),
+                    reason: "a choice between values: read as optional filters (people with any of them rank first)".into(),
+                });
+            }
+            a = b;
         }
     }
 }
