@@ -11,7 +11,9 @@
 //! - it is itself no word of that data nor of the title gazetteer's 74,000
 //!   titles (a real word is never "corrected");
 //! - exactly one target lies one edit away (a deletion, an insertion, a
-//!   substitution or two neighbouring letters swapped — Damerau's edits).
+//!   substitution or two neighbouring letters swapped — Damerau's edits)
+//!   that keeps the first letter: people seldom mistype it, and words that
+//!   differ there are most often other words ("ranking", "banking").
 //!
 //! The reader that uses it lowers its confidence and says what it did.
 
@@ -101,6 +103,11 @@ fn correct(w: &str, v: &Vocabulary) -> Option<&'static str> {
     let mut found: Option<&'static str> = None;
     let mut ambiguous = false;
     let mut consider = |candidate: &[u8]| {
+        // people seldom mistype a word's first letter: "ranking" is no
+        // "banking", "CREST" no "REST"
+        if candidate.first() != b.first() {
+            return;
+        }
         let Ok(c) = std::str::from_utf8(candidate) else {
             return;
         };
@@ -172,6 +179,7 @@ mod tests {
     fn real_words_short_words_and_far_words_stay() {
         for w in [
             "Python", "London", "manager", "later", "Lyon", "Zalando", "xyzzyq", "teams",
+            "ranking", "crest",
         ] {
             assert_eq!(one_edit_correction(w), None, "{w}");
         }

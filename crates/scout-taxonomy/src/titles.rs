@@ -249,17 +249,34 @@ pub fn is_known_title(text: &str) -> bool {
     TITLES.gazetteer.contains(&f) || TITLES.family_by_title.contains_key(&core_title(text))
 }
 
-/// Whether `word` (folded) is a word of some title of the gazetteer.
-pub fn is_title_word(word: &str) -> bool {
-    static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        TITLES
+/// In how many titles of the gazetteer `word` (folded) appears.
+fn title_word_count(word: &str) -> usize {
+    static WORDS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+        let mut counts = HashMap::new();
+        for w in TITLES
             .gazetteer
             .iter()
             .flat_map(|t| t.split(' '))
             .filter(|w| !w.is_empty())
-            .collect()
+        {
+            *counts.entry(w).or_insert(0) += 1;
+        }
+        counts
     });
-    WORDS.contains(word)
+    WORDS.get(word).copied().unwrap_or(0)
+}
+
+/// Whether `word` (folded) is a word of some title of the gazetteer.
+pub fn is_title_word(word: &str) -> bool {
+    title_word_count(word) > 0
+}
+
+/// Whether `word` (folded) is a word of working life: one that at least
+/// three titles of the gazetteer use ("van" of *van driver*, "mobile",
+/// "reading") — a word that also names a city is that word when typed in
+/// lower case. A place named in a title or two ("Boston") is not one.
+pub fn is_common_title_word(word: &str) -> bool {
+    title_word_count(word) >= 3
 }
 
 /// The O*NET occupation titles.

@@ -192,6 +192,8 @@ pub const CURRENT_EMPLOYER_CUES: &[&str] = &[
     "who work for",
     "who works at",
     "employed with",
+    "been with",
+    "been at",
     "no one from",
     "nobody from",
     "anyone from",
@@ -217,6 +219,8 @@ pub const PAST_EMPLOYER_CUES: &[&str] = &[
     "came from",
     "who came from",
     "coming from",
+    // "brand managers from L'Oréal": a capitalised name that is no place
+    "from",
     "who worked at",
     "who used to work at",
     "used to be at",
@@ -1026,6 +1030,14 @@ pub const CERTIFICATIONS: &[&str] = &[
     "Six Sigma Green Belt",
     "Lean Six Sigma Black Belt",
     "Lean Six Sigma Green Belt",
+    // UK and Irish bodies and cards recruiters name (stop 39)
+    "ACA",
+    "CIPS",
+    "CREST",
+    "JIB",
+    "IStructE",
+    "CIOB",
+    "18th Edition",
     "Führerschein Klasse B",
     "Führerschein Klasse C",
     "Führerschein Klasse CE",
@@ -2250,6 +2262,7 @@ pub(crate) const AT_LEAST: &[&str] = &[
     "mas de",
     "al menos",
     "mindestens",
+    "mind",
     "almeno",
     "pelo menos",
     "mehr als",
@@ -2469,8 +2482,9 @@ pub(crate) const LIST_OPENERS: &[&str] = &[
     "holds", "mit", "avec", "con", "en", "either",
 ];
 /// Words joining the items of a list (*Google or Meta*).
-pub(crate) const LIST_JOINERS: &[&str] =
-    &["or", "and", "ou", "et", "o", "y", "oder", "und", "/", "&"];
+pub(crate) const LIST_JOINERS: &[&str] = &[
+    "or", "and", "ou", "et", "o", "y", "oder", "und", "/", "&", "+",
+];
 /// Seniority words that join the job title after them.
 pub(crate) const SENIORITY_PREFIX: &[&str] = &[
     "senior",
@@ -2557,6 +2571,7 @@ pub(crate) const DOMAIN_WORDS: &[&str] = &[
 /// Skill names that are also everyday words: read as skills only when typed
 /// as the skill is written (capitalised or in capitals).
 pub(crate) const AMBIGUOUS_SKILLS: &[&str] = &[
+    "unity",
     "clean",
     "just",
     "go",

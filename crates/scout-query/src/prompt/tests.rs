@@ -142,6 +142,28 @@ fn a_choice_between_values_of_a_set_type_is_optional() {
 }
 
 #[test]
+fn a_state_after_a_city_chooses_among_the_cities_of_that_name() {
+    let labels = |p: &str| labels_of(&read(p));
+    assert_eq!(
+        labels("nurses in Portland ME"),
+        ["+JOB_TITLE=nurse", "+LOCATION=Portland, ME"]
+    );
+    assert_eq!(
+        labels("nurses in London, Ontario"),
+        ["+JOB_TITLE=nurse", "+LOCATION=London, Ontario"]
+    );
+    // the largest city of the name needs no qualifier; a skill is none
+    assert_eq!(
+        labels("data engineers in Austin TX"),
+        ["+JOB_TITLE=data engineer", "+LOCATION=Austin"]
+    );
+    assert_eq!(
+        labels("engineers in London, Python"),
+        ["+JOB_TITLE=engineer", "+LOCATION=London", "+SKILL=Python"]
+    );
+}
+
+#[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");
     let ex = i.explanations_json();

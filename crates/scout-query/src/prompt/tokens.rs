@@ -42,6 +42,9 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '-' | '\'' | '’' | '&')
 }
 
+/// Abbreviations written with a dot before a number.
+const NUMBER_ABBREVIATIONS: &[&str] = &["mind", "min", "max", "approx", "ca", "env", "mín", "máx"];
+
 const CLAUSE_WORDS: &[&str] = &["but", "mais", "pero", "aber", "however"];
 
 /// The words of `prompt`, in order.
@@ -98,8 +101,16 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
             continue;
         }
         // "Sr. engineer": the dot of a title abbreviation ends nothing
+        // ("mind. 5 Jahre", "min. 3 years", "approx. 10": so does a word's
+        // abbreviation before a number)
         let after_abbreviation = tokens.last().is_some_and(|t: &Token| {
-            t.end == pos && scout_taxonomy::titles::is_title_abbreviation(&t.lower)
+            t.end == pos
+                && (scout_taxonomy::titles::is_title_abbreviation(&t.lower)
+                    || (NUMBER_ABBREVIATIONS.contains(&t.lower.as_str())
+                        && chars[i + 1..]
+                            .iter()
+                            .find(|(_, n)| !n.is_whitespace())
+                            .is_some_and(|(_, n)| n.is_ascii_digit())))
         });
         let ends_sentence = c == '.' && !next_is_word && !after_abbreviation;
         // a dash between words ("not from Amazon — senior SDEs in Seattle")

@@ -187,7 +187,9 @@ impl<'a> Reader<'a> {
                 .filter(|(n, _)| self.free(i, *n))
                 .max_by_key(|(n, _)| *n)
             {
-                let upper_typed = self.text(i, i + n).chars().any(char::is_uppercase);
+                // "pmp" may be a typo of anything; "18th edition" is a name
+                let upper_typed = self.text(i, i + n).chars().any(char::is_uppercase)
+                    || name.starts_with(|c: char| c.is_ascii_digit());
                 if !upper_typed {
                     continue;
                 }
@@ -252,8 +254,11 @@ impl<'a> Reader<'a> {
                 && self.free(i + 1, 1)
                 && self.prompt[self.tokens[i].end..self.tokens[i + 1].start].contains('(')
                 && {
+                    // "IStructE", "MRICS": mostly capitals, a body's letters
                     let t = &self.tokens[i + 1].text;
-                    (2..=6).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase())
+                    (2..=8).contains(&t.len())
+                        && t.chars().all(|c| c.is_ascii_alphabetic())
+                        && t.chars().filter(char::is_ascii_uppercase).count() * 2 > t.len()
                 };
             if bracketed {
                 let start = if i > 0
@@ -291,6 +296,7 @@ impl<'a> Reader<'a> {
                 && !self.is_filler(s - 1)
                 && !in_list(lx::CERTIFICATION_ADJECTIVES, self.lower(s - 1))
                 && !in_list(lx::COMMON_ROLES, self.lower(s - 1))
+                && !in_list(lx::LIST_JOINERS, self.lower(s - 1))
             {
                 s -= 1;
             }

@@ -147,9 +147,14 @@ impl<'a> Reader<'a> {
         for i in 0..self.len() {
             if let Some((n, phrase)) = self.longest(i, lx::WISH_BEFORE) {
                 let end = self.clause_end(i);
-                // "django nice to have": a wish that ends its clause is about
-                // what came before it (read below, as a wish after)
-                if i + n >= end && lx::WISH_AFTER.contains(&phrase) {
+                // "django nice to have", "CREST a bonus": a wish that ends its
+                // clause is about what came before it (read below, as a wish
+                // after), also when a longer wish after takes it in
+                let trailing = (i.saturating_sub(2)..=i).any(|s| {
+                    self.longest(s, lx::WISH_AFTER)
+                        .is_some_and(|(m, _)| s + m >= end && s + m > i)
+                });
+                if i + n >= end && (lx::WISH_AFTER.contains(&phrase) || trailing) {
                     continue;
                 }
                 for m in &mut self.modes[i + n..end] {

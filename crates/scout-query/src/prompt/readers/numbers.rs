@@ -268,8 +268,22 @@ impl<'a> Reader<'a> {
         } else {
             start
         };
+        // "who've been at Stripe or Adyen for 3+ years": how long they have
+        // been with their employer
+        let been_at = before < start
+            && (before.saturating_sub(8)..before).any(|k| {
+                self.same_clause(k, before)
+                    && self.lower(k) == "been"
+                    && matches!(
+                        self.tokens.get(k + 1).map(|t| t.lower.as_str()),
+                        Some("at" | "with")
+                    )
+            });
         if let Some(s) = self.phrase_before(before, TENURE_WORDS) {
             start = s;
+            tenure = true;
+        } else if been_at {
+            start = before;
             tenure = true;
         } else if self.new_in_role_read {
             // "new in role (under 12 months)": the number says how new

@@ -28,11 +28,26 @@ impl<'a> Reader<'a> {
                 .strip_prefix("ex-")
                 .filter(|_| self.free(i, 1))
             {
-                let bands = lx::SIZE_WORDS
-                    .iter()
-                    .find(|(x, _)| *x == rest)
-                    .map(|(_, b)| b.to_vec());
-                (1, bands, History::Past, rest.to_owned())
+                // "ex-startup", "ex-big tech": the longest size phrase the
+                // word after the dash begins
+                let found = (1..=3).rev().find_map(|m| {
+                    if !self.free(i, m) {
+                        return None;
+                    }
+                    let mut phrase = rest.to_owned();
+                    for k in i + 1..i + m {
+                        phrase.push(' ');
+                        phrase.push_str(self.lower(k));
+                    }
+                    lx::SIZE_WORDS
+                        .iter()
+                        .find(|(x, _)| *x == phrase)
+                        .map(|(_, b)| (m, b.to_vec(), phrase))
+                });
+                match found {
+                    Some((m, bands, phrase)) => (m, Some(bands), History::Past, phrase),
+                    None => continue,
+                }
             } else {
                 continue;
             };
@@ -454,6 +469,15 @@ impl<'a> Reader<'a> {
                 if !self.tokens[k].capitalized() && !self.could_be_employer(k, end) {
                     continue;
                 }
+                // "from" alone says where people come from: a capitalised
+                // name that is no place, language, school or industry
+                if phrase == "from"
+                    && !(self.tokens[k].capitalized()
+                        && self.could_be_employer(k, end)
+                        && scout_taxonomy::skills::canonical_skill(self.text(k, end)).is_none())
+                {
+                    continue;
+                }
                 let reason = match history {
                     History::Past => "past employer",
                     History::Current => "current employer",
@@ -546,7 +570,7 @@ impl<'a> Reader<'a> {
             && !lx::DEGREES.iter().any(|(d, _)| *d == lower)
             && !lx::CERTIFICATIONS.iter().any(|c| c.to_lowercase() == lower)
             && !lx::KNOWN_SCHOOLS.iter().any(|s| s.to_lowercase() == lower)
-            && scout_taxonomy::geocode(text).is_none()
+            && (text.contains('&') || scout_taxonomy::geocode(text).is_none())
             && scout_taxonomy::languages::canonical_language(text).is_none()
             && canonical_industry(text).is_none()
             && !lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == lower)

@@ -16,37 +16,63 @@ use scout_taxonomy::{geocode, GeoKind};
 impl<'a> Reader<'a> {
     /// `end` past the state or country that follows a city and contains it
     /// ("Austin TX", "Austin, Texas", "Lyon France"): said of the same place.
-    pub(super) fn state_after(&self, end: usize, place: &scout_taxonomy::GeoMatch) -> usize {
+    /// When the state names a smaller city of that name than the largest
+    /// ("Portland ME", "London, Ontario", "Birmingham AL"), the place to
+    /// search is the city with its state, returned with the end.
+    pub(super) fn state_after(
+        &self,
+        end: usize,
+        place: &scout_taxonomy::GeoMatch,
+        city: &str,
+    ) -> (usize, Option<String>) {
         if place.kind != GeoKind::City || end >= self.len() || !self.free(end, 1) {
-            return end;
+            return (end, None);
         }
         let between = self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim();
         if !(between.is_empty() || between == ",") {
-            return end;
+            return (end, None);
         }
         let word = &self.tokens[end].text;
         let code = word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase());
-        let in_it = |g: &scout_taxonomy::GeoMatch| match g.kind {
-            GeoKind::Country => g.country_code == place.country_code,
-            GeoKind::Region => g.region_key.is_some() && g.region_key == place.region_key,
-            _ => false,
-        };
-        if code {
-            let key = format!("{}.{word}", place.country_code);
-            if place.region_key.as_deref() == Some(key.as_str()) || word == &place.country_code {
-                return end + 1;
+        let contains = |g: &scout_taxonomy::GeoMatch, qualifier: &str, as_code: bool| {
+            if as_code {
+                let key = format!("{}.{qualifier}", g.country_code);
+                return g.region_key.as_deref() == Some(key.as_str())
+                    || qualifier == g.country_code;
             }
+            geocode(qualifier).is_some_and(|q| match q.kind {
+                GeoKind::Country => q.country_code == g.country_code,
+                GeoKind::Region => q.region_key.is_some() && q.region_key == g.region_key,
+                _ => false,
+            })
+        };
+        if code && contains(place, word, true) {
+            return (end + 1, None);
         }
         for n in (1..=3).rev() {
             if end + n <= self.len()
                 && self.free(end, n)
                 && self.tokens[end].capitalized()
-                && geocode(self.text(end, end + n)).is_some_and(|g| in_it(&g))
+                && contains(place, self.text(end, end + n), false)
             {
-                return end + n;
+                return (end + n, None);
             }
         }
-        end
+        for n in (1..=3).rev() {
+            if end + n > self.len() || !self.free(end, n) || !self.tokens[end].capitalized() {
+                continue;
+            }
+            let qualifier = self.text(end, end + n);
+            let qualified = format!("{city}, {qualifier}");
+            // the qualifier chose another city of the name: it was understood
+            if geocode(&qualified).is_some_and(|g| {
+                g.kind == GeoKind::City
+                    && (g.country_code != place.country_code || g.region_key != place.region_key)
+            }) {
+                return (end + n, Some(qualified));
+            }
+        }
+        (end, None)
     }
 
     /// A place of up to four free words starting at `i`: (end, match).
@@ -96,6 +122,10 @@ impl<'a> Reader<'a> {
         place: &scout_taxonomy::GeoMatch,
     ) -> bool {
         let text = self.text(i, end);
+        // "P&G", "AT&T": an ampersand inside a word makes it a name
+        if text.contains('&') {
+            return false;
+        }
         let ambiguous = canonical_skill(text).is_some()
             || is_known_title(text)
             || canonical_industry(text).is_some()
@@ -173,12 +203,12 @@ impl<'a> Reader<'a> {
                         place.country
                     )
                 };
-                let end = self.state_after(end, &place);
+                let (end, qualified) = self.state_after(end, &place, &text);
                 self.push(
                     (start, end),
                     mode,
                     Criterion::Location {
-                        place: text,
+                        place: qualified.unwrap_or(text),
                         radius_km: near.then_some(lx::NEAR_RADIUS_KM),
                     },
                     confidence::PLACE_AFTER_CUE,
@@ -301,7 +331,8 @@ impl<'a> Reader<'a> {
             }
             // recruiters type in lower case: a city of half a million people or
             // more is read so too ("kotlin berlin 6+ yrs"), unless its name
-            // is also a skill, a title, an industry or a language
+            // is also a skill, a title, an industry or a language, or a word
+            // that three titles of the gazetteer use ("own van")
             // and so is a metro area of two words or more ("bay area",
             // "silicon valley", "greater london")
             let lower_city = !self.tokens[i].capitalized()
@@ -311,7 +342,9 @@ impl<'a> Reader<'a> {
                         && g.population >= 500_000
                         && end == i + 1
                         && !self.is_filler(i)
-                        && !in_list(lx::CARRY_NOTHING, self.lower(i));
+                        && !in_list(lx::CARRY_NOTHING, self.lower(i))
+                        // "own van", "mobile": a word of working life
+                        && !scout_taxonomy::titles::is_common_title_word(&self.tokens[i].folded);
                     let metro =
                         g.kind == GeoKind::Area && end >= i + 2 && !g.country_code.is_empty();
                     city || metro
@@ -371,12 +404,12 @@ impl<'a> Reader<'a> {
             }
             let mode = self.modes[i];
             let text = self.text(i, end).to_owned();
-            let end = self.state_after(end, &place);
+            let (end, qualified) = self.state_after(end, &place, &text);
             self.push(
                 (i, end),
                 mode,
                 Criterion::Location {
-                    place: text,
+                    place: qualified.unwrap_or(text),
                     radius_km: None,
                 },
                 confidence::PLACE_WITHOUT_CUE,

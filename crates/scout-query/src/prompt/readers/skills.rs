@@ -15,6 +15,9 @@ use scout_taxonomy::skills::canonical_skill;
 impl<'a> Reader<'a> {
     pub(super) fn skills(&mut self) {
         for i in 0..self.len() {
+            if self.suite_module(i) {
+                continue;
+            }
             for n in (1..=3).rev() {
                 if !self.free(i, n) || self.is_filler(i) || self.is_filler(i + n - 1) {
                     continue;
@@ -65,6 +68,35 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
+    }
+
+    /// "SAP FI", "SAP APO", "Oracle EBS": a suite's module, named by its
+    /// capitals after the suite, is one skill (the search matches its words).
+    fn suite_module(&mut self, i: usize) -> bool {
+        let module =
+            |t: &str| (2..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+        if !(i + 1 < self.len()
+            && self.free(i, 2)
+            && in_list(&["sap", "oracle", "dynamics", "workday"], self.lower(i))
+            && module(&self.tokens[i + 1].text)
+            && canonical_skill(self.text(i, i + 2)).is_none()
+            && self.prompt[self.tokens[i].end..self.tokens[i + 1].start]
+                .trim()
+                .is_empty())
+        {
+            return false;
+        }
+        let name = self.text(i, i + 2).to_owned();
+        let mode = self.modes[i];
+        self.push(
+            (i, i + 2),
+            mode,
+            Criterion::Skill(name.clone()),
+            confidence::SKILL,
+            format!("skill: {name}, a module of {}", self.tokens[i].text),
+        );
+        self.claim(i, i + 2);
+        true
     }
 
     /// The mode of the skill that `i..j` is listed with — the neighbouring
