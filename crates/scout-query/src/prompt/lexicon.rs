@@ -573,6 +573,7 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("medtech", "medical equipment manufacturing"),
     ("biotech", "biotechnology research"),
     ("edtech", "e-learning providers"),
+    ("higher ed", "higher education"),
     ("e-commerce", "retail"),
     ("ecommerce", "retail"),
     ("saas", "software development"),
@@ -1152,6 +1153,12 @@ pub const REGION_WORDS: &[&str] = &[
 /// never become a `KEYWORD`, alone or in a run (issue 21). Kept apart from
 /// [`FILLER`], which other readers also consult.
 pub const CARRY_NOTHING: &[&str] = &[
+    // how much a requirement counts, and where around a place
+    "essential",
+    "suburbs",
+    "outskirts",
+    // "founding engineer type": someone like that
+    "type",
     // people and chatter
     "anyone",
     "nobody",
@@ -2472,6 +2479,19 @@ pub(crate) const SKILL_CUES: &[&str] = &[
     "mit",
     "avec",
     "con",
+];
+/// Market segments: whom a business sells to (*B2B, SMB, mid-market*) —
+/// no skill, and no field of a head of something.
+pub(crate) const MARKET_SEGMENTS: &[&str] = &[
+    "b2b",
+    "b2c",
+    "b2b2c",
+    "d2c",
+    "dtc",
+    "smb",
+    "smbs",
+    "mid-market",
+    "enterprise",
 ];
 /// Words that offer a choice between the items of a list (*Go or Rust*).
 pub(crate) const CHOICE_JOINERS: &[&str] = &["or", "ou", "o", "oder", "either"];

@@ -19,7 +19,7 @@ impl<'a> Reader<'a> {
         // a word that says several languages follow (in brackets too)
         let text = &self.tokens[i].text;
         if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
-            let after_cue = (i.saturating_sub(3)..i).any(|k| {
+            let after_cue = (i.saturating_sub(6)..i).any(|k| {
                 !self.prompt[self.tokens[k].end..self.tokens[i].start]
                     .contains([',', ';', '.', ')'])
                     && in_list(

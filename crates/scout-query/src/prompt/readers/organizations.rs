@@ -11,7 +11,38 @@ use crate::search_request::MAX_VALUE_CHARS;
 use scout_model::{CompanySize, History};
 use scout_taxonomy::industries::canonical_industry;
 
+/// Words before a company size that say it is the current employer's.
+const CURRENT_SIZE_CUES: &[&str] = &[
+    "at",
+    "currently at",
+    "working at",
+    "works at",
+    "chez",
+    "bei",
+    "in",
+];
+
 impl<'a> Reader<'a> {
+    /// Whether an industry word right before `i` follows a current
+    /// employer's cue, past an article ("at a SaaS scale-up").
+    fn industry_then_cue(&self, i: usize) -> bool {
+        let Some(k) = i.checked_sub(1) else {
+            return false;
+        };
+        let word = self.lower(k);
+        let industry = lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == word)
+            || canonical_industry(word).is_some();
+        if !industry || !self.free(k, 1) || !self.same_clause(k, i) {
+            return false;
+        }
+        let k = if k > 0 && self.free(k - 1, 1) && in_list(ARTICLES, self.lower(k - 1)) {
+            k - 1
+        } else {
+            k
+        };
+        self.phrase_before(k, CURRENT_SIZE_CUES).is_some()
+    }
+
     pub(super) fn sizes(&mut self) {
         for i in 0..self.len() {
             let (n, bands, mut history, word) = if let Some((n, bands)) = self.series_list(i) {
@@ -69,19 +100,11 @@ impl<'a> Reader<'a> {
             ) {
                 start = s;
                 history = History::Past;
-            } else if let Some(s) = self.phrase_before(
-                start,
-                &[
-                    "at",
-                    "currently at",
-                    "working at",
-                    "works at",
-                    "chez",
-                    "bei",
-                    "in",
-                ],
-            ) {
+            } else if let Some(s) = self.phrase_before(start, CURRENT_SIZE_CUES) {
                 start = s;
+                history = History::Current;
+            } else if self.industry_then_cue(start) {
+                // "at a SaaS scale-up": the industry before keeps its words
                 history = History::Current;
             }
             let mut end = i + n;
@@ -719,9 +742,18 @@ impl<'a> Reader<'a> {
                 {
                     end += 1;
                 }
+                // "currently at a bank": past an article to the cue
+                let cue_end =
+                    if i > 0 && self.free(i - 1, 1) && in_list(ARTICLES, self.lower(i - 1)) {
+                        i - 1
+                    } else {
+                        i
+                    };
                 let history = if self.phrase_before(i, lx::PAST_CUES).is_some() {
                     History::Past
-                } else if self.phrase_before(i, lx::INDUSTRY_CURRENT_BEFORE).is_some()
+                } else if self
+                    .phrase_before(cue_end, lx::INDUSTRY_CURRENT_BEFORE)
+                    .is_some()
                     || self.prompt[..self.tokens[i].start]
                         .trim_end()
                         .ends_with('@')

@@ -156,22 +156,7 @@ impl<'a> Reader<'a> {
                 self.lower(j),
             );
         // market segments (*B2B, SMB, mid-market*) are what people sell to, not skills
-        let segment = (i..j).any(|k| {
-            in_list(
-                &[
-                    "b2b",
-                    "b2c",
-                    "b2b2c",
-                    "d2c",
-                    "dtc",
-                    "smb",
-                    "smbs",
-                    "mid-market",
-                    "enterprise",
-                ],
-                self.lower(k),
-            )
-        });
+        let segment = (i..j).any(|k| in_list(lx::MARKET_SEGMENTS, self.lower(k)));
         if name_like && !field_after && !segment && self.phrase_before(i, lx::SKILL_CUES).is_some()
         {
             return Some(self.modes[i]);

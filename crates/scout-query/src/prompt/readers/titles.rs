@@ -42,11 +42,12 @@ fn spelled_out(title: &str) -> String {
         ("fullstack", "full stack"),
         ("full-stack", "full stack"),
     ];
-    // "sales dev reps": a development representative
+    // "sales dev reps": a development representative; "corp dev" a field
     let title = title
         .replace("dev reps", "development representative")
         .replace("dev rep", "development representative")
-        .replace("biz dev", "business development");
+        .replace("biz dev", "business development")
+        .replace("corp dev", "corporate development");
     title
         .split(' ')
         .map(|w| {
@@ -58,6 +59,27 @@ fn spelled_out(title: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+impl Reader<'_> {
+    /// Whether the words before `start` are an employer read after *ex-*
+    /// ("ex-Google engineers", "ex-Bain or Oliver Wyman consultants").
+    fn after_an_ex_employer(&self, start: usize) -> bool {
+        let Some(at) = self.tokens.get(start).map(|t| t.start) else {
+            return false;
+        };
+        self.found.iter().any(|r| {
+            matches!(
+                r.filter.criterion,
+                Criterion::CompanyName {
+                    history: History::Past,
+                    ..
+                }
+            ) && r.reason.contains("(\"ex-\"")
+                && r.end <= at
+                && self.prompt[r.end..at].trim().is_empty()
+        })
+    }
 }
 
 /// The role a skill's developer or engineer is searched as ("Java
@@ -161,6 +183,7 @@ impl<'a> Reader<'a> {
                         && geocode(w).is_none()
                         && canonical_language(w).is_none()
                         && !in_list(lx::COMMON_ROLES, w)
+                        && !in_list(lx::MARKET_SEGMENTS, w)
                 })
             {
                 return Some(confidence::TITLE_OF_A_FIELD);
@@ -741,6 +764,8 @@ impl<'a> Reader<'a> {
                 ],
             ) {
                 Some(_) => History::Past,
+                // "ex-Bain or Oliver Wyman consultants": the role they held there
+                None if self.after_an_ex_employer(start) => History::Past,
                 None => History::Current,
             };
             // "Java developer" → SKILL Java + a software developer title
