@@ -1433,3 +1433,141 @@ DEV_LATER_11 = [
     ("de-cert-validity", de_cert_validity, ["DE"], ["chromium-pdf"]),
     ("us-grid-header", us_grid_header, ["US"], ["chromium-pdf"]),
 ]
+
+
+# --- thirteenth round: what sits beside certifications and is none (awards,
+# memberships, courses, seminars, trainings, volunteering); places written
+# with a full state name, a postcode, a region in brackets; phones with a
+# trunk zero in brackets; a title said only in a profile sentence ---
+
+US_STATES = {"San Francisco": "California", "New York": "New York", "Austin": "Texas", "Seattle": "Washington",
+             "Chicago": "Illinois", "Boston": "Massachusetts", "Denver": "Colorado"}
+IN_STATES = {"Bangalore": ("Karnataka", "560001"), "Pune": ("Maharashtra", "411001"),
+             "Hyderabad": ("Telangana", "500001"), "Chennai": ("Tamil Nadu", "600001"),
+             "Mumbai": ("Maharashtra", "400001"), "Noida": ("Uttar Pradesh", "201301")}
+ES_REGIONS = {"Madrid": "Comunidad de Madrid", "Barcelona": "Cataluña", "Valencia": "Comunidad Valenciana",
+              "Seville": "Andalucía", "Bilbao": "País Vasco", "Malaga": "Andalucía"}
+
+
+def awards_memberships(p):
+    """A US résumé: 'Seattle, Washington' under the name, the phone in
+    brackets and dashes, a section 'Certifications & Awards' where awards
+    stand among the certifications, and 'Professional Memberships'."""
+    d = p["phone"][2:]
+    p["phone_written"] = f"({d[:3]}) {d[3:6]}-{d[6:]}"
+    h = [f"<h1 style='margin-bottom:0'>{E(p['name'])}</h1><p style='margin-top:2pt'>{E(p['title'])}</p>",
+         f"<p>{E(p['city_written'])}, {US_STATES[p['city']]} &nbsp;•&nbsp; {E(p['phone_written'])} &nbsp;•&nbsp; {E(p['email'])}</p>",
+         "<h2>Summary</h2>", f"<p>{E(summary(p))}</p>", "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> — {E(e['company'])}<br><i>{span(e, 'en', 'long', ' – ')}</i></p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[:2]) + "</ul>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['degree'])} — {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    awards = [f"President's Club, {p['experiences'][0]['company']} (2022)", "Employee of the Quarter, Q3 2021"]
+    h.append("<h2>Certifications &amp; Awards</h2><ul>"
+             + "".join(f"<li>{E(c)}</li>" for c in p["certifications"])
+             + "".join(f"<li>{E(a)}</li>" for a in awards) + "</ul>")
+    h.append("<h2>Professional Memberships</h2><ul><li>Member, Association for Computing Machinery (ACM)</li>"
+             "<li>Volunteer mentor, Women Who Code</li></ul>")
+    h.append("<h2>Skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def trainings_volunteering(p):
+    """An Indian résumé: 'Pune, Maharashtra 411001', the phone with a
+    dash, 'Trainings & Workshops' (courses, no certification) before
+    'Certifications', and a 'Volunteer Experience' section of roles that
+    are no employment."""
+    state, pin = IN_STATES[p["city"]]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p><b>{E(p['title'])}</b></p>",
+         f"<p>Address: {E(p['city_written'])}, {state} {pin}<br>Mobile: {E(p['phone_written'])}<br>E-mail: {E(p['email'])}</p>",
+         "<h3>CAREER OBJECTIVE</h3>", f"<p>{E(summary(p))}</p>", "<h3>PROFESSIONAL EXPERIENCE</h3>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b> — {E(e['title'])} ({span(e, 'en', 'short', ' to ', 'Till date')})</p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)) + "</ul>")
+    h.append("<h3>EDUCATIONAL QUALIFICATIONS</h3>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])} — {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h3>TECHNICAL SKILLS</h3><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h3>TRAININGS &amp; WORKSHOPS</h3><ul><li>Attended a 3-day workshop on Agile Scrum practices</li>"
+             f"<li>Internal training: Effective Communication ({p['experiences'][0]['company']})</li>"
+             "<li>NPTEL online course: Introduction to Machine Learning</li></ul>")
+    if p["certifications"]:
+        h.append("<h3>CERTIFICATIONS</h3><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<h3>VOLUNTEER EXPERIENCE</h3><p>Teaching Volunteer — Teach For India (Jun 2016 – Dec 2017)</p>"
+             "<p>Coordinator — National Service Scheme (2012 – 2014)</p>")
+    h.append("<h3>LANGUAGES</h3><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def de_weiterbildung_seminare(p):
+    """A German Word CV: 'Anschrift' with street and postcode, 'Mobil' with
+    the trunk zero in brackets, and 'Weiterbildung' mixing seminars with
+    'Zertifikat:' lines."""
+    n = p["phone"][3:]
+    p["phone_written"] = f"+49 (0){n[:3]} {n[3:]}"
+    h = [f"<h1>Lebenslauf</h1><p><b>{E(p['name'])}</b></p>",
+         "<table><tr><td>Anschrift:</td><td>" + E(address(p)) + "</td></tr>",
+         f"<tr><td>Mobil:</td><td>{E(p['phone_written'])}</td></tr><tr><td>E-Mail:</td><td>{E(p['email'])}</td></tr>",
+         f"<tr><td>Beruf:</td><td>{E(p['title'])}</td></tr></table>", "<h2>Berufserfahrung</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{span(e, 'de', 'num', ' – ')}<br><b>{E(e['title'])}</b>, {E(e['company'])}</p>")
+    h.append("<h2>Ausbildung</h2>" + "".join(f"<p>{ed['year']} {E(ed['degree'])}, {E(ed['school'])}</p>" for ed in p["education"]))
+    h.append("<h2>Weiterbildung</h2><ul><li>Seminar: Konfliktmanagement im Team (2 Tage, 2021)</li>"
+             "<li>Workshop: Design Thinking Grundlagen (2020)</li>"
+             + "".join(f"<li>Zertifikat: {E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<h2>Kenntnisse</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><p>" + ", ".join(f"{lang_name(l['name'], 'de')} ({level(l['level'], 'de')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def es_perfil_cursos(p):
+    """A Spanish CV without a title line: the title only in 'Perfil
+    profesional', 'Residencia: Madrid (Comunidad de Madrid)', the phone as
+    '(+34) 612 34 56 78', 'Cursos' apart from 'Certificaciones', and
+    'Voluntariado'."""
+    n = p["phone"][3:]
+    p["phone_written"] = f"(+34) {n[:3]} {n[3:5]} {n[5:7]} {n[7:]}"
+    h = [f"<h1>{E(p['name'])}</h1>",
+         f"<p>Residencia: {E(p['city_written'])} ({ES_REGIONS[p['city']]})<br>Teléfono: {E(p['phone_written'])}<br>Correo: {E(p['email'])}</p>",
+         "<h2>Perfil profesional</h2>", f"<p>{E(p['title'])} con experiencia en equipos multidisciplinares y orientación a resultados.</p>",
+         "<h2>Experiencia profesional</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b> | {E(e['title'])} | {span(e, 'es', 'short', ' - ')}</p>")
+    h.append("<h2>Formación académica</h2>" + "".join(f"<p>{E(ed['degree'])} – {E(ed['school'])} ({ed['year']})</p>" for ed in p["education"]))
+    h.append("<h2>Cursos</h2><ul><li>Curso de Liderazgo de Equipos (40 h), 2021</li><li>Taller de Comunicación Eficaz (12 h), 2019</li></ul>")
+    if p["certifications"]:
+        h.append("<h2>Certificaciones</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<h2>Voluntariado</h2><p>Voluntario en Cruz Roja Española (2015 – 2017)</p>")
+    h.append("<h2>Habilidades</h2><p>" + E(" · ".join(p["skills"])) + "</p>")
+    h.append("<h2>Idiomas</h2><p>" + ", ".join(f"{lang_name(l['name'], 'es')} ({level(l['level'], 'es')})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def us_functional(p):
+    """A US functional résumé: 'Areas of Expertise' and 'Selected
+    Achievements' first, then 'Employment History' as one line a job
+    ('Company, City, ST — Title, 2019–Present'), licences and certifications
+    under 'Licenses & Certifications' with an issuer after a comma."""
+    st = {"San Francisco": "CA", "New York": "NY", "Austin": "TX", "Seattle": "WA", "Chicago": "IL",
+          "Boston": "MA", "Denver": "CO"}[p["city"]]
+    h = [f"<p style='font-size:18pt;text-align:center'><b>{E(p['name'].upper())}</b></p>",
+         f"<p style='text-align:center'>{E(p['city_written'])}, {st} | {E(p['phone_written'])} | {E(p['email'])}</p>",
+         f"<p style='text-align:center'><b>{E(p['title'])}</b></p>",
+         "<h3>AREAS OF EXPERTISE</h3><p>" + E(" • ".join(p["skills"])) + "</p>",
+         "<h3>SELECTED ACHIEVEMENTS</h3><ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)) + "</ul>",
+         "<h3>EMPLOYMENT HISTORY</h3>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{E(e['company'])}, {E(p['city_written'])}, {st} — {E(e['title'])}, {span(e, 'en', 'year', '–')}</p>")
+    h.append("<h3>EDUCATION</h3>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    if p["certifications"]:
+        h.append("<h3>LICENSES &amp; CERTIFICATIONS</h3>" + "".join(f"<p>{E(c)}, {E(issuer(c))}</p>" for c in p["certifications"]))
+    h.append("<h3>LANGUAGES</h3><p>" + ", ".join(f"{lang_name(l['name'], 'en')} – {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "year"
+
+
+DEV_LATER_12 = [
+    ("awards-memberships", awards_memberships, ["US"], ["lo-pdf"]),
+    ("trainings-volunteering", trainings_volunteering, ["IN"], ["chromium-pdf"]),
+    ("de-weiterbildung-seminare", de_weiterbildung_seminare, ["DE"], ["lo-docx"]),
+    ("es-perfil-cursos", es_perfil_cursos, ["ES"], ["chromium-pdf"]),
+    ("us-functional", us_functional, ["US"], ["lo-docx"]),
+]
