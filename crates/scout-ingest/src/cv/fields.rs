@@ -855,9 +855,74 @@ fn headline_title(text: &str) -> &str {
     text
 }
 
+/// Labels a CV writes its holder's title after ("Designation: …").
+const TITLE_LABELS: &[&str] = &[
+    "current role",
+    "position",
+    "current position",
+    "job title",
+    "designation",
+    "current designation",
+    "poste",
+    "poste actuel",
+    "titre",
+    "fonction",
+    "puesto",
+    "puesto actual",
+    "cargo",
+    "aktuelle position",
+    "position aktuell",
+    "beruf",
+    "berufsbezeichnung",
+    "role",
+    "title",
+];
+
+/// A title written after its label anywhere in the header, on the label's
+/// line or, in a table of labels and values, on the next one ("Beruf:" ⏎
+/// "Platform Engineering Lead").
+fn labelled_title(lines: &[&str], after: usize) -> Option<String> {
+    let header: Vec<&str> = lines
+        .iter()
+        .skip(after + 1)
+        .map(|l| l.trim())
+        .take_while(|l| l.is_empty() || sections::known_heading(l).is_none())
+        .take(16)
+        .collect();
+    for (k, line) in header.iter().enumerate() {
+        let Some((label, rest)) = line.split_once(':') else {
+            continue;
+        };
+        if !TITLE_LABELS.contains(&fold(label).as_str()) {
+            continue;
+        }
+        let value = if rest.trim().is_empty() {
+            header.get(k + 1).map_or("", |n| n.trim())
+        } else {
+            rest.trim()
+        };
+        let plain = !value.is_empty()
+            && !value.ends_with(':')
+            && email_in(value).is_none()
+            && phone_in(value).is_none()
+            && value.split_whitespace().count() <= 8;
+        if plain {
+            return Some(value.to_owned());
+        }
+    }
+    None
+}
+
 fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
-    for line in lines.iter().skip(after + 1).take(4) {
-        let line = sections::bare(line);
+    if let Some(title) = labelled_title(lines, after) {
+        return Some(title);
+    }
+    for raw in lines.iter().skip(after + 1).take(4) {
+        // "Anschrift:" — a label whose value is on the next line names no title
+        if raw.trim().ends_with(':') {
+            continue;
+        }
+        let line = sections::bare(raw);
         if fold(line) == fold(name) {
             continue;
         }
@@ -882,29 +947,7 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
             return None;
         }
         let line = match line.split_once(':') {
-            Some((label, rest))
-                if matches!(
-                    fold(label).as_str(),
-                    "current role"
-                        | "position"
-                        | "current position"
-                        | "job title"
-                        | "designation"
-                        | "poste"
-                        | "poste actuel"
-                        | "titre"
-                        | "fonction"
-                        | "puesto"
-                        | "puesto actual"
-                        | "cargo"
-                        | "aktuelle position"
-                        | "position aktuell"
-                        | "role"
-                        | "title"
-                ) =>
-            {
-                rest.trim()
-            }
+            Some((label, rest)) if TITLE_LABELS.contains(&fold(label).as_str()) => rest.trim(),
             _ => line,
         };
         // "S E N I O R  D A T A  E N G I N E E R": letter-spaced capitals
@@ -1311,6 +1354,15 @@ mod tests {
             Some("Senior Data Engineer")
         );
         assert_eq!(closed_up("Senior Data Engineer"), None);
+    }
+
+    #[test]
+    fn a_title_under_its_label_in_a_table_of_details() {
+        let cv = read(
+            "Lebenslauf\nTobias Richter\nAnschrift:\n85 Hauptstraße, 20095 Hamburg\nMobil:\n+49 (0)151 26825482\nE-Mail:\nt.richter@example.com\nBeruf:\nPlatform Engineering Lead\nBerufserfahrung\n",
+        );
+        assert_eq!(cv.title.as_deref(), Some("Platform Engineering Lead"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+4915126825482"));
     }
 
     #[test]

@@ -108,6 +108,19 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
         "meteor",
         "backbone",
         "salt",
+        // programming languages named with English words ("National
+        // Service Scheme", "Image Processing")
+        "scheme",
+        "processing",
+        "factor",
+        "pure",
+        "clean",
+        "crystal",
+        "chapel",
+        "alloy",
+        "self",
+        "red",
+        "pony",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
     let clean = |w: &str| -> String {
@@ -566,6 +579,57 @@ fn ends_with_acronym(text: &str) -> bool {
         })
 }
 
+/// Labels written before one certification on its line.
+const CERTIFICATION_LABELS: &[&str] = &[
+    "zertifikat",
+    "zertifizierung",
+    "certificate",
+    "certification",
+    "certificat",
+    "certificado",
+    "certificacion",
+    "license",
+    "licence",
+];
+
+/// Whether a line names an award, an honour or a distinction rather than
+/// a certification ("President's Club 2022", "Employee of the Quarter",
+/// "Dean's List").
+fn is_award(line: &str) -> bool {
+    const AWARD_WORDS: &[&str] = &[
+        "award",
+        "awards",
+        "awarded",
+        "club",
+        "of the year",
+        "of the quarter",
+        "of the month",
+        "winner",
+        "prize",
+        "honoree",
+        "honor roll",
+        "honour roll",
+        "dean's list",
+        "deans list",
+        "scholarship",
+        "medal",
+        "finalist",
+        "hackathon",
+        "preis",
+        "auszeichnung",
+        "premio",
+        "prix",
+    ];
+    let lower = line.to_lowercase().replace('’', "'");
+    AWARD_WORDS.iter().any(|w| {
+        lower.match_indices(w).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 /// Certifications: one a line (a name wrapped in a narrow column joined
 /// back), bullets and a trailing date taken off; a place and a date
 /// ("München, den 01.10.2026", a signature) is none.
@@ -586,6 +650,21 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         if scout_taxonomy::geocode(first).is_some() && !years_in(line).is_empty() {
             continue;
         }
+        // "President's Club (2022)", "Employee of the Quarter": an award
+        // listed with the certifications is none
+        if is_award(line) {
+            continue;
+        }
+        // "Zertifikat: CKA", "Certification : PMP": the label goes
+        let line = match line.split_once(':') {
+            Some((label, rest))
+                if CERTIFICATION_LABELS.contains(&scout_taxonomy::fold(label).as_str()) =>
+            {
+                rest.trim().to_owned()
+            }
+            _ => line.clone(),
+        };
+        let line = &line;
         let text = without_leading_date(
             line.trim()
                 .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
@@ -683,6 +762,26 @@ mod tests {
                 ("italian", Some("elementary")),
             ]
         );
+    }
+
+    #[test]
+    fn awards_and_labels_beside_certifications() {
+        assert_eq!(
+            certifications(&[
+                "Zertifikat: Certified Kubernetes Administrator (CKA)",
+                "President's Club, Stripe (2022)",
+                "Employee of the Quarter, Q3 2021",
+                "Certification : PMP",
+                "AWS Certified Developer – Associate",
+            ]),
+            [
+                "Certified Kubernetes Administrator (CKA)",
+                "PMP",
+                "AWS Certified Developer – Associate"
+            ]
+        );
+        // a word inside another is no award ("Clubhouse" is no club)
+        assert!(!is_award("Clubhouse Community Manager Certificate"));
     }
 
     #[test]

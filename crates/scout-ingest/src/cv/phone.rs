@@ -86,8 +86,17 @@ pub fn calling_code(iso2: &str) -> Option<&'static str> {
 /// code of `country`. `None` when too short, too long or ambiguous.
 pub fn to_e164(written: &str, country: Option<&str>) -> Option<String> {
     let trimmed = written.trim();
-    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    let international = if trimmed.starts_with('+') {
+    // "(+34) 612 34 56 78": the calling code in brackets
+    let plus = trimmed.trim_start_matches(['(', ' ']).starts_with('+');
+    // "+49 (0)151 …", "+44 (0) 20 …": the trunk zero said in brackets is
+    // dialled only at home
+    let kept = if plus {
+        trimmed.replace("(0)", "")
+    } else {
+        trimmed.to_owned()
+    };
+    let digits: String = kept.chars().filter(char::is_ascii_digit).collect();
+    let international = if plus {
         Some(digits.clone())
     } else {
         digits.strip_prefix("00").map(str::to_owned)
@@ -112,6 +121,22 @@ pub fn to_e164(written: &str, country: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calling_codes_in_brackets_and_trunk_zeros_in_brackets_normalise() {
+        assert_eq!(
+            to_e164("(+34) 612 34 56 78", Some("ES")).as_deref(),
+            Some("+34612345678")
+        );
+        assert_eq!(
+            to_e164("+49 (0)151 23456789", Some("DE")).as_deref(),
+            Some("+4915123456789")
+        );
+        assert_eq!(
+            to_e164("+44 (0) 20 7946 0958", None).as_deref(),
+            Some("+442079460958")
+        );
+    }
 
     #[test]
     fn national_and_international_numbers_normalise() {
