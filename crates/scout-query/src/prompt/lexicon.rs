@@ -40,6 +40,8 @@ pub const EXCLUDE: &[&str] = &[
 
 /// Phrases that turn what follows them in the clause into ranking wishes.
 pub const WISH_BEFORE: &[&str] = &[
+    // "open to Rust": willing to learn it, no requirement
+    "open to",
     "ideally",
     "preferably",
     "bonus",
@@ -574,6 +576,14 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("biotech", "biotechnology research"),
     ("edtech", "e-learning providers"),
     ("higher ed", "higher education"),
+    ("secteur bancaire", "banking"),
+    ("secteur financier", "financial services"),
+    ("secteur public", "government administration"),
+    ("sector bancario", "banking"),
+    ("sector público", "government administration"),
+    ("amlaw 100", "law practice"),
+    ("amlaw 200", "law practice"),
+    ("3pl", "logistics and supply chain"),
     ("e-commerce", "retail"),
     ("ecommerce", "retail"),
     ("saas", "software development"),
@@ -775,6 +785,8 @@ pub const INDUSTRY_CUES_AFTER: &[&str] = &[
 /// (*biotech labs, telecom operators, gaming studios, consulting firms*):
 /// read with the industry, never as keywords.
 pub const INDUSTRY_NOUNS_AFTER: &[&str] = &[
+    "warehouse",
+    "warehouses",
     "group",
     "groups",
     "chain",
@@ -843,6 +855,8 @@ pub const SENIORITY_YEARS: &[(&str, &[&str])] = &[
     ("early-career", &["0-1", "1-3"]),
     ("junior", &["0-1", "1-3"]),
     ("graduate", &["0-1"]),
+    ("new grad", &["0-1", "1-3"]),
+    ("new grads", &["0-1", "1-3"]),
     ("débutant", &["0-1", "1-3"]),
     ("mid-level", &["3-5", "5-10"]),
     ("mid level", &["3-5", "5-10"]),
@@ -851,6 +865,10 @@ pub const SENIORITY_YEARS: &[(&str, &[&str])] = &[
     ("senior", &["5-10", "10-15"]),
     ("sénior", &["5-10", "10-15"]),
     ("staff", &["10-15", "15-20"]),
+    // "staff+ level", "senior+": that rung or above
+    ("staff+", &["10-15", "15-20"]),
+    ("senior+", &["5-10", "10-15"]),
+    ("principal+", &["10-15", "15-20"]),
     ("principal", &["10-15", "15-20"]),
     ("lead", &["5-10", "10-15"]),
 ];
@@ -874,6 +892,10 @@ pub const FREELANCE: &[&str] = &[
 
 /// Degree words and the documented value they stand for.
 pub const DEGREES: &[(&str, &str)] = &[
+    // nursing degrees
+    ("msn", "masters"),
+    ("dnp", "doctorates"),
+    ("bsn", "bachelors"),
     ("phd", "doctorates"),
     ("ph.d", "doctorates"),
     ("ph.d.", "doctorates"),
@@ -1274,6 +1296,10 @@ pub const CARRY_NOTHING: &[&str] = &[
     "shifts",
     "night",
     "nights",
+    // "2nd shift", "3rd shift": which shift
+    "1st",
+    "2nd",
+    "3rd",
     "weekend",
     "weekends",
     "early-stage",
@@ -2008,6 +2034,9 @@ pub const COMMON_ROLES: &[&str] = &[
     "butcher",
     "roofer",
     "plasterer",
+    "leader",
+    "agent",
+    "representative",
     "landscaper",
     "gardener",
     "operative",
@@ -2748,4 +2777,30 @@ pub(crate) const KNOWN_SCHOOLS: &[&str] = &[
     "Columbia",
     "Princeton",
     "Yale",
+    // (stop 39) names people say without *University*
+    "Imperial",
+    "Imperial College",
+    "UCL",
+    "KCL",
+    "Georgia Tech",
+    "Carnegie Mellon",
+    "CMU",
+    "NYU",
+    "UCLA",
+    "UC Berkeley",
+    "Cornell",
+    "Bocconi",
+    "IESE",
+    "ESADE",
+    "LBS",
+    "TU Delft",
+    "TUM",
+    "IIM",
+    "NIT",
+    "BITS Pilani",
+    "NUS",
+    "Tsinghua",
 ];
+/// Known schools that are systems of several campuses: the campus named
+/// after one is part of the school's name (*IIT Bombay*).
+pub(crate) const SCHOOL_SYSTEMS: &[&str] = &["IIT", "IIM", "NIT"];

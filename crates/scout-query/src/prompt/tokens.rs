@@ -85,7 +85,20 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
             let after_anyone = tokens.last().is_some_and(|t: &Token| {
                 ["anyone", "anybody", "everyone", "everybody", "all"].contains(&t.lower.as_str())
             });
-            if CLAUSE_WORDS.contains(&lower.as_str()) && !(lower == "but" && after_anyone) {
+            // "Ingeniero/a", "Entwickler/in", "Abogado/a": the feminine
+            // ending after a slash is the same word
+            // (in lower case after a word in lower case: "CIPP/E" is a name)
+            let gender_ending = ["a", "as", "in", "innen", "e"].contains(&text)
+                && start >= 2
+                && prompt[..start].ends_with('/')
+                && tokens.last().is_some_and(|t: &Token| {
+                    t.end + 1 == start
+                        && t.text.chars().all(char::is_alphabetic)
+                        && t.text.chars().last().is_some_and(char::is_lowercase)
+                });
+            if gender_ending {
+                // (the word before keeps its span; the ending is no word)
+            } else if CLAUSE_WORDS.contains(&lower.as_str()) && !(lower == "but" && after_anyone) {
                 clause += 1;
             } else {
                 tokens.push(Token {
@@ -130,6 +143,16 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_feminine_ending_after_a_slash_is_no_word_but_a_name_keeps_its_letters() {
+        let words = |p: &str| tokenize(p).into_iter().map(|t| t.text).collect::<Vec<_>>();
+        assert_eq!(words("Ingeniero/a de datos"), ["Ingeniero", "de", "datos"]);
+        assert_eq!(words("Entwickler/in"), ["Entwickler"]);
+        assert_eq!(words("CIPP/E"), ["CIPP", "E"]);
+        assert_eq!(words("mind. 5 Jahre"), ["mind", "5", "Jahre"]);
+        assert_eq!(tokenize("mind. 5 Jahre")[0].clause, tokenize("mind. 5 Jahre")[1].clause);
+    }
 
     #[test]
     fn words_keep_their_inner_punctuation_and_offsets() {

@@ -88,7 +88,15 @@ impl<'a> Reader<'a> {
                 {
                     end += 1;
                 }
-                let end = self.alumni_end(self.campus_end(i, end));
+                let campus_end = self.campus_end(i, end);
+                // "IIT Bombay", "IIM Ahmedabad": the campus names the school
+                // of a system of several ("INSEAD Fontainebleau" is INSEAD)
+                let name = if lx::SCHOOL_SYSTEMS.contains(&name) && campus_end > i + n {
+                    self.text(i, campus_end)
+                } else {
+                    name
+                };
+                let end = self.alumni_end(campus_end);
                 self.push(
                     (i, end),
                     mode,

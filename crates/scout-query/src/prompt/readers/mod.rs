@@ -104,6 +104,7 @@ impl<'a> Reader<'a> {
         self.school_names();
         self.employers();
         self.employers_named_before();
+        self.employer_backgrounds();
         self.schools();
         self.certifications();
         self.languages();

@@ -47,6 +47,28 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + 1);
             }
         }
+        // "50+ agents managed", "a team of 12 engineers led": the size of a
+        // team someone ran, nothing to search
+        for i in 0..self.len() {
+            let number = self.tokens[i]
+                .text
+                .trim_end_matches('+')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',');
+            if !number || !self.tokens[i].text.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            for n in 2..=3 {
+                let k = i + n;
+                if k < self.len()
+                    && self.free(i, n + 1)
+                    && in_list(&["managed", "led", "supervised"], self.lower(k))
+                {
+                    self.claim(i, k + 1);
+                    break;
+                }
+            }
+        }
         // "willing to travel": a working arrangement, nothing to search
         for i in 0..self.len() {
             if let Some((n, _)) = self.longest(
@@ -92,6 +114,21 @@ impl<'a> Reader<'a> {
             )
         {
             self.claim(first, first + 2);
+        } else if first + 1 < self.len()
+            && self.same_clause(first, first + 1)
+            && in_list(
+                &["sourcing", "hiring", "recruiting", "seeking"],
+                self.lower(first),
+            )
+            && self.tokens[first + 1]
+                .text
+                .chars()
+                .all(|c| c.is_uppercase())
+            && self.tokens[first + 1].text.len() >= 2
+        {
+            // "sourcing ML engineers", "hiring QA folks": the verb before a
+            // field in capitals (not "sourcing specialist", "hiring manager")
+            self.claim(first, first + 1);
         }
     }
 

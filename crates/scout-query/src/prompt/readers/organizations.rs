@@ -419,7 +419,7 @@ impl<'a> Reader<'a> {
                         break;
                     };
                     let next = self.text(from, e2).to_owned();
-                    let listed = joined || self.listed_after_a_comma(from) == Some(e2);
+                    let listed = joined || self.listed_after_a_comma(from, false) == Some(e2);
                     if scout_taxonomy::geocode(&next).is_some() || !listed {
                         break;
                     }
@@ -465,6 +465,14 @@ impl<'a> Reader<'a> {
             if let Some((n, phrase, history)) = cue.filter(|_| !venue) {
                 let lenient = phrase.contains(' ') || matches!(phrase, "chez" | "bei");
                 let mut k = i + n;
+                // "worked at both Google and Meta", "at either X or Y"
+                if k + 1 < self.len()
+                    && self.free(k, 1)
+                    && in_list(&["both", "either"], self.lower(k))
+                    && self.tokens[k + 1].capitalized()
+                {
+                    k += 1;
+                }
                 // "currently at a Magic Circle firm": an article before a group
                 if k + 1 < self.len()
                     && in_list(&["a", "an", "the"], self.lower(k))
@@ -507,6 +515,8 @@ impl<'a> Reader<'a> {
                     History::CurrentOrPast => "employer, current or past",
                 };
                 let start = i;
+                let skills_too =
+                    scout_taxonomy::skills::canonical_skill(self.text(k, end)).is_some();
                 loop {
                     let name = self.text(k, end).to_owned();
                     self.push_employer((start, end), &name, history, reason);
@@ -532,7 +542,7 @@ impl<'a> Reader<'a> {
                         && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim()
                             == ","
                     {
-                        if let Some(e2) = self.listed_after_a_comma(end) {
+                        if let Some(e2) = self.listed_after_a_comma(end, skills_too) {
                             k = end;
                             end = e2;
                             continue;
@@ -559,18 +569,21 @@ impl<'a> Reader<'a> {
     /// "Stripe, Plaid or Brex": the end of a name after a comma in a list of
     /// employers — one that could be an employer and is no skill, where the
     /// list goes on after it ([`Self::listed_employer_follows`]).
-    fn listed_after_a_comma(&self, at: usize) -> Option<usize> {
+    /// When `skills_too`, a name that is also a skill is listed too: the
+    /// list began with such a name ("at Snowflake, Databricks or MongoDB").
+    fn listed_after_a_comma(&self, at: usize, skills_too: bool) -> Option<usize> {
         self.name_run(at, false).filter(|&e| {
             self.could_be_employer(at, e)
-                && scout_taxonomy::skills::canonical_skill(self.text(at, e)).is_none()
-                && self.listed_employer_follows(e)
+                && (skills_too
+                    || scout_taxonomy::skills::canonical_skill(self.text(at, e)).is_none())
+                && self.listed_employer_follows(e, skills_too)
         })
     }
 
     /// Whether the list of employers goes on after `end`: the clause ends,
     /// or *or / and* and another capitalised name follow ("Stripe, Plaid
     /// or Brex"; not "at Stripe, Python and SQL", where skills follow).
-    fn listed_employer_follows(&self, end: usize) -> bool {
+    fn listed_employer_follows(&self, end: usize, skills_too: bool) -> bool {
         if end >= self.len() || !self.same_clause(end - 1, end) {
             return true;
         }
@@ -579,7 +592,8 @@ impl<'a> Reader<'a> {
             && self.tokens[end + 1].capitalized()
             && self.name_run(end + 1, false).is_some_and(|e| {
                 self.could_be_employer(end + 1, e)
-                    && scout_taxonomy::skills::canonical_skill(self.text(end + 1, e)).is_none()
+                    && (skills_too
+                        || scout_taxonomy::skills::canonical_skill(self.text(end + 1, e)).is_none())
             })
     }
 
@@ -659,6 +673,69 @@ impl<'a> Reader<'a> {
                     "current employer (a name before a role)",
                 );
                 self.claim(i, end);
+            }
+        }
+    }
+
+    /// "Marriott or Hilton background": a list of names before *background*
+    /// that no other reader took are employers, current or past (a skill's
+    /// or an industry's background is theirs: "a Java background"; one name
+    /// alone may be a field's, "Big Law background").
+    pub(super) fn employer_backgrounds(&mut self) {
+        for i in 0..self.len() {
+            if !in_list(&["background", "backgrounds"], self.lower(i)) || i == 0 {
+                continue;
+            }
+            let mut names: Vec<(usize, usize)> = Vec::new();
+            let mut end = i;
+            loop {
+                // the capitalised name that ends at `end`
+                let mut start = end;
+                while start > 0
+                    && self.free(start - 1, 1)
+                    && self.same_clause(start - 1, i)
+                    && self.tokens[start - 1].capitalized()
+                    && end - start < 3
+                {
+                    start -= 1;
+                }
+                if start == end
+                    || !self.could_be_employer(start, end)
+                    || scout_taxonomy::skills::canonical_skill(self.text(start, end)).is_some()
+                {
+                    break;
+                }
+                names.push((start, end));
+                // "X or Y background", "X, Y background": the list goes on before
+                if start >= 2
+                    && self.same_clause(start - 1, i)
+                    && in_list(LIST_JOINERS, self.lower(start - 1))
+                {
+                    end = start - 1;
+                } else if start >= 1
+                    && self.prompt[self.tokens[start - 1].end..self.tokens[start].start].trim()
+                        == ","
+                    && self.same_clause(start - 1, i)
+                {
+                    end = start;
+                } else {
+                    break;
+                }
+            }
+            // one name alone may name a field ("Big Law background"): a
+            // list of names is employers
+            if names.len() < 2 {
+                continue;
+            }
+            for (start, end) in names.into_iter().rev() {
+                let name = self.text(start, end).to_owned();
+                self.push_employer(
+                    (start, end),
+                    &name,
+                    History::CurrentOrPast,
+                    "employer, current or past (\"… background\")",
+                );
+                self.claim(start, end);
             }
         }
     }

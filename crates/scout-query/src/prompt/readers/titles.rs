@@ -850,6 +850,17 @@ impl<'a> Reader<'a> {
         for i in 0..self.len() {
             let keys: Vec<&str> = lx::SENIORITY_YEARS.iter().map(|(w, _)| *w).collect();
             if let Some((n, w)) = self.longest(i, &keys) {
+                // "50+ staff managed": people counted, not a rung
+                let counted = i > 0
+                    && self.tokens[i - 1]
+                        .text
+                        .trim_end_matches('+')
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',');
+                if counted && w == "staff" {
+                    self.claim(i, i + n);
+                    continue;
+                }
                 if let Some((_, ranges)) = lx::SENIORITY_YEARS.iter().find(|(x, _)| *x == w) {
                     if self.modes[i] == Mode::Excluded {
                         for r in *ranges {
