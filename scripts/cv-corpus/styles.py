@@ -1571,3 +1571,127 @@ DEV_LATER_12 = [
     ("es-perfil-cursos", es_perfil_cursos, ["ES"], ["chromium-pdf"]),
     ("us-functional", us_functional, ["US"], ["lo-docx"]),
 ]
+
+
+# --- fourteenth round: where people write where they live (a sentence, a
+# pin emoji, a line of personal details, a present and a permanent
+# address), landline and mobile numbers, a page header repeated, a
+# declaration signed with a place ---
+
+def lives_in_sidebar(p):
+    """A two-column design (grid) whose narrow right column holds the
+    contacts without labels, the place as 'Lives in Valencia, Spain', and
+    the languages; the wide column has a profile and the jobs."""
+    h = ["<div class=g><div>", f"<p class=n>{E(p['name'])}</p><p class=t>{E(p['title'])}</p>",
+         "<h2>Profile</h2>", f"<p>{E(summary(p))}</p>", "<h2>Work</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b><br>{E(e['title'])}<br><small>{span(e, 'en', 'short', ' → ')}</small></p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['degree'])}<br>{E(ed['school'])} · {ed['year']}</p>" for ed in p["education"]))
+    h.append("</div><div class=side>")
+    h.append(f"<p>Lives in {E(p['city_written'])}, {COUNTRY_NAMES[p['country']]}</p><p>{E(p['phone_written'])}</p><p>{E(p['email'])}</p>")
+    h.append("<h3>Skills</h3>" + "".join(f"<p>{E(s)}</p>" for s in p["skills"]))
+    h.append("<h3>Languages</h3>" + "".join(f"<p>{lang_name(l['name'], 'en')} · {level(l['level'], 'en')}</p>" for l in p["languages"]))
+    if p["certifications"]:
+        h.append("<h3>Certificates</h3>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("</div></div>")
+    css = """.g { display: grid; grid-template-columns: 1fr 58mm; gap: 8mm; } .side { background: #f3f3f3; padding: 4mm; font-size: 9.5pt; }
+.n { font-size: 22pt; font-weight: bold; margin: 0; } .t { color: #555; margin-top: 2pt; } .side p { margin: 2pt 0; }"""
+    return "html", doc("".join(h), css), "month"
+
+
+def de_persoenliche_daten(p):
+    """A German CV: 'Persönliche Daten' with birth date, marital status and
+    nationality, the address on one line with middots, a landline before
+    the mobile ('Tel. 040 …'), and the jobs in a two-column table."""
+    n = p["phone"][3:]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}</p>", "<h2>Persönliche Daten</h2>",
+         f"<p>{STREETS['DE']} {10 + p['n'] % 80} · {POSTCODES.get(p['city'], '')} {E(p['city_written'])}<br>"
+         f"Tel. 040 {700000 + p['n'] * 7} · Mobil {E(p['phone_written'])}<br>{E(p['email'])}<br>"
+         "Geburtsdatum: 14.03.1990 · Familienstand: verheiratet · Staatsangehörigkeit: deutsch</p>",
+         "<h2>Beruflicher Werdegang</h2><table>"]
+    for e in p["experiences"]:
+        h.append(f"<tr><td width=30%>{span(e, 'de', 'num', ' – ')}</td><td><b>{E(e['title'])}</b><br>{E(e['company'])}</td></tr>")
+    h.append("</table><h2>Ausbildung</h2><table>" + "".join(
+        f"<tr><td width=30%>{ed['year']}</td><td>{E(ed['degree'])}<br>{E(ed['school'])}</td></tr>" for ed in p["education"]) + "</table>")
+    h.append("<h2>Kenntnisse</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Sprachen</h2><p>" + ", ".join(f"{lang_name(l['name'], 'de')}: {level(l['level'], 'de')}" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Zertifikate</h2><p>" + "<br>".join(E(c) for c in p["certifications"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def us_page_header(p):
+    """A US two-page résumé: the name and 'Page 2' as a running header on
+    the second page, employers with 'City, ST', a 'Technical Proficiencies'
+    section of labelled lines, and licences with their numbers."""
+    st = {"San Francisco": "CA", "New York": "NY", "Austin": "TX", "Seattle": "WA", "Chicago": "IL",
+          "Boston": "MA", "Denver": "CO"}[p["city"]]
+    h = [f"<h1 style='margin:0'>{E(p['name'])}</h1>",
+         f"<p>{E(p['title'])}<br>{E(p['city_written'])}, {st} {POSTCODES.get(p['city'], '').split(' ')[-1]} · {E(p['phone_written'])} · {E(p['email'])}</p>",
+         "<h2>Professional Experience</h2>"]
+    for i, e in enumerate(p["experiences"]):
+        h.append(f"<p><b>{E(e['company'])}</b> — {E(p['city_written'])}, {st}<br><i>{E(e['title'])}</i> | {span(e, 'en', 'short', ' – ')}</p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)) + "</ul>")
+        if i == 0:
+            h.append(f"<div style='page-break-after:always'></div><p class=hdr>{E(p['name'])} — Page 2</p>")
+    h.append("<h2>Technical Proficiencies</h2>"
+             f"<p>Core: {E(', '.join(p['skills'][:3]))}<br>Also: {E(', '.join(p['skills'][3:]))}</p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['school'])}, {E(ed['degree'])} ({ed['year']})</p>" for ed in p["education"]))
+    if p["certifications"]:
+        h.append("<h2>Licenses &amp; Certifications</h2>" + "".join(
+            f"<p>{E(c)} — License #{300000 + p['n'] * 11 + i}</p>" for i, c in enumerate(p["certifications"])))
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    css = ".hdr { color: #888; font-size: 9pt; border-bottom: 1px solid #ccc; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def in_personal_table(p):
+    """An Indian résumé: experience as a table (Organization, Designation,
+    Duration), 'Personal Details' with a permanent address in another town
+    and the present one, and a declaration signed 'Place: <town>'."""
+    state, pin = IN_STATES[p["city"]]
+    home = [c for c in ["Lucknow", "Patna", "Jaipur", "Indore"]][p["n"] % 4]
+    h = [f"<h2 style='text-align:center'>RESUME</h2><p><b>{E(p['name'])}</b><br>Mobile: {E(p['phone_written'])}<br>Email: {E(p['email'])}</p>",
+         "<p><b>Career Objective</b></p>", f"<p>To work as {E(p['title'])} in a growth-oriented organisation.</p>",
+         "<p><b>Professional Experience</b></p><table border=1><tr><th>Organization</th><th>Designation</th><th>Duration</th></tr>"]
+    for e in p["experiences"]:
+        h.append(f"<tr><td>{E(e['company'])}</td><td>{E(e['title'])}</td><td>{span(e, 'en', 'short', ' to ', 'Present')}</td></tr>")
+    h.append("</table><p><b>Academic Qualifications</b></p><table border=1><tr><th>Qualification</th><th>Institute</th><th>Year</th></tr>"
+             + "".join(f"<tr><td>{E(ed['degree'])}</td><td>{E(ed['school'])}</td><td>{ed['year']}</td></tr>" for ed in p["education"]) + "</table>")
+    h.append("<p><b>Technical Skills</b></p><p>" + E(", ".join(p["skills"])) + "</p>")
+    if p["certifications"]:
+        h.append("<p><b>Certifications</b></p><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + "</ul>")
+    h.append("<p><b>Personal Details</b></p><table>"
+             f"<tr><td>Present Address</td><td>: {E(p['city_written'])}, {state} – {pin}</td></tr>"
+             f"<tr><td>Permanent Address</td><td>: {home}</td></tr>"
+             "<tr><td>Languages Known</td><td>: " + ", ".join(lang_name(l['name'], 'en') for l in p["languages"]) + "</td></tr></table>")
+    h.append("<p><b>Declaration</b></p><p>I hereby declare that the above information is true to the best of my knowledge.</p>"
+             f"<p>Place: {E(p['city_written'])}<br>Date:</p>")
+    return "html", doc("".join(h)), "month-nolevel"
+
+
+def md_readme_emoji(p):
+    """A Markdown CV written like a GitHub profile README: emoji headings,
+    '📍 Seville, Spain', badges of links, jobs as '**Title** @ Company'."""
+    m = [f"# Hi, I'm {p['first']} 👋", "", f"## {p['name']}", "", f"**{p['title']}** · 📍 {p['city_written']}, {COUNTRY_NAMES[p['country']]}", "",
+         f"📫 {p['email']} · ☎️ {p['phone_written']}", ""]
+    m += [f"[![link](https://img.shields.io/badge/-profile-blue)](https://{l})" for l in p["links"]] + [""]
+    m += ["## 💼 Experience", ""]
+    for e in p["experiences"]:
+        m += [f"- **{e['title']}** @ {e['company']} ({span(e, 'en', 'short', ' – ')})"]
+    m += ["", "## 🎓 Education", ""]
+    m += [f"- {ed['degree']}, {ed['school']} ({ed['year']})" for ed in p["education"]]
+    m += ["", "## 🛠️ Skills", "", ", ".join(p["skills"]), "", "## 🌍 Languages", ""]
+    m += [f"- {lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]]
+    if p["certifications"]:
+        m += ["", "## 📜 Certifications", ""] + [f"- {c}" for c in p["certifications"]]
+    return "md", "\n".join(m) + "\n", "month"
+
+
+DEV_LATER_13 = [
+    ("lives-in-sidebar", lives_in_sidebar, ["ES", "DE"], ["chromium-pdf"]),
+    ("de-persoenliche-daten", de_persoenliche_daten, ["DE"], ["lo-pdf"]),
+    ("us-page-header", us_page_header, ["US"], ["chromium-pdf"]),
+    ("in-personal-table", in_personal_table, ["IN"], ["lo-docx"]),
+    ("md-readme-emoji", md_readme_emoji, ["ES", "US"], ["text"]),
+]
