@@ -151,7 +151,8 @@ fn tokens(line: &str) -> Vec<(Tok, usize, usize)> {
                 i,
                 end,
             ));
-        } else if matches!(c, '-' | '–' | '—' | '‒' | '−') {
+        } else if matches!(c, '-' | '–' | '—' | '‒' | '−' | '→' | '⟶' | '➔' | '►') {
+            // (an arrow joins two dates as a dash does: "Jan 2024 → Present")
             out.push((Tok::Dash, i, i + c.len_utf8()));
         } else if c == '/' {
             out.push((Tok::Slash, i, i + 1));
@@ -367,6 +368,7 @@ mod tests {
     fn ranges_in_many_forms() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             ("Mar 2016 – Nov 2018", "2016-03-01", Some("2018-11-01")),
+            ("Oct 2021 → Oct 2023", "2021-10-01", Some("2023-10-01")),
             ("03/2016 - heute", "2016-03-01", None),
             ("2016-03 – 2018-11", "2016-03-01", Some("2018-11-01")),
             ("2019 – present", "2019-01-01", None),

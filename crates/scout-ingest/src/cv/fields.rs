@@ -88,10 +88,26 @@ const CONTACT_LABELS: &[&str] = &[
     "residence",
     "résidence",
     "current location",
+    "present address",
+    "current address",
+    "correspondence address",
+    "address for correspondence",
     "based",
     "standort",
     "wohnort",
     "current city",
+];
+
+/// Labels of a mobile number, preferred to a landline written before it.
+const MOBILE_LABELS: &[&str] = &[
+    "mobile",
+    "mobil",
+    "movil",
+    "cell",
+    "cellphone",
+    "portable",
+    "handy",
+    "mob",
 ];
 
 /// Labels of places a person is not at: where they were born, would move
@@ -126,6 +142,11 @@ fn elsewhere(part: &str) -> bool {
 
 /// `Phone: …`, `Tel. …`, `E-mail: …`: the value without a contact label.
 fn without_contact_label(part: &str) -> &str {
+    // ": Bangalore, Karnataka" — a table's value cell with the colon that
+    // followed its label cell
+    if let Some(value) = part.trim_start().strip_prefix(':') {
+        return value.trim();
+    }
     // (a table of details read as "Label<tab>value")
     let Some((label, value)) = part.split_once([':', '.', '\t']) else {
         return part;
@@ -201,8 +222,10 @@ fn phone_in(line: &str) -> Option<String> {
 }
 
 fn links_in(line: &str) -> Vec<String> {
-    line.split_whitespace()
-        .map(|w| w.trim_matches([',', '|', ';', '(', ')', '<', '>', '[', ']', '"']))
+    // "[![badge](https://img.shields.io/…)](https://linkedin.com/in/…)": a
+    // Markdown link's brackets and parentheses part the addresses too
+    line.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | '!'))
+        .map(|w| w.trim_matches([',', '|', ';', '"']))
         .filter(|w| {
             let l = w.to_lowercase();
             l.contains("linkedin.com/") || l.contains("github.com/")
@@ -330,6 +353,8 @@ fn cleaned_place(line: &str) -> String {
         .replace(" (", ", ")
         .replace(')', "");
     let place = without_postcode(&cleaned);
+    // "Bangalore, Karnataka – 560001": the dash that led to the postcode
+    let place = place.trim_end_matches([' ', '–', '—', '-', ',']);
     let place = without_district(place);
     without_area_words(place)
 }
@@ -1065,37 +1090,88 @@ pub fn read(text: &str) -> ParsedCv {
         })
         .or_else(|| {
             // "Data engineer based in Lyon, France, with…" in the header or
-            // the summary
+            // the summary; "Lives in Malaga, Spain" as a line of its own
+            // anywhere (a sidebar read after the main column)
             (0..lines.len())
-                .filter(|&i| near_top(i) || kinds[i] == Some(Section::Summary))
+                .filter(|&i| {
+                    near_top(i)
+                        || kinds[i] == Some(Section::Summary)
+                        || PLACE_LEADS
+                            .iter()
+                            .any(|l| lines[i].trim().to_lowercase().starts_with(l))
+                })
                 .find_map(|i| place_after_lead(lines[i]))
+        })
+        .or_else(|| {
+            // a contact block away from the top ("Persönliche Daten", a
+            // sidebar): a place on a line beside a phone or an e-mail
+            // (in the contact line's own section, and never in one of jobs,
+            // schools or lists, where places are someone else's)
+            let listing = |k: usize| {
+                matches!(
+                    kinds[k],
+                    Some(
+                        Section::Experience
+                            | Section::Education
+                            | Section::Skills
+                            | Section::Languages
+                            | Section::Certifications
+                            | Section::Courses
+                    )
+                )
+            };
+            let kinds = &kinds;
+            (0..lines.len())
+                .filter(|&i| is_contact_line(lines[i]) && !listing(i))
+                .flat_map(|i| {
+                    (i.saturating_sub(2)..(i + 3).min(lines.len()))
+                        .filter(move |&k| kinds[k] == kinds[i])
+                })
+                .filter(|&k| !is_contact_line(lines[k]) && !listing(k))
+                .find_map(|k| place_of(lines[k]))
         });
     if let Some((place, cc)) = found {
         cv.location = Some(place);
         cv.country_code = Some(cc);
     }
-    'phone: for line in &lines {
-        for part in segments(line) {
-            if part.contains('@') || part.to_lowercase().contains("linkedin") {
-                continue;
-            }
-            if let Some(p) = phone_in(without_contact_label(part)) {
-                cv.phone_e164 = to_e164(&p, cv.country_code.as_deref());
-                // "Valencia" and a Spanish number: the place's name is
-                // shared by cities of several countries, and the number
-                // says which one is meant
-                if cv.phone_e164.is_none() {
-                    if let Some(place) = &cv.location {
-                        if let Some((cc, e164)) = country_of_namesakes(place, &p) {
-                            cv.country_code = Some(cc);
-                            cv.phone_e164 = Some(e164);
-                        }
-                    }
+    // the first phone, or the first one labelled as a mobile when a
+    // landline comes first ("Tel. 040 … · Mobil +49 151 …")
+    // (beside the first one only: a referee's mobile further down is theirs)
+    let phones: Vec<(usize, String, bool)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, line)| segments(line).into_iter().map(move |part| (i, part)))
+        .filter(|(_, part)| !part.contains('@') && !part.to_lowercase().contains("linkedin"))
+        .filter_map(|(i, part)| {
+            let label = part
+                .split_once([':', '.', ' ', '\t'])
+                .map(|(l, _)| fold(l.trim()))
+                .unwrap_or_default();
+            let mobile = MOBILE_LABELS.contains(&label.as_str());
+            phone_in(without_contact_label(part)).map(|p| (i, p, mobile))
+        })
+        .collect();
+    let first_line = phones.first().map_or(0, |(i, ..)| *i);
+    let chosen = phones
+        .iter()
+        .take_while(|(i, ..)| *i <= first_line + 2)
+        .find(|(.., mobile)| *mobile)
+        .or_else(|| phones.first())
+        .map(|(_, p, _)| p.clone());
+    if let Some(p) = chosen {
+        cv.phone_e164 = to_e164(&p, cv.country_code.as_deref());
+        // "Valencia" and a Spanish number: the place's name is
+        // shared by cities of several countries, and the number
+        // says which one is meant
+        if cv.phone_e164.is_none() {
+            if let Some(place) = &cv.location {
+                if let Some((cc, e164)) = country_of_namesakes(place, &p) {
+                    cv.country_code = Some(cc);
+                    cv.phone_e164 = Some(e164);
                 }
-                cv.phone = Some(p);
-                break 'phone;
             }
         }
+        cv.phone = Some(p);
     }
     if let Some((i, name)) = &name {
         cv.full_name = Some(name.clone());
@@ -1363,6 +1439,30 @@ mod tests {
         );
         assert_eq!(cv.title.as_deref(), Some("Platform Engineering Lead"));
         assert_eq!(cv.phone_e164.as_deref(), Some("+4915126825482"));
+    }
+
+    #[test]
+    fn places_and_phones_away_from_the_top() {
+        // a sidebar read after the main column
+        let cv = read("Elena Ruiz\nRecruiter\nWork\nBBVA\nRecruiter\nOct 2021 → Oct 2023\nLives in Malaga, Spain\n632 845 390\ne.ruiz@example.com\n");
+        assert_eq!(cv.location.as_deref(), Some("Malaga, Spain"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+34632845390"));
+        // a block of personal details under a heading, a landline first
+        let cv = read("Katharina Weber\nHead of Product\nPersönliche Daten\nHauptstraße 29 · 50667 Köln\nTel. 040 701813 · Mobil +49 151 61204952\nk.weber@example.com\n");
+        assert_eq!(cv.location.as_deref(), Some("Köln"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+4915161204952"));
+        // a table of details read a cell a line
+        let cv = read("RESUME\nSneha Iyer\nMobile: 8339878360\nEmail: s.iyer@example.com\nPersonal Details\nPresent Address\n: Bangalore, Karnataka – 560001\nPermanent Address\n: Indore\n");
+        assert_eq!(cv.location.as_deref(), Some("Bangalore, Karnataka"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+918339878360"));
+    }
+
+    #[test]
+    fn a_markdown_badge_hides_no_link() {
+        assert_eq!(
+            links_in("[![link](https://img.shields.io/badge/-profile-blue)](https://linkedin.com/in/ana-ruiz-1)"),
+            ["https://linkedin.com/in/ana-ruiz-1"]
+        );
     }
 
     #[test]

@@ -401,6 +401,25 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
     // job of the section has one there, else on the line after (the same
     // layout is kept all through a section)
     let lines_before = header_before(first, 0).is_some();
+    // "Head of Product" / "02/2024 – heute" / "BMW Group": the title before
+    // the dates and the employer after them (a table whose dates sit in the
+    // left column beside title and employer, read in that order) — told by
+    // the first job: one title-like line before its dates, an employer-like
+    // line after them, and the next job's title before the next dates
+    let second = anchors.get(1).copied();
+    let bare = |i: usize| {
+        spans[i]
+            .as_ref()
+            .is_some_and(|s| remainder(lines[i], s).is_empty())
+    };
+    let around = dates_last
+        && bare(first)
+        && (0..first).filter(|&k| header_like(lines[k])).count() == 1
+        && title_like(lines[first - 1])
+        && lines
+            .get(first + 1)
+            .is_some_and(|l| header_like(l) && !title_like(l) && find_span(l).is_none())
+        && second.is_none_or(|s| s == first + 3 && title_like(lines[first + 2]));
     let mut out = Vec::new();
     let mut used_until = 0;
     for (n, &i) in anchors.iter().enumerate() {
@@ -408,6 +427,24 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
             continue;
         };
         let next_anchor = anchors.get(n + 1).copied().unwrap_or(lines.len());
+        if around && bare(i) {
+            let title = i
+                .checked_sub(1)
+                .filter(|&k| k >= used_until && header_like(lines[k]))
+                .map(|k| lines[k].trim().to_owned());
+            // the line after the dates, unless it is the next job's title
+            let company = lines
+                .get(i + 1)
+                .filter(|_| i + 1 < next_anchor.saturating_sub(1) || next_anchor == lines.len())
+                .filter(|l| header_like(l))
+                .map(|l| without_place(l.trim()))
+                .unwrap_or_default();
+            if let Some(title) = title {
+                out.push(unit((title, company), span));
+            }
+            used_until = i + 2;
+            continue;
+        }
         let rest = remainder(lines[i], span);
         if let Some(role) = prose_role(&rest) {
             out.push(unit(role, span));

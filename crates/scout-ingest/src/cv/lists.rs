@@ -147,6 +147,17 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
             if strict && n == 1 && phrase.eq_ignore_ascii_case("cv") {
                 continue;
             }
+            // "Boston, MA", "Lyon, FR": a state's or country's code after a
+            // town, not Mergers & Acquisitions
+            if strict
+                && n == 1
+                && phrase.len() == 2
+                && phrase.chars().all(|c| c.is_ascii_uppercase())
+                && i > 0
+                && words[i - 1].ends_with(',')
+            {
+                continue;
+            }
             if strict && n == 1 {
                 let w = &phrase;
                 let capitals = w.chars().filter(|c| c.is_uppercase()).count();
@@ -258,10 +269,20 @@ pub fn languages(lines: &[&str]) -> Vec<CvLanguage> {
             }
             continue;
         }
+        let before = out.len();
         for item in line.split([',', ';', '|', '·', '•']) {
             let item = item.trim();
             if item.is_empty() {
                 continue;
+            }
+            // "Spanish · Native": a level apart from its language by a dot
+            if let Some(level) = level_of(item).filter(|_| canonical_language(item).is_none()) {
+                if out.len() > before {
+                    if let Some(last) = out.last_mut().filter(|l| l.level.is_none()) {
+                        last.level = Some(level.to_owned());
+                        continue;
+                    }
+                }
             }
             let words: Vec<&str> = item.split_whitespace().collect();
             // the name: the longest run of leading words that is a language
@@ -592,6 +613,38 @@ const CERTIFICATION_LABELS: &[&str] = &[
     "licence",
 ];
 
+/// A certification without the licence or credential number written after
+/// it ("… — License #303872", "…, Credential ID 8F3K", "… (Nr. 40012)").
+fn without_number(text: &str) -> &str {
+    const NUMBER_WORDS: &[&str] = &[
+        "license",
+        "licence",
+        "lic.",
+        "lic ",
+        "credential",
+        "id ",
+        "id:",
+        "no.",
+        "nr.",
+        "number",
+        "#",
+        "cert no",
+        "certificate no",
+    ];
+    let lower = text.to_lowercase();
+    [" — ", " – ", " - ", ", ", " | ", " ("]
+        .iter()
+        .filter_map(|sep| {
+            lower.match_indices(sep).find_map(|(at, _)| {
+                let tail = &lower[at + sep.len()..];
+                let numbered = tail.chars().any(|c| c.is_ascii_digit());
+                (numbered && NUMBER_WORDS.iter().any(|w| tail.starts_with(w))).then_some(at)
+            })
+        })
+        .min()
+        .map_or(text, |at| text[..at].trim_end())
+}
+
 /// Whether a line names an award, an honour or a distinction rather than
 /// a certification ("President's Club 2022", "Employee of the Quarter",
 /// "Dean's List").
@@ -701,7 +754,8 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
                 }
             }
         }
-        let text = without_issuer(trim_tail(&text), dated);
+        let text = without_number(&text);
+        let text = without_issuer(trim_tail(text), dated);
         let text = without_generic_noun(trim_tail(text)).to_owned();
         if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !out.contains(&text) {
             out.push(text);
@@ -765,6 +819,24 @@ mod tests {
     }
 
     #[test]
+    fn a_level_apart_from_its_language_and_a_state_after_a_town() {
+        let langs = languages(&["Spanish · Native", "English · Fluent"]);
+        let got: Vec<(&str, Option<&str>)> = langs
+            .iter()
+            .map(|l| (l.name.as_str(), l.level.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("spanish", Some("native_or_bilingual")),
+                ("english", Some("full_professional"))
+            ]
+        );
+        // "MA" after a town is Massachusetts, not Mergers & Acquisitions
+        assert!(skills_named("Kaiser Permanente — Boston, MA", true).is_empty());
+    }
+
+    #[test]
     fn awards_and_labels_beside_certifications() {
         assert_eq!(
             certifications(&[
@@ -779,6 +851,14 @@ mod tests {
                 "PMP",
                 "AWS Certified Developer – Associate"
             ]
+        );
+        assert_eq!(
+            certifications(&[
+                "Google Ads Search Certification — License #303873",
+                "PMP, Credential ID 8F3K29",
+                "CKA (Nr. 40012)",
+            ]),
+            ["Google Ads Search Certification", "PMP", "CKA"]
         );
         // a word inside another is no award ("Clubhouse" is no club)
         assert!(!is_award("Clubhouse Community Manager Certificate"));

@@ -151,7 +151,10 @@ mod tests {
         assert_eq!(words("Entwickler/in"), ["Entwickler"]);
         assert_eq!(words("CIPP/E"), ["CIPP", "E"]);
         assert_eq!(words("mind. 5 Jahre"), ["mind", "5", "Jahre"]);
-        assert_eq!(tokenize("mind. 5 Jahre")[0].clause, tokenize("mind. 5 Jahre")[1].clause);
+        assert_eq!(
+            tokenize("mind. 5 Jahre")[0].clause,
+            tokenize("mind. 5 Jahre")[1].clause
+        );
     }
 
     #[test]

@@ -55,7 +55,11 @@ impl<'a> Reader<'a> {
                 .trim_end_matches('+')
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',');
-            if !number || !self.tokens[i].text.starts_with(|c: char| c.is_ascii_digit()) {
+            if !number
+                || !self.tokens[i]
+                    .text
+                    .starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             for n in 2..=3 {
