@@ -469,7 +469,27 @@ fn span_in_piece(prompt: &str, from: usize, to: usize) -> Option<std::ops::Range
     if operators.is_empty() || !(grouped || (operators.len() >= 2 && operators.contains(&"AND"))) {
         return None;
     }
-    let (first, last) = (toks.first()?.1, toks.last()?.2);
+    // "people with Kubernetes AND Terraform": the words that lead to the
+    // expression ("people with", "anyone who knows") are no operands
+    let first_operator = toks
+        .iter()
+        .position(|(k, _, _)| !matches!(k, Kind::Word))
+        .unwrap_or(toks.len());
+    let lead_in = |w: &str| {
+        let w = w.to_lowercase();
+        crate::prompt::lexicon::FILLER.contains(&w.as_str())
+            || crate::prompt::lexicon::CARRY_NOTHING.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "with" | "w/" | "know" | "knows" | "knowing" | "using" | "who"
+            )
+    };
+    let skip = toks
+        .iter()
+        .take(first_operator.saturating_sub(1))
+        .take_while(|(k, s, e)| matches!(k, Kind::Word) && lead_in(&piece[*s..*e]))
+        .count();
+    let (first, last) = (toks.get(skip)?.1, toks.last()?.2);
     let mut end = last;
     let mut depth = 0usize;
     let mut closed = false;

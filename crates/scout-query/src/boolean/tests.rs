@@ -182,6 +182,15 @@ fn a_prompt_holds_a_boolean_string_only_where_it_uses_the_syntax() {
         found("Berlin; rust AND go AND NOT php"),
         vec!["rust AND go AND NOT php"]
     );
+    // the words that lead to it are no operands; a phrase of two words is
+    assert_eq!(
+        found("people with Kubernetes AND Terraform AND (AWS OR GCP), remote"),
+        vec!["Kubernetes AND Terraform AND (AWS OR GCP)"]
+    );
+    assert_eq!(
+        found("machine learning AND python AND (aws OR gcp)"),
+        vec!["machine learning AND python AND (aws OR gcp)"]
+    );
     for plain in [
         "java OR kotlin developer in Berlin",
         "iOS devs, swift + objective-c, NOT at Apple",

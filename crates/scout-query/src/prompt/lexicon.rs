@@ -249,7 +249,25 @@ pub const PAST_EMPLOYER_CUES: &[&str] = &[
 ];
 
 /// Cues before any employer, current or past.
-pub const ANY_EMPLOYER_CUES: &[&str] = &["experience at", "worked for", "background at"];
+pub const ANY_EMPLOYER_CUES: &[&str] = &[
+    "experience at",
+    "worked for",
+    "background at",
+    // "from marketplaces like Airbnb, Etsy or Vinted": examples of employers
+    "companies like",
+    "firms like",
+    "startups like",
+    "scale-ups like",
+    "scaleups like",
+    "marketplaces like",
+    "brands like",
+    "retailers like",
+    "banks like",
+    "agencies like",
+    "places like",
+    "companies such as",
+    "firms such as",
+];
 
 /// Words after a name that make it an employer, and which roles they mean
 /// (*Stripe alumni* → past, *Workday staff* → current).
@@ -635,6 +653,7 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("trading firms", "capital markets"),
     ("prop trading", "capital markets"),
     ("bpo", "outsourcing and offshoring consulting"),
+    ("outsourcing", "outsourcing and offshoring consulting"),
     ("bpos", "outsourcing and offshoring consulting"),
     ("bank", "banking"),
     ("luxury goods", "retail luxury goods and jewelry"),
@@ -859,6 +878,7 @@ pub const SENIORITY_YEARS: &[(&str, &[&str])] = &[
     ("new grads", &["0-1", "1-3"]),
     ("débutant", &["0-1", "1-3"]),
     ("mid-level", &["3-5", "5-10"]),
+    ("mid", &["3-5", "5-10"]),
     ("mid level", &["3-5", "5-10"]),
     ("intermediate", &["3-5", "5-10"]),
     ("confirmé", &["3-5", "5-10"]),

@@ -195,7 +195,7 @@ pub fn read_prompt(prompt: &str) -> Result<Intent, PromptError> {
         return Err(PromptError::TooLong);
     }
     let tokens = tokenize(prompt);
-    let fixes = spelling::corrections(&tokens);
+    let fixes = spelling::corrections(prompt, &tokens);
     let mut intent = if fixes.is_empty() {
         readers::Reader::new(prompt, &tokens).read()
     } else {

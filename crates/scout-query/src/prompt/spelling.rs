@@ -85,7 +85,7 @@ static LEXICON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// The corrections of `tokens`: words no list of the reader knows that are
 /// one edit from one word of the reference data.
-pub(super) fn corrections(tokens: &[Token]) -> Vec<Correction> {
+pub(super) fn corrections(prompt: &str, tokens: &[Token]) -> Vec<Correction> {
     // "Stripe or Adyen": a capitalised word listed with a name that is no
     // place is a name too (a company), not a typo of a city ("Aden"); one
     // listed with a place ("Berlin or Amsterdm") is a place mistyped
@@ -113,7 +113,22 @@ pub(super) fn corrections(tokens: &[Token]) -> Vec<Correction> {
             .get(k + 2)
             .filter(|n| joiner(&tokens[k + 1]) && n.clause == t.clause)
             .is_some_and(unknown_name);
-        before || after
+        // "Stripe, Adyen, Checkout.com": a comma is no token, and it parts
+        // clauses; a name right beside this one across a comma counts too
+        let comma_between =
+            |a: &Token, b: &Token| a.end <= b.start && prompt[a.end..b.start].trim() == ",";
+        let name_beside = |n: &Token| {
+            n.capitalized()
+                && n.text.chars().any(char::is_alphabetic)
+                && scout_taxonomy::geocode(&n.text).is_none()
+        };
+        let comma_before = k
+            .checked_sub(1)
+            .is_some_and(|b| comma_between(&tokens[b], t) && name_beside(&tokens[b]));
+        let comma_after = tokens
+            .get(k + 1)
+            .is_some_and(|n| comma_between(t, n) && name_beside(n));
+        before || after || comma_before || comma_after
     };
     tokens
         .iter()
@@ -148,6 +163,15 @@ pub(super) fn corrections(tokens: &[Token]) -> Vec<Correction> {
                 && tokens[k - 1].clause == t.clause
                 && tokens[k - 1].end + 1 == t.start;
             if inside_a_name && scout_taxonomy::geocode(word).is_some() {
+                return None;
+            }
+            // "Adyen people", "Workday alumni": a capitalised word before an
+            // employer's word names an employer, not a place mistyped
+            let before_employer_word = t.capitalized()
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| lx::EMPLOYER_AFTER.iter().any(|(w, _)| *w == n.lower));
+            if before_employer_word && scout_taxonomy::geocode(word).is_some() {
                 return None;
             }
             // the case the word was typed in

@@ -164,6 +164,40 @@ fn a_state_after_a_city_chooses_among_the_cities_of_that_name() {
 }
 
 #[test]
+fn lists_of_employers_are_read_whole_and_stop_where_they_end() {
+    let labels = |p: &str| labels_of(&read(p));
+    assert_eq!(
+        labels("Stripe, Adyen, Checkout.com people"),
+        [
+            "+COMPANY_NAME=Stripe/CURRENT",
+            "+COMPANY_NAME=Adyen/CURRENT",
+            "+COMPANY_NAME=Checkout.com/CURRENT"
+        ]
+    );
+    assert_eq!(
+        labels("Google or Meta alumni"),
+        ["+COMPANY_NAME=Google/PAST", "+COMPANY_NAME=Meta/PAST"]
+    );
+    // a venue before a comma is no item of the list after it
+    assert!(!labels("researchers, published at ICML, DeepMind alumni")
+        .iter()
+        .any(|l| l.contains("COMPANY_NAME=ICML")));
+    assert_eq!(
+        labels("engineers from companies like Stripe or Plaid"),
+        [
+            "+JOB_TITLE=engineer",
+            "+COMPANY_NAME=Stripe",
+            "+COMPANY_NAME=Plaid"
+        ]
+    );
+    // whom someone sells to is no industry of theirs
+    assert_eq!(
+        labels("AEs selling into banks"),
+        ["+JOB_TITLE=account executive", "~KEYWORD=banks"]
+    );
+}
+
+#[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");
     let ex = i.explanations_json();

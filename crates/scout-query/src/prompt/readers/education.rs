@@ -202,6 +202,24 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let mut end = i + n;
+                // "PSM II", "CFA Level 2": the level is part of the name
+                let mut name = name.to_owned();
+                if end < self.len()
+                    && self.free(end, 1)
+                    && self.same_clause(i, end)
+                    && matches!(self.tokens[end].text.as_str(), "I" | "II" | "III" | "IV")
+                {
+                    name = self.text(i, end + 1).to_owned();
+                    end += 1;
+                } else if end + 1 < self.len()
+                    && self.free(end, 2)
+                    && self.same_clause(i, end + 1)
+                    && self.lower(end) == "level"
+                    && matches!(self.lower(end + 1), "1" | "2" | "3" | "i" | "ii" | "iii")
+                {
+                    name = self.text(i, end + 2).to_owned();
+                    end += 2;
+                }
                 if end < self.len()
                     && self.free(end, 1)
                     && in_list(lx::CERTIFICATION_WORDS, self.lower(end))
@@ -212,7 +230,7 @@ impl<'a> Reader<'a> {
                 self.push(
                     (i, end),
                     mode,
-                    Criterion::CertificationName(name.to_owned()),
+                    Criterion::CertificationName(name),
                     confidence::CERTIFICATION_KNOWN,
                     "a known certification".into(),
                 );

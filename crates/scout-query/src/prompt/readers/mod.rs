@@ -122,6 +122,20 @@ impl<'a> Reader<'a> {
         self.finish()
     }
 
+    /// Whether word `i` says whom someone sells to ("selling into banks and
+    /// insurers", "sells to CFOs"): a keyword, not the person's own title
+    /// or industry.
+    fn sold_to(&self, i: usize) -> bool {
+        (i.saturating_sub(6)..i).any(|k| {
+            self.same_clause(k, i)
+                && in_list(&["selling", "sells", "sold", "sell"], self.lower(k))
+                && self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "to" | "into"))
+        })
+    }
+
     fn len(&self) -> usize {
         self.tokens.len()
     }

@@ -270,15 +270,15 @@ impl<'a> Reader<'a> {
         };
         // "who've been at Stripe or Adyen for 3+ years": how long they have
         // been with their employer
-        let been_at = before < start
-            && (before.saturating_sub(8)..before).any(|k| {
-                self.same_clause(k, before)
-                    && self.lower(k) == "been"
-                    && matches!(
-                        self.tokens.get(k + 1).map(|t| t.lower.as_str()),
-                        Some("at" | "with")
-                    )
-            });
+        // (with or without "for": "been at Shopify 5+ years")
+        let been_at = (before.saturating_sub(8)..before).any(|k| {
+            self.same_clause(k, before)
+                && self.lower(k) == "been"
+                && matches!(
+                    self.tokens.get(k + 1).map(|t| t.lower.as_str()),
+                    Some("at" | "with")
+                )
+        });
         if let Some(s) = self.phrase_before(before, TENURE_WORDS) {
             start = s;
             tenure = true;

@@ -496,8 +496,11 @@ impl<'a> Reader<'a> {
                 let Some(mut end) = self.name_run(k, lenient) else {
                     continue;
                 };
-                // "working for airlines": an everyday word is no employer
-                if !self.tokens[k].capitalized() && !self.could_be_employer(k, end) {
+                // "working for airlines": an everyday word is no employer;
+                // "at PE-backed companies": how they are financed
+                let financed =
+                    self.lower(k).ends_with("-backed") || self.lower(k).ends_with("-funded");
+                if financed || (!self.tokens[k].capitalized() && !self.could_be_employer(k, end)) {
                     continue;
                 }
                 // "from" alone says where people come from: a capitalised
@@ -607,13 +610,25 @@ impl<'a> Reader<'a> {
             && !lx::DEGREES.iter().any(|(d, _)| *d == lower)
             && !lx::CERTIFICATIONS.iter().any(|c| c.to_lowercase() == lower)
             && !lx::KNOWN_SCHOOLS.iter().any(|s| s.to_lowercase() == lower)
-            && (text.contains('&') || scout_taxonomy::geocode(text).is_none())
+            // (a place's name may be a known company's too: "Meta")
+            && (text.contains('&')
+                || scout_taxonomy::geocode(text).is_none()
+                || lx::EMPLOYER_GROUPS.iter().any(|(_, names)| names.contains(&text)))
             && scout_taxonomy::languages::canonical_language(text).is_none()
             && canonical_industry(text).is_none()
             && !lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == lower)
             && !(i..end).any(|k| in_list(lx::SENIORITY_PREFIX, self.lower(k)))
             && !in_list(lx::CARRY_NOTHING, &lower)
             && !scout_taxonomy::titles::is_known_title(text)
+            // "DevRel", "SWE": a title's shorthand is no employer
+            && !(text.split_whitespace().count() == 1 && {
+                let expanded = scout_taxonomy::titles::normalize_title(text);
+                expanded.contains(' ')
+                    && (scout_taxonomy::titles::is_known_title(&expanded)
+                        || scout_taxonomy::titles::family_of(&expanded).is_some())
+            })
+            // "PE-backed", "VC-funded": how a company is financed
+            && !(lower.ends_with("-backed") || lower.ends_with("-funded"))
     }
 
     /// "Stripe alumni", "Workday staff", "Microsoft employees": a name
@@ -649,6 +664,15 @@ impl<'a> Reader<'a> {
                 };
                 self.push_employer((i, end + n), &name, history, reason);
                 self.claim(i, end + n);
+                // "Stripe, Adyen, Checkout.com people": the names listed
+                // before it are employers of the same people
+                let mut k = i;
+                while let Some((start, name_end)) = self.listed_name_before(k) {
+                    let listed = self.text(start, name_end).to_owned();
+                    self.push_employer((start, name_end), &listed, history, reason);
+                    self.claim(start, k);
+                    k = start;
+                }
                 continue;
             }
             // "Deloitte consultants": only a role word, and not a skill
@@ -675,6 +699,48 @@ impl<'a> Reader<'a> {
                 self.claim(i, end);
             }
         }
+    }
+
+    /// The first word of a capitalised name listed right before word `k`
+    /// (apart by a comma or a joiner word) that could be an employer and is
+    /// no skill ("Stripe, Adyen, Checkout.com people").
+    fn listed_name_before(&self, k: usize) -> Option<(usize, usize)> {
+        let (mut e, joined) =
+            if k >= 2 && in_list(LIST_JOINERS, self.lower(k - 1)) && self.free(k - 1, 1) {
+                (k - 1, true)
+            } else {
+                (k, false)
+            };
+        if !joined {
+            let gap = &self.prompt[self.tokens[k.checked_sub(1)?].end..self.tokens[k].start];
+            if gap.trim() != "," {
+                return None;
+            }
+        }
+        // (over a comma, an item of a list stands alone in its clause:
+        // "published at ICML, DeepMind alumni" lists nothing)
+        let bare_item = |s: usize| {
+            s == 0 || !self.same_clause(s - 1, s) || in_list(LIST_JOINERS, self.lower(s - 1))
+        };
+        let mut s = e;
+        while s > 0 && self.free(s - 1, 1) && self.tokens[s - 1].capitalized() && e - s < 3 {
+            s -= 1;
+            // one name: its words are side by side in one clause
+            if s + 1 < e && !self.same_clause(s, s + 1) {
+                s += 1;
+                break;
+            }
+        }
+        if s == e {
+            return None;
+        }
+        e = self.name_run(s, false).filter(|&x| x <= e).unwrap_or(e);
+        if !joined && !bare_item(s) {
+            return None;
+        }
+        (self.could_be_employer(s, e)
+            && scout_taxonomy::skills::canonical_skill(self.text(s, e)).is_none())
+        .then_some((s, e))
     }
 
     /// "Marriott or Hilton background": a list of names before *background*
@@ -742,8 +808,18 @@ impl<'a> Reader<'a> {
 
     pub(super) fn industries(&mut self) {
         for i in 0..self.len() {
+            if self.sold_to(i) {
+                continue;
+            }
             for n in (1..=5).rev() {
                 if !self.free(i, n) || self.is_filler(i) {
+                    continue;
+                }
+                // "banking clients": whom someone serves, not where they work
+                if i + n < self.len()
+                    && self.same_clause(i, i + n)
+                    && in_list(&["clients", "client", "customers"], self.lower(i + n))
+                {
                     continue;
                 }
                 let text = self.text(i, i + n).to_lowercase();
@@ -826,11 +902,23 @@ impl<'a> Reader<'a> {
                     } else {
                         i
                     };
+                // "at a Series C fintech": a current employer's size just before
+                let after_current_size = self.found.iter().any(|f| {
+                    matches!(
+                        f.filter.criterion,
+                        Criterion::CompanySize {
+                            history: History::Current,
+                            ..
+                        }
+                    ) && f.end <= self.tokens[i].start
+                        && self.prompt[f.end..self.tokens[i].start].trim().is_empty()
+                });
                 let history = if self.phrase_before(i, lx::PAST_CUES).is_some() {
                     History::Past
-                } else if self
-                    .phrase_before(cue_end, lx::INDUSTRY_CURRENT_BEFORE)
-                    .is_some()
+                } else if after_current_size
+                    || self
+                        .phrase_before(cue_end, lx::INDUSTRY_CURRENT_BEFORE)
+                        .is_some()
                     || self.prompt[..self.tokens[i].start]
                         .trim_end()
                         .ends_with('@')

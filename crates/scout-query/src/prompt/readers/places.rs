@@ -46,8 +46,15 @@ impl<'a> Reader<'a> {
                 _ => false,
             })
         };
+        // (the place meant may be another than the largest of its name —
+        // "Boston/Cambridge MA" — and then the state goes with the value)
+        let plain_is_meant = geocode(city).is_some_and(|g| {
+            g.country_code == place.country_code && g.region_key == place.region_key
+        });
+        let with_state =
+            |n: usize| (!plain_is_meant).then(|| format!("{city}, {}", self.text(end, end + n)));
         if code && contains(place, word, true) {
-            return (end + 1, None);
+            return (end + 1, with_state(1));
         }
         for n in (1..=3).rev() {
             if end + n <= self.len()
@@ -55,7 +62,7 @@ impl<'a> Reader<'a> {
                 && self.tokens[end].capitalized()
                 && contains(place, self.text(end, end + n), false)
             {
-                return (end + n, None);
+                return (end + n, with_state(n));
             }
         }
         for n in (1..=3).rev() {

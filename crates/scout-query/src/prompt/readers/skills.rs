@@ -29,6 +29,37 @@ impl<'a> Reader<'a> {
                 let Some(skill) = canonical_skill(text) else {
                     continue;
                 };
+                // "Cairo or Dubai": a skill named like a city of a million
+                // people is that city, unless a skill's cue comes before it
+                let big_place = n == 1
+                    && self.tokens[i].capitalized()
+                    && scout_taxonomy::geocode(text).is_some_and(|g| {
+                        matches!(
+                            g.kind,
+                            scout_taxonomy::GeoKind::City | scout_taxonomy::GeoKind::Country
+                        ) && g.population >= 1_000_000
+                            && fold(&g.name) == fold(text)
+                    });
+                if big_place && self.phrase_before(i, lx::SKILL_CUES).is_none() {
+                    continue;
+                }
+                // "Cambridge MA", "Birmingham AL": a state's code after a town
+                // of that state, not Mergers & Acquisitions
+                let state_code = n == 1
+                    && text.len() == 2
+                    && text.chars().all(|c| c.is_ascii_uppercase())
+                    && i > 0
+                    && self.same_clause(i - 1, i)
+                    && self.tokens[i - 1].capitalized()
+                    && scout_taxonomy::geocode(&format!("{}, {text}", self.tokens[i - 1].text))
+                        .is_some_and(|g| {
+                            g.kind == scout_taxonomy::GeoKind::City
+                                && g.region_key.as_deref()
+                                    == Some(format!("{}.{text}", g.country_code).as_str())
+                        });
+                if state_code {
+                    continue;
+                }
                 let mut confidence = confidence::SKILL;
                 if n == 1 && in_list(AMBIGUOUS_SKILLS, &self.tokens[i].lower) {
                     let typed = &self.tokens[i].text;
@@ -157,6 +188,17 @@ impl<'a> Reader<'a> {
             );
         // market segments (*B2B, SMB, mid-market*) are what people sell to, not skills
         let segment = (i..j).any(|k| in_list(lx::MARKET_SEGMENTS, self.lower(k)));
+        // "with NeurIPS or ICML papers": venues, not skills
+        let venue = (j..(j + 4).min(self.len())).any(|k| {
+            self.same_clause(i, k)
+                && in_list(
+                    &["papers", "paper", "publications", "publication", "talks"],
+                    self.lower(k),
+                )
+        });
+        if venue {
+            return None;
+        }
         if name_like && !field_after && !segment && self.phrase_before(i, lx::SKILL_CUES).is_some()
         {
             return Some(self.modes[i]);

@@ -788,6 +788,21 @@ impl<'a> Reader<'a> {
                 && (is_known_title(&expanded) || family_of(&expanded).is_some())
             {
                 expanded
+            } else if let [modifiers @ .., last] = words.as_slice() {
+                // "growth PM", "enterprise AE": the acronym after a field
+                // written out, the field kept
+                let last_expanded = normalize_title(last);
+                if !modifiers.is_empty()
+                    && last.len() <= 4
+                    && last_expanded.contains(' ')
+                    && !last_expanded.starts_with("chief ")
+                    && !last_expanded.starts_with("vice president")
+                    && (is_known_title(&last_expanded) || family_of(&last_expanded).is_some())
+                {
+                    format!("{} {last_expanded}", modifiers.join(" "))
+                } else {
+                    core
+                }
             } else {
                 core
             };
