@@ -1137,27 +1137,31 @@ pub fn read(text: &str) -> ParsedCv {
     // the first phone, or the first one labelled as a mobile when a
     // landline comes first ("Tel. 040 … · Mobil +49 151 …")
     // (beside the first one only: a referee's mobile further down is theirs)
-    let phones: Vec<(usize, String, bool)> = lines
-        .iter()
-        .enumerate()
-        .flat_map(|(i, line)| segments(line).into_iter().map(move |part| (i, part)))
-        .filter(|(_, part)| !part.contains('@') && !part.to_lowercase().contains("linkedin"))
-        .filter_map(|(i, part)| {
-            let label = part
-                .split_once([':', '.', ' ', '\t'])
-                .map(|(l, _)| fold(l.trim()))
-                .unwrap_or_default();
-            let mobile = MOBILE_LABELS.contains(&label.as_str());
-            phone_in(without_contact_label(part)).map(|p| (i, p, mobile))
-        })
-        .collect();
-    let first_line = phones.first().map_or(0, |(i, ..)| *i);
+    let mut phones: Vec<(String, bool)> = Vec::new();
+    let mut first_line = None;
+    for (i, line) in lines.iter().enumerate() {
+        if first_line.is_some_and(|f| i > f + 2) {
+            break;
+        }
+        for part in segments(line) {
+            if part.contains('@') || part.to_lowercase().contains("linkedin") {
+                continue;
+            }
+            if let Some(p) = phone_in(without_contact_label(part)) {
+                let label = part
+                    .split_once([':', '.', ' ', '\t'])
+                    .map(|(l, _)| fold(l.trim()))
+                    .unwrap_or_default();
+                phones.push((p, MOBILE_LABELS.contains(&label.as_str())));
+                first_line.get_or_insert(i);
+            }
+        }
+    }
     let chosen = phones
         .iter()
-        .take_while(|(i, ..)| *i <= first_line + 2)
-        .find(|(.., mobile)| *mobile)
+        .find(|(_, mobile)| *mobile)
         .or_else(|| phones.first())
-        .map(|(_, p, _)| p.clone());
+        .map(|(p, _)| p.clone());
     if let Some(p) = chosen {
         cv.phone_e164 = to_e164(&p, cv.country_code.as_deref());
         // "Valencia" and a Spanish number: the place's name is
