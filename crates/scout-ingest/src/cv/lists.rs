@@ -768,6 +768,13 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn names_and_levels(langs: &[CvLanguage]) -> Vec<(&str, Option<&str>)> {
+        langs
+            .iter()
+            .map(|l| (l.name.as_str(), l.level.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn skills_of_lists_and_tables() {
         assert_eq!(
@@ -802,10 +809,7 @@ mod tests {
             "Native speaker",
             "italien : notions",
         ]);
-        let got: Vec<(&str, Option<&str>)> = langs
-            .iter()
-            .map(|l| (l.name.as_str(), l.level.as_deref()))
-            .collect();
+        let got = names_and_levels(&langs);
         assert_eq!(
             got,
             [
@@ -821,10 +825,7 @@ mod tests {
     #[test]
     fn a_level_apart_from_its_language_and_a_state_after_a_town() {
         let langs = languages(&["Spanish · Native", "English · Fluent"]);
-        let got: Vec<(&str, Option<&str>)> = langs
-            .iter()
-            .map(|l| (l.name.as_str(), l.level.as_deref()))
-            .collect();
+        let got = names_and_levels(&langs);
         assert_eq!(
             got,
             [

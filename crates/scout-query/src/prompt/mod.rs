@@ -19,6 +19,9 @@
 //!    degrees, places after a cue, industries, skills, other places,
 //!    seniority words, and finally every word left over (minus filler) as an
 //!    optional `KEYWORD`. The order puts the most specific patterns first.
+//! 4. **Choices**: a choice between values of a type the search ANDs
+//!    ("Go or Rust", "French or German") is made optional
+//!    (`readers::modes`, `Reader::alternatives`).
 //!
 //! Two readings are deliberate and documented in `docs/prompt-search.md`:
 //! a seniority word ("senior", "junior") also adds the experience it

@@ -7,6 +7,7 @@ use crate::filter::Criterion;
 use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::{Mode, Note, ReadFilter};
+use scout_model::FilterType;
 
 impl<'a> Reader<'a> {
     pub(super) fn clause_end(&self, i: usize) -> usize {
@@ -262,25 +263,16 @@ impl<'a> Reader<'a> {
 
 /// The filter types a profile holds several of, whose required filters the
 /// search ANDs (docs/search.md, "Several filters of one type").
-fn is_set_type(c: &Criterion) -> Option<u8> {
-    match c {
-        Criterion::Skill(_) => Some(0),
-        Criterion::Language(_) => Some(1),
-        Criterion::CertificationName(_) => Some(2),
-        _ => None,
-    }
+fn set_type(f: &crate::filter::Filter) -> Option<FilterType> {
+    let t = crate::prompt::filter_type(f);
+    matches!(
+        t,
+        FilterType::Skill | FilterType::Language | FilterType::CertificationName
+    )
+    .then_some(t)
 }
 
 impl Reader<'_> {
-    /// "Go or Rust", "French or German", "PMP, PRINCE2 or MSP": a choice
-    /// between values of a type a profile holds several of. The search
-    /// requires every required filter of such a type, so reading each as
-    /// required would ask for all of them; they are read as optional instead
-    /// (each raises the rank: people with both come first, then those with
-    /// either), with a note saying why. A list is a choice when its items are
-    /// joined by commas and an *or* word and by no *and*; a level read with a
-    /// language (*fluent French or German*) follows its language. Needs
-    /// `found` sorted by start.
     /// Whether the item starting at byte `start` begins a list: first in
     /// its clause, or right after a word that introduces one (*with, in,
     /// using, speaking…*).
@@ -291,6 +283,15 @@ impl Reader<'_> {
         i == 0 || !self.same_clause(i - 1, i) || in_list(lx::LIST_OPENERS, self.lower(i - 1))
     }
 
+    /// "Go or Rust", "French or German", "PMP, PRINCE2 or MSP": a choice
+    /// between values of a type a profile holds several of. The search
+    /// requires every required filter of such a type, so reading each as
+    /// required would ask for all of them; they are read as optional instead
+    /// (each raises the rank: people with both come first, then those with
+    /// either), with a note saying why. A list is a choice when its items are
+    /// joined by commas and an *or* word and by no *and*; a level read with a
+    /// language (*fluent French or German*) follows its language. Needs
+    /// `found` sorted by start.
     pub(super) fn alternatives(&mut self) {
         // the items in prompt order: a language and its level share a span
         let mut items: Vec<(usize, usize)> = Vec::new(); // (first index, last index + 1)
@@ -307,7 +308,7 @@ impl Reader<'_> {
         }
         let kind = |r: &ReadFilter| {
             if r.filter.required {
-                is_set_type(&r.filter.criterion)
+                set_type(&r.filter)
             } else {
                 None
             }

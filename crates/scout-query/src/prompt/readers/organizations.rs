@@ -701,9 +701,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The first word of a capitalised name listed right before word `k`
-    /// (apart by a comma or a joiner word) that could be an employer and is
-    /// no skill ("Stripe, Adyen, Checkout.com people").
+    /// The words (start, end) of a capitalised name listed right before
+    /// word `k` (apart by a comma or a joiner word) that could be an
+    /// employer and is no skill ("Stripe, Adyen, Checkout.com people").
     fn listed_name_before(&self, k: usize) -> Option<(usize, usize)> {
         let (mut e, joined) =
             if k >= 2 && in_list(LIST_JOINERS, self.lower(k - 1)) && self.free(k - 1, 1) {
@@ -772,18 +772,13 @@ impl<'a> Reader<'a> {
                     break;
                 }
                 names.push((start, end));
-                // "X or Y background", "X, Y background": the list goes on before
+                // "X or Y background": the list goes on before (a comma would
+                // end the clause, and with it the list)
                 if start >= 2
                     && self.same_clause(start - 1, i)
                     && in_list(LIST_JOINERS, self.lower(start - 1))
                 {
                     end = start - 1;
-                } else if start >= 1
-                    && self.prompt[self.tokens[start - 1].end..self.tokens[start].start].trim()
-                        == ","
-                    && self.same_clause(start - 1, i)
-                {
-                    end = start;
                 } else {
                     break;
                 }
