@@ -68,6 +68,8 @@ pub const WISH_BEFORE: &[&str] = &[
 /// Phrases that turn what precedes them (back to "with", "and" or the clause
 /// start) into ranking wishes.
 pub const WISH_AFTER: &[&str] = &[
+    "desirable",
+    "is desirable",
     "is a plus",
     "a plus",
     "is a big plus",
@@ -602,6 +604,8 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("amlaw 100", "law practice"),
     ("amlaw 200", "law practice"),
     ("3pl", "logistics and supply chain"),
+    ("aaa studios", "computer games"),
+    ("aaa studio", "computer games"),
     ("e-commerce", "retail"),
     ("ecommerce", "retail"),
     ("saas", "software development"),
@@ -625,6 +629,11 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("tech companies", "technology, information and media"),
     ("tech company", "technology, information and media"),
     ("tech firms", "technology, information and media"),
+    ("tech startups", "technology, information and media"),
+    ("tech startup", "technology, information and media"),
+    ("tech scale-ups", "technology, information and media"),
+    ("tech scale-up", "technology, information and media"),
+    ("tech scaleups", "technology, information and media"),
     ("media agencies", "advertising services"),
     ("media agency", "advertising services"),
     ("ad agencies", "advertising services"),
@@ -804,6 +813,10 @@ pub const INDUSTRY_CUES_AFTER: &[&str] = &[
 /// (*biotech labs, telecom operators, gaming studios, consulting firms*):
 /// read with the industry, never as keywords.
 pub const INDUSTRY_NOUNS_AFTER: &[&str] = &[
+    "brand",
+    "brands",
+    "oem",
+    "oems",
     "warehouse",
     "warehouses",
     "group",
@@ -1079,6 +1092,7 @@ pub const CERTIFICATIONS: &[&str] = &[
     "CREST",
     "JIB",
     "IStructE",
+    "RDH",
     "CIOB",
     "18th Edition",
     "Führerschein Klasse B",
@@ -1201,6 +1215,15 @@ pub const CARRY_NOTHING: &[&str] = &[
     "outskirts",
     // "founding engineer type": someone like that
     "type",
+    // whom an assistant serves ("executive assistants to C-suite")
+    "c-suite",
+    // "2+ yrs managing": the years say it
+    "managing",
+    // how a company is said to be doing
+    "fast-growing",
+    "fast growing",
+    "rapidly growing",
+    "growing",
     // people and chatter
     "anyone",
     "nobody",
@@ -2066,6 +2089,10 @@ pub const COMMON_ROLES: &[&str] = &[
 /// Titles in French, Spanish and German: head words and the English title they stand for.
 pub const FOREIGN_HEADS: &[(&str, &str)] = &[
     ("chef de projet", "project manager"),
+    // Dutch
+    ("projectmanager", "project manager"),
+    ("projectleider", "project manager"),
+    ("ontwikkelaar", "developer"),
     ("cheffe de projet", "project manager"),
     ("chef de produit", "product manager"),
     ("directeur commercial", "sales director"),
@@ -2300,7 +2327,7 @@ pub const FOREIGN_MODIFIERS: &[(&str, &str)] = &[
 /// Words for a year after a number (*5 years, 10 yrs, 5 ans, 5 Jahre*).
 pub(crate) const YEAR_UNITS: &[&str] = &[
     "years", "year", "yrs", "yr", "y", "yoe", "ans", "an", "années", "annees", "años", "anos",
-    "año", "jahre", "jahren", "jahr", "anni",
+    "año", "jahre", "jahren", "jahr", "anni", "jaar",
     // post-qualification experience, as lawyers count it (*3-6 PQE*)
     "pqe",
 ];
@@ -2342,6 +2369,8 @@ pub(crate) const RANGE_JOINERS: &[&str] =
     &["to", "-", "–", "à", "a", "bis", "and", "et", "y", "und"];
 /// Words that make a number of years the experience asked for.
 pub(crate) const EXPERIENCE_WORDS: &[&str] = &[
+    "ervaring",
+    "werkervaring",
     "of experience",
     "experience",
     "of exp",
@@ -2367,6 +2396,9 @@ pub(crate) const TENURE_WORDS: &[&str] = &[
     "in the role",
     "in post",
     "in their current job",
+    "at their current co",
+    "at current co",
+    "at their current employer",
     "in the current job",
     "in their job",
     "in the job",
@@ -2570,7 +2602,6 @@ pub(crate) const SENIORITY_PREFIX: &[&str] = &[
     "entry-level",
     "intern",
     "sénior",
-    "experienced",
 ];
 /// Bare developer / engineer words that make *X developer* a skill and a title.
 pub(crate) const DEV_WORDS: &[&str] = &[
@@ -2589,6 +2620,8 @@ pub(crate) const DEV_WORDS: &[&str] = &[
 ];
 /// Domain words that name a kind of engineer, not a technology.
 pub(crate) const DOMAIN_WORDS: &[&str] = &[
+    "ai",
+    "ml",
     "l&d",
     "tech",
     "ux",
@@ -2757,6 +2790,8 @@ pub(crate) const LEVEL_WORDS: &[(&str, &str)] = &[
     ("alto", "professional_working"),
     ("bon niveau", "professional_working"),
     ("fließend", "full_professional"),
+    ("vloeiend", "full_professional"),
+    ("moedertaal", "native_or_bilingual"),
     ("fliessend", "full_professional"),
     ("verhandlungssicher", "full_professional"),
     ("business", "professional_working"),

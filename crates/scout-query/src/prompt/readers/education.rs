@@ -274,6 +274,74 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // "certified in ACLS": a known certification read already
+            if self.lower(i) == "certified"
+                && i + 2 < self.len()
+                && self.lower(i + 1) == "in"
+                && self.free(i + 1, 1)
+                && !self.free(i + 2, 1)
+            {
+                self.claim(i, i + 2);
+                continue;
+            }
+            // "certified in AWS (SAA or SAP)": the vendor named after *in*
+            // is the certification, and so are the exams in brackets after it
+            if self.lower(i) == "certified"
+                && i + 2 < self.len()
+                && self.lower(i + 1) == "in"
+                && self.free(i + 1, 2)
+                && self.same_clause(i, i + 2)
+                && self.tokens[i + 2].capitalized()
+            {
+                let end = self.name_run(i + 2, false).unwrap_or(i + 3);
+                let name = self.text(i + 2, end).to_owned();
+                let mode = self.modes[i];
+                self.push(
+                    (i, end),
+                    mode,
+                    Criterion::CertificationName(name.clone()),
+                    confidence::CERTIFICATION_BY_THE_WORD,
+                    format!("a certification: certified in {name}"),
+                );
+                self.claim(i, end);
+                let mut k = end;
+                let in_brackets = |k: usize| {
+                    k < self.len()
+                        && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains('(')
+                };
+                if in_brackets(k) {
+                    while k < self.len() && self.free(k, 1) {
+                        let t = &self.tokens[k].text;
+                        if in_list(lx::LIST_JOINERS, self.lower(k)) {
+                            self.claim(k, k + 1);
+                        } else if (2..=6).contains(&t.len())
+                            && t.chars()
+                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                        {
+                            let code = t.clone();
+                            let mode = self.modes[k];
+                            self.push(
+                                (k, k + 1),
+                                mode,
+                                Criterion::CertificationName(code.clone()),
+                                confidence::CERTIFICATION_BY_THE_WORD,
+                                format!("a certification: {code}, in brackets after its vendor"),
+                            );
+                            self.claim(k, k + 1);
+                        } else {
+                            break;
+                        }
+                        k += 1;
+                        if self.prompt[self.tokens[k - 1].end..]
+                            .trim_start()
+                            .starts_with(')')
+                        {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
             // "board certified (BCOP)", "chartered (CEng)": the acronym in
             // brackets after the word is the certification
             let bracketed = i + 1 < self.len()
@@ -322,9 +390,16 @@ impl<'a> Reader<'a> {
                 && !self.is_filler(s - 1)
                 && !in_list(lx::CERTIFICATION_ADJECTIVES, self.lower(s - 1))
                 && !in_list(lx::COMMON_ROLES, self.lower(s - 1))
+                // ("cloud engineers certified in AWS": a role's plural too)
+                && !super::singular(self.lower(s - 1))
+                    .is_some_and(|w| in_list(lx::COMMON_ROLES, &w))
                 && !in_list(lx::LIST_JOINERS, self.lower(s - 1))
             {
                 s -= 1;
+            }
+            // "board certified" alone: a physician's standing, said as a keyword
+            if self.lower(i) == "certified" && s + 1 == i && self.lower(s) == "board" {
+                continue;
             }
             // a register's pin or registration only after its acronym
             let register = in_list(&["pin", "registration", "registered"], self.lower(i));

@@ -70,6 +70,32 @@ impl<'a> Reader<'a> {
             let Some(lang) = self.language_of(i) else {
                 continue;
             };
+            // "French cuisine", "German law", "Spanish market": the country's
+            // thing, not a language spoken
+            if i + 1 < self.len()
+                && self.same_clause(i, i + 1)
+                && in_list(
+                    &[
+                        "cuisine",
+                        "food",
+                        "wine",
+                        "wines",
+                        "pastry",
+                        "law",
+                        "market",
+                        "markets",
+                        "companies",
+                        "company",
+                        "clients",
+                        "customers",
+                        "subsidiary",
+                        "gaap",
+                    ],
+                    self.lower(i + 1),
+                )
+            {
+                continue;
+            }
             let mut start = i;
             // "Swiss German", "Brazilian Portuguese": a variety of the language
             if i > 0

@@ -74,6 +74,34 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "supporting engineering orgs of 300+": whom an HR or IT role serves
+        for i in 0..self.len() {
+            if !in_list(
+                &["supporting", "supports", "serving", "serves"],
+                self.lower(i),
+            ) {
+                continue;
+            }
+            if let Some(k) = (i + 1..(i + 4).min(self.len())).find(|&k| {
+                self.same_clause(i, k)
+                    && in_list(
+                        &[
+                            "orgs",
+                            "org",
+                            "organizations",
+                            "organisations",
+                            "teams",
+                            "departments",
+                            "functions",
+                        ],
+                        self.lower(k),
+                    )
+            }) {
+                if self.free(i, k + 1 - i) {
+                    self.claim(i, k + 1);
+                }
+            }
+        }
         // "willing to travel": a working arrangement, nothing to search
         for i in 0..self.len() {
             if let Some((n, _)) = self.longest(

@@ -30,7 +30,10 @@ impl<'a> Reader<'a> {
             return false;
         };
         let word = self.lower(k);
-        let industry = lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == word)
+        let with_noun = format!("{word} {}", self.lower(i));
+        let industry = lx::INDUSTRY_WORDS
+            .iter()
+            .any(|(w, _)| *w == word || *w == with_noun)
             || canonical_industry(word).is_some();
         if !industry || !self.free(k, 1) || !self.same_clause(k, i) {
             return false;
@@ -500,7 +503,12 @@ impl<'a> Reader<'a> {
                 // "at PE-backed companies": how they are financed
                 let financed =
                     self.lower(k).ends_with("-backed") || self.lower(k).ends_with("-funded");
-                if financed || (!self.tokens[k].capitalized() && !self.could_be_employer(k, end)) {
+                // "at AI startups": a field, not a name
+                let field = end == k + 1 && in_list(lx::DOMAIN_WORDS, self.lower(k));
+                if financed
+                    || field
+                    || (!self.tokens[k].capitalized() && !self.could_be_employer(k, end))
+                {
                     continue;
                 }
                 // "from" alone says where people come from: a capitalised
@@ -818,9 +826,13 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let text = self.text(i, i + n).to_lowercase();
+                // "tech startups": the size reader took the noun; the word
+                // before it still names the industry with it
+                let with_taken_noun = (n == 1 && i + 1 < self.len() && !self.free(i + 1, 1))
+                    .then(|| format!("{text} {}", self.lower(i + 1)));
                 let short = lx::INDUSTRY_WORDS
                     .iter()
-                    .find(|(w, _)| *w == text)
+                    .find(|(w, _)| *w == text || with_taken_noun.as_deref() == Some(*w))
                     .map(|(_, v)| *v);
                 // "luxury hospitality": a word that narrows the industry
                 // named after it

@@ -188,6 +188,21 @@ impl<'a> Reader<'a> {
             );
         // market segments (*B2B, SMB, mid-market*) are what people sell to, not skills
         let segment = (i..j).any(|k| in_list(lx::MARKET_SEGMENTS, self.lower(k)));
+        // "in-house", "on-site": how someone works, never a skill
+        if in_list(
+            &[
+                "in-house",
+                "inhouse",
+                "on-site",
+                "onsite",
+                "in-office",
+                "full-time",
+                "part-time",
+            ],
+            &self.text(i, j).to_lowercase(),
+        ) {
+            return None;
+        }
         // "with NeurIPS or ICML papers": venues, not skills
         let venue = (j..(j + 4).min(self.len())).any(|k| {
             self.same_clause(i, k)

@@ -124,6 +124,20 @@ impl<'a> Reader<'a> {
         // shift names are no titles ("night shift"), nor are industries
         // ("medical devices")
         let last = folded.rsplit(' ').next().unwrap_or("");
+        // "LinkedIn Recruiter": a tool named like a title is the tool
+        if n >= 2 && canonical_skill(phrase).is_some_and(|s| fold(s) == folded) {
+            return None;
+        }
+        // "biostatistician", "neuroscientist": one word of the gazetteer that
+        // ends with a common role is that kind of role
+        if n == 1
+            && is_known_title(phrase)
+            && lx::COMMON_ROLES
+                .iter()
+                .any(|r| folded.len() > r.len() + 2 && folded.ends_with(r))
+        {
+            return Some(confidence::TITLE_IN_THE_GAZETTEER);
+        }
         if folded.ends_with(" shift")
             || folded.ends_with(" shifts")
             || folded.ends_with(" time")
@@ -352,6 +366,16 @@ impl<'a> Reader<'a> {
         if matches!(head, "designer" | "consultant") || h == head {
             return None;
         }
+        // "Projectmanager ICT", "Responsable IT": a field's acronym after the
+        // head is its field
+        if k < self.len()
+            && self.free(k, 1)
+            && self.same_clause(i, k)
+            && in_list(&["ict", "it", "hr", "rh", "qa", "bi", "ux"], self.lower(k))
+            && self.tokens[k].text.chars().all(|c| c.is_ascii_uppercase())
+        {
+            return Some((i, k + 1, format!("{} {head}", self.lower(k))));
+        }
         Some((i, i + hn, head.to_owned()))
     }
 
@@ -425,6 +449,29 @@ impl<'a> Reader<'a> {
             let i = cursor;
             if !self.free(i, 1) {
                 cursor += 1;
+                continue;
+            }
+            // "LinkedIn Recruiter", "Salesforce Administrator" as a product: a
+            // tool named like a title is read as the skill, before any title
+            if let Some((n, skill)) = (2..=3).rev().find_map(|n| {
+                let text = self.text(i, (i + n).min(self.len()));
+                let last = fold(text).rsplit(' ').next().unwrap_or("").to_owned();
+                (i + n <= self.len() && self.free(i, n) && in_list(lx::COMMON_ROLES, &last))
+                    .then(|| canonical_skill(text))
+                    .flatten()
+                    .filter(|s| fold(s) == fold(text))
+                    .map(|s| (n, s))
+            }) {
+                let mode = self.modes[i];
+                self.push(
+                    (i, i + n),
+                    mode,
+                    Criterion::Skill(skill.to_owned()),
+                    confidence::SKILL,
+                    format!("skill: {skill} (a tool named like a title)"),
+                );
+                self.claim(i, i + n);
+                cursor = i + n;
                 continue;
             }
             // the second word of a metro's name is no title's field
@@ -751,18 +798,37 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let mode = self.modes[i];
-            let history = match self.phrase_before(
+            // "who came up as mobile engineers", "started out as a nurse": the
+            // role they began in
+            let began_as = self.phrase_before(
                 start,
                 &[
-                    "former",
-                    "formerly",
-                    "previously",
-                    "ex",
-                    "exited",
-                    "ancien",
-                    "ehemaliger",
+                    "came up as",
+                    "started as",
+                    "started out as",
+                    "began as",
+                    "started as a",
+                    "started out as a",
+                    "began as a",
                 ],
-            ) {
+            );
+            if let Some(b) = began_as {
+                self.claim(b, start);
+            }
+            let history = match began_as.or_else(|| {
+                self.phrase_before(
+                    start,
+                    &[
+                        "former",
+                        "formerly",
+                        "previously",
+                        "ex",
+                        "exited",
+                        "ancien",
+                        "ehemaliger",
+                    ],
+                )
+            }) {
                 Some(_) => History::Past,
                 // "ex-Bain or Oliver Wyman consultants": the role they held there
                 None if self.after_an_ex_employer(start) => History::Past,
