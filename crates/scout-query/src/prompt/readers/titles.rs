@@ -124,10 +124,6 @@ impl<'a> Reader<'a> {
         // shift names are no titles ("night shift"), nor are industries
         // ("medical devices")
         let last = folded.rsplit(' ').next().unwrap_or("");
-        // "LinkedIn Recruiter": a tool named like a title is the tool
-        if n >= 2 && canonical_skill(phrase).is_some_and(|s| fold(s) == folded) {
-            return None;
-        }
         // "biostatistician", "neuroscientist": one word of the gazetteer that
         // ends with a common role is that kind of role
         if n == 1
@@ -454,12 +450,14 @@ impl<'a> Reader<'a> {
             // "LinkedIn Recruiter", "Salesforce Administrator" as a product: a
             // tool named like a title is read as the skill, before any title
             if let Some((n, skill)) = (2..=3).rev().find_map(|n| {
-                let text = self.text(i, (i + n).min(self.len()));
-                let last = fold(text).rsplit(' ').next().unwrap_or("").to_owned();
-                (i + n <= self.len() && self.free(i, n) && in_list(lx::COMMON_ROLES, &last))
-                    .then(|| canonical_skill(text))
-                    .flatten()
-                    .filter(|s| fold(s) == fold(text))
+                if i + n > self.len() || !self.free(i, n) {
+                    return None;
+                }
+                let text = self.text(i, i + n);
+                let folded = fold(text);
+                let last = folded.rsplit(' ').next().unwrap_or("");
+                canonical_skill(text)
+                    .filter(|s| in_list(lx::COMMON_ROLES, last) && fold(s) == folded)
                     .map(|s| (n, s))
             }) {
                 let mode = self.modes[i];
