@@ -198,6 +198,33 @@ fn lists_of_employers_are_read_whole_and_stop_where_they_end() {
 }
 
 #[test]
+fn certifications_and_languages_that_had_been_misread() {
+    let labels = |p: &str| labels_of(&read(p));
+    // a role's plural is no part of a certification's name
+    assert_eq!(
+        labels("cloud engineers certified in AWS (SAA or SAP), Sydney"),
+        [
+            "+JOB_TITLE=cloud engineer",
+            "+CERTIFICATION_NAME=AWS",
+            "~CERTIFICATION_NAME=SAA",
+            "~CERTIFICATION_NAME=SAP",
+            "+LOCATION=Sydney"
+        ]
+    );
+    // Dutch names of languages are languages, not the Russian town of Engels
+    assert!(
+        labels("Nederlands en Engels vloeiend, Utrecht").contains(&"+LANGUAGE=english".to_owned())
+    );
+    // a country's cuisine is no language spoken
+    assert!(!labels("chef de partie, French cuisine")
+        .iter()
+        .any(|l| l.contains("LANGUAGE")));
+    // a tool named like a title is the tool
+    assert!(labels("sourcers who know LinkedIn Recruiter")
+        .contains(&"+SKILL=LinkedIn Recruiter".to_owned()));
+}
+
+#[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");
     let ex = i.explanations_json();
