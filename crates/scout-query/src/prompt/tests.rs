@@ -211,9 +211,16 @@ fn certifications_and_languages_that_had_been_misread() {
             "+LOCATION=Sydney"
         ]
     );
-    // Dutch names of languages are languages, not the Russian town of Engels
-    assert!(
-        labels("Nederlands en Engels vloeiend, Utrecht").contains(&"+LANGUAGE=english".to_owned())
+    // Dutch names of languages are languages, not the Russian town of Engels,
+    // and a level said after a list joined by a word is every language's
+    assert_eq!(
+        labels("Nederlands en Engels vloeiend"),
+        [
+            "+LANGUAGE=dutch",
+            "+LANGUAGE_PROFICIENCY=dutch:full_professional",
+            "+LANGUAGE=english",
+            "+LANGUAGE_PROFICIENCY=english:full_professional"
+        ]
     );
     // a country's cuisine is no language spoken
     assert!(!labels("chef de partie, French cuisine")

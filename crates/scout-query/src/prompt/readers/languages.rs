@@ -63,6 +63,8 @@ impl<'a> Reader<'a> {
     pub(super) fn languages(&mut self) {
         let mut carried: Option<&'static str> = None;
         let mut last_end = usize::MAX;
+        // the languages of the list being read that have no level yet
+        let mut unleveled: Vec<(usize, usize, &'static str, crate::prompt::Mode)> = Vec::new();
         for i in 0..self.len() {
             if !self.free(i, 1) {
                 continue;
@@ -141,11 +143,18 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
+            // a list goes on only right after the language before
+            let in_list_chain = last_end != usize::MAX && i <= last_end + 1;
+            if !in_list_chain {
+                unleveled.clear();
+            }
             // "French (native)", "English C1", "French speaking"
+            let mut level_after = false;
             if level.is_none() && self.same_clause(i, end) {
                 if let Some((ln, l)) = self.level_at(end) {
                     level = Some(l);
                     end += ln;
+                    level_after = true;
                 }
             }
             if end < self.len()
@@ -156,8 +165,30 @@ impl<'a> Reader<'a> {
                 end += 1;
             }
             // "fluent English and French": the level carries over a list
-            if level.is_none() && last_end != usize::MAX && i <= last_end + 1 {
+            if level.is_none() && in_list_chain {
                 level = carried;
+            }
+            // "Nederlands en Engels vloeiend", "French and German fluent": a
+            // level after a list is said of every language in it
+            // (joined by a word: after a comma the level may be this one's only)
+            // (Dutch "en" too: between two languages it can only be "and")
+            let joined = start > 0
+                && (in_list(LIST_JOINERS, self.lower(start - 1)) || self.lower(start - 1) == "en");
+            if level_after && joined {
+                if let Some(l) = level {
+                    for (ps, pe, plang, pmode) in std::mem::take(&mut unleveled) {
+                        self.push(
+                            (ps, pe),
+                            pmode,
+                            Criterion::LanguageProficiency {
+                                language: Some(plang.to_owned()),
+                                level: l,
+                            },
+                            confidence::LANGUAGE_LEVEL,
+                            format!("{plang} at level {l} (said after the list)"),
+                        );
+                    }
+                }
             }
             let mode = self.modes[i];
             self.push(
@@ -182,6 +213,9 @@ impl<'a> Reader<'a> {
             self.claim(start, end);
             if end < self.len() && in_list(LIST_JOINERS, self.lower(end)) && self.free(end, 1) {
                 self.claim(end, end + 1);
+            }
+            if level.is_none() {
+                unleveled.push((start, end, lang, mode));
             }
             carried = level;
             last_end = end;
