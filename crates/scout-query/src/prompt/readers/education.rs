@@ -183,6 +183,66 @@ impl<'a> Reader<'a> {
         .then_some(n)
     }
 
+    /// "certified in AWS (SAA or SAP)": the vendor named after *certified
+    /// in* (word `i`) is the certification, and so are the exam codes in
+    /// brackets after it. Whether it read one.
+    fn certified_in(&mut self, i: usize) -> bool {
+        if !(self.lower(i) == "certified"
+            && i + 2 < self.len()
+            && self.lower(i + 1) == "in"
+            && self.free(i + 1, 2)
+            && self.same_clause(i, i + 2)
+            && self.tokens[i + 2].capitalized())
+        {
+            return false;
+        }
+        let end = self.name_run(i + 2, false).unwrap_or(i + 3);
+        let name = self.text(i + 2, end).to_owned();
+        let mode = self.modes[i];
+        self.push(
+            (i, end),
+            mode,
+            Criterion::CertificationName(name.clone()),
+            confidence::CERTIFICATION_BY_THE_WORD,
+            format!("a certification: certified in {name}"),
+        );
+        self.claim(i, end);
+        let opens_bracket = end < self.len()
+            && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].contains('(');
+        if !opens_bracket {
+            return true;
+        }
+        let mut k = end;
+        while k < self.len() && self.free(k, 1) {
+            let t = &self.tokens[k].text;
+            let code = (2..=6).contains(&t.len())
+                && t.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if code {
+                let code = t.clone();
+                let mode = self.modes[k];
+                self.push(
+                    (k, k + 1),
+                    mode,
+                    Criterion::CertificationName(code.clone()),
+                    confidence::CERTIFICATION_BY_THE_WORD,
+                    format!("a certification: {code}, in brackets after its vendor"),
+                );
+            } else if !in_list(lx::LIST_JOINERS, self.lower(k)) {
+                break;
+            }
+            self.claim(k, k + 1);
+            k += 1;
+            if self.prompt[self.tokens[k - 1].end..]
+                .trim_start()
+                .starts_with(')')
+            {
+                break;
+            }
+        }
+        true
+    }
+
     pub(super) fn certifications(&mut self) {
         for i in 0..self.len() {
             if let Some((n, name)) = lx::CERTIFICATIONS
@@ -284,62 +344,8 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + 2);
                 continue;
             }
-            // "certified in AWS (SAA or SAP)": the vendor named after *in*
-            // is the certification, and so are the exams in brackets after it
-            if self.lower(i) == "certified"
-                && i + 2 < self.len()
-                && self.lower(i + 1) == "in"
-                && self.free(i + 1, 2)
-                && self.same_clause(i, i + 2)
-                && self.tokens[i + 2].capitalized()
-            {
-                let end = self.name_run(i + 2, false).unwrap_or(i + 3);
-                let name = self.text(i + 2, end).to_owned();
-                let mode = self.modes[i];
-                self.push(
-                    (i, end),
-                    mode,
-                    Criterion::CertificationName(name.clone()),
-                    confidence::CERTIFICATION_BY_THE_WORD,
-                    format!("a certification: certified in {name}"),
-                );
-                self.claim(i, end);
-                let mut k = end;
-                let in_brackets = |k: usize| {
-                    k < self.len()
-                        && self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains('(')
-                };
-                if in_brackets(k) {
-                    while k < self.len() && self.free(k, 1) {
-                        let t = &self.tokens[k].text;
-                        if in_list(lx::LIST_JOINERS, self.lower(k)) {
-                            self.claim(k, k + 1);
-                        } else if (2..=6).contains(&t.len())
-                            && t.chars()
-                                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                        {
-                            let code = t.clone();
-                            let mode = self.modes[k];
-                            self.push(
-                                (k, k + 1),
-                                mode,
-                                Criterion::CertificationName(code.clone()),
-                                confidence::CERTIFICATION_BY_THE_WORD,
-                                format!("a certification: {code}, in brackets after its vendor"),
-                            );
-                            self.claim(k, k + 1);
-                        } else {
-                            break;
-                        }
-                        k += 1;
-                        if self.prompt[self.tokens[k - 1].end..]
-                            .trim_start()
-                            .starts_with(')')
-                        {
-                            break;
-                        }
-                    }
-                }
+            // "certified in AWS (SAA or SAP)"
+            if self.certified_in(i) {
                 continue;
             }
             // "board certified (BCOP)", "chartered (CEng)": the acronym in

@@ -48,8 +48,8 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + 1);
             }
         }
-        // "50+ agents managed", "a team of 12 engineers led": the size of a
-        // team someone ran, nothing to search
+        // "50+ agents managed", "a team of 12 engineers led", "20 direct
+        // reports": the size of a team someone ran, nothing to search
         for i in 0..self.len() {
             let number = self.tokens[i]
                 .text
@@ -67,7 +67,10 @@ impl<'a> Reader<'a> {
                 let k = i + n;
                 if k < self.len()
                     && self.free(i, n + 1)
-                    && in_list(&["managed", "led", "supervised"], self.lower(k))
+                    && in_list(
+                        &["managed", "led", "supervised", "reports", "reporting"],
+                        self.lower(k),
+                    )
                 {
                     self.claim(i, k + 1);
                     break;

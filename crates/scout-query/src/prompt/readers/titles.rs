@@ -666,19 +666,7 @@ impl<'a> Reader<'a> {
                             && f.end == self.tokens[i - 2].end
                     }));
             // "selling to CFOs": whom the person sells to, a keyword
-            let buyers = self
-                .phrase_before(
-                    i,
-                    &[
-                        "selling to",
-                        "sells to",
-                        "sold to",
-                        "sell to",
-                        "selling into",
-                    ],
-                )
-                .is_some();
-            if buyers {
+            if self.sold_to(i) {
                 cursor = i + n;
                 continue;
             }
