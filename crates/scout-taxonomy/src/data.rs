@@ -36,6 +36,8 @@ fn hash_files() -> String {
         PROGRAMMING_LANGUAGES,
         LANGUAGES,
         INDUSTRIES,
+        // which aliases are read changes the skills derived from profiles
+        crate::skills::EVERYDAY_ALIASES.join("|").as_str(),
     ] {
         // the length first, so no split of the same bytes hashes alike
         for byte in (file.len() as u64)

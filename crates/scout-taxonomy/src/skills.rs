@@ -11,8 +11,10 @@ use crate::normalize::fold;
 /// Linguist aliases that are everyday words, which people write meaning
 /// the word ("console games", "batch processing", "make", "progress"): not
 /// read as the language.
-const EVERYDAY_ALIASES: &[&str] = &[
-    "console", "progress", "batch", "flex", "make", "cake", "posh", "apples",
+/// *oil and gas, coffee shop, Inc 5000, CDS traders* are more of the same.
+pub(crate) const EVERYDAY_ALIASES: &[&str] = &[
+    "console", "progress", "batch", "flex", "make", "cake", "posh", "apples", "gas", "coffee",
+    "bro", "inc", "bat", "igor", "mumps", "rake", "pyrex", "cds", "vhs",
 ];
 
 struct Skills {

@@ -930,6 +930,10 @@ pub const DEGREES: &[(&str, &str)] = &[
     ("dnp", "doctorates"),
     ("bsn", "bachelors"),
     ("phd", "doctorates"),
+    ("phds", "doctorates"),
+    ("pharmd", "doctorates"),
+    ("pharm.d", "doctorates"),
+    ("mbas", "masters"),
     ("ph.d", "doctorates"),
     ("ph.d.", "doctorates"),
     ("doctorate", "doctorates"),
@@ -1095,6 +1099,7 @@ pub const CERTIFICATIONS: &[&str] = &[
     "RDH",
     "CIOB",
     "18th Edition",
+    "Gas Safe",
     "Führerschein Klasse B",
     "Führerschein Klasse C",
     "Führerschein Klasse CE",
@@ -1134,6 +1139,7 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 /// Phrases whose words are kept together as a keyword although one of them
 /// alone carries nothing ("open source", not "open to hybrid").
 pub const KEPT_TOGETHER: &[&str] = &[
+    "big law",
     "public company",
     "public companies",
     "dev tools",
@@ -1621,6 +1627,9 @@ pub const CARRY_NOTHING: &[&str] = &[
     "firms",
     "company",
     "companies",
+    // "a devtools co": the short form
+    "co",
+    "cos",
     "business",
     "businesses",
     "organisation",
@@ -2574,6 +2583,19 @@ pub(crate) const MARKET_SEGMENTS: &[&str] = &[
     "mid-market",
     "enterprise",
 ];
+/// Two capitals that prompts use as words or fields, not as countries'
+/// codes (*IT support, AI, HR, PR, QA*).
+pub(crate) const WORDS_AS_CODES: &[&str] = &["IT", "AI", "HR", "PR", "QA", "IS", "NO", "TO"];
+/// The postal codes of the US states and DC: after *remote* such a code is
+/// a state's rather than the country's it also names (*CA, IN, GA*).
+pub(crate) const US_STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY",
+];
+/// Fields people name like a company (*not from Big Law*): no employer.
+pub(crate) const FIELD_NICKNAMES: &[&str] = &["big law", "biglaw", "big pharma", "big oil"];
 /// Words that offer a choice between the items of a list (*Go or Rust*).
 pub(crate) const CHOICE_JOINERS: &[&str] = &["or", "ou", "o", "oder", "either"];
 /// Words after which a list of skills, languages or credentials begins

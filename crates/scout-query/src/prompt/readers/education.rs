@@ -137,23 +137,77 @@ impl<'a> Reader<'a> {
     pub(super) fn schools(&mut self) {
         for i in 0..self.len() {
             if let Some((n, _)) = self.longest(i, lx::SCHOOL_CUES) {
-                let k = i + n;
-                if let Some(end) = self.name_run(k, true) {
-                    let name = self.text(k, end).to_owned();
-                    let mode = self.modes[k];
-                    self.push(
-                        (i, end),
-                        mode,
-                        Criterion::EducationSchoolName(name),
-                        confidence::SCHOOL_AFTER_CUE,
-                        "school, after a cue".into(),
-                    );
-                    self.claim(i, end);
+                // "studied at LSE or Oxford", "graduated from MIT, Stanford
+                // or CMU": every name of the list after the cue is a school,
+                // past one its name revealed already
+                let mut start = i;
+                let mut k = i + n;
+                loop {
+                    let end = if let Some(end) = self.school_read_at(k) {
+                        end
+                    } else if let Some(end) = self.name_run(k, true) {
+                        let name = self.text(k, end).to_owned();
+                        let mode = self.modes[k];
+                        self.push(
+                            (start, end),
+                            mode,
+                            Criterion::EducationSchoolName(name),
+                            confidence::SCHOOL_AFTER_CUE,
+                            "school, after a cue".into(),
+                        );
+                        self.claim(start, end);
+                        end
+                    } else {
+                        break;
+                    };
+                    let by_word = end + 1 < self.len()
+                        && self.same_clause(end - 1, end)
+                        && in_list(lx::LIST_JOINERS, self.lower(end))
+                        && self.tokens[end + 1].capitalized();
+                    // after a comma, a name the list goes on from ("Georgia
+                    // Tech, Purdue or UIUC")
+                    let by_comma = end < self.len()
+                        && self.tokens[end].capitalized()
+                        && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim()
+                            == ","
+                        && self.name_run(end, true).is_some_and(|e| {
+                            e + 1 < self.len()
+                                && self.same_clause(end, e)
+                                && in_list(lx::LIST_JOINERS, self.lower(e))
+                                // (not "MIT, Python and Go")
+                                && scout_taxonomy::skills::canonical_skill(self.text(end, e))
+                                    .is_none()
+                                && scout_taxonomy::geocode(self.text(end, e)).is_none()
+                        });
+                    if !(by_word || by_comma) {
+                        break;
+                    }
+                    k = end + usize::from(by_word);
+                    if k > end {
+                        self.claim(end, k);
+                    }
+                    start = k;
                 }
             }
         }
         // a school named by its name that only a cue revealed
         self.school_names();
+    }
+
+    /// The end of a school read already at word `k` (by its name), if one is.
+    fn school_read_at(&self, k: usize) -> Option<usize> {
+        let t = self.tokens.get(k)?;
+        let r = self.found.iter().find(|r| {
+            matches!(r.filter.criterion, Criterion::EducationSchoolName(_))
+                && r.start <= t.start
+                && r.end >= t.end
+        })?;
+        Some(
+            k + self.tokens[k..]
+                .iter()
+                .take_while(|t| t.end <= r.end)
+                .count(),
+        )
     }
 
     /// "CIPP/E", "CompTIA A+": a name with signs between or after its
@@ -255,9 +309,14 @@ impl<'a> Reader<'a> {
                 .filter(|(n, _)| self.free(i, *n))
                 .max_by_key(|(n, _)| *n)
             {
-                // "pmp" may be a typo of anything; "18th edition" is a name
+                // "pmp" may be a typo of anything; "18th edition" is a name,
+                // and so is a name of two words before a certification's word
+                // ("gas safe registered")
                 let upper_typed = self.text(i, i + n).chars().any(char::is_uppercase)
-                    || name.starts_with(|c: char| c.is_ascii_digit());
+                    || name.starts_with(|c: char| c.is_ascii_digit())
+                    || (n > 1
+                        && i + n < self.len()
+                        && in_list(lx::CERTIFICATION_WORDS, self.lower(i + n)));
                 if !upper_typed {
                     continue;
                 }
@@ -435,7 +494,11 @@ impl<'a> Reader<'a> {
             if s == i && e == i + 1 {
                 continue;
             }
-            let name = if self.lower(i) == "certified" && e > i + 1 {
+            // ("certified Application Architect": the word before the name
+            // is no part of it, unlike a vendor's "AWS Certified …")
+            let name = if self.lower(i) == "certified" && s == i && e > i + 1 {
+                self.text(i + 1, e)
+            } else if self.lower(i) == "certified" && e > i + 1 {
                 self.text(s, e)
             } else if named_with_noun {
                 self.text(s, i + 1)
@@ -461,6 +524,47 @@ impl<'a> Reader<'a> {
                 );
             }
             self.claim(s, e);
+        }
+    }
+
+    /// "MD or PharmD", "MD/PhD": *MD* in capitals listed with a degree is
+    /// the doctor of medicine's degree, not a managing director nor an
+    /// employer (read before the employers and titles, which would take it).
+    pub(super) fn medical_degrees(&mut self) {
+        let degree_at = |r: &Self, k: usize| {
+            lx::DEGREES
+                .iter()
+                .any(|(w, _)| *w == r.lower(k).trim_end_matches('.'))
+        };
+        for i in 0..self.len() {
+            if !self.free(i, 1) || !matches!(self.tokens[i].text.as_str(), "MD" | "M.D.") {
+                continue;
+            }
+            // a degree next to it, or past one joiner ("MD/PhD", "MD or PharmD")
+            let degree_near = |k: Option<usize>, step: fn(usize) -> Option<usize>| {
+                let Some(k) = k.filter(|&k| k < self.len() && self.same_clause(i, k)) else {
+                    return false;
+                };
+                degree_at(self, k)
+                    || (in_list(lx::LIST_JOINERS, self.lower(k))
+                        && step(k)
+                            .filter(|&m| m < self.len() && self.same_clause(i, m))
+                            .is_some_and(|m| degree_at(self, m)))
+            };
+            if !(degree_near(i.checked_sub(1), |k| k.checked_sub(1))
+                || degree_near(Some(i + 1), |k| Some(k + 1)))
+            {
+                continue;
+            }
+            let mode = self.modes[i];
+            self.push(
+                (i, i + 1),
+                mode,
+                Criterion::EducationDegree(Degree::Doctorates),
+                confidence::DEGREE,
+                "degree: doctorates (MD, listed with a degree)".into(),
+            );
+            self.claim(i, i + 1);
         }
     }
 

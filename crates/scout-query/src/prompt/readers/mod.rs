@@ -102,6 +102,7 @@ impl<'a> Reader<'a> {
         self.number_sizes();
         self.sizes();
         self.school_names();
+        self.medical_degrees();
         self.employers();
         self.employers_named_before();
         self.employer_backgrounds();

@@ -465,7 +465,16 @@ impl<'a> Reader<'a> {
                     ],
                     self.lower(i - 1),
                 );
-            if let Some((n, phrase, history)) = cue.filter(|_| !venue) {
+            // "studied at Oxford": a school's cue ends here
+            let school_cue = cue.is_some_and(|(n, _, _)| {
+                (1..=3).any(|b| {
+                    i >= b
+                        && self
+                            .longest(i - b, lx::SCHOOL_CUES)
+                            .is_some_and(|(m, _)| i - b + m == i + n)
+                })
+            });
+            if let Some((n, phrase, history)) = cue.filter(|_| !venue && !school_cue) {
                 let lenient = phrase.contains(' ') || matches!(phrase, "chez" | "bei");
                 let mut k = i + n;
                 // "worked at both Google and Meta", "at either X or Y"
@@ -637,6 +646,9 @@ impl<'a> Reader<'a> {
             })
             // "PE-backed", "VC-funded": how a company is financed
             && !(lower.ends_with("-backed") || lower.ends_with("-funded"))
+            // "from DTC brands", "not from Big Law": a market or a field
+            && !in_list(lx::MARKET_SEGMENTS, self.lower(i))
+            && !in_list(lx::FIELD_NICKNAMES, &lower)
     }
 
     /// "Stripe alumni", "Workday staff", "Microsoft employees": a name
@@ -818,10 +830,14 @@ impl<'a> Reader<'a> {
                 if !self.free(i, n) || self.is_filler(i) {
                     continue;
                 }
-                // "banking clients": whom someone serves, not where they work
+                // "banking clients": whom someone serves, not where they work;
+                // "gov clearance": a vetting, not an employer's field
                 if i + n < self.len()
                     && self.same_clause(i, i + n)
-                    && in_list(&["clients", "client", "customers"], self.lower(i + n))
+                    && in_list(
+                        &["clients", "client", "customers", "clearance", "clearances"],
+                        self.lower(i + n),
+                    )
                 {
                     continue;
                 }
@@ -830,9 +846,15 @@ impl<'a> Reader<'a> {
                 // before it still names the industry with it
                 let with_taken_noun = (n == 1 && i + 1 < self.len() && !self.free(i + 1, 1))
                     .then(|| format!("{text} {}", self.lower(i + 1)));
+                // "a logistics company" as "logistics companies"
+                let plural = plural_of_last_noun(&text);
                 let short = lx::INDUSTRY_WORDS
                     .iter()
-                    .find(|(w, _)| *w == text || with_taken_noun.as_deref() == Some(*w))
+                    .find(|(w, _)| {
+                        *w == text
+                            || with_taken_noun.as_deref() == Some(*w)
+                            || plural.as_deref() == Some(*w)
+                    })
                     .map(|(_, v)| *v);
                 // "luxury hospitality": a word that narrows the industry
                 // named after it
@@ -1021,4 +1043,17 @@ impl<'a> Reader<'a> {
             self.claim(s, e);
         }
     }
+}
+
+/// "logistics company" → "logistics companies": the plural of a phrase
+/// ending in a noun for a company, under which the industry words list it.
+fn plural_of_last_noun(text: &str) -> Option<String> {
+    let (head, last) = text.rsplit_once(' ')?;
+    let plural = match last {
+        "company" => "companies".to_owned(),
+        "business" => "businesses".to_owned(),
+        "firm" | "provider" | "operator" | "group" | "startup" | "brand" => format!("{last}s"),
+        _ => return None,
+    };
+    Some(format!("{head} {plural}"))
 }

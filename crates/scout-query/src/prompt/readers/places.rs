@@ -110,8 +110,22 @@ impl<'a> Reader<'a> {
             let text = self.text(i, i + n);
             // two letters only for the codes people type in capitals for a
             // large place (not IT, HR, AI…, which are words in prompts)
+            // — and a country's code in capitals right after *remote* that
+            // ends its clause, which says where someone works from ("remote
+            // NL", "Remote DE,"; not "remote IT support", nor a US state's
+            // code: "remote CA" may be California)
+            let country_after_remote = n == 1
+                && i > 0
+                && self.lower(i - 1) == "remote"
+                && (i + 1 == self.len() || !self.same_clause(i, i + 1))
+                && text.len() == 2
+                && text.chars().all(|c| c.is_ascii_uppercase())
+                && !lx::WORDS_AS_CODES.contains(&text)
+                && !lx::US_STATE_CODES.contains(&text)
+                && geocode(text).is_some_and(|g| g.kind == GeoKind::Country);
             if text.chars().count() < 3
                 && !["US", "UK", "EU", "SF", "NY", "LA", "DC", "HK", "SG"].contains(&text)
+                && !country_after_remote
             {
                 continue;
             }

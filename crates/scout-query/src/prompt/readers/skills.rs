@@ -102,14 +102,24 @@ impl<'a> Reader<'a> {
     }
 
     /// "SAP FI", "SAP APO", "Oracle EBS": a suite's module, named by its
-    /// capitals after the suite, is one skill (the search matches its words).
+    /// capitals after the suite, is one skill (the search matches its words);
+    /// so is a product named after *SAP* ("SAP Ariba", "SAP Concur").
     fn suite_module(&mut self, i: usize) -> bool {
         let module =
             |t: &str| (2..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+        let product = |k: usize| {
+            self.lower(i) == "sap"
+                && self.tokens[k].capitalized()
+                && self.tokens[k].text.len() >= 4
+                && !self.is_filler(k)
+                && canonical_skill(&self.tokens[k].text).is_none()
+                && scout_taxonomy::geocode(&self.tokens[k].text).is_none()
+                && !scout_taxonomy::titles::is_known_title(&self.tokens[k].text)
+        };
         if !(i + 1 < self.len()
             && self.free(i, 2)
             && in_list(&["sap", "oracle", "dynamics", "workday"], self.lower(i))
-            && module(&self.tokens[i + 1].text)
+            && (module(&self.tokens[i + 1].text) || product(i + 1))
             && canonical_skill(self.text(i, i + 2)).is_none()
             && self.prompt[self.tokens[i].end..self.tokens[i + 1].start]
                 .trim()
@@ -137,10 +147,16 @@ impl<'a> Reader<'a> {
         // a large place or a language listed after skills is none
         // ("figma & protopie, amsterdam or rotterdam")
         let text = self.text(i, j);
-        if scout_taxonomy::geocode(text).is_some_and(|g| {
-            g.kind == scout_taxonomy::GeoKind::Country
-                || (g.kind == scout_taxonomy::GeoKind::City && g.population >= 100_000)
-        }) || scout_taxonomy::languages::canonical_language(text).is_some()
+        // (a country's code of three capitals is no place: "C, RTOS, ARM")
+        let code = text.len() == 3
+            && text.chars().all(|c| c.is_ascii_uppercase())
+            && !["USA", "UAE", "KSA"].contains(&text);
+        if !code
+            && scout_taxonomy::geocode(text).is_some_and(|g| {
+                g.kind == scout_taxonomy::GeoKind::Country
+                    || (g.kind == scout_taxonomy::GeoKind::City && g.population >= 100_000)
+            })
+            || scout_taxonomy::languages::canonical_language(text).is_some()
         {
             return None;
         }
@@ -219,8 +235,9 @@ impl<'a> Reader<'a> {
             return Some(self.modes[i]);
         }
         // "on-call experience" in a list of skills: a field of experience,
-        // not a skill the taxonomy does not know
-        if field_after && canonical_skill(self.text(i, j)).is_none() {
+        // not a skill the taxonomy does not know; "enterprise accounts,
+        // Gainsight": a market, whatever it is listed with
+        if (field_after || segment) && canonical_skill(self.text(i, j)).is_none() {
             return None;
         }
         let joiner = |k: usize| in_list(lx::LIST_JOINERS, self.lower(k));

@@ -48,17 +48,26 @@ fn spelled_out(title: &str) -> String {
         .replace("dev rep", "development representative")
         .replace("biz dev", "business development")
         .replace("corp dev", "corporate development");
-    title
-        .split(' ')
-        .map(|w| {
-            let bare = w.trim_end_matches('.');
+    let mut out: Vec<&str> = Vec::new();
+    for w in title.split(' ') {
+        let bare = w.trim_end_matches('.');
+        // "VP Eng", "head of dev": after a head's word, the field
+        let after_a_head = out
+            .last()
+            .is_some_and(|p| matches!(p.to_lowercase().as_str(), "vp" | "svp" | "evp" | "of"));
+        let field = match bare.to_lowercase().as_str() {
+            "eng" | "engg" if after_a_head => Some("engineering"),
+            "dev" if after_a_head => Some("development"),
+            _ => None,
+        };
+        out.push(field.unwrap_or_else(|| {
             WORDS
                 .iter()
                 .find(|(short, _)| *short == bare)
                 .map_or(w, |(_, long)| *long)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        }));
+    }
+    out.join(" ")
 }
 
 impl Reader<'_> {
@@ -482,7 +491,37 @@ impl<'a> Reader<'a> {
                 cursor += 1;
                 continue;
             }
-            if let Some((s, e, english)) = self.foreign_title(i) {
+            if let Some((s, mut e, mut english)) = self.foreign_title(i) {
+                // "ingénieur data senior", "contable senior": the seniority
+                // word after a French or Spanish title is part of it
+                if e < self.len()
+                    && self.free(e, 1)
+                    && self.same_clause(s, e)
+                    && in_list(
+                        &[
+                            "senior",
+                            "sénior",
+                            "junior",
+                            "júnior",
+                            "confirmé",
+                            "confirmée",
+                        ],
+                        self.lower(e),
+                    )
+                {
+                    let level = match self.lower(e) {
+                        "junior" | "júnior" => "junior",
+                        _ => "senior",
+                    };
+                    english = format!("{level} {english}");
+                    if let Some((_, ranges)) = lx::SENIORITY_YEARS.iter().find(|(w, _)| *w == level)
+                    {
+                        if self.modes[s] != Mode::Excluded {
+                            self.seniority_years.push((e, ranges));
+                        }
+                    }
+                    e += 1;
+                }
                 let mode = self.modes[s];
                 let typed = self.text(s, e).to_owned();
                 self.push(
@@ -513,9 +552,11 @@ impl<'a> Reader<'a> {
                     && (i + 1..i + n).any(|k| {
                         self.prompt[self.tokens[k - 1].end..self.tokens[k].start].contains(" / ")
                     });
+                // ("in-house recruiters": where they work is a keyword)
                 if !self.free(i, n)
                     || (self.is_filler(i + n - 1) && !leader_of_people)
                     || self.is_filler(i)
+                    || in_list(&["in-house", "inhouse", "on-site", "onsite"], self.lower(i))
                     || over_slash
                 {
                     continue;
@@ -824,7 +865,11 @@ impl<'a> Reader<'a> {
             let core = words.join(" ");
             let split = words.len() >= 2
                 && in_list(DEV_WORDS, words[words.len() - 1])
+                // ("cloud security engineer": fields, every word of them)
                 && !in_list(DOMAIN_WORDS, &words[..words.len() - 1].join(" "))
+                && !words[..words.len() - 1]
+                    .iter()
+                    .all(|w| in_list(DOMAIN_WORDS, w))
                 && canonical_skill(&words[..words.len() - 1].join(" ")).is_some();
             // "AE", "CSM", "HRBP": an acronym that is no title as written
             // is read as the title it stands for (the engine still knows
