@@ -134,4 +134,14 @@ mod tests {
         assert!(rel.iter().take(5).any(|(s, _)| *s == "Docker"), "{rel:?}");
         assert!(related_skills("no such skill").is_empty());
     }
+
+    #[test]
+    fn everyday_words_are_no_languages_aliases() {
+        for word in ["gas", "coffee", "inc", "console", "batch", "CDS"] {
+            assert_eq!(canonical_skill(word), None, "{word}");
+        }
+        // the languages themselves still resolve
+        assert_eq!(canonical_skill("CoffeeScript"), Some("CoffeeScript"));
+        assert_eq!(canonical_skill("Unix Assembly"), Some("Unix Assembly"));
+    }
 }

@@ -232,6 +232,106 @@ fn certifications_and_languages_that_had_been_misread() {
 }
 
 #[test]
+fn the_ninth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // an everyday word is no programming language's alias
+    assert!(!labels("gas engineers in Leeds, oil and gas")
+        .iter()
+        .any(|l| l.contains("Unix Assembly")));
+    assert!(!labels("baristas for a coffee shop")
+        .iter()
+        .any(|l| l.contains("CoffeeScript")));
+    // a certification of two words in lower case, before a certification's word
+    assert!(has(
+        "plumbers with gas safe registration in Bristol",
+        "+CERTIFICATION_NAME=Gas Safe"
+    ));
+    // "certified X": X is the name
+    assert!(has(
+        "Salesforce architect, certified Application Architect",
+        "+CERTIFICATION_NAME=Application Architect"
+    ));
+    // fields and markets are no employers
+    assert!(has("lawyers, not from Big Law", "-KEYWORD=Big Law"));
+    assert!(!labels("growth marketers from DTC brands")
+        .iter()
+        .any(|l| l.contains("COMPANY_NAME")));
+    // a country's code after "remote" at the end of its clause; not IT, nor a state's
+    assert!(has("designers, Amsterdam or remote NL", "+LOCATION=NL"));
+    assert!(!labels("remote IT support")
+        .iter()
+        .any(|l| l.contains("LOCATION")));
+    assert!(!labels("remote CA").iter().any(|l| l.contains("LOCATION")));
+    // three capitals listed with skills are a skill, not Armenia
+    assert!(has("embedded engineers (C, RTOS, ARM)", "+SKILL=ARM"));
+    // an industry's phrase in the singular
+    assert!(has(
+        "head of ops at a 50-200 person logistics company",
+        "+COMPANY_INDUSTRY=transportation, logistics, supply chain and storage/CURRENT"
+    ));
+    // degrees in the plural, and MD listed with a degree
+    assert!(has(
+        "Stanford or Berkeley PhDs in NLP",
+        "+EDUCATION_DEGREE=doctorates"
+    ));
+    assert_eq!(
+        labels("pharmacovigilance scientists, MD or PharmD"),
+        [
+            "+JOB_TITLE=pharmacovigilance scientist",
+            "+EDUCATION_DEGREE=doctorates"
+        ]
+    );
+    assert!(has("MD of a bank", "+JOB_TITLE=md"));
+    // a head's field written short
+    assert!(has("VP Eng, Sydney", "+JOB_TITLE=vp engineering"));
+    assert!(has("director of eng", "+JOB_TITLE=director of engineering"));
+    // fields before a role make a title, not a skill and a software engineer
+    assert!(has(
+        "cloud security engineers, gov clearance",
+        "+JOB_TITLE=cloud security engineer"
+    ));
+    assert!(has(
+        "cloud security engineers, gov clearance",
+        "~KEYWORD=gov clearance"
+    ));
+    assert!(has("java developers", "+SKILL=Java"));
+    // a product named after SAP
+    assert!(has("procurement managers (SAP Ariba)", "+SKILL=SAP Ariba"));
+    // where someone works is no part of the title
+    assert_eq!(
+        labels("in-house recruiters"),
+        ["~KEYWORD=in-house", "+JOB_TITLE=recruiter"]
+    );
+    // a seniority word after a French or Spanish title
+    assert!(has(
+        "ingénieur data senior, Paris",
+        "+JOB_TITLE=senior data engineer"
+    ));
+    assert!(has("contable senior, Madrid", "~YEARS_OF_EXPERIENCE=5-10"));
+    // a market listed with a skill stays a keyword; "co" carries nothing
+    assert!(has(
+        "CSMs, enterprise accounts, Gainsight",
+        "~KEYWORD=enterprise accounts"
+    ));
+    assert!(has("writers at a devtools co", "~KEYWORD=devtools"));
+    // every school of a list after a school's cue; the cue's "at" is no employer's
+    assert_eq!(
+        labels("graduated from Georgia Tech, Purdue or UIUC"),
+        [
+            "+EDUCATION_SCHOOL_NAME=Georgia Tech",
+            "+EDUCATION_SCHOOL_NAME=Purdue",
+            "+EDUCATION_SCHOOL_NAME=UIUC"
+        ]
+    );
+    assert_eq!(
+        labels("studied at Oxford, London based"),
+        ["+EDUCATION_SCHOOL_NAME=Oxford", "+LOCATION=London"]
+    );
+    assert!(has("studied at MIT, Python and Go", "+SKILL=Python"));
+}
+
+#[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");
     let ex = i.explanations_json();
