@@ -11,6 +11,7 @@ pub(crate) const LINKEDIN_GEO: &str = include_str!("../data/places/linkedin_geo.
 pub(crate) const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 pub(crate) const CAREERS: &str = include_str!("../data/careers/careers.json");
 pub(crate) const SKILL_ALIASES: &str = include_str!("../data/skills/aliases.tsv");
+pub(crate) const SKILL_TOOLS: &str = include_str!("../data/skills/tools.tsv");
 pub(crate) const PROGRAMMING_LANGUAGES: &str =
     include_str!("../data/skills/programming_languages.tsv");
 pub(crate) const LANGUAGES: &str = include_str!("../data/languages.tsv");
@@ -33,6 +34,7 @@ fn hash_files() -> String {
         ABBREVIATIONS,
         CAREERS,
         SKILL_ALIASES,
+        SKILL_TOOLS,
         PROGRAMMING_LANGUAGES,
         LANGUAGES,
         INDUSTRIES,

@@ -37,7 +37,11 @@ static SKILLS: LazyLock<Skills> = LazyLock::new(|| {
             v.push(f);
         }
     };
-    for line in crate::data::SKILL_ALIASES.lines().skip(1) {
+    let curated = crate::data::SKILL_ALIASES
+        .lines()
+        .skip(1)
+        .chain(crate::data::SKILL_TOOLS.lines().skip(1));
+    for line in curated {
         let mut c = line.split('\t');
         let (Some(name), aliases) = (c.next(), c.next().unwrap_or("")) else {
             continue;

@@ -221,6 +221,8 @@ pub const PAST_EMPLOYER_CUES: &[&str] = &[
     "who left",
     "left",
     "came from",
+    "moved from",
+    "who moved from",
     "who came from",
     "coming from",
     // "brand managers from L'Oréal": a capitalised name that is no place
@@ -426,6 +428,7 @@ pub const SIZE_UP_TO: &[&str] = &[
 /// Words that put what follows in the past (*ex-, former, previously at*).
 pub const PAST_CUES: &[&str] = &[
     "ex",
+    "moved from",
     "former",
     "formerly at",
     "previously at",
@@ -795,6 +798,22 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("game studios", "computer games"),
     ("games", "computer games"),
     ("medical devices", "medical equipment manufacturing"),
+    (
+        "skilled nursing",
+        "nursing homes and residential care facilities",
+    ),
+    (
+        "skilled nursing facilities",
+        "nursing homes and residential care facilities",
+    ),
+    (
+        "nursing homes",
+        "nursing homes and residential care facilities",
+    ),
+    (
+        "care homes",
+        "nursing homes and residential care facilities",
+    ),
     ("medical device", "medical equipment manufacturing"),
 ];
 
@@ -872,6 +891,8 @@ pub const INDUSTRY_CURRENT_BEFORE: &[&str] = &[
     "works at",
     "currently at",
     "currently in",
+    "now in",
+    "now at",
     "employed at",
     "employed by",
     "employed in",
@@ -1100,6 +1121,8 @@ pub const CERTIFICATIONS: &[&str] = &[
     "CIOB",
     "18th Edition",
     "Gas Safe",
+    "SHRM-CP",
+    "SHRM-SCP",
     "Führerschein Klasse B",
     "Führerschein Klasse C",
     "Führerschein Klasse CE",
@@ -1139,6 +1162,8 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 /// Phrases whose words are kept together as a keyword although one of them
 /// alone carries nothing ("open source", not "open to hybrid").
 pub const KEPT_TOGETHER: &[&str] = &[
+    "consumer apps",
+    "subscription apps",
     "big law",
     "public company",
     "public companies",
@@ -1578,7 +1603,10 @@ pub const CARRY_NOTHING: &[&str] = &[
     "edt",
     "pdt",
     "bst",
-    // verbs of chatter and asking
+    // verbs of chatter and asking ("who do we know at Revolut")
+    "do",
+    "does",
+    "moved",
     "know",
     "knows",
     "knowing",
@@ -1627,6 +1655,8 @@ pub const CARRY_NOTHING: &[&str] = &[
     "firms",
     "company",
     "companies",
+    // "accessibility chops": skill, said loosely
+    "chops",
     // "a devtools co": the short form
     "co",
     "cos",
@@ -2101,6 +2131,12 @@ pub const FOREIGN_HEADS: &[(&str, &str)] = &[
     // Dutch
     ("projectmanager", "project manager"),
     ("projectleider", "project manager"),
+    ("buchhalter", "accountant"),
+    ("buchhalterin", "accountant"),
+    ("finanzbuchhalter", "financial accountant"),
+    ("finanzbuchhalterin", "financial accountant"),
+    ("lohnbuchhalter", "payroll accountant"),
+    ("lohnbuchhalterin", "payroll accountant"),
     ("ontwikkelaar", "developer"),
     ("cheffe de projet", "project manager"),
     ("chef de produit", "product manager"),
@@ -2258,6 +2294,8 @@ pub const FOREIGN_HEADS: &[(&str, &str)] = &[
 
 /// Words that narrow a foreign title, with their English form.
 pub const FOREIGN_MODIFIERS: &[(&str, &str)] = &[
+    // Dutch fields after the head ("projectleider bouw")
+    ("bouw", "construction"),
     ("full stack", "full stack"),
     ("full-stack", "full stack"),
     ("fullstack", "full stack"),
@@ -2594,6 +2632,34 @@ pub(crate) const US_STATE_CODES: &[&str] = &[
     "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
     "WV", "WI", "WY",
 ];
+/// Words after which names in brackets are employers when none is a skill
+/// (*marketplace co (Uber/Lyft/DoorDash)*, *CRO experience (IQVIA, ICON)*).
+pub(crate) const BRACKETED_EMPLOYERS_AFTER: &[&str] = &[
+    "co",
+    "cos",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "startup",
+    "startups",
+    "employer",
+    "employers",
+    "brands",
+    "players",
+    "experience",
+    "background",
+    "cro",
+    "cros",
+    "agency",
+    "agencies",
+    "bank",
+    "banks",
+    "insurer",
+    "insurers",
+    "consultancy",
+    "consultancies",
+];
 /// Fields people name like a company (*not from Big Law*): no employer.
 pub(crate) const FIELD_NICKNAMES: &[&str] = &["big law", "biglaw", "big pharma", "big oil"];
 /// Words that offer a choice between the items of a list (*Go or Rust*).
@@ -2695,6 +2761,15 @@ pub(crate) const DOMAIN_WORDS: &[&str] = &[
 /// Skill names that are also everyday words: read as skills only when typed
 /// as the skill is written (capitalised or in capitals).
 pub(crate) const AMBIGUOUS_SKILLS: &[&str] = &[
+    // tools named like everyday words (skills/tools.tsv)
+    "greenhouse",
+    "blender",
+    "gong",
+    "braze",
+    "relativity",
+    "tenable",
+    "clio",
+    "kaizen",
     "unity",
     "clean",
     "just",
@@ -2792,6 +2867,7 @@ pub(crate) const LANGUAGE_AFTER: &[&str] = &[
 /// Level words next to a language, with the documented level they read as.
 pub(crate) const LEVEL_WORDS: &[(&str, &str)] = &[
     ("native", "native_or_bilingual"),
+    ("natively", "native_or_bilingual"),
     ("bilingual", "native_or_bilingual"),
     ("mother tongue", "native_or_bilingual"),
     ("natif", "native_or_bilingual"),

@@ -152,7 +152,12 @@ pub(super) fn corrections(prompt: &str, tokens: &[Token]) -> Vec<Correction> {
                 }
             };
             let word = word.as_str();
-            if listed_with_a_name(k) && scout_taxonomy::geocode(word).is_some() {
+            // (nor of a title's word: "Aetna or Humana" is no "human"; a
+            // skill mistyped in a list stays one: "Kubernets, Terraform")
+            if listed_with_a_name(k)
+                && (scout_taxonomy::geocode(word).is_some()
+                    || scout_taxonomy::skills::canonical_skill(word).is_none())
+            {
                 return None;
             }
             // "Blue Yonder": a capitalised word after another in its clause

@@ -115,6 +115,7 @@ impl<'a> Reader<'a> {
         self.degrees();
         self.cued_places();
         self.industries();
+        self.employers_in_brackets_after_nouns();
         self.skills();
         self.bare_places();
         self.territories();

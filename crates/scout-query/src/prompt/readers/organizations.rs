@@ -827,7 +827,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             for n in (1..=5).rev() {
-                if !self.free(i, n) || self.is_filler(i) {
+                // ("skilled nursing": a phrase may begin with a filler word)
+                if !self.free(i, n) || (self.is_filler(i) && n == 1) {
                     continue;
                 }
                 // "banking clients": whom someone serves, not where they work;
@@ -885,6 +886,16 @@ impl<'a> Reader<'a> {
                     };
                     before.contains([',', ';', '(']) && after.contains([',', ';', ')'])
                 };
+                // "now in PE", "moved into VC": a fund's shorthand in capitals
+                // after a cue (alone it may be PE the school subject)
+                let short = short.or_else(|| {
+                    (n == 1
+                        && i > 0
+                        && self.same_clause(i - 1, i)
+                        && in_list(&["in", "into", "from"], self.lower(i - 1))
+                        && matches!(self.tokens[i].text.as_str(), "PE" | "VC"))
+                    .then_some("venture capital and private equity principals")
+                });
                 let (industry, confidence) = match (short, canonical_industry(&text)) {
                     (Some(s), _) => (canonical_industry(s).unwrap_or(s), confidence::INDUSTRY),
                     (None, Some(c)) if n >= 2 => (c, confidence::INDUSTRY),
@@ -970,6 +981,44 @@ impl<'a> Reader<'a> {
                 self.claim(i, end);
                 self.employers_in_brackets(end, history);
                 break;
+            }
+        }
+    }
+
+    /// "marketplace co (Uber/Lyft/DoorDash)", "CRO experience (IQVIA, ICON,
+    /// Parexel)": names in brackets after a word for a company, or after
+    /// *experience / background*, are employers (current or past) when
+    /// every item is a name and none is a skill ("cloud experience (AWS,
+    /// GCP)" names skills).
+    pub(super) fn employers_in_brackets_after_nouns(&mut self) {
+        for i in 0..self.len().saturating_sub(1) {
+            let opens = self.prompt[self.tokens[i].end..self.tokens[i + 1].start].contains('(');
+            if !opens || !in_list(lx::BRACKETED_EMPLOYERS_AFTER, self.lower(i)) {
+                continue;
+            }
+            let mut k = i + 1;
+            let mut names = 0;
+            loop {
+                let t = &self.tokens[k];
+                if t.capitalized() {
+                    if scout_taxonomy::skills::canonical_skill(&t.text).is_some() {
+                        names = 0;
+                        break;
+                    }
+                    names += 1;
+                } else if !in_list(LIST_JOINERS, &t.lower) {
+                    names = 0;
+                    break;
+                }
+                let closes = k + 1 >= self.len()
+                    || self.prompt[t.end..self.tokens[k + 1].start].contains(')');
+                k += 1;
+                if closes {
+                    break;
+                }
+            }
+            if names >= 2 {
+                self.employers_in_brackets(i + 1, History::CurrentOrPast);
             }
         }
     }

@@ -204,6 +204,13 @@ impl<'a> Reader<'a> {
             );
         // market segments (*B2B, SMB, mid-market*) are what people sell to, not skills
         let segment = (i..j).any(|k| in_list(lx::MARKET_SEGMENTS, self.lower(k)));
+        // "L2/L3, Splunk": a support tier, never a skill
+        let tier = |t: &str| {
+            t.len() == 2 && t.starts_with(['L', 'l']) && t[1..].chars().all(|c| c.is_ascii_digit())
+        };
+        if j == i + 1 && tier(text) {
+            return None;
+        }
         // "in-house", "on-site": how someone works, never a skill
         if in_list(
             &[

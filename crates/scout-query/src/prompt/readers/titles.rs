@@ -570,12 +570,28 @@ impl<'a> Reader<'a> {
                         && t.ends_with('s')
                         && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase())
                 };
-                let singular_form = if acronym_plural {
+                // "heads of product", "directors of nursing": the head's plural
+                let head_of = n >= 3
+                    && self.lower(i + 1) == "of"
+                    && in_list(
+                        &["heads", "directors", "vps", "chiefs", "managers", "leads"],
+                        self.lower(i),
+                    );
+                let singular_form = if head_of {
+                    singular(&self.tokens[i].lower).map(|s| {
+                        let rest =
+                            &self.prompt[self.tokens[i + 1].start..self.tokens[i + n - 1].end];
+                        format!("{s} {}", rest.to_lowercase())
+                    })
+                } else if acronym_plural {
                     Some(last[..last.len() - 1].to_owned())
                 } else {
                     singular(last)
                 }
                 .map(|s| {
+                    if head_of {
+                        return s;
+                    }
                     let head = &self.prompt[self.tokens[i].start..self.tokens[i + n - 1].start];
                     format!("{}{s}", head.to_lowercase())
                 });
@@ -586,6 +602,20 @@ impl<'a> Reader<'a> {
                 let as_singular = singular_form
                     .as_ref()
                     .and_then(|s| self.title_confidence(s, n));
+                // "lab techs", "IT support tech": a technician, written short
+                // (not "contracts tech company": the field of a company)
+                let company_after = i + n < self.len()
+                    && self.same_clause(i, i + n)
+                    && (in_list(lx::INDUSTRY_NOUNS_AFTER, self.lower(i + n))
+                        || in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n)));
+                if n >= 2 && matches!(last.as_str(), "tech" | "techs") && !company_after {
+                    let head = &self.prompt[self.tokens[i].start..self.tokens[i + n - 1].start];
+                    let written_out = format!("{}technician", head.to_lowercase());
+                    if let Some(c) = self.title_confidence(&written_out, n) {
+                        hit = Some((n, written_out, c));
+                        break;
+                    }
+                }
                 match (as_typed, as_singular, singular_form) {
                     (t, Some(c), Some(s)) if t.is_none_or(|t| c > t) => {
                         hit = Some((n, s, c));
