@@ -332,6 +332,90 @@ fn the_ninth_batchs_misreadings_stay_fixed() {
 }
 
 #[test]
+fn the_tenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // tools the skills data knows
+    assert!(has(
+        "SOC analysts L2/L3, Splunk + Sentinel",
+        "+SKILL=Splunk"
+    ));
+    assert!(has("SOC analysts L2/L3, Splunk + Sentinel", "~KEYWORD=L3"));
+    assert!(has("bookkeepers QuickBooks Xero", "+SKILL=Xero"));
+    // a tool named like an everyday word only as written
+    assert!(!labels("greenhouse growers")
+        .iter()
+        .any(|l| l.contains("SKILL")));
+    // names in brackets after a company's word or experience; skills stay skills
+    assert!(has(
+        "marketplace co (Uber/Lyft/DoorDash)",
+        "+COMPANY_NAME=Lyft"
+    ));
+    assert!(has(
+        "CRO experience (IQVIA, ICON, Parexel)",
+        "+COMPANY_NAME=Parexel"
+    ));
+    assert!(has(
+        "cloud experience (AWS, GCP)",
+        "+SKILL=Amazon Web Services"
+    ));
+    // a capitalised name listed with another is no title's word mistyped
+    assert!(has("case managers, Aetna or Humana", "~KEYWORD=Humana"));
+    // metros
+    assert!(has(
+        "warehouse managers, Dallas-Fort Worth",
+        "+LOCATION=Dallas-Fort Worth"
+    ));
+    // heads in the plural; technicians written short, not a company's field
+    assert!(has("Heads of Product, NYC", "+JOB_TITLE=head of product"));
+    assert!(has(
+        "Directors of Nursing, skilled nursing facilities",
+        "+JOB_TITLE=director of nursing"
+    ));
+    assert!(has(
+        "Directors of Nursing, skilled nursing facilities",
+        "+COMPANY_INDUSTRY=nursing homes and residential care facilities"
+    ));
+    assert!(has("teachers of mathematics", "+JOB_TITLE=teacher"));
+    assert!(has("lab techs w/ PCR", "+JOB_TITLE=lab technician"));
+    assert!(!labels("legal counsel, commercial contracts tech company")
+        .iter()
+        .any(|l| l.contains("technician")));
+    // German and Dutch titles
+    assert!(has(
+        "Finanzbuchhalter (m/w/d) mit DATEV",
+        "+JOB_TITLE=financial accountant"
+    ));
+    assert!(has(
+        "Projectleider bouw, Utrecht",
+        "+JOB_TITLE=construction project manager"
+    ));
+    // a fund's shorthand after a cue; "now in" is current; "moved from" past
+    assert!(has(
+        "consultants now in PE",
+        "+COMPANY_INDUSTRY=venture capital and private equity principals/CURRENT"
+    ));
+    assert!(has("PE teachers", "+JOB_TITLE=pe teacher"));
+    assert!(has(
+        "engineers who moved from consulting (Accenture, Capgemini)",
+        "+COMPANY_NAME=Accenture/PAST"
+    ));
+    // levels and certifications
+    assert!(has(
+        "copywriters who speak German natively",
+        "+LANGUAGE_PROFICIENCY=german:native_or_bilingual"
+    ));
+    assert!(has(
+        "HR business partner with SHRM-CP",
+        "+CERTIFICATION_NAME=SHRM-CP"
+    ));
+    // the asker's chatter carries nothing
+    assert!(!labels("who do we know at Revolut")
+        .iter()
+        .any(|l| l.contains("KEYWORD")));
+}
+
+#[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");
     let ex = i.explanations_json();
