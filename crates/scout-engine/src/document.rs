@@ -44,6 +44,11 @@ impl OrgDirectory {
         self.by_name.insert(fold(&org.name), info);
     }
 
+    /// Whether an organization of this folded name is known.
+    pub fn has_name(&self, folded: &str) -> bool {
+        self.by_name.contains_key(folded)
+    }
+
     /// Number of organizations known.
     pub fn len(&self) -> usize {
         self.by_id.len()
@@ -690,6 +695,9 @@ pub(crate) fn build_document(
     }
     for c in &facts.companies_past {
         doc.add_text(fields.company_past, c);
+    }
+    for c in facts.companies_current.iter().chain(&facts.companies_past) {
+        doc.add_text(fields.employer_key, fold(c));
     }
     for s in &facts.sizes_current {
         doc.add_text(fields.size_cur, s.as_str());

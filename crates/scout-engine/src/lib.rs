@@ -14,6 +14,7 @@
 //!   searches, `tier_cache.rs`);
 //! - `search.rs` runs it: ranked top hits, exact counts, deterministic ties;
 //! - `fit.rs` scores how well profiles fit a job's requirements;
+//! - `known_names.rs` says which names are employers in an asker's view;
 //! - `writer.rs` applies the store's change feed and commits in batches,
 //!   recording in each commit how far along the feed the index is.
 //!
@@ -27,6 +28,7 @@ mod error;
 pub mod explain;
 pub mod fit;
 mod geo;
+mod known_names;
 mod radius_query;
 mod rank;
 mod schema;

@@ -38,6 +38,9 @@ pub struct Fields {
     pub title_far_past: Field,
     pub company_cur: Field,
     pub company_past: Field,
+    /// The folded names of current and past employers, whole: which names
+    /// are employers at all (the prompt reader asks, `known_names.rs`).
+    pub employer_key: Field,
     pub size_cur: Field,
     pub size_past: Field,
     pub industry_cur: Field,
@@ -98,6 +101,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         title_far_past: b.add_text_field("title_far_past", STRING),
         company_cur: b.add_text_field("company_cur", phrase_text.clone()),
         company_past: b.add_text_field("company_past", phrase_text.clone()),
+        employer_key: b.add_text_field("employer_key", STRING),
         size_cur: b.add_text_field("size_cur", STRING),
         size_past: b.add_text_field("size_past", STRING),
         industry_cur: b.add_text_field("industry_cur", STRING),

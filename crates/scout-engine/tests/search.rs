@@ -573,3 +573,44 @@ fn a_workspace_sees_the_shared_pool_and_its_own_profiles_only() {
     e.reload().unwrap();
     assert_eq!(seen(Some("ws_b"), &[]).0, 2);
 }
+
+#[test]
+fn employers_are_known_by_whole_names_in_the_askers_view_only() {
+    let owned = |workspace: &str, id: &str, employer: &str| {
+        talent(
+            &scout_model::ownership::profile_key(Some(workspace), id),
+            serde_json::json!({"jobTitle": "Analyst",
+                "experiences": [{"title": "Analyst", "organizationName": employer, "isCurrent": false,
+                    "startDate": "2015-01-01", "endDate": "2018-01-01"}]}),
+        )
+    };
+    let shared = talent(
+        "pool",
+        serde_json::json!({"jobTitle": "Nurse",
+            "experiences": [{"title": "Nurse", "organizationName": "Quorvex Health", "isCurrent": true, "startDate": "2019-01-01"}]}),
+    );
+    let engine = engine(&[shared, owned("acme", "x", "Zentrix")]);
+    // the shared pool's employers, by their whole name only
+    assert!(engine.knows_employer("Quorvex Health", None).unwrap());
+    assert!(engine
+        .knows_employer("quorvex health", Some("beta"))
+        .unwrap());
+    assert!(!engine.knows_employer("Quorvex", None).unwrap());
+    assert!(!engine.knows_employer("Health", None).unwrap());
+    // a workspace's own profiles' employers, for that workspace alone
+    assert!(engine.knows_employer("Zentrix", Some("acme")).unwrap());
+    assert!(!engine.knows_employer("Zentrix", Some("beta")).unwrap());
+    assert!(!engine.knows_employer("Zentrix", None).unwrap());
+    // organizations the engine knows
+    assert!(!engine.knows_employer("Aetna", None).unwrap());
+    engine.remember_organizations(&[scout_model::Organization {
+        id: "org-1".into(),
+        name: "Aetna".into(),
+        logo_url: None,
+        size: None,
+        industry: None,
+        country: None,
+    }]);
+    assert!(engine.knows_employer("AETNA", Some("beta")).unwrap());
+    assert!(!engine.knows_employer("", None).unwrap());
+}

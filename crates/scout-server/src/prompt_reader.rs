@@ -7,10 +7,17 @@
 //! rules' reading is used and a note says why, so a search never fails
 //! because of the model.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
+use scout_engine::Engine;
 use scout_query::parse_search_request;
-use scout_query::prompt::{read_prompt, Intent, Note, PromptError, ReadFilter, PARSER_NAME};
+use scout_query::prompt::{
+    read_prompt, read_prompt_knowing, Intent, KnownNames, Note, PromptError, ReadFilter,
+    PARSER_NAME,
+};
 use scout_query::search_request::filter_to_json;
 use serde_json::{json, Value};
 
@@ -60,9 +67,26 @@ impl PromptReader {
         }
     }
 
-    /// Reads `prompt`; returns the intent and the name of what read it.
-    pub async fn read(&self, prompt: &str) -> Result<(Intent, String), PromptError> {
-        let rules = read_prompt(prompt)?;
+    /// Reads `prompt` for `workspace` — the rules ask the index which of the
+    /// prompt's names are employers in that workspace's view of the data —
+    /// and returns the intent and the name of what read it.
+    pub async fn read(
+        &self,
+        prompt: &str,
+        engine: &Arc<Engine>,
+        workspace: &str,
+    ) -> Result<(Intent, String), PromptError> {
+        let names = SearchedNames::new(engine.clone(), workspace);
+        let text = prompt.to_owned();
+        // the reading asks the index: off the async runtime's threads
+        let rules =
+            match tokio::task::spawn_blocking(move || read_prompt_knowing(&text, &names)).await {
+                Ok(read) => read?,
+                Err(e) => {
+                    tracing::error!(error = %e, "reading a prompt failed; the rules alone read it");
+                    read_prompt(prompt)?
+                }
+            };
         let PromptReader::Model { settings, client } = self else {
             return Ok((rules, PARSER_NAME.to_owned()));
         };
@@ -80,6 +104,41 @@ impl PromptReader {
                 Ok((intent, PARSER_NAME.to_owned()))
             }
         }
+    }
+}
+
+/// The employers the index knows in one workspace's view (the shared pool
+/// and its own profiles, and the organizations), asked once per name.
+struct SearchedNames {
+    engine: Arc<Engine>,
+    workspace: String,
+    asked: RefCell<HashMap<String, bool>>,
+}
+
+impl SearchedNames {
+    fn new(engine: Arc<Engine>, workspace: &str) -> SearchedNames {
+        SearchedNames {
+            engine,
+            workspace: workspace.to_owned(),
+            asked: RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+impl KnownNames for SearchedNames {
+    fn is_employer(&self, name: &str) -> bool {
+        if let Some(known) = self.asked.borrow().get(name) {
+            return *known;
+        }
+        let known = self
+            .engine
+            .knows_employer(name, Some(&self.workspace))
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "could not ask the index about a name");
+                false
+            });
+        self.asked.borrow_mut().insert(name.to_owned(), known);
+        known
     }
 }
 

@@ -16,7 +16,6 @@ use axum::Router;
 use scout_model::ErrorCode;
 use scout_query::prompt::{Intent, PromptError, MAX_PROMPT_CHARS};
 
-use crate::prompt_reader::PromptReader;
 use scout_query::relax::{next_relaxation, Step, Weighed};
 use scout_query::sales_navigator::{parse_sales_navigator_url, ImportError, MAX_URL_CHARS};
 use scout_query::search_request::filter_to_json;
@@ -112,7 +111,8 @@ struct PromptAsk {
 
 /// `{prompt, limit?}` → the prompt read, and the number of results wanted.
 async fn prompt_body(
-    reader: &PromptReader,
+    state: &AppState,
+    workspace: &str,
     body: &Value,
     with_limit: bool,
 ) -> Result<PromptAsk, ApiError> {
@@ -125,17 +125,21 @@ async fn prompt_body(
     };
     check(r.finish())?;
     let prompt = prompt.unwrap_or_default();
-    let (intent, parser) = reader.read(&prompt).await.map_err(|e| {
-        let message = match e {
-            PromptError::Empty => "The prompt is empty".to_owned(),
-            PromptError::TooLong => e.to_string(),
-        };
-        ApiError::validation(vec![Issue::new(
-            "invalid_string",
-            vec![PathItem::Key("prompt".into())],
-            message,
-        )])
-    })?;
+    let (intent, parser) = state
+        .prompt_reader
+        .read(&prompt, &state.engine, workspace)
+        .await
+        .map_err(|e| {
+            let message = match e {
+                PromptError::Empty => "The prompt is empty".to_owned(),
+                PromptError::TooLong => e.to_string(),
+            };
+            ApiError::validation(vec![Issue::new(
+                "invalid_string",
+                vec![PathItem::Key("prompt".into())],
+                message,
+            )])
+        })?;
     Ok(PromptAsk {
         prompt,
         intent,
@@ -157,7 +161,7 @@ async fn classify(
     caller: Caller<SearchesRead>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let ask = prompt_body(&state.prompt_reader, &body, false).await?;
+    let ask = prompt_body(&state, &caller.key.workspace_id, &body, false).await?;
     let reading = reading_of(&ask.intent, &ask.parser);
     let mut data = reading.interpretation;
     data["prompt"] = json!(ask.prompt);
@@ -170,7 +174,7 @@ async fn search(
     caller: Caller<SearchesWrite>,
     JsonBody(body): JsonBody,
 ) -> Result<Response, ApiError> {
-    let ask = prompt_body(&state.prompt_reader, &body, true).await?;
+    let ask = prompt_body(&state, &caller.key.workspace_id, &body, true).await?;
     if ask.intent.filters.is_empty() {
         return Err(nothing_to_search());
     }
@@ -577,7 +581,7 @@ async fn reprompt(
         intent,
         parser,
         limit,
-    } = prompt_body(&state.prompt_reader, &body, true).await?;
+    } = prompt_body(&state, &caller.key.workspace_id, &body, true).await?;
     if intent.filters.is_empty() {
         return Err(nothing_to_search());
     }

@@ -21,6 +21,8 @@ pub const GRADUATION_YEAR: f32 = 0.9;
 pub const COMPANY_SIZE: f32 = 0.85;
 /// An employer after a cue (*at X, ex-X, chez X*) or a named group (*FAANG*).
 pub const EMPLOYER: f32 = 0.9;
+/// An employer no cue introduced, known from the asker's own data.
+pub const EMPLOYER_KNOWN_FROM_DATA: f32 = 0.7;
 /// A school after a cue (*graduated from X*).
 pub const SCHOOL_AFTER_CUE: f32 = 0.9;
 /// A school whose name says so (*… University, École …*).

@@ -188,9 +188,36 @@ pub enum PromptError {
     TooLong,
 }
 
-/// Reads `prompt` into filters. The result may hold no filter at all (a
-/// prompt of filler words); callers decide whether that is an error.
+/// What the asker's own data knows about the names in a prompt. The rules
+/// know no company that no cue introduces ("case managers, Aetna or
+/// Humana"); the data a workspace searches does: its profiles' employers
+/// and the organizations it holds. Implementations must answer from the
+/// asker's view only (the shared pool and their workspace's own profiles),
+/// so that no workspace's data changes how another's prompt is read.
+pub trait KnownNames {
+    /// Whether `name`, as typed, is an employer the asker's data knows.
+    fn is_employer(&self, name: &str) -> bool;
+}
+
+/// Knows no name: the rules alone (evaluation, tests, the CLI).
+pub struct NoKnownNames;
+
+impl KnownNames for NoKnownNames {
+    fn is_employer(&self, _name: &str) -> bool {
+        false
+    }
+}
+
+/// Reads `prompt` into filters with the rules alone. The result may hold no
+/// filter at all (a prompt of filler words); callers decide whether that is
+/// an error.
 pub fn read_prompt(prompt: &str) -> Result<Intent, PromptError> {
+    read_prompt_knowing(prompt, &NoKnownNames)
+}
+
+/// Reads `prompt` into filters, asking `known` about capitalised names no
+/// rule read (see [`KnownNames`]).
+pub fn read_prompt_knowing(prompt: &str, known: &dyn KnownNames) -> Result<Intent, PromptError> {
     if prompt.trim().is_empty() {
         return Err(PromptError::Empty);
     }
@@ -200,11 +227,11 @@ pub fn read_prompt(prompt: &str) -> Result<Intent, PromptError> {
     let tokens = tokenize(prompt);
     let fixes = spelling::corrections(prompt, &tokens);
     let mut intent = if fixes.is_empty() {
-        readers::Reader::new(prompt, &tokens).read()
+        readers::Reader::new(prompt, &tokens, known).read()
     } else {
         let corrected = spelling::corrected(prompt, &fixes);
         let corrected_tokens = tokenize(&corrected);
-        let read = readers::Reader::new(&corrected, &corrected_tokens).read();
+        let read = readers::Reader::new(&corrected, &corrected_tokens, known).read();
         spelling::restore(read, prompt, &fixes)
     };
     if intent.filters.len() > MAX_FILTERS {

@@ -415,6 +415,55 @@ fn the_tenth_batchs_misreadings_stay_fixed() {
         .any(|l| l.contains("KEYWORD")));
 }
 
+/// Knows the employers of a made-up workspace.
+struct Employers(&'static [&'static str]);
+
+impl super::KnownNames for Employers {
+    fn is_employer(&self, name: &str) -> bool {
+        self.0.iter().any(|e| e.eq_ignore_ascii_case(name))
+    }
+}
+
+#[test]
+fn names_the_searched_data_knows_as_employers_are_employers() {
+    let known = Employers(&["Aetna", "Humana", "Zentrix", "Tampa"]);
+    let read_knowing = |p: &str| labels_of(&super::read_prompt_knowing(p, &known).unwrap());
+    let prompt = "nurse case managers, Aetna or Humana, Tampa FL";
+    // the rules alone keep the names as keywords
+    assert_eq!(
+        labels_of(&read(prompt)),
+        [
+            "+JOB_TITLE=nurse case manager",
+            "~KEYWORD=Aetna",
+            "~KEYWORD=Humana",
+            "+LOCATION=Tampa"
+        ]
+    );
+    // the data makes them employers, current or past; a place stays a place
+    assert_eq!(
+        read_knowing(prompt),
+        [
+            "+JOB_TITLE=nurse case manager",
+            "+COMPANY_NAME=Aetna",
+            "+COMPANY_NAME=Humana",
+            "+LOCATION=Tampa"
+        ]
+    );
+    let explained = super::read_prompt_knowing(prompt, &known).unwrap();
+    let aetna = explained
+        .filters
+        .iter()
+        .find(|f| f.text == "Aetna")
+        .unwrap();
+    assert!(aetna.reason.contains("employer in the profiles searched"));
+    assert!(aetna.confidence < 0.9);
+    // a name after a skill's cue is a tool, whoever employs people
+    assert!(read_knowing("SOC analysts with Zentrix").contains(&"+SKILL=Zentrix".to_owned()));
+    assert!(read_knowing("SOC analysts, Zentrix").contains(&"+COMPANY_NAME=Zentrix".to_owned()));
+    // excluded like any employer
+    assert!(read_knowing("case managers, not Aetna").contains(&"-COMPANY_NAME=Aetna".to_owned()));
+}
+
 #[test]
 fn spans_count_characters_not_bytes() {
     let i = read("infirmière à Lyon");

@@ -163,7 +163,9 @@ async fn fill(state: &AppState, person: &Person) -> Result<(), DemoError> {
     let actor = Actor::from(person);
     let mut first_results = Vec::new();
     for prompt in HISTORY {
-        let (filters, _) = super::search::read(state, prompt).await.map_err(step)?;
+        let (filters, _) = super::search::read(state, &person.workspace_id, prompt)
+            .await
+            .map_err(step)?;
         let (ranked, _) = super::search::remembered_search(state, person, prompt, &filters)
             .await
             .map_err(step)?;
@@ -173,7 +175,9 @@ async fn fill(state: &AppState, person: &Person) -> Result<(), DemoError> {
     }
     let mut first_project = None;
     for (title, location, wanted) in PROJECTS {
-        let (filters, _) = super::search::read(state, wanted).await.map_err(step)?;
+        let (filters, _) = super::search::read(state, &person.workspace_id, wanted)
+            .await
+            .map_err(step)?;
         let requirements: Vec<_> = filters
             .iter()
             .map(scout_query::search_request::filter_to_json)

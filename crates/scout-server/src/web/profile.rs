@@ -56,7 +56,7 @@ pub(crate) async fn page(
     let mut matched = Vec::new();
     let text = query.q.trim();
     if !text.is_empty() {
-        if let Ok((filters, chips)) = super::search::read(&state, text).await {
+        if let Ok((filters, chips)) = super::search::read(&state, workspace, text).await {
             let evidence = state
                 .engine
                 .explain(std::iter::once(&stored.talent), &filters)

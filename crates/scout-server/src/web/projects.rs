@@ -54,7 +54,11 @@ async fn render_list(
 /// The create form as the API's body: blank fields are left out, numbers
 /// that do not read as numbers are passed on as text for the validator to
 /// refuse in its own words.
-async fn sourcing_body(state: &AppState, fields: &Fields) -> Result<Value, ApiError> {
+async fn sourcing_body(
+    state: &AppState,
+    workspace: &str,
+    fields: &Fields,
+) -> Result<Value, ApiError> {
     let mut body = Map::new();
     body.insert(
         "title".into(),
@@ -84,7 +88,7 @@ async fn sourcing_body(state: &AppState, fields: &Fields) -> Result<Value, ApiEr
     }
     let wanted = fields.get("requirements");
     if !wanted.is_empty() {
-        let filters = requirements_of(state, wanted).await?;
+        let filters = requirements_of(state, workspace, wanted).await?;
         body.insert("requirements".into(), Value::Array(filters));
     }
     Ok(Value::Object(body))
@@ -92,14 +96,22 @@ async fn sourcing_body(state: &AppState, fields: &Fields) -> Result<Value, ApiEr
 
 /// Requirements written as a prompt, read by the search box's reader into
 /// the filter objects a sourcing keeps.
-async fn requirements_of(state: &AppState, text: &str) -> Result<Vec<Value>, ApiError> {
-    let (intent, _) = state.prompt_reader.read(text).await.map_err(|e| {
-        ApiError::validation(vec![scout_query::Issue::new(
-            "custom",
-            vec![scout_query::PathItem::Key("requirements".into())],
-            e.to_string(),
-        )])
-    })?;
+async fn requirements_of(
+    state: &AppState,
+    workspace: &str,
+    text: &str,
+) -> Result<Vec<Value>, ApiError> {
+    let (intent, _) = state
+        .prompt_reader
+        .read(text, &state.engine, workspace)
+        .await
+        .map_err(|e| {
+            ApiError::validation(vec![scout_query::Issue::new(
+                "custom",
+                vec![scout_query::PathItem::Key("requirements".into())],
+                e.to_string(),
+            )])
+        })?;
     if intent.filters.is_empty() {
         return Err(ApiError::validation(vec![scout_query::Issue::new(
             "custom",
@@ -134,7 +146,8 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     Change { signed_in, fields }: Change,
 ) -> Response {
-    let created = match sourcing_body(&state, &fields).await {
+    let workspace = signed_in.session.person.workspace_id.clone();
+    let created = match sourcing_body(&state, &workspace, &fields).await {
         Ok(body) => crate::sourcings::create_sourcing(&state, &signed_in.actor(), &body).await,
         Err(e) => Err(e),
     };
@@ -179,7 +192,7 @@ pub(crate) async fn edit(
         Ok(None) => return not_found(&signed_in.session, "Project"),
         Err(e) => return trouble(&e),
     };
-    let changed = match sourcing_body(&state, &fields).await {
+    let changed = match sourcing_body(&state, &person.workspace_id, &fields).await {
         Ok(mut body) => {
             for name in ["description", "location"] {
                 if body.get(name).is_none() {

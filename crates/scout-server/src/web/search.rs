@@ -45,10 +45,11 @@ pub(crate) struct SearchQuery {
 /// filters before it and says why), or as read from the box.
 async fn filters_of(
     state: &AppState,
+    workspace: &str,
     query: &SearchQuery,
 ) -> Result<(Vec<Filter>, Vec<Chip>, Option<String>), String> {
     if query.filters.trim().is_empty() {
-        let (filters, chips) = read(state, query.q.trim()).await?;
+        let (filters, chips) = read(state, workspace, query.q.trim()).await?;
         if !query.change.is_change() {
             return Ok((filters, chips, None));
         }
@@ -112,7 +113,11 @@ fn looks_like_url(text: &str) -> bool {
 }
 
 /// The box's text as filters with their chips, or why it cannot be read.
-pub(crate) async fn read(state: &AppState, text: &str) -> Result<(Vec<Filter>, Vec<Chip>), String> {
+pub(crate) async fn read(
+    state: &AppState,
+    workspace: &str,
+    text: &str,
+) -> Result<(Vec<Filter>, Vec<Chip>), String> {
     if looks_like_url(text) {
         if text.chars().count() > MAX_URL_CHARS {
             return Err(format!("A URL is at most {MAX_URL_CHARS} characters."));
@@ -131,10 +136,14 @@ pub(crate) async fn read(state: &AppState, text: &str) -> Result<(Vec<Filter>, V
             .collect();
         return Ok((imported.filters, chips));
     }
-    let (intent, _parser) = state.prompt_reader.read(text).await.map_err(|e| match e {
-        PromptError::Empty => "Write who you are looking for.".to_owned(),
-        PromptError::TooLong => e.to_string(),
-    })?;
+    let (intent, _parser) = state
+        .prompt_reader
+        .read(text, &state.engine, workspace)
+        .await
+        .map_err(|e| match e {
+            PromptError::Empty => "Write who you are looking for.".to_owned(),
+            PromptError::TooLong => e.to_string(),
+        })?;
     if intent.filters.is_empty() {
         return Err("Scout found nothing to search for in that: name a job title, a skill, a place or another criterion.".into());
     }
@@ -340,7 +349,7 @@ pub(crate) async fn page(
     let outcome = if text.is_empty() {
         Outcome::Empty
     } else {
-        match filters_of(&state, &query).await {
+        match filters_of(&state, &signed_in.session.person.workspace_id, &query).await {
             Err(why) => Outcome::Problem(why),
             Ok((filters, _, _)) if filters.is_empty() => Outcome::Problem(
                 "Every filter was removed: add one, or search again from the box.".into(),

@@ -613,3 +613,118 @@ async fn concurrent_expansions_never_give_a_talent_twice_nor_lose_one() {
     assert_eq!(stored.len(), 44, "every expansion's results were kept");
     assert!(given.iter().all(|id| stored.contains(&id.as_str())));
 }
+
+/// The filters `key`'s workspace reads from `prompt`, in label notation.
+async fn classified(app: &crate::helpers::TestApp, key: &str, prompt: &str) -> Vec<String> {
+    let res = app
+        .client
+        .post(format!(
+            "{}/v1/searches/candidates/classify-intent",
+            app.address
+        ))
+        .header("x-api-key", key)
+        .json(&json!({ "prompt": prompt }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    body["data"]["filters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}={}",
+                f["filterType"].as_str().unwrap(),
+                f["value"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspaces_own_employers_are_read_as_employers_for_it_alone() {
+    let app = spawn_app().await;
+    let _follower = crate::helpers::follow(&app);
+    let scopes = &["talents:write", "talents:search", "searches:read"];
+    let acme = app.key_in("acme", scopes, 1000).await;
+    let beta = app.key_in("beta", scopes, 1000).await;
+    let prompt = "nurse case managers, Zentrix Labs or Quorvex";
+    // nobody's data knows either name yet: the rules keep them as keywords
+    for key in [&acme, &beta] {
+        assert_eq!(
+            classified(&app, key, prompt).await,
+            [
+                "JOB_TITLE=nurse case manager",
+                "KEYWORD=Zentrix Labs",
+                "KEYWORD=Quorvex"
+            ]
+        );
+    }
+    // acme adds a profile of its own employed at Zentrix Labs, and beta one
+    // at Quorvex, while both ask
+    let put = |key: String, id: &'static str, employer: &'static str| {
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .put(format!("{}/v1/talents/{id}", app.address))
+                .header("x-api-key", key)
+                .json(
+                    &json!({"firstname": "Ada", "lastname": "Own", "jobTitle": "Case Manager",
+                    "experiences": [{"title": "Case Manager", "organizationName": employer,
+                        "isCurrent": true, "startDate": "2019-01-01"}]}),
+                )
+                .send()
+                .await
+                .unwrap();
+            assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+        }
+    };
+    tokio::join!(
+        put(acme.clone(), "own-a", "Zentrix Labs"),
+        put(beta.clone(), "own-b", "Quorvex"),
+        classified(&app, &acme, prompt),
+        classified(&app, &beta, prompt),
+    );
+    crate::helpers::indexed(&app).await;
+    // each workspace's own employer is an employer for it, the other's is not
+    assert_eq!(
+        classified(&app, &acme, prompt).await,
+        [
+            "JOB_TITLE=nurse case manager",
+            "COMPANY_NAME=Zentrix Labs",
+            "KEYWORD=Quorvex"
+        ]
+    );
+    assert_eq!(
+        classified(&app, &beta, prompt).await,
+        [
+            "JOB_TITLE=nurse case manager",
+            "KEYWORD=Zentrix Labs",
+            "COMPANY_NAME=Quorvex"
+        ]
+    );
+    // the explanation says where the reading came from
+    let res = app
+        .client
+        .post(format!(
+            "{}/v1/searches/candidates/classify-intent",
+            app.address
+        ))
+        .header("x-api-key", &acme)
+        .json(&json!({ "prompt": prompt }))
+        .send()
+        .await
+        .unwrap();
+    let body: Value = res.json().await.unwrap();
+    let reason = body["data"]["explanations"][1]["reason"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        reason.contains("employer in the profiles searched"),
+        "{reason}"
+    );
+}

@@ -16,7 +16,7 @@ mod skills;
 mod titles;
 
 use super::lexicon as lx;
-use super::{Intent, Mode, Note, ReadFilter, Token};
+use super::{Intent, KnownNames, Mode, Note, ReadFilter, Token};
 use crate::filter::{Criterion, Filter, YearRange};
 use crate::prompt::confidence;
 use scout_taxonomy::fold;
@@ -37,6 +37,8 @@ pub(super) struct Reader<'a> {
     /// says how new, not how experienced).
     new_in_role_read: bool,
     seniority_years: Vec<(usize, &'static [&'static str])>,
+    /// What the asker's data knows about names no rule read.
+    known: &'a dyn KnownNames,
 }
 
 fn in_list(list: &[&str], word: &str) -> bool {
@@ -77,7 +79,11 @@ fn overlapping_ranges(lo: u32, hi: u32) -> Vec<&'static str> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(prompt: &'a str, tokens: &'a [Token]) -> Reader<'a> {
+    pub(super) fn new(
+        prompt: &'a str,
+        tokens: &'a [Token],
+        known: &'a dyn KnownNames,
+    ) -> Reader<'a> {
         Reader {
             prompt,
             tokens,
@@ -90,6 +96,7 @@ impl<'a> Reader<'a> {
             numeric_size: false,
             new_in_role_read: false,
             seniority_years: Vec::new(),
+            known,
         }
     }
 
@@ -120,6 +127,7 @@ impl<'a> Reader<'a> {
         self.bare_places();
         self.territories();
         self.seniority();
+        self.known_employers();
         self.keywords();
         self.finish()
     }

@@ -985,6 +985,45 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "case managers, Aetna or Humana": a capitalised name no rule read,
+    /// that the asker's data knows as an employer (see
+    /// [`crate::prompt::KnownNames`]), is one — current or past — unless it
+    /// is listed with skills or follows a skill's cue ("with Splunk").
+    pub(super) fn known_employers(&mut self) {
+        let mut i = 0;
+        while i < self.len() {
+            let candidate = self.free(i, 1)
+                && self.tokens[i].capitalized()
+                && !self.is_filler(i)
+                && self.phrase_before(i, lx::SKILL_CUES).is_none();
+            let Some(end) = candidate.then(|| self.name_run(i, false)).flatten() else {
+                i += 1;
+                continue;
+            };
+            let name = self.text(i, end).to_owned();
+            let known = self.could_be_employer(i, end)
+                && scout_taxonomy::skills::canonical_skill(&name).is_none()
+                && self.known.is_employer(&name);
+            if !known {
+                i = end;
+                continue;
+            }
+            let mode = self.modes[i];
+            self.push(
+                (i, end),
+                mode,
+                Criterion::CompanyName {
+                    name: name.chars().take(MAX_VALUE_CHARS).collect(),
+                    history: History::CurrentOrPast,
+                },
+                confidence::EMPLOYER_KNOWN_FROM_DATA,
+                format!("employer: \"{name}\" is an employer in the profiles searched"),
+            );
+            self.claim(i, end);
+            i = end;
+        }
+    }
+
     /// "marketplace co (Uber/Lyft/DoorDash)", "CRO experience (IQVIA, ICON,
     /// Parexel)": names in brackets after a word for a company, or after
     /// *experience / background*, are employers (current or past) when
