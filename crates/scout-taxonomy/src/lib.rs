@@ -22,4 +22,4 @@ pub mod titles;
 
 pub use geo::haversine_km;
 pub use normalize::{fold, tokens};
-pub use places::{geocode, GeoKind, GeoMatch};
+pub use places::{geocode, us_state, GeoKind, GeoMatch};

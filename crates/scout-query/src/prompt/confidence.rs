@@ -120,6 +120,7 @@ pub const BY_READER: &[(&str, &[f32])] = &[
     ("skills", &[SKILL, SKILL_EVERYDAY_WORD]),
     ("seniority", &[SENIORITY, SENIORITY_EXCLUDED]),
     ("listed skills", &[SKILL_IN_A_LIST]),
+    ("employers the data knows", &[EMPLOYER_KNOWN_FROM_DATA]),
     ("keywords", &[KEYWORD]),
 ];
 

@@ -798,6 +798,8 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("game studios", "computer games"),
     ("games", "computer games"),
     ("medical devices", "medical equipment manufacturing"),
+    ("automobile", "motor vehicle manufacturing"),
+    ("oil & gas", "oil and gas"),
     (
         "skilled nursing",
         "nursing homes and residential care facilities",
@@ -909,6 +911,10 @@ pub const SENIORITY_YEARS: &[(&str, &[&str])] = &[
     ("junior", &["0-1", "1-3"]),
     ("graduate", &["0-1"]),
     ("new grad", &["0-1", "1-3"]),
+    ("recent grad", &["0-1", "1-3"]),
+    ("recent grads", &["0-1", "1-3"]),
+    ("recent graduate", &["0-1", "1-3"]),
+    ("recent graduates", &["0-1", "1-3"]),
     ("new grads", &["0-1", "1-3"]),
     ("débutant", &["0-1", "1-3"]),
     ("mid-level", &["3-5", "5-10"]),
@@ -1024,6 +1030,10 @@ pub(crate) const CERTIFICATION_ADJECTIVES: &[&str] = &[
 /// Cues before a school.
 pub const SCHOOL_CUES: &[&str] = &[
     "graduated from",
+    "graduates of",
+    "grads of",
+    "grads from",
+    "graduates from",
     "graduate of",
     "studied at",
     "alumni of",
@@ -1162,6 +1172,9 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 /// Phrases whose words are kept together as a keyword although one of them
 /// alone carries nothing ("open source", not "open to hybrid").
 pub const KEPT_TOGETHER: &[&str] = &[
+    "portfolio companies",
+    "private client",
+    "urgent care",
     "consumer apps",
     "subscription apps",
     "big law",
@@ -1607,6 +1620,8 @@ pub const CARRY_NOTHING: &[&str] = &[
     "do",
     "does",
     "moved",
+    "launched",
+    "built",
     "know",
     "knows",
     "knowing",
@@ -1657,6 +1672,9 @@ pub const CARRY_NOTHING: &[&str] = &[
     "companies",
     // "accessibility chops": skill, said loosely
     "chops",
+    // "hospital setting": the industry says it
+    "setting",
+    "settings",
     // "a devtools co": the short form
     "co",
     "cos",
@@ -1998,6 +2016,50 @@ pub const FILLER: &[&str] = &[
 
 /// Single-word occupations the title gazetteer (made of longer titles) lacks.
 pub const COMMON_ROLES: &[&str] = &[
+    // health professions people name by one word (stop 40)
+    "hospitalist",
+    "anesthesiologist",
+    "anaesthetist",
+    "intensivist",
+    "sonographer",
+    "phlebotomist",
+    "oncologist",
+    "psychiatrist",
+    "dermatologist",
+    "neurologist",
+    "pediatrician",
+    "paediatrician",
+    "cardiologist",
+    "radiographer",
+    "hygienist",
+    "optometrist",
+    "audiologist",
+    "dietitian",
+    "dietician",
+    "nutritionist",
+    "podiatrist",
+    "chiropractor",
+    "counselor",
+    "counsellor",
+    "carer",
+    "doula",
+    "obstetrician",
+    "gynecologist",
+    "urologist",
+    "gastroenterologist",
+    "endocrinologist",
+    "pulmonologist",
+    "nephrologist",
+    "rheumatologist",
+    "pathologist",
+    "ophthalmologist",
+    "orthodontist",
+    "periodontist",
+    "toxicologist",
+    "immunologist",
+    "geneticist",
+    "embryologist",
+    "perfusionist",
     "engineer",
     "developer",
     "programmer",
@@ -2660,6 +2722,11 @@ pub(crate) const BRACKETED_EMPLOYERS_AFTER: &[&str] = &[
     "consultancy",
     "consultancies",
 ];
+/// Words of titles written short (*Ops leads, Eng managers*): no employer.
+pub(crate) const TITLE_SHORTHANDS: &[&str] = &[
+    "ops", "dev", "devs", "eng", "engg", "mgr", "mgmt", "admin", "admins", "infra", "biz",
+    "bizdev", "sre", "sres", "qa", "ta", "hr", "fin", "mktg",
+];
 /// Fields people name like a company (*not from Big Law*): no employer.
 pub(crate) const FIELD_NICKNAMES: &[&str] = &["big law", "biglaw", "big pharma", "big oil"];
 /// Words that offer a choice between the items of a list (*Go or Rust*).
@@ -2947,6 +3014,15 @@ pub(crate) const KNOWN_SCHOOLS: &[&str] = &[
     "ESADE",
     "LBS",
     "TU Delft",
+    "TU Eindhoven",
+    "TU Berlin",
+    "TU Munich",
+    "TU Wien",
+    "TU Dresden",
+    "TU Darmstadt",
+    "KTH",
+    "IE Business School",
+    "IE University",
     "TUM",
     "IIM",
     "NIT",

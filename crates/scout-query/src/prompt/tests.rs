@@ -415,7 +415,114 @@ fn the_tenth_batchs_misreadings_stay_fixed() {
         .any(|l| l.contains("KEYWORD")));
 }
 
-/// Knows the employers of a made-up workspace.
+#[test]
+fn the_eleventh_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // a field written short before a role; no employer of a title's shorthand
+    assert!(has(
+        "eng managers, Berlin",
+        "+JOB_TITLE=engineering manager"
+    ));
+    assert!(has(
+        "Ops leads from small companies (<20 people)",
+        "+JOB_TITLE=operations lead"
+    ));
+    // schools listed after a well-known one, or after a graduate's cue
+    assert!(has(
+        "MBA grads from Wharton, Kellogg or Booth",
+        "+EDUCATION_SCHOOL_NAME=Booth"
+    ));
+    assert!(has(
+        "TU Delft or TU Eindhoven engineers",
+        "+EDUCATION_SCHOOL_NAME=TU Eindhoven"
+    ));
+    assert!(has("Graduates of IE or ESADE", "+EDUCATION_SCHOOL_NAME=IE"));
+    // past sizes; the size word before an industry's
+    assert!(has(
+        "anyone who's worked at a Fortune 500, procurement",
+        "+COMPANY_SIZE=10001+/PAST"
+    ));
+    assert!(has(
+        "treasury managers at a large bank, Frankfurt",
+        "+COMPANY_SIZE=10001+/CURRENT"
+    ));
+    assert!(has(
+        "treasury managers at a large bank, Frankfurt",
+        "+COMPANY_INDUSTRY=banking/CURRENT"
+    ));
+    // a province's country is part of it; US states' codes listed together
+    assert_eq!(
+        labels("clinical pharmacists, hospital setting, Ontario, Canada"),
+        [
+            "+JOB_TITLE=clinical pharmacist",
+            "+COMPANY_INDUSTRY=hospitals and health care",
+            "+LOCATION=Ontario"
+        ]
+    );
+    assert!(has(
+        "physician assistants, urgent care, NC or SC",
+        "+LOCATION=North Carolina"
+    ));
+    assert!(has(
+        "physician assistants, urgent care, NC or SC",
+        "~KEYWORD=urgent care"
+    ));
+    assert!(has(
+        "chemists, pharma, NJ/PA area",
+        "+LOCATION=Pennsylvania"
+    ));
+    assert!(has(
+        "architects, Washington DC area",
+        "+LOCATION=Washington DC"
+    ));
+    assert!(!labels("sales reps, CA, Texas").contains(&"+LOCATION=CA".to_owned()));
+    // when something happened is no experience
+    assert_eq!(
+        labels("people who left Google in the last 2 years"),
+        ["+COMPANY_NAME=Google/PAST"]
+    );
+    // a translated developer title with a skill, as in English
+    assert!(has("desarrolladores Java senior en Madrid", "+SKILL=Java"));
+    assert!(has(
+        "desarrolladores Java senior en Madrid",
+        "+JOB_TITLE=senior software developer"
+    ));
+    // what someone did or how often is no field; a two-word field before a title
+    assert!(has("second-time founders, London", "+JOB_TITLE=founder"));
+    assert!(has("PMMs who've launched dev tools", "~KEYWORD=dev tools"));
+    assert!(has(
+        "Customer support team leads, 20-50 agents managed",
+        "+JOB_TITLE=customer support team lead"
+    ));
+    assert!(!labels("Customer support team leads, 20-50 agents managed")
+        .iter()
+        .any(|l| l.contains("agent")));
+    assert!(has(
+        "SOC 2 / ISO 27001 compliance managers",
+        "+JOB_TITLE=compliance manager"
+    ));
+    // health professions named by one word; care settings are no titles
+    assert!(has(
+        "hospitalists, board certified, Houston",
+        "+JOB_TITLE=hospitalist"
+    ));
+    // industries in everyday words; graduation years in brackets
+    assert!(has(
+        "ingénieurs qualité, secteur automobile",
+        "+COMPANY_INDUSTRY=motor vehicle manufacturing"
+    ));
+    assert!(has(
+        "Reliability engineers from oil & gas",
+        "+COMPANY_INDUSTRY=oil and gas"
+    ));
+    assert!(has(
+        "recent grads (2023 or 2024) in CS",
+        "+GRADUATION_YEAR=2024"
+    ));
+}
+
+/// Knows the employers of a made-up workspace./// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 
 impl super::KnownNames for Employers {

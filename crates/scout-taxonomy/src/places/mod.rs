@@ -6,7 +6,10 @@
 //! "Île-de-France", "NYC") into a city, region or country with coordinates.
 //! Ambiguous names resolve by kind first (country, then city, then region:
 //! "New York" is the city, "Georgia" the country) and by population within
-//! a kind; a qualifier after a comma narrows the choice.
+//! a kind — except that a region twenty times as populous as the largest
+//! city of its name wins ("Florida" is the state, not the Cuban town);
+//! a qualifier after a comma narrows the choice. [`us_state`] reads a US
+//! state's postal code alone.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -237,6 +240,11 @@ fn load() -> Places {
         }
         cities.push(city);
     }
+    // A city's own name before another's former or alternate one, then by
+    // population ("Waterloo" is Waterloo, not Austin, once called so)
+    for (key, slot) in city_by_name.iter_mut() {
+        slot.sort_by_key(|&i| fold(&cities[i as usize].name) != *key);
+    }
     for (c, (la, lo, w)) in countries.iter_mut().zip(country_weight) {
         if w > 0.0 {
             (c.lat, c.lon) = (la / w, lo / w);
@@ -398,6 +406,25 @@ impl Places {
             return Some(self.area_match(a));
         }
         if let Some(&idx) = self.city_by_name.get(&head).and_then(|c| c.first()) {
+            // "Florida", "Ontario": a state or province named like a town
+            // twenty times smaller is the state (not Florida, Cuba); a city
+            // as large as its namesake state stays (Washington, New York)
+            let region = self
+                .region_by_name
+                .get(&head)
+                .filter(|_| head.len() > 2)
+                .and_then(|rs| {
+                    rs.iter()
+                        .copied()
+                        .max_by_key(|&r| self.regions[r as usize].population)
+                })
+                .filter(|&r| {
+                    self.regions[r as usize].population
+                        > self.cities[idx as usize].population.saturating_mul(20)
+                });
+            if let Some(r) = region {
+                return Some(self.region_match(r));
+            }
             return Some(self.city_match(idx));
         }
         // Two-letter US state codes only count with a qualifier or in full ("TX" alone is too terse).
@@ -455,6 +482,19 @@ impl Places {
 /// Resolves free text to a city, region or country; `None` when unknown.
 pub fn geocode(text: &str) -> Option<GeoMatch> {
     PLACES.geocode(text)
+}
+
+/// The US state of a two-letter postal code ("NJ" → New Jersey), which
+/// [`geocode`] reads only with a qualifier (alone, "CA" is Canada).
+pub fn us_state(code: &str) -> Option<GeoMatch> {
+    let p = &*PLACES;
+    let key = format!("US.{}", code.to_ascii_uppercase());
+    p.region_by_name
+        .get(&fold(code))?
+        .iter()
+        .copied()
+        .find(|&r| p.regions[r as usize].key == key)
+        .map(|r| p.region_match(r))
 }
 
 /// Locates a profile from its `city`, `state` and `country` fields: the most
@@ -574,6 +614,26 @@ mod tests {
         let paris_tx = geocode("Paris, Texas").unwrap();
         assert_eq!(paris_tx.country_code, "US");
         assert!(geocode("Atlantis-under-the-sea").is_none());
+        // a state named like a far smaller town is the state; a city as
+        // large as its namesake state stays the city
+        for (name, kind, country) in [
+            ("Florida", GeoKind::Region, "US"),
+            ("Ontario", GeoKind::Region, "CA"),
+            ("Washington", GeoKind::City, "US"),
+            ("New York", GeoKind::City, "US"),
+            ("Paris", GeoKind::City, "FR"),
+        ] {
+            let m = geocode(name).unwrap_or_else(|| panic!("{name} unresolved"));
+            assert_eq!((m.kind, m.country_code.as_str()), (kind, country), "{name}");
+        }
+        // a city's own name before another's former one (Austin was once
+        // Waterloo); an alternate name still finds its city
+        assert_ne!(geocode("Waterloo").unwrap().name, "Austin");
+        assert_eq!(geocode("Bombay").unwrap().name, "Mumbai");
+        // a US state's postal code, read alone on purpose
+        assert_eq!(us_state("NJ").unwrap().name, "New Jersey");
+        assert_eq!(us_state("nc").unwrap().kind, GeoKind::Region);
+        assert!(us_state("ZZ").is_none());
     }
 
     #[test]

@@ -140,58 +140,83 @@ impl<'a> Reader<'a> {
                 // "studied at LSE or Oxford", "graduated from MIT, Stanford
                 // or CMU": every name of the list after the cue is a school,
                 // past one its name revealed already
-                let mut start = i;
-                let mut k = i + n;
-                loop {
-                    let end = if let Some(end) = self.school_read_at(k) {
-                        end
-                    } else if let Some(end) = self.name_run(k, true) {
-                        let name = self.text(k, end).to_owned();
-                        let mode = self.modes[k];
-                        self.push(
-                            (start, end),
-                            mode,
-                            Criterion::EducationSchoolName(name),
-                            confidence::SCHOOL_AFTER_CUE,
-                            "school, after a cue".into(),
-                        );
-                        self.claim(start, end);
-                        end
-                    } else {
-                        break;
-                    };
-                    let by_word = end + 1 < self.len()
-                        && self.same_clause(end - 1, end)
-                        && in_list(lx::LIST_JOINERS, self.lower(end))
-                        && self.tokens[end + 1].capitalized();
-                    // after a comma, a name the list goes on from ("Georgia
-                    // Tech, Purdue or UIUC")
-                    let by_comma = end < self.len()
-                        && self.tokens[end].capitalized()
-                        && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim()
-                            == ","
-                        && self.name_run(end, true).is_some_and(|e| {
-                            e + 1 < self.len()
-                                && self.same_clause(end, e)
-                                && in_list(lx::LIST_JOINERS, self.lower(e))
-                                // (not "MIT, Python and Go")
-                                && scout_taxonomy::skills::canonical_skill(self.text(end, e))
-                                    .is_none()
-                                && scout_taxonomy::geocode(self.text(end, e)).is_none()
-                        });
-                    if !(by_word || by_comma) {
-                        break;
-                    }
-                    k = end + usize::from(by_word);
-                    if k > end {
-                        self.claim(end, k);
-                    }
-                    start = k;
+                self.schools_listed(i, i + n, true);
+            }
+        }
+        // "Wharton, Kellogg or Booth": the names listed after a school its
+        // name revealed are schools too
+        let mut k = 0;
+        while k < self.len() {
+            match self.school_read_at(k) {
+                Some(end) => {
+                    self.schools_listed(k, k, false);
+                    k = end.max(k + 1);
                 }
+                None => k += 1,
             }
         }
         // a school named by its name that only a cue revealed
         self.school_names();
+    }
+
+    /// Reads the schools of a list whose first item is at `k` (a cue from
+    /// `start`): each name joined by *or / and*, or after a comma when the
+    /// list goes on from it ("Georgia Tech, Purdue or UIUC"; not "MIT,
+    /// Python and Go"). After a cue a place's name is a school's too
+    /// ("studied at LSE or Oxford"); listed after a school alone, no
+    /// place or skill is.
+    fn schools_listed(&mut self, start: usize, k: usize, cued: bool) {
+        let mut start = start;
+        let mut k = k;
+        loop {
+            let end = if let Some(end) = self.school_read_at(k) {
+                end
+            } else if let Some(end) = self.name_run(k, true) {
+                let name = self.text(k, end).to_owned();
+                let mode = self.modes[k];
+                self.push(
+                    (start, end),
+                    mode,
+                    Criterion::EducationSchoolName(name),
+                    confidence::SCHOOL_AFTER_CUE,
+                    "school, after a cue or listed with a school".into(),
+                );
+                self.claim(start, end);
+                end
+            } else {
+                break;
+            };
+            let unknown_name = |r: &Self, a: usize, e: usize| {
+                scout_taxonomy::skills::canonical_skill(r.text(a, e)).is_none()
+                    && scout_taxonomy::geocode(r.text(a, e)).is_none()
+            };
+            let by_word = end + 1 < self.len()
+                && self.same_clause(end - 1, end)
+                && in_list(lx::LIST_JOINERS, self.lower(end))
+                && self.tokens[end + 1].capitalized()
+                && self.free(end + 1, 1)
+                && self
+                    .name_run(end + 1, true)
+                    .is_some_and(|e| cued || unknown_name(self, end + 1, e));
+            let by_comma = end < self.len()
+                && self.tokens[end].capitalized()
+                && self.free(end, 1)
+                && self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim() == ","
+                && self.name_run(end, true).is_some_and(|e| {
+                    e + 1 < self.len()
+                        && self.same_clause(end, e)
+                        && in_list(lx::LIST_JOINERS, self.lower(e))
+                        && unknown_name(self, end, e)
+                });
+            if !(by_word || by_comma) {
+                break;
+            }
+            k = end + usize::from(by_word);
+            if k > end {
+                self.claim(end, k);
+            }
+            start = k;
+        }
     }
 
     /// The end of a school read already at word `k` (by its name), if one is.

@@ -104,6 +104,7 @@ impl<'a> Reader<'a> {
         self.modes();
         self.booleans();
         self.remote();
+        self.state_codes();
         self.radius();
         self.years();
         self.number_sizes();

@@ -48,14 +48,15 @@ impl<'a> Reader<'a> {
                 self.claim(i, i + 1);
             }
         }
-        // "50+ agents managed", "a team of 12 engineers led", "20 direct
-        // reports": the size of a team someone ran, nothing to search
+        // "50+ agents managed", "20-50 agents managed", "a team of 12
+        // engineers led", "20 direct reports": the size of a team someone
+        // ran, nothing to search
         for i in 0..self.len() {
             let number = self.tokens[i]
                 .text
                 .trim_end_matches('+')
                 .chars()
-                .all(|c| c.is_ascii_digit() || c == ',');
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '-');
             if !number
                 || !self.tokens[i]
                     .text

@@ -123,9 +123,24 @@ impl<'a> Reader<'a> {
         let after = i + 1 < self.len()
             && self.free(i + 1, 1)
             && GRADUATION_AFTER.contains(&self.lower(i + 1));
+        // "recent grads (2023 or 2024)": years in brackets after a
+        // graduate's word, and a year listed after one read
+        let bracketed = i > 0
+            && in_list(
+                &["grads", "grad", "graduates", "graduate", "graduating"],
+                self.lower(i - 1),
+            )
+            && self.prompt[self.tokens[i - 1].end..self.tokens[i].start].contains('(');
+        let listed = i >= 2
+            && in_list(crate::prompt::lexicon::LIST_JOINERS, self.lower(i - 1))
+            && self.found.last().is_some_and(|f| {
+                matches!(f.filter.criterion, Criterion::GraduationYear(_))
+                    && f.end == self.tokens[i - 2].end
+            });
         let (start, end) = match (before, after) {
             (Some(s), _) => (s, i + 1),
             (None, true) => (i, i + 2),
+            (None, false) if bracketed || listed => (i, i + 1),
             (None, false) => return false,
         };
         let mode = self.modes[i];
@@ -309,6 +324,31 @@ impl<'a> Reader<'a> {
             && in_list(ENGAGEMENTS, self.lower(start - 1));
         let engagement_after =
             k < self.len() && self.same_clause(i, k) && in_list(ENGAGEMENTS, self.lower(k));
+        // "who left Google in the last 2 years", "over the past 6 months":
+        // when something happened, which no filter says
+        let window = start > 0
+            && self.same_clause(start - 1, start)
+            && in_list(&["last", "past"], self.lower(start - 1));
+        if window && !tenure {
+            // back over "the" and "in / over / within / during"
+            let mut from = start - 1;
+            while from > 0
+                && self.same_clause(from - 1, from)
+                && in_list(
+                    &["the", "in", "over", "within", "during"],
+                    self.lower(from - 1),
+                )
+            {
+                from -= 1;
+            }
+            self.note(
+                from,
+                k,
+                "when something happened, not years of experience: Scout has no filter for it",
+            );
+            self.claim(from, k);
+            return;
+        }
         if (engagement_before || engagement_after) && !tenure {
             let from = if engagement_before { start - 1 } else { start };
             let to = if engagement_after { k + 1 } else { k };

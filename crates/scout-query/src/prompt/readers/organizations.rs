@@ -46,6 +46,32 @@ impl<'a> Reader<'a> {
         self.phrase_before(k, CURRENT_SIZE_CUES).is_some()
     }
 
+    /// "large bank", "small law firms", "mid-size retailer": the bands of
+    /// the size word said of a company, when the words after it name an
+    /// industry.
+    fn sized_industry(&self, i: usize) -> Option<Vec<CompanySize>> {
+        let as_company = match self.lower(i) {
+            "large" | "big" => "large company",
+            "small" => "small company",
+            "mid-size" | "midsize" | "mid-sized" => "mid-size",
+            _ => return None,
+        };
+        let industry_after = (1..=3).any(|n| {
+            i + 1 + n <= self.len() && self.same_clause(i, i + n) && {
+                let words = self.text(i + 1, i + 1 + n).to_lowercase();
+                lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == words)
+                    || canonical_industry(&words).is_some()
+            }
+        });
+        if !self.free(i, 1) || !industry_after {
+            return None;
+        }
+        lx::SIZE_WORDS
+            .iter()
+            .find(|(w, _)| *w == as_company)
+            .map(|(_, b)| b.to_vec())
+    }
+
     pub(super) fn sizes(&mut self) {
         for i in 0..self.len() {
             let (n, bands, mut history, word) = if let Some((n, bands)) = self.series_list(i) {
@@ -57,6 +83,15 @@ impl<'a> Reader<'a> {
                     .find(|(x, _)| *x == w)
                     .map(|(_, b)| b.to_vec());
                 (n, bands, History::CurrentOrPast, w.to_owned())
+            } else if let Some(bands) = self.sized_industry(i) {
+                // "at a large bank", "small law firms": the size word before
+                // an industry's, which keeps its words
+                (
+                    1,
+                    Some(bands),
+                    History::CurrentOrPast,
+                    self.lower(i).to_owned(),
+                )
             } else if let Some(rest) = self
                 .lower(i)
                 .strip_prefix("ex-")
@@ -90,17 +125,8 @@ impl<'a> Reader<'a> {
             if start > 0 && self.free(start - 1, 1) && in_list(ARTICLES, self.lower(start - 1)) {
                 start -= 1;
             }
-            if let Some(s) = self.phrase_before(
-                start,
-                &[
-                    "ex",
-                    "former",
-                    "formerly at",
-                    "previously at",
-                    "formerly",
-                    "ancien de",
-                ],
-            ) {
+            // ("who's worked at a Fortune 500": past too)
+            if let Some(s) = self.phrase_before(start, lx::PAST_CUES) {
                 start = s;
                 history = History::Past;
             } else if let Some(s) = self.phrase_before(start, CURRENT_SIZE_CUES) {
@@ -649,6 +675,8 @@ impl<'a> Reader<'a> {
             // "from DTC brands", "not from Big Law": a market or a field
             && !in_list(lx::MARKET_SEGMENTS, self.lower(i))
             && !in_list(lx::FIELD_NICKNAMES, &lower)
+            // "Ops leads", "Eng managers": a title's word written short
+            && !in_list(lx::TITLE_SHORTHANDS, &lower)
     }
 
     /// "Stripe alumni", "Workday staff", "Microsoft employees": a name

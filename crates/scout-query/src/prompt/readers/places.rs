@@ -25,12 +25,27 @@ impl<'a> Reader<'a> {
         place: &scout_taxonomy::GeoMatch,
         city: &str,
     ) -> (usize, Option<String>) {
-        if place.kind != GeoKind::City || end >= self.len() || !self.free(end, 1) {
+        if !matches!(place.kind, GeoKind::City | GeoKind::Region)
+            || end >= self.len()
+            || !self.free(end, 1)
+        {
             return (end, None);
         }
         let between = self.prompt[self.tokens[end - 1].end..self.tokens[end].start].trim();
         if !(between.is_empty() || between == ",") {
             return (end, None);
+        }
+        // "Ontario, Canada": a state or province's country is part of it
+        if place.kind == GeoKind::Region {
+            let country = (1..=3).rev().find(|&n| {
+                end + n <= self.len()
+                    && self.free(end, n)
+                    && self.tokens[end].capitalized()
+                    && geocode(self.text(end, end + n)).is_some_and(|g| {
+                        g.kind == GeoKind::Country && g.country_code == place.country_code
+                    })
+            });
+            return (country.map_or(end, |n| end + n), None);
         }
         let word = &self.tokens[end].text;
         let code = word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase());
@@ -155,6 +170,75 @@ impl<'a> Reader<'a> {
                 .any(|(w, _)| *w == text.to_lowercase())
             || canonical_language(text).is_some();
         !ambiguous || (self.tokens[i].capitalized() && place.population >= 500_000)
+    }
+
+    /// "NC or SC", "NJ/PA area": US states' postal codes listed together,
+    /// or one before *area*, are those states (alone, two capitals are
+    /// too terse: *CA* is Canada, *IN* a word).
+    pub(super) fn state_codes(&mut self) {
+        let code_at = |r: &Self, k: usize| {
+            k < r.len()
+                && r.free(k, 1)
+                && lx::US_STATE_CODES.contains(&r.tokens[k].text.as_str())
+                && !["IN", "OR", "ME", "HI", "OK", "ID", "DC"].contains(&r.tokens[k].text.as_str())
+        };
+        // a code next to another code, past one joiner word or sign
+        let listed = |r: &Self, k: usize| {
+            let joined = |a: usize, b: usize| {
+                r.same_clause(a, b)
+                    && r.prompt[r.tokens[a].end..r.tokens[b].start]
+                        .trim()
+                        .chars()
+                        .all(|c| "/&+".contains(c))
+            };
+            let before = (k >= 1 && code_at(r, k - 1) && joined(k - 1, k))
+                || (k >= 2
+                    && code_at(r, k - 2)
+                    && in_list(lx::LIST_JOINERS, r.lower(k - 1))
+                    && r.same_clause(k - 2, k));
+            let after = (code_at(r, k + 1) && joined(k, k + 1))
+                || (k + 2 < r.len()
+                    && code_at(r, k + 2)
+                    && in_list(lx::LIST_JOINERS, r.lower(k + 1))
+                    && r.same_clause(k, k + 2));
+            // (not a city's state: "Portland ME area")
+            let area = k + 1 < r.len()
+                && r.same_clause(k, k + 1)
+                && in_list(&["area", "region", "metro"], r.lower(k + 1))
+                && !(k >= 1 && r.same_clause(k - 1, k) && r.tokens[k - 1].capitalized());
+            before || after || area
+        };
+        let codes: Vec<usize> = (0..self.len())
+            .filter(|&k| code_at(self, k) && listed(self, k))
+            .collect();
+        for k in codes {
+            let Some(state) = scout_taxonomy::us_state(&self.tokens[k].text) else {
+                continue;
+            };
+            let mut end = k + 1;
+            if end < self.len()
+                && self.free(end, 1)
+                && self.same_clause(k, end)
+                && in_list(&["area", "region", "metro"], self.lower(end))
+            {
+                end += 1;
+            }
+            let mode = self.modes[k];
+            self.push(
+                (k, end),
+                mode,
+                Criterion::Location {
+                    place: state.name.clone(),
+                    radius_km: None,
+                },
+                confidence::PLACE_WITHOUT_CUE,
+                format!(
+                    "place: {} (a US state's code listed with another)",
+                    state.name
+                ),
+            );
+            self.claim(k, end);
+        }
     }
 
     pub(super) fn cued_places(&mut self) {

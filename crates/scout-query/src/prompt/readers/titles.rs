@@ -55,8 +55,10 @@ fn spelled_out(title: &str) -> String {
         let after_a_head = out
             .last()
             .is_some_and(|p| matches!(p.to_lowercase().as_str(), "vp" | "svp" | "evp" | "of"));
+        // ("eng manager", "eng lead": the field before a role, too)
+        let before_a_role = title.split(' ').next_back() != Some(w);
         let field = match bare.to_lowercase().as_str() {
-            "eng" | "engg" if after_a_head => Some("engineering"),
+            "eng" | "engg" if after_a_head || before_a_role => Some("engineering"),
             "dev" if after_a_head => Some("development"),
             _ => None,
         };
@@ -157,6 +159,8 @@ impl<'a> Reader<'a> {
                         "setting",
                         "settings",
                         "environment",
+                        // "urgent care", "primary care": a setting of care
+                        "care",
                     ],
                     last,
                 ))
@@ -251,6 +255,21 @@ impl<'a> Reader<'a> {
                         && geocode(words[0]).is_none()
                         && canonical_language(words[0]).is_none()))
                 && !in_list(lx::CARRY_NOTHING, words[0])
+                // ("launched dev…", "second-time founders": what someone
+                // did or how often, not a field)
+                && (!words[0].ends_with("ed") || in_list(DOMAIN_WORDS, words[0]))
+                && !words[0].ends_with("-time")
+            {
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
+            }
+            // "customer support team lead": a field of two words the
+            // taxonomy knows before a title the gazetteer knows
+            if n == 4
+                && canonical_skill(&words[..2].join(" ")).is_some()
+                // (a standard is no field: "ISO 27001 compliance manager")
+                && !words[..2].iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                && in_list(lx::COMMON_ROLES, words[3])
+                && is_known_title(&words[2..].join(" "))
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
@@ -524,6 +543,33 @@ impl<'a> Reader<'a> {
                 }
                 let mode = self.modes[s];
                 let typed = self.text(s, e).to_owned();
+                // "desarrolladores Java senior": a skill before a bare
+                // developer or engineer, as in English ("Java developer")
+                let words: Vec<&str> = english.split(' ').collect();
+                let levels = words
+                    .iter()
+                    .take_while(|w| in_list(&["senior", "junior"], w))
+                    .count();
+                if let [.., last] = words.as_slice() {
+                    let field = words[levels..words.len() - 1].join(" ");
+                    let skill = (!field.is_empty()
+                        && in_list(DEV_WORDS, last)
+                        && !in_list(DOMAIN_WORDS, &field))
+                    .then(|| canonical_skill(&field))
+                    .flatten();
+                    if let Some(skill) = skill {
+                        self.push(
+                            (s, e),
+                            mode,
+                            Criterion::Skill(skill.to_owned()),
+                            confidence::SKILL_IN_A_TITLE,
+                            format!("skill named in the title: {skill}"),
+                        );
+                        let mut generic: Vec<&str> = words[..levels].to_vec();
+                        generic.push(generic_role(last));
+                        english = generic.join(" ");
+                    }
+                }
                 self.push(
                     (s, e),
                     mode,
