@@ -798,6 +798,10 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("game studios", "computer games"),
     ("games", "computer games"),
     ("medical devices", "medical equipment manufacturing"),
+    (
+        "nursing home",
+        "nursing homes and residential care facilities",
+    ),
     ("automobile", "motor vehicle manufacturing"),
     ("oil & gas", "oil and gas"),
     (
@@ -1175,6 +1179,10 @@ pub const KEPT_TOGETHER: &[&str] = &[
     "portfolio companies",
     "private client",
     "urgent care",
+    "fine dining",
+    "1st line",
+    "2nd line",
+    "3rd line",
     "consumer apps",
     "subscription apps",
     "big law",
@@ -1622,6 +1630,10 @@ pub const CARRY_NOTHING: &[&str] = &[
     "moved",
     "launched",
     "built",
+    "commutable",
+    "commuting",
+    // "took a company public": kept in "public company, public sector"
+    "public",
     "know",
     "knows",
     "knowing",
@@ -2016,6 +2028,10 @@ pub const FILLER: &[&str] = &[
 
 /// Single-word occupations the title gazetteer (made of longer titles) lacks.
 pub const COMMON_ROLES: &[&str] = &[
+    // roles that had been read only in the gazetteer's longer titles (stop 40)
+    "fundraiser",
+    "adjuster",
+    "supervisor",
     // health professions people name by one word (stop 40)
     "hospitalist",
     "anesthesiologist",
@@ -2196,6 +2212,8 @@ pub const FOREIGN_HEADS: &[(&str, &str)] = &[
     ("buchhalter", "accountant"),
     ("buchhalterin", "accountant"),
     ("finanzbuchhalter", "financial accountant"),
+    ("kundenberater", "client advisor"),
+    ("kundenberaterin", "client advisor"),
     ("finanzbuchhalterin", "financial accountant"),
     ("lohnbuchhalter", "payroll accountant"),
     ("lohnbuchhalterin", "payroll accountant"),
@@ -2726,6 +2744,12 @@ pub(crate) const BRACKETED_EMPLOYERS_AFTER: &[&str] = &[
 pub(crate) const TITLE_SHORTHANDS: &[&str] = &[
     "ops", "dev", "devs", "eng", "engg", "mgr", "mgmt", "admin", "admins", "infra", "biz",
     "bizdev", "sre", "sres", "qa", "ta", "hr", "fin", "mktg",
+];
+/// Words that make a sector of *tech* (*travel tech, ad tech, climate
+/// tech*): no technician.
+pub(crate) const SECTOR_BEFORE_TECH: &[&str] = &[
+    "travel", "ad", "ed", "health", "legal", "climate", "deep", "food", "hr", "insur", "prop",
+    "sales", "mar", "reg", "fin", "agri", "clean", "retail", "real", "gov", "civic", "beauty",
 ];
 /// Fields people name like a company (*not from Big Law*): no employer.
 pub(crate) const FIELD_NICKNAMES: &[&str] = &["big law", "biglaw", "big pharma", "big oil"];

@@ -522,7 +522,78 @@ fn the_eleventh_batchs_misreadings_stay_fixed() {
     ));
 }
 
-/// Knows the employers of a made-up workspace./// Knows the employers of a made-up workspace.
+#[test]
+fn the_twelfth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // a field before a role's acronym; roles written short
+    assert!(has(
+        "backend SWE, Go or Java",
+        "+JOB_TITLE=backend software engineer"
+    ));
+    assert!(has(
+        "mech engineers, London",
+        "+JOB_TITLE=mechanical engineer"
+    ));
+    assert!(has("sales execs, Miami", "+JOB_TITLE=sales executive"));
+    assert!(has(
+        "CNAs with nursing home experience",
+        "+JOB_TITLE=certified nursing assistant"
+    ));
+    assert!(has(
+        "CNAs with nursing home experience",
+        "+COMPANY_INDUSTRY=nursing homes and residential care facilities"
+    ));
+    assert!(has(
+        "site reliability peeps, Toronto",
+        "+JOB_TITLE=site reliability engineer"
+    ));
+    assert!(has("fundraisers, Chicago", "+JOB_TITLE=fundraiser"));
+    assert!(has(
+        "Kundenberater Bank, Zürich",
+        "+JOB_TITLE=client advisor"
+    ));
+    // a sector of tech is no technician; a past role's plural no employer
+    assert!(has("data scientists, travel tech", "~KEYWORD=travel tech"));
+    assert!(has("ex-founders now in VC", "+JOB_TITLE=founder/PAST"));
+    // a state's or province's letters after its city
+    assert_eq!(
+        labels("engineers, Perth WA"),
+        ["+JOB_TITLE=engineer", "+LOCATION=Perth"]
+    );
+    // certifications listed before the word; not a place before "w/"
+    assert!(has(
+        "forklift + reach truck certs",
+        "+CERTIFICATION_NAME=forklift"
+    ));
+    assert!(!labels("nurses in Manchester w/ NMC pin")
+        .iter()
+        .any(|l| l.to_lowercase().contains("manchester w")));
+    // an agency of another kind than a recruiter's
+    assert!(!labels("analysts from rating agencies")
+        .iter()
+        .any(|l| l.contains("staffing")));
+    assert!(has(
+        "recruiters from agencies",
+        "+COMPANY_INDUSTRY=staffing and recruiting"
+    ));
+    assert!(has(
+        "developer in Berlin, excluding agencies",
+        "-COMPANY_INDUSTRY=staffing and recruiting"
+    ));
+    // words that carry nothing; phrases kept whole
+    assert_eq!(
+        labels("any CFOs that took a company public"),
+        ["+JOB_TITLE=cfo"]
+    );
+    assert!(has("chefs de partie, fine dining", "~KEYWORD=fine dining"));
+    assert!(has("IT service desk, 1st line", "~KEYWORD=1st line"));
+    assert!(!labels("SREs, on-call, GCP")
+        .iter()
+        .any(|l| l.contains("SKILL=on-call")));
+}
+
+/// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 
 impl super::KnownNames for Employers {

@@ -549,7 +549,70 @@ impl<'a> Reader<'a> {
                 );
             }
             self.claim(s, e);
+            // "forklift + reach truck certs": a name listed before it, apart
+            // by a sign or a joiner word, is one too
+            self.certification_listed_before(s, i);
         }
+    }
+
+    /// Reads the certification named right before word `s` (a list's item
+    /// apart by `+`, `/`, `&` or a joiner word) that the certification's
+    /// word at `word` is said of too: "forklift + reach truck certs".
+    fn certification_listed_before(&mut self, s: usize, word: usize) {
+        if s == 0 || !self.same_clause(s - 1, s) {
+            return;
+        }
+        let sign = self.prompt[self.tokens[s - 1].end..self.tokens[s].start]
+            .trim()
+            .chars()
+            .any(|c| "+/&".contains(c));
+        let end = if sign {
+            s
+        } else if s >= 2 && in_list(lx::LIST_JOINERS, self.lower(s - 1)) {
+            s - 1
+        } else {
+            return;
+        };
+        // one or two free words of the name, in the same clause
+        let mut start = end;
+        while start > 0
+            && end - start < 2
+            && self.free(start - 1, 1)
+            && self.same_clause(start - 1, end - 1)
+            && !self.is_filler(start - 1)
+            && !in_list(lx::LIST_JOINERS, self.lower(start - 1))
+            && !in_list(lx::COMMON_ROLES, self.lower(start - 1))
+            && (start == end
+                || self.prompt[self.tokens[start - 1].end..self.tokens[start].start]
+                    .trim()
+                    .is_empty())
+        {
+            start -= 1;
+        }
+        // (not "Manchester w/ NMC pin": "w/" is *with*, and a place no name)
+        if start == end
+            || (start..end).any(|k| self.tokens[k].text.chars().count() < 2)
+            || scout_taxonomy::geocode(self.text(start, end)).is_some()
+        {
+            return;
+        }
+        let name: String = self
+            .text(start, end)
+            .chars()
+            .take(MAX_VALUE_CHARS)
+            .collect();
+        let mode = self.modes[start];
+        self.push(
+            (start, end),
+            mode,
+            Criterion::CertificationName(name),
+            confidence::CERTIFICATION_BY_THE_WORD,
+            format!(
+                "a certification, listed before \"{}\"",
+                self.tokens[word].text
+            ),
+        );
+        self.claim(start, end);
     }
 
     /// "MD or PharmD", "MD/PhD": *MD* in capitals listed with a degree is

@@ -354,8 +354,17 @@ impl<'a> Reader<'a> {
                     self.claim(i, i + n);
                     continue;
                 }
-                // "ex-HRBP", "ex-consultant": a past title, not an employer
+                // "ex-HRBP", "ex-consultant", "ex-founders": a past title,
+                // not an employer
+                let known = |t: &str| {
+                    scout_taxonomy::titles::is_known_title(t)
+                        || scout_taxonomy::titles::family_of(t).is_some()
+                };
                 let title = scout_taxonomy::titles::normalize_title(&rest);
+                let title = match super::singular(&rest.to_lowercase()) {
+                    Some(one) if !known(&title) => scout_taxonomy::titles::normalize_title(&one),
+                    _ => title,
+                };
                 let single = self
                     .tokens
                     .get(i + 1)
@@ -663,6 +672,10 @@ impl<'a> Reader<'a> {
             && !(i..end).any(|k| in_list(lx::SENIORITY_PREFIX, self.lower(k)))
             && !in_list(lx::CARRY_NOTHING, &lower)
             && !scout_taxonomy::titles::is_known_title(text)
+            // "ex-founders": a role's plural
+            && !super::singular(&lower).is_some_and(|s| {
+                in_list(lx::COMMON_ROLES, &s) || scout_taxonomy::titles::is_known_title(&s)
+            })
             // "DevRel", "SWE": a title's shorthand is no employer
             && !(text.split_whitespace().count() == 1 && {
                 let expanded = scout_taxonomy::titles::normalize_title(text);
@@ -875,6 +888,44 @@ impl<'a> Reader<'a> {
                 // before it still names the industry with it
                 let with_taken_noun = (n == 1 && i + 1 < self.len() && !self.free(i + 1, 1))
                     .then(|| format!("{text} {}", self.lower(i + 1)));
+                // "rating agencies", "ad agencies": an agency of another kind
+                // than a recruiter's
+                if n == 1
+                    && in_list(&["agency", "agencies"], &text)
+                    && i > 0
+                    && self.same_clause(i - 1, i)
+                    && self.free(i - 1, 1)
+                    && !self.is_filler(i - 1)
+                    && !in_list(lx::EXCLUDE, self.lower(i - 1))
+                    && self.tokens[i - 1].text.chars().all(char::is_alphabetic)
+                    && !in_list(
+                        &[
+                            "recruitment",
+                            "recruiting",
+                            "staffing",
+                            "temp",
+                            "employment",
+                            "placement",
+                            "search",
+                            "the",
+                            "a",
+                            "an",
+                            "from",
+                            "at",
+                            "in",
+                            "or",
+                            "and",
+                            "not",
+                            "no",
+                            "of",
+                            "for",
+                            "with",
+                        ],
+                        self.lower(i - 1),
+                    )
+                {
+                    continue;
+                }
                 // "a logistics company" as "logistics companies"
                 let plural = plural_of_last_noun(&text);
                 let short = lx::INDUSTRY_WORDS

@@ -71,6 +71,16 @@ impl<'a> Reader<'a> {
         if code && contains(place, word, true) {
             return (end + 1, with_state(1));
         }
+        // "Perth WA", "Victoria BC": an Australian state's or a Canadian
+        // province's letters, which the place tables key by number
+        let letters = match place.country_code.as_str() {
+            "AU" => &["NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"][..],
+            "CA" => &["ON", "BC", "QC", "AB", "MB", "SK", "NS", "NB", "NL", "PE"][..],
+            _ => &[][..],
+        };
+        if letters.contains(&word.as_str()) {
+            return (end + 1, None);
+        }
         for n in (1..=3).rev() {
             if end + n <= self.len()
                 && self.free(end, n)

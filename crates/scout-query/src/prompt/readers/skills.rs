@@ -221,6 +221,8 @@ impl<'a> Reader<'a> {
                 "in-office",
                 "full-time",
                 "part-time",
+                "on-call",
+                "oncall",
             ],
             &self.text(i, j).to_lowercase(),
         ) {

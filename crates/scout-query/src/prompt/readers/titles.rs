@@ -36,6 +36,10 @@ fn spelled_out(title: &str) -> String {
         ("asst", "assistant"),
         ("assoc", "associate"),
         ("rep", "representative"),
+        ("exec", "executive"),
+        ("execs", "executive"),
+        ("mech", "mechanical"),
+        ("elec", "electrical"),
         ("reps", "representative"),
         ("ops", "operations"),
         ("infra", "infrastructure"),
@@ -259,6 +263,24 @@ impl<'a> Reader<'a> {
                 // did or how often, not a field)
                 && (!words[0].ends_with("ed") || in_list(DOMAIN_WORDS, words[0]))
                 && !words[0].ends_with("-time")
+            {
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
+            }
+            // "backend SWE", "growth PM": a field word, then a role's
+            // acronym (written out below)
+            if n == 2 && in_list(DOMAIN_WORDS, words[0]) && words[1].len() <= 4 && {
+                let expanded = normalize_title(words[1]);
+                expanded.contains(' ')
+                    && (is_known_title(&expanded) || family_of(&expanded).is_some())
+            } {
+                return Some(confidence::TITLE_FIELD_AND_ROLE);
+            }
+            // "IT service desk analyst": a field word before a title of
+            // three words the gazetteer knows
+            if n == 4
+                && in_list(DOMAIN_WORDS, words[0])
+                && in_list(lx::COMMON_ROLES, words[3])
+                && is_known_title(&words[1..].join(" "))
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
@@ -654,7 +676,18 @@ impl<'a> Reader<'a> {
                     && self.same_clause(i, i + n)
                     && (in_list(lx::INDUSTRY_NOUNS_AFTER, self.lower(i + n))
                         || in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + n)));
-                if n >= 2 && matches!(last.as_str(), "tech" | "techs") && !company_after {
+                // (nor an industry's: "travel tech")
+                let industry_before = n >= 2 && {
+                    let before = self.lower(i + n - 2);
+                    in_list(lx::SECTOR_BEFORE_TECH, before)
+                        || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == before)
+                        || scout_taxonomy::industries::canonical_industry(before).is_some()
+                };
+                if n >= 2
+                    && matches!(last.as_str(), "tech" | "techs")
+                    && !company_after
+                    && !industry_before
+                {
                     let head = &self.prompt[self.tokens[i].start..self.tokens[i + n - 1].start];
                     let written_out = format!("{}technician", head.to_lowercase());
                     if let Some(c) = self.title_confidence(&written_out, n) {
@@ -687,6 +720,22 @@ impl<'a> Reader<'a> {
                         ],
                         self.lower(i + 1),
                     );
+                // ("site reliability folks")
+                if i + 2 < self.len()
+                    && self.lower(i) == "site"
+                    && self.lower(i + 1) == "reliability"
+                    && self.same_clause(i, i + 2)
+                    && in_list(
+                        &["folks", "people", "ppl", "guys", "peeps", "engineers"],
+                        self.lower(i + 2),
+                    )
+                {
+                    return Some((
+                        3,
+                        "site reliability engineer".to_owned(),
+                        confidence::TITLE_FIELD_AND_ROLE,
+                    ));
+                }
                 if people_after && in_list(&["devops", "qa", "sre"], self.lower(i)) {
                     let role = if self.lower(i) == "sre" {
                         "site reliability engineer".to_owned()
