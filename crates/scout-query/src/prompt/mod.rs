@@ -225,7 +225,11 @@ pub fn read_prompt_knowing(prompt: &str, known: &dyn KnownNames) -> Result<Inten
         return Err(PromptError::TooLong);
     }
     let tokens = tokenize(prompt);
-    let fixes = spelling::corrections(prompt, &tokens);
+    // (a word the searched data knows as an employer is no typo: "humana")
+    let fixes: Vec<_> = spelling::corrections(prompt, &tokens)
+        .into_iter()
+        .filter(|f| !known.is_employer(&f.typed))
+        .collect();
     let mut intent = if fixes.is_empty() {
         readers::Reader::new(prompt, &tokens, known).read()
     } else {

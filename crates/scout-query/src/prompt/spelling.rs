@@ -21,7 +21,7 @@ pub const CORRECTED_CONFIDENCE: f32 = 0.6;
 pub(super) struct Correction {
     start: usize,
     end: usize,
-    typed: String,
+    pub(super) typed: String,
     read_as: String,
 }
 

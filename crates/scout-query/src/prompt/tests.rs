@@ -640,6 +640,12 @@ fn names_the_searched_data_knows_as_employers_are_employers() {
     assert!(read_knowing("SOC analysts, Zentrix").contains(&"+COMPANY_NAME=Zentrix".to_owned()));
     // excluded like any employer
     assert!(read_knowing("case managers, not Aetna").contains(&"-COMPANY_NAME=Aetna".to_owned()));
+    // typed in lower case after an employer's cue, when the data knows it
+    assert!(read_knowing("staff eng at aetna or humana")
+        .contains(&"+COMPANY_NAME=humana/CURRENT".to_owned()));
+    assert!(!labels_of(&read("staff eng at aetna or humana"))
+        .iter()
+        .any(|l| l.contains("COMPANY_NAME")));
 }
 
 #[test]

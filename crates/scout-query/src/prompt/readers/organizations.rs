@@ -540,7 +540,21 @@ impl<'a> Reader<'a> {
                     self.claim(i, k + gn);
                     continue;
                 }
-                let Some(mut end) = self.name_run(k, lenient) else {
+                // "at stripe or square": a name typed in lower case after a
+                // cue, when the searched data knows it as an employer
+                let known_lower_case = |r: &Self, k: usize| {
+                    (k < r.len()
+                        && r.free(k, 1)
+                        && r.same_clause(i, k)
+                        && !r.tokens[k].capitalized()
+                        && r.could_be_employer(k, k + 1)
+                        && r.known.is_employer(&r.tokens[k].text))
+                    .then_some(k + 1)
+                };
+                let Some(mut end) = self
+                    .name_run(k, lenient)
+                    .or_else(|| known_lower_case(self, k))
+                else {
                     continue;
                 };
                 // "working for airlines": an everyday word is no employer;
@@ -576,13 +590,18 @@ impl<'a> Reader<'a> {
                     let name = self.text(k, end).to_owned();
                     self.push_employer((start, end), &name, history, reason);
                     self.claim(start, end);
-                    // "at Google or Meta"
+                    // "at Google or Meta" (or "at stripe or square", names the
+                    // data knows)
                     if end + 1 < self.len()
                         && self.same_clause(k, end + 1)
                         && in_list(LIST_JOINERS, self.lower(end))
-                        && self.tokens[end + 1].capitalized()
                     {
-                        if let Some(e2) = self.name_run(end + 1, false) {
+                        let next = if self.tokens[end + 1].capitalized() {
+                            self.name_run(end + 1, false)
+                        } else {
+                            known_lower_case(self, end + 1)
+                        };
+                        if let Some(e2) = next {
                             self.claim(end, end + 1);
                             k = end + 1;
                             end = e2;
