@@ -2740,6 +2740,31 @@ pub(crate) const BRACKETED_EMPLOYERS_AFTER: &[&str] = &[
     "consultancy",
     "consultancies",
 ];
+/// Words before *agency / agencies* that keep it a recruiter's (*recruitment
+/// agencies*, *from agencies*); after any other word no reader took it is an
+/// agency of another kind (*rating agencies, ad agencies*).
+pub(crate) const BEFORE_A_RECRUITING_AGENCY: &[&str] = &[
+    "recruitment",
+    "recruiting",
+    "staffing",
+    "temp",
+    "employment",
+    "placement",
+    "search",
+    "the",
+    "a",
+    "an",
+    "from",
+    "at",
+    "in",
+    "or",
+    "and",
+    "not",
+    "no",
+    "of",
+    "for",
+    "with",
+];
 /// Words of titles written short (*Ops leads, Eng managers*): no employer.
 pub(crate) const TITLE_SHORTHANDS: &[&str] = &[
     "ops", "dev", "devs", "eng", "engg", "mgr", "mgmt", "admin", "admins", "infra", "biz",

@@ -614,8 +614,8 @@ async fn concurrent_expansions_never_give_a_talent_twice_nor_lose_one() {
     assert!(given.iter().all(|id| stored.contains(&id.as_str())));
 }
 
-/// The filters `key`'s workspace reads from `prompt`, in label notation.
-async fn classified(app: &crate::helpers::TestApp, key: &str, prompt: &str) -> Vec<String> {
+/// How `key`'s workspace reads `prompt` (the response's `data`).
+async fn classify_as(app: &crate::helpers::TestApp, key: &str, prompt: &str) -> Value {
     let res = app
         .client
         .post(format!(
@@ -629,7 +629,12 @@ async fn classified(app: &crate::helpers::TestApp, key: &str, prompt: &str) -> V
         .unwrap();
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
-    body["data"]["filters"]
+    body["data"].clone()
+}
+
+/// The filters `key`'s workspace reads from `prompt`, in label notation.
+async fn classified(app: &crate::helpers::TestApp, key: &str, prompt: &str) -> Vec<String> {
+    classify_as(app, key, prompt).await["filters"]
         .as_array()
         .unwrap()
         .iter()
@@ -707,19 +712,8 @@ async fn a_workspaces_own_employers_are_read_as_employers_for_it_alone() {
         ]
     );
     // the explanation says where the reading came from
-    let res = app
-        .client
-        .post(format!(
-            "{}/v1/searches/candidates/classify-intent",
-            app.address
-        ))
-        .header("x-api-key", &acme)
-        .json(&json!({ "prompt": prompt }))
-        .send()
-        .await
-        .unwrap();
-    let body: Value = res.json().await.unwrap();
-    let reason = body["data"]["explanations"][1]["reason"]
+    let data = classify_as(&app, &acme, prompt).await;
+    let reason = data["explanations"][1]["reason"]
         .as_str()
         .unwrap()
         .to_owned();

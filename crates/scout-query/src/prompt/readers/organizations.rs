@@ -917,31 +917,7 @@ impl<'a> Reader<'a> {
                     && !self.is_filler(i - 1)
                     && !in_list(lx::EXCLUDE, self.lower(i - 1))
                     && self.tokens[i - 1].text.chars().all(char::is_alphabetic)
-                    && !in_list(
-                        &[
-                            "recruitment",
-                            "recruiting",
-                            "staffing",
-                            "temp",
-                            "employment",
-                            "placement",
-                            "search",
-                            "the",
-                            "a",
-                            "an",
-                            "from",
-                            "at",
-                            "in",
-                            "or",
-                            "and",
-                            "not",
-                            "no",
-                            "of",
-                            "for",
-                            "with",
-                        ],
-                        self.lower(i - 1),
-                    )
+                    && !in_list(lx::BEFORE_A_RECRUITING_AGENCY, self.lower(i - 1))
                 {
                     continue;
                 }
@@ -1086,7 +1062,7 @@ impl<'a> Reader<'a> {
     /// "case managers, Aetna or Humana": a capitalised name no rule read,
     /// that the asker's data knows as an employer (see
     /// [`crate::prompt::KnownNames`]), is one — current or past — unless it
-    /// is listed with skills or follows a skill's cue ("with Splunk").
+    /// is listed with skills or follows a skill's cue ("with Zentrix").
     pub(super) fn known_employers(&mut self) {
         let mut i = 0;
         while i < self.len() {
@@ -1101,6 +1077,7 @@ impl<'a> Reader<'a> {
             let name = self.text(i, end).to_owned();
             let known = self.could_be_employer(i, end)
                 && scout_taxonomy::skills::canonical_skill(&name).is_none()
+                && self.listed_with_a_skill(i, end).is_none()
                 && self.known.is_employer(&name);
             if !known {
                 i = end;

@@ -243,7 +243,7 @@ impl<'a> Reader<'a> {
                 },
                 confidence::PLACE_WITHOUT_CUE,
                 format!(
-                    "place: {} (a US state's code listed with another)",
+                    "place: {} (a US state's code listed with another, or before \"area\")",
                     state.name
                 ),
             );

@@ -143,7 +143,7 @@ impl<'a> Reader<'a> {
     /// The mode of the skill that `i..j` is listed with — the neighbouring
     /// token on either side, joined by only a comma, *and*, *or*, `&`, `+`
     /// or `/`, is read as a skill — or `None`.
-    fn listed_with_a_skill(&self, i: usize, j: usize) -> Option<Mode> {
+    pub(super) fn listed_with_a_skill(&self, i: usize, j: usize) -> Option<Mode> {
         // a large place or a language listed after skills is none
         // ("figma & protopie, amsterdam or rotterdam")
         let text = self.text(i, j);

@@ -15,6 +15,12 @@ use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::titles::{family_of, is_known_title, normalize_title};
 use scout_taxonomy::{fold, geocode};
 
+/// Words for people after a field that name its engineers (*DevOps folks,
+/// QA people, site reliability peeps*).
+const PEOPLE_AFTER_A_FIELD: &[&str] = &[
+    "folks", "people", "ppl", "guys", "talent", "profiles", "peeps",
+];
+
 /// Abbreviated words of a title written out ("sr product designer" →
 /// senior product designer, "backend dev" → backend developer, "salesforce
 /// admin" → salesforce administrator, "legal ops manager" → legal
@@ -714,21 +720,14 @@ impl<'a> Reader<'a> {
                 // is its engineer
                 let people_after = i + 1 < self.len()
                     && self.same_clause(i, i + 1)
-                    && in_list(
-                        &[
-                            "folks", "people", "ppl", "guys", "talent", "profiles", "peeps",
-                        ],
-                        self.lower(i + 1),
-                    );
+                    && in_list(PEOPLE_AFTER_A_FIELD, self.lower(i + 1));
                 // ("site reliability folks")
                 if i + 2 < self.len()
                     && self.lower(i) == "site"
                     && self.lower(i + 1) == "reliability"
                     && self.same_clause(i, i + 2)
-                    && in_list(
-                        &["folks", "people", "ppl", "guys", "peeps", "engineers"],
-                        self.lower(i + 2),
-                    )
+                    && (in_list(PEOPLE_AFTER_A_FIELD, self.lower(i + 2))
+                        || self.lower(i + 2) == "engineers")
                 {
                     return Some((
                         3,
