@@ -292,6 +292,21 @@ pub const EMPLOYER_AFTER: &[(&str, bool)] = &[
     ("empleados", false),
 ];
 
+/// What a company's people call themselves (*Googlers*), and whether the
+/// word says they left (*Xooglers*).
+pub(crate) const EMPLOYEE_DEMONYMS: &[(&str, &str, bool)] = &[
+    ("googler", "Google", false),
+    ("googlers", "Google", false),
+    ("xoogler", "Google", true),
+    ("xooglers", "Google", true),
+    ("amazonian", "Amazon", false),
+    ("amazonians", "Amazon", false),
+    ("microsoftie", "Microsoft", false),
+    ("microsofties", "Microsoft", false),
+    ("metamate", "Meta", false),
+    ("metamates", "Meta", false),
+];
+
 /// Groups of employers people name with one word.
 pub const EMPLOYER_GROUPS: &[(&str, &[&str])] = &[
     ("faang", &["Meta", "Amazon", "Apple", "Netflix", "Google"]),
@@ -461,6 +476,10 @@ pub const SIZE_WORDS: &[(&str, &[CompanySize])] = &[
     ),
     (
         "fortune 500",
+        &[CompanySize::S5001To10000, CompanySize::S10001Plus],
+    ),
+    (
+        "ftse 100",
         &[CompanySize::S5001To10000, CompanySize::S10001Plus],
     ),
     (
@@ -1029,6 +1048,13 @@ pub(crate) const CERTIFICATION_ADJECTIVES: &[&str] = &[
     "own",
     "recognised",
     "recognized",
+    // a card's colour ("CSCS black card"): the card is the certification's
+    "black",
+    "gold",
+    "blue",
+    "green",
+    "red",
+    "white",
 ];
 
 /// Cues before a school.
@@ -1135,6 +1161,14 @@ pub const CERTIFICATIONS: &[&str] = &[
     "CIOB",
     "18th Edition",
     "Gas Safe",
+    // nurse practitioners' and nurses' boards
+    "FNP-BC",
+    "FNP-C",
+    "PMHNP-BC",
+    "AGPCNP-BC",
+    "CCRN",
+    "CNOR",
+    "GPhC",
     "SHRM-CP",
     "SHRM-SCP",
     "Führerschein Klasse B",
@@ -1177,6 +1211,11 @@ pub const CERTIFICATION_WORDS: &[&str] = &[
 /// alone carries nothing ("open source", not "open to hybrid").
 pub const KEPT_TOGETHER: &[&str] = &[
     "portfolio companies",
+    "listed companies",
+    "casual dining",
+    "community pharmacy",
+    "grad scheme",
+    "new build",
     "private client",
     "urgent care",
     "fine dining",
@@ -1632,6 +1671,21 @@ pub const CARRY_NOTHING: &[&str] = &[
     "built",
     "commutable",
     "commuting",
+    // "casual dining groups": the industry's noun
+    "groups",
+    // "September start", "UK wide": when and how far, nothing to search
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "wide",
     // "took a company public": kept in "public company, public sector"
     "public",
     "know",
@@ -2877,6 +2931,8 @@ pub(crate) const DOMAIN_WORDS: &[&str] = &[
 /// Skill names that are also everyday words: read as skills only when typed
 /// as the skill is written (capitalised or in capitals).
 pub(crate) const AMBIGUOUS_SKILLS: &[&str] = &[
+    // "grad scheme": the Lisp only as written
+    "scheme",
     // tools named like everyday words (skills/tools.tsv)
     "greenhouse",
     "blender",

@@ -593,6 +593,77 @@ fn the_twelfth_batchs_misreadings_stay_fixed() {
         .any(|l| l.contains("SKILL=on-call")));
 }
 
+#[test]
+fn the_thirteenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // whom a role supports, when, and how many carry nothing
+    assert!(
+        !labels("a Finance Business Partner to support our commercial team in Leeds")
+            .iter()
+            .any(|l| l.contains("KEYWORD"))
+    );
+    assert_eq!(
+        labels("teachers with QTS, September start"),
+        ["+JOB_TITLE=teacher", "+CERTIFICATION_NAME=QTS"]
+    );
+    assert!(!labels("sourcing 3 civil engineers")
+        .iter()
+        .any(|l| l.contains("SKILL")));
+    // two languages joined by a dash; no employer of them
+    assert!(has(
+        "a bilingual German-English team lead",
+        "+LANGUAGE_PROFICIENCY=english:native_or_bilingual"
+    ));
+    assert!(has("German-English translators", "+LANGUAGE=german"));
+    // a body after "chartered / registered with"; boards' credentials; a card's colour
+    assert!(has(
+        "civil engineers, chartered with ICE",
+        "+CERTIFICATION_NAME=ICE"
+    ));
+    assert!(has(
+        "Nurse practitioners (FNP-BC), Montana",
+        "+CERTIFICATION_NAME=FNP-BC"
+    ));
+    assert_eq!(
+        labels("Site managers (CSCS black card, SMSTS)"),
+        [
+            "+JOB_TITLE=site manager",
+            "+CERTIFICATION_NAME=CSCS",
+            "+CERTIFICATION_NAME=SMSTS"
+        ]
+    );
+    // a company's people by their own name
+    assert!(has(
+        "Any ex-Googlers in Zurich doing SRE?",
+        "+COMPANY_NAME=Google/PAST"
+    ));
+    assert!(has("Amazonians, Seattle", "+COMPANY_NAME=Amazon/CURRENT"));
+    // "Sr." with its dot gives its years
+    assert!(has(
+        "Sr. Product Designer, Amsterdam",
+        "~YEARS_OF_EXPERIENCE=5-10"
+    ));
+    // a product named after a skill, after a skill's cue
+    assert!(has(
+        "Android devs w/ Kotlin Multiplatform",
+        "+SKILL=Kotlin Multiplatform"
+    ));
+    assert!(has("with Python Django", "+SKILL=Django"));
+    // a market is no employer after "at"; FTSE 100 is a size
+    assert!(!labels("marketing managers at DTC beauty brands")
+        .iter()
+        .any(|l| l.contains("COMPANY_NAME")));
+    assert!(has(
+        "category managers, FTSE 100 company",
+        "+COMPANY_SIZE=10001+"
+    ));
+    // the Lisp only as written
+    assert!(!labels("grad scheme, Edinburgh")
+        .iter()
+        .any(|l| l.contains("SKILL=Scheme")));
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 

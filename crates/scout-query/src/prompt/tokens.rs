@@ -96,8 +96,27 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
                         && t.text.chars().all(char::is_alphabetic)
                         && t.text.chars().last().is_some_and(char::is_lowercase)
                 });
+            // "bilingual German-English": two languages joined by a dash
+            // are two words
+            let languages = text.split_once('-').filter(|(a, b)| {
+                [a, b].iter().all(|w| {
+                    w.chars().count() >= 4
+                        && scout_taxonomy::languages::canonical_language(w).is_some()
+                })
+            });
             if gender_ending {
                 // (the word before keeps its span; the ending is no word)
+            } else if let Some((first, second)) = languages {
+                for (part, at) in [(first, start), (second, start + first.len() + 1)] {
+                    tokens.push(Token {
+                        folded: fold(part),
+                        lower: part.to_lowercase(),
+                        text: part.to_owned(),
+                        start: at,
+                        end: at + part.len(),
+                        clause,
+                    });
+                }
             } else if CLAUSE_WORDS.contains(&lower.as_str()) && !(lower == "but" && after_anyone) {
                 clause += 1;
             } else {

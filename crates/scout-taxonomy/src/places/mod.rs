@@ -7,7 +7,9 @@
 //! Ambiguous names resolve by kind first (country, then city, then region:
 //! "New York" is the city, "Georgia" the country) and by population within
 //! a kind — except that a region twenty times as populous as the largest
-//! city of its name wins ("Florida" is the state, not the Cuban town);
+//! city of its name wins ("Florida" is the state, not the Cuban town), and a
+//! US state wins over any town of its name smaller than half a million
+//! people ("Montana", "Delaware"; "Washington" stays DC);
 //! a qualifier after a comma narrows the choice. [`us_state`] reads a US
 //! state's postal code alone.
 
@@ -408,7 +410,9 @@ impl Places {
         if let Some(&idx) = self.city_by_name.get(&head).and_then(|c| c.first()) {
             // "Florida", "Ontario": a state or province named like a town
             // twenty times smaller is the state (not Florida, Cuba); a city
-            // as large as its namesake state stays (Washington, New York)
+            // as large as its namesake state stays (New York). A US state
+            // goes before any town of its name but a city of half a million
+            // (Montana, Delaware, Wyoming; Washington stays DC)
             let region = self
                 .region_by_name
                 .get(&head)
@@ -419,8 +423,13 @@ impl Places {
                         .max_by_key(|&r| self.regions[r as usize].population)
                 })
                 .filter(|&r| {
-                    self.regions[r as usize].population
-                        > self.cities[idx as usize].population.saturating_mul(20)
+                    let region = &self.regions[r as usize];
+                    let city = &self.cities[idx as usize];
+                    if self.countries[region.country as usize].iso2 == "US" {
+                        city.population < 500_000
+                    } else {
+                        region.population > city.population.saturating_mul(20)
+                    }
                 });
             if let Some(r) = region {
                 return Some(self.region_match(r));
@@ -618,6 +627,8 @@ mod tests {
         // large as its namesake state stays the city
         for (name, kind, country) in [
             ("Florida", GeoKind::Region, "US"),
+            ("Montana", GeoKind::Region, "US"),
+            ("Delaware", GeoKind::Region, "US"),
             ("Ontario", GeoKind::Region, "CA"),
             ("Washington", GeoKind::City, "US"),
             ("New York", GeoKind::City, "US"),

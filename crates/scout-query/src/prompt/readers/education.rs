@@ -369,6 +369,14 @@ impl<'a> Reader<'a> {
                     && in_list(lx::CERTIFICATION_WORDS, self.lower(end))
                 {
                     end += 1;
+                } else if end + 1 < self.len()
+                    && self.free(end, 2)
+                    && self.same_clause(end, end + 1)
+                    && in_list(lx::CERTIFICATION_ADJECTIVES, self.lower(end))
+                    && in_list(lx::CERTIFICATION_WORDS, self.lower(end + 1))
+                {
+                    // "CSCS black card": the card's colour and the card
+                    end += 2;
                 }
                 let mode = self.modes[i];
                 self.push(
@@ -430,6 +438,35 @@ impl<'a> Reader<'a> {
             }
             // "certified in AWS (SAA or SAP)"
             if self.certified_in(i) {
+                continue;
+            }
+            // "chartered with ICE", "chartered through CIPS": the body's
+            // acronym after the word is the certification
+            let body = |t: &str| {
+                (2..=8).contains(&t.len())
+                    && t.chars().all(|c| c.is_ascii_alphabetic())
+                    && t.chars().filter(char::is_ascii_uppercase).count() * 2 > t.len()
+            };
+            if in_list(&["chartered", "registered", "accredited"], self.lower(i))
+                && i + 2 < self.len()
+                && self.free(i + 1, 2)
+                && self.same_clause(i, i + 2)
+                && in_list(&["with", "by", "through", "via"], self.lower(i + 1))
+                && body(&self.tokens[i + 2].text)
+            {
+                let code = self.tokens[i + 2].text.clone();
+                let mode = self.modes[i];
+                self.push(
+                    (i, i + 3),
+                    mode,
+                    Criterion::CertificationName(code.clone()),
+                    confidence::CERTIFICATION_BY_THE_WORD,
+                    format!(
+                        "a certification: {code}, the body after \"{}\"",
+                        self.tokens[i].text
+                    ),
+                );
+                self.claim(i, i + 3);
                 continue;
             }
             // "board certified (BCOP)", "chartered (CEng)": the acronym in

@@ -78,12 +78,18 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "supporting engineering orgs of 300+": whom an HR or IT role serves
+        // "supporting engineering orgs of 300+", "to support our commercial
+        // team": whom an HR, IT or finance role serves
         for i in 0..self.len() {
-            if !in_list(
-                &["supporting", "supports", "serving", "serves"],
-                self.lower(i),
-            ) {
+            let to_support = i > 0
+                && in_list(&["support", "serve", "partner"], self.lower(i))
+                && self.lower(i - 1) == "to";
+            if !to_support
+                && !in_list(
+                    &["supporting", "supports", "serving", "serves"],
+                    self.lower(i),
+                )
+            {
                 continue;
             }
             if let Some(k) = (i + 1..(i + 4).min(self.len())).find(|&k| {
@@ -95,6 +101,7 @@ impl<'a> Reader<'a> {
                             "organizations",
                             "organisations",
                             "teams",
+                            "team",
                             "departments",
                             "functions",
                         ],
@@ -157,11 +164,16 @@ impl<'a> Reader<'a> {
                 &["sourcing", "hiring", "recruiting", "seeking"],
                 self.lower(first),
             )
-            && self.tokens[first + 1]
+            && ((self.tokens[first + 1]
                 .text
                 .chars()
                 .all(|c| c.is_uppercase())
-            && self.tokens[first + 1].text.len() >= 2
+                && self.tokens[first + 1].text.len() >= 2)
+                // "sourcing 3 civil engineers": how many are wanted
+                || self.tokens[first + 1]
+                    .text
+                    .chars()
+                    .all(|c| c.is_ascii_digit()))
         {
             // "sourcing ML engineers", "hiring QA folks": the verb before a
             // field in capitals (not "sourcing specialist", "hiring manager")

@@ -327,6 +327,30 @@ impl<'a> Reader<'a> {
             if !self.free(i, 1) {
                 continue;
             }
+            // "Googlers in Zurich", "ex-Googlers", "Xooglers": a company's
+            // people by the name they give themselves
+            let word = self.lower(i);
+            let (ex, bare) = match word.strip_prefix("ex-") {
+                Some(rest) => (true, rest),
+                None => (false, word),
+            };
+            if let Some((_, company, left)) =
+                lx::EMPLOYEE_DEMONYMS.iter().find(|(w, _, _)| *w == bare)
+            {
+                let history = if ex || *left {
+                    History::Past
+                } else {
+                    History::Current
+                };
+                self.push_employer(
+                    (i, i + 1),
+                    company,
+                    history,
+                    "employer: its people's name for themselves",
+                );
+                self.claim(i, i + 1);
+                continue;
+            }
             // "ex-Google", "ex-FAANG"
             if let Some(rest) = self.tokens[i]
                 .text
@@ -561,8 +585,11 @@ impl<'a> Reader<'a> {
                 // "at PE-backed companies": how they are financed
                 let financed =
                     self.lower(k).ends_with("-backed") || self.lower(k).ends_with("-funded");
-                // "at AI startups": a field, not a name
-                let field = end == k + 1 && in_list(lx::DOMAIN_WORDS, self.lower(k));
+                // "at AI startups": a field, not a name; "at DTC beauty
+                // brands": a market
+                let field = end == k + 1
+                    && (in_list(lx::DOMAIN_WORDS, self.lower(k))
+                        || in_list(lx::MARKET_SEGMENTS, self.lower(k)));
                 if financed
                     || field
                     || (!self.tokens[k].capitalized() && !self.could_be_employer(k, end))
@@ -686,6 +713,13 @@ impl<'a> Reader<'a> {
                 || scout_taxonomy::geocode(text).is_none()
                 || lx::EMPLOYER_GROUPS.iter().any(|(_, names)| names.contains(&text)))
             && scout_taxonomy::languages::canonical_language(text).is_none()
+            // ("German-English translators": two languages, no name)
+            && !(end - i > 1
+                && (i..end).all(|k| {
+                    self.tokens[k].text.chars().count() >= 4
+                        && scout_taxonomy::languages::canonical_language(&self.tokens[k].text)
+                            .is_some()
+                }))
             && canonical_industry(text).is_none()
             && !lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == lower)
             && !(i..end).any(|k| in_list(lx::SENIORITY_PREFIX, self.lower(k)))

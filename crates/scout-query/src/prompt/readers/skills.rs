@@ -83,6 +83,36 @@ impl<'a> Reader<'a> {
                     confidence = confidence::SKILL_EVERYDAY_WORD;
                 }
                 let mode = self.modes[i];
+                // "w/ Kotlin Multiplatform", "with AWS Lambda": after a
+                // skill's cue, a product named after the skill, by a
+                // capitalised word no list knows, is one skill
+                let k = i + n;
+                let product = k < self.len()
+                    && self.free(k, 1)
+                    && self.same_clause(i, k)
+                    && self.tokens[k].capitalized()
+                    && self.tokens[k].text.chars().all(char::is_alphabetic)
+                    && self.tokens[k].text.chars().count() >= 3
+                    && self.prompt[self.tokens[k - 1].end..self.tokens[k].start] == *" "
+                    && self.phrase_before(i, lx::SKILL_CUES).is_some()
+                    && canonical_skill(&self.tokens[k].text).is_none()
+                    && scout_taxonomy::geocode(&self.tokens[k].text).is_none()
+                    && scout_taxonomy::languages::canonical_language(&self.tokens[k].text)
+                        .is_none()
+                    && !scout_taxonomy::titles::is_known_title(&self.tokens[k].text)
+                    && !self.is_filler(k);
+                if product {
+                    let name = self.text(i, k + 1).to_owned();
+                    self.push(
+                        (i, k + 1),
+                        mode,
+                        Criterion::Skill(name.clone()),
+                        confidence,
+                        format!("skill: {name}, a product of {skill}"),
+                    );
+                    self.claim(i, k + 1);
+                    break;
+                }
                 let reason = if fold(text) == fold(skill) {
                     format!("skill: {skill}")
                 } else {

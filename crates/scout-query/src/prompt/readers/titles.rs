@@ -929,10 +929,11 @@ impl<'a> Reader<'a> {
             let prefix = self.text(start, i).to_lowercase();
             let mut words: Vec<&str> = value.split(' ').collect();
             // seniority words already inside the matched title
+            // ("sr. product designer": the abbreviation's dot is no part of it)
             let lead: Vec<&str> = words
                 .iter()
                 .copied()
-                .take_while(|w| in_list(SENIORITY_PREFIX, w))
+                .take_while(|w| in_list(SENIORITY_PREFIX, w.trim_end_matches('.')))
                 .collect();
             words.drain(..lead.len());
             let seniority: Vec<String> = prefix
@@ -1068,9 +1069,10 @@ impl<'a> Reader<'a> {
                 );
             }
             if let Some(first) = seniority.first() {
-                if let Some((_, ranges)) = lx::SENIORITY_YEARS
-                    .iter()
-                    .find(|(w, _)| fold(w) == fold(first))
+                // ("Sr.", "snr": the word written out)
+                let first = spelled_out(&fold(first));
+                if let Some((_, ranges)) =
+                    lx::SENIORITY_YEARS.iter().find(|(w, _)| fold(w) == first)
                 {
                     if mode != Mode::Excluded {
                         self.seniority_years.push((start, ranges));
