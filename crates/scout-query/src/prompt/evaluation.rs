@@ -18,7 +18,7 @@ use scout_taxonomy::languages::canonical_language;
 use scout_taxonomy::skills::canonical_skill;
 use serde_json::Value;
 
-use super::{filter_type, read_prompt};
+use super::{filter_type, read_prompt_knowing, KnownNames, NoKnownNames};
 use crate::filter::Filter;
 use crate::search_request::{default_history, filter_to_json};
 
@@ -181,14 +181,21 @@ fn type_of(label: &str) -> String {
         .to_uppercase()
 }
 
-/// Reads every case and compares, as a multiset per prompt.
+/// Reads every case with the rules alone and compares, as a multiset per
+/// prompt.
 pub fn evaluate(cases: &[Case]) -> Evaluation {
+    evaluate_knowing(cases, &NoKnownNames)
+}
+
+/// Reads every case as a workspace whose data knows `known` would, and
+/// compares as [`evaluate`] does.
+pub fn evaluate_knowing(cases: &[Case], known: &dyn KnownNames) -> Evaluation {
     let mut eval = Evaluation {
         prompts: cases.len(),
         ..Evaluation::default()
     };
     for case in cases {
-        let predicted: Vec<String> = read_prompt(&case.prompt)
+        let predicted: Vec<String> = read_prompt_knowing(&case.prompt, known)
             .map(|i| {
                 i.filters
                     .iter()

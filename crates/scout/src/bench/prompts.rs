@@ -6,9 +6,12 @@
 use std::time::Instant;
 
 use anyhow::Context;
+use std::collections::HashSet;
+
 use scout_query::prompt::evaluation::{
-    cases, evaluate, Evaluation, HELD_OUT, LABELLED, RECRUITERS,
+    cases, evaluate, evaluate_knowing, Evaluation, HELD_OUT, LABELLED, RECRUITERS,
 };
+use scout_query::prompt::KnownNames;
 use serde_json::{json, Value};
 
 use crate::config::Paths;
@@ -58,6 +61,40 @@ fn print_table(name: &str, eval: &Evaluation) {
             s.false_positives,
             s.false_negatives
         );
+    }
+}
+
+/// The employers a workspace holding the demo data knows: the generator's
+/// organizations and the current and past employers of its profiles (the
+/// seed `scout demo` uses), by whole name in lower case — what a running server's
+/// index answers for such a workspace.
+struct DemoEmployers(HashSet<String>);
+
+impl DemoEmployers {
+    fn new(profiles: u64) -> DemoEmployers {
+        let generator = scout_ingest::generate::Generator::new(42, profiles as usize);
+        let mut names: HashSet<String> = generator
+            .organizations()
+            .iter()
+            .map(|o| o.name.to_lowercase())
+            .collect();
+        for i in 0..profiles {
+            let talent = generator.profile(i);
+            names.extend(
+                talent
+                    .experiences
+                    .iter()
+                    .filter_map(|e| e.organization_name.as_deref())
+                    .map(str::to_lowercase),
+            );
+        }
+        DemoEmployers(names)
+    }
+}
+
+impl KnownNames for DemoEmployers {
+    fn is_employer(&self, name: &str) -> bool {
+        self.0.contains(&name.to_lowercase())
     }
 }
 
@@ -117,6 +154,9 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
     let dev = evaluate(&cases(LABELLED));
     let held = evaluate(&cases(HELD_OUT));
     let recruiters = evaluate(&cases(RECRUITERS));
+    // the same set read as a workspace holding the demo data would read it
+    let demo = DemoEmployers::new(10_000);
+    let recruiters_demo = evaluate_knowing(&cases(RECRUITERS), &demo);
     let prompts: Vec<String> = cases(LABELLED)
         .into_iter()
         .chain(cases(HELD_OUT))
@@ -145,6 +185,8 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
         "development": report(&dev),
         "heldOut": report(&held),
         "recruiters": report(&recruiters),
+        "recruitersWithDemoEmployers": report(&recruiters_demo),
+        "demoEmployers": demo.0.len(),
         "readingMs": summary(reading.clone()),
         "stream": latency.as_ref().map(|(first, whole, slowest)| json!({
             "profiles": profiles,
@@ -161,6 +203,13 @@ pub async fn run(paths: &Paths, profiles: u64, rounds: usize, as_json: bool) -> 
     print_table(
         "recruiters' set (issue 21, never tuned against)",
         &recruiters,
+    );
+    print_table(
+        &format!(
+            "recruiters' set read as a workspace holding the demo data would ({} employers known)",
+            demo.0.len()
+        ),
+        &recruiters_demo,
     );
     let r = &result["readingMs"];
     println!(
