@@ -3,7 +3,8 @@
 //! A word is a run of letters, digits, `+` and `#`; `.`, `-`, `'` and `’`
 //! join two word characters ("Node.js", "ex-Google", "master's"), a comma
 //! joins a digit to a group of three ("5,000"), and a leading `.` starts a
-//! word before a letter (".NET"). Clauses end at `,`,
+//! word before a letter (".NET"); two language names joined by a dash are
+//! two words ("German-English"). Clauses end at `,`,
 //! `;`, `(`, `)`, `!`, `?`, a newline, a sentence-ending `.` and the word
 //! "but" (and its French, Spanish and German forms), so a marker such as
 //! "not" or "ideally" never reaches past the phrase it belongs to.

@@ -442,17 +442,12 @@ impl<'a> Reader<'a> {
             }
             // "chartered with ICE", "chartered through CIPS": the body's
             // acronym after the word is the certification
-            let body = |t: &str| {
-                (2..=8).contains(&t.len())
-                    && t.chars().all(|c| c.is_ascii_alphabetic())
-                    && t.chars().filter(char::is_ascii_uppercase).count() * 2 > t.len()
-            };
             if in_list(&["chartered", "registered", "accredited"], self.lower(i))
                 && i + 2 < self.len()
                 && self.free(i + 1, 2)
                 && self.same_clause(i, i + 2)
                 && in_list(&["with", "by", "through", "via"], self.lower(i + 1))
-                && body(&self.tokens[i + 2].text)
+                && body_letters(&self.tokens[i + 2].text)
             {
                 let code = self.tokens[i + 2].text.clone();
                 let mode = self.modes[i];
@@ -474,13 +469,7 @@ impl<'a> Reader<'a> {
             let bracketed = i + 1 < self.len()
                 && self.free(i + 1, 1)
                 && self.prompt[self.tokens[i].end..self.tokens[i + 1].start].contains('(')
-                && {
-                    // "IStructE", "MRICS": mostly capitals, a body's letters
-                    let t = &self.tokens[i + 1].text;
-                    (2..=8).contains(&t.len())
-                        && t.chars().all(|c| c.is_ascii_alphabetic())
-                        && t.chars().filter(char::is_ascii_uppercase).count() * 2 > t.len()
-                };
+                && body_letters(&self.tokens[i + 1].text);
             if bracketed {
                 let start = if i > 0
                     && self.free(i - 1, 1)
@@ -742,4 +731,12 @@ impl<'a> Reader<'a> {
             self.claim(i, end);
         }
     }
+}
+
+/// "IStructE", "MRICS", "ICE": a professional body's letters — two to eight
+/// letters, mostly capitals.
+fn body_letters(t: &str) -> bool {
+    (2..=8).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_alphabetic())
+        && t.chars().filter(char::is_ascii_uppercase).count() * 2 > t.len()
 }
