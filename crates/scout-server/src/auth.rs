@@ -101,7 +101,7 @@ impl<S: Scope> FromRequestParts<AppState> for Visitor<S> {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        if presented_key(parts).is_some() {
+        if presented_key(parts).is_some() || malformed_authorization(parts) {
             return Ok(Visitor::Key(Box::new(
                 Caller::<S>::from_request_parts(parts, state).await?,
             )));
@@ -111,6 +111,22 @@ impl<S: Scope> FromRequestParts<AppState> for Visitor<S> {
         crate::envelope::LimitSlot::fill_for(parts, &limit_headers);
         Ok(Visitor::Anonymous { limit_headers })
     }
+}
+
+/// Whether an `Authorization` header is present but is no `Bearer <key>`:
+/// such a request is refused as an invalid key, even beside a good
+/// `x-api-key` — two credentials that disagree are a client's mistake to
+/// hear about, not one to pass over.
+fn malformed_authorization(parts: &Parts) -> bool {
+    let Some(header) = parts.headers.get(axum::http::header::AUTHORIZATION) else {
+        return false;
+    };
+    let Ok(text) = header.to_str() else {
+        return true;
+    };
+    !text.trim().split_once(' ').is_some_and(|(scheme, token)| {
+        scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()
+    })
 }
 
 /// The key presented on a request, if any.
@@ -138,7 +154,7 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let key = match presented_key(parts) {
+        let key = match presented_key(parts).filter(|_| !malformed_authorization(parts)) {
             None => None,
             Some(presented) => state
                 .store
@@ -179,7 +195,7 @@ impl<S: Scope> FromRequestParts<AppState> for Caller<S> {
 /// with the address's failures this minute, `429` past their limit (see
 /// `limits::KeyFailures`).
 async fn failed_check(state: &AppState, parts: &Parts) -> ApiError {
-    let missing = presented_key(parts).is_none();
+    let missing = presented_key(parts).is_none() && !malformed_authorization(parts);
     let address = crate::connections::peer(parts).map(|a| a.ip());
     match state.key_failures.record(address) {
         FailedCheck::PauseThen(pause) => {

@@ -142,6 +142,21 @@ async fn missing_invalid_and_unscoped_keys_are_refused_as_documented() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200, "Authorization: Bearer works too");
+    // a malformed Authorization header is refused, even beside a good key
+    for malformed in ["Basic dXNlcjpwYXNz", "Bearer", "sk_no_scheme"] {
+        let res = app
+            .client
+            .post(&url)
+            .header("x-api-key", &app.key)
+            .header("authorization", malformed)
+            .json(&example_request())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401, "{malformed}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "invalid_api_key", "{malformed}");
+    }
     let other = app.key_with(&["sourcing:read"], 100).await;
     let res = app
         .client
