@@ -758,11 +758,25 @@ pub(crate) fn compile(filters: &[Filter], fields: &Fields, now: Month) -> Compil
 /// The excluded clause that hides every workspace's profiles but
 /// `workspace`'s from a search (`None`: all of them).
 pub(crate) fn others_profiles(fields: &Fields, workspace: Option<&str>) -> Clause {
+    Clause::new(vec![rank::Tier::new(
+        Box::new(ConstScoreQuery::new(
+            others_profiles_query(fields, workspace),
+            1.0,
+        )),
+        true,
+        1.0,
+        true,
+    )])
+}
+
+/// The profiles of every workspace but `workspace` (`None`: of every
+/// workspace): what a search, or a lookup of names, must not see.
+pub(crate) fn others_profiles_query(fields: &Fields, workspace: Option<&str>) -> Box<dyn Query> {
     let owned: Box<dyn Query> = Box::new(TermQuery::new(
         Term::from_field_text(fields.owner, crate::OWNED),
         IndexRecordOption::Basic,
     ));
-    let query: Box<dyn Query> = match workspace {
+    match workspace {
         None => owned,
         Some(w) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, owned),
@@ -774,11 +788,5 @@ pub(crate) fn others_profiles(fields: &Fields, workspace: Option<&str>) -> Claus
                 )),
             ),
         ])),
-    };
-    Clause::new(vec![rank::Tier::new(
-        Box::new(ConstScoreQuery::new(query, 1.0)),
-        true,
-        1.0,
-        true,
-    )])
+    }
 }

@@ -32,26 +32,17 @@ impl Engine {
         if searcher.doc_freq(&term)? == 0 {
             return Ok(false);
         }
-        let owned = Term::from_field_text(self.fields.owner, crate::OWNED);
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-        )];
         // other workspaces' profiles do not count
-        let mut others: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(owned, IndexRecordOption::Basic)),
-        )];
-        if let Some(w) = workspace {
-            others.push((
+        let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            ),
+            (
                 Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.fields.owner, w),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        clauses.push((Occur::MustNot, Box::new(BooleanQuery::new(others))));
+                crate::compile::others_profiles_query(&self.fields, workspace),
+            ),
+        ];
         Ok(searcher.search(&BooleanQuery::new(clauses), &Count)? > 0)
     }
 }

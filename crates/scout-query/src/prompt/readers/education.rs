@@ -449,19 +449,7 @@ impl<'a> Reader<'a> {
                 && in_list(&["with", "by", "through", "via"], self.lower(i + 1))
                 && body_letters(&self.tokens[i + 2].text)
             {
-                let code = self.tokens[i + 2].text.clone();
-                let mode = self.modes[i];
-                self.push(
-                    (i, i + 3),
-                    mode,
-                    Criterion::CertificationName(code.clone()),
-                    confidence::CERTIFICATION_BY_THE_WORD,
-                    format!(
-                        "a certification: {code}, the body after \"{}\"",
-                        self.tokens[i].text
-                    ),
-                );
-                self.claim(i, i + 3);
+                self.push_body((i, i + 3), i + 2, "the body after", i);
                 continue;
             }
             // "board certified (BCOP)", "chartered (CEng)": the acronym in
@@ -480,19 +468,7 @@ impl<'a> Reader<'a> {
                 } else {
                     i
                 };
-                let code = self.tokens[i + 1].text.clone();
-                let mode = self.modes[i];
-                self.push(
-                    (start, i + 2),
-                    mode,
-                    Criterion::CertificationName(code.clone()),
-                    confidence::CERTIFICATION_BY_THE_WORD,
-                    format!(
-                        "a certification: {code}, in brackets after \"{}\"",
-                        self.tokens[i].text
-                    ),
-                );
-                self.claim(start, i + 2);
+                self.push_body((start, i + 2), i + 1, "in brackets after", i);
                 continue;
             }
             // "AWS Certified Solutions Architect", "Scrum certification",
@@ -579,6 +555,25 @@ impl<'a> Reader<'a> {
             // by a sign or a joiner word, is one too
             self.certification_listed_before(s, i);
         }
+    }
+
+    /// The certification of a professional body's letters at word `code`
+    /// said after the word at `word` ("chartered (IStructE)", "chartered
+    /// with ICE"), over `span`.
+    fn push_body(&mut self, span: (usize, usize), code: usize, how: &str, word: usize) {
+        let name = self.tokens[code].text.clone();
+        let mode = self.modes[word];
+        self.push(
+            span,
+            mode,
+            Criterion::CertificationName(name.clone()),
+            confidence::CERTIFICATION_BY_THE_WORD,
+            format!(
+                "a certification: {name}, {how} \"{}\"",
+                self.tokens[word].text
+            ),
+        );
+        self.claim(span.0, span.1);
     }
 
     /// Reads the certification named right before word `s` (a list's item

@@ -13,6 +13,9 @@ use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::titles::is_known_title;
 use scout_taxonomy::{geocode, GeoKind};
 
+/// Words after a US state's code that make it an area (*NJ/PA area*).
+const AREA_WORDS: &[&str] = &["area", "region", "metro"];
+
 impl<'a> Reader<'a> {
     /// `end` past the state or country that follows a city and contains it
     /// ("Austin TX", "Austin, Texas", "Lyon France"): said of the same place.
@@ -214,7 +217,7 @@ impl<'a> Reader<'a> {
             // (not a city's state: "Portland ME area")
             let area = k + 1 < r.len()
                 && r.same_clause(k, k + 1)
-                && in_list(&["area", "region", "metro"], r.lower(k + 1))
+                && in_list(AREA_WORDS, r.lower(k + 1))
                 && !(k >= 1 && r.same_clause(k - 1, k) && r.tokens[k - 1].capitalized());
             before || after || area
         };
@@ -229,7 +232,7 @@ impl<'a> Reader<'a> {
             if end < self.len()
                 && self.free(end, 1)
                 && self.same_clause(k, end)
-                && in_list(&["area", "region", "metro"], self.lower(end))
+                && in_list(AREA_WORDS, self.lower(end))
             {
                 end += 1;
             }

@@ -281,15 +281,6 @@ impl<'a> Reader<'a> {
             } {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
-            // "IT service desk analyst": a field word before a title of
-            // three words the gazetteer knows
-            if n == 4
-                && in_list(DOMAIN_WORDS, words[0])
-                && in_list(lx::COMMON_ROLES, words[3])
-                && is_known_title(&words[1..].join(" "))
-            {
-                return Some(confidence::TITLE_FIELD_AND_ROLE);
-            }
             // "customer support team lead": a field of two words the
             // taxonomy knows before a title the gazetteer knows
             if n == 4
@@ -314,11 +305,12 @@ impl<'a> Reader<'a> {
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
             }
-            // "data protection officer", "data product manager": a field
-            // word before a title the gazetteer knows
-            if n == 3
+            // "data protection officer", "data product manager", "IT
+            // service desk analyst": a field word before a title of two or
+            // three words the gazetteer knows
+            if (3..=4).contains(&n)
                 && in_list(DOMAIN_WORDS, words[0])
-                && in_list(lx::COMMON_ROLES, words[2])
+                && in_list(lx::COMMON_ROLES, words[n - 1])
                 && is_known_title(&words[1..].join(" "))
             {
                 return Some(confidence::TITLE_FIELD_AND_ROLE);
