@@ -90,8 +90,13 @@ def _fixture():
 FIXTURE = _fixture()
 
 
+# the characters Rust's `str::trim` removes (Unicode White_Space); Python's
+# `str.strip` also removes U+001C-U+001F, which the server keeps
+RUST_BLANK = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+
+
 def _well_formed_id(value, longest):
-    return isinstance(value, str) and value.strip() != "" and len(value) <= longest
+    return isinstance(value, str) and value.strip(RUST_BLANK) != "" and len(value) <= longest
 
 
 def _map_body(body):

@@ -614,7 +614,13 @@ pub fn parse_search_request(body: &Value) -> Result<SearchRequest, RequestError>
         Some(Value::Array(ids)) => {
             for (i, id) in ids.iter().enumerate() {
                 match id {
-                    Value::String(s) if !s.is_empty() => related.push(s.clone()),
+                    // a blank id names no transaction; said as for any blank string
+                    Value::String(s) if s.trim().is_empty() => issues.push(issue(
+                        "too_small",
+                        vec!["relatedSearchTransactionIds".into(), i.into()],
+                        "String must contain at least 1 non-blank character(s)",
+                    )),
+                    Value::String(s) => related.push(s.clone()),
                     other => issues.push(invalid_type(
                         vec!["relatedSearchTransactionIds".into(), i.into()],
                         "string",
@@ -866,6 +872,14 @@ mod tests {
             Err(RequestError::TooManyTransactions)
         );
         assert_eq!(invalid(json!({"filters": [{"filterType": "SKILL", "value": "Go"}], "relatedSearchTransactionIds": [1]}))[0].path.len(), 2);
+        // a blank id (U+0085 is blank to `trim`) is refused as blank, at its index
+        for blank in ["", " ", "\u{85}"] {
+            let issues = invalid(
+                json!({"filters": [{"filterType": "SKILL", "value": "Go"}], "relatedSearchTransactionIds": ["tx_1", blank]}),
+            );
+            assert_eq!(issues[0].code, "too_small");
+            assert_eq!(issues[0].path.len(), 2);
+        }
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub(super) fn search_request_schema() -> Value {
         "filters": {"type": "array", "minItems": 1, "maxItems": MAX_FILTERS, "items": {"$ref": "#/components/schemas/Filter"}},
         "relatedSearchTransactionIds": {"type": "array", "maxItems": MAX_RELATED_TRANSACTIONS,
             "description": "Earlier transactions of this workspace whose talents are left out (each must be known: an unknown id is a validation_error at its index)",
-            "items": {"type": "string", "minLength": 1}}
+            "items": {"type": "string", "minLength": 1, "pattern": not_blank()}}
     }})
 }
 
