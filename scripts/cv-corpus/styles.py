@@ -1695,3 +1695,159 @@ DEV_LATER_13 = [
     ("in-personal-table", in_personal_table, ["IN"], ["lo-docx"]),
     ("md-readme-emoji", md_readme_emoji, ["ES", "US"], ["text"]),
 ]
+
+
+# --- round 15: layouts taken from résumés people published themselves ------
+# Each style below copies the layout (not the words or the person) of a
+# résumé its author wrote and published in a public repository, read once
+# to see how people who are not Scout's authors set a CV down.
+
+US_STATE_CODES = {"San Francisco": "CA", "New York": "NY", "Austin": "TX", "Seattle": "WA", "Chicago": "IL",
+                  "Boston": "MA", "Denver": "CO"}
+
+
+def text_leaders(p):
+    """A plain-text résumé in a Markdown code block: the place as 'Austin TX
+    USA' (no commas) beside the contacts on one line, jobs as 'YEAR-YEAR
+    EMPLOYER IN CAPITALS, Title ---- City ST' with a paragraph under each,
+    skills as labelled lines of words separated by spaces, degrees with a
+    leader line before the school."""
+    st = US_STATE_CODES[p["city"]]
+    links = "      ".join(p["links"])
+    m = ["```text", "", p["name"], "", "-" * 90,
+         f"{p['city_written']} {st} USA      {p['email']}      {links}".rstrip(), "",
+         f"{p['title']} who likes building things that last. {bullets(p)[0]}.", "", "EXPERIENCE", ""]
+    for e in p["experiences"]:
+        years = f"{e['start'][:4]}-{e['end'][:4] if e['end'] else ''}"
+        head = f"{e['company'].upper()}, {e['title']} "
+        m.append(f"{years:<13}{head}{'-' * max(4, 70 - len(head))} {p['city_written']} {st}")
+        m.append(f"     {bullets(p)[1]}.")
+        m.append("")
+    m += ["SKILLS", "", f"Core       {' '.join(p['skills'][:4])}", f"Also       {' '.join(p['skills'][4:])}", ""]
+    m += ["LANGUAGES", "", "  ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]), ""]
+    if p["certifications"]:
+        m += ["CERTIFICATIONS", ""] + [f"{c} {'-' * max(4, 60 - len(c))} {p['experiences'][-1]['start'][:4]}" for c in p["certifications"]] + [""]
+    m += ["EDUCATION", ""]
+    m += [f"{ed['degree']} {'-' * max(4, 60 - len(ed['degree']))} {ed['school']} {ed['year']}" for ed in p["education"]]
+    m += ["```", ""]
+    return "md", "\n".join(m), "year"
+
+
+def md_pipe_jobs(p):
+    """A Markdown résumé with a tagline, links as '[GitHub](…) | [Email](mailto:…)',
+    jobs as '### Title, Company | Jun 2021 -- Present | Pune, India' (earlier
+    ones 'Remote'), grouped skills that also list spoken languages, and
+    certifications as credential links with a month."""
+    country = COUNTRY_NAMES[p["country"]]
+    m = [f"# {p['name']}", "", f"**{p['title']} | Maker | Learner**", ""]
+    parts = [f"[Email](mailto:{p['email']})"] + [
+        f"[{'GitHub' if 'github' in l else 'LinkedIn'}](https://{l})" for l in p["links"]]
+    m += [" | ".join(parts), "", "## Summary", "", summary(p), "", "## Experience", ""]
+    for i, e in enumerate(p["experiences"]):
+        where = f"{p['city_written']}, {country}" if i == 0 else "Remote"
+        m += [f"### {e['title']}, {e['company']} | {span(e, 'en', 'short', ' -- ')} | {where}", ""]
+        m += [f"- {b}." for b in bullets(p)[:2]] + [""]
+    m += ["## Skills", "", f"- **Core:** {', '.join(p['skills'][:4])}", f"- **Tools:** {', '.join(p['skills'][4:])}",
+          f"- **Languages:** {', '.join(lang_name(l['name'], 'en') for l in p['languages'])}", ""]
+    if p["certifications"]:
+        m += ["## Certifications", ""] + [
+            f"- [{c}](https://www.credly.com/badges/{p['n']:04d}-{i}), {month(p['experiences'][0]['start'], 'en')}"
+            for i, c in enumerate(p["certifications"])] + [""]
+    m += ["## Education", ""] + [f"- {ed['degree']}, {ed['school']} ({ed['year']})" for ed in p["education"]]
+    return "md", "\n".join(m) + "\n", "month-nolevel"
+
+
+def md_details_list(p):
+    """A Markdown CV opening with a bullet list of details ('Location:
+    Germany, Hamburg' — the country first) with the languages nested in it,
+    a quoted motto, jobs as '### Senior data engineer at Zalando' (the title
+    in sentence case) with '*MM.YYYY - present* | Hamburg', and skills as
+    bold words inside sentences."""
+    country = COUNTRY_NAMES[p["country"]]
+    t = lambda s: s[:1] + s[1:].lower()  # noqa: E731
+    m = [f"# {p['name']}", "", "-" * 39, f"* Email: {p['email']}", f"* Phone: {p['phone_written']}",
+         f"* Location: {country}, {p['city_written']}", "* Languages:"]
+    m += [f"  * {lang_name(l['name'], 'en')} - {level(l['level'], 'en').lower()}" for l in p["languages"]]
+    m += [f"* Profile: [link](https://{l})" for l in p["links"]]
+    m += ["", "-" * 39, "", f"> {summary(p)}", "", "-" * 39, "", "## Experience", ""]
+    for i, e in enumerate(p["experiences"]):
+        dates = f"{month(e['start'], 'en', 'num').replace('/', '.')} - {month(e['end'], 'en', 'num').replace('/', '.') if e['end'] else 'present'}"
+        m += [f"### {t(e['title'])} at {e['company']}", "", f"*{dates}* | {'Remote job' if i == 1 else p['city_written']}", ""]
+        m += [f"* {b};" for b in bullets(p)] + [""]
+    m += ["Technical Experience", "--------------------", "", "### Main tools", ""]
+    m += [f"* **{s}** - used daily in production work." for s in p["skills"][:3]]
+    m += ["", "### Also", "", ", ".join(p["skills"][3:]) + ".", ""]
+    if p["certifications"]:
+        m += ["Certificates", "------------", ""] + [f"* {c} ({p['experiences'][0]['start'][:4]})" for c in p["certifications"]] + [""]
+    m += ["Education", "---------", ""] + [f"* {ed['degree']}, {ed['school']}, {ed['year']}" for ed in p["education"]]
+    m += ["", "-" * 23, "The End", ""]
+    return "md", "\n".join(m), "month"
+
+
+def md_span_headings(p):
+    """A Markdown résumé whose contact list follows the name ('- <email>',
+    the phone, '- Seattle, United States'), employers as
+    '### <span>Company</span>' with '<span>Nov 2020 -- Present</span>' and
+    the title opening the next sentence, the tools as 'Main technologies:'
+    bullets, and a certificate among extracurricular activities."""
+    country = COUNTRY_NAMES[p["country"]]
+    m = ["<!-- The (first) h1 is the page title -->", f"# {p['name']}", "", f"- <{p['email']}>", f"- {p['phone_written']}",
+         f"- {p['city_written']}, {country}", "", summary(p), "", "## Experience", ""]
+    half = (len(p["skills"]) + 1) // 2
+    for i, e in enumerate(p["experiences"]):
+        m += [f"### <span>{e['company']} </span>", f"<span>{span(e, 'en', 'short', ' -- ')}</span>",
+              f"{e['title']}. Working closely with business units and engineers.", ""]
+        m += [f" - {b}" for b in bullets(p)[:2]]
+        tools = p["skills"][:half] if i == 0 else p["skills"][half:] if i == 1 else p["skills"][:2]
+        m += [f" - Main technologies: {', '.join(tools)}", ""]
+    if len(p["experiences"]) < 2:
+        m += ["## Tools", "", ", ".join(p["skills"][half:]), ""]
+    m += ["## Education", ""]
+    for ed in p["education"]:
+        m += [f"### <span>{ed['school']}</span> <span>{ed['year'] - 3} -- {ed['year']}</span>", "", f"  - {ed['degree']}", ""]
+    m += ["## Languages", ""] + [f" - {lang_name(l['name'], 'en')} ({level(l['level'], 'en').lower()})" for l in p["languages"]]
+    m += ["", "## Volunteering/ Extracurricular Activities", ""]
+    m += [f" - Certificate: {c} https://bit.ly/{p['n']}c{i} May {p['experiences'][0]['start'][:4]}" for i, c in enumerate(p["certifications"])]
+    m += [" - Study group speaker: https://meetup.example.org/events/96609  Oct, 2019", " - Women in Tech network member", ""]
+    m += [f"[profile](https://{l})" for l in p["links"]]
+    return "md", "\n".join(m) + "\n", "month"
+
+
+def word_export_profile(p):
+    """A profile exported to a word processor and printed: the name, the
+    place as 'Pune, Maharashtra, India' on its own line, contacts on one
+    line, bold one-word headings, 'My key skills include: …' in the
+    summary, jobs as employer / title / 'Jun 2021 - Present (3 years)' /
+    place, certifications as 'Name - Issuer' over a credential id, skills
+    joined by bullets, and a 'Name - page 1' footer."""
+    if p["country"] == "IN":
+        region = IN_STATES[p["city"]][0]
+    else:
+        region = US_STATES[p["city"]]
+    place = f"{p['city_written']}, {region}, {COUNTRY_NAMES[p['country']]}"
+    h = [f"<p style='font-size:20pt'>{E(p['name'])}</p>", f"<p>{E(place)}</p>",
+         f"<p>{E(p['email'])} &nbsp; {E(p['phone_written'])} &nbsp; " + " &nbsp; ".join(E(l) for l in p["links"]) + "</p>",
+         "<p><b>Summary</b></p>", f"<p>{E(p['title'])} focused on dependable delivery.</p>",
+         f"<p>My key skills include: {E(', '.join(p['skills'][:4]))}.</p>", "<p><b>Experience</b></p>"]
+    for e in p["experiences"]:
+        years = (int((e["end"] or "2026-11")[:4]) - int(e["start"][:4])) or 1
+        h.append(f"<p><b>{E(e['company'])}</b><br>{E(e['title'])}<br>{span(e, 'en', 'short', ' - ')} ({years} year{'s' if years > 1 else ''})<br>{E(place)}</p>")
+    h.append("<p><b>Education</b></p>" + "".join(
+        f"<p><b>{E(ed['school'].upper())}</b><br>{E(ed['degree'])}<br>{ed['year'] - 4} - {ed['year']}</p>" for ed in p["education"]))
+    if p["certifications"]:
+        h.append("<p><b>Licenses &amp; Certifications</b></p>" + "".join(
+            f"<p><b>{E(c)}</b> - Credential issuer<br>UC-{p['n']:04d}{i}-0d31-49f5-93fb</p>" for i, c in enumerate(p["certifications"])))
+    h.append("<p><b>Skills</b></p><p>" + " &nbsp;•&nbsp; ".join(E(s) for s in p["skills"]) + "</p>")
+    h.append("<p><b>Languages</b></p>" + "".join(
+        f"<p>{lang_name(l['name'], 'en')} ({level(l['level'], 'linkedin')})</p>" for l in p["languages"]))
+    h.append(f"<p style='color:#888'>{E(p['name'])} - page 1</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_14 = [
+    ("text-leaders", text_leaders, ["US"], ["text"]),
+    ("md-pipe-jobs", md_pipe_jobs, ["IN", "GB"], ["text"]),
+    ("md-details-list", md_details_list, ["DE", "ES", "FR"], ["text"]),
+    ("md-span-headings", md_span_headings, ["US", "GB"], ["text"]),
+    ("word-export-profile", word_export_profile, ["IN", "US"], ["lo-pdf"]),
+]
