@@ -165,6 +165,11 @@ fn tokens(line: &str) -> Vec<(Tok, usize, usize)> {
     out
 }
 
+/// Whether a word names a month ("May", "janv.", "März").
+pub fn is_month_word(word: &str) -> bool {
+    month_of(&fold(word)).is_some()
+}
+
 fn month_of(word: &str) -> Option<u8> {
     MONTHS
         .iter()
@@ -289,7 +294,9 @@ pub fn find_span(line: &str) -> Option<Span> {
         let mut k = first + used;
         // the connector: a dash and/or a word ("to", "bis", "–", "to till date")
         let mut connected = false;
-        if t.get(k).map(|x| &x.0) == Some(&Tok::Dash) {
+        // "Jun 2021 -- Present": a dash typed twice is one
+        let dash_from = k;
+        while k < dash_from + 2 && t.get(k).map(|x| &x.0) == Some(&Tok::Dash) {
             k += 1;
             connected = true;
         }
@@ -331,6 +338,22 @@ pub fn find_span(line: &str) -> Option<Span> {
                     });
                 }
             }
+        }
+        // "2024-      Acme": a dash glued to the year with nothing after it
+        // leaves the range open (the job goes on)
+        let glued_dash = k == dash_from + 1
+            && t[dash_from].1 == t[first + used - 1].2
+            && line[t[dash_from].2..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        if glued_dash && opener.is_none() {
+            return Some(Span {
+                from,
+                to: t[dash_from].2,
+                start,
+                end: None,
+            });
         }
         if opener == Some(true) {
             return Some(Span {
@@ -405,6 +428,9 @@ mod tests {
             ("2012 - 2015", "2012-01-01", Some("2015-01-01")),
             ("12/2024 - aujourd'hui", "2024-12-01", None),
             ("März 2016 – Okt. 2018", "2016-03-01", Some("2018-10-01")),
+            ("Jun 2021 -- Present", "2021-06-01", None),
+            ("Sep 2018 -- Oct 2020", "2018-09-01", Some("2020-10-01")),
+            ("2024-        CROWDSTRIKE Senior SE", "2024-01-01", None),
         ];
         for (line, start, end) in cases {
             assert_eq!(
@@ -420,6 +446,8 @@ mod tests {
         assert_eq!(ends("2004"), None);
         assert_eq!(ends("+44 7700 900123"), None);
         assert_eq!(ends("Improved the close by 20 %"), None);
+        // a dash that joins the year to a word is no open range
+        assert_eq!(ends("2024-ready platform"), None);
         assert_eq!(years_in("MBA, University of Bristol, 2016"), [2016]);
     }
 

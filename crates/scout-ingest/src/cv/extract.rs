@@ -277,7 +277,7 @@ pub fn text_of(bytes: &[u8]) -> Result<(FileKind, String), CvError> {
         FileKind::Pdf => pdf_text(bytes)?,
         FileKind::Docx => super::docx::docx_text(bytes)?,
         FileKind::Text => {
-            let t = decode_text(bytes).unwrap_or_default();
+            let t = super::markup::without_markup(&decode_text(bytes).unwrap_or_default());
             if t.trim().is_empty() {
                 return Err(CvError::NoText);
             }

@@ -9,6 +9,8 @@ use scout_taxonomy::places::locate_profile;
 use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::{fold, geocode, GeoKind};
 
+use super::dates::find_span;
+use super::jobs::{is_remote, leaders_as_tabs, us_town_and_state};
 use super::pdf_layout::HEADING_MARK;
 use super::phone::to_e164;
 use super::sections::{self, Section};
@@ -176,14 +178,24 @@ fn is_contact_line(line: &str) -> bool {
 
 fn email_in(line: &str) -> Option<String> {
     line.split(|c: char| c.is_whitespace() || c == '|' || c == ',' || c == ';')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .find(|w| {
-            let Some((user, domain)) = w.split_once('@') else {
-                return false;
-            };
-            !user.is_empty() && domain.contains('.') && !domain.starts_with('.')
+        .find_map(|w| {
+            let (before, after) = w.split_once('@')?;
+            // the address is what may stand in one around its '@': a Markdown
+            // link's "[Email](mailto:" before it and ")" after it are not
+            let user_at = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphanumeric() || "._%+-'".contains(c))
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            let user = before[user_at..].trim_start_matches(['.', '\'']);
+            let domain_end = after
+                .find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+                .unwrap_or(after.len());
+            let domain = after[..domain_end].trim_end_matches(['.', '-']);
+            (!user.is_empty() && domain.contains('.') && !domain.starts_with('.'))
+                .then(|| format!("{user}@{domain}").to_lowercase())
         })
-        .map(|w| w.to_lowercase())
 }
 
 fn is_year(s: &str) -> bool {
@@ -316,7 +328,10 @@ fn without_document_title(text: &str) -> &str {
 fn location_in(line: &str) -> Option<(String, String)> {
     // as written first ("Halle (Saale), Germany" is a city's name), then
     // without what is written around the place
-    place_of_parts(line.trim()).or_else(|| place_of_parts(&cleaned_place(line)))
+    place_of_parts(line.trim())
+        .or_else(|| place_of_parts(&cleaned_place(line)))
+        // "Austin TX USA": a US town and its state without commas
+        .or_else(|| place_of_parts(&us_town_and_state(line.trim())?))
 }
 
 /// "Based in London", "Madrid (España)", "Austin, TX 78701": the place
@@ -643,9 +658,11 @@ fn section_name(s: Section) -> &'static str {
 
 /// A `Label: rest` line whose label names a list section
 /// (`Skills: Python, SQL`, `Languages: Hindi, English`).
+/// Also a label that names one item's kind or a job's tools ("Certificate:
+/// …", "Main technologies: …", "Environment: …").
 fn labelled(line: &str) -> Option<(Section, &str)> {
     let (label, rest) = line.split_once(':')?;
-    let section = sections::known_heading(label)?;
+    let section = sections::known_heading(label).or_else(|| lists::list_label(label))?;
     matches!(
         section,
         Section::Skills | Section::Languages | Section::Certifications
@@ -1374,18 +1391,18 @@ fn place_of_current_job(
         .flat_map(|(_, g)| g.iter())
         .find(|l| l.contains(job.company.as_str()))?;
     let after = &line[line.find(job.company.as_str())? + job.company.len()..];
-    let after = after.trim_start_matches([',', '—', '–', '-', '|', '·', '(', ' ', '\t']);
+    // "Title, Acme | Jun 2021 -- Present | Pune, India", "ACME, Title ----
+    // Boston MA": past the dates, the title and a remote word, the first
+    // part left is where the job is, or nothing is
+    let after = leaders_as_tabs(after);
     let part = after
         .split(['|', '·', '\t', '(', ')'])
-        .next()?
-        .split(" — ")
-        .next()?
-        .split(" – ")
-        .next()?
-        .trim();
-    if part.is_empty() || fold(part) == fold(&job.title) {
-        return None;
-    }
+        .flat_map(|p| p.split(" — "))
+        .flat_map(|p| p.split(" – "))
+        .map(|p| p.trim().trim_matches([',', '-', ' ']))
+        .find(|p| {
+            !p.is_empty() && fold(p) != fold(&job.title) && find_span(p).is_none() && !is_remote(p)
+        })?;
     location_in(part).or_else(|| location_in(part.split(',').next()?.trim()))
 }
 
@@ -1434,6 +1451,22 @@ mod tests {
             Some("Senior Data Engineer")
         );
         assert_eq!(closed_up("Senior Data Engineer"), None);
+    }
+
+    #[test]
+    fn an_address_is_read_out_of_what_is_written_around_it() {
+        for (line, email) in [
+            (
+                "[GitHub](https://github.com/x) | [Email](mailto:Harry.Evans@Yahoo.com) | x",
+                "harry.evans@yahoo.com",
+            ),
+            ("- <kaya.ota@mail.com>", "kaya.ota@mail.com"),
+            ("E-mail:o'neil+cv@example.co.uk.", "o'neil+cv@example.co.uk"),
+            ("(jane_doe@example.org)", "jane_doe@example.org"),
+        ] {
+            assert_eq!(email_in(line).as_deref(), Some(email), "{line}");
+        }
+        assert_eq!(email_in("@handle on x.com"), None);
     }
 
     #[test]
@@ -1662,6 +1695,10 @@ mod tests {
             ),
             ("Current location\tHyderabad", "Hyderabad"),
             ("Seattle, WA", "Seattle, WA"),
+            (
+                "Austin TX USA      a@b.com      github.com/ab",
+                "Austin, TX",
+            ),
             ("Denver, CO", "Denver, CO"),
             ("Boston, MA", "Boston, MA"),
             ("Chicago, IL", "Chicago, IL"),

@@ -15,7 +15,7 @@
 //! place after the employer (`N26, Stuttgart`) is left out.
 
 use scout_taxonomy::titles::{family_of, is_known_title};
-use scout_taxonomy::{fold, geocode, GeoKind};
+use scout_taxonomy::{fold, geocode, us_state, GeoKind};
 
 use super::dates::{find_span, Span};
 use super::CvExperience;
@@ -172,6 +172,54 @@ fn without_employment_type(line: &str) -> &str {
     line
 }
 
+/// "Boston MA", "Austin TX USA": a US town and its state's code written
+/// without commas, as "Boston, MA" (which the place data reads).
+pub(super) fn us_town_and_state(text: &str) -> Option<String> {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words
+        .last()
+        .is_some_and(|w| matches!(fold(w).as_str(), "usa" | "us" | "u s a"))
+    {
+        words.pop();
+    }
+    let (code, town) = words.split_last()?;
+    let is_code = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
+    (is_code
+        && !town.is_empty()
+        && !town.iter().any(|w| w.ends_with(','))
+        && us_state(code).is_some())
+    .then(|| format!("{}, {code}", town.join(" ")))
+}
+
+/// Whether a text is a place the place data knows, as written or as a
+/// comma-less US town ("Boston MA").
+fn is_place(text: &str) -> bool {
+    geocode(text).is_some()
+        || us_town_and_state(text)
+            .and_then(|t| geocode(&t))
+            .is_some_and(|g| g.kind == GeoKind::City)
+}
+
+/// Where a job was done when it was done nowhere in particular, folded.
+const REMOTE_WORDS: &[&str] = &[
+    "remote",
+    "remote job",
+    "remotely",
+    "fully remote",
+    "hybrid",
+    "on site",
+    "onsite",
+    "work from home",
+    "teletravail",
+    "remoto",
+    "homeoffice",
+];
+
+/// Whether a text only says the job was done nowhere in particular.
+pub(super) fn is_remote(text: &str) -> bool {
+    REMOTE_WORDS.contains(&fold(text).as_str())
+}
+
 /// An employer without a place after it (`N26, Stuttgart`, `Monzo ·
 /// London`, `Arup (Bristol)` → the name alone).
 /// A town and its country both go: `Capgemini — Lyon, France`.
@@ -195,7 +243,7 @@ fn without_place(company: &str) -> String {
             .find_map(|sep| {
                 let (name, place) = company.rsplit_once(sep)?;
                 let place = place.trim().trim_end_matches(')');
-                (geocode(place).is_some() && !name.trim().is_empty()).then_some(name.trim())
+                (is_place(place) && !name.trim().is_empty()).then_some(name.trim())
             })
         else {
             break;
@@ -318,6 +366,12 @@ fn is_duration(text: &str) -> bool {
         })
 }
 
+/// Whether what is left of a dates line names no role: nothing, or only
+/// where the job was done ("*05.2023 - present* | Madrid").
+fn says_no_role(rest: &str) -> bool {
+    rest.is_empty() || (is_place(rest) && !title_like(rest))
+}
+
 /// The line with the dates taken out, and a duration beside them.
 fn remainder(line: &str, span: &Span) -> String {
     let rest = format!("{} {}", &line[..span.from], &line[span.to..]);
@@ -333,6 +387,24 @@ fn remainder(line: &str, span: &Span) -> String {
         }
     }
     if is_duration(&rest) {
+        rest.clear();
+    }
+    // "Title, Acme | Jun 2021 -- Present | Remote", "| Pune, India": a part
+    // between bars that is only where the job was done says no role
+    // (a lone place may be an employer's name: "Orange"; the lines around
+    // say which, see `from_lines`)
+    if rest.contains('|') {
+        let kept: Vec<&str> = rest
+            .split('|')
+            .map(|p| p.trim().trim_matches(EDGE_MARKS).trim())
+            .filter(|p| !p.is_empty() && !is_remote(p))
+            .enumerate()
+            .filter(|(i, p)| *i == 0 || !is_place(p))
+            .map(|(_, p)| p)
+            .collect();
+        rest = kept.join(" | ");
+    }
+    if is_remote(&rest) {
         rest.clear();
     }
     rest
@@ -356,6 +428,13 @@ fn from_lines(lines: &[&str]) -> Option<(String, String)> {
             if let Some(role) = split_role(b).filter(|_| !title_like(a)) {
                 return Some(role);
             }
+            // "### Nurse manager at BBVA" / "*05.2023 - present* | Madrid":
+            // the first holds the role, the second where it was done
+            if is_place(b) && !title_like(b) {
+                if let Some(role) = split_role(a) {
+                    return Some(role);
+                }
+            }
             let (a, b) = (a.trim(), b.trim());
             Some(if title_like(b) && !title_like(a) {
                 (b.to_owned(), without_place(a))
@@ -367,9 +446,57 @@ fn from_lines(lines: &[&str]) -> Option<(String, String)> {
     }
 }
 
+/// A line with leader dashes or dots ("Acme, Engineer ------ Boston MA")
+/// with a tab for each run of them, the separator they stand for.
+pub(super) fn leaders_as_tabs(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut run = 0;
+    let mut pending = String::new();
+    for c in line.chars() {
+        if matches!(c, '-' | '.' | '_' | '–' | '—' | '…') {
+            run += 1;
+            pending.push(c);
+            continue;
+        }
+        if run >= 4 {
+            out.truncate(out.trim_end().len());
+            out.push('\t');
+            pending.clear();
+            run = 0;
+            if c == ' ' {
+                continue;
+            }
+        }
+        out.push_str(&pending);
+        pending.clear();
+        run = 0;
+        if c == ' ' && out.ends_with('\t') {
+            continue;
+        }
+        out.push(c);
+    }
+    if run >= 4 {
+        out.truncate(out.trim_end().len());
+    } else {
+        out.push_str(&pending);
+    }
+    out
+}
+
+/// The title a line opens with, when it is one ("Search consultant.
+/// Working closely with…", "Data Engineer").
+fn title_opening(line: Option<&str>) -> Option<String> {
+    let line = line?.trim();
+    let end = line.find(['.', ',', ';', ':', '(']).unwrap_or(line.len());
+    let head = line[..end].trim();
+    (!head.is_empty() && head.split_whitespace().count() <= 6 && title_like(head))
+        .then(|| head.to_owned())
+}
+
 /// The jobs of an experience section's lines (empty lines left out).
 pub fn read(lines: &[&str]) -> Vec<CvExperience> {
-    let lines: Vec<&str> = lines.iter().map(|l| plain(l)).collect();
+    let lines: Vec<String> = lines.iter().map(|l| leaders_as_tabs(plain(l))).collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let lines = lines.as_slice();
     let spans: Vec<Option<Span>> = lines.iter().map(|l| find_span(l)).collect();
     let anchors: Vec<usize> = (0..lines.len()).filter(|&i| spans[i].is_some()).collect();
@@ -381,7 +508,7 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
         && header_like(lines[first - 1])
         && spans[first]
             .as_ref()
-            .is_some_and(|s| remainder(lines[first], s).is_empty());
+            .is_some_and(|s| says_no_role(&remainder(lines[first], s)));
     // the header line before a line, past one sentence that describes the
     // employer ("SAP, Stuttgart" / "A leading company in its sector." /
     // "Lead Engineer (Nov 2022 to Present)")
@@ -501,7 +628,18 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
                 .copied()
                 .collect()
         };
-        if let Some(role) = from_lines(&header) {
+        let role = match header.as_slice() {
+            // "Rakuten" / "Nov 2020 -- Present" / "Search consultant. Working
+            // with…": an employer alone before the dates, the title opening
+            // the line after them
+            [employer] if dates_last && !title_like(employer) && split_role(employer).is_none() => {
+                title_opening(lines.get(i + 1).filter(|_| i + 1 < next_anchor).copied())
+                    .map(|title| (title, without_place(employer)))
+                    .or_else(|| from_lines(&header))
+            }
+            _ => from_lines(&header),
+        };
+        if let Some(role) = role {
             out.push(unit(role, span));
         }
         used_until = if dates_last {
@@ -545,6 +683,39 @@ mod tests {
         e: Option<&str>,
     ) -> (String, String, Option<String>, Option<String>) {
         (t.into(), c.into(), Some(s.into()), e.map(str::to_owned))
+    }
+
+    #[test]
+    fn layouts_of_resumes_people_wrote_themselves() {
+        // leader dashes, the employer in capitals, an open "2024-"
+        assert_eq!(
+            roles("2024-        STRIPE, Senior Data Engineer ---------------- Austin TX\n     Built things.\n2018-2023    ACCENTURE, Data Engineer ------------------- Austin TX"),
+            [
+                r("Senior Data Engineer", "STRIPE", "2024-01-01", None),
+                r("Data Engineer", "ACCENTURE", "2018-01-01", Some("2023-01-01"))
+            ]
+        );
+        // title, employer, dates and place between bars; "Remote"
+        assert_eq!(
+            roles("### Tech Lead, Incubyte | Jun 2021 -- Present | Pune, India\n- Led projects.\n### Project Engineer, Wipro | Sep 2020 -- Jun 2021 | Remote"),
+            [
+                r("Tech Lead", "Incubyte", "2021-06-01", None),
+                r("Project Engineer", "Wipro", "2020-09-01", Some("2021-06-01"))
+            ]
+        );
+        // "Title at Company" over "*dates* | place" or "| Remote job"
+        assert_eq!(
+            roles("### Nurse manager at BBVA\n*05.2023 - present* | Madrid\n* Led a ward;\n### Charge nurse at Indra\n*12.2020 - 01.2023* | Remote job"),
+            [
+                r("Nurse manager", "BBVA", "2023-05-01", None),
+                r("Charge nurse", "Indra", "2020-12-01", Some("2023-01-01"))
+            ]
+        );
+        // the employer alone over the dates, the title opening a sentence
+        assert_eq!(
+            roles("### Rakuten Group\nNov 2020 -- Present\nSearch Engineer. Working closely with business units.\n - Consulting"),
+            [r("Search Engineer", "Rakuten Group", "2020-11-01", None)]
+        );
     }
 
     #[test]

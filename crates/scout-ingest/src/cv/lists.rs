@@ -6,7 +6,7 @@ use scout_taxonomy::languages::{canonical_language, canonical_proficiency};
 use scout_taxonomy::skills::canonical_skill;
 use scout_taxonomy::titles::is_known_title;
 
-use super::dates::{find_span, years_in};
+use super::dates::{find_span, is_month_word, years_in};
 use super::{CvLanguage, CvSkillEvidence};
 
 /// Items of a list line: cut at commas, semicolons, bullets, bars, tabs,
@@ -147,14 +147,16 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
             if strict && n == 1 && phrase.eq_ignore_ascii_case("cv") {
                 continue;
             }
-            // "Boston, MA", "Lyon, FR": a state's or country's code after a
-            // town, not Mergers & Acquisitions
+            // "Boston, MA", "Lyon, FR", "Boston MA": a state's or country's
+            // code after a town, not Mergers & Acquisitions
             if strict
                 && n == 1
                 && phrase.len() == 2
                 && phrase.chars().all(|c| c.is_ascii_uppercase())
                 && i > 0
-                && words[i - 1].ends_with(',')
+                && (words[i - 1].ends_with(',')
+                    || (words[i - 1].starts_with(char::is_uppercase)
+                        && scout_taxonomy::us_state(&phrase).is_some()))
             {
                 continue;
             }
@@ -202,6 +204,34 @@ pub fn skills_of_list_line(line: &str) -> Vec<&'static str> {
         }
     }
     out
+}
+
+/// Labels of one line's list beyond the section headings, folded: a job's
+/// tools ("Main technologies: Solr, Java", "Environment: …") and one
+/// certification ("Certificate: …").
+const SKILL_LABELS: &[&str] = &[
+    "main technologies",
+    "technologies",
+    "technologies used",
+    "tech stack",
+    "stack",
+    "tools used",
+    "environment",
+    "key skills",
+    "my key skills include",
+    "skills used",
+];
+
+/// The list section a line's label names, beyond the section headings.
+pub fn list_label(label: &str) -> Option<super::sections::Section> {
+    let f = scout_taxonomy::fold(super::sections::bare(label));
+    if SKILL_LABELS.contains(&f.as_str()) {
+        Some(super::sections::Section::Skills)
+    } else if CERTIFICATION_LABELS.contains(&f.as_str()) {
+        Some(super::sections::Section::Certifications)
+    } else {
+        None
+    }
 }
 
 /// Adds a skill with the line it was read from, once.
@@ -270,7 +300,11 @@ pub fn languages(lines: &[&str]) -> Vec<CvLanguage> {
             continue;
         }
         let before = out.len();
-        for item in line.split([',', ';', '|', '·', '•']) {
+        // "English (Native)  Spanish (Basic)": two spaces or a tab part them too
+        let parts = line
+            .split([',', ';', '|', '·', '•', '\t'])
+            .flat_map(|p| p.split("  "));
+        for item in parts {
             let item = item.trim();
             if item.is_empty() {
                 continue;
@@ -686,6 +720,37 @@ fn is_award(line: &str) -> bool {
 /// Certifications: one a line (a name wrapped in a narrow column joined
 /// back), bullets and a trailing date taken off; a place and a date
 /// ("München, den 01.10.2026", a signature) is none.
+/// Markdown links as their text: "[Oracle Certified Associate](https://…)".
+fn without_markdown_links(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let Some(mid) = rest[open..].find("](").map(|m| open + m) else {
+            break;
+        };
+        let Some(close) = rest[mid..].find(')').map(|c| mid + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..mid]);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A line without the web addresses written in it ("PMP https://bit.ly/x
+/// May 2020": the badge's address is no part of the name).
+fn without_urls(line: &str) -> String {
+    line.split(' ')
+        .filter(|w| {
+            let w = w.trim_start_matches(['(', '<']).to_ascii_lowercase();
+            !(w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn certifications(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // "Certifications: A; B": items apart by semicolons
@@ -717,7 +782,8 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
             }
             _ => line.clone(),
         };
-        let line = &line;
+        // "[AWS Certified …](https://credly…), Mar 2024": the link's text
+        let line = &without_urls(&without_markdown_links(&line));
         let text = without_leading_date(
             line.trim()
                 .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
@@ -731,6 +797,12 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         } else if let Some(year) = years_in(&text).last() {
             if let Some(at) = text.rfind(&year.to_string()) {
                 text = text[..at].to_owned();
+                // "…, May 2020": the month went with its year
+                if let Some((head, month)) = text.trim_end().rsplit_once(' ') {
+                    if is_month_word(month.trim_end_matches([',', '.'])) {
+                        text = head.to_owned();
+                    }
+                }
                 dated = true;
             }
         }
@@ -948,5 +1020,38 @@ mod tests {
                 "Tableau Desktop Specialist",
             ]
         );
+    }
+
+    #[test]
+    fn certifications_as_links_and_beside_their_badges() {
+        assert_eq!(
+            certifications(&[
+                "- [AWS Certified Data Engineer - Associate](https://www.credly.com/badges/4d78), Nov 2024",
+                "PMP https://bit.ly/36B3uAY May 2020",
+            ]),
+            ["AWS Certified Data Engineer - Associate", "PMP"]
+        );
+    }
+
+    #[test]
+    fn languages_apart_by_wide_spaces_and_labels_of_one_line_lists() {
+        let langs = languages(&["English (Native)  Spanish (Basic)"]);
+        assert_eq!(langs.len(), 2);
+        assert_eq!(langs[1].level.as_deref(), Some("elementary"));
+        assert_eq!(
+            list_label("- Main technologies"),
+            Some(super::super::sections::Section::Skills)
+        );
+        assert_eq!(
+            list_label("Certificate"),
+            Some(super::super::sections::Section::Certifications)
+        );
+        assert_eq!(list_label("Responsibilities"), None);
+        // "Boston MA": a state's code after its town
+        let found: Vec<&str> = skills_named("Somerville MA USA and Boston MA", true)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert!(found.is_empty(), "{found:?}");
     }
 }

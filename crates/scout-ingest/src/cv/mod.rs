@@ -17,6 +17,7 @@ mod fields;
 mod jobs;
 mod letter;
 mod lists;
+mod markup;
 pub(crate) mod pdf_layout;
 pub mod phone;
 pub mod render;

@@ -11,6 +11,7 @@ use scout_taxonomy::education::degree_level;
 use scout_taxonomy::fold;
 
 use super::dates::{find_span, years_in};
+use super::jobs::leaders_as_tabs;
 use super::CvEducation;
 
 /// Words of school names (folded).
@@ -148,9 +149,11 @@ const SEPARATORS: &[&str] = &[
 ];
 
 fn parts_of(line: &str) -> Vec<Part> {
+    // "MBA ---------- University of Michigan 2020": leaders part as a tab does
+    let line = leaders_as_tabs(line);
     let line = line
         .trim()
-        .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
+        .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●', '#'])
         .trim();
     // a range's last year is when the degree ended
     let (line, span_year) = match find_span(line) {
@@ -317,6 +320,10 @@ mod tests {
         assert_eq!(
             schools("2019 : Master en marketing — Sciences Po"),
             [s("Sciences Po", "Master en marketing", 2019)]
+        );
+        assert_eq!(
+            schools("MBA ------------------------ University of Michigan 2020\n### University of Leeds 2013 -- 2016\n  - BA Economics"),
+            [s("University of Michigan", "MBA", 2020), s("University of Leeds", "BA Economics", 2016)]
         );
     }
 }

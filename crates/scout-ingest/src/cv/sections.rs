@@ -341,10 +341,12 @@ pub fn looks_like_heading(line: &str) -> bool {
     let text = bare(line);
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let words = text.split_whitespace().count();
-    // "HTML CSS" in a skills list is no heading
+    // "HTML CSS" in a skills list is no heading, nor is "ANNA UNIVERSITY"
+    // in an education section
     if text
         .split_whitespace()
         .all(|w| scout_taxonomy::skills::canonical_skill(w).is_some())
+        || super::schools::is_school(text)
     {
         return false;
     }
@@ -397,6 +399,19 @@ pub fn is_page_furniture(line: &str, index: usize) -> bool {
     })
 }
 
+/// A Markdown section heading: `## Projects`, or a short line underlined
+/// by a rule (`Side Projects` / `-------`). (`###` and deeper head entries —
+/// a job, a school — not sections.)
+fn markdown_heading(line: &str, next: Option<&str>) -> bool {
+    let t = line.trim();
+    let atx = t.starts_with("## ") || (t.starts_with("# ") && !t.starts_with("# ["));
+    let underlined = next.is_some_and(is_rule)
+        && !t.starts_with(['-', '*', '+', '•', '>'])
+        && (1..=6).contains(&t.split_whitespace().count())
+        && !t.contains(':');
+    (atx || underlined) && !is_rule(t)
+}
+
 pub fn is_rule(line: &str) -> bool {
     let t = line.trim();
     t.len() >= 3 && t.chars().all(|c| c == '-' || c == '=' || c == '_')
@@ -426,7 +441,9 @@ pub fn assign(lines: &[&str], prominent: &[bool]) -> Vec<Option<Section>> {
             seen_known = true;
             out.push(None);
         } else if seen_known
-            && (looks_like_heading(line) || prominent.get(i).copied().unwrap_or(false))
+            && (looks_like_heading(line)
+                || prominent.get(i).copied().unwrap_or(false)
+                || markdown_heading(line, lines.get(i + 1).copied()))
         {
             current = Section::Other;
             out.push(None);
@@ -525,5 +542,26 @@ mod tests {
         assert_eq!(s[0], Some(Section::Header));
         assert_eq!(s[2], Some(Section::Skills));
         assert_eq!(s[4], Some(Section::Other));
+        // Markdown's own headings: "## …" and an underlined line; "###" heads
+        // an entry, and a bullet over a rule is no heading
+        let lines = [
+            "# Ana Ruiz",
+            "## Experience",
+            "### Engineer, Acme | 2020 -- Present",
+            "## Volunteering/ Extracurricular Activities",
+            "Food bank",
+            "Side Projects",
+            "-------------",
+            "A thing",
+            "- a bullet",
+            "---",
+        ];
+        let s = assign(&lines, &[false; 10]);
+        assert_eq!(s[2], Some(Section::Experience));
+        assert_eq!(s[3], None);
+        assert_eq!(s[4], Some(Section::Other));
+        assert_eq!(s[5], None);
+        assert_eq!(s[7], Some(Section::Other));
+        assert_eq!(s[8], Some(Section::Other));
     }
 }
