@@ -1851,3 +1851,112 @@ DEV_LATER_14 = [
     ("md-span-headings", md_span_headings, ["US", "GB"], ["text"]),
     ("word-export-profile", word_export_profile, ["IN", "US"], ["lo-pdf"]),
 ]
+
+
+# --- round 16: more layouts of résumés people published -------------------
+
+def yaml_front_matter(p):
+    """A Markdown résumé for a static-site theme: YAML front matter with the
+    name and header items holding icon <span>s ('Applying for: Title', the
+    phone, the e-mail as text and mailto link, the place), entries as
+    '**Employer**  ' / place / '*Title*' / dates with trailing double-space
+    breaks, a projects section with their tools, grouped skills whose last
+    group is the spoken languages, and a <style> block at the end."""
+    country = COUNTRY_NAMES[p["country"]]
+    icon = lambda name: f'<span class="iconify" data-icon="tabler:{name}"></span>'  # noqa: E731
+    m = ["---", f"name: {p['name']}", "header:", "  - text: |",
+         f'      <span style="font-size: 1.2em; font-weight: bold;">Applying for: {p["title"]}</span>',
+         f"  - text: {icon('phone')} {p['phone_written']}", "    newLine: true",
+         f"  - text: {icon('mail')} {p['email']}", f"    link: mailto:{p['email']}",
+         f"  - text: {icon('map-pin')} {p['city_written']}, {country}"]
+    m += [f"  - text: {icon('link')} {l.split('/')[-1]}\n    link: https://{l}" for l in p["links"]]
+    m += ["---", "", "## Summary", "", summary(p), "", "---", "", "## Experience", ""]
+    for e in p["experiences"]:
+        m += [f"**{e['company']}**  ", f"{p['city_written']}, {country}  ", f"*{e['title']}*  ",
+              f"{span(e, 'en', 'short', ' – ')}  ", f"- {bullets(p)[0]}.", ""]
+    m += ["---", "", "## Education", ""]
+    for ed in p["education"]:
+        m += [f"**{ed['school']}**  ", f"*{ed['degree']}*  ", f"{ed['year'] - 3} – {ed['year']}  ", ""]
+    m += ["---", "", "## Professional Projects", "", "**Customer portal**  ", f"*{', '.join(p['skills'][:2])}*  ",
+          "- Rebuilt the portal with a team of four; cut page load time by half.", "", "---", "",
+          "## Technical Skills", "", f"- **Main:** {', '.join(p['skills'][:4])}  ", f"- **Other:** {', '.join(p['skills'][4:])}  ",
+          "- **Languages:** " + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"])]
+    if p["certifications"]:
+        m += ["", "---", "", "## Certifications", ""] + [f"- {c}" for c in p["certifications"]]
+    m += ["", "<style>", "    table { width: 100%; }", "    body { background-color: #fff; color: #000; }", "</style>", ""]
+    return "md", "\n".join(m), "month"
+
+
+def md_contact_table(p):
+    """A Markdown résumé with the contacts in a table beside labelled links
+    ('| 📞 phone | [LinkedIn: name](url) |', the place as '🏳 Pune - India',
+    a date of birth), jobs as '### Title at **Company**' over '*September
+    2022 - Present*', a GPA under the degree, skills in sub-headed groups,
+    languages as '- **Hindi**: Native or Bilingual Proficiency', and
+    certifications as '- **Name** – Issuer *(Sep 2022)*'."""
+    country = COUNTRY_NAMES[p["country"]]
+    rows = [f"📞 {p['phone_written']}", f"✉ {p['email']}", f"🏳 {p['city_written']} - {country}", "📅 Date of Birth: 1994-05-05"]
+    links = [f"[{'GitHub' if 'github' in l else 'LinkedIn'}: {l.split('/')[-1]}](https://{l})" for l in p["links"]]
+    links += [""] * (len(rows) - len(links))
+    m = [f"# {p['name']}", "", f"**{p['title']}**  ", "", "| **Contact Information** | **Links** |", "|---|---|"]
+    m += [f"| {a} | {b} |" for a, b in zip(rows, links)]
+    m += ["---", "", "", "## Summary", f" {summary(p)}", "", "---", "", "## Experience", ""]
+    for e in p["experiences"]:
+        m += [f"### {e['title']} at **{e['company']}**  ", f"*{span(e, 'en', 'long', ' - ')}*", ""]
+        m += [f"- {b}." for b in bullets(p)[:2]] + [""]
+    m += ["---", "", "## Education", ""]
+    for ed in p["education"]:
+        m += [f"**{ed['school']}**  ", f"*{ed['degree']}*  ", "*GPA: Very Good*  ", f"*September {ed['year'] - 4} - May {ed['year']}*", ""]
+    m += ["---", "", "## Skills", "", "### Core", "", f"- **Main**: {', '.join(p['skills'][:3])}", "",
+          "### Tools & Platforms", "", f"- **Also**: {', '.join(p['skills'][3:])}", "", "---", "", "## Languages", ""]
+    m += [f"- **{lang_name(l['name'], 'en')}**: {level(l['level'], 'linkedin')} Proficiency" for l in p["languages"]]
+    if p["certifications"]:
+        y = p["experiences"][0]["start"][:4]
+        m += ["", "---", "", "## Certifications", ""] + [f"- **{c}** – Issuer *(Sep {y})*" for c in p["certifications"]]
+    m += ["", "---", "", "## Projects", "", "### **Reporting tool** (side project)  ", f"*October 11, {p['experiences'][0]['start'][:4]}*  ",
+          "Built an internal reporting tool.  ", f"*Technologies Used: {', '.join(p['skills'][:2])}*", ""]
+    return "md", "\n".join(m), "month"
+
+
+def jakes_template(p):
+    """The one-page LaTeX template students and engineers share most,
+    printed to PDF: the contacts on one line under the name, no place in
+    the header; each entry as two rows with a right-aligned column — school
+    and 'City, ST' over degree and 'Aug. 2018 – May 2021', title and dates
+    over employer and place —, projects as 'Name | tools', and technical
+    skills whose 'Languages:' are programming languages, the spoken ones
+    apart."""
+    if p["country"] == "US":
+        where = f"{p['city_written']}, {US_STATE_CODES[p['city']]}"
+    else:
+        where = f"{p['city_written']}, {COUNTRY_NAMES[p['country']]}"
+    abbr = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
+    ym = lambda s: f"{abbr[int(s[5:7]) - 1]} {s[:4]}"  # noqa: E731
+    row = lambda left, right, cls="": f"<div class='row {cls}'><span>{left}</span><span>{right}</span></div>"  # noqa: E731
+    contacts = " | ".join([E(p["phone_written"]), E(p["email"])] + [E(l) for l in p["links"]])
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p class=c>{contacts}</p>", "<h2>Education</h2>"]
+    for ed in p["education"]:
+        h.append(row(f"<b>{E(ed['school'])}</b>", E(where)) + row(f"<i>{E(ed['degree'])}</i>", f"<i>Aug. {ed['year'] - 3} – May {ed['year']}</i>", "sub"))
+    h.append("<h2>Experience</h2>")
+    for e in p["experiences"]:
+        end = ym(e["end"]) if e["end"] else "Present"
+        h.append(row(f"<b>{E(e['title'])}</b>", f"{ym(e['start'])} – {end}") + row(f"<i>{E(e['company'])}</i>", f"<i>{E(where)}</i>", "sub"))
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[:2]) + "</ul>")
+    h.append("<h2>Projects</h2>" + row(f"<b>Gitlytics</b> | <i>{E(', '.join(p['skills'][:2]))}</i>", "June 2020 – Present")
+             + "<ul><li>Built a dashboard of a team's commits.</li></ul>")
+    h.append("<h2>Technical Skills</h2><p>" + f"<b>Languages</b>: {E(', '.join(p['skills'][:3]))}<br>"
+             + f"<b>Frameworks &amp; Tools</b>: {E(', '.join(p['skills'][3:]))}<br>"
+             + "<b>Spoken</b>: " + ", ".join(lang_name(l['name'], 'en') for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2><p>" + "<br>".join(E(c) for c in p["certifications"]) + "</p>")
+    css = """h1 { text-align: center; font-size: 24pt; margin: 0; font-weight: normal; } .c { text-align: center; margin: 2pt 0 6pt; }
+h2 { font-variant: small-caps; font-size: 13pt; border-bottom: 1px solid #000; margin: 8pt 0 3pt; font-weight: normal; }
+.row { display: flex; justify-content: space-between; } .sub { font-size: 9.5pt; } ul { margin: 2pt 0 4pt; }"""
+    return "html", doc("".join(h), css), "month-nolevel"
+
+
+DEV_LATER_15 = [
+    ("yaml-front-matter", yaml_front_matter, ["IN", "FR", "GB"], ["text"]),
+    ("md-contact-table", md_contact_table, ["IN", "ES", "DE"], ["text"]),
+    ("jakes-template", jakes_template, ["US", "GB", "IN"], ["chromium-pdf"]),
+]
