@@ -332,6 +332,15 @@ fn location_in(line: &str) -> Option<(String, String)> {
         .or_else(|| place_of_parts(&cleaned_place(line)))
         // "Austin TX USA": a US town and its state without commas
         .or_else(|| place_of_parts(&us_town_and_state(line.trim())?))
+        // "Pune - India", "El Giza - Egypt": a town and its country apart by a dash
+        .or_else(|| {
+            let cleaned = cleaned_place(line);
+            let (town, country) = cleaned.rsplit_once(" - ")?;
+            let country = country.trim_end_matches(|c: char| !c.is_alphanumeric());
+            geocode(country)
+                .filter(|g| g.kind == GeoKind::Country)
+                .and_then(|_| place_of_parts(&format!("{}, {}", town.trim(), country.trim())))
+        })
 }
 
 /// "Based in London", "Madrid (España)", "Austin, TX 78701": the place
@@ -663,6 +672,13 @@ fn section_name(s: Section) -> &'static str {
 fn labelled(line: &str) -> Option<(Section, &str)> {
     let (label, rest) = line.split_once(':')?;
     let section = sections::known_heading(label).or_else(|| lists::list_label(label))?;
+    // "Languages: Java, Python, Go" among technical skills: programming
+    // languages, when none of the items is a spoken one
+    let section = if section == Section::Languages && lists::names_no_language(rest) {
+        Section::Skills
+    } else {
+        section
+    };
     matches!(
         section,
         Section::Skills | Section::Languages | Section::Certifications
@@ -918,6 +934,9 @@ const TITLE_LABELS: &[&str] = &[
     "berufsbezeichnung",
     "role",
     "title",
+    "applying for",
+    "position applied for",
+    "post applied for",
 ];
 
 /// A title written after its label anywhere in the header, on the label's
@@ -1470,6 +1489,16 @@ mod tests {
     }
 
     #[test]
+    fn a_site_themes_front_matter_gives_name_title_and_contacts() {
+        let text = super::super::markup::without_markup("---\nname: Ana Ruiz\nheader:\n  - text: |\n      <span style=\"font-weight: bold;\">Applying for: Data Engineer</span>\n  - text: <span class=\"iconify\"></span> +34 612 345 678\n  - text: <span></span> Bilbao - Spain\n---\n\n## Summary\nData engineer.\n");
+        let cv = read(&text);
+        assert_eq!(cv.full_name.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(cv.title.as_deref(), Some("Data Engineer"));
+        assert_eq!(cv.location.as_deref(), Some("Bilbao, Spain"));
+        assert_eq!(cv.phone_e164.as_deref(), Some("+34612345678"));
+    }
+
+    #[test]
     fn a_title_under_its_label_in_a_table_of_details() {
         let cv = read(
             "Lebenslauf\nTobias Richter\nAnschrift:\n85 Hauptstraße, 20095 Hamburg\nMobil:\n+49 (0)151 26825482\nE-Mail:\nt.richter@example.com\nBeruf:\nPlatform Engineering Lead\nBerufserfahrung\n",
@@ -1699,6 +1728,7 @@ mod tests {
                 "Austin TX USA      a@b.com      github.com/ab",
                 "Austin, TX",
             ),
+            ("| 🏳 Pune - India |  |", "Pune, India"),
             ("Denver, CO", "Denver, CO"),
             ("Boston, MA", "Boston, MA"),
             ("Chicago, IL", "Chicago, IL"),

@@ -608,10 +608,17 @@ pub fn read(lines: &[&str]) -> Vec<CvExperience> {
         let header: Vec<&str> = if dates_last {
             let mut before = Vec::new();
             let mut k = i;
+            let mut skipped_place = false;
             while k > used_until && before.len() < 2 {
                 k -= 1;
                 if !header_like(lines[k]) {
                     break;
+                }
+                // "**Acme**" / "Mumbai, India" / "*Data Analyst*" / dates:
+                // where the job was is neither its title nor its employer
+                if !skipped_place && !before.is_empty() && says_no_role(lines[k]) {
+                    skipped_place = true;
+                    continue;
                 }
                 before.insert(0, lines[k]);
                 // one line that holds both is enough
@@ -710,6 +717,11 @@ mod tests {
                 r("Nurse manager", "BBVA", "2023-05-01", None),
                 r("Charge nurse", "Indra", "2020-12-01", Some("2023-01-01"))
             ]
+        );
+        // employer, place, title and dates a line each
+        assert_eq!(
+            roles("**HCL Technologies**\nMumbai, India\n*Data Analyst*\nMar 2019 – Present\n- Built reports."),
+            [r("Data Analyst", "HCL Technologies", "2019-03-01", None)]
         );
         // the employer alone over the dates, the title opening a sentence
         assert_eq!(

@@ -222,10 +222,27 @@ const SKILL_LABELS: &[&str] = &[
     "skills used",
 ];
 
+/// Labels of a line of spoken languages beyond the section headings.
+const LANGUAGE_LABELS: &[&str] = &["spoken", "spoken languages", "languages spoken"];
+
+/// Whether a list names skills and not one spoken language ("Java, Python,
+/// Go" after "Languages:").
+pub fn names_no_language(list: &str) -> bool {
+    let items = items(list);
+    !items.is_empty()
+        && !items.iter().any(|i| {
+            i.split(|c: char| !c.is_alphanumeric())
+                .any(|w| canonical_language(w).is_some())
+        })
+        && items.iter().any(|i| canonical_skill(i).is_some())
+}
+
 /// The list section a line's label names, beyond the section headings.
 pub fn list_label(label: &str) -> Option<super::sections::Section> {
     let f = scout_taxonomy::fold(super::sections::bare(label));
-    if SKILL_LABELS.contains(&f.as_str()) {
+    if LANGUAGE_LABELS.contains(&f.as_str()) {
+        Some(super::sections::Section::Languages)
+    } else if SKILL_LABELS.contains(&f.as_str()) {
         Some(super::sections::Section::Skills)
     } else if CERTIFICATION_LABELS.contains(&f.as_str()) {
         Some(super::sections::Section::Certifications)
@@ -1047,6 +1064,12 @@ mod tests {
             Some(super::super::sections::Section::Certifications)
         );
         assert_eq!(list_label("Responsibilities"), None);
+        assert_eq!(
+            list_label("Spoken"),
+            Some(super::super::sections::Section::Languages)
+        );
+        assert!(names_no_language(" Java, Python, Go"));
+        assert!(!names_no_language(" English, Java"));
         // "Boston MA": a state's code after its town
         let found: Vec<&str> = skills_named("Somerville MA USA and Boston MA", true)
             .into_iter()

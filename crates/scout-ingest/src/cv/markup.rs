@@ -1,7 +1,8 @@
 //! The HTML people put in text CVs: a Markdown résumé often carries
 //! `<span>`, `<b>`, `<p style=…>`, `<br>` and comments, and a plain-text one
 //! may sit in a code fence. This module takes them out so that the readers
-//! see the words, with a line break where a block tag ends a line.
+//! see the words, with a line break where a block tag ends a line, and
+//! reads a static-site theme's YAML front matter as the lines it shows.
 //! Autolinks (`<jane@example.com>`, `<https://…>`) are not tags and stay.
 
 /// Tags that end a line (blocks and breaks).
@@ -57,7 +58,7 @@ pub fn without_markup(text: &str) -> String {
     if !text.contains('<') && !text.contains("```") && !text.contains('&') {
         return text.to_owned();
     }
-    let text = without_comments(text);
+    let text = without_front_matter(&without_blocks(&without_comments(text)));
     let mut out = String::with_capacity(text.len());
     let mut rest = text.as_str();
     while let Some(at) = rest.find('<') {
@@ -94,6 +95,57 @@ pub fn without_markup(text: &str) -> String {
         clean.push('\n');
     }
     clean
+}
+
+/// The text without `<style>` and `<script>` elements, whose insides are
+/// no words of the CV.
+fn without_blocks(text: &str) -> String {
+    let mut out = text.to_owned();
+    for (open, close) in [("<style", "</style>"), ("<script", "</script>")] {
+        while let Some(at) = out.to_ascii_lowercase().find(open) {
+            let lower = out.to_ascii_lowercase();
+            let end = lower[at..]
+                .find(close)
+                .map_or(out.len(), |e| at + e + close.len());
+            out.replace_range(at..end, "\n");
+        }
+    }
+    out
+}
+
+/// YAML front matter (`---` / `name: Ana Ruiz` / `  - text: Pune, India` /
+/// `---`, which static-site résumé themes read) as its values, one a line:
+/// the keys and list marks go, and values that are only markers (`|`,
+/// `true`) go too.
+fn without_front_matter(text: &str) -> String {
+    let Some(body) = text.strip_prefix("---\n") else {
+        return text.to_owned();
+    };
+    let Some(end) = body.find("\n---\n") else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in body[..end].lines() {
+        let line = line.trim().trim_start_matches("- ").trim();
+        let value = match line.split_once(':') {
+            Some((key, value))
+                if !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+            {
+                value.trim()
+            }
+            _ => line,
+        };
+        if !value.is_empty() && !matches!(value, "|" | ">" | "true" | "false") {
+            out.push_str(value.trim_matches(['"', '\'']));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    out.push_str(&body[end + 5..]);
+    out
 }
 
 /// The text without `<!-- … -->` comments (which may span lines).
@@ -159,5 +211,14 @@ mod tests {
         );
         assert_eq!(without_markup("a < b and c > d"), "a < b and c > d\n");
         assert_eq!(without_markup("plain text\n"), "plain text\n");
+    }
+
+    #[test]
+    fn front_matter_gives_its_values_and_styles_go() {
+        let md = "---\nname: Ana Ruiz\nheader:\n  - text: |\n      <span style=\"x\">Applying for: Data Engineer</span>\n  - text: <span class=\"iconify\"></span> +34 612 345 678\n    newLine: true\n    link: mailto:ana@example.com\n---\n\n## Summary\nHello\n<style>\n  body { color: #000; }\n</style>\n";
+        assert_eq!(
+            without_markup(md),
+            "Ana Ruiz\nApplying for: Data Engineer\n +34 612 345 678\nmailto:ana@example.com\n\n\n## Summary\nHello\n\n\n"
+        );
     }
 }

@@ -626,11 +626,14 @@ fn right_margin_cells(lines: &[Line], x: f64) -> bool {
         starts.push(first.x);
         ends.push(last.end);
         paired += usize::from(l.runs.iter().any(|r| r.end <= x + 1.0));
-        let words: usize = right
-            .iter()
-            .map(|r| r.text.split_whitespace().count())
-            .sum();
-        long += usize::from(words > 6);
+        // words of the cell as read (italics a browser draws a glyph a run
+        // are one word, not one a glyph)
+        let cell = Line {
+            y: l.y,
+            size: l.size,
+            runs: right.iter().map(|r| (*r).clone()).collect(),
+        };
+        long += usize::from(cell.text().split_whitespace().count() > 6);
     }
     let spread = |v: &[f64]| {
         v.iter().copied().fold(f64::MIN, f64::max) - v.iter().copied().fold(f64::MAX, f64::min)
