@@ -1960,3 +1960,94 @@ DEV_LATER_15 = [
     ("md-contact-table", md_contact_table, ["IN", "ES", "DE"], ["text"]),
     ("jakes-template", jakes_template, ["US", "GB", "IN"], ["chromium-pdf"]),
 ]
+
+
+# --- round 17: the templates job seekers are handed most ------------------
+
+def google_docs_swiss(p):
+    """The résumé template a word processor offers first, exported to DOCX:
+    the address block under the name (street, 'City, ST 12345' or 'City,
+    Country', phone, e-mail), entries as 'Company, City — Title' over dates
+    in capitals ('SEPTEMBER 2019 - PRESENT'), schools as 'School, City —
+    Degree', skills as bullets, languages as a plain line."""
+    if p["country"] == "US":
+        town = f"{p['city_written']}, {US_STATE_CODES[p['city']]} {POSTCODES.get(p['city'], '10001').split(' ')[-1]}"
+    else:
+        town = f"{p['city_written']}, {COUNTRY_NAMES[p['country']]}"
+    up = lambda ym: f"{MONTHS_LONG[int(ym[5:7]) - 1].upper()} {ym[:4]}"  # noqa: E731
+    h = [f"<p style='font-size:26pt;margin:0'>{E(p['name'])}</p>",
+         f"<p>{STREETS.get(p['country'], 'Main Street')} {12 + p['n'] % 70}<br>{E(town)}<br><b>{E(p['phone_written'])}</b><br><b>{E(p['email'])}</b></p>",
+         f"<p>{E(summary(p))}</p>", "<h2>EXPERIENCE</h2>"]
+    for e in p["experiences"]:
+        end = up(e["end"]) if e["end"] else "PRESENT"
+        h.append(f"<p><b>{E(e['company'])}</b>, {E(p['city_written'])} — <i>{E(e['title'])}</i><br><small>{up(e['start'])} - {end}</small></p>")
+        h.append(f"<p>{E(bullets(p)[0])}.</p>")
+    h.append("<h2>EDUCATION</h2>")
+    for ed in p["education"]:
+        h.append(f"<p><b>{E(ed['school'])}</b>, {E(p['city_written'])} — <i>{E(ed['degree'])}</i><br><small>SEPTEMBER {ed['year'] - 3} - JUNE {ed['year']}</small></p>")
+    h.append("<h2>SKILLS</h2><ul>" + "".join(f"<li>{E(s)}</li>" for s in p["skills"]) + "</ul>")
+    if p["certifications"]:
+        h.append("<h2>AWARDS</h2><p>" + "<br>".join(f"<b>{E(c)}</b>" for c in p["certifications"]) + "</p>")
+    h.append("<h2>LANGUAGES</h2><p>" + ", ".join(lang_name(l['name'], 'en') for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month-nolevel"
+
+
+def indeed_resume(p):
+    """A résumé built on a job board and saved as PDF: name, title, 'City,
+    ST' and contacts a line each; 'Work Experience' as title, 'Company -
+    City, ST' and 'Month YYYY to Present'; degrees as 'Degree' over 'School
+    - City, ST'; skills as '• Skill (5 years)'; 'Certifications and
+    Licenses' with their validity; languages with their level after a dash."""
+    if p["country"] == "US":
+        town = f"{p['city_written']}, {US_STATE_CODES[p['city']]}"
+    else:
+        town = f"{p['city_written']}, {COUNTRY_NAMES[p['country']]}"
+    lm = lambda ym: f"{MONTHS_LONG[int(ym[5:7]) - 1]} {ym[:4]}"  # noqa: E731
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}<br>{E(town)}<br>{E(p['email'])}<br>{E(p['phone_written'])}</p>",
+         "<h2>Work Experience</h2>"]
+    for e in p["experiences"]:
+        end = lm(e["end"]) if e["end"] else "Present"
+        h.append(f"<p><b>{E(e['title'])}</b><br>{E(e['company'])} - {E(town)}<br>{lm(e['start'])} to {end}</p>")
+        h.append("<ul>" + "".join(f"<li>{E(b)}</li>" for b in bullets(p)[:2]) + "</ul>")
+    h.append("<h2>Education</h2>")
+    for ed in p["education"]:
+        h.append(f"<p><b>{E(ed['degree'])}</b><br>{E(ed['school'])} - {E(town)}<br>September {ed['year'] - 4} to May {ed['year']}</p>")
+    h.append("<h2>Skills</h2><ul>" + "".join(f"<li>{E(s)} ({2 + i % 5} years)</li>" for i, s in enumerate(p["skills"])) + "</ul>")
+    if p["certifications"]:
+        h.append("<h2>Certifications and Licenses</h2>" + "".join(
+            f"<p><b>{E(c)}</b><br>{lm(p['experiences'][0]['start'])} to Present</p>" for c in p["certifications"]))
+    h.append("<h2>Languages</h2><ul>" + "".join(f"<li>{lang_name(l['name'], 'en')} - {level(l['level'], 'en')}</li>" for l in p["languages"]) + "</ul>")
+    css = "h1 { font-size: 20pt; margin: 0; } h2 { font-size: 13pt; border-bottom: 1px solid #999; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def rsschool_md(p):
+    """A course's Markdown CV template: headings of every level ('## Contacts',
+    '### About', '#### Experience', '##### Education'), labelled contacts
+    ('* Phone:', '* Location:'), jobs as '- Company (YYYY-YYYY) - Title',
+    schools as 'YYYY-YYYY - School (Degree)', languages as 'English - B2'."""
+    m = [f"# {p['name']}", "## Contacts", f"* Phone: {p['phone_written']}", f"* E-mail: {p['email']}",
+         f"* Location: {p['city_written']}"]
+    m += [f"* GitHub: [{l.split('/')[-1]}](https://{l})" for l in p["links"] if "github" in l]
+    m += ["### About", f"I am {p['title']}. {bullets(p)[1]}.", "### Skills"]
+    m += [f"* {s}" for s in p["skills"]]
+    m += ["#### Experience"]
+    for e in p["experiences"]:
+        end = e["end"][:4] if e["end"] else "now"
+        m += [f"- {e['company']} ({e['start'][:4]}-{end}) - {e['title']}"]
+    m += ["##### Education"]
+    m += [f"{ed['year'] - 4}-{ed['year']} - {ed['school']} ({ed['degree']})" for ed in p["education"]]
+    if p["certifications"]:
+        m += ["##### Certificates"] + [f"* {c}" for c in p["certifications"]]
+    m += ["### Languages"] + [f"* {lang_name(l['name'], 'en')} - {level(l['level'], 'en_cefr')}" for l in p["languages"]]
+    return "md", "\n".join(m) + "\n", "year"
+
+
+MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+
+DEV_LATER_16 = [
+    ("google-docs-swiss", google_docs_swiss, ["US", "GB", "FR"], ["lo-docx"]),
+    ("indeed-resume", indeed_resume, ["US", "IN", "GB"], ["chromium-pdf"]),
+    ("rsschool-md", rsschool_md, ["DE", "ES", "FR", "IN"], ["text"]),
+]
