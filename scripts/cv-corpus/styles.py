@@ -2047,7 +2047,8 @@ MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July", "
                "November", "December"]
 
 DEV_LATER_16 = [
-    ("google-docs-swiss", google_docs_swiss, ["US", "GB", "FR"], ["lo-docx"]),
     ("indeed-resume", indeed_resume, ["US", "IN", "GB"], ["chromium-pdf"]),
     ("rsschool-md", rsschool_md, ["DE", "ES", "FR", "IN"], ["text"]),
+    # last: the people of the countries it was first written for were all taken
+    ("google-docs-swiss", google_docs_swiss, ["ES", "DE"], ["lo-docx"]),
 ]
