@@ -153,9 +153,15 @@ fn without_contact_label(part: &str) -> &str {
     let Some((label, value)) = part.split_once([':', '.', '\t']) else {
         return part;
     };
-    let label = label.trim().to_lowercase();
+    // "* Location: Pune", "**Phone:** …": a list's bullet and bold marks
+    // are no part of the label
+    let label = label
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(['*', '_'])
+        .to_lowercase();
     if CONTACT_LABELS.contains(&label.as_str()) {
-        value.trim()
+        value.trim().trim_start_matches(['*', '_']).trim()
     } else {
         part
     }
@@ -661,6 +667,7 @@ fn section_name(s: Section) -> &'static str {
         Section::Languages => "languages",
         Section::Certifications => "certifications",
         Section::Courses => "courses",
+        Section::Awards => "awards",
         Section::Other => "other",
     }
 }
@@ -974,6 +981,18 @@ fn labelled_title(lines: &[&str], after: usize) -> Option<String> {
     None
 }
 
+/// "Calle Mayor 34", "12 Hanover Street": a line with a house number that
+/// reads as no title (titles have no numbers but a grade: "Engineer II").
+fn street_address(line: &str) -> bool {
+    let numbered = line.split_whitespace().any(|w| {
+        let w = w.trim_matches([',', '.']);
+        (1..=6).contains(&w.len())
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().filter(char::is_ascii_alphabetic).count() <= 1
+    });
+    numbered && !jobs::title_like(line)
+}
+
 fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
     if let Some(title) = labelled_title(lines, after) {
         return Some(title);
@@ -995,6 +1014,7 @@ fn find_title(lines: &[&str], after: usize, name: &str) -> Option<String> {
         }
         if email_in(line).is_some()
             || phone_in(line).is_some()
+            || street_address(line)
             || location_in(without_contact_label(line)).is_some()
             || without_contact_label(line) != line
             || line.contains("://")
@@ -1248,7 +1268,12 @@ pub fn read(text: &str) -> ParsedCv {
     if !has(Section::Experience) {
         let loose: Vec<&str> = in_section
             .iter()
-            .filter(|(k, _)| matches!(k, Section::Header | Section::Summary | Section::Other))
+            .filter(|(k, _)| {
+                matches!(
+                    k,
+                    Section::Header | Section::Summary | Section::Awards | Section::Other
+                )
+            })
             .flat_map(|(_, g)| g.iter().copied())
             .collect();
         cv.experiences.extend(jobs::read(&loose));
@@ -1283,7 +1308,8 @@ pub fn read(text: &str) -> ParsedCv {
             // among courses, a line that says it is a certification is one
             // ("Certificación PMP, obtenida en 2021" under "Formación
             // complementaria"; not "Coursera – Machine Learning")
-            Section::Courses => list_lines.extend(
+            // likewise among awards ("AWS Certified …" under "Awards")
+            Section::Courses | Section::Awards => list_lines.extend(
                 group
                     .iter()
                     .filter(|l| lists::says_certified(l))
@@ -1330,7 +1356,7 @@ pub fn read(text: &str) -> ParsedCv {
     for (kind, group) in &in_section {
         if matches!(
             kind,
-            Section::Summary | Section::Experience | Section::Other
+            Section::Summary | Section::Experience | Section::Awards | Section::Other
         ) {
             for line in group {
                 let mut text = (*line).to_owned();
@@ -1486,6 +1512,27 @@ mod tests {
             assert_eq!(email_in(line).as_deref(), Some(email), "{line}");
         }
         assert_eq!(email_in("@handle on x.com"), None);
+    }
+
+    #[test]
+    fn a_street_address_under_the_name_is_no_title() {
+        assert!(street_address("Calle Mayor 34"));
+        assert!(street_address("12 Hanover Street"));
+        assert!(!street_address("Software Engineer II"));
+        assert!(!street_address("Data Engineer"));
+        let cv = read(
+            "Ana Ruiz\nCalle Mayor 34\nData Engineer\nMadrid, Spain\nana@example.com\nEXPERIENCE\n",
+        );
+        assert_eq!(cv.title.as_deref(), Some("Data Engineer"));
+    }
+
+    #[test]
+    fn a_certification_among_awards_is_read_and_an_award_is_not() {
+        let cv = read("Ana Ruiz\nData Engineer\nAWARDS\nAWS Certified Solutions Architect – Associate\nEmployee of the Year 2021\n");
+        assert_eq!(
+            cv.certifications,
+            ["AWS Certified Solutions Architect – Associate"]
+        );
     }
 
     #[test]
@@ -1729,6 +1776,8 @@ mod tests {
                 "Austin, TX",
             ),
             ("| 🏳 Pune - India |  |", "Pune, India"),
+            ("* Location: Pune", "Pune"),
+            ("- **Location:** Pune", "Pune"),
             ("Denver, CO", "Denver, CO"),
             ("Boston, MA", "Boston, MA"),
             ("Chicago, IL", "Chicago, IL"),

@@ -270,8 +270,12 @@ pub fn split_role(text: &str) -> Option<(String, String)> {
             if a.is_empty() || b.is_empty() {
                 continue;
             }
-            // ", " also parts an employer from its town: "Acme, London"
+            // ", " also parts an employer from its town: "Acme, London";
+            // and any separator before a place alone: "Acme - Pune, India"
             if *sep == ", " && geocode(b).is_some() && !title_like(a) {
+                continue;
+            }
+            if is_place(b) && !title_like(b) && !title_like(a) {
                 continue;
             }
             return Some(if title_like(b) && !title_like(a) {
@@ -717,6 +721,11 @@ mod tests {
                 r("Nurse manager", "BBVA", "2023-05-01", None),
                 r("Charge nurse", "Indra", "2020-12-01", Some("2023-01-01"))
             ]
+        );
+        // a job board's: title, "Company - City, Country", "Month YYYY to Present"
+        assert_eq!(
+            roles("Data Analyst\nHCL Technologies - Pune, India\nNovember 2022 to Present\n- Built reports."),
+            [r("Data Analyst", "HCL Technologies", "2022-11-01", None)]
         );
         // employer, place, title and dates a line each
         assert_eq!(

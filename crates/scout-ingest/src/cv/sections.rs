@@ -30,6 +30,10 @@ pub enum Section {
     /// the subject of a course is no proof of a skill) — except a line that
     /// says it is a certification.
     Courses,
+    /// Awards, honours and achievements: read as any other section — except
+    /// that a line saying it is a certification is one ("AWS Certified …"
+    /// among awards).
+    Awards,
     /// Anything else (projects, interests, references, a declaration…).
     Other,
 }
@@ -191,6 +195,8 @@ const HEADINGS: &[(&str, Section)] = &[
     ("certification", Section::Certifications),
     ("certificates", Section::Certifications),
     ("licenses certifications", Section::Certifications),
+    ("certifications licenses", Section::Certifications),
+    ("certifications licences", Section::Certifications),
     ("licenses and certifications", Section::Certifications),
     ("licences and certifications", Section::Certifications),
     ("courses and certifications", Section::Certifications),
@@ -258,14 +264,14 @@ const HEADINGS: &[(&str, Section)] = &[
     ("personliche daten", Section::Other),
     ("personliche angaben", Section::Other),
     ("datos personales", Section::Other),
-    ("achievements", Section::Other),
-    ("selected achievements", Section::Other),
-    ("key achievements", Section::Other),
-    ("honors", Section::Other),
-    ("honours", Section::Other),
-    ("honors awards", Section::Other),
-    ("honours awards", Section::Other),
-    ("awards", Section::Other),
+    ("achievements", Section::Awards),
+    ("selected achievements", Section::Awards),
+    ("key achievements", Section::Awards),
+    ("honors", Section::Awards),
+    ("honours", Section::Awards),
+    ("honors awards", Section::Awards),
+    ("honours awards", Section::Awards),
+    ("awards", Section::Awards),
     ("publications", Section::Other),
     ("volunteering", Section::Other),
     ("volunteer work", Section::Other),
@@ -463,6 +469,7 @@ mod tests {
         assert_eq!(known_heading("TECHNICAl SKILLS"), Some(Section::Skills));
         // courses alone are no certifications; a heading naming both is
         assert_eq!(known_heading("Courses"), Some(Section::Courses));
+        assert_eq!(known_heading("AWARDS"), Some(Section::Awards));
         assert_eq!(known_heading("Weiterbildung"), Some(Section::Courses));
         assert_eq!(
             known_heading("Weiterbildung und Zertifikate"),
