@@ -2052,3 +2052,80 @@ DEV_LATER_16 = [
     # last: the people of the countries it was first written for were all taken
     ("google-docs-swiss", google_docs_swiss, ["ES", "DE"], ["lo-docx"]),
 ]
+
+
+# --- round 18: certifications as people list them -------------------------
+
+def linkedin_certs_page(p):
+    """A profile page saved as PDF whose 'Licenses & certifications' show,
+    under each name, the issuer, 'Issued Mar 2021 · Expires Mar 2024',
+    'Credential ID …', a 'Show credential' button and 'Skills: A · B'; the
+    jobs as title, 'Company · Full-time', dates with a duration and place."""
+    country = COUNTRY_NAMES[p["country"]]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}</p>", f"<p class=g>{E(p['city_written'])}, {country} · <a>Contact info</a></p>",
+         f"<p>{E(p['email'])} · {E(p['phone_written'])}</p>", "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b><br>{E(e['company'])} · Full-time<br><span class=g>{span(e, 'en', 'short', ' - ')}</span><br>"
+                 f"<span class=g>{E(p['city_written'])}, {country} · On-site</span></p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p><b>{E(ed['school'])}</b><br>{E(ed['degree'])}<br><span class=g>{ed['year'] - 4} - {ed['year']}</span></p>" for ed in p["education"]))
+    h.append("<h2>Licenses &amp; certifications</h2>")
+    for i, c in enumerate(p["certifications"]):
+        h.append(f"<p><b>{E(c)}</b><br>{E(issuer(c))}<br><span class=g>Issued Mar {2021 + i} · Expires Mar {2024 + i}</span><br>"
+                 f"<span class=g>Credential ID {p['n']:03d}{i}-XK7</span><br><span class=btn>Show credential ↗</span><br>"
+                 f"<b>Skills:</b> {E(p['skills'][i])} · {E(p['skills'][i + 1])}</p>")
+    if not p["certifications"]:
+        h.append("<p class=g>Nothing to see for now</p>")
+    h.append("<h2>Skills</h2>" + "".join(f"<p>{E(s)}</p>" for s in p["skills"]))
+    h.append("<h2>Languages</h2>" + "".join(f"<p>{lang_name(l['name'], 'en')}<br><span class=g>{level(l['level'], 'linkedin')} proficiency</span></p>" for l in p["languages"]))
+    css = ".g { color: #666; } h2 { font-size: 13pt; margin-top: 6mm; } .btn { border: 1px solid #666; border-radius: 10px; padding: 0 6px; }"
+    return "html", doc("".join(h), css), "month"
+
+
+def md_cert_links(p):
+    """A Markdown résumé whose certifications are '- **Name** – Issuer
+    *(Sep 2022)*' each followed by '[Link to Certificate](url)', a course
+    nested under the certificate it led to, and the same list again under
+    '## 📜 Licenses'."""
+    country = COUNTRY_NAMES[p["country"]]
+    m = [f"# {p['name']}", "", f"**{p['title']}**  ", f"📍 {p['city_written']}, {country} · ✉ {p['email']} · 📞 {p['phone_written']}", "",
+         "## Experience", ""]
+    for e in p["experiences"]:
+        m += [f"### {e['title']} at **{e['company']}**  ", f"*{span(e, 'en', 'long', ' - ')}*", "", f"- {bullets(p)[0]}.", ""]
+    m += ["## Education", ""] + [f"**{ed['school']}**  \n*{ed['degree']}*  \n*{ed['year'] - 4} - {ed['year']}*\n" for ed in p["education"]]
+    m += ["## Skills", "", ", ".join(p["skills"]), "", "## Languages", ""]
+    m += [f"- **{lang_name(l['name'], 'en')}**: {level(l['level'], 'en')}" for l in p["languages"]]
+    listing = []
+    for i, c in enumerate(p["certifications"]):
+        listing += [f"- **{c}** – {issuer(c)} *(Sep {2020 + i})*", f"  [Link to Certificate](https://www.credly.com/badges/{p['n']}-{i})", ""]
+        if i == 0:
+            listing += [f"    - Preparation course: *{p['skills'][0]} fundamentals* (online, 20 hours)", ""]
+    if listing:
+        m += ["", "## Certifications", ""] + listing + ["---", "## 📜 Licenses", ""] + listing
+    return "md", "\n".join(m) + "\n", "month"
+
+
+def cert_descriptions(p):
+    """A word processor's CV whose certifications each have a sentence under
+    them saying what they prove, one 'in progress' with the month it is
+    expected, and memberships in the same section."""
+    country = COUNTRY_NAMES[p["country"]]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])} · {E(p['city_written'])}, {country}<br>{E(p['phone_written'])} · {E(p['email'])}</p>",
+         "<h2>PROFESSIONAL EXPERIENCE</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b>, {E(e['company'])}<br>{span(e, 'en', 'short', ' – ')}</p>")
+    h.append("<h2>EDUCATION</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h2>SKILLS</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>LANGUAGES</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    h.append("<h2>CERTIFICATIONS &amp; MEMBERSHIPS</h2>")
+    for c in p["certifications"]:
+        h.append(f"<p><b>{E(c)}</b> ({p['experiences'][-1]['start'][:4]})<br><i>Proves the ability to plan, build and run work of this kind to a professional standard.</i></p>")
+    h.append("<p><b>Certified Information Systems Auditor (CISA)</b> – in progress, exam expected June 2027</p>")
+    h.append("<p>Member of the national professional association since 2019</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_17 = [
+    ("linkedin-certs-page", linkedin_certs_page, ["ES", "DE"], ["chromium-pdf"]),
+    ("md-cert-links", md_cert_links, ["ES", "DE"], ["text"]),
+    ("cert-descriptions", cert_descriptions, ["ES", "DE"], ["lo-pdf"]),
+]
