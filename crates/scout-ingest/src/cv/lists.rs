@@ -734,9 +734,6 @@ fn is_award(line: &str) -> bool {
     })
 }
 
-/// Certifications: one a line (a name wrapped in a narrow column joined
-/// back), bullets and a trailing date taken off; a place and a date
-/// ("München, den 01.10.2026", a signature) is none.
 /// Markdown links as their text: "[Oracle Certified Associate](https://…)".
 fn without_markdown_links(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -768,6 +765,70 @@ fn without_urls(line: &str) -> String {
         .join(" ")
 }
 
+/// Lines of a certifications section that name none: the buttons and
+/// links a saved page shows ("Show credential ↗", "Link to Certificate"),
+/// one not obtained yet ("… – in progress, exam expected June 2027"), a
+/// membership, a course that led to one, a sentence describing the one
+/// above.
+fn names_no_certification(line: &str) -> bool {
+    const CHROME: &[&str] = &[
+        "show credential",
+        "see credential",
+        "view credential",
+        "link to certificate",
+        "view certificate",
+        "verify",
+        "verify credential",
+        "nothing to see for now",
+        "show all",
+        "see more",
+        "credential url",
+    ];
+    const NOT_YET: &[&str] = &[
+        "in progress",
+        "expected",
+        "pursuing",
+        "preparing for",
+        "en cours",
+        "in vorbereitung",
+        "en curso",
+        "en preparacion",
+    ];
+    const MEMBERSHIP: &[&str] = &["member of ", "membre ", "mitglied ", "miembro "];
+    const COURSE_LABELS: &[&str] = &[
+        "course",
+        "preparation course",
+        "training",
+        "formation",
+        "kurs",
+        "curso",
+    ];
+    let f = scout_taxonomy::fold(line);
+    let bare = f.trim_matches(|c: char| !c.is_alphanumeric());
+    if CHROME.contains(&bare) {
+        return true;
+    }
+    let padded = format!(" {f} ");
+    if NOT_YET.iter().any(|w| padded.contains(&format!(" {w} "))) {
+        return true;
+    }
+    if MEMBERSHIP.iter().any(|w| bare.starts_with(w)) {
+        return true;
+    }
+    if let Some((label, _)) = line.split_once(':') {
+        let label = scout_taxonomy::fold(label);
+        if COURSE_LABELS.contains(&label.trim_matches(|c: char| !c.is_alphanumeric())) {
+            return true;
+        }
+    }
+    let t = line.trim();
+    t.ends_with('.') && t.split_whitespace().count() >= 6 && !says_certified(t)
+}
+
+/// Certifications: one a line (a name wrapped in a narrow column joined
+/// back), bullets and a trailing date taken off; a place and a date
+/// ("München, den 01.10.2026", a signature) is none, nor is what
+/// [`names_no_certification`] tells.
 pub fn certifications(lines: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // "Certifications: A; B": items apart by semicolons
@@ -787,9 +848,11 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         }
         // "President's Club (2022)", "Employee of the Quarter": an award
         // listed with the certifications is none
-        if is_award(line) {
+        if is_award(line) || names_no_certification(line) {
             continue;
         }
+        // "**PMP**": emphasis marks are no part of the name
+        let line = &line.replace("**", "").replace("__", "");
         // "Zertifikat: CKA", "Certification : PMP": the label goes
         let line = match line.split_once(':') {
             Some((label, rest))
@@ -801,6 +864,9 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         };
         // "[AWS Certified …](https://credly…), Mar 2024": the link's text
         let line = &without_urls(&without_markdown_links(&line));
+        if names_no_certification(line) {
+            continue;
+        }
         let text = without_leading_date(
             line.trim()
                 .trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●'])
@@ -1036,6 +1102,24 @@ mod tests {
                 "CCNA",
                 "Tableau Desktop Specialist",
             ]
+        );
+    }
+
+    #[test]
+    fn lines_beside_certifications_that_name_none() {
+        assert_eq!(
+            certifications(&[
+                "- **PMP** – Project Management Institute *(Sep 2020)*",
+                "  [Link to Certificate](https://www.credly.com/badges/1)",
+                "    - Preparation course: *Scrum fundamentals* (online, 20 hours)",
+                "Show credential ↗",
+                "Certified Kubernetes Administrator (CKA)",
+                "Proves the ability to run clusters of this kind to a professional standard.",
+                "Certified Information Systems Auditor (CISA) – in progress, exam expected June 2027",
+                "Member of the national professional association since 2019",
+                "Nothing to see for now",
+            ]),
+            ["PMP", "Certified Kubernetes Administrator (CKA)"]
         );
     }
 

@@ -196,6 +196,8 @@ const HEADINGS: &[(&str, Section)] = &[
     ("certificates", Section::Certifications),
     ("licenses certifications", Section::Certifications),
     ("certifications licenses", Section::Certifications),
+    ("certifications memberships", Section::Certifications),
+    ("memberships certifications", Section::Certifications),
     ("certifications licences", Section::Certifications),
     ("licenses and certifications", Section::Certifications),
     ("licences and certifications", Section::Certifications),
