@@ -585,6 +585,38 @@ const ISSUERS: &[&str] = &[
     "cipd",
     "iiba",
     "itil",
+    // course platforms and bodies seen after certifications in public résumés
+    "ibm",
+    "meta",
+    "deeplearning.ai",
+    "mongodb",
+    "mongodb university",
+    "stanford online",
+    "hackerrank",
+    "datacamp",
+    "udacity",
+    "pluralsight",
+    "google digital garage",
+    "freecodecamp",
+    "kaggle",
+    "simplilearn",
+    "great learning",
+    "nptel",
+    "ec-council",
+    "offensive security",
+    "cisco networking academy",
+    "microsoft learn",
+    "adobe",
+    "autodesk",
+    "nvidia",
+    "servicenow",
+    "scaled agile",
+    "icagile",
+    "apmg international",
+    "bcs",
+    "iapp",
+    "cima",
+    "icaew",
 ];
 
 /// Who issued a certification, written after it: "ISTQB Certified Tester —
@@ -633,7 +665,10 @@ fn without_issuer(text: &str, dated: bool) -> &str {
     if head.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return text;
     }
-    let issuer = ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == tail);
+    // a body that issues certifications, or a school ("… – University of
+    // Pennsylvania", the partner of an online course)
+    let issuer =
+        ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == tail) || super::schools::is_school(&tail);
     let dash = sep != ", ";
     if issuer || (dash && dated && !LEVELS.contains(&tail.as_str())) {
         head
@@ -1092,6 +1127,8 @@ mod tests {
                 "AWS Certified Solutions Architect – Associate (2021)",
                 "CCNA, Cisco",
                 "Tableau Desktop Specialist - Tableau, 2019",
+                "Machine Learning – Stanford Online (Oct 2020)",
+                "English for Career Development – University of Pennsylvania (Nov 2020)",
             ]),
             [
                 "ISTQB Certified Tester Foundation Level",
@@ -1101,6 +1138,8 @@ mod tests {
                 "AWS Certified Solutions Architect – Associate",
                 "CCNA",
                 "Tableau Desktop Specialist",
+                "Machine Learning",
+                "English for Career Development",
             ]
         );
     }
