@@ -464,6 +464,15 @@ pub const SIZE_WORDS: &[(&str, &[CompanySize])] = &[
     ("seed stage", &[CompanySize::S1To10, CompanySize::S11To50]),
     ("seed-stage", &[CompanySize::S1To10, CompanySize::S11To50]),
     ("pre-seed", &[CompanySize::S1To10]),
+    (
+        "seed startups",
+        &[CompanySize::S1To10, CompanySize::S11To50],
+    ),
+    ("seed startup", &[CompanySize::S1To10, CompanySize::S11To50]),
+    (
+        "seed companies",
+        &[CompanySize::S1To10, CompanySize::S11To50],
+    ),
     ("series a", &[CompanySize::S11To50, CompanySize::S51To200]),
     ("series b", &[CompanySize::S51To200, CompanySize::S201To500]),
     (
@@ -797,6 +806,10 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("non-profits", "non-profit organizations"),
     ("nonprofit", "non-profit organizations"),
     ("ngos", "non-profit organizations"),
+    ("ngo", "non-profit organizations"),
+    ("non-profit", "non-profit organizations"),
+    ("charities", "non-profit organizations"),
+    ("charity", "non-profit organizations"),
     ("ad agencies", "advertising services"),
     ("ad agency", "advertising services"),
     ("advertising agencies", "advertising services"),
@@ -1066,6 +1079,8 @@ pub const SCHOOL_CUES: &[&str] = &[
     "graduates from",
     "graduate of",
     "studied at",
+    "trained at",
+    "educated at",
     "alumni of",
     "alumnus of",
     "alumna of",
@@ -3134,6 +3149,17 @@ pub(crate) const KNOWN_SCHOOLS: &[&str] = &[
     "BITS Pilani",
     "NUS",
     "Tsinghua",
+    // (stop 41) business schools said by their short names
+    "MIT Sloan",
+    "Stanford GSB",
+    "Chicago Booth",
+    "Kellogg",
+    "Fuqua",
+    "Darden",
+    "Yale SOM",
+    "Rotman",
+    "HEC Paris",
+    "IMD",
 ];
 /// Known schools that are systems of several campuses: the campus named
 /// after one is part of the school's name (*IIT Bombay*).

@@ -152,6 +152,20 @@ pub(super) fn corrections(prompt: &str, tokens: &[Token]) -> Vec<Correction> {
                 }
             };
             let word = word.as_str();
+            // "associates": the plural of a seniority word that is a role too
+            // is the role, a noun — kept as typed, not made the seniority
+            // word ("chefs" may become "chef": other plurals read alike)
+            let plural_of = |w: &str| {
+                let typed = t.lower.as_str();
+                typed.strip_suffix('s') == Some(w) || typed.strip_suffix("es") == Some(w)
+            };
+            let singular = word.to_lowercase();
+            if plural_of(&singular)
+                && lx::SENIORITY_PREFIX.contains(&singular.as_str())
+                && lx::COMMON_ROLES.contains(&singular.as_str())
+            {
+                return None;
+            }
             // (nor of a title's word: "Aetna or Humana" is no "human"; a
             // skill mistyped in a list stays one: "Kubernets, Terraform")
             if listed_with_a_name(k)

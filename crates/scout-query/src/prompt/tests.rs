@@ -664,6 +664,76 @@ fn the_thirteenth_batchs_misreadings_stay_fixed() {
         .any(|l| l.contains("SKILL=Scheme")));
 }
 
+#[test]
+fn the_fourteenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // an agency named like a small town after "from"; a city stays a place
+    assert!(has(
+        "Recruiters from Hays, Singapore",
+        "+COMPANY_NAME=Hays/PAST"
+    ));
+    assert!(has("nurses from Leeds", "+LOCATION=Leeds"));
+    // a field titles are named after is no employer
+    assert_eq!(
+        labels("Finance controllers, Leeds"),
+        ["+JOB_TITLE=finance controller", "+LOCATION=Leeds"]
+    );
+    // schools listed after a cue past an article, or after a degree's "from"
+    assert!(has(
+        "graduated from the University of Toronto or Waterloo",
+        "+EDUCATION_SCHOOL_NAME=Waterloo"
+    ));
+    assert!(has(
+        "Economists with a PhD from LSE or Oxford",
+        "+EDUCATION_SCHOOL_NAME=Oxford"
+    ));
+    assert!(has(
+        "Nurses trained at King's College London",
+        "+EDUCATION_SCHOOL_NAME=King's College London"
+    ));
+    assert!(has(
+        "MIT Sloan MBAs, Boston",
+        "+EDUCATION_SCHOOL_NAME=MIT Sloan"
+    ));
+    // graduation years: a range, and a year standing alone after graduates
+    let years = labels("analysts who graduated in 2019-2021");
+    assert!([
+        "+GRADUATION_YEAR=2019",
+        "+GRADUATION_YEAR=2020",
+        "+GRADUATION_YEAR=2021"
+    ]
+    .iter()
+    .all(|y| years.contains(&(*y).to_owned())));
+    assert!(has("grads from Waterloo, 2022", "+GRADUATION_YEAR=2022"));
+    assert!(!labels("engineers, 2019-2021, Leeds")
+        .iter()
+        .any(|l| l.contains("GRADUATION")));
+    // a seniority word that is a role, in the plural, is the role
+    assert!(has("Associates at McKinsey", "+JOB_TITLE=associate"));
+    // an industry of two words after ex-; an industry in capitals after "at"
+    assert!(has(
+        "Associates, ex-investment banking, London",
+        "+COMPANY_INDUSTRY=investment banking/PAST"
+    ));
+    assert_eq!(
+        labels("Program managers at NGOs or charities"),
+        [
+            "+JOB_TITLE=program manager",
+            "+COMPANY_INDUSTRY=non-profit organizations/CURRENT"
+        ]
+    );
+    // a name in camel case; a size listed after a size keeps its history
+    assert!(has(
+        "First officers at Ryanair or easyJet",
+        "+COMPANY_NAME=easyJet/CURRENT"
+    ));
+    assert!(has(
+        "engineers at pre-seed or seed startups",
+        "+COMPANY_SIZE=11-50/CURRENT"
+    ));
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 

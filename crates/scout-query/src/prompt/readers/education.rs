@@ -71,10 +71,12 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
+            // the longest name ("MIT Sloan", not MIT)
             if let Some((n, name)) = KNOWN_SCHOOLS
                 .iter()
                 .filter_map(|s| self.phrase_at(i, &s.to_lowercase()).map(|n| (n, *s)))
-                .find(|(n, _)| self.free(i, *n))
+                .filter(|(n, _)| self.free(i, *n))
+                .max_by_key(|(n, _)| *n)
             {
                 let mode = self.modes[i];
                 let mut end = i + n;
@@ -139,8 +141,15 @@ impl<'a> Reader<'a> {
             if let Some((n, _)) = self.longest(i, lx::SCHOOL_CUES) {
                 // "studied at LSE or Oxford", "graduated from MIT, Stanford
                 // or CMU": every name of the list after the cue is a school,
-                // past one its name revealed already
-                self.schools_listed(i, i + n, true);
+                // past one its name revealed already ("graduated from the
+                // University of Toronto or Waterloo": past an article too)
+                let first = i + n;
+                let first = if first + 1 < self.len() && self.lower(first) == "the" {
+                    first + 1
+                } else {
+                    first
+                };
+                self.schools_listed(i, first, true);
             }
         }
         // "Wharton, Kellogg or Booth": the names listed after a school its
@@ -149,7 +158,12 @@ impl<'a> Reader<'a> {
         while k < self.len() {
             match self.school_read_at(k) {
                 Some(end) => {
-                    self.schools_listed(k, k, false);
+                    // "a PhD from LSE or Oxford": a degree's "from" cues the
+                    // list as "graduated from" does
+                    let cued = k >= 2
+                        && self.lower(k - 1) == "from"
+                        && lx::DEGREES.iter().any(|(d, _)| *d == self.lower(k - 2));
+                    self.schools_listed(k, k, cued);
                     k = end.max(k + 1);
                 }
                 None => k += 1,

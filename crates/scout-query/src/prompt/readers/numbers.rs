@@ -113,12 +113,37 @@ impl<'a> Reader<'a> {
 
     pub(super) fn graduation_year(&mut self, i: usize) -> bool {
         let lower = self.lower(i);
-        let Ok(year) = lower.parse::<u16>() else {
+        let year_of = |w: &str| {
+            w.parse::<u16>()
+                .ok()
+                .filter(|y| w.len() == 4 && (1950..=2035).contains(y))
+        };
+        // "graduated in 2019-2021", "grads from Waterloo, 2019-2021": each
+        // year of a short range of years
+        if let Some((a, b)) = lower.split_once(['-', '–']) {
+            let (Some(a), Some(b)) = (year_of(a), year_of(b)) else {
+                return false;
+            };
+            if a > b || b - a > 10 || !self.graduates_said_before(i) {
+                return false;
+            }
+            let mode = self.modes[i];
+            let start = self.phrase_before(i, GRADUATION_BEFORE).unwrap_or(i);
+            for year in a..=b {
+                self.push(
+                    (start, i + 1),
+                    mode,
+                    Criterion::GraduationYear(year),
+                    confidence::GRADUATION_YEAR,
+                    format!("graduation year {year} (of the range {a}-{b})"),
+                );
+            }
+            self.claim(start, i + 1);
+            return true;
+        }
+        let Some(year) = year_of(lower) else {
             return false;
         };
-        if lower.len() != 4 || !(1950..=2035).contains(&year) {
-            return false;
-        }
         let before = self.phrase_before(i, GRADUATION_BEFORE);
         let after = i + 1 < self.len()
             && self.free(i + 1, 1)
@@ -137,10 +162,13 @@ impl<'a> Reader<'a> {
                 matches!(f.filter.criterion, Criterion::GraduationYear(_))
                     && f.end == self.tokens[i - 2].end
             });
+        // "grads from Waterloo, 2022": a year standing alone as an item of
+        // a prompt that spoke of graduates
+        let alone = self.item_alone(i) && self.graduates_said_before(i);
         let (start, end) = match (before, after) {
             (Some(s), _) => (s, i + 1),
             (None, true) => (i, i + 2),
-            (None, false) if bracketed || listed => (i, i + 1),
+            (None, false) if bracketed || listed || alone => (i, i + 1),
             (None, false) => return false,
         };
         let mode = self.modes[i];
@@ -153,6 +181,38 @@ impl<'a> Reader<'a> {
         );
         self.claim(start, end);
         true
+    }
+
+    /// Whether a word before `i` speaks of graduates or graduating.
+    fn graduates_said_before(&self, i: usize) -> bool {
+        (0..i).any(|k| {
+            in_list(
+                &[
+                    "graduated",
+                    "graduates",
+                    "graduate",
+                    "grads",
+                    "grad",
+                    "graduating",
+                    "alumni",
+                    "alums",
+                ],
+                self.lower(k),
+            )
+        })
+    }
+
+    /// Whether word `i` is an item of its own between commas (or ends the
+    /// prompt after one), alone or the first of a list of years.
+    fn item_alone(&self, i: usize) -> bool {
+        let gap = |a: usize, b: usize| self.prompt[self.tokens[a].end..self.tokens[b].start].trim();
+        let before = i > 0 && gap(i - 1, i) == ",";
+        // ("2018 or 2019": the list of years is the item)
+        let listed = i + 2 < self.len()
+            && in_list(crate::prompt::lexicon::LIST_JOINERS, self.lower(i + 1))
+            && self.lower(i + 2).parse::<u16>().is_ok();
+        let after = i + 1 >= self.len() || gap(i, i + 1) == "," || listed;
+        before && after
     }
 
     /// `5`, `5+`, `3-5`, `5y`, `10+yrs`, `6mo`, `three-plus` → (lo, hi or

@@ -135,6 +135,24 @@ impl<'a> Reader<'a> {
             } else if self.industry_then_cue(start) {
                 // "at a SaaS scale-up": the industry before keeps its words
                 history = History::Current;
+            } else if let Some(listed) = (start > 1
+                && self.same_clause(start - 2, start)
+                && in_list(LIST_JOINERS, self.lower(start - 1)))
+            .then(|| {
+                // "at pre-seed or seed startups": listed after a size read,
+                // with its history
+                self.found.iter().find_map(|f| match &f.filter.criterion {
+                    Criterion::CompanySize { history, .. }
+                        if f.end == self.tokens[start - 2].end =>
+                    {
+                        Some(*history)
+                    }
+                    _ => None,
+                })
+            })
+            .flatten()
+            {
+                history = listed;
             }
             let mut end = i + n;
             // "series B startup", "seed stage startup": the first word is the
@@ -269,7 +287,8 @@ impl<'a> Reader<'a> {
         if i >= self.len() || !self.free(i, 1) || self.is_filler(i) {
             return None;
         }
-        if !self.tokens[i].capitalized() {
+        // "easyJet", "eBay": a name in camel case is a name as a capitalised one is
+        if !self.tokens[i].capitalized() && !camel_case(&self.tokens[i].text) {
             return (lenient && !self.tokens[i].lower.chars().all(|c| c.is_ascii_digit()))
                 .then_some(i + 1);
         }
@@ -414,16 +433,25 @@ impl<'a> Reader<'a> {
                 }
                 // "ex-agency", "ex-consulting (McKinsey/BCG/Bain)": a past in
                 // an industry, and the employers named after it
-                let lower_rest = rest.to_lowercase();
-                let industry = lx::INDUSTRY_WORDS
-                    .iter()
-                    .find(|(w, _)| *w == lower_rest)
-                    .map(|(_, v)| canonical_industry(v).unwrap_or(v))
-                    .or_else(|| canonical_industry(&lower_rest));
+                let industry_of = |phrase: &str| {
+                    lx::INDUSTRY_WORDS
+                        .iter()
+                        .find(|(w, _)| *w == phrase)
+                        .map(|(_, v)| canonical_industry(v).unwrap_or(v))
+                        .or_else(|| canonical_industry(phrase))
+                };
+                // "ex-investment banking": an industry of two words
+                let two = (i + 1 < self.len() && self.free(i + 1, 1) && self.same_clause(i, i + 1))
+                    .then(|| industry_of(&format!("{} {}", rest.to_lowercase(), self.lower(i + 1))))
+                    .flatten();
+                let (industry, words) = match two {
+                    Some(industry) => (Some(industry), 2),
+                    None => (industry_of(&rest.to_lowercase()), 1),
+                };
                 if let Some(industry) = industry {
                     let mode = self.modes[i];
                     self.push(
-                        (i, i + 1),
+                        (i, i + words),
                         mode,
                         Criterion::CompanyIndustry {
                             industry: industry.to_owned(),
@@ -432,9 +460,9 @@ impl<'a> Reader<'a> {
                         confidence::INDUSTRY_ONE_WORD_CUED,
                         format!("past industry (\"ex-{rest}\"): {industry}"),
                     );
-                    self.claim(i, i + 1);
+                    self.claim(i, i + words);
                     // "(McKinsey/BCG/Bain)" right after: those employers
-                    self.employers_in_brackets(i + 1, History::Past);
+                    self.employers_in_brackets(i + words, History::Past);
                     continue;
                 }
                 let mut end = i + 1;
@@ -589,7 +617,9 @@ impl<'a> Reader<'a> {
                 // brands": a market
                 let field = end == k + 1
                     && (in_list(lx::DOMAIN_WORDS, self.lower(k))
-                        || in_list(lx::MARKET_SEGMENTS, self.lower(k)));
+                        || in_list(lx::MARKET_SEGMENTS, self.lower(k))
+                        // "at NGOs": an industry's word, in capitals
+                        || lx::INDUSTRY_WORDS.iter().any(|(w, _)| *w == self.lower(k)));
                 if financed
                     || field
                     || (!self.tokens[k].capitalized() && !self.could_be_employer(k, end))
@@ -600,7 +630,7 @@ impl<'a> Reader<'a> {
                 // name that is no place, language, school or industry
                 if phrase == "from"
                     && !(self.tokens[k].capitalized()
-                        && self.could_be_employer(k, end)
+                        && self.could_be_cued_employer(k, end)
                         && scout_taxonomy::skills::canonical_skill(self.text(k, end)).is_none())
                 {
                     continue;
@@ -623,7 +653,9 @@ impl<'a> Reader<'a> {
                         && self.same_clause(k, end + 1)
                         && in_list(LIST_JOINERS, self.lower(end))
                     {
-                        let next = if self.tokens[end + 1].capitalized() {
+                        let next = if self.tokens[end + 1].capitalized()
+                            || camel_case(&self.tokens[end + 1].text)
+                        {
                             self.name_run(end + 1, false)
                         } else {
                             known_lower_case(self, end + 1)
@@ -702,6 +734,17 @@ impl<'a> Reader<'a> {
     /// introduced: not a school, a place, a language, a title, a size or
     /// industry word, filler or a seniority word.
     fn could_be_employer(&self, i: usize, end: usize) -> bool {
+        self.employer_like(i, end, false)
+    }
+
+    /// [`Self::could_be_employer`], where after an employer's cue a small
+    /// town's name may be an employer's too ("recruiters from Hays": the
+    /// agency, not Hays, Kansas).
+    fn could_be_cued_employer(&self, i: usize, end: usize) -> bool {
+        self.employer_like(i, end, true)
+    }
+
+    fn employer_like(&self, i: usize, end: usize, small_town_ok: bool) -> bool {
         let text = self.text(i, end);
         let lower = text.to_lowercase();
         !(i..end).any(|k| self.school_word(k) || self.is_filler(k))
@@ -710,7 +753,11 @@ impl<'a> Reader<'a> {
             && !lx::KNOWN_SCHOOLS.iter().any(|s| s.to_lowercase() == lower)
             // (a place's name may be a known company's too: "Meta")
             && (text.contains('&')
-                || scout_taxonomy::geocode(text).is_none()
+                || scout_taxonomy::geocode(text).is_none_or(|g| {
+                    small_town_ok
+                        && g.kind == scout_taxonomy::GeoKind::City
+                        && g.population < SMALL_TOWN
+                })
                 || lx::EMPLOYER_GROUPS.iter().any(|(_, names)| names.contains(&text)))
             && scout_taxonomy::languages::canonical_language(text).is_none()
             // ("German-English translators": two languages, no name)
@@ -803,6 +850,9 @@ impl<'a> Reader<'a> {
                     && scout_taxonomy::skills::canonical_skill(&self.tokens[i - 1].text).is_some())
                 && !scout_taxonomy::titles::is_known_title(&format!("{name} {role_singular}"))
                 && scout_taxonomy::titles::family_of(&format!("{name} {role_singular}")).is_none()
+                // "Finance controllers": a field titles are named after
+                // ("finance manager", "finance director"), not an employer
+                && !names_a_field(&name)
             {
                 self.push_employer(
                     (i, end),
@@ -1061,7 +1111,25 @@ impl<'a> Reader<'a> {
                     ) && f.end <= self.tokens[i].start
                         && self.prompt[f.end..self.tokens[i].start].trim().is_empty()
                 });
-                let history = if self.phrase_before(i, lx::PAST_CUES).is_some() {
+                // "at NGOs or charities": an industry listed right after one
+                // read keeps that one's history
+                let listed_history = (i > 1
+                    && self.same_clause(i - 2, i)
+                    && in_list(LIST_JOINERS, self.lower(i - 1)))
+                .then(|| {
+                    self.found.iter().find_map(|f| match &f.filter.criterion {
+                        Criterion::CompanyIndustry { history, .. }
+                            if f.end == self.tokens[i - 2].end =>
+                        {
+                            Some(*history)
+                        }
+                        _ => None,
+                    })
+                })
+                .flatten();
+                let history = if let Some(history) = listed_history {
+                    history
+                } else if self.phrase_before(i, lx::PAST_CUES).is_some() {
                     History::Past
                 } else if after_current_size
                     || self
@@ -1244,6 +1312,31 @@ impl<'a> Reader<'a> {
 
 /// "logistics company" → "logistics companies": the plural of a phrase
 /// ending in a noun for a company, under which the industry words list it.
+/// "easyJet", "eBay", "iRobot": a lower-case letter, then a capital inside
+/// the word (not "iOS"-like skills, which the skills reader takes first).
+fn camel_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_lowercase)
+        && word.chars().all(char::is_alphanumeric)
+        && word.chars().skip(1).any(char::is_uppercase)
+        && scout_taxonomy::skills::canonical_skill(word).is_none()
+}
+
+/// Fewer people than this, a town's name after an employer's cue is read
+/// as the employer's ("from Hays"); a city's stays a place.
+const SMALL_TOWN: u64 = 100_000;
+
+/// Whether a word names a field titles are named after: "finance" (finance
+/// manager, finance director), "marketing", "sales" — the titles gazetteer
+/// knows it before a manager or a director.
+fn names_a_field(word: &str) -> bool {
+    let w = word.to_lowercase();
+    !w.contains(' ')
+        && ["manager", "director"]
+            .iter()
+            .any(|role| scout_taxonomy::titles::is_known_title(&format!("{w} {role}")))
+}
+
 fn plural_of_last_noun(text: &str) -> Option<String> {
     let (head, last) = text.rsplit_once(' ')?;
     let plural = match last {

@@ -922,11 +922,24 @@ impl<'a> Reader<'a> {
             let mut words: Vec<&str> = value.split(' ').collect();
             // seniority words already inside the matched title
             // ("sr. product designer": the abbreviation's dot is no part of it)
-            let lead: Vec<&str> = words
+            let mut lead: Vec<&str> = words
                 .iter()
                 .copied()
                 .take_while(|w| in_list(SENIORITY_PREFIX, w.trim_end_matches('.')))
                 .collect();
+            // "Associates at private equity firms": a seniority word that is
+            // a role too, written in the plural, is that role (a noun)
+            if n == 1
+                && words.len() == 1
+                && lead.len() == 1
+                && in_list(lx::COMMON_ROLES, words[0])
+                && {
+                    let written = self.tokens[i].text.to_lowercase();
+                    written.len() > words[0].len() && written.starts_with(words[0])
+                }
+            {
+                lead.clear();
+            }
             words.drain(..lead.len());
             let seniority: Vec<String> = prefix
                 .split(' ')
