@@ -334,13 +334,14 @@ fn without_document_title(text: &str) -> &str {
 fn location_in(line: &str) -> Option<(String, String)> {
     // as written first ("Halle (Saale), Germany" is a city's name), then
     // without what is written around the place
+    // (made once, and only when the line as written names no place)
+    let cleaned = std::cell::LazyCell::new(|| cleaned_place(line));
     place_of_parts(line.trim())
-        .or_else(|| place_of_parts(&cleaned_place(line)))
+        .or_else(|| place_of_parts(&cleaned))
         // "Austin TX USA": a US town and its state without commas
         .or_else(|| place_of_parts(&us_town_and_state(line.trim())?))
         // "Pune - India", "El Giza - Egypt": a town and its country apart by a dash
         .or_else(|| {
-            let cleaned = cleaned_place(line);
             let (town, country) = cleaned.rsplit_once(" - ")?;
             let country = country.trim_end_matches(|c: char| !c.is_alphanumeric());
             geocode(country)

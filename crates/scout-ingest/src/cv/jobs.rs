@@ -275,7 +275,7 @@ pub fn split_role(text: &str) -> Option<(String, String)> {
             if *sep == ", " && geocode(b).is_some() && !title_like(a) {
                 continue;
             }
-            if is_place(b) && !title_like(b) && !title_like(a) {
+            if says_no_role(b) && !title_like(a) {
                 continue;
             }
             return Some(if title_like(b) && !title_like(a) {
@@ -434,7 +434,7 @@ fn from_lines(lines: &[&str]) -> Option<(String, String)> {
             }
             // "### Nurse manager at BBVA" / "*05.2023 - present* | Madrid":
             // the first holds the role, the second where it was done
-            if is_place(b) && !title_like(b) {
+            if says_no_role(b) {
                 if let Some(role) = split_role(a) {
                     return Some(role);
                 }

@@ -883,7 +883,7 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         }
         // "President's Club (2022)", "Employee of the Quarter": an award
         // listed with the certifications is none
-        if is_award(line) || names_no_certification(line) {
+        if is_award(line) {
             continue;
         }
         // "**PMP**": emphasis marks are no part of the name

@@ -135,23 +135,11 @@ impl<'a> Reader<'a> {
             } else if self.industry_then_cue(start) {
                 // "at a SaaS scale-up": the industry before keeps its words
                 history = History::Current;
-            } else if let Some(listed) = (start > 1
-                && self.same_clause(start - 2, start)
-                && in_list(LIST_JOINERS, self.lower(start - 1)))
-            .then(|| {
-                // "at pre-seed or seed startups": listed after a size read,
-                // with its history
-                self.found.iter().find_map(|f| match &f.filter.criterion {
-                    Criterion::CompanySize { history, .. }
-                        if f.end == self.tokens[start - 2].end =>
-                    {
-                        Some(*history)
-                    }
-                    _ => None,
-                })
-            })
-            .flatten()
-            {
+            } else if let Some(listed) = self.history_listed_before(start, |c| match c {
+                // "at pre-seed or seed startups": listed after a size read
+                Criterion::CompanySize { history, .. } => Some(*history),
+                _ => None,
+            }) {
                 history = listed;
             }
             let mut end = i + n;
@@ -699,6 +687,24 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The history of a filter read right before the list word before
+    /// word `i` ("at NGOs or charities", "at pre-seed or seed startups": the
+    /// second item is where the first one is), when `of` tells one.
+    fn history_listed_before(
+        &self,
+        i: usize,
+        of: impl Fn(&Criterion) -> Option<History>,
+    ) -> Option<History> {
+        if i < 2 || !self.same_clause(i - 2, i) || !in_list(LIST_JOINERS, self.lower(i - 1)) {
+            return None;
+        }
+        let end = self.tokens[i - 2].end;
+        self.found
+            .iter()
+            .filter(|f| f.end == end)
+            .find_map(|f| of(&f.filter.criterion))
+    }
+
     /// "Stripe, Plaid or Brex": the end of a name after a comma in a list of
     /// employers — one that could be an employer and is no skill, where the
     /// list goes on after it ([`Self::listed_employer_follows`]).
@@ -1113,20 +1119,10 @@ impl<'a> Reader<'a> {
                 });
                 // "at NGOs or charities": an industry listed right after one
                 // read keeps that one's history
-                let listed_history = (i > 1
-                    && self.same_clause(i - 2, i)
-                    && in_list(LIST_JOINERS, self.lower(i - 1)))
-                .then(|| {
-                    self.found.iter().find_map(|f| match &f.filter.criterion {
-                        Criterion::CompanyIndustry { history, .. }
-                            if f.end == self.tokens[i - 2].end =>
-                        {
-                            Some(*history)
-                        }
-                        _ => None,
-                    })
-                })
-                .flatten();
+                let listed_history = self.history_listed_before(i, |c| match c {
+                    Criterion::CompanyIndustry { history, .. } => Some(*history),
+                    _ => None,
+                });
                 let history = if let Some(history) = listed_history {
                     history
                 } else if self.phrase_before(i, lx::PAST_CUES).is_some() {
