@@ -2129,3 +2129,73 @@ DEV_LATER_17 = [
     ("md-cert-links", md_cert_links, ["ES", "DE"], ["text"]),
     ("cert-descriptions", cert_descriptions, ["ES", "DE"], ["lo-pdf"]),
 ]
+
+
+# --- round 19: certifications beside what is written around them ----------
+
+def cert_table_issuer_date(p):
+    """A word processor's CV whose certifications are a table with the
+    issuing body, the date and a credential number in columns of their
+    own (an unknown body's name among them), and personal details with a
+    driving licence."""
+    country = COUNTRY_NAMES[p["country"]]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}<br>{E(p['city_written'])}, {country} · {E(p['phone_written'])} · {E(p['email'])}</p>",
+         "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> — {E(e['company'])}<br>{span(e, 'en', 'short', ' – ')}</p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])} ({ed['year']})</p>" for ed in p["education"]))
+    h.append("<h2>Skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2><table border=1><tr><th>Certification</th><th>Issuing body</th><th>Date</th><th>Credential no.</th></tr>")
+        for i, c in enumerate(p["certifications"]):
+            h.append(f"<tr><td>{E(c)}</td><td>{E(issuer(c))}</td><td>{3 + i:02d}/{2019 + i}</td><td>CR-{p['n']:04d}-{i}</td></tr>")
+        h.append("</table>")
+    h.append("<h2>Personal details</h2><p>Driving licence: full, clean (category B)<br>Nationality: "
+             f"{country}<br>Availability: one month's notice</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def licences_with_numbers(p):
+    """A US-style résumé whose 'Licenses & Certifications' give each its
+    state or body, a licence number and an expiry on the same line, after a
+    dash or in brackets, and a first-aid course listed with them."""
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])} | {E(p['city_written'])}, {COUNTRY_NAMES[p['country']]} | {E(p['phone_written'])} | {E(p['email'])}</p>",
+         "<h2>PROFESSIONAL EXPERIENCE</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['company'])}</b> — {E(e['title'])}<br><i>{span(e, 'en', 'long', ' – ')}</i></p>")
+    h.append("<h2>EDUCATION</h2>" + "".join(f"<p>{E(ed['school'])} — {E(ed['degree'])}, {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h2>CORE SKILLS</h2><p>" + " • ".join(E(s) for s in p["skills"]) + "</p>")
+    h.append("<h2>LANGUAGES</h2><p>" + " • ".join(f"{lang_name(l['name'], 'en')}: {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    h.append("<h2>LICENSES &amp; CERTIFICATIONS</h2><ul>")
+    for i, c in enumerate(p["certifications"]):
+        h.append(f"<li>{E(c)} — {E(issuer(c))}, Lic. No. {700000 + p['n'] * 3 + i} (exp. 0{i + 4}/2028)</li>")
+    h.append("<li>Workplace first-aid course (1 day), renewed yearly</li></ul>")
+    return "html", doc("".join(h)), "month"
+
+
+def certs_in_summary_and_extras(p):
+    """A CV whose summary says the person is certified, and whose last
+    section, 'Additional information', lists certifications after a label
+    beside a driving licence, first-aid training and interests."""
+    certs = p["certifications"]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['email'])} · {E(p['phone_written'])} · {E(p['city_written'])}, {COUNTRY_NAMES[p['country']]}</p>",
+         "<h2>Summary</h2>", f"<p>{E(p['title'])} with a record of delivery"
+         + (f", holding the {E(certs[0])} certification" if certs else "") + ".</p>", "<h2>Work history</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{span(e, 'en', 'short', ' - ')}: <b>{E(e['title'])}</b>, {E(e['company'])}</p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{ed['year']}: {E(ed['degree'])}, {E(ed['school'])}</p>" for ed in p["education"]))
+    h.append("<h2>Skills</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<h2>Languages</h2><p>" + "; ".join(f"{lang_name(l['name'], 'en')} – {level(l['level'], 'en')}" for l in p["languages"]) + "</p>")
+    h.append("<h2>Additional information</h2><ul>")
+    if certs:
+        h.append("<li>Certifications: " + "; ".join(E(c) for c in certs) + "</li>")
+    h.append("<li>Driving licence (B), own car</li><li>First aid trained (2023)</li><li>Interests: running, chess, photography</li></ul>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_18 = [
+    ("cert-table-issuer-date", cert_table_issuer_date, ["GB", "FR", "US"], ["lo-docx"]),
+    ("licences-with-numbers", licences_with_numbers, ["US", "IN", "GB"], ["chromium-pdf"]),
+    ("certs-in-summary-and-extras", certs_in_summary_and_extras, ["FR", "DE", "ES"], ["lo-pdf"]),
+]
