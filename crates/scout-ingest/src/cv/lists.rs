@@ -160,6 +160,11 @@ pub fn skills_named(text: &str, strict: bool) -> Vec<(&'static str, String)> {
             {
                 continue;
             }
+            // "category B", "Plan B": a single letter is no skill in running
+            // text (C and R only when listed as skills)
+            if strict && n == 1 && phrase.chars().count() == 1 {
+                continue;
+            }
             if strict && n == 1 {
                 let w = &phrase;
                 let capitals = w.chars().filter(|c| c.is_uppercase()).count();
@@ -413,13 +418,39 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         .any(|w| scout_taxonomy::fold(line).starts_with(w))
     };
     let mut out: Vec<String> = Vec::new();
+    // a table read a cell a line under a header row of two columns or more
+    // ("Certification", "Issuing body", "Date", "Credential no."): only the
+    // cells of the names' column are names
+    let mut columns = 0usize;
+    let mut name_column = 0usize;
+    let mut cell: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
         let line = line.trim();
+        let folded = scout_taxonomy::fold(line);
+        // ("Credential no.": the name without its dot)
+        let column = folded.trim_matches(|c: char| !c.is_alphanumeric());
+        if cell.is_none() && COLUMN_NAMES.contains(&column) {
+            if NAME_COLUMNS.contains(&column) {
+                name_column = columns;
+            }
+            columns += 1;
+            continue;
+        }
+        if columns >= 2 {
+            let at = cell.unwrap_or(0);
+            cell = Some(at + 1);
+            // (a cell holds a whole name: none goes on from the one before)
+            if at % columns == name_column && !line.is_empty() {
+                out.push(line.to_owned());
+            }
+            continue;
+        } else {
+            columns = 0;
+        }
         let bulleted = line.starts_with(['•', '*', '-', '▪', '◦', '‣', '●']);
         // the issuer on a line of its own under the name ("Scrum.org"),
         // unless it is an acronym that names a certification too ("ACCA")
         // and no issue date follows it
-        let folded = scout_taxonomy::fold(line);
         let issuer = !out.is_empty()
             && ISSUERS.iter().any(|b| scout_taxonomy::fold(b) == folded)
             && (!CREDENTIAL_BODIES.contains(&folded.as_str())
@@ -519,7 +550,16 @@ fn without_generic_noun(text: &str) -> &str {
 const CREDENTIAL_BODIES: &[&str] = &["acca", "cipd", "shrm", "cima", "itil"];
 
 /// Column names of a table of certifications, folded.
+/// The column names of [`COLUMN_NAMES`] that head the names themselves.
+const NAME_COLUMNS: &[&str] = &["certification", "certificate", "name", "zertifikat"];
+
 const COLUMN_NAMES: &[&str] = &[
+    "credential no",
+    "credential id",
+    "credential",
+    "licence no",
+    "license no",
+    "number",
     "certification",
     "certificate",
     "name",
@@ -856,6 +896,24 @@ fn names_no_certification(line: &str) -> bool {
             return true;
         }
     }
+    // "Workplace first-aid course (1 day)": a course or a training, unless
+    // it says it is certified
+    let words: Vec<&str> = f.split(' ').collect();
+    if [
+        "course",
+        "training",
+        "workshop",
+        "seminar",
+        "kurs",
+        "formation",
+        "curso",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
+        && !says_certified(line)
+    {
+        return true;
+    }
     let t = line.trim();
     t.ends_with('.') && t.split_whitespace().count() >= 6 && !says_certified(t)
 }
@@ -1145,6 +1203,28 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_certifications_gives_the_names_column_only() {
+        assert_eq!(
+            certifications(&[
+                "Certification",
+                "Issuing body",
+                "Date",
+                "Credential no.",
+                "PRINCE2 Foundation",
+                "Professional body",
+                "03/2019",
+                "CR-0400-0",
+                "AZ-305",
+                "Microsoft",
+                "04/2020",
+                "CR-0400-1",
+            ]),
+            ["PRINCE2 Foundation", "AZ-305"]
+        );
+        assert!(skills_named("Driving licence: full, clean (category B)", true).is_empty());
+    }
+
+    #[test]
     fn lines_beside_certifications_that_name_none() {
         assert_eq!(
             certifications(&[
@@ -1157,6 +1237,7 @@ mod tests {
                 "Certified Information Systems Auditor (CISA) – in progress, exam expected June 2027",
                 "Member of the national professional association since 2019",
                 "Nothing to see for now",
+                "Workplace first-aid course (1 day), renewed yearly",
             ]),
             ["PMP", "Certified Kubernetes Administrator (CKA)"]
         );

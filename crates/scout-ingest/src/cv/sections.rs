@@ -444,7 +444,15 @@ pub fn assign(lines: &[&str], prominent: &[bool]) -> Vec<Option<Section>> {
             out.push(None);
             continue;
         }
-        if let Some(s) = known_heading(line) {
+        // "Certifications" then "Certification", "Issuing body", …: a table's
+        // header row right under its section's heading is the section's text
+        let heading = known_heading(line).filter(|&s| {
+            !(s == current
+                && i > 0
+                && out.last().is_some_and(Option::is_none)
+                && current != Section::Header)
+        });
+        if let Some(s) = heading {
             current = s;
             seen_known = true;
             out.push(None);
@@ -566,6 +574,19 @@ mod tests {
             "---",
         ];
         let s = assign(&lines, &[false; 10]);
+        // (a table's header row under its section's heading is its text)
+        let table = assign(
+            &[
+                "Ana Ruiz",
+                "Certifications",
+                "Certification",
+                "Issuing body",
+                "PMP",
+            ],
+            &[false; 5],
+        );
+        assert_eq!(table[1], None);
+        assert_eq!(table[2], Some(Section::Certifications));
         assert_eq!(s[2], Some(Section::Experience));
         assert_eq!(s[3], None);
         assert_eq!(s[4], Some(Section::Other));
