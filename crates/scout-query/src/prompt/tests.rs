@@ -734,6 +734,42 @@ fn the_fourteenth_batchs_misreadings_stay_fixed() {
     ));
 }
 
+#[test]
+fn the_fifteenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // endonyms and abbreviations of places the data lacked
+    assert!(has(
+        "UX writers based in Zürich or Genève, German and French",
+        "+LOCATION=Genève"
+    ));
+    assert!(has("Civil engineers in the UAE or KSA", "+LOCATION=KSA"));
+    // a small word inside a capitalised place's name
+    assert!(has(
+        "Solicitors in the City of London",
+        "+LOCATION=City of London"
+    ));
+    assert!(has(
+        "Analysts in Frankfurt am Main",
+        "+LOCATION=Frankfurt am Main"
+    ));
+    // "corporate" before a field is no company size
+    assert_eq!(
+        labels("paralegals, corporate law, Montreal"),
+        [
+            "+JOB_TITLE=paralegal",
+            "+SKILL=Corporate Law",
+            "+LOCATION=Montreal"
+        ]
+    );
+    assert!(has(
+        "managers from a corporate background",
+        "+COMPANY_SIZE=10001+"
+    ));
+    // adviser and advisor are one title
+    assert!(has("Tax advisers in Dublin", "+JOB_TITLE=tax adviser"));
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 
@@ -1088,6 +1124,18 @@ fn a_boolean_string_in_a_prompt_is_one_keyword_and_the_rest_reads_as_usual() {
 fn probe() {
     let text = std::env::var("SCOUT_PROBE").unwrap_or_default();
     for p in text.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(place) = p.strip_prefix("geo:") {
+            eprintln!(
+                "{place} => {:?}",
+                scout_taxonomy::geocode(place).map(|g| (
+                    g.kind,
+                    g.name,
+                    g.country_code,
+                    g.population
+                ))
+            );
+            continue;
+        }
         let read = read_prompt(p).unwrap();
         let labels: Vec<String> = labels_of(&read);
         eprintln!("{p}\n    {}", labels.join(" ; "));

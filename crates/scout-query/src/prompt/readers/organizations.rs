@@ -121,6 +121,34 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let Some(bands) = bands else { continue };
+            // "corporate law", "corporate finance": the adjective of a field,
+            // not the size of an employer (which *corporate* names alone or
+            // before a company's word: "a corporate background")
+            if word == "corporate"
+                && i + n < self.len()
+                && self.same_clause(i, i + n)
+                && !in_list(
+                    &[
+                        "company",
+                        "companies",
+                        "firm",
+                        "firms",
+                        "background",
+                        "environment",
+                        "world",
+                        "setting",
+                        "sector",
+                        "experience",
+                        "side",
+                        "employer",
+                        "employers",
+                        "clients",
+                    ],
+                    self.lower(i + n),
+                )
+            {
+                continue;
+            }
             let mut start = i;
             if start > 0 && self.free(start - 1, 1) && in_list(ARTICLES, self.lower(start - 1)) {
                 start -= 1;

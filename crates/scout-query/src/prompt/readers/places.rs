@@ -128,10 +128,22 @@ impl<'a> Reader<'a> {
             // continents and regions read the same in lower case ("remote
             // europe", "latam"): no everyday word is spelt like them
             let region_word = |k: usize| lx::REGION_WORDS.contains(&self.lower(k));
+            // "City of London", "Frankfurt am Main": a small word inside a
+            // capitalised name
+            let inner_connector = |k: usize| {
+                k > i
+                    && k + 1 < i + n
+                    && [
+                        "of", "upon", "on", "am", "de", "la", "le", "sur", "an", "der", "del",
+                    ]
+                    .contains(&self.lower(k))
+            };
             if capitalized_only
                 && !(i..i + n).all(region_word)
                 && !(self.tokens[i].capitalized()
-                    && (i..i + n).all(|k| self.tokens[k].capitalized() || area_word(k)))
+                    && (i..i + n).all(|k| {
+                        self.tokens[k].capitalized() || area_word(k) || inner_connector(k)
+                    }))
             {
                 continue;
             }

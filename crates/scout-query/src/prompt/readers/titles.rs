@@ -188,6 +188,21 @@ impl<'a> Reader<'a> {
             if is_known_title(phrase) || (normalized != folded && is_known_title(&normalized)) {
                 return Some(confidence::TITLE_IN_THE_GAZETTEER);
             }
+            // "tax adviser": the gazetteer spells it "advisor" (and the other
+            // way round); the title keeps the spelling typed
+            let other_spelling = if folded.ends_with("adviser") {
+                Some(format!(
+                    "{}advisor",
+                    &folded[..folded.len() - "adviser".len()]
+                ))
+            } else {
+                folded
+                    .strip_suffix("advisor")
+                    .map(|head| format!("{head}adviser"))
+            };
+            if other_spelling.is_some_and(|o| is_known_title(&o)) {
+                return Some(confidence::TITLE_IN_THE_GAZETTEER);
+            }
             let words: Vec<&str> = phrase.split(' ').collect();
             let n = words.len();
             // "head of marketing", "vp of engineering": a title, "of", a field
