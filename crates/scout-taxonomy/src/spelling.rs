@@ -8,8 +8,9 @@
 //!
 //! - it is at least five letters long (six for a substitution: "later" is
 //!   no "latex"), all letters;
-//! - it is itself no word of that data nor of the title gazetteer's 74,000
-//!   titles (a real word is never "corrected");
+//! - it is itself no word of that data, nor of the title gazetteer's 74,000
+//!   titles, nor a place's other spelling (`abbreviations.tsv`: *Genève*) —
+//!   a real word is never "corrected";
 //! - exactly one target lies one edit away (a deletion, an insertion, a
 //!   substitution or two neighbouring letters swapped — Damerau's edits)
 //!   that keeps the first letter: people seldom mistype it, and words that
@@ -61,7 +62,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     for c in crate::places::country_names() {
         add(c);
     }
-    let known = targets.keys().cloned().collect();
+    let mut known: HashSet<String> = targets.keys().cloned().collect();
+    // a place's other spelling is no typo of its name ("Genève", not Geneva)
+    known.extend(crate::places::place_aliases().map(str::to_owned));
     Vocabulary { targets, known }
 });
 
@@ -179,7 +182,7 @@ mod tests {
     fn real_words_short_words_and_far_words_stay() {
         for w in [
             "Python", "London", "manager", "later", "Lyon", "Zalando", "xyzzyq", "teams",
-            "ranking", "crest",
+            "ranking", "crest", "Genève",
         ] {
             assert_eq!(one_edit_correction(w), None, "{w}");
         }

@@ -744,6 +744,8 @@ fn the_fifteenth_batchs_misreadings_stay_fixed() {
         "+LOCATION=Genève"
     ));
     assert!(has("Civil engineers in the UAE or KSA", "+LOCATION=KSA"));
+    // (and kept as typed, never "corrected" into the data's spelling)
+    assert!(has("nurses in Genève, Lausanne", "+LOCATION=Genève"));
     // a small word inside a capitalised place's name
     assert!(has(
         "Solicitors in the City of London",

@@ -567,6 +567,13 @@ pub fn country_names() -> impl Iterator<Item = &'static str> {
     p.countries.iter().map(|c| c.name.as_str())
 }
 
+/// The short names and other spellings people type for places
+/// (`abbreviations.tsv`: *ksa*, *geneve*, *den haag*), folded.
+pub fn place_aliases() -> impl Iterator<Item = &'static str> {
+    let p: &'static Places = &PLACES;
+    p.abbreviations.keys().map(String::as_str)
+}
+
 /// The display name of a country by ISO code.
 pub fn country_name(iso2: &str) -> Option<&'static str> {
     let p: &'static Places = &PLACES;
