@@ -455,9 +455,7 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
             && ISSUERS.iter().any(|b| scout_taxonomy::fold(b) == folded)
             && (!CREDENTIAL_BODIES.contains(&folded.as_str())
                 || lines.get(i + 1).is_some_and(|next| about(next)));
-        // a table's header row, a cell a line ("Certification", "Issuer", "Year")
-        let column_name = COLUMN_NAMES.contains(&folded.as_str());
-        if about(line) || issuer || column_name {
+        if about(line) || issuer {
             continue;
         }
         let continues = out.last().is_some_and(|last| {

@@ -102,8 +102,11 @@ pub fn without_markup(text: &str) -> String {
 fn without_blocks(text: &str) -> String {
     let mut out = text.to_owned();
     for (open, close) in [("<style", "</style>"), ("<script", "</script>")] {
-        while let Some(at) = out.to_ascii_lowercase().find(open) {
+        loop {
             let lower = out.to_ascii_lowercase();
+            let Some(at) = lower.find(open) else {
+                break;
+            };
             let end = lower[at..]
                 .find(close)
                 .map_or(out.len(), |e| at + e + close.len());

@@ -2733,6 +2733,11 @@ pub(crate) const GRADUATION_AFTER: &[&str] = &["graduate", "graduates", "grad", 
 pub(crate) const ARTICLES: &[&str] = &[
     "a", "an", "the", "un", "une", "una", "einem", "einer", "le", "la",
 ];
+/// Small words inside a capitalised place's name (*City of London,
+/// Newcastle upon Tyne, Frankfurt am Main*).
+pub(crate) const PLACE_CONNECTORS: &[&str] = &[
+    "of", "upon", "on", "am", "de", "la", "le", "sur", "an", "der", "del",
+];
 /// Lowercase words that may join the words of a name (*Bank of America*).
 pub(crate) const NAME_CONNECTORS: &[&str] =
     &["of", "&", "de", "du", "des", "la", "the", "del", "für"];

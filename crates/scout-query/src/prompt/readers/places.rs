@@ -130,14 +130,8 @@ impl<'a> Reader<'a> {
             let region_word = |k: usize| lx::REGION_WORDS.contains(&self.lower(k));
             // "City of London", "Frankfurt am Main": a small word inside a
             // capitalised name
-            let inner_connector = |k: usize| {
-                k > i
-                    && k + 1 < i + n
-                    && [
-                        "of", "upon", "on", "am", "de", "la", "le", "sur", "an", "der", "del",
-                    ]
-                    .contains(&self.lower(k))
-            };
+            let inner_connector =
+                |k: usize| k > i && k + 1 < i + n && lx::PLACE_CONNECTORS.contains(&self.lower(k));
             if capitalized_only
                 && !(i..i + n).all(region_word)
                 && !(self.tokens[i].capitalized()
