@@ -59,27 +59,72 @@ fn chromedriver_path() -> PathBuf {
         })
 }
 
-/// Starts chromedriver and waits until it answers.
+/// Starts chromedriver and waits until it says it is ready for sessions.
+/// A port taken between choosing it and chromedriver binding it (tests
+/// start drivers side by side) ends that chromedriver at once: another port
+/// is tried.
 pub async fn driver() -> Driver {
-    let port = free_port();
-    let child = Command::new(chromedriver_path())
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        // its own process group, which Drop ends whole
-        .process_group(0)
-        .spawn()
-        .expect("chromedriver starts");
-    let url = format!("http://127.0.0.1:{port}");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "chromedriver did not answer on port {port}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
+    for _ in 0..3 {
+        let port = free_port();
+        let mut child = Command::new(chromedriver_path())
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // its own process group, which Drop ends whole
+            .process_group(0)
+            .spawn()
+            .expect("chromedriver starts");
+        let started = Instant::now();
+        loop {
+            if child.try_wait().ok().flatten().is_some() {
+                break;
+            }
+            // a port that accepts is not yet a driver that takes sessions:
+            // its status says when it does
+            if ready(port) {
+                let url = format!("http://127.0.0.1:{port}");
+                return Driver { child, url };
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not become ready on port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
-    Driver { child, url }
+    panic!("chromedriver exited on three ports in a row");
+}
+
+/// Whether the chromedriver on `port` answers its status with ready.
+fn ready(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    if stream
+        .write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .is_err()
+    {
+        return false;
+    }
+    // (read until the answer says it, or ends: the driver may keep the
+    // connection open whatever the request asks)
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 1024];
+    while let Ok(n) = stream.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        answer.extend_from_slice(&chunk[..n]);
+        if String::from_utf8_lossy(&answer)
+            .replace(' ', "")
+            .contains("\"ready\":true")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A browser window of `width`×`height`, headless.
