@@ -2199,3 +2199,129 @@ DEV_LATER_18 = [
     ("licences-with-numbers", licences_with_numbers, ["US", "IN", "GB"], ["chromium-pdf"]),
     ("certs-in-summary-and-extras", certs_in_summary_and_extras, ["FR", "DE", "ES"], ["lo-pdf"]),
 ]
+
+
+# --- round 20: what comes after the certifications ------------------------
+# Section headings that are bold at the body's size, in mixed case and not
+# in any list, right after a certifications section; a driving licence
+# among the licences; issuers and years in cells and lines of their own.
+
+def bold_headings_talks(p):
+    """A word processor's CV whose headings are bold paragraphs at the
+    body's size, in sentence case; after the certifications come
+    'Conferences & talks', 'Open source' and 'Referees', none of which a
+    reader knows by name."""
+    h = [f"<p style='font-size:18pt'><b>{E(p['name'])}</b></p>", f"<p>{E(p['title'])}<br>{E(p['email'])} · {E(p['phone_written'])} · {E(p['city_written'])}, {COUNTRY_NAMES[p['country']]}</p>",
+         "<p><b>Work experience</b></p>"]
+    for e in p["experiences"]:
+        h.append(f"<p>{E(e['title'])}, {E(e['company'])} ({span(e, 'en', 'short', ' – ')})</p>")
+    h.append("<p><b>Education</b></p>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    h.append("<p><b>Skills</b></p><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append("<p><b>Languages</b></p><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<p><b>Certifications</b></p>" + "".join(f"<p>{E(c)}</p>" for c in p["certifications"]))
+    h.append("<p><b>Conferences &amp; talks</b></p>"
+             f"<p>Speaker, {E(p['city_written'])} Tech Summit 2023: “{E(p['skills'][0])} in production”</p>"
+             f"<p>Panellist, Women in Tech meetup, {E(p['city_written'])} (2022)</p>")
+    h.append("<p><b>Open source</b></p>"
+             f"<p>Maintainer of a small {E(p['skills'][1])} helper library (40+ merged pull requests)</p>")
+    h.append("<p><b>Referees</b></p><p>Available on request</p>")
+    return "html", doc("".join(h)), "month"
+
+
+def sidebar_certs_years(p):
+    """A two-column template printed by a browser: a shaded sidebar with
+    contacts, skills and certifications (the name in bold, the issuer and
+    the year a grey line each below it), then 'Driving licence' and
+    'Hobbies' headed like the rest, at the body's size."""
+    side = ["<h3>Contact</h3>", f"<p>{E(p['email'])}<br>{E(p['phone_written'])}<br>{E(p['city_written'])}</p>",
+            "<h3>Skills</h3>" + "".join(f"<p>{E(s)}</p>" for s in p["skills"])]
+    if p["certifications"]:
+        side.append("<h3>Certifications</h3>")
+        for i, c in enumerate(p["certifications"]):
+            side.append(f"<p><b>{E(c)}</b><br><span class=g>{E(issuer(c))}</span><br><span class=g>{2020 + i}</span></p>")
+    side.append("<h3>Driving licence</h3><p>Full licence, category B</p><h3>Hobbies</h3><p>Climbing, photography</p>")
+    main = [f"<h1>{E(p['name'])}</h1>", f"<p class=t>{E(p['title'])}</p>", "<h2>Profile</h2>", f"<p>{E(summary(p))}</p>", "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        main.append(f"<p><b>{E(e['title'])}</b> · {E(e['company'])}<br><span class=g>{span(e, 'en', 'short', ' – ')}</span></p>")
+    main.append("<h2>Education</h2>" + "".join(f"<p><b>{E(ed['degree'])}</b><br>{E(ed['school'])} · {ed['year']}</p>" for ed in p["education"]))
+    main.append("<h2>Languages</h2>" + "".join(f"<p>{lang_name(l['name'], 'en')} — {level(l['level'], 'en')}</p>" for l in p["languages"]))
+    css = (".wrap { display: flex; } .side { width: 58mm; background: #eef1f4; padding: 4mm; margin-right: 6mm; } .main { flex: 1; }"
+           " h3 { font-size: 10.5pt; margin: 4mm 0 1mm; } h2 { font-size: 13pt; } .g { color: #667; } .t { font-size: 12pt; }")
+    return "html", doc(f"<div class=wrap><div class=side>{''.join(side)}</div><div class=main>{''.join(main)}</div></div>", css), "month"
+
+
+def de_es_licences_sonstiges(p):
+    """A German or Spanish word processor's CV whose 'Zertifikate &
+    Lizenzen' / 'Certificaciones y licencias' hold a driving licence beside
+    the certifications, followed by a bold heading at the body's size,
+    'Sonstiges' / 'Otros datos de interés'."""
+    de = p["country"] == "DE"
+    lang = "de" if de else "es"
+    t = {"exp": "Berufserfahrung" if de else "Experiencia profesional", "edu": "Ausbildung" if de else "Formación académica",
+         "skills": "Kenntnisse" if de else "Conocimientos", "langs": "Sprachen" if de else "Idiomas",
+         "certs": "Zertifikate &amp; Lizenzen" if de else "Certificaciones y licencias",
+         "drive": "Führerschein Klasse B" if de else "Carné de conducir B, vehículo propio",
+         "other": "Sonstiges" if de else "Otros datos de interés",
+         "more": ["Ehrenamtlich: Jugendtrainer im Sportverein", "Verfügbarkeit: ab sofort"] if de
+         else ["Voluntariado en un banco de alimentos", "Disponibilidad inmediata"]}
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])}<br>{E(p['city_written'])} · {E(p['phone_written'])} · {E(p['email'])}</p>",
+         f"<h2>{t['exp']}</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b>, {E(e['company'])}<br>{span(e, lang, 'num', ' – ')}</p>")
+    h.append(f"<h2>{t['edu']}</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])} ({ed['year']})</p>" for ed in p["education"]))
+    h.append(f"<h2>{t['skills']}</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append(f"<h2>{t['langs']}</h2><p>" + ", ".join(f"{lang_name(l['name'], lang)}: {level(l['level'], lang)}" for l in p["languages"]) + "</p>")
+    h.append(f"<h2>{t['certs']}</h2><ul>" + "".join(f"<li>{E(c)}</li>" for c in p["certifications"]) + f"<li>{t['drive']}</li></ul>")
+    h.append(f"<p><b>{t['other']}</b></p>" + "".join(f"<p>{x}</p>" for x in t["more"]))
+    return "html", doc("".join(h)), "month"
+
+
+def plain_text_colon_headings(p):
+    """A plain-text résumé (pasted from an e-mail) whose headings are words
+    in title case ending in a colon, with 'Side projects:', 'Talks:' and
+    'Community:' after the certifications."""
+    t = [p["name"], p["title"], f"{p['email']} | {p['phone_written']} | {p['city_written']}, {COUNTRY_NAMES[p['country']]}", "",
+         "Summary:", summary(p), "", "Experience:"]
+    for e in p["experiences"]:
+        t += [f"{e['title']} - {e['company']} ({span(e, 'en', 'short', ' to ')})", ""]
+    t += ["Education:"] + [f"{ed['degree']}, {ed['school']}, {ed['year']}" for ed in p["education"]] + [""]
+    t += ["Skills:", ", ".join(p["skills"]), "", "Languages:"]
+    t += [f"{lang_name(l['name'], 'en')} - {level(l['level'], 'en')}" for l in p["languages"]] + [""]
+    if p["certifications"]:
+        t += ["Certifications:"] + p["certifications"] + [""]
+    t += ["Side projects:", f"A budgeting app for a local charity, built with {p['skills'][0]} (2022)", "",
+          "Talks:", f"Lessons from migrating to {p['skills'][1]}, internal engineering day 2023", "",
+          "Community:", "Mentor at a coding club for teenagers since 2021", ""]
+    return "md", "\n".join(t) + "\n", "month"
+
+
+def cert_cells_unknown_issuers(p):
+    """A word processor's CV whose certifications are a table without a
+    header row: the name in one cell and 'Issuer (ACRONYM) · year' in the
+    next, issuers written as their full legal names; then a bold
+    'Professional development' list of courses."""
+    full = {"Amazon Web Services": "Amazon Web Services (AWS)", "Professional body": "Chartered professional body",
+            "Microsoft": "Microsoft Corporation", "Oracle": "Oracle University"}
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])} — {E(p['city_written'])}, {COUNTRY_NAMES[p['country']]}<br>{E(p['email'])} — {E(p['phone_written'])}</p>",
+         "<h2>Experience</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> at {E(e['company'])}, {span(e, 'en', 'long', ' – ')}</p>")
+    h.append("<h2>Education</h2>" + "".join(f"<p>{E(ed['school'])}: {E(ed['degree'])}, {ed['year']}</p>" for ed in p["education"]))
+    h.append("<h2>Skills</h2><p>" + E(" · ".join(p["skills"])) + "</p>")
+    h.append("<h2>Languages</h2><p>" + ", ".join(f"{lang_name(l['name'], 'en')} ({level(l['level'], 'en')})" for l in p["languages"]) + "</p>")
+    if p["certifications"]:
+        h.append("<h2>Certifications</h2><table>" + "".join(
+            f"<tr><td>{E(c)}</td><td>{E(full.get(issuer(c), issuer(c)))} · {2019 + i}</td></tr>" for i, c in enumerate(p["certifications"])) + "</table>")
+    h.append("<p><b>Professional development</b></p>"
+             f"<p>Advanced {E(p['skills'][0])} — LinkedIn Learning (2021)</p><p>Negotiation essentials — in-house programme (2022)</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_19 = [
+    ("bold-headings-talks", bold_headings_talks, ["US", "IN", "GB"], ["lo-docx"]),
+    ("sidebar-certs-years", sidebar_certs_years, ["ES", "DE", "US"], ["chromium-pdf"]),
+    ("de-es-licences-sonstiges", de_es_licences_sonstiges, ["DE", "ES"], ["lo-pdf"]),
+    ("plain-text-colon-headings", plain_text_colon_headings, ["IN", "US"], ["text"]),
+    ("cert-cells-unknown-issuers", cert_cells_unknown_issuers, ["ES", "DE", "US"], ["lo-docx"]),
+]
