@@ -429,7 +429,13 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         let folded = scout_taxonomy::fold(line);
         // ("Credential no.": the name without its dot)
         let column = folded.trim_matches(|c: char| !c.is_alphanumeric());
-        if cell.is_none() && COLUMN_NAMES.contains(&column) {
+        // (a header row has two column names or more: "Certification" alone
+        // under "HubSpot Inbound Marketing" ends a wrapped name)
+        let next_is_column = lines.get(i + 1).is_some_and(|next| {
+            let next = scout_taxonomy::fold(next.trim());
+            COLUMN_NAMES.contains(&next.trim_matches(|c: char| !c.is_alphanumeric()))
+        });
+        if cell.is_none() && COLUMN_NAMES.contains(&column) && (columns > 0 || next_is_column) {
             if NAME_COLUMNS.contains(&column) {
                 name_column = columns;
             }
@@ -451,14 +457,23 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         // the issuer on a line of its own under the name ("Scrum.org"),
         // unless it is an acronym that names a certification too ("ACCA")
         // and no issue date follows it
+        let named = issuer_named(line);
         let issuer = !out.is_empty()
-            && ISSUERS.iter().any(|b| scout_taxonomy::fold(b) == folded)
-            && (!CREDENTIAL_BODIES.contains(&folded.as_str())
+            && ISSUERS.iter().any(|b| scout_taxonomy::fold(b) == named)
+            && (!CREDENTIAL_BODIES.contains(&named.as_str())
                 || lines.get(i + 1).is_some_and(|next| about(next)));
         if about(line) || issuer {
             continue;
         }
         let continues = out.last().is_some_and(|last| {
+            // ("Associate (2021)", "Developer, 2020": a name's last words
+            // with the date after them)
+            let line = match without_trailing_date(line) {
+                "" => line,
+                undated => undated,
+            };
+            let folded = scout_taxonomy::fold(line);
+            let last = last.trim_start_matches(['•', '*', '-', '▪', '◦', '‣', '●', ' ']);
             let last_word = last.split_whitespace().last().unwrap_or("").to_lowercase();
             let words = line.split_whitespace().count();
             let acronym = line.len() <= 6
@@ -469,14 +484,28 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
                 && (last.ends_with(['–', '-', ':', ',', '&', '/'])
                     || ["of", "in", "for", "and", "de", "en", "für", "y", "et"]
                         .contains(&last_word.as_str())
-                    || line.starts_with('(')
+                    || line.starts_with(['(', '–', '—'])
                     || line.starts_with(|c: char| c.is_lowercase())
                     // a job title alone is no certification: "Google Cloud
                     // Professional" + "Data Engineer"; nor is a last word
                     // with the acronym: "Certified Kubernetes" + "Administrator (CKA)"
-                    || (words <= 3 && is_known_title(line))
+                    || (words <= 3 && is_known_title(line) && !ends_with_a_role_or_acronym(last))
                     || (words <= 2 && ends_with_acronym(line))
-                    || (words == 1 && !acronym && years_in(line).is_empty()))
+                    || LEVELS.contains(&folded.as_str())
+                    || (words == 1 && !acronym && years_in(line).is_empty())
+                    // "Microsoft Certified: Power" + "BI Data Analyst
+                    // Associate", "AWS" + "Certified Solutions Architect":
+                    // a name cut where no name ends
+                    || (words <= 6
+                        && years_in(last).is_empty()
+                        && years_in(without_leading_date(line)).len() == years_in(line).len()
+                        && !names_no_certification(last)
+                        && !ends_like_a_name(last))
+                    // "Oracle Certified Professional, Java SE" + "11 Developer"
+                    || line
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && years_in(w).is_empty()))
         });
         match out.last_mut() {
             Some(last) if continues => {
@@ -487,6 +516,275 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The body a line names when it names one, without what is written
+/// around it: "Amazon Web Services (AWS) · 2022" → "amazon web services",
+/// "HubSpot Academy, 2019" → "hubspot academy".
+fn issuer_named(line: &str) -> String {
+    let mut text = line.to_owned();
+    while let (Some(open), Some(close)) = (text.find('('), text.find(')')) {
+        if close < open {
+            break;
+        }
+        text.replace_range(open..=close, " ");
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| {
+            years_in(w).is_empty() && !is_month_word(w.trim_matches(|c: char| !c.is_alphabetic()))
+        })
+        .collect();
+    scout_taxonomy::fold(words.join(" ").trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether a line is about a driving licence ("Driving licence (B)",
+/// "Full licence, category B", "Führerschein Klasse B", "Permis B",
+/// "Carné de conducir B"): a licence, but no professional certification.
+fn names_a_driving_licence(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "driving licen",
+        "driver s licen",
+        "drivers licen",
+        "driver licen",
+        "permis de conduire",
+        "fuhrerschein",
+        "carnet de conducir",
+        "carne de conducir",
+        "permiso de conducir",
+        "patente di guida",
+    ];
+    let f = scout_taxonomy::fold(line);
+    if WORDS.iter().any(|w| f.contains(w)) {
+        return true;
+    }
+    // "category B", "Klasse B", "permis B", "clase B1": a class of vehicle
+    let words: Vec<&str> = f.split(' ').collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "category"
+                | "categorie"
+                | "categoria"
+                | "klasse"
+                | "class"
+                | "clase"
+                | "permis"
+                | "cat"
+        ) && (1..=3).contains(&w[1].len())
+            && w[1].starts_with(|c: char| matches!(c, 'a'..='e'))
+            && w[1].chars().skip(1).all(|c| c.is_ascii_digit() || c == 'e')
+    })
+}
+
+/// Whether a name read in a certifications section looks like one: it has
+/// a word certifications are named with (in the four languages read), an
+/// acronym ("PMP", "CKA", "PRINCE2", "AZ-900") or the name of a body that
+/// issues them. The lines of a section whose heading went unseen ("Open
+/// source", "Speaker, Tech Summit 2023", "Available on request") have none.
+fn looks_like_certification(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "certif",
+        "zertifi",
+        "licen",
+        "lizenz",
+        "diplom",
+        "accredit",
+        "akkredit",
+        "acredit",
+        "registered",
+        "qualified",
+        "chartered",
+        "practitioner",
+        "associate",
+        "professional",
+        "specialist",
+        "specialty",
+        "expert",
+        "foundation",
+        "fundamentals",
+        "level",
+        "belt",
+        "master",
+        "administrator",
+        "architect",
+        "engineer",
+        "developer",
+        "analyst",
+        "tester",
+        "auditor",
+        "consultant",
+        "programmer",
+        "credential",
+        "badge",
+        "exam",
+        "series",
+        "fellow",
+        "niveau",
+        "stufe",
+        "nivel",
+        "titulo",
+        "titre",
+        "habilitation",
+    ];
+    let f = scout_taxonomy::fold(name);
+    if f.split(' ').any(|x| WORDS.iter().any(|w| x.starts_with(w))) {
+        return true;
+    }
+    let acronym = name
+        .split(|c: char| c.is_whitespace() || "(),;:/".contains(c))
+        .any(|w| {
+            w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                && w.chars().all(|c| {
+                    c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '&')
+                })
+        });
+    acronym
+        || ISSUERS.iter().any(|i| {
+            let i = scout_taxonomy::fold(i);
+            f == i || f.starts_with(&format!("{i} ")) || f.contains(&format!(" {i} "))
+        })
+}
+
+/// Whether a line names who issued what it lists, after a dash, a bar or
+/// a comma ("Machine Learning – Stanford Online (Oct 2020)", "English for
+/// Career Development – University of Pennsylvania"): a body that issues
+/// certifications or a school.
+fn names_its_issuer(line: &str) -> bool {
+    looks_like_certification(line) || issuer_after_a_mark(line)
+}
+
+/// Whether a part of a line after a dash, a bar or a comma names a body
+/// that issues certifications or a school.
+fn issuer_after_a_mark(line: &str) -> bool {
+    line.split([',', '|', '–', '—'])
+        .flat_map(|part| part.split(" - "))
+        .skip(1)
+        .map(issuer_named)
+        .any(|named| {
+            ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == named)
+                || super::schools::is_school(&named)
+        })
+}
+
+/// Whether a certification's name could end where a line ends: with a
+/// level or a role ("… Associate", "… Data Engineer", "Scrum Master"), the
+/// word for a certificate ("… Search Certification"), an acronym or a
+/// bracket ("PMP", "… (CKA)", "Cisco CCNA", "DELF B2"), a number ("ITIL 4",
+/// "Java SE 11"), or a mark ("CompTIA Security+"). Not a body's name alone
+/// ("AWS", "Microsoft"), nor "… Certified", "Google Ads", "Microsoft
+/// Certified: Power".
+fn ends_like_a_name(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "certification",
+        "certificate",
+        "qualification",
+        "diploma",
+        "belt",
+        "owner",
+        "manager",
+        "accountant",
+        "auditor",
+        "analyst",
+        "tester",
+        "programmer",
+        "consultant",
+        "nurse",
+        "planner",
+        "specialist",
+        "zertifikat",
+        "certificat",
+        "certificado",
+        "licence",
+        "license",
+        "credential",
+        "badge",
+    ];
+    let text = text.trim().trim_end_matches(['.', ',', ';', ':']);
+    let named = issuer_named(text);
+    if ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == named)
+        && !CREDENTIAL_BODIES.contains(&named.as_str())
+    {
+        return false;
+    }
+    // "… — Scrum.org", "CCNA, Cisco": a name followed by who issued it
+    if issuer_after_a_mark(text) {
+        return true;
+    }
+    let Some(last) = text.split_whitespace().last() else {
+        return false;
+    };
+    // "Professional" + "Scrum Product Owner": one word is a name only as
+    // an acronym ("PMP", "PRINCE2")
+    let acronym = last.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+        && last
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+    if text.split_whitespace().count() == 1 && !acronym && !last.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let folded = scout_taxonomy::fold(last);
+    if matches!(
+        folded.as_str(),
+        "certified" | "zertifizierter" | "zertifizierte" | "certifie" | "certifiee"
+    ) {
+        return false;
+    }
+    last.ends_with([')', '+', ']'])
+        || last.chars().any(|c| c.is_ascii_digit())
+        // ("Microsoft Certified: Power BI" goes on: a product's two-letter
+        // acronym; "Cisco CCNA", "PMP" do not)
+        || (acronym && (last.len() >= 3 || text.split_whitespace().count() == 1))
+        || ENDINGS.contains(&folded.as_str())
+        || LEVELS.contains(&folded.as_str())
+        || LEVELS
+            .iter()
+            .any(|l| scout_taxonomy::fold(text).ends_with(&format!(" {l}")))
+        || is_known_title(last)
+        || text
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .is_some_and(|before| is_known_title(&format!("{before} {last}")))
+}
+
+/// "Chartered Accountant", "Cisco CCNA", "… (CKA)": a name that ends with
+/// a role or an acronym, after which a role on the next line is a name of
+/// its own ("Registered Nurse").
+fn ends_with_a_role_or_acronym(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    last.ends_with(')')
+        || (last.len() >= 3
+            && last
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        || (words.len() >= 2 && is_known_title(&words[words.len() - 2..].join(" ")))
+}
+
+/// A line without the date written at its end: "Associate (2021)",
+/// "Developer, 2020", "Foundation Level – Mar 2019".
+fn without_trailing_date(line: &str) -> &str {
+    let line = line.trim();
+    if let Some(open) = line.rfind('(') {
+        if line.ends_with(')') && !years_in(&line[open..]).is_empty() {
+            return line[..open].trim_end();
+        }
+    }
+    let mut end = line.len();
+    for word in line.split_whitespace().rev() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if years_in(bare).is_empty() && !is_month_word(bare) {
+            break;
+        }
+        end = line[..end].rfind(word).unwrap_or(0);
+    }
+    line[..end]
+        .trim_end_matches([' ', ',', '–', '—', '-', '|', '·'])
+        .trim_end()
 }
 
 fn trim_tail(text: &str) -> &str {
@@ -657,6 +955,36 @@ const ISSUERS: &[&str] = &[
     "icaew",
 ];
 
+/// Words that end a certification's own name after a dash, and that never
+/// stand alone as one ("Foundation Level" under "ISTQB Certified Tester" in a
+/// narrow column is the end of its name).
+const LEVELS: &[&str] = &[
+    "associate",
+    "professional",
+    "foundation",
+    "foundation level",
+    "practitioner",
+    "specialty",
+    "expert",
+    "fundamentals",
+    "developer",
+    "administrator",
+    "architect",
+    "engineer",
+    "advanced",
+    "intermediate",
+    "beginner",
+    "master",
+    "level 1",
+    "level 2",
+    "level 3",
+    "level i",
+    "level ii",
+    "level iii",
+    "part 1",
+    "part 2",
+];
+
 /// Who issued a certification, written after it: "ISTQB Certified Tester —
 /// ISTQB, 2020", "PMP | PMI", "CCNA, Cisco". A last part after a spaced dash
 /// or bar is the issuer when a date followed it and it is not a level of the
@@ -664,33 +992,6 @@ const ISSUERS: &[&str] = &[
 /// names a body that issues certifications; after a comma only the latter
 /// ("Oracle Certified Professional, Java SE 11 Developer" keeps its part).
 fn without_issuer(text: &str, dated: bool) -> &str {
-    /// Words that end a certification's own name after a dash.
-    const LEVELS: &[&str] = &[
-        "associate",
-        "professional",
-        "foundation",
-        "foundation level",
-        "practitioner",
-        "specialty",
-        "expert",
-        "fundamentals",
-        "developer",
-        "administrator",
-        "architect",
-        "engineer",
-        "advanced",
-        "intermediate",
-        "beginner",
-        "master",
-        "level 1",
-        "level 2",
-        "level 3",
-        "level i",
-        "level ii",
-        "level iii",
-        "part 1",
-        "part 2",
-    ];
     let Some((at, sep)) = [" — ", " – ", " - ", " | ", ", "]
         .iter()
         .filter_map(|sep| text.rfind(sep).map(|at| (at, *sep)))
@@ -878,7 +1179,7 @@ fn names_no_certification(line: &str) -> bool {
     ];
     let f = scout_taxonomy::fold(line);
     let bare = f.trim_matches(|c: char| !c.is_alphanumeric());
-    if CHROME.contains(&bare) {
+    if CHROME.contains(&bare) || names_a_driving_licence(line) {
         return true;
     }
     let padded = format!(" {f} ");
@@ -1003,7 +1304,10 @@ pub fn certifications(lines: &[&str]) -> Vec<String> {
         let text = without_number(&text);
         let text = without_issuer(trim_tail(text), dated);
         let text = without_generic_noun(trim_tail(text)).to_owned();
-        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !out.contains(&text) {
+        if text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && (looks_like_certification(&text) || names_its_issuer(line))
+            && !out.contains(&text)
+        {
             out.push(text);
         }
     }
@@ -1278,5 +1582,115 @@ mod tests {
             .map(|(s, _)| s)
             .collect();
         assert!(found.is_empty(), "{found:?}");
+    }
+}
+
+/// A certification's name wrapped in a narrow column (a sidebar, a table
+/// cell) is joined back wherever it was cut, with or without a date after
+/// it; names that end where their line ends stay apart.
+#[cfg(test)]
+mod wrapped_names {
+    use super::certifications;
+
+    const NAMES: &[&str] = &[
+        "AWS Certified Solutions Architect – Associate",
+        "Oracle Certified Professional, Java SE 11 Developer",
+        "Microsoft Certified: Power BI Data Analyst Associate",
+        "Databricks Certified Data Engineer Associate",
+        "Google Cloud Professional Data Engineer",
+        "Certified Kubernetes Administrator (CKA)",
+        "HashiCorp Certified: Terraform Associate",
+        "Professional Scrum Product Owner (PSPO I)",
+        "HubSpot Inbound Marketing Certification",
+        "ISTQB Certified Tester Foundation Level",
+        "Oracle Certified Associate, Java SE 8 Programmer",
+        "Certified Information Systems Security Professional",
+        "Lean Six Sigma Green Belt",
+    ];
+
+    #[test]
+    fn a_name_cut_in_two_or_three_lines_is_joined_back() {
+        for name in NAMES {
+            let words: Vec<&str> = name.split(' ').collect();
+            for a in 1..words.len() {
+                for b in a..words.len() {
+                    let mut parts = vec![words[..a].join(" ")];
+                    if b > a {
+                        parts.push(words[a..b].join(" "));
+                    }
+                    parts.push(words[b..].join(" "));
+                    for (bullet, date) in [("", ""), ("• ", ""), ("", " (2021)"), ("", ", 2020")]
+                    {
+                        let mut lines = parts.clone();
+                        lines[0] = format!("{bullet}{}", lines[0]);
+                        if let Some(tail) = lines.last_mut() {
+                            tail.push_str(date);
+                        }
+                        lines.push("PMP".to_owned());
+                        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+                        assert_eq!(certifications(&lines), [*name, "PMP"], "{lines:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_that_end_where_their_line_ends_stay_apart() {
+        let names = [
+            "PMP",
+            "CPA",
+            "ACCA",
+            "CISSP",
+            "ITIL 4 Foundation",
+            "Six Sigma Green Belt",
+            "Certified ScrumMaster (CSM)",
+            "CompTIA Security+",
+            "Microsoft Azure Fundamentals (AZ-900)",
+            "Cisco CCNA",
+            "Chartered Accountant",
+            "Registered Nurse",
+            "Scrum Master",
+            "Salesforce Certified Administrator",
+            "DELF B2",
+            "Google Analytics Individual Qualification",
+            "CFA Level II",
+            "AWS Certified Cloud Practitioner",
+            "Red Hat Certified Engineer",
+            "Tableau Desktop Specialist",
+            "PRINCE2 Practitioner",
+            "Google Project Management Certificate",
+            "TOEIC 950",
+            "Series 7",
+        ];
+        for pair in names.windows(2) {
+            assert_eq!(certifications(pair), pair);
+        }
+    }
+
+    #[test]
+    fn lines_that_name_no_certification_are_left_out() {
+        // the lines of a section whose heading was set like body text, a
+        // driving licence, an issuer and a year in cells of their own
+        assert_eq!(
+            certifications(&[
+                "PMP",
+                "Conferences & talks",
+                "Speaker, Pune Tech Summit 2023",
+                "Available on request",
+                "Driving licence",
+                "Full licence, category B",
+                "Führerschein Klasse B",
+                "HubSpot Inbound Marketing Certification",
+                "HubSpot Academy · 2019",
+                "AWS Certified Cloud Practitioner",
+                "Amazon Web Services (AWS) · 2022",
+            ]),
+            [
+                "PMP",
+                "HubSpot Inbound Marketing Certification",
+                "AWS Certified Cloud Practitioner"
+            ]
+        );
     }
 }

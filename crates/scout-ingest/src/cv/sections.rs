@@ -292,6 +292,52 @@ const HEADINGS: &[(&str, Section)] = &[
     ("volunteer experience", Section::Other),
     ("additional information", Section::Other),
     ("strengths", Section::Other),
+    ("licencias", Section::Certifications),
+    ("lizenzen", Section::Certifications),
+    ("professional development", Section::Courses),
+    ("continuing education", Section::Courses),
+    // sections people add after the ones read, in four languages: named so
+    // that their lines never run on into the section before them when the
+    // heading is set like body text (not words that also stand alone in a
+    // list — "Leadership", "Research", "Speaking" in a Europass grid)
+    ("conferences", Section::Other),
+    ("talks", Section::Other),
+    ("public speaking", Section::Other),
+    ("open source", Section::Other),
+    ("open source contributions", Section::Other),
+    ("side projects", Section::Other),
+    ("personal projects", Section::Other),
+    ("academic projects", Section::Other),
+    ("patents", Section::Other),
+    ("referees", Section::Other),
+    ("community", Section::Other),
+    ("miscellaneous", Section::Other),
+    ("other information", Section::Other),
+    ("further information", Section::Other),
+    ("driving licence", Section::Other),
+    ("driving license", Section::Other),
+    ("driver s license", Section::Other),
+    ("drivers license", Section::Other),
+    ("permis de conduire", Section::Other),
+    ("fuhrerschein", Section::Other),
+    ("carnet de conducir", Section::Other),
+    ("carne de conducir", Section::Other),
+    ("permiso de conducir", Section::Other),
+    ("divers", Section::Other),
+    ("autres", Section::Other),
+    ("informations complementaires", Section::Other),
+    ("conferences et publications", Section::Other),
+    ("sonstiges", Section::Other),
+    ("weitere angaben", Section::Other),
+    ("zusatzinformationen", Section::Other),
+    ("vortrage", Section::Other),
+    ("publikationen", Section::Other),
+    ("otros", Section::Other),
+    ("otros datos", Section::Other),
+    ("otros datos de interes", Section::Other),
+    ("informacion adicional", Section::Other),
+    ("conferencias", Section::Other),
+    ("publicaciones", Section::Other),
 ];
 
 /// Document titles at the top of a CV: not sections.
@@ -337,10 +383,37 @@ pub fn known_heading(line: &str) -> Option<Section> {
     // "Licenses & Certifications", "Skills & Tools": the ampersand folds away
     let f = fold(&text.replace('&', " and "));
     let f = f.replace(" and ", " ").replace("  ", " ");
-    HEADINGS
+    let named = |f: &str| {
+        HEADINGS
+            .iter()
+            .find(|(h, _)| *h == f || h.replace(" and ", " ") == f)
+            .map(|(_, s)| *s)
+    };
+    named(&f).or_else(|| joined_heading(&fold(&text.replace('&', " and ")), named))
+}
+
+/// "Zertifikate & Lizenzen", "Certificaciones y licencias", "Talks and
+/// publications": two or three headings joined by a word for *and* (in the
+/// four languages) or a comma, all naming the same section.
+fn joined_heading(folded: &str, named: impl Fn(&str) -> Option<Section>) -> Option<Section> {
+    let padded = format!(" {folded} ");
+    let mut parts = vec![padded.as_str()];
+    for joint in [" and ", " y ", " et ", " und ", ", ", " , "] {
+        parts = parts.iter().flat_map(|p| p.split(joint)).collect();
+    }
+    let parts: Vec<&str> = parts
         .iter()
-        .find(|(h, _)| *h == f || h.replace(" and ", " ") == f)
-        .map(|(_, s)| *s)
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let first = named(parts[0])?;
+    parts[1..]
+        .iter()
+        .all(|p| named(p) == Some(first))
+        .then_some(first)
 }
 
 /// A line that looks like a heading we do not know: two to four words (or
@@ -504,6 +577,22 @@ mod tests {
         );
         assert_eq!(known_heading("Sprachkenntnisse:"), Some(Section::Languages));
         assert_eq!(known_heading("Python, SQL"), None);
+        // headings joined by a word for "and", each naming the same section
+        assert_eq!(
+            known_heading("Zertifikate & Lizenzen"),
+            Some(Section::Certifications)
+        );
+        assert_eq!(
+            known_heading("Certificaciones y licencias"),
+            Some(Section::Certifications)
+        );
+        assert_eq!(known_heading("Conferences & talks"), Some(Section::Other));
+        assert_eq!(known_heading("Skills and languages"), None);
+        assert_eq!(
+            known_heading("Otros datos de interés"),
+            Some(Section::Other)
+        );
+        assert_eq!(known_heading("Driving licence"), Some(Section::Other));
     }
 
     #[test]
