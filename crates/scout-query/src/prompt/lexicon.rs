@@ -271,6 +271,24 @@ pub const ANY_EMPLOYER_CUES: &[&str] = &[
     "places like",
     "companies such as",
     "firms such as",
+    "cros like",
+    "consultancies like",
+    "insurers like",
+    "vendors like",
+    "studios like",
+    "employers like",
+    "organisations like",
+    "organizations like",
+    "platforms like",
+    "unicorns like",
+    "startups such as",
+    "scale-ups such as",
+    "brands such as",
+    "banks such as",
+    "agencies such as",
+    "cros such as",
+    "consultancies such as",
+    "employers such as",
 ];
 
 /// Words after a name that make it an employer, and which roles they mean
@@ -611,6 +629,18 @@ pub const SIZE_WORDS: &[(&str, &[CompanySize])] = &[
         "multinational",
         &[CompanySize::S5001To10000, CompanySize::S10001Plus],
     ),
+    (
+        "multinationals",
+        &[CompanySize::S5001To10000, CompanySize::S10001Plus],
+    ),
+    (
+        "konzerne",
+        &[
+            CompanySize::S1001To5000,
+            CompanySize::S5001To10000,
+            CompanySize::S10001Plus,
+        ],
+    ),
     ("big tech", &[CompanySize::S10001Plus]),
     ("bigtech", &[CompanySize::S10001Plus]),
 ];
@@ -638,6 +668,10 @@ pub const INDUSTRY_WORDS: &[(&str, &str)] = &[
     ("aaa studios", "computer games"),
     ("aaa studio", "computer games"),
     ("e-commerce", "retail"),
+    ("grocery retail", "retail groceries"),
+    ("grocery", "retail groceries"),
+    ("groceries", "retail groceries"),
+    ("supermarkets", "retail groceries"),
     ("ecommerce", "retail"),
     ("saas", "software development"),
     ("gaming", "computer games"),
@@ -1483,6 +1517,17 @@ pub const CARRY_NOTHING: &[&str] = &[
     "talented",
     "rockstar",
     "rockstars",
+    // praise of a person's character, which no profile states
+    "hungry",
+    "coachable",
+    "self-starter",
+    "self-starters",
+    "go-getter",
+    "go-getters",
+    "scrappy",
+    "humble",
+    "motivated",
+    "passionate",
     "ninja",
     "ninjas",
     "really",
@@ -3165,6 +3210,10 @@ pub(crate) const KNOWN_SCHOOLS: &[&str] = &[
     "Rotman",
     "HEC Paris",
     "IMD",
+    // (stop 42) India's business and science schools said by their initials
+    "ISB",
+    "IISc",
+    "XLRI",
 ];
 /// Known schools that are systems of several campuses: the campus named
 /// after one is part of the school's name (*IIT Bombay*).

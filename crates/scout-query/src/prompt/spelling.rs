@@ -94,9 +94,12 @@ pub(super) fn corrections(prompt: &str, tokens: &[Token]) -> Vec<Correction> {
         if !t.capitalized() {
             return false;
         }
+        // ("Booking.com or Adyen", "P&G or Unilever": a name's own marks)
         let unknown_name = |n: &Token| {
             n.capitalized()
-                && n.text.chars().all(char::is_alphabetic)
+                && n.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '&' | '\'' | '’' | '-'))
                 && scout_taxonomy::geocode(&n.text).is_none()
         };
         let joiner = |n: &Token| {

@@ -772,6 +772,79 @@ fn the_fifteenth_batchs_misreadings_stay_fixed() {
     assert!(has("Tax advisers in Dublin", "+JOB_TITLE=tax adviser"));
 }
 
+#[test]
+fn the_sixteenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // a place before "-based" is the place, never an employer; and a name
+    // with a dot in it shields the name listed with it from a city's
+    // spelling ("Booking.com or Adyen" is no Aden)
+    assert_eq!(
+        labels("product managers who worked at Booking.com or Adyen, Amsterdam-based"),
+        [
+            "+JOB_TITLE=product manager",
+            "+COMPANY_NAME=Booking.com/PAST",
+            "+COMPANY_NAME=Adyen/PAST",
+            "+LOCATION=Amsterdam"
+        ]
+    );
+    // "former" before an employer is about the role held there
+    assert!(has(
+        "former Bain consultants now at a startup, Berlin",
+        "+JOB_TITLE=consultant/PAST"
+    ));
+    // a name listed after a school before "alumni" is a school; a town
+    // before "grads" names its university
+    assert!(has(
+        "IIM Ahmedabad or ISB alumni in product roles",
+        "+EDUCATION_SCHOOL_NAME=ISB"
+    ));
+    assert_eq!(
+        labels("Oxford or Cambridge grads in consulting"),
+        [
+            "+EDUCATION_SCHOOL_NAME=Oxford",
+            "+EDUCATION_SCHOOL_NAME=Cambridge",
+            "+COMPANY_INDUSTRY=business consulting and services"
+        ]
+    );
+    // an area's name between two employers of a list is an employer's
+    assert!(has(
+        "Recruiters from Hays, Randstad or Adecco",
+        "+COMPANY_NAME=Randstad/PAST"
+    ));
+    // examples after a company's word, plural sizes, exclusions "from"
+    assert!(has(
+        "scientists from CROs like IQVIA or Parexel",
+        "+COMPANY_NAME=Parexel"
+    ));
+    assert!(has(
+        "Supply chain managers at multinationals",
+        "+COMPANY_SIZE=10001+/CURRENT"
+    ));
+    assert!(has(
+        "Sales managers, not from Medtronic",
+        "-COMPANY_NAME=Medtronic"
+    ));
+    // an industry in the singular before its cue, and the run before it a
+    // keyword; praise of character carries nothing
+    assert_eq!(
+        labels("Chefs with Michelin star restaurant experience"),
+        [
+            "+JOB_TITLE=chef",
+            "~KEYWORD=Michelin star",
+            "+COMPANY_INDUSTRY=restaurants"
+        ]
+    );
+    assert_eq!(
+        labels("SDRs at seed-stage startups, hungry and coachable"),
+        [
+            "+JOB_TITLE=sales development representative",
+            "+COMPANY_SIZE=1-10/CURRENT",
+            "+COMPANY_SIZE=11-50/CURRENT"
+        ]
+    );
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 

@@ -4,7 +4,8 @@
 //! join two word characters ("Node.js", "ex-Google", "master's"), a comma
 //! joins a digit to a group of three ("5,000"), and a leading `.` starts a
 //! word before a letter (".NET"); two language names joined by a dash are
-//! two words ("German-English"). Clauses end at `,`,
+//! two words ("German-English"), and so are a place and *-based*
+//! ("Amsterdam-based"). Clauses end at `,`,
 //! `;`, `(`, `)`, `!`, `?`, a newline, a sentence-ending `.` and the word
 //! "but" (and its French, Spanish and German forms), so a marker such as
 //! "not" or "ideally" never reaches past the phrase it belongs to.
@@ -105,6 +106,14 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
                         && scout_taxonomy::languages::canonical_language(w).is_some()
                 })
             });
+            // "Amsterdam-based": a place and the word that says so, as
+            // "Amsterdam based" (not "cloud-based")
+            let based = text.rsplit_once('-').filter(|(place, suffix)| {
+                suffix.eq_ignore_ascii_case("based")
+                    && place.chars().next().is_some_and(char::is_uppercase)
+                    && scout_taxonomy::geocode(place).is_some()
+            });
+            let languages = languages.or(based);
             if gender_ending {
                 // (the word before keeps its span; the ending is no word)
             } else if let Some((first, second)) = languages {
@@ -202,5 +211,14 @@ mod tests {
         assert_eq!(&"Node.js, ex"[t[0].start..t[0].end], "Node.js");
         let clauses: Vec<usize> = t.iter().map(|t| t.clause).collect();
         assert_eq!(clauses, [0, 1, 2, 2, 3, 5, 5]);
+    }
+
+    #[test]
+    fn a_place_before_based_is_a_word_of_its_own() {
+        let words: Vec<String> = tokenize("Amsterdam-based, cloud-based")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(words, ["Amsterdam", "based", "cloud-based"]);
     }
 }

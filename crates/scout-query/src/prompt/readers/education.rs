@@ -136,7 +136,49 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "Oxford or Cambridge grads", "Toronto alumni": a town said before
+    /// *grads, alumni* names the university called after it, and so does
+    /// every town listed with it.
+    fn towns_before_alumni(&mut self) {
+        const ALUMNI: &[&str] = &["grads", "graduates", "alumni", "alums"];
+        for k in 1..self.len() {
+            if !self.free(k, 1) || !in_list(ALUMNI, self.lower(k)) {
+                continue;
+            }
+            let town = |r: &Self, i: usize| {
+                r.free(i, 1)
+                    && r.tokens[i].capitalized()
+                    && r.same_clause(i, k)
+                    && geocode(&r.tokens[i].text)
+                        .is_some_and(|g| g.kind == scout_taxonomy::GeoKind::City)
+            };
+            let mut i = k - 1;
+            if !town(self, i) {
+                continue;
+            }
+            let mut names = vec![i];
+            while i >= 2 && in_list(&["or", "and", "&"], self.lower(i - 1)) && town(self, i - 2) {
+                i -= 2;
+                names.push(i);
+            }
+            for &n in names.iter().rev() {
+                let name = self.tokens[n].text.clone();
+                let mode = self.modes[n];
+                let end = if n == k - 1 { k + 1 } else { n + 1 };
+                self.push(
+                    (n, end),
+                    mode,
+                    Criterion::EducationSchoolName(name),
+                    confidence::SCHOOL_WELL_KNOWN,
+                    "school (a town before \"grads\")".into(),
+                );
+                self.claim(n, end);
+            }
+        }
+    }
+
     pub(super) fn schools(&mut self) {
+        self.towns_before_alumni();
         for i in 0..self.len() {
             if let Some((n, _)) = self.longest(i, lx::SCHOOL_CUES) {
                 // "studied at LSE or Oxford", "graduated from MIT, Stanford

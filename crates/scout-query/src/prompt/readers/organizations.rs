@@ -578,6 +578,14 @@ impl<'a> Reader<'a> {
                 })
             });
             if let Some((n, phrase, history)) = cue.filter(|_| !venue && !school_cue) {
+                // "not from Medtronic": no one who is or was there — an
+                // exclusion of someone *from* a company is of both
+                let history = if phrase == "from" && self.modes[i] == crate::prompt::Mode::Excluded
+                {
+                    History::CurrentOrPast
+                } else {
+                    history
+                };
                 let lenient = phrase.contains(' ') || matches!(phrase, "chez" | "bei");
                 let mut k = i + n;
                 // "worked at both Google and Meta", "at either X or Y"
@@ -738,9 +746,18 @@ impl<'a> Reader<'a> {
     /// list goes on after it ([`Self::listed_employer_follows`]).
     /// When `skills_too`, a name that is also a skill is listed too: the
     /// list began with such a name ("at Snowflake, Databricks or MongoDB").
+    /// A name that is also an area's ("Hays, Randstad or Adecco") is listed
+    /// too when another employer follows it after *or / and*.
     fn listed_after_a_comma(&self, at: usize, skills_too: bool) -> Option<usize> {
         self.name_run(at, false).filter(|&e| {
-            self.could_be_employer(at, e)
+            let area_between_names = || {
+                scout_taxonomy::geocode(self.text(at, e))
+                    .is_some_and(|g| g.kind == scout_taxonomy::GeoKind::Area)
+                    && e < self.len()
+                    && self.same_clause(e - 1, e)
+                    && self.listed_employer_follows(e, skills_too)
+            };
+            (self.could_be_employer(at, e) || area_between_names())
                 && (skills_too
                     || scout_taxonomy::skills::canonical_skill(self.text(at, e)).is_none())
                 && self.listed_employer_follows(e, skills_too)
@@ -826,6 +843,32 @@ impl<'a> Reader<'a> {
             && !in_list(lx::TITLE_SHORTHANDS, &lower)
     }
 
+    /// Whether the name at `i` follows a school's name and *or, and, &* or
+    /// a comma ("Wharton or ISB", "IIM Ahmedabad, ISB"): a well-known
+    /// school, one of a system with its campus, or a name with a school's
+    /// word in it.
+    fn listed_after_a_school(&self, i: usize) -> bool {
+        if i == 0 || self.known.is_employer(&self.tokens[i].text) {
+            return false;
+        }
+        // where the name before ends: at "or / and / &", or at a comma
+        let j = if in_list(&["or", "and", "&"], self.lower(i - 1)) && self.same_clause(i - 1, i) {
+            i - 1
+        } else if self.prompt[self.tokens[i - 1].end..self.tokens[i].start].contains(',') {
+            i
+        } else {
+            return false;
+        };
+        (1..=4.min(j)).any(|w| {
+            let text = self.text(j - w, j);
+            lx::KNOWN_SCHOOLS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(text))
+                || (w == 2 && lx::SCHOOL_SYSTEMS.contains(&self.tokens[j - 2].text.as_str()))
+                || (j - w..j).any(|k| self.school_word(k))
+        })
+    }
+
     /// "Stripe alumni", "Workday staff", "Microsoft employees": a name
     /// before an employer word is an employer, even when it is also a skill.
     /// "Deloitte consultants", "Google engineers": a name before a role is
@@ -845,6 +888,13 @@ impl<'a> Reader<'a> {
             }
             let name = self.text(i, end).to_owned();
             if let Some((n, word)) = self.longest(end, &after) {
+                // "IIM Ahmedabad or ISB alumni": a name listed after a school
+                // is a school's (the schools' reader reads it)
+                if matches!(word, "alumni" | "alum" | "alums" | "grads" | "graduates")
+                    && self.listed_after_a_school(i)
+                {
+                    continue;
+                }
                 // "React people", "Python folks": people who know a skill
                 if matches!(word, "people" | "folks")
                     && scout_taxonomy::skills::canonical_skill(&name).is_some()
@@ -1115,7 +1165,20 @@ impl<'a> Reader<'a> {
                         }
                         (c, confidence::INDUSTRY_ONE_WORD_CUED)
                     }
-                    (None, None) => continue,
+                    // "restaurant experience", "hotel background": an
+                    // industry named in the plural, said in the singular
+                    // before its cue
+                    (None, None) => match canonical_industry(&format!("{text}s")) {
+                        Some(c)
+                            if n == 1
+                                && i + 1 < self.len()
+                                && self.same_clause(i, i + 1)
+                                && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + 1)) =>
+                        {
+                            (c, confidence::INDUSTRY_ONE_WORD_CUED)
+                        }
+                        _ => continue,
+                    },
                 };
                 let mut end = i + n;
                 while end < self.len()

@@ -226,12 +226,29 @@ impl<'a> Reader<'a> {
             self.tokens[k].capitalized()
                 || t.chars().any(|c| c.is_ascii_digit() || ".+#".contains(c))
         });
+        let field_word = |k: usize| {
+            in_list(
+                &["experience", "background", "exp", "expertise"],
+                self.lower(k),
+            )
+        };
+        // ("with Michelin star restaurant experience": an industry read
+        // between the run and its field word)
+        let industry_between = |k: usize| {
+            self.found.iter().any(|f| {
+                matches!(f.filter.criterion, Criterion::CompanyIndustry { .. })
+                    && f.start == self.tokens[k].start
+                    && f.end >= self.tokens[k].end
+            })
+        };
         let field_after = j < self.len()
             && self.same_clause(i, j)
-            && in_list(
-                &["experience", "background", "exp", "expertise"],
-                self.lower(j),
-            );
+            && (field_word(j)
+                || (industry_between(j)
+                    && self.tokens[j..].iter().take(3).any(|t| {
+                        t.clause == self.tokens[i].clause
+                            && in_list(&["experience", "background"], t.lower.as_str())
+                    })));
         // market segments (*B2B, SMB, mid-market*) are what people sell to, not skills
         let segment = (i..j).any(|k| in_list(lx::MARKET_SEGMENTS, self.lower(k)));
         // "L2/L3, Splunk": a support tier, never a skill

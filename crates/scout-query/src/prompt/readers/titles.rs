@@ -1004,6 +1004,17 @@ impl<'a> Reader<'a> {
                 Some(_) => History::Past,
                 // "ex-Bain or Oliver Wyman consultants": the role they held there
                 None if self.after_an_ex_employer(start) => History::Past,
+                // "former Bain consultants": *former* before the employer's
+                // name is about the role held there
+                // (the word may be the employer's already: not free)
+                None if start >= 2
+                    && self.tokens[start - 1].capitalized()
+                    && self.same_clause(start - 2, start)
+                    && ["former", "ancien", "ehemaliger", "ehemalige"]
+                        .contains(&self.lower(start - 2)) =>
+                {
+                    History::Past
+                }
                 None => History::Current,
             };
             // "Java developer" → SKILL Java + a software developer title
