@@ -845,6 +845,54 @@ fn the_sixteenth_batchs_misreadings_stay_fixed() {
     );
 }
 
+#[test]
+fn the_seventeenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    // pay, contracts, perks, office days and chatter carry nothing
+    assert_eq!(
+        labels("Hey! Can you find me a payroll manager in Glasgow? Perm role, salary up to £55k, hybrid 3 days in office"),
+        ["+JOB_TITLE=payroll manager", "+LOCATION=Glasgow"]
+    );
+    assert_eq!(
+        labels("for our client we need a risk analyst, 6 month contract, day rate £500, London"),
+        ["+JOB_TITLE=risk analyst", "+LOCATION=London"]
+    );
+    assert_eq!(
+        labels("truck drivers near Doncaster, nights, £16/hr, 2-year contract"),
+        ["+JOB_TITLE=truck driver", "+LOCATION=Doncaster@50"]
+    );
+    // (but "L1/L2" is no rate, and a contract's kind is no market)
+    assert!(labels("SOC analysts L1/L2, Warsaw").contains(&"~KEYWORD=L2".to_owned()));
+    assert!(!labels("Java devs, Kraków, B2B contract").contains(&"~KEYWORD=B2B".to_owned()));
+    // whom the role reports to, who asks for the search, the asker's verb
+    assert_eq!(
+        labels("Looking for an HR manager reporting to the CEO, Lisbon"),
+        ["+JOB_TITLE=hr manager", "+LOCATION=Lisbon"]
+    );
+    assert_eq!(
+        labels("Hiring manager wants an ML engineer, Paris"),
+        ["+JOB_TITLE=ml engineer", "+LOCATION=Paris"]
+    );
+    assert_eq!(
+        labels("recruiting a plant engineer, Cork"),
+        ["+JOB_TITLE=plant engineer", "+LOCATION=Cork"]
+    );
+    // a common role written short is written out
+    assert_eq!(
+        labels("physio needed, Leeds"),
+        ["+JOB_TITLE=physiotherapist", "+LOCATION=Leeds"]
+    );
+    // a hotel's kitchen is where people of the hotel industry work
+    assert_eq!(
+        labels("sous chef for a busy hotel kitchen in Edinburgh, full time, live-in possible"),
+        [
+            "+JOB_TITLE=sous chef",
+            "+COMPANY_INDUSTRY=hotels and motels",
+            "+LOCATION=Edinburgh"
+        ]
+    );
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 

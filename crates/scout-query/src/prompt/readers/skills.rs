@@ -29,6 +29,16 @@ impl<'a> Reader<'a> {
                 let Some(skill) = canonical_skill(text) else {
                     continue;
                 };
+                // "recruiting a plant engineer", "sourcing an SRE": what the
+                // one asking is doing, a verb before whom they look for
+                if n == 1
+                    && self.lower(i).ends_with("ing")
+                    && i + 1 < self.len()
+                    && self.same_clause(i, i + 1)
+                    && in_list(&["a", "an", "some", "several"], self.lower(i + 1))
+                {
+                    continue;
+                }
                 // "Cairo or Dubai": a skill named like a city of a million
                 // people is that city, unless a skill's cue comes before it
                 let big_place = n == 1
@@ -361,6 +371,25 @@ impl<'a> Reader<'a> {
                             && !in_list(lx::CARRY_NOTHING, &r.tokens[k].folded)))
                     && (!is_number_with_unit(r.lower(k)) || r.standard_number(k))
                     && !r.days_a_week(k)
+                    && !is_per_unit(r.prompt, r.tokens[k].start, r.lower(k))
+                    // "full time", "part time"; "B2B contract" (a contract's
+                    // kind, not a market)
+                    && !(k + 1 < r.len()
+                        && ((in_list(&["full", "part"], r.lower(k)) && r.lower(k + 1) == "time")
+                            || (in_list(&["b2b", "b2c"], r.lower(k))
+                                && in_list(&["contract", "contracts"], r.lower(k + 1)))))
+                    // "recruiting a plant engineer": the asker's verb
+                    && !(k + 1 < r.len()
+                        && in_list(
+                            &["recruiting", "hiring", "sourcing", "seeking", "searching"],
+                            r.lower(k),
+                        )
+                        && in_list(&["a", "an", "some", "several", "for"], r.lower(k + 1)))
+                    // "reporting to the CEO": whom the role answers to
+                    && !(in_list(&["reporting", "reports", "report"], r.lower(k))
+                        && k + 1 < r.len()
+                        && in_list(&["to", "into"], r.lower(k + 1)))
+
                     && !is_arrondissement(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
                     && (!r.tokens[k]
@@ -456,5 +485,39 @@ fn is_number_with_unit(word: &str) -> bool {
                 | "mm"
                 | "bn"
                 | "b"
+                // "2-year contract", "4-day week", "20-person": a length or
+                // a head count, read or meaningless alone
+                | "year"
+                | "month"
+                | "week"
+                | "wk"
+                | "day"
+                | "days"
+                | "hour"
+                | "hr"
+                | "person"
         )
+}
+
+/// "£16/hr", "500/day", "55k/yr": the time unit of a rate after its
+/// number and a slash (not "L1/L2", "risk/fraud").
+fn is_per_unit(prompt: &str, start: usize, word: &str) -> bool {
+    matches!(
+        word,
+        "h" | "hr"
+            | "hour"
+            | "d"
+            | "day"
+            | "wk"
+            | "week"
+            | "mo"
+            | "month"
+            | "yr"
+            | "year"
+            | "annum"
+    ) && prompt[..start].strip_suffix('/').is_some_and(|before| {
+        before
+            .trim_end_matches(['k', 'K'])
+            .ends_with(|c: char| c.is_ascii_digit())
+    })
 }

@@ -347,9 +347,12 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // ("physio": a common role written short)
         if normalized != folded
             && !in_list(SENIORITY_PREFIX, &folded)
-            && (is_known_title(&normalized) || family_of(&normalized).is_some())
+            && (is_known_title(&normalized)
+                || family_of(&normalized).is_some()
+                || in_list(lx::COMMON_ROLES, &normalized))
         {
             return Some(confidence::TITLE_ONE_WORD_NORMALISED);
         }
@@ -896,9 +899,17 @@ impl<'a> Reader<'a> {
                     ],
                     self.lower(i + 1),
                 );
-            if served || managed || product {
+            // "Hiring manager wants an ML engineer", "the CTO needs…": who
+            // asks for the search, not whom it looks for
+            let asking = i + n < self.len()
+                && self.same_clause(i, i + n)
+                && in_list(
+                    &["wants", "needs", "asked", "asks", "requested", "requests"],
+                    self.lower(i + n),
+                );
+            if served || managed || product || asking {
                 // the words are said: they carry nothing more to search for
-                if served || managed {
+                if served || managed || asking {
                     self.claim(i, i + n);
                 }
                 cursor = i + n;
@@ -1040,6 +1051,13 @@ impl<'a> Reader<'a> {
                 && !expanded.starts_with("senior ")
                 && (is_known_title(&expanded) || family_of(&expanded).is_some())
             {
+                expanded
+            } else if !core.contains(' ')
+                && expanded != core
+                && !expanded.contains(' ')
+                && in_list(lx::COMMON_ROLES, &expanded)
+            {
+                // "physio": a common role written short, written out
                 expanded
             } else if let [modifiers @ .., last] = words.as_slice() {
                 // "growth PM", "enterprise AE": the acronym after a field
