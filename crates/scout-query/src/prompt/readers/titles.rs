@@ -1056,8 +1056,10 @@ impl<'a> Reader<'a> {
                 && expanded != core
                 && !expanded.contains(' ')
                 && in_list(lx::COMMON_ROLES, &expanded)
+                && self.tokens[i].text.chars().any(char::is_lowercase)
             {
-                // "physio": a common role written short, written out
+                // "physio": a common role written short, written out (an
+                // acronym in capitals stays as written: "MD")
                 expanded
             } else if let [modifiers @ .., last] = words.as_slice() {
                 // "growth PM", "enterprise AE": the acronym after a field
