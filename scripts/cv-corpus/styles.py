@@ -2325,3 +2325,49 @@ DEV_LATER_19 = [
     ("plain-text-colon-headings", plain_text_colon_headings, ["IN", "US"], ["text"]),
     ("cert-cells-unknown-issuers", cert_cells_unknown_issuers, ["ES", "DE", "US"], ["lo-docx"]),
 ]
+
+
+# --- round 21: the names people give their certifications section --------
+
+CERT_HEADINGS = {
+    "GB": ["Professional Qualifications", "Accreditations", "Certifications & Training"],
+    "US": ["Professional Certifications", "Technical Certifications", "Certifications and Courses"],
+    "IN": ["Certifications & Achievements", "Qualifications & Certifications", "Certificates & Courses"],
+    "DE": ["Zertifizierungen & Weiterbildung", "Qualifikationen", "Zertifikate und Kurse"],
+    "ES": ["Certificaciones y formación", "Acreditaciones", "Certificaciones profesionales"],
+    "FR": ["Certifications professionnelles", "Habilitations et certifications", "Certifications et formations"],
+}
+LOCAL = {"DE": "de", "ES": "es", "FR": "fr"}
+LOCAL_HEADINGS = {
+    "de": ("Berufserfahrung", "Ausbildung", "Kenntnisse", "Sprachen"),
+    "es": ("Experiencia profesional", "Formación académica", "Conocimientos", "Idiomas"),
+    "fr": ("Expérience professionnelle", "Formation", "Compétences", "Langues"),
+    "en": ("Experience", "Education", "Skills", "Languages"),
+}
+
+
+def cert_section_names(p):
+    """A one-column CV whose certifications section is called what people
+    call it in their country ('Professional Qualifications',
+    'Accreditations', 'Certifications & Achievements', 'Zertifizierungen &
+    Weiterbildung', 'Acreditaciones', 'Habilitations et certifications'),
+    a course listed with them in a mixed section, and a year after each."""
+    lang = LOCAL.get(p["country"], "en")
+    exp, edu, skills, langs = LOCAL_HEADINGS[lang]
+    heading = CERT_HEADINGS[p["country"]][p["n"] % 3]
+    h = [f"<h1>{E(p['name'])}</h1>", f"<p>{E(p['title'])} · {E(p['city_written'])} · {E(p['phone_written'])} · {E(p['email'])}</p>",
+         f"<h2>{exp}</h2>"]
+    for e in p["experiences"]:
+        h.append(f"<p><b>{E(e['title'])}</b> — {E(e['company'])}<br>{span(e, lang, 'short', ' – ')}</p>")
+    h.append(f"<h2>{edu}</h2>" + "".join(f"<p>{E(ed['degree'])}, {E(ed['school'])}, {ed['year']}</p>" for ed in p["education"]))
+    h.append(f"<h2>{skills}</h2><p>" + E(", ".join(p["skills"])) + "</p>")
+    h.append(f"<h2>{E(heading)}</h2><ul>" + "".join(f"<li>{E(c)} ({2018 + i})</li>" for i, c in enumerate(p["certifications"])) + "</ul>")
+    h.append(f"<h2>{langs}</h2><p>" + ", ".join(f"{lang_name(l['name'], lang)} ({level(l['level'], lang)})" for l in p["languages"]) + "</p>")
+    return "html", doc("".join(h)), "month"
+
+
+DEV_LATER_20 = [
+    ("cert-section-names-en", cert_section_names, ["GB", "US", "IN"], ["lo-pdf", "lo-docx"]),
+    ("cert-section-names-de-es", cert_section_names, ["DE", "ES"], ["lo-pdf", "lo-docx"]),
+    ("cert-section-names-fr", cert_section_names, ["FR", "ES"], ["lo-pdf", "lo-docx"]),
+]
