@@ -294,6 +294,15 @@ const HEADINGS: &[(&str, Section)] = &[
     ("strengths", Section::Other),
     ("licencias", Section::Certifications),
     ("lizenzen", Section::Certifications),
+    ("professional qualifications", Section::Certifications),
+    ("qualifications certifications", Section::Certifications),
+    ("accreditations", Section::Certifications),
+    ("accreditation", Section::Certifications),
+    ("acreditaciones", Section::Certifications),
+    ("akkreditierungen", Section::Certifications),
+    ("habilitations", Section::Certifications),
+    ("qualifikationen", Section::Certifications),
+    ("certificaciones y formacion", Section::Certifications),
     ("professional development", Section::Courses),
     ("continuing education", Section::Courses),
     // sections people add after the ones read, in four languages: named so
@@ -389,13 +398,38 @@ pub fn known_heading(line: &str) -> Option<Section> {
             .find(|(h, _)| *h == f || h.replace(" and ", " ") == f)
             .map(|(_, s)| *s)
     };
-    named(&f).or_else(|| joined_heading(&fold(&text.replace('&', " and ")), named))
+    named(&f)
+        .or_else(|| joined_heading(&fold(&text.replace('&', " and ")), &named))
+        .or_else(|| named(without_qualifier(&f)?).filter(|s| *s == Section::Certifications))
+}
+
+/// "Professional Certifications", "Technical certifications",
+/// "Certificaciones profesionales": a heading with a word that only
+/// qualifies it, without that word.
+fn without_qualifier(folded: &str) -> Option<&str> {
+    const BEFORE: &[&str] = &[
+        "professional ",
+        "technical ",
+        "it ",
+        "relevant ",
+        "berufliche ",
+    ];
+    const AFTER: &[&str] = &[
+        " professionnelles",
+        " professionnels",
+        " profesionales",
+        " tecnicas",
+    ];
+    BEFORE
+        .iter()
+        .find_map(|q| folded.strip_prefix(q))
+        .or_else(|| AFTER.iter().find_map(|q| folded.strip_suffix(q)))
 }
 
 /// "Zertifikate & Lizenzen", "Certificaciones y licencias", "Talks and
 /// publications": two or three headings joined by a word for *and* (in the
 /// four languages) or a comma, all naming the same section.
-fn joined_heading(folded: &str, named: impl Fn(&str) -> Option<Section>) -> Option<Section> {
+fn joined_heading(folded: &str, named: &impl Fn(&str) -> Option<Section>) -> Option<Section> {
     let padded = format!(" {folded} ");
     let mut parts = vec![padded.as_str()];
     for joint in [" and ", " y ", " et ", " und ", ", ", " , "] {
@@ -409,11 +443,22 @@ fn joined_heading(folded: &str, named: impl Fn(&str) -> Option<Section>) -> Opti
     if !(2..=3).contains(&parts.len()) {
         return None;
     }
-    let first = named(parts[0])?;
-    parts[1..]
-        .iter()
-        .all(|p| named(p) == Some(first))
-        .then_some(first)
+    let sections: Vec<Section> = parts.iter().map(|p| named(p)).collect::<Option<_>>()?;
+    // "Certifications & Training", "Certifications & Achievements": a
+    // section of certifications that also holds courses or awards (their
+    // lines are told apart as in either)
+    if sections.contains(&Section::Certifications)
+        && sections.iter().all(|s| {
+            matches!(
+                s,
+                Section::Certifications | Section::Courses | Section::Awards
+            )
+        })
+    {
+        return Some(Section::Certifications);
+    }
+    let first = sections[0];
+    sections.iter().all(|s| *s == first).then_some(first)
 }
 
 /// A line that looks like a heading we do not know: two to four words (or
@@ -593,6 +638,25 @@ mod tests {
             Some(Section::Other)
         );
         assert_eq!(known_heading("Driving licence"), Some(Section::Other));
+        // what people call their certifications
+        for h in [
+            "Professional Qualifications",
+            "Accreditations",
+            "Certifications & Training",
+            "Certifications and Courses",
+            "Certifications & Achievements",
+            "Professional Certifications",
+            "Zertifizierungen & Weiterbildung",
+            "Certificaciones profesionales",
+            "Habilitations et certifications",
+        ] {
+            assert_eq!(known_heading(h), Some(Section::Certifications), "{h}");
+        }
+        assert_eq!(
+            known_heading("Professional experience"),
+            Some(Section::Experience)
+        );
+        assert_eq!(known_heading("Technical skills"), Some(Section::Skills));
     }
 
     #[test]
