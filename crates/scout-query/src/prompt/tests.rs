@@ -893,6 +893,71 @@ fn the_seventeenth_batchs_misreadings_stay_fixed() {
     );
 }
 
+#[test]
+fn the_eighteenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // request verbs, function words and shifts of six languages carry nothing
+    assert_eq!(
+        labels("Je cherche un comptable à Lyon, travail de nuit, CDI"),
+        ["+JOB_TITLE=accountant", "+LOCATION=Lyon"]
+    );
+    assert_eq!(
+        labels("Procuro engenheiro de software em Lisboa com Kotlin"),
+        [
+            "+JOB_TITLE=software engineer",
+            "+LOCATION=Lisbon",
+            "+SKILL=Kotlin"
+        ]
+    );
+    assert!(!has(
+        "Necesitamos ingenieros de datos, mínimo 3 años",
+        "+SKILL=mínimo"
+    ));
+    // a skill after a foreign developer, fields after a head, plurals
+    assert!(has(
+        "Développeur Python senior à Paris",
+        "+JOB_TITLE=senior software developer"
+    ));
+    assert!(has(
+        "Projektleiter Bau in München",
+        "+JOB_TITLE=construction project manager"
+    ));
+    assert!(has(
+        "analista financeiro em São Paulo",
+        "+JOB_TITLE=financial analyst"
+    ));
+    assert!(has("Abogados en Madrid", "+JOB_TITLE=lawyer"));
+    assert!(has(
+        "Gerente de logística en Ciudad de México",
+        "+JOB_TITLE=logistics manager"
+    ));
+    // two fields of one head; a German compound; an industry's adjective
+    assert_eq!(
+        labels("Diseñador UX/UI remoto desde España"),
+        [
+            "+JOB_TITLE=ux designer",
+            "+JOB_TITLE=ui designer",
+            "+LOCATION=España"
+        ]
+    );
+    assert!(has(
+        "DevOps-Ingenieur in Wien",
+        "+JOB_TITLE=devops engineer"
+    ));
+    assert_eq!(
+        labels("jefe de ventas para el sector farmacéutico"),
+        [
+            "+JOB_TITLE=sales manager",
+            "+COMPANY_INDUSTRY=pharmaceutical manufacturing"
+        ]
+    );
+    assert!(has(
+        "Technicien de maintenance, habilitation électrique",
+        "+CERTIFICATION_NAME=habilitation électrique"
+    ));
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 

@@ -5,7 +5,8 @@
 //! joins a digit to a group of three ("5,000"), and a leading `.` starts a
 //! word before a letter (".NET"); two language names joined by a dash are
 //! two words ("German-English"), and so are a place and *-based*
-//! ("Amsterdam-based"). Clauses end at `,`,
+//! ("Amsterdam-based") and a German compound's field and role
+//! ("DevOps-Ingenieur"). Clauses end at `,`,
 //! `;`, `(`, `)`, `!`, `?`, a newline, a sentence-ending `.` and the word
 //! "but" (and its French, Spanish and German forms), so a marker such as
 //! "not" or "ideally" never reaches past the phrase it belongs to.
@@ -48,6 +49,25 @@ fn is_joiner(c: char) -> bool {
 const NUMBER_ABBREVIATIONS: &[&str] = &["mind", "min", "max", "approx", "ca", "env", "mín", "máx"];
 
 const CLAUSE_WORDS: &[&str] = &["but", "mais", "pero", "aber", "however"];
+
+/// The second halves of German compounds that are words of their own
+/// ("DevOps-Ingenieur", "DATEV-Kenntnisse").
+const GERMAN_COMPOUND_TAILS: &[&str] = &[
+    "ingenieur",
+    "ingenieurin",
+    "entwickler",
+    "entwicklerin",
+    "berater",
+    "beraterin",
+    "leiter",
+    "leiterin",
+    "spezialist",
+    "spezialistin",
+    "architekt",
+    "architektin",
+    "kenntnisse",
+    "erfahrung",
+];
 
 /// The words of `prompt`, in order.
 pub fn tokenize(prompt: &str) -> Vec<Token> {
@@ -113,7 +133,12 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
                     && place.chars().next().is_some_and(char::is_uppercase)
                     && scout_taxonomy::geocode(place).is_some()
             });
-            let languages = languages.or(based);
+            // "DevOps-Ingenieur", "SAP-Kenntnisse": a German compound of a
+            // field and a role or a word for knowing it, as two words
+            let compound = text.rsplit_once('-').filter(|(field, role)| {
+                !field.is_empty() && GERMAN_COMPOUND_TAILS.contains(&role.to_lowercase().as_str())
+            });
+            let languages = languages.or(based).or(compound);
             if gender_ending {
                 // (the word before keeps its span; the ending is no word)
             } else if let Some((first, second)) = languages {

@@ -393,8 +393,11 @@ impl<'a> Reader<'a> {
                 // "pmp" may be a typo of anything; "18th edition" is a name,
                 // and so is a name of two words before a certification's word
                 // ("gas safe registered")
+                // ("habilitation électrique": a name of words, no acronym, is
+                // read as typed)
                 let upper_typed = self.text(i, i + n).chars().any(char::is_uppercase)
                     || name.starts_with(|c: char| c.is_ascii_digit())
+                    || name.starts_with(char::is_lowercase)
                     || (n > 1
                         && i + n < self.len()
                         && in_list(lx::CERTIFICATION_WORDS, self.lower(i + n)));

@@ -300,7 +300,21 @@ impl<'a> Reader<'a> {
                         .all(|w| {
                             matches!(
                                 w.to_lowercase().as_str(),
-                                "" | "from" | "in" | "within" | "only" | "based"
+                                "" | "from"
+                                    | "in"
+                                    | "within"
+                                    | "only"
+                                    | "based"
+                                    // "remoto desde España", "télétravail depuis la France"
+                                    | "desde"
+                                    | "depuis"
+                                    | "aus"
+                                    | "von"
+                                    | "da"
+                                    | "de"
+                                    | "en"
+                                    | "la"
+                                    | "le"
                             )
                         });
                 if (from_there || just_before)

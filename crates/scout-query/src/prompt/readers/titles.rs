@@ -366,6 +366,23 @@ impl<'a> Reader<'a> {
     /// "développeur backend", "ingeniero de datos", "Frontend Entwickler": the
     /// English title, its confidence and the span's end.
     pub(super) fn foreign_title(&self, i: usize) -> Option<(usize, usize, String)> {
+        // "el sector farmacéutico": an industry's adjective, not a role
+        if i > 0
+            && in_list(
+                &[
+                    "sector",
+                    "secteur",
+                    "settore",
+                    "setor",
+                    "industria",
+                    "industrie",
+                    "branche",
+                ],
+                self.lower(i - 1),
+            )
+        {
+            return None;
+        }
         let heads: Vec<&str> = lx::FOREIGN_HEADS.iter().map(|(w, _)| *w).collect();
         let modifiers: Vec<&str> = lx::FOREIGN_MODIFIERS.iter().map(|(w, _)| *w).collect();
         let english = |list: &[(&str, &'static str)], w: &str| {
@@ -421,7 +438,34 @@ impl<'a> Reader<'a> {
             .flatten()
         {
             let modifier = english(lx::FOREIGN_MODIFIERS, m)?;
+            // "Diseñador UX/UI": two fields of one head, each a title
+            let other = k + mn + 1;
+            if other < self.len()
+                && self.prompt[self.tokens[k + mn - 1].end..self.tokens[k + mn].start].trim() == "/"
+            {
+                if let Some((on, o)) = self.longest(k + mn, &modifiers) {
+                    let second = english(lx::FOREIGN_MODIFIERS, o)?;
+                    return Some((i, k + mn + on, format!("{modifier}/{second} {head}")));
+                }
+            }
             return Some((i, k + mn, format!("{modifier} {head}")));
+        }
+        // "Développeur Python", "Desarrolladora React": a skill right after
+        // a developer or engineer names its field, as "Java" does
+        let skill_after = i + hn;
+        if in_list(DEV_WORDS, head)
+            && skill_after < self.len()
+            && self.free(skill_after, 1)
+            && self.same_clause(i, skill_after)
+            && !in_list(DOMAIN_WORDS, self.lower(skill_after))
+            && !self.is_filler(skill_after)
+            && canonical_skill(&self.tokens[skill_after].text).is_some()
+        {
+            return Some((
+                i,
+                skill_after + 1,
+                format!("{} {head}", self.lower(skill_after)),
+            ));
         }
         // a head spelled as in English ("director") is read by the English
         // rules, which know "director of finance"
@@ -608,16 +652,19 @@ impl<'a> Reader<'a> {
                         english = generic.join(" ");
                     }
                 }
-                self.push(
-                    (s, e),
-                    mode,
-                    Criterion::JobTitle {
-                        title: english.clone(),
-                        history: History::Current,
-                    },
-                    confidence::TITLE_TRANSLATED,
-                    format!("job title \"{typed}\" read as {english}"),
-                );
+                // ("ux/ui designer": one title a field)
+                for title in slash_alternatives(&english) {
+                    self.push(
+                        (s, e),
+                        mode,
+                        Criterion::JobTitle {
+                            title: title.clone(),
+                            history: History::Current,
+                        },
+                        confidence::TITLE_TRANSLATED,
+                        format!("job title \"{typed}\" read as {title}"),
+                    );
+                }
                 self.claim(s, e);
                 cursor = e;
                 continue;
