@@ -1440,6 +1440,7 @@ pub const CARRY_NOTHING: &[&str] = &[
     "immediate",
     "pqe",
     "brands",
+    "brand",
     "please",
     "send",
     "client",
@@ -3034,8 +3035,31 @@ pub(crate) const BEFORE_A_RECRUITING_AGENCY: &[&str] = &[
 ];
 /// Words of titles written short (*Ops leads, Eng managers*): no employer.
 pub(crate) const TITLE_SHORTHANDS: &[&str] = &[
-    "ops", "dev", "devs", "eng", "engg", "mgr", "mgmt", "admin", "admins", "infra", "biz",
-    "bizdev", "sre", "sres", "qa", "ta", "hr", "fin", "mktg",
+    "revops",
+    "bizops",
+    "salesops",
+    "mlops",
+    "devsecops",
+    "finops",
+    "ops",
+    "dev",
+    "devs",
+    "eng",
+    "engg",
+    "mgr",
+    "mgmt",
+    "admin",
+    "admins",
+    "infra",
+    "biz",
+    "bizdev",
+    "sre",
+    "sres",
+    "qa",
+    "ta",
+    "hr",
+    "fin",
+    "mktg",
 ];
 /// Words that make a sector of *tech* (*travel tech, ad tech, climate
 /// tech*): no technician.
@@ -3091,6 +3115,11 @@ pub(crate) const DEV_WORDS: &[&str] = &[
 ];
 /// Domain words that name a kind of engineer, not a technology.
 pub(crate) const DOMAIN_WORDS: &[&str] = &[
+    "mlops",
+    "devsecops",
+    "finops",
+    "dataops",
+    "secops",
     "ai",
     "ml",
     "l&d",

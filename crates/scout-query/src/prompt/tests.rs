@@ -958,6 +958,32 @@ fn the_eighteenth_batchs_misreadings_stay_fixed() {
     ));
 }
 
+#[test]
+fn the_nineteenth_batchs_misreadings_stay_fixed() {
+    let labels = |p: &str| labels_of(&read(p));
+    let has = |p: &str, l: &str| labels(p).contains(&l.to_owned());
+    // shorthands of fields before a role, never an employer
+    assert_eq!(
+        labels("RevOps manager, Denver"),
+        ["+JOB_TITLE=revenue operations manager", "+LOCATION=Denver"]
+    );
+    assert!(has("MLOps engineers, Zurich", "+JOB_TITLE=mlops engineer"));
+    assert!(has(
+        "Dir. of Product, NYC",
+        "+JOB_TITLE=director of product"
+    ));
+    assert!(has("HR BPs in Łódź", "+JOB_TITLE=hr business partner"));
+    assert!(has("ex-BP engineers", "+COMPANY_NAME=BP/PAST"));
+    // cities' short names, and one place named twice is one filter
+    assert!(has("SDRs in ATX", "+LOCATION=ATX"));
+    assert_eq!(
+        labels("Android devs in Bengaluru/Blr"),
+        ["+JOB_TITLE=android developer", "+LOCATION=Bengaluru"]
+    );
+    // a brand after a market segment carries nothing
+    assert!(has("growth marketers for a DTC brand", "~KEYWORD=DTC"));
+}
+
 /// Knows the employers of a made-up workspace.
 struct Employers(&'static [&'static str]);
 

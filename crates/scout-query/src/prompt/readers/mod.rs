@@ -331,15 +331,30 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // a filter read twice (two words saying the same) is kept once
+        // a filter read twice (two words saying the same) is kept once, and
+        // so is a place named twice ("Bengaluru/Blr")
         let mut seen: Vec<Filter> = Vec::new();
+        let mut places: Vec<(String, String, bool, Option<u64>)> = Vec::new();
         self.found.retain(|r| {
             if seen.contains(&r.filter) {
-                false
-            } else {
-                seen.push(r.filter.clone());
-                true
+                return false;
             }
+            seen.push(r.filter.clone());
+            if let Criterion::Location { place, radius_km } = &r.filter.criterion {
+                if let Some(g) = scout_taxonomy::geocode(place) {
+                    let key = (
+                        g.name.clone(),
+                        g.country.clone(),
+                        r.filter.required,
+                        radius_km.map(|km| km.to_bits()),
+                    );
+                    if places.contains(&key) {
+                        return false;
+                    }
+                    places.push(key);
+                }
+            }
+            true
         });
         self.found.sort_by_key(|r| r.start);
         self.alternatives();

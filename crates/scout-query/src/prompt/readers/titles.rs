@@ -49,6 +49,11 @@ fn spelled_out(title: &str) -> String {
         ("reps", "representative"),
         ("ops", "operations"),
         ("infra", "infrastructure"),
+        ("dir", "director"),
+        ("revops", "revenue operations"),
+        ("bizops", "business operations"),
+        ("salesops", "sales operations"),
+        ("bizdev", "business development"),
         ("fullstack", "full stack"),
         ("full-stack", "full stack"),
     ];
@@ -57,6 +62,9 @@ fn spelled_out(title: &str) -> String {
         .replace("dev reps", "development representative")
         .replace("dev rep", "development representative")
         .replace("biz dev", "business development")
+        // "HR BPs": a business partner of HR (BP alone is a company's name)
+        .replace("hr bps", "hr business partner")
+        .replace("hr bp", "hr business partner")
         .replace("corp dev", "corporate development");
     let mut out: Vec<&str> = Vec::new();
     for w in title.split(' ') {
