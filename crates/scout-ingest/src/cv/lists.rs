@@ -459,7 +459,7 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
         // and no issue date follows it
         let named = issuer_named(line);
         let issuer = !out.is_empty()
-            && ISSUERS.iter().any(|b| scout_taxonomy::fold(b) == named)
+            && is_issuer(&named)
             && (!CREDENTIAL_BODIES.contains(&named.as_str())
                 || lines.get(i + 1).is_some_and(|next| about(next)));
         if about(line) || issuer {
@@ -661,10 +661,7 @@ fn issuer_after_a_mark(line: &str) -> bool {
         .flat_map(|part| part.split(" - "))
         .skip(1)
         .map(issuer_named)
-        .any(|named| {
-            ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == named)
-                || super::schools::is_school(&named)
-        })
+        .any(|named| is_issuer(&named) || super::schools::is_school(&named))
 }
 
 /// Whether a certification's name could end where a line ends: with a
@@ -702,9 +699,7 @@ fn ends_like_a_name(text: &str) -> bool {
     ];
     let text = text.trim().trim_end_matches(['.', ',', ';', ':']);
     let named = issuer_named(text);
-    if ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == named)
-        && !CREDENTIAL_BODIES.contains(&named.as_str())
-    {
+    if is_issuer(&named) && !CREDENTIAL_BODIES.contains(&named.as_str()) {
         return false;
     }
     // "… — Scrum.org", "CCNA, Cisco": a name followed by who issued it
@@ -877,6 +872,11 @@ const COLUMN_NAMES: &[&str] = &[
     "ano",
 ];
 
+/// Whether a folded name is that of a body in [`ISSUERS`].
+fn is_issuer(folded: &str) -> bool {
+    ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == folded)
+}
+
 /// Bodies that issue certifications.
 const ISSUERS: &[&str] = &[
     "amazon web services",
@@ -1006,8 +1006,7 @@ fn without_issuer(text: &str, dated: bool) -> &str {
     }
     // a body that issues certifications, or a school ("… – University of
     // Pennsylvania", the partner of an online course)
-    let issuer =
-        ISSUERS.iter().any(|i| scout_taxonomy::fold(i) == tail) || super::schools::is_school(&tail);
+    let issuer = is_issuer(&tail) || super::schools::is_school(&tail);
     let dash = sep != ", ";
     if issuer || (dash && dated && !LEVELS.contains(&tail.as_str())) {
         head

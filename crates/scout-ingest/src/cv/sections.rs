@@ -5,6 +5,9 @@
 //! section, whose text stays out of every field rather than spilling into
 //! the section before it.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use scout_taxonomy::fold;
 
 /// What a section holds.
@@ -368,6 +371,18 @@ pub fn bare(line: &str) -> &str {
         .trim()
 }
 
+/// [`HEADINGS`] by name, and by name without *and* ("licenses
+/// certifications"), the first listed winning — built once, as every line
+/// of every CV is looked up.
+static HEADINGS_BY_NAME: LazyLock<HashMap<String, Section>> = LazyLock::new(|| {
+    let mut by_name = HashMap::new();
+    for (h, section) in HEADINGS {
+        by_name.entry((*h).to_owned()).or_insert(*section);
+        by_name.entry(h.replace(" and ", " ")).or_insert(*section);
+    }
+    by_name
+});
+
 /// The section a heading line names.
 pub fn known_heading(line: &str) -> Option<Section> {
     let text = bare(line);
@@ -392,12 +407,7 @@ pub fn known_heading(line: &str) -> Option<Section> {
     // "Licenses & Certifications", "Skills & Tools": the ampersand folds away
     let f = fold(&text.replace('&', " and "));
     let f = f.replace(" and ", " ").replace("  ", " ");
-    let named = |f: &str| {
-        HEADINGS
-            .iter()
-            .find(|(h, _)| *h == f || h.replace(" and ", " ") == f)
-            .map(|(_, s)| *s)
-    };
+    let named = |f: &str| HEADINGS_BY_NAME.get(f).copied();
     named(&f)
         .or_else(|| joined_heading(&fold(&text.replace('&', " and ")), &named))
         .or_else(|| named(without_qualifier(&f)?).filter(|s| *s == Section::Certifications))

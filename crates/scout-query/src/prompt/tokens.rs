@@ -138,10 +138,10 @@ pub fn tokenize(prompt: &str) -> Vec<Token> {
             let compound = text.rsplit_once('-').filter(|(field, role)| {
                 !field.is_empty() && GERMAN_COMPOUND_TAILS.contains(&role.to_lowercase().as_str())
             });
-            let languages = languages.or(based).or(compound);
+            let two_words = languages.or(based).or(compound);
             if gender_ending {
                 // (the word before keeps its span; the ending is no word)
-            } else if let Some((first, second)) = languages {
+            } else if let Some((first, second)) = two_words {
                 for (part, at) in [(first, start), (second, start + first.len() + 1)] {
                     tokens.push(Token {
                         folded: fold(part),

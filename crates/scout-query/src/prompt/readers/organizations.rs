@@ -7,6 +7,7 @@ use crate::filter::Criterion;
 use crate::prompt::confidence;
 use crate::prompt::lexicon as lx;
 use crate::prompt::lexicon::{ARTICLES, LIST_JOINERS, NAME_CONNECTORS};
+use crate::prompt::Mode;
 use crate::search_request::MAX_VALUE_CHARS;
 use scout_model::{CompanySize, History};
 use scout_taxonomy::industries::canonical_industry;
@@ -580,8 +581,7 @@ impl<'a> Reader<'a> {
             if let Some((n, phrase, history)) = cue.filter(|_| !venue && !school_cue) {
                 // "not from Medtronic": no one who is or was there — an
                 // exclusion of someone *from* a company is of both
-                let history = if phrase == "from" && self.modes[i] == crate::prompt::Mode::Excluded
-                {
+                let history = if phrase == "from" && self.modes[i] == Mode::Excluded {
                     History::CurrentOrPast
                 } else {
                     history
@@ -1168,17 +1168,19 @@ impl<'a> Reader<'a> {
                     // "restaurant experience", "hotel background": an
                     // industry named in the plural, said in the singular
                     // before its cue
-                    (None, None) => match canonical_industry(&format!("{text}s")) {
-                        Some(c)
-                            if n == 1
-                                && i + 1 < self.len()
-                                && self.same_clause(i, i + 1)
-                                && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + 1)) =>
+                    (None, None) => {
+                        let cued = n == 1
+                            && i + 1 < self.len()
+                            && self.same_clause(i, i + 1)
+                            && in_list(lx::INDUSTRY_CUES_AFTER, self.lower(i + 1));
+                        match cued
+                            .then(|| canonical_industry(&format!("{text}s")))
+                            .flatten()
                         {
-                            (c, confidence::INDUSTRY_ONE_WORD_CUED)
+                            Some(c) => (c, confidence::INDUSTRY_ONE_WORD_CUED),
+                            None => continue,
                         }
-                        _ => continue,
-                    },
+                    }
                 };
                 let mut end = i + n;
                 while end < self.len()

@@ -389,7 +389,6 @@ impl<'a> Reader<'a> {
                     && !(in_list(&["reporting", "reports", "report"], r.lower(k))
                         && k + 1 < r.len()
                         && in_list(&["to", "into"], r.lower(k + 1)))
-
                     && !is_arrondissement(r.lower(k))
                     && r.tokens[k].folded.len() >= 2
                     && (!r.tokens[k]
