@@ -982,6 +982,16 @@ fn the_nineteenth_batchs_misreadings_stay_fixed() {
     );
     // a brand after a market segment carries nothing
     assert!(has("growth marketers for a DTC brand", "~KEYWORD=DTC"));
+    // a field written short shares the role after a spaced slash; a title
+    // before one keeps its own
+    assert_eq!(
+        labels("Bizdev / partnerships managers"),
+        [
+            "+JOB_TITLE=business development manager",
+            "+JOB_TITLE=partnerships manager"
+        ]
+    );
+    assert!(has("Scrum master / agile coach", "+JOB_TITLE=scrum master"));
 }
 
 /// Knows the employers of a made-up workspace.

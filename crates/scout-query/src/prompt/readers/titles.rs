@@ -1188,6 +1188,48 @@ impl<'a> Reader<'a> {
             self.claim(start, end);
             cursor = end.max(first + 1);
         }
+        self.fields_sharing_a_role();
+    }
+
+    /// "Bizdev / partnerships managers": a field written short, read out as
+    /// a title with no role, before a spaced slash and a title that ends
+    /// with a role takes that role ("business development manager").
+    fn fields_sharing_a_role(&mut self) {
+        let titles: Vec<(usize, usize, usize, String)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter_map(|(at, r)| match &r.filter.criterion {
+                Criterion::JobTitle { title, .. } => Some((at, r.start, r.end, title.clone())),
+                _ => None,
+            })
+            .collect();
+        for pair in titles.windows(2) {
+            let (at, _, end, field) = &pair[0];
+            let (_, next_start, _, next) = &pair[1];
+            let role = next.rsplit(' ').next().unwrap_or("");
+            let ends_with_a_role = |t: &str| {
+                t.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| in_list(lx::COMMON_ROLES, w))
+            };
+            if end <= next_start
+                && self.prompt[*end..*next_start].trim() == "/"
+                && field.contains(' ')
+                && !ends_with_a_role(field)
+                // (a field written short and read out: "Scrum master /
+                // agile coach" is a title already)
+                && fold(&self.found[*at].text) != *field
+                && next.contains(' ')
+                && ends_with_a_role(next)
+            {
+                let title = format!("{field} {role}");
+                if let Criterion::JobTitle { title: t, .. } = &mut self.found[*at].filter.criterion
+                {
+                    *t = title;
+                }
+            }
+        }
     }
 
     pub(super) fn seniority(&mut self) {
