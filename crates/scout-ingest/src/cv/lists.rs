@@ -500,6 +500,7 @@ fn unwrapped_certifications(lines: &[&str]) -> Vec<String> {
                         && years_in(last).is_empty()
                         && years_in(without_leading_date(line)).len() == years_in(line).len()
                         && !names_no_certification(last)
+                        && !is_award(last)
                         && !ends_like_a_name(last))
                     // "Oracle Certified Professional, Java SE" + "11 Developer"
                     || line
@@ -1081,6 +1082,19 @@ fn is_award(line: &str) -> bool {
         "of the year",
         "of the quarter",
         "of the month",
+        // "Certificate of Appreciation": thanks, a prize or attendance, not
+        // a professional certification
+        "certificate of appreciation",
+        "certificate of achievement",
+        "certificate of excellence",
+        "certificate of merit",
+        "certificate of recognition",
+        "certificate of participation",
+        "certificate of attendance",
+        "certificat de participation",
+        "teilnahmebescheinigung",
+        "certificado de participación",
+        "certificado de asistencia",
         "winner",
         "prize",
         "honoree",
@@ -1412,6 +1426,15 @@ mod tests {
         );
         // a word inside another is no award ("Clubhouse" is no club)
         assert!(!is_award("Clubhouse Community Manager Certificate"));
+        // a certificate of thanks or attendance is none
+        assert_eq!(
+            certifications(&[
+                "Certificate of Appreciation for on-time delivery (2021)",
+                "Certificate of Participation – Smart India Hackathon",
+                "PRINCE2 Foundation",
+            ]),
+            ["PRINCE2 Foundation"]
+        );
     }
 
     #[test]
