@@ -405,11 +405,11 @@ pub fn known_heading(line: &str) -> Option<Section> {
         return None;
     }
     // "Licenses & Certifications", "Skills & Tools": the ampersand folds away
-    let f = fold(&text.replace('&', " and "));
-    let f = f.replace(" and ", " ").replace("  ", " ");
+    let with_and = fold(&text.replace('&', " and "));
+    let f = with_and.replace(" and ", " ").replace("  ", " ");
     let named = |f: &str| HEADINGS_BY_NAME.get(f).copied();
     named(&f)
-        .or_else(|| joined_heading(&fold(&text.replace('&', " and ")), &named))
+        .or_else(|| joined_heading(&with_and, &named))
         .or_else(|| named(without_qualifier(&f)?).filter(|s| *s == Section::Certifications))
 }
 

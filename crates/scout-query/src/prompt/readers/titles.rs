@@ -1195,6 +1195,12 @@ impl<'a> Reader<'a> {
     /// a title with no role, before a spaced slash and a title that ends
     /// with a role takes that role ("business development manager").
     fn fields_sharing_a_role(&mut self) {
+        let ends_with_a_role = |t: &str| {
+            t.rsplit(' ')
+                .next()
+                .is_some_and(|w| in_list(lx::COMMON_ROLES, w))
+        };
+        // (index in `found`, span, title) of each title read, in order
         let titles: Vec<(usize, usize, usize, String)> = self
             .found
             .iter()
@@ -1207,13 +1213,7 @@ impl<'a> Reader<'a> {
         for pair in titles.windows(2) {
             let (at, _, end, field) = &pair[0];
             let (_, next_start, _, next) = &pair[1];
-            let role = next.rsplit(' ').next().unwrap_or("");
-            let ends_with_a_role = |t: &str| {
-                t.rsplit(' ')
-                    .next()
-                    .is_some_and(|w| in_list(lx::COMMON_ROLES, w))
-            };
-            if end <= next_start
+            let shares = end <= next_start
                 && self.prompt[*end..*next_start].trim() == "/"
                 && field.contains(' ')
                 && !ends_with_a_role(field)
@@ -1221,13 +1221,17 @@ impl<'a> Reader<'a> {
                 // agile coach" is a title already)
                 && fold(&self.found[*at].text) != *field
                 && next.contains(' ')
-                && ends_with_a_role(next)
-            {
-                let title = format!("{field} {role}");
-                if let Criterion::JobTitle { title: t, .. } = &mut self.found[*at].filter.criterion
-                {
-                    *t = title;
-                }
+                && ends_with_a_role(next);
+            if !shares {
+                continue;
+            }
+            let role = next.rsplit(' ').next().unwrap_or("");
+            let read = &mut self.found[*at];
+            if let Criterion::JobTitle { title, .. } = &mut read.filter.criterion {
+                *title = format!("{field} {role}");
+                read.reason.push_str(&format!(
+                    "; with the role of the title after the slash: {title}"
+                ));
             }
         }
     }
